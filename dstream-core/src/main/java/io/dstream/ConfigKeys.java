@@ -1,0 +1,109 @@
+package io.dstream;
+
+import java.util.List;
+
+/**
+ * Every configuration key of dstream, with its default and its meaning: the one place they are defined.
+ *
+ * <p>Keys are {@code dstream.*} where Spark's are {@code spark.streaming.*} (or {@code spark.*} for the
+ * engine keys). Set them with {@link StreamingConf#set(String, String)}; durations take a unit suffix
+ * ({@code 200ms}, {@code 2s}, {@code 1min}).
+ */
+public final class ConfigKeys {
+  private ConfigKeys() {}
+
+  /** The master: {@code local}, {@code local[N]} or {@code local[*]}; sets the number of worker threads. */
+  public static final ConfigKey<String> MASTER = new ConfigKey<>("dstream.master", "local[*]", s -> s,
+      "How many worker threads run tasks: local (1), local[N] (N) or local[*] (one per core).");
+
+  /** The application's name, used in thread names and log lines. */
+  public static final ConfigKey<String> APP_NAME = new ConfigKey<>("dstream.app.name", "dstream", s -> s,
+      "The application's name, used in thread names and log lines.");
+
+  /** How many output-operation jobs may run at the same time. */
+  public static final ConfigKey<Integer> CONCURRENT_JOBS = new ConfigKey<>("dstream.concurrentJobs", "1",
+      ConfigKeys::positiveInt,
+      "How many jobs (output operations) run at the same time. With 1, output operations run one at a "
+          + "time, in the order they were defined, and batches run in order.");
+
+  /** The default number of partitions of a shuffle and of {@code parallelize}. */
+  public static final ConfigKey<Integer> DEFAULT_PARALLELISM = new ConfigKey<>("dstream.default.parallelism",
+      null, ConfigKeys::positiveInt,
+      "The number of partitions of a shuffle when none is given (default: the largest number of partitions "
+          + "among its parents) and of parallelize (default: the number of worker threads).");
+
+  /** How many times a task may fail before its job fails. */
+  public static final ConfigKey<Integer> TASK_MAX_FAILURES = new ConfigKey<>("dstream.task.maxFailures", "4",
+      ConfigKeys::positiveInt,
+      "How many times one task may fail before its job fails with the task's last exception as the cause.");
+
+  /** How long a non-graceful stop waits for a running job to notice it was interrupted. */
+  public static final ConfigKey<Duration> STOP_TIMEOUT = new ConfigKey<>("dstream.stopTimeout", "10s",
+      ConfigKeys::duration,
+      "How long stop() waits for running jobs (graceful stop: for all generated batches) before it gives up "
+          + "and logs what it left running.");
+
+  private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
+      TASK_MAX_FAILURES, STOP_TIMEOUT);
+
+  /**
+   * Returns every key, in the order they are documented.
+   *
+   * @return all keys
+   */
+  public static List<ConfigKey<?>> all() {
+    return ALL;
+  }
+
+  /**
+   * Returns the key with the given name.
+   *
+   * @param name a key name such as {@code dstream.concurrentJobs}
+   * @return the key, or null if dstream defines no such key
+   */
+  public static ConfigKey<?> byName(String name) {
+    for (ConfigKey<?> key : ALL) {
+      if (key.name().equals(name)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private static Integer positiveInt(String s) {
+    int value = Integer.parseInt(s);
+    if (value <= 0) {
+      throw new IllegalArgumentException("must be a positive integer");
+    }
+    return value;
+  }
+
+  /**
+   * Parses a duration with a unit: {@code ms}, {@code s}, {@code min} or {@code h}; a bare number is
+   * milliseconds.
+   *
+   * @param text such as {@code 200ms} or {@code 2s}
+   * @return the duration
+   * @throws IllegalArgumentException if the text is not a number with one of those units
+   */
+  public static Duration duration(String text) {
+    String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+    int unitStart = 0;
+    while (unitStart < s.length() && (Character.isDigit(s.charAt(unitStart)))) {
+      unitStart++;
+    }
+    if (unitStart == 0) {
+      throw new IllegalArgumentException("'" + text + "' is not a duration such as 200ms, 2s or 1min");
+    }
+    long amount = Long.parseLong(s.substring(0, unitStart));
+    String unit = s.substring(unitStart).trim();
+    return switch (unit) {
+      case "", "ms" -> Durations.milliseconds(amount);
+      case "s" -> Durations.seconds(amount);
+      case "min", "m" -> Durations.minutes(amount);
+      case "h" -> Durations.minutes(amount * 60);
+      default -> throw new IllegalArgumentException(
+          "unknown unit '" + unit + "' in '" + text + "'; use ms, s, min or h");
+    };
+  }
+}

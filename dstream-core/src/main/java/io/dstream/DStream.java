@@ -1,0 +1,460 @@
+package io.dstream;
+
+import io.dstream.function.FlatMapFunction;
+import io.dstream.function.Function;
+import io.dstream.function.Function2;
+import io.dstream.function.Function3;
+import io.dstream.function.PairFlatMapFunction;
+import io.dstream.function.PairFunction;
+import io.dstream.function.VoidFunction;
+import io.dstream.function.VoidFunction2;
+import io.dstream.internal.CallSite;
+import io.dstream.internal.stream.BatchPrinter;
+import io.dstream.internal.stream.ForEachNode;
+import io.dstream.internal.stream.StreamNode;
+import io.dstream.internal.stream.TransformedNode;
+import io.dstream.rdd.PairRDD;
+import io.dstream.rdd.RDD;
+import io.dstream.storage.StorageLevel;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A discretized stream: a sequence of RDDs, one per batch interval, each holding the records of that
+ * batch. The counterpart of Spark's {@code JavaDStream}.
+ *
+ * <p>Transformations return new streams and compute nothing until the context starts; then, every batch,
+ * each output operation ({@link #print()}, {@link #foreachRDD}, {@code saveAs...}) runs one job over
+ * that batch's RDD. Stateless transformations apply the same RDD operation to every batch:
+ *
+ * <pre>{@code
+ * DStream<String> words = lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator());
+ * PairDStream<String, Integer> counts = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
+ * counts.print();
+ * }</pre>
+ *
+ * <p>All transformations and output operations must be defined before {@link StreamingContext#start()};
+ * defining one afterwards throws {@link IllegalStateException}. Functions passed here run on the worker
+ * threads (per record or per partition) or, for {@code transform}, on the job generator's thread once per
+ * batch; an exception they throw fails that batch's job and is reported to listeners and
+ * {@code awaitTermination}.
+ *
+ * @param <T> the record type
+ */
+public class DStream<T> {
+  final StreamingContext ssc;
+  final StreamNode<T> node;
+
+  DStream(StreamingContext ssc, StreamNode<T> node) {
+    this.ssc = ssc;
+    this.node = node;
+  }
+
+  /**
+   * Returns the context this stream belongs to.
+   *
+   * @return the context
+   */
+  public StreamingContext context() {
+    return ssc;
+  }
+
+  /**
+   * Returns the interval between two RDDs of this stream: the batch duration, or a window's slide.
+   *
+   * @return the slide duration
+   */
+  public Duration slideDuration() {
+    return node.slideDuration();
+  }
+
+  // ---- stateless transformations -------------------------------------------------------------------------
+
+  /**
+   * Applies a function to every record. Narrow: no shuffle.
+   *
+   * @param f the function
+   * @param <R> the result type
+   * @return the mapped stream
+   */
+  public <R> DStream<R> map(Function<T, R> f) {
+    return stream("map", rdd -> rdd.map(f));
+  }
+
+  /**
+   * Replaces every record by zero or more records. Narrow.
+   *
+   * @param f returns an iterator over the records that replace one record
+   * @param <R> the result type
+   * @return the flattened stream
+   */
+  public <R> DStream<R> flatMap(FlatMapFunction<T, R> f) {
+    return stream("flatMap", rdd -> rdd.flatMap(f));
+  }
+
+  /**
+   * Keeps the records for which a predicate is true. Narrow.
+   *
+   * @param f the predicate
+   * @return the filtered stream
+   */
+  public DStream<T> filter(Function<T, Boolean> f) {
+    return stream("filter", rdd -> rdd.filter(f));
+  }
+
+  /**
+   * Transforms each partition of each batch as a whole: the place to set up something costly once per
+   * partition. Narrow.
+   *
+   * @param f turns a partition's records into the new partition's records
+   * @param <R> the result type
+   * @return the transformed stream
+   */
+  public <R> DStream<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f) {
+    return stream("mapPartitions", rdd -> rdd.mapPartitions(f));
+  }
+
+  /**
+   * Turns each partition of each batch into one record: the list of its records. Narrow.
+   *
+   * @return a stream of lists
+   */
+  public DStream<List<T>> glom() {
+    return stream("glom", RDD::glom);
+  }
+
+  /**
+   * Redistributes each batch's records evenly over a number of partitions. Shuffles.
+   *
+   * @param numPartitions the number of partitions
+   * @return the repartitioned stream
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive (when the batch runs)
+   */
+  public DStream<T> repartition(int numPartitions) {
+    return stream("repartition", rdd -> rdd.repartition(numPartitions));
+  }
+
+  /**
+   * Returns a stream whose every batch holds this stream's and another's records of that batch.
+   *
+   * @param other a stream with the same slide duration
+   * @return the union
+   * @throws IllegalArgumentException if the slide durations differ
+   */
+  public DStream<T> union(DStream<T> other) {
+    return new DStream<>(ssc, unionNode(other));
+  }
+
+  /**
+   * Returns a stream with one record per batch: the number of records in the batch (0 for an empty batch).
+   * Narrow: partitions are counted in place and the counts summed in one partition.
+   *
+   * @return the counts
+   */
+  public DStream<Long> count() {
+    return stream("count", rdd -> rdd.mapPartitions(it -> {
+      long n = 0;
+      for (; it.hasNext(); it.next()) {
+        n++;
+      }
+      return List.of(n).iterator();
+    }).union(ssc.parallelize(List.of(0L), 1)).coalesce(1).mapPartitions(it -> {
+      long sum = 0;
+      while (it.hasNext()) {
+        sum += it.next();
+      }
+      return List.of(sum).iterator();
+    }));
+  }
+
+  /**
+   * Returns a stream with at most one record per batch: the batch's records combined with an associative
+   * and commutative function (no record for an empty batch).
+   *
+   * @param f the function
+   * @return the reduced stream
+   */
+  public DStream<T> reduce(Function2<T, T, T> f) {
+    return stream("reduce", rdd -> rdd.mapPartitions(it -> reducePartition(it, f)).coalesce(1)
+        .mapPartitions(it -> reducePartition(it, f)));
+  }
+
+  private static <T> Iterator<T> reducePartition(Iterator<T> it, Function2<T, T, T> f) throws Exception {
+    if (!it.hasNext()) {
+      return java.util.Collections.emptyIterator();
+    }
+    T acc = it.next();
+    while (it.hasNext()) {
+      acc = f.call(acc, it.next());
+    }
+    return java.util.Collections.singletonList(acc).iterator();
+  }
+
+  /**
+   * Counts each distinct record in each batch. Shuffles.
+   *
+   * @return a pair stream of (record, count)
+   */
+  public PairDStream<T, Long> countByValue() {
+    return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum);
+  }
+
+  /**
+   * Counts each distinct record in each batch, into a number of partitions. Shuffles.
+   *
+   * @param numPartitions the number of partitions
+   * @return a pair stream of (record, count)
+   */
+  public PairDStream<T, Long> countByValue(int numPartitions) {
+    return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum, numPartitions);
+  }
+
+  /**
+   * Turns every record into a key-value pair. Narrow.
+   *
+   * @param f the function
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a pair stream
+   */
+  public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> f) {
+    return pairStream("mapToPair", rdd -> rdd.mapToPair(f));
+  }
+
+  /**
+   * Turns every record into zero or more key-value pairs. Narrow.
+   *
+   * @param f the function
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a pair stream
+   */
+  public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+    return pairStream("flatMapToPair", rdd -> rdd.flatMapToPair(f));
+  }
+
+  /**
+   * Applies an arbitrary RDD-to-RDD function to every batch: the way to use RDD operations that DStream
+   * does not offer, such as joining with a static dataset. The function runs once per batch, on the job
+   * generator's thread; the RDD it returns is computed by the batch's jobs.
+   *
+   * @param f builds the batch's RDD; must not return null
+   * @param <U> the result type
+   * @return the transformed stream
+   */
+  public <U> DStream<U> transform(Function<RDD<T>, RDD<U>> f) {
+    return stream("transform", f);
+  }
+
+  /**
+   * Applies an arbitrary RDD-to-RDD function, which also gets the batch time, to every batch.
+   *
+   * @param f builds the batch's RDD from the batch's RDD and time; must not return null
+   * @param <U> the result type
+   * @return the transformed stream
+   */
+  public <U> DStream<U> transform(Function2<RDD<T>, Time, RDD<U>> f) {
+    return new DStream<>(ssc, transformNode("transform", f));
+  }
+
+  /**
+   * Applies an arbitrary RDD-to-pair-RDD function to every batch.
+   *
+   * @param f builds the batch's pair RDD; must not return null
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the transformed pair stream
+   */
+  public <K, V> PairDStream<K, V> transformToPair(Function<RDD<T>, PairRDD<K, V>> f) {
+    return pairStream("transformToPair", f::call);
+  }
+
+  /**
+   * Applies an arbitrary RDD-to-pair-RDD function, which also gets the batch time, to every batch.
+   *
+   * @param f builds the batch's pair RDD from the batch's RDD and time; must not return null
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the transformed pair stream
+   */
+  public <K, V> PairDStream<K, V> transformToPair(Function2<RDD<T>, Time, PairRDD<K, V>> f) {
+    return new PairDStream<>(ssc, transformNode("transformToPair", f::call));
+  }
+
+  /**
+   * Combines every batch of this stream with the same batch of another through an arbitrary function.
+   *
+   * @param other a stream with the same slide duration
+   * @param f builds the batch's RDD from both streams' RDDs and the time; must not return null
+   * @param <U> the other stream's record type
+   * @param <W> the result type
+   * @return the combined stream
+   * @throws IllegalArgumentException if the slide durations differ
+   */
+  public <U, W> DStream<W> transformWith(DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
+    return new DStream<>(ssc, transformWithNode("transformWith", other, f));
+  }
+
+  /**
+   * Combines every batch of this stream with the same batch of another into a pair RDD.
+   *
+   * @param other a stream with the same slide duration
+   * @param f builds the batch's pair RDD from both streams' RDDs and the time; must not return null
+   * @param <U> the other stream's record type
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the combined pair stream
+   * @throws IllegalArgumentException if the slide durations differ
+   */
+  public <U, K, V> PairDStream<K, V> transformWithToPair(DStream<U> other,
+      Function3<RDD<T>, RDD<U>, Time, PairRDD<K, V>> f) {
+    return new PairDStream<>(ssc, transformWithNode("transformWithToPair", other, f::call));
+  }
+
+  // ---- persistence --------------------------------------------------------------------------------------
+
+  /**
+   * Persists every batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER} (the DStream default, as in Spark),
+   * so that several output operations over this stream compute it once.
+   *
+   * @return this stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> cache() {
+    return persist();
+  }
+
+  /**
+   * Persists every batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER}.
+   *
+   * @return this stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> persist() {
+    return persist(StorageLevel.MEMORY_ONLY_SER);
+  }
+
+  /**
+   * Persists every batch's RDD at a storage level; the RDDs are unpersisted once no later batch needs them.
+   *
+   * @param level the level
+   * @return this stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> persist(StorageLevel level) {
+    node.persist(Objects.requireNonNull(level, "level"));
+    return this;
+  }
+
+  // ---- output operations ----------------------------------------------------------------------------------
+
+  /**
+   * Prints the first ten records of every batch to standard output, under a header with the batch time.
+   *
+   * @throws IllegalStateException if the context has already started
+   */
+  public void print() {
+    print(10);
+  }
+
+  /**
+   * Prints the first {@code num} records of every batch to standard output, under a header with the batch
+   * time, and {@code ...} if the batch has more. Computes only the partitions it needs.
+   *
+   * @param num how many records to print
+   * @throws IllegalArgumentException if {@code num} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public void print(int num) {
+    if (num <= 0) {
+      throw new IllegalArgumentException("print(" + num + "): the number of records must be positive");
+    }
+    output("print", (rdd, time) -> System.out.print(BatchPrinter.format(time, rdd.take(num + 1), num)));
+  }
+
+  /**
+   * Runs a function on every batch's RDD, on the job thread: the general output operation. The function
+   * must run an action on the RDD (such as {@code foreachPartition}) for anything to be computed.
+   *
+   * @param f the function
+   * @throws IllegalStateException if the context has already started
+   */
+  public void foreachRDD(VoidFunction<RDD<T>> f) {
+    output("foreachRDD", (rdd, time) -> f.call(rdd));
+  }
+
+  /**
+   * Runs a function on every batch's RDD and time, on the job thread.
+   *
+   * @param f the function
+   * @throws IllegalStateException if the context has already started
+   */
+  public void foreachRDD(VoidFunction2<RDD<T>, Time> f) {
+    output("foreachRDD", f);
+  }
+
+  // ---- access to generated RDDs ----------------------------------------------------------------------------
+
+  /**
+   * Returns the RDDs of this stream's batches from {@code fromTime} to {@code toTime}, both inclusive
+   * (times off the stream's slide grid are moved down onto it). Batches not remembered any more are
+   * recomputed from their inputs where possible; see {@link StreamingContext#remember}.
+   *
+   * @param fromTime the first batch time
+   * @param toTime the last batch time
+   * @return the RDDs, oldest first
+   * @throws IllegalStateException if the context has not started
+   */
+  public List<RDD<T>> slice(Time fromTime, Time toTime) {
+    try {
+      return node.slice(fromTime, toTime);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new io.dstream.rdd.JobFailedException("slice failed while computing a batch: " + e, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return node.toString();
+  }
+
+  // ---- helpers shared with PairDStream ------------------------------------------------------------------
+
+  <U> DStream<U> stream(String name, Function<RDD<T>, RDD<U>> f) {
+    return new DStream<>(ssc, transformNode(name, (rdd, time) -> f.call(rdd)));
+  }
+
+  <K, V> PairDStream<K, V> pairStream(String name, Function<RDD<T>, RDD<Tuple2<K, V>>> f) {
+    return new PairDStream<>(ssc, transformNode(name, (rdd, time) -> f.call(rdd)));
+  }
+
+  @SuppressWarnings("unchecked")
+  <U> StreamNode<U> transformNode(String name, Function2<RDD<T>, Time, RDD<U>> f) {
+    return new TransformedNode<>(name, List.of(node), (rdds, time) -> f.call((RDD<T>) rdds.get(0), time));
+  }
+
+  @SuppressWarnings("unchecked")
+  <U, W> StreamNode<W> transformWithNode(String name, DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
+    return new TransformedNode<>(name, List.of(node, other.node),
+        (rdds, time) -> f.call((RDD<T>) rdds.get(0), (RDD<U>) rdds.get(1), time));
+  }
+
+  @SuppressWarnings("unchecked")
+  StreamNode<T> unionNode(DStream<T> other) {
+    return new TransformedNode<>("union", List.of(node, other.node),
+        (rdds, time) -> ((RDD<T>) rdds.get(0)).union((RDD<T>) rdds.get(1)));
+  }
+
+  /**
+   * Registers an output operation after those defined before it.
+   *
+   * @param name the operation's name, for listeners and logs
+   * @param f what to do with each batch's RDD
+   */
+  void output(String name, VoidFunction2<RDD<T>, Time> f) {
+    new ForEachNode<>(node, f, CallSite.describe(name));
+  }
+}

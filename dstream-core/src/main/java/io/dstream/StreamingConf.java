@@ -1,0 +1,249 @@
+package io.dstream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configuration of a {@link StreamingContext}: the master (worker thread count), the application name
+ * and {@code dstream.*} keys. The counterpart of Spark's {@code SparkConf}.
+ *
+ * <pre>{@code
+ * StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("NetworkWordCount");
+ * }</pre>
+ *
+ * <p>Setters return this object for chaining. A key under {@code dstream.} that dstream does not define is
+ * kept but logged as a warning, since it is most likely a typo. Not thread-safe; the context copies it.
+ */
+public final class StreamingConf {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingConf.class);
+  private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
+
+  private final Map<String, String> settings = new LinkedHashMap<>();
+
+  /** Creates a configuration with every key at its default. */
+  public StreamingConf() {}
+
+  /**
+   * Sets the master: {@code local} (one worker thread), {@code local[N]} (N threads) or {@code local[*]}
+   * (one thread per core).
+   *
+   * @param master the master string
+   * @return this
+   * @throws IllegalArgumentException if the string is none of those forms
+   */
+  public StreamingConf setMaster(String master) {
+    parseWorkerThreads(master);
+    settings.put(ConfigKeys.MASTER.name(), master);
+    return this;
+  }
+
+  /**
+   * Sets the application's name.
+   *
+   * @param name the name
+   * @return this
+   */
+  public StreamingConf setAppName(String name) {
+    settings.put(ConfigKeys.APP_NAME.name(), name);
+    return this;
+  }
+
+  /**
+   * Sets a configuration key. Values of keys that dstream defines are checked at once.
+   *
+   * @param key the key, such as {@code dstream.concurrentJobs}
+   * @param value its value
+   * @return this
+   * @throws IllegalArgumentException if the key is defined and the value is not valid for it
+   */
+  public StreamingConf set(String key, String value) {
+    ConfigKey<?> known = ConfigKeys.byName(key);
+    if (known != null) {
+      known.parse(value);
+    } else if (key.startsWith("dstream.")) {
+      LOG.warn("Unknown configuration key {} (value '{}') is ignored by dstream; see ConfigKeys for the keys "
+          + "it knows", key, value);
+    }
+    if (known == ConfigKeys.MASTER) {
+      return setMaster(value);
+    }
+    settings.put(key, value);
+    return this;
+  }
+
+  /**
+   * Returns the value of a key, parsed, or its default if it is not set.
+   *
+   * @param key the key
+   * @param <T> the value type
+   * @return the value, or null if it is unset and has no fixed default
+   */
+  public <T> T get(ConfigKey<T> key) {
+    String text = settings.get(key.name());
+    return text == null ? key.defaultValue() : key.parse(text);
+  }
+
+  /**
+   * Returns the raw text of a key.
+   *
+   * @param key the key name
+   * @param defaultValue the value to return if the key is unset
+   * @return the text or the default
+   */
+  public String get(String key, String defaultValue) {
+    return settings.getOrDefault(key, defaultValue);
+  }
+
+  /**
+   * Returns an integer key.
+   *
+   * @param key the key name
+   * @param defaultValue the value to return if the key is unset
+   * @return the value
+   * @throws IllegalArgumentException if the value is not an integer
+   */
+  public int getInt(String key, int defaultValue) {
+    String text = settings.get(key);
+    return text == null ? defaultValue : parse(key, text, Integer::parseInt);
+  }
+
+  /**
+   * Returns a long key.
+   *
+   * @param key the key name
+   * @param defaultValue the value to return if the key is unset
+   * @return the value
+   * @throws IllegalArgumentException if the value is not an integer
+   */
+  public long getLong(String key, long defaultValue) {
+    String text = settings.get(key);
+    return text == null ? defaultValue : parse(key, text, Long::parseLong);
+  }
+
+  /**
+   * Returns a boolean key ({@code true} or {@code false}, case-insensitive).
+   *
+   * @param key the key name
+   * @param defaultValue the value to return if the key is unset
+   * @return the value
+   * @throws IllegalArgumentException if the value is neither true nor false
+   */
+  public boolean getBoolean(String key, boolean defaultValue) {
+    String text = settings.get(key);
+    if (text == null) {
+      return defaultValue;
+    }
+    return parse(key, text, s -> {
+      if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException("expected true or false");
+      }
+      return Boolean.parseBoolean(s);
+    });
+  }
+
+  /**
+   * Returns a duration key, written with a unit ({@code 200ms}, {@code 2s}).
+   *
+   * @param key the key name
+   * @param defaultValue the value to return if the key is unset
+   * @return the value
+   * @throws IllegalArgumentException if the value is not a duration
+   */
+  public Duration getDuration(String key, Duration defaultValue) {
+    String text = settings.get(key);
+    return text == null ? defaultValue : parse(key, text, ConfigKeys::duration);
+  }
+
+  /**
+   * Tells whether a key is set.
+   *
+   * @param key the key name
+   * @return true if it was set
+   */
+  public boolean contains(String key) {
+    return settings.containsKey(key);
+  }
+
+  /**
+   * Returns the master string.
+   *
+   * @return such as {@code local[2]}
+   */
+  public String master() {
+    return get(ConfigKeys.MASTER);
+  }
+
+  /**
+   * Returns the application name.
+   *
+   * @return the name
+   */
+  public String appName() {
+    return get(ConfigKeys.APP_NAME);
+  }
+
+  /**
+   * Returns how many worker threads the master asks for.
+   *
+   * @return at least 1
+   */
+  public int workerThreads() {
+    return parseWorkerThreads(master());
+  }
+
+  /**
+   * Returns a copy of this configuration.
+   *
+   * @return an independent copy
+   */
+  public StreamingConf copy() {
+    StreamingConf copy = new StreamingConf();
+    copy.settings.putAll(settings);
+    return copy;
+  }
+
+  /**
+   * Returns every key that was set, in the order it was first set.
+   *
+   * @return an unmodifiable view
+   */
+  public Map<String, String> getAll() {
+    return java.util.Collections.unmodifiableMap(settings);
+  }
+
+  private static int parseWorkerThreads(String master) {
+    if ("local".equals(master)) {
+      return 1;
+    }
+    Matcher m = master == null ? null : LOCAL_N.matcher(master);
+    if (m == null || !m.matches()) {
+      throw new IllegalArgumentException("unsupported master '" + master
+          + "'; use local, local[N] or local[*] (dstream runs in this JVM)");
+    }
+    if (m.group(1).equals("*")) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    int n = Integer.parseInt(m.group(1));
+    if (n < 1) {
+      throw new IllegalArgumentException("master '" + master + "' asks for no worker threads; use local[1] or more");
+    }
+    return n;
+  }
+
+  private static <T> T parse(String key, String text, java.util.function.Function<String, T> parser) {
+    try {
+      return parser.apply(text.trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("invalid value '" + text + "' for " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StreamingConf" + settings;
+  }
+}

@@ -1,0 +1,419 @@
+package io.dstream;
+
+import io.dstream.function.Function2;
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.rdd.ParallelCollectionNode;
+import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.scheduler.SystemClock;
+import io.dstream.internal.stream.QueueInputNode;
+import io.dstream.internal.stream.StreamNode;
+import io.dstream.internal.stream.TransformedNode;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.rdd.PairRDD;
+import io.dstream.rdd.RDD;
+import io.dstream.scheduler.StreamingListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point of dstream: creates input streams, runs the pipeline every batch interval, and stops
+ * it. The counterpart of Spark's {@code JavaStreamingContext}.
+ *
+ * <pre>{@code
+ * StreamingContext ssc = new StreamingContext(new StreamingConf().setMaster("local[2]"), Durations.seconds(1));
+ * DStream<String> lines = ssc.queueStream(queue);
+ * lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator())
+ *      .mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum).print();
+ * ssc.start();
+ * ssc.awaitTermination();
+ * }</pre>
+ *
+ * <p>Lifecycle: define every stream and output operation, then {@link #start()} once; afterwards no new
+ * streams may be defined. {@link #stop()} ends it for good. One context may be active per JVM at a time.
+ * Every misuse throws {@link IllegalStateException} saying what to do instead.
+ */
+public final class StreamingContext {
+  private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
+
+  static {
+    ContextAccess.install(context -> context.runtime);
+  }
+
+  final StreamingRuntime runtime;
+
+  /**
+   * Creates a context.
+   *
+   * @param conf the configuration (copied; later changes to it have no effect)
+   * @param batchDuration the batch interval
+   * @throws IllegalArgumentException if the batch duration is not positive
+   */
+  public StreamingContext(StreamingConf conf, Duration batchDuration) {
+    this(conf, batchDuration, new SystemClock());
+  }
+
+  /**
+   * Creates a context from a master string and an application name.
+   *
+   * @param master {@code local}, {@code local[N]} or {@code local[*]}
+   * @param appName the application name
+   * @param batchDuration the batch interval
+   * @throws IllegalArgumentException if the master is not supported or the batch duration not positive
+   */
+  public StreamingContext(String master, String appName, Duration batchDuration) {
+    this(new StreamingConf().setMaster(master).setAppName(appName), batchDuration);
+  }
+
+  /**
+   * Creates a context whose batches follow the given clock: for simulations and tests (see
+   * {@link io.dstream.testing.TestStreamingContext}, which uses a manual clock).
+   *
+   * @param conf the configuration (copied)
+   * @param batchDuration the batch interval
+   * @param clock the clock that decides when batches happen
+   * @throws IllegalArgumentException if the batch duration is not positive
+   */
+  public StreamingContext(StreamingConf conf, Duration batchDuration, Clock clock) {
+    Objects.requireNonNull(conf, "conf");
+    Objects.requireNonNull(clock, "clock");
+    if (batchDuration == null || batchDuration.milliseconds() <= 0) {
+      throw new IllegalArgumentException("the batch duration must be positive, got " + batchDuration
+          + "; use for example Durations.seconds(1)");
+    }
+    this.runtime = new StreamingRuntime(conf.copy(), batchDuration, clock);
+  }
+
+  // ---- input streams ---------------------------------------------------------------------------------
+
+  /**
+   * Creates an input stream from a queue of RDDs: each batch takes the next RDD of the queue, or an empty
+   * RDD if the queue is empty. Meant for tests and demos; the queue's contents are not checkpointed.
+   *
+   * @param queue the queue; add to it from any thread while synchronizing on it
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue) {
+    return queueStream(queue, true);
+  }
+
+  /**
+   * Creates an input stream from a queue of RDDs.
+   *
+   * @param queue the queue
+   * @param oneAtATime true to take one RDD per batch; false to take every queued RDD (as one union)
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue, boolean oneAtATime) {
+    return queueStream(queue, oneAtATime, null);
+  }
+
+  /**
+   * Creates an input stream from a queue of RDDs, with an RDD for batches that find the queue empty.
+   *
+   * @param queue the queue
+   * @param oneAtATime true to take one RDD per batch; false to take every queued RDD
+   * @param defaultRDD the RDD of a batch that finds the queue empty, or null for an empty RDD
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue, boolean oneAtATime, RDD<T> defaultRDD) {
+    Objects.requireNonNull(queue, "queue");
+    return new InputDStream<>(this,
+        new QueueInputNode<>(runtime.graph(), queue, oneAtATime, defaultRDD, this::emptyRDD));
+  }
+
+  /**
+   * Returns a stream whose every batch holds the records of all the given streams' batches.
+   *
+   * @param streams the streams; all with the same slide duration
+   * @param <T> the record type
+   * @return the union
+   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   */
+  @SafeVarargs
+  public final <T> DStream<T> union(DStream<T>... streams) {
+    return new DStream<>(this, unionNode(Arrays.asList(streams)));
+  }
+
+  /**
+   * Returns a pair stream whose every batch holds the records of all the given pair streams' batches.
+   *
+   * @param streams the streams; all with the same slide duration
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the union
+   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   */
+  @SafeVarargs
+  public final <K, V> PairDStream<K, V> union(PairDStream<K, V>... streams) {
+    return new PairDStream<>(this, unionNode(Arrays.asList(streams)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> StreamNode<T> unionNode(List<? extends DStream<T>> streams) {
+    if (streams.isEmpty()) {
+      throw new IllegalArgumentException("union needs at least one stream");
+    }
+    List<StreamNode<?>> parents = new ArrayList<>();
+    streams.forEach(s -> parents.add(s.node));
+    return new TransformedNode<>("union", parents, (rdds, time) -> {
+      RDD<T> result = (RDD<T>) rdds.get(0);
+      for (int i = 1; i < rdds.size(); i++) {
+        result = result.union((RDD<T>) rdds.get(i));
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Returns a stream whose every batch is a function of the same batch of several streams.
+   *
+   * @param streams the streams; all with the same slide duration
+   * @param transformFunc builds the batch's RDD from the streams' RDDs (in the streams' order) and the time
+   * @param <T> the result's record type
+   * @return the stream
+   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   */
+  public <T> DStream<T> transform(List<DStream<?>> streams, Function2<List<RDD<?>>, Time, RDD<T>> transformFunc) {
+    return new DStream<>(this, transformNode(streams, transformFunc));
+  }
+
+  /**
+   * Returns a pair stream whose every batch is a function of the same batch of several streams.
+   *
+   * @param streams the streams; all with the same slide duration
+   * @param transformFunc builds the batch's pair RDD from the streams' RDDs and the time
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the stream
+   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   */
+  public <K, V> PairDStream<K, V> transformToPair(List<DStream<?>> streams,
+      Function2<List<RDD<?>>, Time, PairRDD<K, V>> transformFunc) {
+    return new PairDStream<>(this, transformNode(streams, transformFunc::call));
+  }
+
+  private <T> StreamNode<T> transformNode(List<DStream<?>> streams,
+      Function2<List<RDD<?>>, Time, ? extends RDD<T>> transformFunc) {
+    if (streams.isEmpty()) {
+      throw new IllegalArgumentException("transform needs at least one stream");
+    }
+    List<StreamNode<?>> parents = new ArrayList<>();
+    streams.forEach(s -> parents.add(s.node));
+    return new TransformedNode<>("transform", parents, (rdds, time) -> transformFunc.call(rdds, time));
+  }
+
+  // ---- RDDs ----------------------------------------------------------------------------------------------
+
+  /**
+   * Makes an RDD of a list, cut into {@code dstream.default.parallelism} partitions (default: the number of
+   * worker threads).
+   *
+   * @param list the records; copied
+   * @param <T> the record type
+   * @return the RDD
+   */
+  public <T> RDD<T> parallelize(List<T> list) {
+    return parallelize(list, runtime.engine().defaultParallelism());
+  }
+
+  /**
+   * Makes an RDD of a list, cut into contiguous slices.
+   *
+   * @param list the records; copied
+   * @param numSlices the number of partitions
+   * @param <T> the record type
+   * @return the RDD
+   * @throws IllegalArgumentException if {@code numSlices} is not positive
+   */
+  public <T> RDD<T> parallelize(List<T> list, int numSlices) {
+    requireSlices(numSlices);
+    return RddAccess.rdd(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
+  }
+
+  /**
+   * Makes a pair RDD of a list of pairs.
+   *
+   * @param list the pairs; copied
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the pair RDD
+   */
+  public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list) {
+    return parallelizePairs(list, runtime.engine().defaultParallelism());
+  }
+
+  /**
+   * Makes a pair RDD of a list of pairs, cut into contiguous slices.
+   *
+   * @param list the pairs; copied
+   * @param numSlices the number of partitions
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the pair RDD
+   * @throws IllegalArgumentException if {@code numSlices} is not positive
+   */
+  public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list, int numSlices) {
+    requireSlices(numSlices);
+    return RddAccess.pairRdd(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
+  }
+
+  /**
+   * Returns an RDD with no records and no partitions.
+   *
+   * @param <T> the record type
+   * @return the empty RDD
+   */
+  public <T> RDD<T> emptyRDD() {
+    return RddAccess.rdd(new ParallelCollectionNode<T>(runtime.engine(), List.of(), 0));
+  }
+
+  private static void requireSlices(int numSlices) {
+    if (numSlices <= 0) {
+      throw new IllegalArgumentException("the number of slices must be positive, got " + numSlices);
+    }
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------------------
+
+  /**
+   * Starts running the pipeline: the first batch is at the next multiple of the batch duration.
+   *
+   * @throws IllegalStateException if the context was already started or stopped, if no output operation is
+   *     defined, or if another context is active in this JVM
+   * @throws IllegalArgumentException if a stream's durations do not fit the batch duration
+   */
+  public void start() {
+    if (getState() == StreamingContextState.INITIALIZED && !ACTIVE.compareAndSet(null, this)) {
+      throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
+          + "starting a new one (only one context may run at a time)");
+    }
+    try {
+      runtime.start();
+    } catch (RuntimeException e) {
+      ACTIVE.compareAndSet(this, null);
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the context at once: queued batches are dropped and running jobs interrupted. Does nothing if
+   * it is already stopped.
+   */
+  public void stop() {
+    stop(false);
+  }
+
+  /**
+   * Stops the context.
+   *
+   * @param stopGracefully true to finish every batch already generated first; false to stop at once
+   */
+  public void stop(boolean stopGracefully) {
+    runtime.stop(stopGracefully);
+    ACTIVE.compareAndSet(this, null);
+  }
+
+  /**
+   * Waits until the context is stopped, or a job fails.
+   *
+   * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public void awaitTermination() throws InterruptedException {
+    runtime.awaitTermination(-1);
+  }
+
+  /**
+   * Waits until the context is stopped, a job fails, or the time runs out.
+   *
+   * @param timeoutMillis how long to wait, in milliseconds
+   * @return true if the context has stopped, false if the time ran out
+   * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitTerminationOrTimeout(long timeoutMillis) throws InterruptedException {
+    return runtime.awaitTermination(Math.max(0, timeoutMillis));
+  }
+
+  /**
+   * Returns the lifecycle state.
+   *
+   * @return INITIALIZED, ACTIVE or STOPPED
+   */
+  public StreamingContextState getState() {
+    return runtime.state();
+  }
+
+  /**
+   * Returns the context that is active in this JVM, if any.
+   *
+   * @return the active context
+   */
+  public static Optional<StreamingContext> getActive() {
+    return Optional.ofNullable(ACTIVE.get());
+  }
+
+  /**
+   * Adds a listener for batch and output-operation events.
+   *
+   * @param listener the listener
+   */
+  public void addStreamingListener(StreamingListener listener) {
+    runtime.bus().addListener(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Removes a listener.
+   *
+   * @param listener the listener
+   */
+  public void removeStreamingListener(StreamingListener listener) {
+    runtime.bus().removeListener(listener);
+  }
+
+  /**
+   * Makes every stream keep its generated RDDs for at least a duration, for example so that
+   * {@link DStream#slice} can reach further back.
+   *
+   * @param duration the duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public void remember(Duration duration) {
+    runtime.graph().remember(Objects.requireNonNull(duration, "duration"));
+  }
+
+  /**
+   * Returns the batch interval.
+   *
+   * @return the batch duration
+   */
+  public Duration batchDuration() {
+    return runtime.graph().batchDuration();
+  }
+
+  /**
+   * Returns a copy of the configuration.
+   *
+   * @return the configuration
+   */
+  public StreamingConf conf() {
+    return runtime.conf().copy();
+  }
+
+  @Override
+  public String toString() {
+    return "StreamingContext(" + runtime.conf().appName() + ", " + batchDuration() + ", " + getState() + ")";
+  }
+}

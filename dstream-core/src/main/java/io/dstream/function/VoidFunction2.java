@@ -1,0 +1,23 @@
+package io.dstream.function;
+
+/**
+ * A function of two arguments that returns nothing, as used by {@code foreachRDD((rdd, time) -> ...)}.
+ *
+ * <p>Implementations need not be {@link java.io.Serializable}: dstream runs in one JVM and never ships
+ * functions anywhere. An exception thrown by {@code call} fails the task that ran it; after the task's
+ * retries, the job fails with this exception as its cause.
+ *
+ * @param <T1> the first argument type
+ * @param <T2> the second argument type
+ */
+@FunctionalInterface
+public interface VoidFunction2<T1, T2> {
+  /**
+   * Applies the function.
+   *
+   * @param v1 the first argument
+   * @param v2 the second argument
+   * @throws Exception whatever the function throws; it fails the running task
+   */
+  void call(T1 v1, T2 v2) throws Exception;
+}

@@ -1,0 +1,252 @@
+package io.dstream.internal;
+
+import io.dstream.Clock;
+import io.dstream.ConfigKeys;
+import io.dstream.Duration;
+import io.dstream.StreamingConf;
+import io.dstream.StreamingContextState;
+import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.scheduler.JobGenerator;
+import io.dstream.internal.scheduler.JobScheduler;
+import io.dstream.internal.scheduler.ListenerBus;
+import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one {@link io.dstream.StreamingContext} runs on, wired together, and its lifecycle:
+ * the RDD engine, the DStream graph, the job generator and scheduler, the listener bus, and the first
+ * failure to report to {@code awaitTermination}.
+ */
+public final class StreamingRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
+
+  private final StreamingConf conf;
+  private final Clock clock;
+  private final Engine engine;
+  private final DStreamGraph graph;
+  private final ListenerBus bus;
+  private final JobScheduler scheduler;
+  private final JobGenerator generator;
+  private final Object lock = new Object();
+  private StreamingContextState state = StreamingContextState.INITIALIZED;
+  private JobFailedException error;
+  private boolean stoppingNow;
+
+  /**
+   * Creates the runtime; starts the worker threads (so RDDs can be used before start) but no batches.
+   *
+   * @param conf the configuration (already copied)
+   * @param batchDuration the batch interval
+   * @param clock the clock that drives batches
+   */
+  public StreamingRuntime(StreamingConf conf, Duration batchDuration, Clock clock) {
+    this.conf = conf;
+    this.clock = clock;
+    String app = conf.appName();
+    this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
+        conf.get(ConfigKeys.TASK_MAX_FAILURES));
+    this.graph = new DStreamGraph(batchDuration);
+    this.bus = new ListenerBus(app);
+    JobGenerator[] generatorRef = new JobGenerator[1];
+    this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
+        time -> generatorRef[0].onBatchCompleted(time));
+    this.generator = new JobGenerator(app, graph, scheduler, clock);
+    generatorRef[0] = generator;
+  }
+
+  /**
+   * Starts generating batches.
+   *
+   * @throws IllegalStateException if already started or stopped, or if no output operation is defined
+   * @throws IllegalArgumentException if a stream's durations do not fit the batch duration (the context is
+   *     then stopped)
+   */
+  public void start() {
+    synchronized (lock) {
+      switch (state) {
+        case ACTIVE -> throw new IllegalStateException(
+            "the StreamingContext has already been started; call start() only once");
+        case STOPPED -> throw new IllegalStateException(
+            "the StreamingContext has been stopped and cannot be restarted; create a new StreamingContext");
+        case INITIALIZED -> { }
+      }
+      if (!graph.hasOutputs()) {
+        throw new IllegalStateException("no output operations are registered, so there is nothing to run; "
+            + "add one (print(), foreachRDD(...), saveAsTextFiles(...)) before start()");
+      }
+      bus.start();
+      try {
+        var firstBatch = generator.start();
+        state = StreamingContextState.ACTIVE;
+        LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
+            graph.batchDuration(), firstBatch, conf.workerThreads());
+      } catch (RuntimeException e) {
+        state = StreamingContextState.STOPPED;
+        shutdown(false);
+        throw e;
+      }
+    }
+    bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
+  }
+
+  /**
+   * Stops the context; does nothing if it is already stopped.
+   *
+   * @param graceful true to finish every batch already generated before stopping, false to stop at once
+   *     (queued batches are dropped, running jobs interrupted)
+   */
+  public void stop(boolean graceful) {
+    synchronized (lock) {
+      if (state == StreamingContextState.STOPPED) {
+        LOG.debug("StreamingContext already stopped");
+        return;
+      }
+      boolean wasActive = state == StreamingContextState.ACTIVE;
+      state = StreamingContextState.STOPPED;
+      stoppingNow = !graceful;
+      graph.freeze();
+      if (!wasActive) {
+        shutdown(false);
+        lock.notifyAll();
+        return;
+      }
+    }
+    generator.stop(graceful);
+    shutdown(graceful);
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+    LOG.info("StreamingContext stopped{}", graceful ? " gracefully" : "");
+  }
+
+  private void shutdown(boolean graceful) {
+    scheduler.stop(graceful, conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+    engine.close();
+    bus.stop();
+  }
+
+  /**
+   * Waits until the context stops or a job fails.
+   *
+   * @param timeoutMillis how long to wait, or a negative number to wait without limit
+   * @return true if the context has stopped, false if the time ran out
+   * @throws JobFailedException the first failure of a job, whose cause is the user's exception
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + Math.max(0, timeoutMillis) * 1_000_000L;
+    synchronized (lock) {
+      while (state != StreamingContextState.STOPPED && error == null) {
+        if (timeoutMillis < 0) {
+          lock.wait();
+        } else {
+          long left = (deadline - System.nanoTime()) / 1_000_000L;
+          if (left <= 0) {
+            break;
+          }
+          lock.wait(left);
+        }
+      }
+      if (error != null) {
+        throw error;
+      }
+      return state == StreamingContextState.STOPPED;
+    }
+  }
+
+  /**
+   * Records a job failure: the first one is what {@code awaitTermination} throws. Failures of jobs
+   * interrupted by a non-graceful stop are only logged.
+   *
+   * @param failure the failure
+   */
+  public void reportError(JobFailedException failure) {
+    synchronized (lock) {
+      if (stoppingNow) {
+        LOG.debug("Ignoring a failure during stop: {}", failure.toString());
+        return;
+      }
+      if (error == null) {
+        error = failure;
+      }
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Returns the lifecycle state.
+   *
+   * @return the state
+   */
+  public StreamingContextState state() {
+    synchronized (lock) {
+      return state;
+    }
+  }
+
+  /**
+   * Returns the configuration.
+   *
+   * @return the context's own copy
+   */
+  public StreamingConf conf() {
+    return conf;
+  }
+
+  /**
+   * Returns the clock that drives batches.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns the RDD engine.
+   *
+   * @return the engine
+   */
+  public Engine engine() {
+    return engine;
+  }
+
+  /**
+   * Returns the DStream graph.
+   *
+   * @return the graph
+   */
+  public DStreamGraph graph() {
+    return graph;
+  }
+
+  /**
+   * Returns the listener bus.
+   *
+   * @return the bus
+   */
+  public ListenerBus bus() {
+    return bus;
+  }
+
+  /**
+   * Returns the job scheduler.
+   *
+   * @return the scheduler
+   */
+  public JobScheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Returns the job generator.
+   *
+   * @return the generator
+   */
+  public JobGenerator generator() {
+    return generator;
+  }
+}

@@ -1,0 +1,148 @@
+package io.dstream.internal.rdd;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The RDD engine of one context: the worker pool that runs tasks ({@code local[N]}), id counters, the
+ * defaults that shuffles and {@code parallelize} use, and counters of the work done.
+ */
+public final class Engine implements AutoCloseable {
+  private final int workerThreads;
+  private final Integer configuredParallelism;
+  private final int maxTaskFailures;
+  private final ExecutorService workers;
+  private final JobRunner jobRunner;
+  private final AtomicInteger rddIds = new AtomicInteger();
+  private final AtomicInteger shuffleIds = new AtomicInteger();
+  private final LongAdder stagesRun = new LongAdder();
+  private final LongAdder tasksRun = new LongAdder();
+
+  /**
+   * Starts an engine with its worker threads.
+   *
+   * @param appName the application name, used in thread names
+   * @param workerThreads how many tasks run at once
+   * @param configuredParallelism {@code dstream.default.parallelism}, or null if unset
+   * @param maxTaskFailures how many times a task may fail before its job fails
+   */
+  public Engine(String appName, int workerThreads, Integer configuredParallelism, int maxTaskFailures) {
+    this.workerThreads = workerThreads;
+    this.configuredParallelism = configuredParallelism;
+    this.maxTaskFailures = maxTaskFailures;
+    AtomicInteger threadIds = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workerThreads, runnable -> {
+      Thread t = new WorkerThread(runnable, "dstream-" + appName + "-worker-" + threadIds.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.jobRunner = new JobRunner(this);
+  }
+
+  /**
+   * Returns the partition count of a shuffle whose parents have the given largest partition count.
+   *
+   * @param largestParentPartitions the largest partition count among the shuffle's parents
+   * @return {@code dstream.default.parallelism} if set, otherwise that count (at least 1)
+   */
+  public int defaultShufflePartitions(int largestParentPartitions) {
+    return configuredParallelism != null ? configuredParallelism : Math.max(1, largestParentPartitions);
+  }
+
+  /**
+   * Returns the partition count of {@code parallelize} when none is given.
+   *
+   * @return {@code dstream.default.parallelism} if set, otherwise the worker thread count
+   */
+  public int defaultParallelism() {
+    return configuredParallelism != null ? configuredParallelism : workerThreads;
+  }
+
+  /**
+   * Returns how many times a task may fail before its job fails.
+   *
+   * @return at least 1
+   */
+  public int maxTaskFailures() {
+    return maxTaskFailures;
+  }
+
+  /**
+   * Returns the job runner.
+   *
+   * @return the runner
+   */
+  public JobRunner jobRunner() {
+    return jobRunner;
+  }
+
+  ExecutorService workers() {
+    return workers;
+  }
+
+  int nextRddId() {
+    return rddIds.getAndIncrement();
+  }
+
+  int nextShuffleId() {
+    return shuffleIds.getAndIncrement();
+  }
+
+  void stageStarted() {
+    stagesRun.increment();
+  }
+
+  void taskStarted() {
+    tasksRun.increment();
+  }
+
+  /**
+   * Returns how many stages have run, for tests and metrics.
+   *
+   * @return the count since the engine started
+   */
+  public long stagesRun() {
+    return stagesRun.sum();
+  }
+
+  /**
+   * Returns how many task attempts have run, for tests and metrics.
+   *
+   * @return the count since the engine started
+   */
+  public long tasksRun() {
+    return tasksRun.sum();
+  }
+
+  /**
+   * Tells whether the current thread is one of this engine's workers (where a nested job must not wait
+   * for a worker slot it is itself holding).
+   *
+   * @return true on a worker thread
+   */
+  static boolean onWorkerThread() {
+    return Thread.currentThread() instanceof WorkerThread;
+  }
+
+  /**
+   * Stops the worker threads, interrupting running tasks, and waits briefly for them to end.
+   */
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class WorkerThread extends Thread {
+    WorkerThread(Runnable runnable, String name) {
+      super(runnable, name);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.dstream.internal.rdd;
+
+import io.dstream.rdd.JobFailedException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs: cuts the lineage of the final node into stages at shuffle dependencies, runs the missing map
+ * stages parents first, then the final stage, one task per partition on the worker pool.
+ *
+ * <p>Narrow dependencies are pipelined: a task pulls records through the whole chain of narrow nodes above
+ * its partition. A failed task is retried on the spot up to {@code dstream.task.maxFailures} attempts; then
+ * the job fails with a {@link JobFailedException} whose cause is the last attempt's exception.
+ */
+public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+  private final Engine engine;
+  private final AtomicInteger jobIds = new AtomicInteger();
+  private final AtomicInteger stageIds = new AtomicInteger();
+
+  JobRunner(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Runs a job over every partition of a node.
+   *
+   * @param node the final node
+   * @param function what each task does with its partition
+   * @param <T> the record type
+   * @param <U> the per-partition result type
+   * @return one result per partition, in partition order
+   * @throws JobFailedException if a task fails after its retries
+   */
+  public <T, U> List<U> runJob(RddNode<T> node, TaskFunction<T, U> function) {
+    int[] all = new int[node.numPartitions()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return runJob(node, all, function);
+  }
+
+  /**
+   * Runs a job over some partitions of a node.
+   *
+   * @param node the final node
+   * @param partitions the partitions to compute
+   * @param function what each task does with its partition
+   * @param <T> the record type
+   * @param <U> the per-partition result type
+   * @return one result per requested partition, in the order requested
+   * @throws JobFailedException if a task fails after its retries
+   */
+  public <T, U> List<U> runJob(RddNode<T> node, int[] partitions, TaskFunction<T, U> function) {
+    int jobId = jobIds.getAndIncrement();
+    for (ShuffleDependency<?, ?, ?> shuffle : missingShuffles(node)) {
+      runMapStage(jobId, shuffle);
+    }
+    return runStage(jobId, node, partitions, function);
+  }
+
+  /**
+   * Returns the shuffles the node needs whose outputs are not yet available, parents before children.
+   */
+  private static List<ShuffleDependency<?, ?, ?>> missingShuffles(RddNode<?> node) {
+    List<ShuffleDependency<?, ?, ?>> missing = new ArrayList<>();
+    Set<RddNode<?>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    visit(node, visited, missing);
+    return missing;
+  }
+
+  private static void visit(RddNode<?> node, Set<RddNode<?>> visited, List<ShuffleDependency<?, ?, ?>> missing) {
+    if (!visited.add(node) || node.isFullyCached()) {
+      return;
+    }
+    for (Dependency dep : node.dependencies()) {
+      if (dep instanceof ShuffleDependency<?, ?, ?> shuffle) {
+        if (!shuffle.isAvailable()) {
+          visit(shuffle.parent(), visited, missing);
+          if (!missing.contains(shuffle)) {
+            missing.add(shuffle);
+          }
+        }
+      } else {
+        visit(dep.parent(), visited, missing);
+      }
+    }
+  }
+
+  private void runMapStage(int jobId, ShuffleDependency<?, ?, ?> shuffle) {
+    // Two jobs may need the same shuffle (concurrent output operations over one window): one runs it.
+    synchronized (shuffle) {
+      if (shuffle.isAvailable()) {
+        return;
+      }
+      RddNode<?> parent = shuffle.parent();
+      List<Object[]> outputs = runStage(jobId, parent, allPartitions(parent),
+          (partition, ignored) -> shuffle.writeMapOutput(partition));
+      shuffle.publish(outputs.toArray(new Object[0][]));
+    }
+  }
+
+  private static int[] allPartitions(RddNode<?> node) {
+    int[] all = new int[node.numPartitions()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  private <T, U> List<U> runStage(int jobId, RddNode<T> node, int[] partitions, TaskFunction<T, U> function) {
+    int stageId = stageIds.getAndIncrement();
+    engine.stageStarted();
+    if (partitions.length == 0) {
+      return List.of();
+    }
+    List<U> results = new ArrayList<>(partitions.length);
+    if (Engine.onWorkerThread()) {
+      // A job started from inside a task: the pool may have no free slot, so run the tasks right here.
+      for (int partition : partitions) {
+        results.add(runTask(jobId, stageId, node, partition, function));
+      }
+      return results;
+    }
+    List<Future<U>> futures = new ArrayList<>(partitions.length);
+    try {
+      for (int partition : partitions) {
+        futures.add(engine.workers().submit(() -> runTask(jobId, stageId, node, partition, function)));
+      }
+      for (Future<U> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      Throwable cause = e.getCause();
+      if (cause instanceof JobFailedException failed) {
+        throw failed;
+      }
+      throw new JobFailedException("Job " + jobId + " failed in stage " + stageId + ": " + cause, cause);
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new JobFailedException("Job " + jobId + " was interrupted (the context is stopping)", e);
+    } catch (RejectedExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      throw new JobFailedException("Job " + jobId + " cannot run: the worker pool is stopped "
+          + "(the StreamingContext was stopped); create a new context to run more jobs", e);
+    }
+  }
+
+  private <T, U> U runTask(int jobId, int stageId, RddNode<T> node, int partition, TaskFunction<T, U> function) {
+    int maxAttempts = engine.maxTaskFailures();
+    for (int attempt = 1; ; attempt++) {
+      engine.taskStarted();
+      try {
+        return function.apply(partition, node.iterator(partition));
+      } catch (Exception e) {
+        Throwable cause = UserCodeException.unwrap(e);
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        if (attempt >= maxAttempts || interrupted) {
+          throw new JobFailedException("Job " + jobId + " failed: task " + partition + " of stage " + stageId
+              + " (" + node + ") failed " + attempt + (attempt == 1 ? " time" : " times")
+              + "; last failure: " + cause, cause);
+        }
+        LOG.warn("Task {} of stage {} ({}) failed, attempt {} of {}: {}", partition, stageId, node, attempt,
+            maxAttempts, cause.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.dstream.internal.rdd;
+
+import io.dstream.Tuple2;
+import io.dstream.rdd.Partitioner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dependency that redistributes the parent's key-value records by key: an in-memory hash shuffle.
+ *
+ * <p>A map task ({@link #writeMapOutput}) splits one parent partition into one bucket per reduce partition,
+ * combining values by key on the map side when asked. Once every map task has run, the outputs are
+ * published ({@link #publish}) and kept for as long as this dependency is reachable, so later jobs over
+ * the same lineage (windows, state) do not shuffle again. Records are passed by reference, never copied
+ * or serialized.
+ *
+ * @param <K> the key type
+ * @param <V> the parent's value type
+ * @param <C> the combiner type (the value type when there is no aggregator)
+ */
+public final class ShuffleDependency<K, V, C> implements Dependency {
+  private final RddNode<Tuple2<K, V>> parent;
+  private final Partitioner partitioner;
+  private final Aggregator<K, V, C> aggregator;
+  private final boolean mapSideCombine;
+  private final int shuffleId;
+  private volatile Object[][] mapOutputs;
+
+  /**
+   * Creates a shuffle of a parent.
+   *
+   * @param parent the parent of key-value records
+   * @param partitioner where each key goes
+   * @param aggregator how values of a key are combined, or null to pass records through
+   * @param mapSideCombine whether map tasks combine values before the shuffle (needs an aggregator)
+   */
+  public ShuffleDependency(RddNode<Tuple2<K, V>> parent, Partitioner partitioner, Aggregator<K, V, C> aggregator,
+      boolean mapSideCombine) {
+    if (mapSideCombine && aggregator == null) {
+      throw new IllegalArgumentException("map-side combine needs an aggregator");
+    }
+    this.parent = parent;
+    this.partitioner = partitioner;
+    this.aggregator = aggregator;
+    this.mapSideCombine = mapSideCombine;
+    this.shuffleId = parent.engine().nextShuffleId();
+  }
+
+  @Override
+  public RddNode<Tuple2<K, V>> parent() {
+    return parent;
+  }
+
+  /**
+   * Returns the partitioner that places keys.
+   *
+   * @return the partitioner
+   */
+  public Partitioner partitioner() {
+    return partitioner;
+  }
+
+  /**
+   * Returns this shuffle's id, unique within its engine.
+   *
+   * @return the id
+   */
+  public int shuffleId() {
+    return shuffleId;
+  }
+
+  /**
+   * Tells whether every map task's output is published.
+   *
+   * @return true once {@link #publish} has run
+   */
+  public boolean isAvailable() {
+    return mapOutputs != null;
+  }
+
+  /**
+   * Runs one map task: reads a parent partition and splits it into one bucket per reduce partition.
+   *
+   * @param mapPartition the parent partition
+   * @return the buckets: maps of combiners with map-side combine, lists of records otherwise
+   */
+  public Object[] writeMapOutput(int mapPartition) {
+    int reducers = partitioner.numPartitions();
+    Object[] buckets = new Object[reducers];
+    Iterator<Tuple2<K, V>> records = parent.iterator(mapPartition);
+    if (mapSideCombine) {
+      for (int r = 0; r < reducers; r++) {
+        buckets[r] = new HashMap<>();
+      }
+      while (records.hasNext()) {
+        Tuple2<K, V> record = records.next();
+        K key = record._1();
+        @SuppressWarnings("unchecked")
+        HashMap<Object, Object> bucket = (HashMap<Object, Object>) buckets[partitioner.getPartition(key)];
+        aggregator.addValue(bucket, key, record._2());
+      }
+    } else {
+      for (int r = 0; r < reducers; r++) {
+        buckets[r] = new ArrayList<>();
+      }
+      while (records.hasNext()) {
+        Tuple2<K, V> record = records.next();
+        @SuppressWarnings("unchecked")
+        List<Tuple2<K, V>> bucket = (List<Tuple2<K, V>>) buckets[partitioner.getPartition(record._1())];
+        bucket.add(record);
+      }
+    }
+    return buckets;
+  }
+
+  /**
+   * Publishes the outputs of all map tasks, making the shuffle readable.
+   *
+   * @param outputs one bucket array per parent partition, in partition order
+   */
+  public void publish(Object[][] outputs) {
+    this.mapOutputs = outputs;
+  }
+
+  /**
+   * Reads one reduce partition: the records of every map task's bucket for it, combined by key if this
+   * shuffle has an aggregator.
+   *
+   * @param reducePartition the partition index
+   * @return records {@code (key, combiner)} with an aggregator, the parent's records otherwise
+   * @throws IllegalStateException if the map outputs were not published
+   */
+  @SuppressWarnings("unchecked")
+  public Iterator<Tuple2<K, C>> read(int reducePartition) {
+    Object[][] outputs = mapOutputs;
+    if (outputs == null) {
+      throw new IllegalStateException("shuffle " + shuffleId + " was read before its map stage ran");
+    }
+    if (aggregator == null) {
+      List<Tuple2<K, C>> all = new ArrayList<>();
+      for (Object[] buckets : outputs) {
+        all.addAll((List<Tuple2<K, C>>) buckets[reducePartition]);
+      }
+      return all.iterator();
+    }
+    HashMap<Object, Object> combined = new HashMap<>();
+    for (Object[] buckets : outputs) {
+      if (mapSideCombine) {
+        for (Map.Entry<Object, Object> e : ((HashMap<Object, Object>) buckets[reducePartition]).entrySet()) {
+          aggregator.addCombiner(combined, e.getKey(), e.getValue());
+        }
+      } else {
+        for (Tuple2<K, V> record : (List<Tuple2<K, V>>) buckets[reducePartition]) {
+          aggregator.addValue(combined, record._1(), record._2());
+        }
+      }
+    }
+    return Aggregator.records(combined);
+  }
+}

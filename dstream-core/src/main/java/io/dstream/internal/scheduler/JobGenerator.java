@@ -1,0 +1,150 @@
+package io.dstream.internal.scheduler;
+
+import io.dstream.Clock;
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.internal.stream.DStreamGraph;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns clock ticks into batches. A {@link RecurringTimer} posts {@code GenerateJobs(time)} every batch
+ * interval to a single event-loop thread, which owns the schedule: it generates the batch's jobs from the
+ * graph and submits them, and clears old RDDs when a batch completes. No other thread changes the graph's
+ * per-batch state, so the loop needs no locks.
+ */
+public final class JobGenerator {
+  private static final Logger LOG = LoggerFactory.getLogger(JobGenerator.class);
+
+  /** What the event loop is asked to do. */
+  private sealed interface Event permits GenerateJobs, ClearMetadata, Barrier, Shutdown {}
+
+  private record GenerateJobs(Time time) implements Event {}
+
+  private record ClearMetadata(Time time) implements Event {}
+
+  private record Barrier(CountDownLatch reached) implements Event {}
+
+  private record Shutdown() implements Event {}
+
+  private final DStreamGraph graph;
+  private final JobScheduler scheduler;
+  private final Duration batchDuration;
+  private final RecurringTimer timer;
+  private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final Thread eventLoop;
+
+  /**
+   * Creates the generator.
+   *
+   * @param appName the application name, for thread names
+   * @param graph the graph to generate jobs from
+   * @param scheduler where generated jobs go
+   * @param clock the clock that drives the batches
+   */
+  public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, Clock clock) {
+    this.graph = graph;
+    this.scheduler = scheduler;
+    this.batchDuration = graph.batchDuration();
+    this.timer = new RecurringTimer(clock, batchDuration.milliseconds(),
+        time -> events.add(new GenerateJobs(new Time(time))), "dstream-" + appName + "-timer");
+    this.eventLoop = new Thread(this::loop, "dstream-" + appName + "-job-generator");
+    this.eventLoop.setDaemon(true);
+  }
+
+  /**
+   * Starts the batches: the first batch time is the first multiple of the batch duration after the clock's
+   * current time; the graph's zero time is one batch before it.
+   *
+   * @return the first batch time
+   * @throws IllegalArgumentException if the graph's durations do not fit the batch duration
+   */
+  public Time start() {
+    long first = timer.nextStartTime();
+    graph.start(new Time(first).minus(batchDuration));
+    eventLoop.start();
+    timer.start(first);
+    return new Time(first);
+  }
+
+  /**
+   * Called by the scheduler when every job of a batch has ended.
+   *
+   * @param time the batch time
+   */
+  public void onBatchCompleted(Time time) {
+    events.add(new ClearMetadata(time));
+  }
+
+  /**
+   * Stops generating batches.
+   *
+   * @param graceful true to first generate the batches whose time has already come, false to drop them
+   */
+  public void stop(boolean graceful) {
+    timer.stop();
+    if (!graceful) {
+      events.removeIf(e -> e instanceof GenerateJobs);
+    }
+    events.add(new Shutdown());
+    if (Thread.currentThread() != eventLoop && eventLoop.isAlive()) {
+      try {
+        eventLoop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Waits until every event posted before this call (batches to generate, metadata to clear) has been
+   * handled.
+   *
+   * @param timeoutMillis how long to wait at most
+   * @return true if handled, false on timeout or if the generator has stopped
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitEventsHandled(long timeoutMillis) throws InterruptedException {
+    if (!eventLoop.isAlive()) {
+      return false;
+    }
+    CountDownLatch reached = new CountDownLatch(1);
+    events.add(new Barrier(reached));
+    return reached.await(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void loop() {
+    try {
+      while (true) {
+        Event event = events.take();
+        if (event instanceof GenerateJobs e) {
+          generateJobs(e.time());
+        } else if (event instanceof ClearMetadata e) {
+          graph.clearMetadata(e.time());
+        } else if (event instanceof Barrier e) {
+          e.reached().countDown();
+        } else {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void generateJobs(Time time) {
+    List<Job> jobs;
+    try {
+      jobs = graph.generateJobs(time);
+    } catch (Throwable e) {
+      scheduler.generationFailed(time, e);
+      return;
+    }
+    LOG.debug("Generated {} jobs for batch {}", jobs.size(), time);
+    scheduler.submitJobSet(new JobSet(time, jobs, graph.recordCount(time)));
+  }
+}

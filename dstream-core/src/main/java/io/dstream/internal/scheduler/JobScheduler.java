@@ -1,0 +1,207 @@
+package io.dstream.internal.scheduler;
+
+import io.dstream.Clock;
+import io.dstream.Time;
+import io.dstream.internal.rdd.UserCodeException;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import io.dstream.scheduler.StreamingListenerBatchStarted;
+import io.dstream.scheduler.StreamingListenerBatchSubmitted;
+import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
+import io.dstream.scheduler.StreamingListenerOutputOperationStarted;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the jobs of each batch on a pool of {@code dstream.concurrentJobs} threads (by default one, so
+ * output operations run one at a time in definition order, and batches in order), tracks each batch's
+ * progress and timing, posts the listener events, and reports failures.
+ */
+public final class JobScheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+
+  private final Clock clock;
+  private final ListenerBus bus;
+  private final Consumer<JobFailedException> errorSink;
+  private final Consumer<Time> batchCompletionHandler;
+  private final ThreadPoolExecutor jobExecutor;
+  private final ThreadGroup jobThreads;
+  private final Map<Time, CompletableFuture<BatchOutcome>> waiters = new ConcurrentHashMap<>();
+  private final AtomicInteger activeBatches = new AtomicInteger();
+
+  /**
+   * Creates the scheduler and its job threads.
+   *
+   * @param appName the application name, for thread names
+   * @param concurrentJobs how many jobs may run at once
+   * @param clock the context's clock, for batch timings
+   * @param bus where listener events go
+   * @param errorSink receives every job failure (the context keeps the first for awaitTermination)
+   * @param batchCompletionHandler called with a batch's time once all its jobs have ended
+   */
+  public JobScheduler(String appName, int concurrentJobs, Clock clock, ListenerBus bus,
+      Consumer<JobFailedException> errorSink, Consumer<Time> batchCompletionHandler) {
+    this.clock = clock;
+    this.bus = bus;
+    this.errorSink = errorSink;
+    this.batchCompletionHandler = batchCompletionHandler;
+    this.jobThreads = new ThreadGroup("dstream-" + appName + "-jobs");
+    AtomicInteger ids = new AtomicInteger();
+    this.jobExecutor = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), runnable -> {
+          Thread t = new Thread(jobThreads, runnable, "dstream-" + appName + "-job-" + ids.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Submits a batch's jobs; they run in order on the job threads.
+   *
+   * @param jobSet the batch's jobs
+   */
+  public void submitJobSet(JobSet jobSet) {
+    BatchRun run = new BatchRun(jobSet, clock.getTimeMillis());
+    activeBatches.incrementAndGet();
+    bus.post(new StreamingListenerBatchSubmitted(run.info()));
+    if (jobSet.jobs().isEmpty()) {
+      run.completeEmpty(clock.getTimeMillis());
+      bus.post(new StreamingListenerBatchStarted(run.info()));
+      completeBatch(run);
+      return;
+    }
+    for (Job job : jobSet.jobs()) {
+      jobExecutor.execute(() -> runJob(run, job));
+    }
+  }
+
+  /**
+   * Records that a batch's jobs could not even be generated (a user function run at generation time
+   * failed): the batch fails without running.
+   *
+   * @param time the batch time
+   * @param error what was thrown
+   */
+  public void generationFailed(Time time, Throwable error) {
+    Throwable cause = UserCodeException.unwrap(error);
+    JobFailedException failure = new JobFailedException(
+        "Generating the jobs of batch " + time + " failed: " + cause, cause);
+    LOG.error("Could not generate the jobs of batch {}", time, cause);
+    errorSink.accept(failure);
+    finishWaiter(time, failure);
+  }
+
+  /**
+   * Returns a future that completes when the batch at {@code time} has ended. Register it before the
+   * batch can end (before moving a manual clock past it).
+   *
+   * @param time the batch time
+   * @return the batch's outcome, when known
+   */
+  public CompletableFuture<BatchOutcome> batchOutcome(Time time) {
+    return waiters.computeIfAbsent(time, t -> new CompletableFuture<>());
+  }
+
+  /**
+   * Tells whether any submitted batch has not completed yet.
+   *
+   * @return true while batches are queued or running
+   */
+  public boolean hasActiveBatches() {
+    return activeBatches.get() > 0;
+  }
+
+  /**
+   * Stops the job threads.
+   *
+   * @param graceful true to let submitted jobs finish (waiting up to the timeout), false to drop queued jobs
+   *     and interrupt running ones
+   * @param timeoutMillis how long to wait for the job threads to end
+   */
+  public void stop(boolean graceful, long timeoutMillis) {
+    boolean calledFromJob = Thread.currentThread().getThreadGroup() == jobThreads;
+    if (graceful) {
+      jobExecutor.shutdown();
+    } else if (calledFromJob) {
+      // A job that stops its own context must not interrupt itself: drop the queued jobs only.
+      jobExecutor.getQueue().clear();
+      jobExecutor.shutdown();
+    } else {
+      jobExecutor.shutdownNow();
+    }
+    if (calledFromJob) {
+      return;
+    }
+    try {
+      if (!jobExecutor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+        LOG.warn("Jobs were still running {} ms after stop(); they are left to finish on their own",
+            timeoutMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    waiters.values().forEach(w -> w.cancel(false));
+  }
+
+  private void runJob(BatchRun run, Job job) {
+    if (run.jobStarted(job, clock.getTimeMillis())) {
+      bus.post(new StreamingListenerBatchStarted(run.info()));
+    }
+    bus.post(new StreamingListenerOutputOperationStarted(run.outputInfo(job.outputOpId())));
+    JobFailedException failure = null;
+    try {
+      job.body().run();
+    } catch (Throwable t) {
+      failure = asJobFailure(job, t);
+      LOG.error("Output operation {} ({}) failed for batch {}", job.outputOpId(), job.description(), job.time(),
+          failure.getCause());
+    }
+    boolean last = run.jobEnded(job, clock.getTimeMillis(), failure);
+    bus.post(new StreamingListenerOutputOperationCompleted(run.outputInfo(job.outputOpId())));
+    if (failure != null) {
+      errorSink.accept(failure);
+    }
+    if (last) {
+      completeBatch(run);
+    }
+  }
+
+  private void completeBatch(BatchRun run) {
+    var info = run.info();
+    long end = info.processingEndTime().orElseThrow();
+    LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
+        run.time(), seconds(info.processingDelay().orElse(0L)));
+    bus.post(new StreamingListenerBatchCompleted(info));
+    activeBatches.decrementAndGet();
+    batchCompletionHandler.accept(run.time());
+    finishWaiter(run.time(), run.firstFailure());
+  }
+
+  private void finishWaiter(Time time, JobFailedException failure) {
+    CompletableFuture<BatchOutcome> waiter = waiters.remove(time);
+    if (waiter != null) {
+      waiter.complete(new BatchOutcome(time, failure));
+    }
+  }
+
+  private static JobFailedException asJobFailure(Job job, Throwable thrown) {
+    if (thrown instanceof JobFailedException failed) {
+      return failed;
+    }
+    Throwable cause = UserCodeException.unwrap(thrown);
+    return new JobFailedException("output operation " + job.outputOpId() + " (" + job.description()
+        + ") failed for batch " + job.time() + ": " + cause, cause);
+  }
+
+  private static String seconds(long millis) {
+    return String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}

@@ -1,0 +1,190 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.internal.scheduler.Job;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The DStream graph of one context: its input and output streams, the ids handed out to streams in
+ * creation order, and the walks over the graph that the job generator needs (start, generate the jobs of
+ * a batch, clear old RDDs).
+ *
+ * <p>Streams are defined on the user's thread before start; afterwards the graph is frozen and only the
+ * job generator's thread walks it.
+ */
+public final class DStreamGraph {
+  private final Duration batchDuration;
+  private final List<InputNode<?>> inputs = new ArrayList<>();
+  private final List<ForEachNode<?>> outputs = new ArrayList<>();
+  private int nextStreamId;
+  private Duration rememberDuration;
+  private volatile boolean frozen;
+  private Time zeroTime;
+
+  /**
+   * Creates an empty graph.
+   *
+   * @param batchDuration the batch interval
+   */
+  public DStreamGraph(Duration batchDuration) {
+    this.batchDuration = batchDuration;
+  }
+
+  /**
+   * Returns the batch interval.
+   *
+   * @return the batch duration
+   */
+  public Duration batchDuration() {
+    return batchDuration;
+  }
+
+  synchronized int registerStream() {
+    checkCanDefineStreams("add a new stream, transformation or output operation");
+    return nextStreamId++;
+  }
+
+  synchronized void addInput(InputNode<?> input) {
+    inputs.add(input);
+  }
+
+  synchronized int addOutput(ForEachNode<?> output) {
+    outputs.add(output);
+    return outputs.size() - 1;
+  }
+
+  /**
+   * Throws unless streams may still be defined, that is, the context has not started.
+   *
+   * @param what what the caller tried to do, for the message
+   * @throws IllegalStateException if the graph is frozen
+   */
+  public void checkCanDefineStreams(String what) {
+    if (frozen) {
+      throw new IllegalStateException("cannot " + what + " after the StreamingContext has started; define the "
+          + "whole pipeline (streams and output operations) before calling start()");
+    }
+  }
+
+  /**
+   * Makes every stream remember its generated RDDs for at least a duration ({@code ssc.remember}).
+   *
+   * @param duration the duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public synchronized void remember(Duration duration) {
+    checkCanDefineStreams("change the remember duration");
+    rememberDuration = duration;
+  }
+
+  /**
+   * Tells whether any output operation is defined.
+   *
+   * @return true if there is at least one
+   */
+  public synchronized boolean hasOutputs() {
+    return !outputs.isEmpty();
+  }
+
+  /**
+   * Freezes the graph and prepares every stream for batches after {@code zero}: zero times, remember
+   * durations and duration checks.
+   *
+   * @param zero the batch time before the first batch
+   * @throws IllegalArgumentException if a stream's slide is not a multiple of the batch duration
+   */
+  public synchronized void start(Time zero) {
+    frozen = true;
+    zeroTime = zero;
+    for (ForEachNode<?> output : outputs) {
+      output.initialize(zero);
+    }
+    for (ForEachNode<?> output : outputs) {
+      output.remember(rememberDuration);
+    }
+    for (ForEachNode<?> output : outputs) {
+      output.validateAtStart(batchDuration);
+    }
+  }
+
+  /**
+   * Freezes the graph without starting it: a stopped context accepts no new streams either.
+   */
+  public void freeze() {
+    frozen = true;
+  }
+
+  /**
+   * Returns the batch time before the first batch.
+   *
+   * @return the zero time, or null before start
+   */
+  public synchronized Time zeroTime() {
+    return zeroTime;
+  }
+
+  /**
+   * Generates the jobs of one batch: one per output operation that has an RDD at that time, in the order
+   * the output operations were defined. RDD lineages are built here; nothing is computed yet.
+   *
+   * @param time the batch time
+   * @return the jobs
+   * @throws Exception whatever a user function run at generation time throws
+   */
+  public List<Job> generateJobs(Time time) throws Exception {
+    List<Job> jobs = new ArrayList<>();
+    for (ForEachNode<?> output : outputStreams()) {
+      Job job = output.generateJob(time);
+      if (job != null) {
+        jobs.add(job);
+      }
+    }
+    return jobs;
+  }
+
+  /**
+   * Counts the records each input stream put into a batch, where that is known without a job.
+   *
+   * @param time the batch time
+   * @return the total, 0 if unknown
+   */
+  public long recordCount(Time time) {
+    long total = 0;
+    for (InputNode<?> input : inputStreams()) {
+      total += Math.max(0, input.recordCount(time));
+    }
+    return total;
+  }
+
+  /**
+   * Forgets RDDs that no stream needs any more after the batch at {@code time} completed.
+   *
+   * @param time the completed batch's time
+   */
+  public void clearMetadata(Time time) {
+    for (ForEachNode<?> output : outputStreams()) {
+      output.clearMetadata(time);
+    }
+  }
+
+  /**
+   * Returns the input streams, in creation order.
+   *
+   * @return an unmodifiable copy
+   */
+  public synchronized List<InputNode<?>> inputStreams() {
+    return Collections.unmodifiableList(new ArrayList<>(inputs));
+  }
+
+  /**
+   * Returns the output streams, in definition order.
+   *
+   * @return an unmodifiable copy
+   */
+  public synchronized List<ForEachNode<?>> outputStreams() {
+    return Collections.unmodifiableList(new ArrayList<>(outputs));
+  }
+}

@@ -1,0 +1,80 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.function.VoidFunction2;
+import io.dstream.internal.scheduler.Job;
+import io.dstream.rdd.RDD;
+import java.util.List;
+
+/**
+ * An output operation: for every batch in which its parent has an RDD, a job that applies a function to
+ * that RDD. print, foreachRDD and saveAs... are all this node with different functions.
+ *
+ * @param <T> the parent's record type
+ */
+public final class ForEachNode<T> extends StreamNode<Void> {
+  private final StreamNode<T> parent;
+  private final VoidFunction2<RDD<T>, Time> function;
+  private final String description;
+  private final int outputOpId;
+
+  /**
+   * Creates the output operation and registers it with the graph, after those defined before it.
+   *
+   * @param parent the stream to output
+   * @param function what to do with each batch's RDD
+   * @param description where the operation was defined, such as {@code print at App.java:42}
+   */
+  public ForEachNode(StreamNode<T> parent, VoidFunction2<RDD<T>, Time> function, String description) {
+    super(parent.graph());
+    this.parent = parent;
+    this.function = function;
+    this.description = description;
+    this.outputOpId = parent.graph().addOutput(this);
+  }
+
+  @Override
+  public Duration slideDuration() {
+    return parent.slideDuration();
+  }
+
+  @Override
+  public List<StreamNode<?>> dependencies() {
+    return List.of(parent);
+  }
+
+  @Override
+  protected RDD<Void> compute(Time time) {
+    return null;
+  }
+
+  /**
+   * Returns the job of a batch, building the parent's RDD lineage now; the job computes it later.
+   *
+   * @param time the batch time
+   * @return the job, or null if the parent has no RDD at that time
+   * @throws Exception whatever a user function run at generation time throws
+   */
+  public Job generateJob(Time time) throws Exception {
+    RDD<T> rdd = parent.getOrCompute(time);
+    if (rdd == null) {
+      return null;
+    }
+    return new Job(time, outputOpId, description, () -> function.call(rdd, time));
+  }
+
+  /**
+   * Returns where the operation was defined.
+   *
+   * @return such as {@code print at App.java:42}
+   */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String operationName() {
+    return "output";
+  }
+}

@@ -1,0 +1,46 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.internal.rdd.RddAccess;
+import io.dstream.rdd.RDD;
+import java.util.List;
+
+/**
+ * A stream with no parents that produces one RDD per batch from a source.
+ *
+ * @param <T> the record type
+ */
+public abstract class InputNode<T> extends StreamNode<T> {
+
+  /**
+   * Creates the node and registers it as an input of the graph.
+   *
+   * @param graph the graph
+   */
+  protected InputNode(DStreamGraph graph) {
+    super(graph);
+    graph.addInput(this);
+  }
+
+  @Override
+  public final Duration slideDuration() {
+    return graph().batchDuration();
+  }
+
+  @Override
+  public final List<StreamNode<?>> dependencies() {
+    return List.of();
+  }
+
+  /**
+   * Returns how many records this input put into a batch, if known without running a job.
+   *
+   * @param time the batch time
+   * @return the count, or -1 if unknown
+   */
+  public long recordCount(Time time) {
+    RDD<T> rdd = generatedRdd(time);
+    return rdd == null ? -1 : RddAccess.node(rdd).knownCount();
+  }
+}

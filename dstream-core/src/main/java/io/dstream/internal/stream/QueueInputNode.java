@@ -1,0 +1,68 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Time;
+import io.dstream.rdd.RDD;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.function.Supplier;
+
+/**
+ * An input stream fed from a queue of RDDs ({@code ssc.queueStream}): each batch takes the next queued RDD
+ * (or every queued RDD, as one union), or the default RDD (or an empty one) when the queue is empty.
+ *
+ * @param <T> the record type
+ */
+public final class QueueInputNode<T> extends InputNode<T> {
+  private final Queue<RDD<T>> queue;
+  private final boolean oneAtATime;
+  private final RDD<T> defaultRdd;
+  private final Supplier<RDD<T>> emptyRdd;
+
+  /**
+   * Creates the stream.
+   *
+   * @param graph the graph
+   * @param queue the queue; the caller may keep adding to it, synchronizing on it
+   * @param oneAtATime true to take one RDD per batch, false to take all queued RDDs
+   * @param defaultRdd the RDD of a batch that finds the queue empty, or null for an empty RDD
+   * @param emptyRdd makes an empty RDD
+   */
+  public QueueInputNode(DStreamGraph graph, Queue<RDD<T>> queue, boolean oneAtATime, RDD<T> defaultRdd,
+      Supplier<RDD<T>> emptyRdd) {
+    super(graph);
+    this.queue = queue;
+    this.oneAtATime = oneAtATime;
+    this.defaultRdd = defaultRdd;
+    this.emptyRdd = emptyRdd;
+  }
+
+  @Override
+  protected RDD<T> compute(Time time) {
+    List<RDD<T>> taken = new ArrayList<>();
+    synchronized (queue) {
+      if (oneAtATime) {
+        RDD<T> next = queue.poll();
+        if (next != null) {
+          taken.add(next);
+        }
+      } else {
+        taken.addAll(queue);
+        queue.clear();
+      }
+    }
+    if (taken.isEmpty()) {
+      return defaultRdd != null ? defaultRdd : emptyRdd.get();
+    }
+    RDD<T> result = taken.get(0);
+    for (int i = 1; i < taken.size(); i++) {
+      result = result.union(taken.get(i));
+    }
+    return result;
+  }
+
+  @Override
+  public String operationName() {
+    return "queueStream";
+  }
+}

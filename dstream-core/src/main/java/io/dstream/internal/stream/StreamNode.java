@@ -1,0 +1,315 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.rdd.RDD;
+import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stream in the DStream graph: the engine-side half of a {@link io.dstream.DStream}.
+ *
+ * <p>A subclass supplies three things: its slide duration, its parents, and {@link #compute(Time)}, the RDD
+ * of one batch. Everything else lives here once: validity of batch times, the per-time cache of generated
+ * RDDs, persistence of those RDDs, how long they are remembered, and clearing them afterwards.
+ *
+ * @param <T> the record type
+ */
+public abstract class StreamNode<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamNode.class);
+
+  private final DStreamGraph graph;
+  private final int id;
+  private final Map<Time, Generated<T>> generated = new TreeMap<>();
+  private volatile StorageLevel storageLevel = StorageLevel.NONE;
+  private Time zeroTime;
+  private Duration rememberDuration;
+
+  private record Generated<T>(RDD<T> rdd, boolean persistedHere) {}
+
+  /**
+   * Creates a node and registers its id with the graph.
+   *
+   * @param graph the graph the node belongs to
+   * @throws IllegalStateException if the context has already started or stopped
+   */
+  protected StreamNode(DStreamGraph graph) {
+    this.graph = graph;
+    this.id = graph.registerStream();
+  }
+
+  /**
+   * Returns the graph this node belongs to.
+   *
+   * @return the graph
+   */
+  public final DStreamGraph graph() {
+    return graph;
+  }
+
+  /**
+   * Returns the node's id: its position in creation order, stable across runs of the same program.
+   *
+   * @return the id
+   */
+  public final int id() {
+    return id;
+  }
+
+  /**
+   * Returns the interval between two RDDs of this stream.
+   *
+   * @return the slide duration, a multiple of the batch duration
+   */
+  public abstract Duration slideDuration();
+
+  /**
+   * Returns the streams this one is computed from.
+   *
+   * @return the parents, empty for an input stream
+   */
+  public abstract List<StreamNode<?>> dependencies();
+
+  /**
+   * Computes the RDD of one batch.
+   *
+   * @param time a valid batch time of this stream
+   * @return the RDD, or null if the stream has none for that time
+   * @throws Exception whatever a user function run at generation time (such as {@code transform}) throws
+   */
+  protected abstract RDD<T> compute(Time time) throws Exception;
+
+  /**
+   * Returns how long past RDDs must be kept beyond this stream's own remember duration for its children:
+   * windowed streams add their window length.
+   *
+   * @return the duration parents must remember
+   */
+  protected Duration parentRememberDuration() {
+    return rememberDuration;
+  }
+
+  /**
+   * Returns the RDD of a batch: from the cache if it was generated already, otherwise computed, persisted
+   * at this stream's storage level, and cached until {@link #clearMetadata} forgets it.
+   *
+   * @param time the batch time
+   * @return the RDD, or null if {@code time} is not a batch time of this stream or it has no RDD then
+   * @throws Exception whatever {@link #compute} throws
+   */
+  public final synchronized RDD<T> getOrCompute(Time time) throws Exception {
+    if (!isTimeValid(time)) {
+      return null;
+    }
+    Generated<T> cached = generated.get(time);
+    if (cached != null) {
+      return cached.rdd();
+    }
+    RDD<T> rdd = compute(time);
+    if (rdd == null) {
+      return null;
+    }
+    StorageLevel level = storageLevel;
+    boolean persistHere = level.isValid() && rdd.getStorageLevel().equals(StorageLevel.NONE);
+    if (persistHere) {
+      rdd.persist(level);
+    }
+    generated.put(time, new Generated<>(rdd, persistHere));
+    return rdd;
+  }
+
+  /**
+   * Returns the RDD generated for a time, without computing one.
+   *
+   * @param time the batch time
+   * @return the RDD, or null if none was generated (or it was already forgotten)
+   */
+  public final synchronized RDD<T> generatedRdd(Time time) {
+    Generated<T> cached = generated.get(time);
+    return cached == null ? null : cached.rdd();
+  }
+
+  /**
+   * Returns how many generated RDDs this stream currently remembers.
+   *
+   * @return the count
+   */
+  public final synchronized int rememberedRddCount() {
+    return generated.size();
+  }
+
+  /**
+   * Tells whether a time is a batch time of this stream: after its zero time and on its slide grid.
+   *
+   * @param time the time
+   * @return true if the stream produces an RDD at that time
+   * @throws IllegalStateException if the stream was not initialized (the context has not started)
+   */
+  public final boolean isTimeValid(Time time) {
+    Time zero = zeroTime();
+    return time.greater(zero) && time.minus(zero).isMultipleOf(slideDuration());
+  }
+
+  /**
+   * Returns the RDDs of every batch time of this stream from {@code from} to {@code to}, both inclusive.
+   * Times off this stream's slide grid are moved down onto it, as in Spark.
+   *
+   * @param from the first time
+   * @param to the last time
+   * @return the RDDs, oldest first
+   * @throws IllegalStateException if the context has not started
+   * @throws Exception whatever {@link #compute} throws
+   */
+  public final List<RDD<T>> slice(Time from, Time to) throws Exception {
+    Time zero = zeroTime();
+    List<RDD<T>> rdds = new ArrayList<>();
+    for (Time time : align(from, zero).to(align(to, zero), slideDuration())) {
+      RDD<T> rdd = time.greater(zero) ? getOrCompute(time) : null;
+      if (rdd != null) {
+        rdds.add(rdd);
+      }
+    }
+    return rdds;
+  }
+
+  private Time align(Time time, Time zero) {
+    if (time.minus(zero).isMultipleOf(slideDuration())) {
+      return time;
+    }
+    Time aligned = time.floor(slideDuration(), zero);
+    LOG.warn("slice time {} is not a multiple of the slide duration {} from the zero time {}; using {}", time,
+        slideDuration(), zero, aligned);
+    return aligned;
+  }
+
+  /**
+   * Sets the storage level of the RDDs this stream will generate.
+   *
+   * @param level the level
+   * @throws IllegalStateException if the context has already started
+   */
+  public final void persist(StorageLevel level) {
+    graph.checkCanDefineStreams("change the storage level of a stream");
+    this.storageLevel = level;
+  }
+
+  /**
+   * Returns the storage level of the RDDs this stream generates.
+   *
+   * @return the level, NONE if not persisted
+   */
+  public final StorageLevel storageLevel() {
+    return storageLevel;
+  }
+
+  /**
+   * Sets the zero time (the batch time before the first batch) of this stream and its parents, and the
+   * smallest remember duration: one slide.
+   *
+   * @param zero the zero time
+   */
+  final synchronized void initialize(Time zero) {
+    if (zeroTime != null && zeroTime.equals(zero)) {
+      return;
+    }
+    zeroTime = zero;
+    if (rememberDuration == null || rememberDuration.less(slideDuration())) {
+      rememberDuration = slideDuration();
+    }
+    for (StreamNode<?> parent : dependencies()) {
+      parent.initialize(zero);
+    }
+  }
+
+  /**
+   * Makes this stream (and, as far as it needs them, its parents) remember generated RDDs for at least a
+   * duration.
+   *
+   * @param duration the minimum remember duration
+   */
+  final synchronized void remember(Duration duration) {
+    if (duration != null && (rememberDuration == null || duration.greater(rememberDuration))) {
+      rememberDuration = duration;
+    }
+    for (StreamNode<?> parent : dependencies()) {
+      parent.remember(parentRememberDuration());
+    }
+  }
+
+  /**
+   * Returns how long generated RDDs are remembered.
+   *
+   * @return the remember duration, or null before the context starts
+   */
+  public final synchronized Duration rememberDuration() {
+    return rememberDuration;
+  }
+
+  /**
+   * Checks, at start, that this stream and its parents fit the batch duration.
+   *
+   * @param batchDuration the context's batch duration
+   * @throws IllegalArgumentException if a slide duration is not a multiple of the batch duration
+   */
+  final void validateAtStart(Duration batchDuration) {
+    if (!slideDuration().isMultipleOf(batchDuration)) {
+      throw new IllegalArgumentException("the slide duration " + slideDuration() + " of " + this
+          + " is not a multiple of the batch duration " + batchDuration + "; use a multiple of the batch duration");
+    }
+    for (StreamNode<?> parent : dependencies()) {
+      parent.validateAtStart(batchDuration);
+    }
+  }
+
+  /**
+   * Forgets (and unpersists) the RDDs generated at or before {@code time - rememberDuration}, here and in
+   * the parents.
+   *
+   * @param time the time of the batch that just completed
+   */
+  final void clearMetadata(Time time) {
+    synchronized (this) {
+      Time oldest = time.minus(rememberDuration);
+      Iterator<Map.Entry<Time, Generated<T>>> it = generated.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<Time, Generated<T>> entry = it.next();
+        if (entry.getKey().greater(oldest)) {
+          break;
+        }
+        if (entry.getValue().persistedHere()) {
+          entry.getValue().rdd().unpersist();
+        }
+        it.remove();
+      }
+    }
+    for (StreamNode<?> parent : dependencies()) {
+      parent.clearMetadata(time);
+    }
+  }
+
+  private synchronized Time zeroTime() {
+    if (zeroTime == null) {
+      throw new IllegalStateException(this + " has no batches yet: the StreamingContext has not started; call "
+          + "start() first");
+    }
+    return zeroTime;
+  }
+
+  /**
+   * Returns the operation's name, such as {@code map} or {@code queueStream}.
+   *
+   * @return the name
+   */
+  public abstract String operationName();
+
+  @Override
+  public String toString() {
+    return operationName() + "[" + id + "]";
+  }
+}

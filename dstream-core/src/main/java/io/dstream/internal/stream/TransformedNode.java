@@ -1,0 +1,79 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.rdd.RDD;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stream whose every batch is a function of the same batch of its parents: map, filter, reduceByKey,
+ * join, union, transform... One class serves every stateless operation; the operation's name says which.
+ *
+ * @param <U> the record type
+ */
+public final class TransformedNode<U> extends StreamNode<U> {
+  private final String operationName;
+  private final List<StreamNode<?>> parents;
+  private final BatchTransform<U> transform;
+
+  /**
+   * Creates the stream.
+   *
+   * @param operationName the operation's name, such as {@code map}
+   * @param parents the parents; all must have the same slide duration
+   * @param transform builds each batch's RDD from the parents' RDDs
+   * @throws IllegalArgumentException if the parents have different slide durations
+   */
+  public TransformedNode(String operationName, List<StreamNode<?>> parents, BatchTransform<U> transform) {
+    super(parents.get(0).graph());
+    this.operationName = operationName;
+    this.parents = List.copyOf(parents);
+    this.transform = transform;
+    StreamNode<?> first = parents.get(0);
+    for (StreamNode<?> other : parents) {
+      if (other.graph() != first.graph()) {
+        throw new IllegalArgumentException(operationName + " combines streams of different StreamingContexts ("
+            + first + " and " + other + "); all streams of one pipeline must come from one context");
+      }
+      if (!other.slideDuration().equals(first.slideDuration())) {
+        throw new IllegalArgumentException(operationName + " combines streams with different slide durations: "
+            + first.slideDuration() + " (" + first + ") and " + other.slideDuration() + " (" + other
+            + "); window them to the same slide first");
+      }
+    }
+  }
+
+  @Override
+  public Duration slideDuration() {
+    return parents.get(0).slideDuration();
+  }
+
+  @Override
+  public List<StreamNode<?>> dependencies() {
+    return parents;
+  }
+
+  @Override
+  protected RDD<U> compute(Time time) throws Exception {
+    List<RDD<?>> rdds = new ArrayList<>(parents.size());
+    for (StreamNode<?> parent : parents) {
+      RDD<?> rdd = parent.getOrCompute(time);
+      if (rdd == null) {
+        return null;
+      }
+      rdds.add(rdd);
+    }
+    RDD<U> result = transform.apply(rdds, time);
+    if (result == null) {
+      throw new IllegalStateException("the function of " + this + " returned null for batch " + time
+          + "; return an RDD (ssc.emptyRDD() for no records)");
+    }
+    return result;
+  }
+
+  @Override
+  public String operationName() {
+    return operationName;
+  }
+}

@@ -1,0 +1,846 @@
+package io.dstream.rdd;
+
+import io.dstream.Tuple2;
+import io.dstream.function.FlatMapFunction;
+import io.dstream.function.Function;
+import io.dstream.function.Function2;
+import io.dstream.internal.rdd.Aggregator;
+import io.dstream.internal.rdd.CoGroupedNode;
+import io.dstream.internal.rdd.Iterators;
+import io.dstream.internal.rdd.RangePartitioner;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.ShuffleDependency;
+import io.dstream.internal.rdd.ShuffledNode;
+import io.dstream.internal.rdd.ZeroValues;
+import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * An {@link RDD} of key-value pairs, with the by-key operations: reduce, group, combine, join, sort.
+ *
+ * <p>Operations that take a {@code numPartitions} or a {@link Partitioner} shuffle into that layout;
+ * without one they use the largest partitioner among their parents, or a {@link HashPartitioner} with
+ * {@code dstream.default.parallelism} partitions (default: the parents' largest partition count). An input
+ * already partitioned by the target partitioner is not shuffled again.
+ *
+ * <pre>{@code
+ * PairRDD<String, Integer> counts = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
+ * }</pre>
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
+
+  PairRDD(RddNode<Tuple2<K, V>> node) {
+    super(node);
+  }
+
+  /**
+   * Views an RDD of pairs as a pair RDD (no copy, no job).
+   *
+   * @param rdd an RDD of {@link Tuple2}
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the same data as a pair RDD
+   */
+  public static <K, V> PairRDD<K, V> fromRDD(RDD<Tuple2<K, V>> rdd) {
+    return rdd instanceof PairRDD<K, V> pair ? pair : new PairRDD<>(rdd.node);
+  }
+
+  /**
+   * Returns the partitioner that placed the keys, if any.
+   *
+   * @return the partitioner, or empty if the records are not placed by key
+   */
+  public Optional<Partitioner> partitioner() {
+    return Optional.ofNullable(node.partitioner());
+  }
+
+  // ---- combining by key -------------------------------------------------------------------------------
+
+  /**
+   * Merges the values of each key with an associative and commutative function. Shuffles, combining on
+   * the map side first.
+   *
+   * @param f the reduce function
+   * @return one record per key
+   */
+  public PairRDD<K, V> reduceByKey(Function2<V, V, V> f) {
+    return reduceByKey(defaultPartitioner(), f);
+  }
+
+  /**
+   * Merges the values of each key into the given number of partitions. Shuffles.
+   *
+   * @param f the reduce function
+   * @param numPartitions the number of partitions
+   * @return one record per key
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public PairRDD<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
+    return reduceByKey(hash(numPartitions), f);
+  }
+
+  /**
+   * Merges the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * @param partitioner where keys go
+   * @param f the reduce function
+   * @return one record per key
+   */
+  public PairRDD<K, V> reduceByKey(Partitioner partitioner, Function2<V, V, V> f) {
+    return combine("reduceByKey", Aggregator.reducing(f), partitioner, true);
+  }
+
+  /**
+   * Groups the values of each key. Shuffles without map-side combine; prefer {@link #reduceByKey} or
+   * {@link #aggregateByKey} when the values are combined afterwards.
+   *
+   * @return one record per key with all its values
+   */
+  public PairRDD<K, Iterable<V>> groupByKey() {
+    return groupByKey(defaultPartitioner());
+  }
+
+  /**
+   * Groups the values of each key into the given number of partitions. Shuffles.
+   *
+   * @param numPartitions the number of partitions
+   * @return one record per key with all its values
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public PairRDD<K, Iterable<V>> groupByKey(int numPartitions) {
+    return groupByKey(hash(numPartitions));
+  }
+
+  /**
+   * Groups the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * @param partitioner where keys go
+   * @return one record per key with all its values
+   */
+  public PairRDD<K, Iterable<V>> groupByKey(Partitioner partitioner) {
+    Aggregator<K, V, List<V>> grouping = Aggregator.of(v -> {
+      List<V> list = new ArrayList<>();
+      list.add(v);
+      return list;
+    }, (list, v) -> {
+      list.add(v);
+      return list;
+    }, (a, b) -> {
+      a.addAll(b);
+      return a;
+    });
+    PairRDD<K, List<V>> grouped = combine("groupByKey", grouping, partitioner, false);
+    return grouped.mapValues(list -> list);
+  }
+
+  /**
+   * Combines the values of each key with three functions: the general by-key aggregation. Shuffles,
+   * combining on the map side.
+   *
+   * @param createCombiner turns a key's first value into a combiner
+   * @param mergeValue folds a value into a combiner
+   * @param mergeCombiners merges two combiners of one key
+   * @param <C> the combiner type
+   * @return one record per key with its combiner
+   */
+  public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+      Function2<C, C, C> mergeCombiners) {
+    return combineByKey(createCombiner, mergeValue, mergeCombiners, defaultPartitioner());
+  }
+
+  /**
+   * Combines the values of each key into the given number of partitions. Shuffles.
+   *
+   * @param createCombiner turns a key's first value into a combiner
+   * @param mergeValue folds a value into a combiner
+   * @param mergeCombiners merges two combiners of one key
+   * @param numPartitions the number of partitions
+   * @param <C> the combiner type
+   * @return one record per key with its combiner
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+      Function2<C, C, C> mergeCombiners, int numPartitions) {
+    return combineByKey(createCombiner, mergeValue, mergeCombiners, hash(numPartitions));
+  }
+
+  /**
+   * Combines the values of each key into the partitioner's layout, with map-side combine.
+   *
+   * @param createCombiner turns a key's first value into a combiner
+   * @param mergeValue folds a value into a combiner
+   * @param mergeCombiners merges two combiners of one key
+   * @param partitioner where keys go
+   * @param <C> the combiner type
+   * @return one record per key with its combiner
+   */
+  public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+      Function2<C, C, C> mergeCombiners, Partitioner partitioner) {
+    return combineByKey(createCombiner, mergeValue, mergeCombiners, partitioner, true);
+  }
+
+  /**
+   * Combines the values of each key into the partitioner's layout.
+   *
+   * @param createCombiner turns a key's first value into a combiner
+   * @param mergeValue folds a value into a combiner
+   * @param mergeCombiners merges two combiners of one key
+   * @param partitioner where keys go
+   * @param mapSideCombine whether to combine before the shuffle (false when few values share a key)
+   * @param <C> the combiner type
+   * @return one record per key with its combiner
+   */
+  public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+      Function2<C, C, C> mergeCombiners, Partitioner partitioner, boolean mapSideCombine) {
+    return combine("combineByKey", Aggregator.of(createCombiner, mergeValue, mergeCombiners), partitioner,
+        mapSideCombine);
+  }
+
+  /**
+   * Aggregates the values of each key, starting every key from its own copy of {@code zeroValue}. Shuffles.
+   *
+   * @param zeroValue the initial accumulator of every key; copied per key, so it may be mutable
+   * @param seqOp folds a value into an accumulator
+   * @param combOp merges two accumulators of one key
+   * @param <U> the accumulator type
+   * @return one record per key with its accumulator
+   */
+  public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Function2<U, V, U> seqOp, Function2<U, U, U> combOp) {
+    return aggregateByKey(zeroValue, defaultPartitioner(), seqOp, combOp);
+  }
+
+  /**
+   * Aggregates the values of each key into the given number of partitions. Shuffles.
+   *
+   * @param zeroValue the initial accumulator of every key; copied per key
+   * @param numPartitions the number of partitions
+   * @param seqOp folds a value into an accumulator
+   * @param combOp merges two accumulators of one key
+   * @param <U> the accumulator type
+   * @return one record per key with its accumulator
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <U> PairRDD<K, U> aggregateByKey(U zeroValue, int numPartitions, Function2<U, V, U> seqOp,
+      Function2<U, U, U> combOp) {
+    return aggregateByKey(zeroValue, hash(numPartitions), seqOp, combOp);
+  }
+
+  /**
+   * Aggregates the values of each key into the partitioner's layout.
+   *
+   * @param zeroValue the initial accumulator of every key; copied per key
+   * @param partitioner where keys go
+   * @param seqOp folds a value into an accumulator
+   * @param combOp merges two accumulators of one key
+   * @param <U> the accumulator type
+   * @return one record per key with its accumulator
+   */
+  public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Partitioner partitioner, Function2<U, V, U> seqOp,
+      Function2<U, U, U> combOp) {
+    return combine("aggregateByKey",
+        Aggregator.of(v -> seqOp.call(ZeroValues.copy(zeroValue), v), seqOp, combOp), partitioner, true);
+  }
+
+  /**
+   * Folds the values of each key, starting every key from its own copy of {@code zeroValue}. Shuffles.
+   *
+   * @param zeroValue the neutral value of {@code f}; copied per key
+   * @param f an associative function
+   * @return one record per key
+   */
+  public PairRDD<K, V> foldByKey(V zeroValue, Function2<V, V, V> f) {
+    return foldByKey(zeroValue, defaultPartitioner(), f);
+  }
+
+  /**
+   * Folds the values of each key into the given number of partitions. Shuffles.
+   *
+   * @param zeroValue the neutral value of {@code f}; copied per key
+   * @param numPartitions the number of partitions
+   * @param f an associative function
+   * @return one record per key
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
+    return foldByKey(zeroValue, hash(numPartitions), f);
+  }
+
+  /**
+   * Folds the values of each key into the partitioner's layout.
+   *
+   * @param zeroValue the neutral value of {@code f}; copied per key
+   * @param partitioner where keys go
+   * @param f an associative function
+   * @return one record per key
+   */
+  public PairRDD<K, V> foldByKey(V zeroValue, Partitioner partitioner, Function2<V, V, V> f) {
+    return aggregateByKey(zeroValue, partitioner, f, f);
+  }
+
+  /**
+   * Moves every record to the partition the partitioner gives its key. Shuffles unless already so.
+   *
+   * @param partitioner where keys go
+   * @return the repartitioned pairs
+   */
+  public PairRDD<K, V> partitionBy(Partitioner partitioner) {
+    if (partitioner.equals(node.partitioner())) {
+      return this;
+    }
+    return new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, partitioner, null, false),
+        "partitionBy"));
+  }
+
+  // ---- per-value transformations ------------------------------------------------------------------
+
+  /**
+   * Applies a function to every value, keeping keys and partitioning. Narrow.
+   *
+   * @param f the function
+   * @param <U> the new value type
+   * @return the mapped pairs
+   */
+  public <U> PairRDD<K, U> mapValues(Function<V, U> f) {
+    return new PairRDD<>(narrow("mapValues",
+        (p, it) -> Iterators.map(it, kv -> new Tuple2<>(kv._1(), f.call(kv._2()))), true));
+  }
+
+  /**
+   * Replaces every value by zero or more values, keeping keys and partitioning. Narrow.
+   *
+   * @param f returns an iterator over the values that replace one value
+   * @param <U> the new value type
+   * @return the flattened pairs
+   */
+  public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
+    return new PairRDD<>(narrow("flatMapValues", (p, it) -> Iterators.flatMap(it,
+        kv -> Iterators.map(f.call(kv._2()), u -> new Tuple2<>(kv._1(), u))), true));
+  }
+
+  /**
+   * Returns the keys. Narrow.
+   *
+   * @return the keys, duplicates kept
+   */
+  public RDD<K> keys() {
+    return map(Tuple2::_1);
+  }
+
+  /**
+   * Returns the values. Narrow.
+   *
+   * @return the values
+   */
+  public RDD<V> values() {
+    return map(Tuple2::_2);
+  }
+
+  // ---- joins ----------------------------------------------------------------------------------------
+
+  /**
+   * Groups this RDD's and another's values by key: for each key present in either, both lists of values.
+   * Shuffles each side not already partitioned by the target partitioner.
+   *
+   * @param other the other pair RDD
+   * @param <W> the other's value type
+   * @return one record per key
+   */
+  public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other) {
+    return cogroup(other, defaultPartitioner(other));
+  }
+
+  /**
+   * Cogroups into the given number of partitions.
+   *
+   * @param other the other pair RDD
+   * @param numPartitions the number of partitions
+   * @param <W> the other's value type
+   * @return one record per key
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, int numPartitions) {
+    return cogroup(other, hash(numPartitions));
+  }
+
+  /**
+   * Cogroups into the partitioner's layout.
+   *
+   * @param other the other pair RDD
+   * @param partitioner where keys go
+   * @param <W> the other's value type
+   * @return one record per key
+   */
+  @SuppressWarnings("unchecked")
+  public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, Partitioner partitioner) {
+    PairRDD<K, List<List<Object>>> grouped =
+        new PairRDD<>(new CoGroupedNode<>(node.engine(), List.of(node, other.node), partitioner));
+    return grouped.mapValues(lists -> new Tuple2<>((Iterable<V>) (List<?>) lists.get(0),
+        (Iterable<W>) (List<?>) lists.get(1)));
+  }
+
+  /**
+   * Inner join: a record {@code (k, (v, w))} for every pair of values of a key present in both.
+   *
+   * @param other the other pair RDD
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other) {
+    return join(other, defaultPartitioner(other));
+  }
+
+  /**
+   * Inner join into the given number of partitions.
+   *
+   * @param other the other pair RDD
+   * @param numPartitions the number of partitions
+   * @param <W> the other's value type
+   * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, int numPartitions) {
+    return join(other, hash(numPartitions));
+  }
+
+  /**
+   * Inner join into the partitioner's layout.
+   *
+   * @param other the other pair RDD
+   * @param partitioner where keys go
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, Partitioner partitioner) {
+    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), false, false).stream()
+        .map(t -> new Tuple2<>(t._1().orElse(null), t._2().orElse(null))).iterator());
+  }
+
+  /**
+   * Left outer join: every value of this RDD, paired with each matching value of the other, or with
+   * {@code Optional.empty()} if the key is absent there.
+   *
+   * @param other the other pair RDD
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other) {
+    return leftOuterJoin(other, defaultPartitioner(other));
+  }
+
+  /**
+   * Left outer join into the given number of partitions.
+   *
+   * @param other the other pair RDD
+   * @param numPartitions the number of partitions
+   * @param <W> the other's value type
+   * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, int numPartitions) {
+    return leftOuterJoin(other, hash(numPartitions));
+  }
+
+  /**
+   * Left outer join into the partitioner's layout.
+   *
+   * @param other the other pair RDD
+   * @param partitioner where keys go
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
+    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), false, true).stream()
+        .map(t -> new Tuple2<>(t._1().orElse(null), t._2())).iterator());
+  }
+
+  /**
+   * Right outer join: every value of the other RDD, paired with each matching value of this one, or with
+   * {@code Optional.empty()} if the key is absent here.
+   *
+   * @param other the other pair RDD
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other) {
+    return rightOuterJoin(other, defaultPartitioner(other));
+  }
+
+  /**
+   * Right outer join into the given number of partitions.
+   *
+   * @param other the other pair RDD
+   * @param numPartitions the number of partitions
+   * @param <W> the other's value type
+   * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, int numPartitions) {
+    return rightOuterJoin(other, hash(numPartitions));
+  }
+
+  /**
+   * Right outer join into the partitioner's layout.
+   *
+   * @param other the other pair RDD
+   * @param partitioner where keys go
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
+    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), true, false).stream()
+        .map(t -> new Tuple2<>(t._1(), t._2().orElse(null))).iterator());
+  }
+
+  /**
+   * Full outer join: every value of either side, paired with each matching value of the other side, or
+   * with {@code Optional.empty()} where the key is absent on that side.
+   *
+   * @param other the other pair RDD
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other) {
+    return fullOuterJoin(other, defaultPartitioner(other));
+  }
+
+  /**
+   * Full outer join into the given number of partitions.
+   *
+   * @param other the other pair RDD
+   * @param numPartitions the number of partitions
+   * @param <W> the other's value type
+   * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other, int numPartitions) {
+    return fullOuterJoin(other, hash(numPartitions));
+  }
+
+  /**
+   * Full outer join into the partitioner's layout.
+   *
+   * @param other the other pair RDD
+   * @param partitioner where keys go
+   * @param <W> the other's value type
+   * @return the joined pairs
+   */
+  public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other,
+      Partitioner partitioner) {
+    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), true, true).iterator());
+  }
+
+  /**
+   * Keeps the records whose key does not occur in the other RDD. Shuffles.
+   *
+   * @param other the RDD whose keys are removed
+   * @param <W> the other's value type
+   * @return the remaining pairs
+   */
+  public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other) {
+    return subtractByKey(other, defaultPartitioner(other));
+  }
+
+  /**
+   * Keeps the records whose key does not occur in the other RDD, in the given number of partitions.
+   *
+   * @param other the RDD whose keys are removed
+   * @param numPartitions the number of partitions
+   * @param <W> the other's value type
+   * @return the remaining pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, int numPartitions) {
+    return subtractByKey(other, hash(numPartitions));
+  }
+
+  /**
+   * Keeps the records whose key does not occur in the other RDD, in the partitioner's layout.
+   *
+   * @param other the RDD whose keys are removed
+   * @param partitioner where keys go
+   * @param <W> the other's value type
+   * @return the remaining pairs
+   */
+  public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, Partitioner partitioner) {
+    return cogroup(other, partitioner).flatMapValues(
+        g -> g._2().iterator().hasNext() ? Collections.emptyIterator() : g._1().iterator());
+  }
+
+  // ---- sorting --------------------------------------------------------------------------------------
+
+  /**
+   * Sorts by key in ascending natural order. Runs a job to sample the keys, then shuffles by range: partition
+   * {@code i} holds keys smaller than partition {@code i + 1}'s, each partition sorted.
+   *
+   * @return the sorted pairs
+   * @throws JobFailedException if a key is not {@link Comparable} (the cause says so) or a task fails
+   */
+  public PairRDD<K, V> sortByKey() {
+    return sortByKey(true);
+  }
+
+  /**
+   * Sorts by key in natural order.
+   *
+   * @param ascending true for ascending order
+   * @return the sorted pairs
+   * @throws JobFailedException if a key is not {@link Comparable} or a task fails
+   */
+  public PairRDD<K, V> sortByKey(boolean ascending) {
+    return sortByKey(naturalOrder(), ascending, getNumPartitions());
+  }
+
+  /**
+   * Sorts by key in natural order into the given number of partitions.
+   *
+   * @param ascending true for ascending order
+   * @param numPartitions the number of partitions
+   * @return the sorted pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws JobFailedException if a key is not {@link Comparable} or a task fails
+   */
+  public PairRDD<K, V> sortByKey(boolean ascending, int numPartitions) {
+    return sortByKey(naturalOrder(), ascending, numPartitions);
+  }
+
+  /**
+   * Sorts by key in the comparator's ascending order.
+   *
+   * @param comparator the key order
+   * @return the sorted pairs
+   */
+  public PairRDD<K, V> sortByKey(Comparator<K> comparator) {
+    return sortByKey(comparator, true);
+  }
+
+  /**
+   * Sorts by key in the comparator's order.
+   *
+   * @param comparator the key order
+   * @param ascending true for ascending order
+   * @return the sorted pairs
+   */
+  public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending) {
+    return sortByKey(comparator, ascending, getNumPartitions());
+  }
+
+  /**
+   * Sorts by key in the comparator's order into the given number of partitions.
+   *
+   * @param comparator the key order
+   * @param ascending true for ascending order
+   * @param numPartitions the number of partitions
+   * @return the sorted pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
+    requirePositive(Math.max(1, numPartitions));
+    List<K> sample = new ArrayList<>();
+    for (List<K> part : keys().runJob((p, it) -> reservoirSample(it, 64, p))) {
+      sample.addAll(part);
+    }
+    Partitioner ranges = new RangePartitioner<>(Math.max(1, numPartitions), sample, comparator, ascending);
+    Comparator<Tuple2<K, V>> byKey = (a, b) -> comparator.compare(a._1(), b._1());
+    Comparator<Tuple2<K, V>> order = ascending ? byKey : byKey.reversed();
+    PairRDD<K, V> placed = new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, ranges, null, false),
+        "sortByKey"));
+    return new PairRDD<>(placed.narrow("sortByKey", (p, it) -> {
+      List<Tuple2<K, V>> all = new ArrayList<>();
+      it.forEachRemaining(all::add);
+      all.sort(order);
+      return all.iterator();
+    }, true));
+  }
+
+  // ---- pair actions ------------------------------------------------------------------------------------
+
+  /**
+   * Counts the records of each key.
+   *
+   * @return a new map from key to count
+   * @throws JobFailedException if a task fails
+   */
+  public Map<K, Long> countByKey() {
+    return mapValues(v -> 1L).reduceByKey(Long::sum).collectAsMap();
+  }
+
+  /**
+   * Returns the pairs as a map; for a key that occurs more than once, one of its values is kept.
+   *
+   * @return a new mutable map
+   * @throws JobFailedException if a task fails
+   */
+  public Map<K, V> collectAsMap() {
+    Map<K, V> map = new HashMap<>();
+    for (Tuple2<K, V> kv : collect()) {
+      map.put(kv._1(), kv._2());
+    }
+    return map;
+  }
+
+  // ---- covariant overrides ------------------------------------------------------------------------------
+
+  @Override
+  public PairRDD<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
+    return fromRDD(super.filter(f));
+  }
+
+  /**
+   * Returns the records of this RDD and another pair RDD, side by side. Narrow.
+   *
+   * @param other the other pair RDD
+   * @return the union
+   */
+  public PairRDD<K, V> union(PairRDD<K, V> other) {
+    return fromRDD(super.union(other));
+  }
+
+  @Override
+  public PairRDD<K, V> repartition(int numPartitions) {
+    return fromRDD(super.repartition(numPartitions));
+  }
+
+  @Override
+  public PairRDD<K, V> coalesce(int numPartitions) {
+    return fromRDD(super.coalesce(numPartitions));
+  }
+
+  @Override
+  public PairRDD<K, V> coalesce(int numPartitions, boolean shuffle) {
+    return fromRDD(super.coalesce(numPartitions, shuffle));
+  }
+
+  @Override
+  public PairRDD<K, V> distinct() {
+    return fromRDD(super.distinct());
+  }
+
+  @Override
+  public PairRDD<K, V> distinct(int numPartitions) {
+    return fromRDD(super.distinct(numPartitions));
+  }
+
+  @Override
+  public PairRDD<K, V> persist(StorageLevel level) {
+    super.persist(level);
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> cache() {
+    super.cache();
+    return this;
+  }
+
+  @Override
+  public PairRDD<K, V> unpersist() {
+    super.unpersist();
+    return this;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------
+
+  private <C> PairRDD<K, C> combine(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
+      boolean mapSideCombine) {
+    if (partitioner.equals(node.partitioner())) {
+      // Every key is already in its partition: combine in place, no shuffle.
+      return new PairRDD<>(narrow(name, (p, it) -> {
+        HashMap<Object, Object> combiners = new HashMap<>();
+        while (it.hasNext()) {
+          Tuple2<K, V> kv = it.next();
+          aggregator.addValue(combiners, kv._1(), kv._2());
+        }
+        return Aggregator.records(combiners);
+      }, true));
+    }
+    return new PairRDD<>(new ShuffledNode<>(
+        new ShuffleDependency<>(node, partitioner, aggregator, mapSideCombine), name));
+  }
+
+  private Partitioner defaultPartitioner(RDD<?>... others) {
+    Partitioner best = node.partitioner();
+    int largest = getNumPartitions();
+    for (RDD<?> other : others) {
+      Partitioner p = other.node.partitioner();
+      if (p != null && (best == null || p.numPartitions() > best.numPartitions())) {
+        best = p;
+      }
+      largest = Math.max(largest, other.getNumPartitions());
+    }
+    return best != null ? best : new HashPartitioner(node.engine().defaultShufflePartitions(largest));
+  }
+
+  private static Partitioner hash(int numPartitions) {
+    requirePositive(numPartitions);
+    return new HashPartitioner(numPartitions);
+  }
+
+  private static <A, B> List<Tuple2<Optional<A>, Optional<B>>> product(Iterable<A> left, Iterable<B> right,
+      boolean keepLeftMissing, boolean keepRightMissing) {
+    List<Tuple2<Optional<A>, Optional<B>>> out = new ArrayList<>();
+    boolean leftEmpty = !left.iterator().hasNext();
+    boolean rightEmpty = !right.iterator().hasNext();
+    if (leftEmpty && rightEmpty) {
+      return out;
+    }
+    if (rightEmpty) {
+      if (keepRightMissing) {
+        left.forEach(a -> out.add(new Tuple2<>(Optional.ofNullable(a), Optional.empty())));
+      }
+      return out;
+    }
+    if (leftEmpty) {
+      if (keepLeftMissing) {
+        right.forEach(b -> out.add(new Tuple2<>(Optional.empty(), Optional.ofNullable(b))));
+      }
+      return out;
+    }
+    for (A a : left) {
+      for (B b : right) {
+        out.add(new Tuple2<>(Optional.ofNullable(a), Optional.ofNullable(b)));
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K> Comparator<K> naturalOrder() {
+    return (a, b) -> {
+      if (!(a instanceof Comparable<?>)) {
+        throw new IllegalArgumentException("sortByKey() without a comparator needs Comparable keys, but "
+            + (a == null ? "null" : a.getClass().getName()) + " is not; pass a Comparator");
+      }
+      return ((Comparable<Object>) a).compareTo(b);
+    };
+  }
+
+  private static <K> List<K> reservoirSample(Iterator<K> keys, int size, int seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<K> sample = new ArrayList<>(size);
+    long seen = 0;
+    while (keys.hasNext()) {
+      K key = keys.next();
+      seen++;
+      if (sample.size() < size) {
+        sample.add(key);
+      } else {
+        long slot = random.nextLong(seen);
+        if (slot < size) {
+          sample.set((int) slot, key);
+        }
+      }
+    }
+    return sample;
+  }
+}

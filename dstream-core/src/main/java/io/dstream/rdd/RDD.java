@@ -1,0 +1,589 @@
+package io.dstream.rdd;
+
+import io.dstream.Tuple2;
+import io.dstream.function.FlatMapFunction;
+import io.dstream.function.Function;
+import io.dstream.function.Function2;
+import io.dstream.function.PairFlatMapFunction;
+import io.dstream.function.PairFunction;
+import io.dstream.function.VoidFunction;
+import io.dstream.internal.rdd.CoalescedNode;
+import io.dstream.internal.rdd.Dependency;
+import io.dstream.internal.rdd.Iterators;
+import io.dstream.internal.rdd.MapPartitionsNode;
+import io.dstream.internal.rdd.PartitionFunction;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.ShuffleDependency;
+import io.dstream.internal.rdd.ShuffledNode;
+import io.dstream.internal.rdd.UnionNode;
+import io.dstream.internal.rdd.ZeroValues;
+import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * An immutable, partitioned, lazily computed dataset: a Resilient Distributed Dataset in the sense of
+ * Spark, computed in this JVM. Every DStream batch is an RDD.
+ *
+ * <p>Transformations ({@code map}, {@code filter}, {@code reduceByKey}...) return a new RDD that remembers
+ * its parents (its lineage) and computes nothing yet. Actions ({@code collect}, {@code count},
+ * {@code foreach}...) run a job: the lineage is cut into stages at shuffles, and each stage runs one task
+ * per partition on the context's worker threads. Narrow transformations are pipelined in one task, record
+ * by record. A task that throws is retried ({@code dstream.task.maxFailures}); then the action throws a
+ * {@link JobFailedException} whose cause is the user function's exception.
+ *
+ * <pre>{@code
+ * RDD<String> lines = ssc.parallelize(List.of("a b", "b c"));
+ * long words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator()).count(); // 4
+ * }</pre>
+ *
+ * <p>RDDs are safe to use from several threads. Functions passed to them need not be serializable.
+ *
+ * @param <T> the record type
+ */
+public class RDD<T> {
+  final RddNode<T> node;
+
+  RDD(RddNode<T> node) {
+    this.node = Objects.requireNonNull(node);
+  }
+
+  // ---- narrow transformations --------------------------------------------------------------------
+
+  /**
+   * Applies a function to every record. Narrow: no shuffle.
+   *
+   * @param f the function
+   * @param <R> the result type
+   * @return the mapped RDD
+   */
+  public <R> RDD<R> map(Function<T, R> f) {
+    return new RDD<>(narrow("map", (p, it) -> Iterators.map(it, f), false));
+  }
+
+  /**
+   * Replaces every record by zero or more records. Narrow.
+   *
+   * @param f returns an iterator over the records that replace one record
+   * @param <R> the result type
+   * @return the flattened RDD
+   */
+  public <R> RDD<R> flatMap(FlatMapFunction<T, R> f) {
+    return new RDD<>(narrow("flatMap", (p, it) -> Iterators.flatMap(it, f), false));
+  }
+
+  /**
+   * Keeps the records for which a predicate is true. Narrow; keeps the partitioner.
+   *
+   * @param f the predicate
+   * @return the filtered RDD
+   */
+  public RDD<T> filter(Function<T, Boolean> f) {
+    return new RDD<>(narrow("filter", (p, it) -> Iterators.filter(it, f), true));
+  }
+
+  /**
+   * Transforms each partition as a whole. Narrow.
+   *
+   * @param f turns a partition's records into the new partition's records
+   * @param <R> the result type
+   * @return the transformed RDD
+   */
+  public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f) {
+    return mapPartitions(f, false);
+  }
+
+  /**
+   * Transforms each partition as a whole. Narrow.
+   *
+   * @param f turns a partition's records into the new partition's records
+   * @param preservesPartitioning true if {@code f} keeps keys where they were, so the partitioner is kept
+   * @param <R> the result type
+   * @return the transformed RDD
+   */
+  public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning) {
+    return new RDD<>(narrow("mapPartitions", (p, it) -> nonNull(f.call(it)), preservesPartitioning));
+  }
+
+  /**
+   * Transforms each partition as a whole, knowing its index. Narrow.
+   *
+   * @param f gets the partition index and records and returns the new records
+   * @param preservesPartitioning true if {@code f} keeps keys where they were
+   * @param <R> the result type
+   * @return the transformed RDD
+   */
+  public <R> RDD<R> mapPartitionsWithIndex(Function2<Integer, Iterator<T>, Iterator<R>> f,
+      boolean preservesPartitioning) {
+    return new RDD<>(narrow("mapPartitionsWithIndex", (p, it) -> nonNull(f.call(p, it)), preservesPartitioning));
+  }
+
+  /**
+   * Turns every record into a key-value pair. Narrow.
+   *
+   * @param f the function
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a pair RDD
+   */
+  public <K, V> PairRDD<K, V> mapToPair(PairFunction<T, K, V> f) {
+    return new PairRDD<>(narrow("mapToPair", (p, it) -> Iterators.map(it, f::call), false));
+  }
+
+  /**
+   * Turns every record into zero or more key-value pairs. Narrow.
+   *
+   * @param f the function
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a pair RDD
+   */
+  public <K, V> PairRDD<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+    return new PairRDD<>(narrow("flatMapToPair", (p, it) -> Iterators.flatMap(it, f::call), false));
+  }
+
+  /**
+   * Pairs every record with a key computed from it: {@code (f(x), x)}. Narrow.
+   *
+   * @param f computes the key
+   * @param <K> the key type
+   * @return a pair RDD
+   */
+  public <K> PairRDD<K, T> keyBy(Function<T, K> f) {
+    return mapToPair(x -> new Tuple2<>(f.call(x), x));
+  }
+
+  /**
+   * Turns each partition into one record: the list of its records. Narrow.
+   *
+   * @return one list per partition
+   */
+  public RDD<List<T>> glom() {
+    return new RDD<>(narrow("glom", (p, it) -> {
+      List<T> all = new ArrayList<>();
+      it.forEachRemaining(all::add);
+      return List.of(all).iterator();
+    }, false));
+  }
+
+  /**
+   * Returns the records of this RDD and another, side by side (duplicates kept). Narrow: the result's
+   * partitions are this RDD's followed by the other's.
+   *
+   * @param other the other RDD
+   * @return the union
+   */
+  public RDD<T> union(RDD<T> other) {
+    return new RDD<>(new UnionNode<>(node.engine(), List.of(node, other.node)));
+  }
+
+  /**
+   * Returns an RDD with fewer partitions, merging neighbouring ones without a shuffle.
+   *
+   * @param numPartitions the target number of partitions; more than the current count keeps the count
+   * @return the coalesced RDD
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public RDD<T> coalesce(int numPartitions) {
+    return coalesce(numPartitions, false);
+  }
+
+  /**
+   * Returns an RDD with the given number of partitions.
+   *
+   * @param numPartitions the target number of partitions
+   * @param shuffle true to redistribute records evenly through a shuffle (allows more partitions); false to
+   *     merge neighbouring partitions without moving data
+   * @return the coalesced RDD
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public RDD<T> coalesce(int numPartitions, boolean shuffle) {
+    requirePositive(numPartitions);
+    if (shuffle) {
+      return repartition(numPartitions);
+    }
+    return new RDD<>(new CoalescedNode<>(node, numPartitions));
+  }
+
+  /**
+   * Redistributes the records evenly over the given number of partitions. Shuffles.
+   *
+   * @param numPartitions the number of partitions
+   * @return the repartitioned RDD
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public RDD<T> repartition(int numPartitions) {
+    requirePositive(numPartitions);
+    RddNode<Tuple2<Integer, T>> numbered = narrow("repartition", (p, it) -> {
+      int[] position = {p};
+      return Iterators.map(it, x -> new Tuple2<>(position[0]++, x));
+    }, false);
+    ShuffleDependency<Integer, T, T> shuffle =
+        new ShuffleDependency<>(numbered, new HashPartitioner(numPartitions), null, false);
+    return new PairRDD<>(new ShuffledNode<>(shuffle, "repartition")).values();
+  }
+
+  /**
+   * Returns the distinct records. Shuffles.
+   *
+   * @return the records without duplicates
+   */
+  public RDD<T> distinct() {
+    return distinct(node.engine().defaultShufflePartitions(getNumPartitions()));
+  }
+
+  /**
+   * Returns the distinct records in the given number of partitions. Shuffles.
+   *
+   * @param numPartitions the number of partitions
+   * @return the records without duplicates
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public RDD<T> distinct(int numPartitions) {
+    return mapToPair(x -> new Tuple2<>(x, Boolean.TRUE)).reduceByKey((a, b) -> a, numPartitions).keys();
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------------
+
+  /**
+   * Returns every record, partition by partition.
+   *
+   * @return a new mutable list
+   * @throws JobFailedException if a task fails
+   */
+  public List<T> collect() {
+    List<List<T>> parts = runJob((p, it) -> {
+      List<T> list = new ArrayList<>();
+      it.forEachRemaining(list::add);
+      return list;
+    });
+    List<T> all = new ArrayList<>();
+    parts.forEach(all::addAll);
+    return all;
+  }
+
+  /**
+   * Returns the number of records.
+   *
+   * @return the count
+   * @throws JobFailedException if a task fails
+   */
+  public long count() {
+    long total = 0;
+    for (long c : runJob((p, it) -> {
+      long n = 0;
+      for (; it.hasNext(); it.next()) {
+        n++;
+      }
+      return n;
+    })) {
+      total += c;
+    }
+    return total;
+  }
+
+  /**
+   * Returns the first record.
+   *
+   * @return the first record of the first non-empty partition
+   * @throws NoSuchElementException if the RDD is empty
+   * @throws JobFailedException if a task fails
+   */
+  public T first() {
+    List<T> one = take(1);
+    if (one.isEmpty()) {
+      throw new NoSuchElementException("first() on an empty RDD; check isEmpty() or use take(1)");
+    }
+    return one.get(0);
+  }
+
+  /**
+   * Returns the first {@code n} records, computing as few partitions as it can: first one partition, then
+   * four times as many as long as records are missing.
+   *
+   * @param n how many records
+   * @return up to {@code n} records
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws JobFailedException if a task fails
+   */
+  public List<T> take(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("take(" + n + "): the count must not be negative");
+    }
+    List<T> taken = new ArrayList<>(Math.min(n, 1024));
+    int total = getNumPartitions();
+    int scanned = 0;
+    int batch = 1;
+    while (taken.size() < n && scanned < total) {
+      int[] partitions = new int[Math.min(batch, total - scanned)];
+      for (int i = 0; i < partitions.length; i++) {
+        partitions[i] = scanned + i;
+      }
+      int wanted = n - taken.size();
+      for (List<T> part : node.engine().jobRunner().runJob(node, partitions, (p, it) -> {
+        List<T> list = new ArrayList<>();
+        while (list.size() < wanted && it.hasNext()) {
+          list.add(it.next());
+        }
+        return list;
+      })) {
+        for (T x : part) {
+          if (taken.size() < n) {
+            taken.add(x);
+          }
+        }
+      }
+      scanned += partitions.length;
+      batch *= 4;
+    }
+    return taken;
+  }
+
+  /**
+   * Combines all records with an associative and commutative function.
+   *
+   * @param f the function
+   * @return the combined value
+   * @throws NoSuchElementException if the RDD is empty
+   * @throws JobFailedException if a task fails
+   */
+  public T reduce(Function2<T, T, T> f) {
+    List<Object[]> parts = runJob((p, it) -> {
+      if (!it.hasNext()) {
+        return new Object[0];
+      }
+      T acc = it.next();
+      while (it.hasNext()) {
+        acc = f.call(acc, it.next());
+      }
+      return new Object[] {acc};
+    });
+    boolean found = false;
+    T result = null;
+    for (Object[] part : parts) {
+      if (part.length == 1) {
+        @SuppressWarnings("unchecked")
+        T value = (T) part[0];
+        result = found ? callUser(f, result, value) : value;
+        found = true;
+      }
+    }
+    if (!found) {
+      throw new NoSuchElementException("reduce() on an empty RDD; use fold() with a zero value instead");
+    }
+    return result;
+  }
+
+  /**
+   * Folds all records into a value: each partition from a copy of {@code zeroValue}, then the partitions'
+   * results from another copy.
+   *
+   * @param zeroValue the neutral value of {@code f}; copied, so it may be mutable
+   * @param f an associative function
+   * @return the folded value ({@code zeroValue} for an empty RDD)
+   * @throws JobFailedException if a task fails
+   */
+  public T fold(T zeroValue, Function2<T, T, T> f) {
+    return aggregate(zeroValue, f, f);
+  }
+
+  /**
+   * Aggregates all records: each partition with {@code seqOp} from a copy of {@code zeroValue}, then the
+   * partitions' results with {@code combOp} from another copy.
+   *
+   * @param zeroValue the neutral value; copied, so it may be mutable
+   * @param seqOp folds a record into an accumulator
+   * @param combOp merges two accumulators
+   * @param <U> the accumulator type
+   * @return the aggregate
+   * @throws JobFailedException if a task fails
+   */
+  public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
+    List<U> parts = runJob((p, it) -> {
+      U acc = ZeroValues.copy(zeroValue);
+      while (it.hasNext()) {
+        acc = seqOp.call(acc, it.next());
+      }
+      return acc;
+    });
+    U result = ZeroValues.copy(zeroValue);
+    for (U part : parts) {
+      result = callUser(combOp, result, part);
+    }
+    return result;
+  }
+
+  /**
+   * Applies a function to every record, on the worker threads.
+   *
+   * @param f the function
+   * @throws JobFailedException if a task fails
+   */
+  public void foreach(VoidFunction<T> f) {
+    runJob((p, it) -> {
+      while (it.hasNext()) {
+        f.call(it.next());
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Applies a function to every partition, on the worker threads: the place to open one connection per
+   * partition rather than per record.
+   *
+   * @param f the function
+   * @throws JobFailedException if a task fails
+   */
+  public void foreachPartition(VoidFunction<Iterator<T>> f) {
+    runJob((p, it) -> {
+      f.call(it);
+      return null;
+    });
+  }
+
+  /**
+   * Tells whether the RDD has no records, computing at most what {@code take(1)} computes.
+   *
+   * @return true if empty
+   * @throws JobFailedException if a task fails
+   */
+  public boolean isEmpty() {
+    return getNumPartitions() == 0 || take(1).isEmpty();
+  }
+
+  /**
+   * Counts how many times each distinct record occurs.
+   *
+   * @return a new map from record to count
+   * @throws JobFailedException if a task fails
+   */
+  public Map<T, Long> countByValue() {
+    return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum).collectAsMap();
+  }
+
+  // ---- persistence and description ------------------------------------------------------------------
+
+  /**
+   * Keeps the records after they are first computed, so later actions reuse them.
+   *
+   * @param level the storage level; for now every level keeps the records in memory as objects
+   * @return this RDD
+   * @throws IllegalStateException if the RDD is already persisted at another level
+   */
+  public RDD<T> persist(StorageLevel level) {
+    node.persist(Objects.requireNonNull(level, "level"));
+    return this;
+  }
+
+  /**
+   * Persists at {@link StorageLevel#MEMORY_ONLY}.
+   *
+   * @return this RDD
+   */
+  public RDD<T> cache() {
+    return persist(StorageLevel.MEMORY_ONLY);
+  }
+
+  /**
+   * Drops the persisted records, if any, and marks the RDD as not persisted.
+   *
+   * @return this RDD
+   */
+  public RDD<T> unpersist() {
+    node.unpersist();
+    return this;
+  }
+
+  /**
+   * Returns the storage level.
+   *
+   * @return {@link StorageLevel#NONE} unless persisted
+   */
+  public StorageLevel getStorageLevel() {
+    return node.storageLevel();
+  }
+
+  /**
+   * Returns the number of partitions.
+   *
+   * @return zero or more
+   */
+  public int getNumPartitions() {
+    return node.numPartitions();
+  }
+
+  /**
+   * Returns this RDD's id, unique within its context.
+   *
+   * @return the id
+   */
+  public int id() {
+    return node.id();
+  }
+
+  /**
+   * Returns the lineage as indented text, one line per RDD; each shuffle starts a deeper indentation
+   * (a new stage), as in Spark's {@code toDebugString}.
+   *
+   * @return the lineage
+   */
+  public String toDebugString() {
+    StringBuilder out = new StringBuilder();
+    describe(node, 0, out);
+    return out.toString().stripTrailing();
+  }
+
+  private static void describe(RddNode<?> n, int stageDepth, StringBuilder out) {
+    out.append("  ".repeat(stageDepth)).append(stageDepth > 0 ? "+-" : "").append('(')
+        .append(n.numPartitions()).append(") ").append(n).append('\n');
+    for (Dependency dep : n.dependencies()) {
+      describe(dep.parent(), dep instanceof ShuffleDependency<?, ?, ?> ? stageDepth + 1 : stageDepth, out);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return node.toString();
+  }
+
+  // ---- helpers shared with PairRDD ---------------------------------------------------------------------
+
+  <U> MapPartitionsNode<T, U> narrow(String name, PartitionFunction<T, U> f, boolean preservesPartitioning) {
+    return new MapPartitionsNode<>(node, name, f, preservesPartitioning);
+  }
+
+  <U> List<U> runJob(io.dstream.internal.rdd.TaskFunction<T, U> f) {
+    return node.engine().jobRunner().runJob(node, f);
+  }
+
+  static <A, B, C> C callUser(Function2<A, B, C> f, A a, B b) {
+    try {
+      return f.call(a, b);
+    } catch (Exception e) {
+      throw new JobFailedException("a function failed while merging the tasks' results: " + e, e);
+    }
+  }
+
+  static void requirePositive(int numPartitions) {
+    if (numPartitions <= 0) {
+      throw new IllegalArgumentException(
+          "the number of partitions must be positive, got " + numPartitions);
+    }
+  }
+
+  private static <R> Iterator<R> nonNull(Iterator<R> it) {
+    if (it == null) {
+      throw new IllegalStateException("a partition function returned null; return an empty iterator instead");
+    }
+    return it;
+  }
+
+  static {
+    RddBridge.install();
+  }
+}

@@ -1,0 +1,35 @@
+package io.dstream.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records a stream produced, batch by batch, as collected by {@link TestStreamingContext#collect}.
+ * Thread-safe.
+ *
+ * @param <T> the record type
+ */
+public final class CollectedOutput<T> {
+  private final List<List<T>> batches = new ArrayList<>();
+
+  CollectedOutput() {}
+
+  synchronized void add(List<T> batch) {
+    batches.add(List.copyOf(batch));
+  }
+
+  /**
+   * Returns one list per batch in which the stream had an RDD (empty batches included), oldest first,
+   * each in the RDD's partition order.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public synchronized List<List<T>> batches() {
+    return List.copyOf(batches);
+  }
+
+  @Override
+  public synchronized String toString() {
+    return batches.toString();
+  }
+}

@@ -1,0 +1,194 @@
+package io.dstream.testing;
+
+import io.dstream.DStream;
+import io.dstream.Duration;
+import io.dstream.PairDStream;
+import io.dstream.StreamingConf;
+import io.dstream.StreamingContext;
+import io.dstream.StreamingContextState;
+import io.dstream.Time;
+import io.dstream.Tuple2;
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.scheduler.BatchOutcome;
+import io.dstream.rdd.RDD;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a pipeline deterministically in a test: a real {@link StreamingContext} (same engine, same code
+ * path) driven by a {@link ManualClock} that the test advances batch by batch. No sleeps.
+ *
+ * <pre>{@code
+ * try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+ *   DStream<Integer> in = t.inputStream(List.of(List.of(1, 2), List.of(3)));
+ *   CollectedOutput<Integer> out = t.collect(in.map(x -> x * 2));
+ *   t.runBatches(2);
+ *   assertThat(out.batches()).containsExactly(List.of(2, 4), List.of(6));
+ * }
+ * }</pre>
+ *
+ * <p>The context runs with {@code local[2]} and the clock starts at 0, so batch {@code i} (from 1) has time
+ * {@code i * batchDuration}. The first {@link #runBatches} starts the context.
+ */
+public final class TestStreamingContext implements AutoCloseable {
+  private static final long BATCH_TIMEOUT_MILLIS = 60_000;
+
+  private final StreamingContext context;
+  private final ManualClock clock;
+  private final Duration batchDuration;
+
+  private TestStreamingContext(StreamingConf conf, Duration batchDuration) {
+    this.clock = new ManualClock();
+    this.batchDuration = batchDuration;
+    this.context = new StreamingContext(conf, batchDuration, clock);
+  }
+
+  /**
+   * Creates a test context with {@code local[2]} and a manual clock at 0.
+   *
+   * @param batchDuration the batch interval
+   * @return the test context; close it when done
+   */
+  public static TestStreamingContext create(Duration batchDuration) {
+    return create(batchDuration, new StreamingConf());
+  }
+
+  /**
+   * Creates a test context with a given configuration (its master defaults to {@code local[2]}) and a manual
+   * clock at 0.
+   *
+   * @param batchDuration the batch interval
+   * @param conf the configuration
+   * @return the test context; close it when done
+   */
+  public static TestStreamingContext create(Duration batchDuration, StreamingConf conf) {
+    StreamingConf copy = conf.copy();
+    if (!copy.contains("dstream.master")) {
+      copy.setMaster("local[2]");
+    }
+    if (!copy.contains("dstream.app.name")) {
+      copy.setAppName("test");
+    }
+    return new TestStreamingContext(copy, batchDuration);
+  }
+
+  /**
+   * Returns an input stream whose batch {@code i} holds {@code batches.get(i)}; batches past the end are
+   * empty. It is a queue stream of parallelized lists.
+   *
+   * @param batches the records of each batch
+   * @param <T> the record type
+   * @return the stream
+   */
+  public <T> DStream<T> inputStream(List<List<T>> batches) {
+    Queue<RDD<T>> queue = new ArrayDeque<>();
+    for (List<T> batch : batches) {
+      queue.add(context.parallelize(batch));
+    }
+    return context.queueStream(queue, true);
+  }
+
+  /**
+   * Returns a pair input stream whose batch {@code i} holds {@code batches.get(i)}.
+   *
+   * @param batches the pairs of each batch
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the stream
+   */
+  public <K, V> PairDStream<K, V> pairInputStream(List<List<Tuple2<K, V>>> batches) {
+    return PairDStream.fromDStream(inputStream(batches));
+  }
+
+  /**
+   * Collects every batch of a stream: an output operation, defined after those before it.
+   *
+   * @param stream the stream
+   * @param <T> the record type
+   * @return the collected batches, filled as batches run
+   */
+  public <T> CollectedOutput<T> collect(DStream<T> stream) {
+    CollectedOutput<T> output = new CollectedOutput<>();
+    stream.foreachRDD(rdd -> output.add(rdd.collect()));
+    return output;
+  }
+
+  /**
+   * Runs the next {@code n} batches: starts the context if needed, then, for each batch, advances the clock
+   * by one batch interval and waits until that batch's jobs have completed, its old RDDs are cleared and
+   * listeners have received its events.
+   *
+   * @param n how many batches
+   * @throws io.dstream.rdd.JobFailedException if a batch failed; its cause is the user's exception
+   * @throws IllegalStateException if the context was stopped or a batch did not complete within a minute
+   */
+  public void runBatches(int n) {
+    if (context.getState() == StreamingContextState.INITIALIZED) {
+      context.start();
+    }
+    StreamingRuntime runtime = ContextAccess.runtime(context);
+    for (int i = 0; i < n; i++) {
+      Time next = new Time(clock.getTimeMillis() + batchDuration.milliseconds());
+      CompletableFuture<BatchOutcome> outcome = runtime.scheduler().batchOutcome(next);
+      clock.advance(batchDuration.milliseconds());
+      BatchOutcome done = await(outcome, next);
+      try {
+        runtime.generator().awaitEventsHandled(BATCH_TIMEOUT_MILLIS);
+        runtime.bus().waitUntilDelivered(BATCH_TIMEOUT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for batch " + next, e);
+      }
+      if (done.failure() != null) {
+        throw done.failure();
+      }
+    }
+  }
+
+  private static BatchOutcome await(CompletableFuture<BatchOutcome> outcome, Time time) {
+    try {
+      return outcome.get(BATCH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (CancellationException e) {
+      throw new IllegalStateException("the context stopped before batch " + time + " completed", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("batch " + time + " did not complete within " + BATCH_TIMEOUT_MILLIS
+          + " ms; is a job blocked?", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("waiting for batch " + time + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for batch " + time, e);
+    }
+  }
+
+  /**
+   * Returns the manual clock that drives the batches.
+   *
+   * @return the clock
+   */
+  public ManualClock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns the underlying context, to create streams and RDDs or add listeners.
+   *
+   * @return the context
+   */
+  public StreamingContext context() {
+    return context;
+  }
+
+  /** Stops the context at once (whether or not it was started). */
+  @Override
+  public void close() {
+    context.stop(false);
+  }
+}

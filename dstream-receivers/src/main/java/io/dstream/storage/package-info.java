@@ -1,0 +1,2 @@
+/** Storage levels for persisted datasets and received blocks. */
+package io.dstream.storage;
