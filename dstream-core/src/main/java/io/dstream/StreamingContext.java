@@ -142,8 +142,9 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if no stream is given or their slide durations differ
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final <T> DStream<T> union(DStream<T>... streams) {
-    return new DStream<>(this, unionNode(Arrays.asList(streams)));
+    return new DStream<>(this, unionNode(Arrays.stream(streams).toList()));
   }
 
   /**
@@ -156,8 +157,9 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if no stream is given or their slide durations differ
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final <K, V> PairDStream<K, V> union(PairDStream<K, V>... streams) {
-    return new PairDStream<>(this, unionNode(Arrays.asList(streams)));
+    return new PairDStream<>(this, unionNode(Arrays.stream(streams).toList()));
   }
 
   @SuppressWarnings("unchecked")
