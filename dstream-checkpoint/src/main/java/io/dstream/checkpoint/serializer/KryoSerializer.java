@@ -213,6 +213,7 @@ public final class KryoSerializer implements Serializer {
   /** Kryo whose error for an unregistered class says how to register it with dstream. */
   private static final class ExplainingKryo extends Kryo {
     @Override
+    @SuppressWarnings("rawtypes") // Kryo declares the parameter as a raw Class
     protected String unregisteredClassMessage(Class type) {
       String name = type.getTypeName();
       return "class " + name + " is not registered, and this serializer requires registration "

@@ -1,6 +1,7 @@
 package io.dstream.checkpoint.serializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +82,8 @@ class KryoSerializerRoundTripTest {
 
   @Test
   void nullsRoundTrip() throws Exception {
-    assertThat((Object) roundTrip(null)).isNull();
+    Object nothing = roundTrip(null);
+    assertThat(nothing).isNull();
     List<String> withNulls = Arrays.asList("a", null, "c");
     assertThat(roundTrip(withNulls)).containsExactly("a", null, "c");
     assertThat(roundTrip(new Order(null, null, null, Optional.empty())))
@@ -98,10 +100,11 @@ class KryoSerializerRoundTripTest {
     List<Integer> listBack = roundTrip(list);
     assertThat(listBack).isEqualTo(list);
     assertThat(listBack.getClass()).isEqualTo(list.getClass());
-    assertThat((List<Integer>) roundTrip(small)).isEqualTo(small);
-    assertThat((Set<String>) roundTrip(set)).isEqualTo(set);
-    assertThat((Map<String, Integer>) roundTrip(map)).isEqualTo(map);
-    assertThat((List<Object>) roundTrip(List.of())).isEmpty();
+    assertThatThrownBy(() -> listBack.add(4)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(roundTrip(small)).isEqualTo(small);
+    assertThat(roundTrip(set)).isEqualTo(set);
+    assertThat(roundTrip(map)).isEqualTo(map);
+    assertThat(roundTrip(List.of())).isEmpty();
   }
 
   @Test
