@@ -9,6 +9,8 @@ import io.dstream.function.PairFunction;
 import io.dstream.function.VoidFunction;
 import io.dstream.function.VoidFunction2;
 import io.dstream.internal.CallSite;
+import io.dstream.internal.output.BatchFileOutput;
+import io.dstream.internal.output.PartFileFormat;
 import io.dstream.internal.stream.BatchPrinter;
 import io.dstream.internal.stream.ForEachNode;
 import io.dstream.internal.stream.StreamNode;
@@ -392,6 +394,67 @@ public class DStream<T> {
    */
   public void foreachRDD(VoidFunction2<RDD<T>, Time> f) {
     output("foreachRDD", f);
+  }
+
+  /**
+   * Saves every batch as text files: the batch at time {@code T} becomes the directory
+   * {@code prefix-T_IN_MS} holding one part file per partition ({@code part-00000}, ...), each record's
+   * {@code toString()} on its own line in UTF-8, and an empty {@code _SUCCESS} marker. Each directory is
+   * written under a hidden name and renamed into place, so readers never see a half-written batch; a batch
+   * that runs again replaces its directory with the same files.
+   *
+   * <pre>{@code
+   * counts.saveAsTextFiles("/data/counts"); // /data/counts-1357008430000/part-00000, ...
+   * }</pre>
+   *
+   * @param prefix the path prefix of every batch's directory; parent directories are created as needed
+   * @throws IllegalArgumentException if the prefix is null or blank or does not make a valid path
+   * @throws IllegalStateException if the context has already started
+   */
+  public void saveAsTextFiles(String prefix) {
+    saveAsTextFiles(prefix, "");
+  }
+
+  /**
+   * Saves every batch as text files in the directory {@code prefix-T_IN_MS.suffix}; otherwise as
+   * {@link #saveAsTextFiles(String)}. A write that fails (for example because a file is in the way) fails
+   * the batch with the {@link java.io.IOException} as the cause.
+   *
+   * @param prefix the path prefix of every batch's directory
+   * @param suffix the suffix after the batch time, without the dot; null or empty for none
+   * @throws IllegalArgumentException if the prefix is null or blank or does not make a valid path
+   * @throws IllegalStateException if the context has already started
+   */
+  public void saveAsTextFiles(String prefix, String suffix) {
+    output("saveAsTextFiles", new BatchFileOutput<>("saveAsTextFiles", prefix, suffix, PartFileFormat.text()));
+  }
+
+  /**
+   * Saves every batch as object files: the directory {@code prefix-T_IN_MS} holds one part file per
+   * partition, each a checksummed stream of the records serialized with Kryo (records need not be
+   * {@code Serializable}), and a {@code _SUCCESS} marker. Written atomically like
+   * {@link #saveAsTextFiles(String)}; read a batch back with {@link StreamingContext#objectFile(String)}.
+   *
+   * @param prefix the path prefix of every batch's directory
+   * @throws IllegalArgumentException if the prefix is null or blank or does not make a valid path
+   * @throws IllegalStateException if the context has already started
+   */
+  public void saveAsObjectFiles(String prefix) {
+    saveAsObjectFiles(prefix, "");
+  }
+
+  /**
+   * Saves every batch as object files in the directory {@code prefix-T_IN_MS.suffix}; otherwise as
+   * {@link #saveAsObjectFiles(String)}.
+   *
+   * @param prefix the path prefix of every batch's directory
+   * @param suffix the suffix after the batch time, without the dot; null or empty for none
+   * @throws IllegalArgumentException if the prefix is null or blank or does not make a valid path
+   * @throws IllegalStateException if the context has already started
+   */
+  public void saveAsObjectFiles(String prefix, String suffix) {
+    output("saveAsObjectFiles", new BatchFileOutput<>("saveAsObjectFiles", prefix, suffix,
+        PartFileFormat.objects(ssc.runtime.serializer())));
   }
 
   // ---- access to generated RDDs ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.dstream;
 import io.dstream.function.Function2;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.output.ObjectFileNode;
 import io.dstream.internal.rdd.ParallelCollectionNode;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.scheduler.SystemClock;
@@ -13,6 +14,7 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
 import io.dstream.scheduler.StreamingListener;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -279,6 +281,27 @@ public final class StreamingContext {
    */
   public <T> RDD<T> emptyRDD() {
     return RddAccess.rdd(new ParallelCollectionNode<T>(runtime.engine(), List.of(), 0));
+  }
+
+  /**
+   * Reads back one batch that {@link DStream#saveAsObjectFiles} wrote: the directory
+   * {@code prefix-T_IN_MS[.suffix]} becomes an RDD with one partition per part file, in file-name order, so
+   * the records come back in the order they were saved. The part files are listed now and read when an
+   * action computes their partitions.
+   *
+   * <pre>{@code
+   * RDD<Order> orders = ssc.objectFile("/data/orders-1357008430000");
+   * }</pre>
+   *
+   * @param path the batch's directory
+   * @param <T> the record type (unchecked)
+   * @return the RDD; an action on it throws {@link JobFailedException} with a
+   *     {@link io.dstream.checkpoint.serializer.CorruptDataException} cause if a part file is corrupt
+   * @throws IllegalArgumentException if the path is not an existing directory
+   */
+  public <T> RDD<T> objectFile(String path) {
+    Objects.requireNonNull(path, "path");
+    return RddAccess.rdd(ObjectFileNode.<T>open(runtime.engine(), Path.of(path), runtime.serializer()));
   }
 
   private static void requireSlices(int numSlices) {

@@ -5,6 +5,8 @@ import io.dstream.ConfigKeys;
 import io.dstream.Duration;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
+import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
@@ -30,6 +32,7 @@ public final class StreamingRuntime {
   private final ListenerBus bus;
   private final JobScheduler scheduler;
   private final JobGenerator generator;
+  private final Serializer serializer = new KryoSerializer();
   private final Object lock = new Object();
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobFailedException error;
@@ -248,5 +251,14 @@ public final class StreamingRuntime {
    */
   public JobGenerator generator() {
     return generator;
+  }
+
+  /**
+   * Returns the serializer of object files (and of whatever else this context stores as bytes).
+   *
+   * @return the serializer
+   */
+  public Serializer serializer() {
+    return serializer;
   }
 }

@@ -1,7 +1,7 @@
 package io.dstream.internal.rdd;
 
-import com.esotericsoftware.kryo.Kryo;
-import org.objenesis.strategy.StdInstantiatorStrategy;
+import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.Serializer;
 
 /**
  * Copies the zero value of a fold or aggregate, so that every key (or partition) starts from its own
@@ -9,14 +9,7 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  * Immutable values (strings, boxed numbers) are not copied.
  */
 public final class ZeroValues {
-  private static final ThreadLocal<Kryo> KRYO = ThreadLocal.withInitial(() -> {
-    Kryo kryo = new Kryo();
-    kryo.setRegistrationRequired(false);
-    kryo.setReferences(true);
-    kryo.setInstantiatorStrategy(new com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy(
-        new StdInstantiatorStrategy()));
-    return kryo;
-  });
+  private static final Serializer SERIALIZER = new KryoSerializer();
 
   private ZeroValues() {}
 
@@ -26,12 +19,13 @@ public final class ZeroValues {
    * @param zero the value
    * @param <T> its type
    * @return a deep copy, or the value itself if it is immutable or null
+   * @throws IllegalArgumentException if the value cannot be copied
    */
   public static <T> T copy(T zero) {
     if (zero == null || zero instanceof String || zero instanceof Number || zero instanceof Boolean
         || zero instanceof Character || zero instanceof Enum<?>) {
       return zero;
     }
-    return KRYO.get().copy(zero);
+    return SERIALIZER.copy(zero);
   }
 }
