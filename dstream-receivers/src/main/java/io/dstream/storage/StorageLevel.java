@@ -55,6 +55,11 @@ public record StorageLevel(boolean useDisk, boolean useMemory, boolean deseriali
   /**
    * Validates a level. Use the constants rather than this constructor.
    *
+   * @param useDisk whether blocks may be kept on local disk
+   * @param useMemory whether blocks may be kept in memory
+   * @param deserialized whether blocks in memory are kept as objects
+   * @param replication how many copies are kept (1 or 2)
+   * @param name the level's name
    * @throws IllegalArgumentException if the replication is not 1 or 2
    */
   public StorageLevel {
