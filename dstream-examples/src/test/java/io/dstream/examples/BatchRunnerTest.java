@@ -1,0 +1,82 @@
+package io.dstream.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dstream.Durations;
+import io.dstream.StreamingConf;
+import io.dstream.StreamingContext;
+import io.dstream.StreamingContextState;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.rdd.RDD;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs real contexts on the system clock with short batches; nothing here depends on how long they take.
+ * The timeout only turns a hang (a runner that misses a failure) into a failure.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class BatchRunnerTest {
+  private final StreamingContext ssc =
+      new StreamingContext(new StreamingConf().setMaster("local[2]"), Durations.milliseconds(50));
+
+  @AfterEach
+  void stopTheContext() {
+    ssc.stop();
+  }
+
+  @Test
+  void runsTheRequestedNumberOfBatchesThenStops() throws Exception {
+    AtomicInteger batches = new AtomicInteger();
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> batches.incrementAndGet());
+
+    BatchRunner.run(ssc, 3);
+
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertThat(batches.get()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void rethrowsTheExceptionOfAFailingOutputOperationAsTheCause() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    ssc.queueStream(queueOf(List.of(1))).map(x -> {
+      throw boom;
+    }).print();
+
+    assertThatThrownBy(() -> BatchRunner.run(ssc, 3)).isInstanceOf(JobFailedException.class).hasCause(boom);
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void rethrowsTheExceptionOfATransformFunctionThatFailsWhileJobsAreGenerated() {
+    IllegalStateException boom = new IllegalStateException("no RDD for you");
+    ssc.queueStream(queueOf(List.of(1))).<Integer>transform(rdd -> {
+      throw boom;
+    }).print();
+
+    assertThatThrownBy(() -> BatchRunner.run(ssc, 3)).isInstanceOf(JobFailedException.class).hasCause(boom);
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void batchCountIsTheFirstArgumentOrTheDefault() {
+    assertThat(BatchRunner.batchCount(new String[0], 4)).isEqualTo(4);
+    assertThat(BatchRunner.batchCount(new String[] {"7"}, 4)).isEqualTo(7);
+    assertThatThrownBy(() -> BatchRunner.batchCount(new String[] {"-1"}, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the number of batches must be positive, got -1; pass for example -Dexec.args=4");
+  }
+
+  private Queue<RDD<Integer>> queueOf(List<Integer> records) {
+    Queue<RDD<Integer>> queue = new ArrayDeque<>();
+    queue.add(ssc.parallelize(records));
+    return queue;
+  }
+}
