@@ -527,22 +527,24 @@ public class RDD<T> {
   }
 
   /**
-   * Returns the lineage as indented text, one line per RDD; each shuffle starts a deeper indentation
-   * (a new stage), as in Spark's {@code toDebugString}.
+   * Returns the lineage as indented text, one line per RDD; the parent across a shuffle is marked
+   * {@code +-} and indented one level deeper (it ends an earlier stage), as in Spark's
+   * {@code toDebugString}.
    *
    * @return the lineage
    */
   public String toDebugString() {
     StringBuilder out = new StringBuilder();
-    describe(node, 0, out);
+    describe(node, 0, false, out);
     return out.toString().stripTrailing();
   }
 
-  private static void describe(RddNode<?> n, int stageDepth, StringBuilder out) {
-    out.append("  ".repeat(stageDepth)).append(stageDepth > 0 ? "+-" : "").append('(')
+  private static void describe(RddNode<?> n, int stageDepth, boolean startsStage, StringBuilder out) {
+    out.append("  ".repeat(stageDepth)).append(startsStage ? "+-" : "  ").append('(')
         .append(n.numPartitions()).append(") ").append(n).append('\n');
     for (Dependency dep : n.dependencies()) {
-      describe(dep.parent(), dep instanceof ShuffleDependency<?, ?, ?> ? stageDepth + 1 : stageDepth, out);
+      boolean shuffle = dep instanceof ShuffleDependency<?, ?, ?>;
+      describe(dep.parent(), shuffle ? stageDepth + 1 : stageDepth, shuffle, out);
     }
   }
 

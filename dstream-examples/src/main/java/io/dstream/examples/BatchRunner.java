@@ -63,8 +63,8 @@ final class BatchRunner {
     });
     ssc.start();
     try {
-      // A batch whose jobs could not even be generated never completes; awaitTerminationOrTimeout(0)
-      // rethrows that failure, so check it once per batch interval.
+      // Once per batch interval, notice a context that ended on its own (stopped by the pipeline, or
+      // failed: awaitTerminationOrTimeout rethrows the failure).
       while (!remaining.await(ssc.batchDuration().milliseconds(), TimeUnit.MILLISECONDS)) {
         if (ssc.awaitTerminationOrTimeout(0)) {
           return;

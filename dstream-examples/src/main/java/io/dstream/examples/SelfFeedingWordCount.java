@@ -23,7 +23,7 @@ import java.util.Random;
  * <p>Run it from the repository root (the optional argument is the number of batches, 4 by default):
  *
  * <pre>
- * mvn -B -q -DskipTests package exec:java -pl dstream-examples -am -Dexec.mainClass=io.dstream.examples.SelfFeedingWordCount -Dexec.args=4
+ * mvn -B -q -DskipTests package exec:java -pl dstream-examples -am -Dexec.args=4
  * </pre>
  *
  * <p>Each batch prints as {@code print()} does:

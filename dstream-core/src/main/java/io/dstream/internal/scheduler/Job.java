@@ -11,6 +11,26 @@ import io.dstream.Time;
  * @param body the work; what it throws fails the job
  */
 public record Job(Time time, int outputOpId, String description, Body body) {
+
+  /**
+   * Returns a job that fails with a given error: how a batch whose jobs could not be generated (a user
+   * function run at generation time threw) still completes, with every listener event, as a failed batch.
+   *
+   * @param time the batch time
+   * @param outputOpId the output operation's index
+   * @param description where the output operation was defined
+   * @param error what generating the batch threw
+   * @return the failing job
+   */
+  public static Job failing(Time time, int outputOpId, String description, Throwable error) {
+    return new Job(time, outputOpId, description, () -> {
+      if (error instanceof Exception e) {
+        throw e;
+      }
+      throw (Error) error;
+    });
+  }
+
   /** The work of a job. */
   @FunctionalInterface
   public interface Body {

@@ -141,8 +141,9 @@ public final class JobGenerator {
     try {
       jobs = graph.generateJobs(time);
     } catch (Throwable e) {
-      scheduler.generationFailed(time, e);
-      return;
+      // The scheduler runs these failing jobs like any others: listeners, logs and awaitTermination see the
+      // batch fail with the user's exception.
+      jobs = graph.failedJobs(time, e);
     }
     LOG.debug("Generated {} jobs for batch {}", jobs.size(), time);
     scheduler.submitJobSet(new JobSet(time, jobs, graph.recordCount(time)));

@@ -84,22 +84,6 @@ public final class JobScheduler {
   }
 
   /**
-   * Records that a batch's jobs could not even be generated (a user function run at generation time
-   * failed): the batch fails without running.
-   *
-   * @param time the batch time
-   * @param error what was thrown
-   */
-  public void generationFailed(Time time, Throwable error) {
-    Throwable cause = UserCodeException.unwrap(error);
-    JobFailedException failure = new JobFailedException(
-        "Generating the jobs of batch " + time + " failed: " + cause, cause);
-    LOG.error("Could not generate the jobs of batch {}", time, cause);
-    errorSink.accept(failure);
-    finishWaiter(time, failure);
-  }
-
-  /**
    * Returns a future that completes when the batch at {@code time} has ended. Register it before the
    * batch can end (before moving a manual clock past it).
    *

@@ -98,13 +98,18 @@ public final class ListenerBus {
   }
 
   /**
-   * Delivers the events already queued, then stops the delivery thread.
+   * Delivers the events already queued, then stops the delivery thread. Called from a listener, it returns
+   * at once and delivery ends after the current event.
    */
   public void stop() {
     if (!thread.isAlive()) {
       return;
     }
     queue.add(STOP);
+    if (Thread.currentThread() == thread) {
+      // A listener stopped the context: the loop ends after this event; it cannot wait for itself.
+      return;
+    }
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {

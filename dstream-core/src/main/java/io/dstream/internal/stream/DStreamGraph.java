@@ -146,6 +146,22 @@ public final class DStreamGraph {
   }
 
   /**
+   * Returns the jobs of a batch whose generation failed: one per output operation, each failing with the
+   * error, so that the batch is reported and completed like any failed batch.
+   *
+   * @param time the batch time
+   * @param error what generating the batch threw
+   * @return the failing jobs
+   */
+  public List<Job> failedJobs(Time time, Throwable error) {
+    List<Job> jobs = new ArrayList<>();
+    for (ForEachNode<?> output : outputStreams()) {
+      jobs.add(output.failedJob(time, error));
+    }
+    return jobs;
+  }
+
+  /**
    * Counts the records each input stream put into a batch, where that is known without a job.
    *
    * @param time the batch time

@@ -65,6 +65,17 @@ public final class ForEachNode<T> extends StreamNode<Void> {
   }
 
   /**
+   * Returns the job of a batch whose generation failed: it fails with that error when it runs.
+   *
+   * @param time the batch time
+   * @param error what generating the batch threw
+   * @return the failing job
+   */
+  public Job failedJob(Time time, Throwable error) {
+    return Job.failing(time, outputOpId, description, error);
+  }
+
+  /**
    * Returns where the operation was defined.
    *
    * @return such as {@code print at App.java:42}
