@@ -1,9 +1,9 @@
 package io.dstream.internal.rdd;
 
 /**
- * Carries a checked exception thrown by a user function through engine code that cannot declare it (an
- * {@link java.util.Iterator}, a map's remapping function). The task runner unwraps it, so jobs fail with
- * the user's own exception as the cause.
+ * Carries a checked exception thrown inside a task (by a user function, or by reading a source such as an
+ * object file) through engine code that cannot declare it (an {@link java.util.Iterator}, a map's
+ * remapping function). The task runner unwraps it, so jobs fail with the original exception as the cause.
  */
 public final class UserCodeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
