@@ -399,7 +399,8 @@ public class DStream<T> {
   /**
    * Returns the RDDs of this stream's batches from {@code fromTime} to {@code toTime}, both inclusive
    * (times off the stream's slide grid are moved down onto it). Batches not remembered any more are
-   * recomputed from their inputs where possible; see {@link StreamingContext#remember}.
+   * recomputed from their inputs where possible (not for a queue stream, which cannot replay what it handed
+   * out); see {@link StreamingContext#remember}. Times after the latest batch are left out.
    *
    * @param fromTime the first batch time
    * @param toTime the last batch time
