@@ -129,9 +129,13 @@ public class DStream<T> {
    *
    * @param numPartitions the number of partitions
    * @return the repartitioned stream
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive (when the batch runs)
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public DStream<T> repartition(int numPartitions) {
+    if (numPartitions <= 0) {
+      throw new IllegalArgumentException("repartition(" + numPartitions + "): the number of partitions must be "
+          + "positive");
+    }
     return stream("repartition", rdd -> rdd.repartition(numPartitions));
   }
 
@@ -205,6 +209,7 @@ public class DStream<T> {
    *
    * @param numPartitions the number of partitions
    * @return a pair stream of (record, count)
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairDStream<T, Long> countByValue(int numPartitions) {
     return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum, numPartitions);
