@@ -131,9 +131,13 @@ public class DStream<T> {
    *
    * @param numPartitions the number of partitions
    * @return the repartitioned stream
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive (when the batch runs)
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public DStream<T> repartition(int numPartitions) {
+    if (numPartitions <= 0) {
+      throw new IllegalArgumentException("repartition(" + numPartitions + "): the number of partitions must be "
+          + "positive");
+    }
     return stream("repartition", rdd -> rdd.repartition(numPartitions));
   }
 
@@ -207,6 +211,7 @@ public class DStream<T> {
    *
    * @param numPartitions the number of partitions
    * @return a pair stream of (record, count)
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairDStream<T, Long> countByValue(int numPartitions) {
     return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum, numPartitions);
@@ -462,7 +467,8 @@ public class DStream<T> {
   /**
    * Returns the RDDs of this stream's batches from {@code fromTime} to {@code toTime}, both inclusive
    * (times off the stream's slide grid are moved down onto it). Batches not remembered any more are
-   * recomputed from their inputs where possible; see {@link StreamingContext#remember}.
+   * recomputed from their inputs where possible (not for a queue stream, which cannot replay what it handed
+   * out); see {@link StreamingContext#remember}. Times after the latest batch are left out.
    *
    * @param fromTime the first batch time
    * @param toTime the last batch time

@@ -4,6 +4,7 @@ import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import io.dstream.internal.stream.StreamNode;
+import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
@@ -59,9 +60,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *
    * @param numPartitions the number of partitions
    * @return one record per key and batch
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairDStream<K, Iterable<V>> groupByKey(int numPartitions) {
-    return byKey("groupByKey", rdd -> rdd.groupByKey(numPartitions));
+    return groupByKey(new HashPartitioner(numPartitions));
   }
 
   /**
@@ -91,9 +93,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param f the reduce function
    * @param numPartitions the number of partitions
    * @return one record per key and batch
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
-    return byKey("reduceByKey", rdd -> rdd.reduceByKey(f, numPartitions));
+    return reduceByKey(f, new HashPartitioner(numPartitions));
   }
 
   /**
@@ -117,11 +120,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param <C> the combiner type
    * @return one record per key and batch
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, int numPartitions) {
-    return byKey("combineByKey", rdd -> rdd.combineByKey(createCombiner, mergeValue, mergeCombiners,
-        numPartitions));
+    return combineByKey(createCombiner, mergeValue, mergeCombiners, new HashPartitioner(numPartitions));
   }
 
   /**
@@ -203,9 +206,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return one record per key and batch
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other, int numPartitions) {
-    return joined("cogroup", other, (a, b) -> a.cogroup(b, numPartitions));
+    return cogroup(other, new HashPartitioner(numPartitions));
   }
 
   /**
@@ -240,9 +244,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, int numPartitions) {
-    return joined("join", other, (a, b) -> a.join(b, numPartitions));
+    return join(other, new HashPartitioner(numPartitions));
   }
 
   /**
@@ -275,9 +280,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other, int numPartitions) {
-    return joined("leftOuterJoin", other, (a, b) -> a.leftOuterJoin(b, numPartitions));
+    return leftOuterJoin(other, new HashPartitioner(numPartitions));
   }
 
   /**
@@ -311,9 +317,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other, int numPartitions) {
-    return joined("rightOuterJoin", other, (a, b) -> a.rightOuterJoin(b, numPartitions));
+    return rightOuterJoin(other, new HashPartitioner(numPartitions));
   }
 
   /**
@@ -347,10 +354,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other,
       int numPartitions) {
-    return joined("fullOuterJoin", other, (a, b) -> a.fullOuterJoin(b, numPartitions));
+    return fullOuterJoin(other, new HashPartitioner(numPartitions));
   }
 
   /**

@@ -141,7 +141,8 @@ public final class StreamingContext {
    * @param streams the streams; all with the same slide duration
    * @param <T> the record type
    * @return the union
-   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
+   *     durations differ
    */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
@@ -156,7 +157,8 @@ public final class StreamingContext {
    * @param <K> the key type
    * @param <V> the value type
    * @return the union
-   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
+   *     durations differ
    */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
@@ -166,12 +168,7 @@ public final class StreamingContext {
 
   @SuppressWarnings("unchecked")
   private <T> StreamNode<T> unionNode(List<? extends DStream<T>> streams) {
-    if (streams.isEmpty()) {
-      throw new IllegalArgumentException("union needs at least one stream");
-    }
-    List<StreamNode<?>> parents = new ArrayList<>();
-    streams.forEach(s -> parents.add(s.node));
-    return new TransformedNode<>("union", parents, (rdds, time) -> {
+    return new TransformedNode<>("union", parentNodes("union", streams), (rdds, time) -> {
       RDD<T> result = (RDD<T>) rdds.get(0);
       for (int i = 1; i < rdds.size(); i++) {
         result = result.union((RDD<T>) rdds.get(i));
@@ -187,7 +184,8 @@ public final class StreamingContext {
    * @param transformFunc builds the batch's RDD from the streams' RDDs (in the streams' order) and the time
    * @param <T> the result's record type
    * @return the stream
-   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
+   *     durations differ
    */
   public <T> DStream<T> transform(List<DStream<?>> streams, Function2<List<RDD<?>>, Time, RDD<T>> transformFunc) {
     return new DStream<>(this, transformNode(streams, transformFunc));
@@ -201,7 +199,8 @@ public final class StreamingContext {
    * @param <K> the key type
    * @param <V> the value type
    * @return the stream
-   * @throws IllegalArgumentException if no stream is given or their slide durations differ
+   * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
+   *     durations differ
    */
   public <K, V> PairDStream<K, V> transformToPair(List<DStream<?>> streams,
       Function2<List<RDD<?>>, Time, PairRDD<K, V>> transformFunc) {
@@ -210,12 +209,28 @@ public final class StreamingContext {
 
   private <T> StreamNode<T> transformNode(List<DStream<?>> streams,
       Function2<List<RDD<?>>, Time, ? extends RDD<T>> transformFunc) {
+    return new TransformedNode<>("transform", parentNodes("transform", streams),
+        (rdds, time) -> transformFunc.call(rdds, time));
+  }
+
+  /**
+   * Returns the engine-side nodes of the streams an operation of this context combines, checking that they
+   * were made by this context: a stream of another context would put the new stream into that context's
+   * graph while {@link DStream#context()} named this one.
+   */
+  private List<StreamNode<?>> parentNodes(String operation, List<? extends DStream<?>> streams) {
     if (streams.isEmpty()) {
-      throw new IllegalArgumentException("transform needs at least one stream");
+      throw new IllegalArgumentException(operation + " needs at least one stream");
     }
     List<StreamNode<?>> parents = new ArrayList<>();
-    streams.forEach(s -> parents.add(s.node));
-    return new TransformedNode<>("transform", parents, (rdds, time) -> transformFunc.call(rdds, time));
+    for (DStream<?> stream : streams) {
+      if (stream.ssc != this) {
+        throw new IllegalArgumentException(operation + " was given " + stream + ", a stream of another "
+            + "StreamingContext; create every stream of a pipeline from the context it runs in");
+      }
+      parents.add(stream.node);
+    }
+    return parents;
   }
 
   // ---- RDDs ----------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ public final class DStreamGraph {
   private int nextStreamId;
   private Duration rememberDuration;
   private volatile boolean frozen;
+  private volatile Time lastBatchTime;
   private Time zeroTime;
 
   /**
@@ -127,6 +128,15 @@ public final class DStreamGraph {
   }
 
   /**
+   * Returns the time of the latest batch whose jobs were generated (or are being generated).
+   *
+   * @return the time, or null before the first batch
+   */
+  public Time lastBatchTime() {
+    return lastBatchTime;
+  }
+
+  /**
    * Generates the jobs of one batch: one per output operation that has an RDD at that time, in the order
    * the output operations were defined. RDD lineages are built here; nothing is computed yet.
    *
@@ -135,6 +145,7 @@ public final class DStreamGraph {
    * @throws Exception whatever a user function run at generation time throws
    */
   public List<Job> generateJobs(Time time) throws Exception {
+    lastBatchTime = time;
     List<Job> jobs = new ArrayList<>();
     for (ForEachNode<?> output : outputStreams()) {
       Job job = output.generateJob(time);

@@ -6,18 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An input stream fed from a queue of RDDs ({@code ssc.queueStream}): each batch takes the next queued RDD
- * (or every queued RDD, as one union), or the default RDD (or an empty one) when the queue is empty.
+ * (or every queued RDD, as one union), or the default RDD (or an empty one) when the queue is empty. Taking
+ * from the queue cannot be undone, so a batch that was forgotten has no RDD when asked for again.
  *
  * @param <T> the record type
  */
 public final class QueueInputNode<T> extends InputNode<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueInputNode.class);
+
   private final Queue<RDD<T>> queue;
   private final boolean oneAtATime;
   private final RDD<T> defaultRdd;
   private final Supplier<RDD<T>> emptyRdd;
+  private Time lastServedTime;
 
   /**
    * Creates the stream.
@@ -39,6 +45,13 @@ public final class QueueInputNode<T> extends InputNode<T> {
 
   @Override
   protected RDD<T> compute(Time time) {
+    // Called under the node's lock, with increasing times except when a forgotten batch is asked for again.
+    if (lastServedTime != null && !time.greater(lastServedTime)) {
+      LOG.warn("{} was asked again for batch {} after forgetting it; a queue cannot replay the RDD it handed "
+          + "out, so the batch has none (use ssc.remember to keep batches longer)", this, time);
+      return null;
+    }
+    lastServedTime = time;
     List<RDD<T>> taken = new ArrayList<>();
     synchronized (queue) {
       if (oneAtATime) {

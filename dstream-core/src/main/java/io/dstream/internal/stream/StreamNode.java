@@ -158,7 +158,9 @@ public abstract class StreamNode<T> {
 
   /**
    * Returns the RDDs of every batch time of this stream from {@code from} to {@code to}, both inclusive.
-   * Times off this stream's slide grid are moved down onto it, as in Spark.
+   * Times off this stream's slide grid are moved down onto it, as in Spark. Times after the latest batch are
+   * left out: computing a batch before it is due would take its input early (a queue stream would hand the
+   * next batch's RDD to the wrong time).
    *
    * @param from the first time
    * @param to the last time
@@ -169,7 +171,11 @@ public abstract class StreamNode<T> {
   public final List<RDD<T>> slice(Time from, Time to) throws Exception {
     Time zero = zeroTime();
     List<RDD<T>> rdds = new ArrayList<>();
-    for (Time time : align(from, zero).to(align(to, zero), slideDuration())) {
+    Time lastBatch = graph.lastBatchTime();
+    if (lastBatch == null) {
+      return rdds;
+    }
+    for (Time time : align(from, zero).to(align(to, zero).min(lastBatch), slideDuration())) {
       RDD<T> rdd = time.greater(zero) ? getOrCompute(time) : null;
       if (rdd != null) {
         rdds.add(rdd);

@@ -23,13 +23,21 @@ public final class TransformedNode<U> extends StreamNode<U> {
    * @param operationName the operation's name, such as {@code map}
    * @param parents the parents; all must have the same slide duration
    * @param transform builds each batch's RDD from the parents' RDDs
-   * @throws IllegalArgumentException if the parents have different slide durations
+   * @throws IllegalArgumentException if the parents have different slide durations or belong to different
+   *     contexts
    */
   public TransformedNode(String operationName, List<StreamNode<?>> parents, BatchTransform<U> transform) {
-    super(parents.get(0).graph());
+    super(validatedGraph(operationName, parents));
     this.operationName = operationName;
     this.parents = List.copyOf(parents);
     this.transform = transform;
+  }
+
+  /**
+   * Checks the parents before the node registers with the graph, so that a refused operation does not take
+   * a stream id and shift the ids of the streams defined after it.
+   */
+  private static DStreamGraph validatedGraph(String operationName, List<StreamNode<?>> parents) {
     StreamNode<?> first = parents.get(0);
     for (StreamNode<?> other : parents) {
       if (other.graph() != first.graph()) {
@@ -42,6 +50,7 @@ public final class TransformedNode<U> extends StreamNode<U> {
             + "); window them to the same slide first");
       }
     }
+    return first.graph();
   }
 
   @Override
