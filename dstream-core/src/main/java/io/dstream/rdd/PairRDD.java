@@ -215,6 +215,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param combOp merges two accumulators of one key
    * @param <U> the accumulator type
    * @return one record per key with its accumulator
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Function2<U, V, U> seqOp, Function2<U, U, U> combOp) {
     return aggregateByKey(zeroValue, defaultPartitioner(), seqOp, combOp);
@@ -229,7 +230,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param combOp merges two accumulators of one key
    * @param <U> the accumulator type
    * @return one record per key with its accumulator
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive or {@code zeroValue} cannot
+   *     be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, int numPartitions, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
@@ -245,9 +247,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param combOp merges two accumulators of one key
    * @param <U> the accumulator type
    * @return one record per key with its accumulator
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Partitioner partitioner, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
+    ZeroValues.requireCopyable(zeroValue);
     return combine("aggregateByKey",
         Aggregator.of(v -> seqOp.call(ZeroValues.copy(zeroValue), v), seqOp, combOp), partitioner, true);
   }
@@ -258,6 +262,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param zeroValue the neutral value of {@code f}; copied per key
    * @param f an associative function
    * @return one record per key
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, Function2<V, V, V> f) {
     return foldByKey(zeroValue, defaultPartitioner(), f);
@@ -270,7 +275,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param f an associative function
    * @return one record per key
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive or {@code zeroValue} cannot
+   *     be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
     return foldByKey(zeroValue, hash(numPartitions), f);
@@ -283,6 +289,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param partitioner where keys go
    * @param f an associative function
    * @return one record per key
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, Partitioner partitioner, Function2<V, V, V> f) {
     return aggregateByKey(zeroValue, partitioner, f, f);

@@ -385,6 +385,7 @@ public class RDD<T> {
    * @param zeroValue the neutral value of {@code f}; copied, so it may be mutable
    * @param f an associative function
    * @return the folded value ({@code zeroValue} for an empty RDD)
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    * @throws JobFailedException if a task fails
    */
   public T fold(T zeroValue, Function2<T, T, T> f) {
@@ -400,9 +401,11 @@ public class RDD<T> {
    * @param combOp merges two accumulators
    * @param <U> the accumulator type
    * @return the aggregate
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    * @throws JobFailedException if a task fails
    */
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
+    U result = ZeroValues.copy(zeroValue);
     List<U> parts = runJob((p, it) -> {
       U acc = ZeroValues.copy(zeroValue);
       while (it.hasNext()) {
@@ -410,7 +413,6 @@ public class RDD<T> {
       }
       return acc;
     });
-    U result = ZeroValues.copy(zeroValue);
     for (U part : parts) {
       result = callUser(combOp, result, part);
     }
