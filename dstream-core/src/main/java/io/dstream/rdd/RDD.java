@@ -34,7 +34,8 @@ import java.util.Objects;
  * {@code foreach}...) run a job: the lineage is cut into stages at shuffles, and each stage runs one task
  * per partition on the context's worker threads. Narrow transformations are pipelined in one task, record
  * by record. A task that throws is retried ({@code dstream.task.maxFailures}); then the action throws a
- * {@link JobFailedException} whose cause is the user function's exception.
+ * {@link JobFailedException} whose cause is the user function's exception. An action on an RDD whose
+ * context was stopped throws {@link IllegalStateException}.
  *
  * <pre>{@code
  * RDD<String> lines = ssc.parallelize(List.of("a b", "b c"));
