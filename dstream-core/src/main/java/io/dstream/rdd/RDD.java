@@ -530,22 +530,33 @@ public class RDD<T> {
   }
 
   /**
-   * Returns the lineage as indented text, one line per RDD; each shuffle starts a deeper indentation
-   * (a new stage), as in Spark's {@code toDebugString}.
+   * Returns the lineage as indented text, one line per RDD with its partition count, as in Spark's
+   * {@code toDebugString}: lines of one stage share an indentation and hang off a {@code |}; a shuffle
+   * starts a new, deeper stage with {@code +-}. For {@code pairs.reduceByKey(f).mapValues(g)}:
+   *
+   * <pre>
+   * (2) mapValues[3]
+   *  |  (2) reduceByKey[2]
+   *  +- (2) mapToPair[1]
+   *      |  (2) ParallelCollection[0]
+   * </pre>
    *
    * @return the lineage
    */
   public String toDebugString() {
     StringBuilder out = new StringBuilder();
-    describe(node, 0, out);
+    describe(node, "", "", out);
     return out.toString().stripTrailing();
   }
 
-  private static void describe(RddNode<?> n, int stageDepth, StringBuilder out) {
-    out.append("  ".repeat(stageDepth)).append(stageDepth > 0 ? "+-" : "").append('(')
-        .append(n.numPartitions()).append(") ").append(n).append('\n');
+  private static void describe(RddNode<?> n, String marker, String stageIndent, StringBuilder out) {
+    out.append(marker).append('(').append(n.numPartitions()).append(") ").append(n).append('\n');
     for (Dependency dep : n.dependencies()) {
-      describe(dep.parent(), dep instanceof ShuffleDependency<?, ?, ?> ? stageDepth + 1 : stageDepth, out);
+      if (dep instanceof ShuffleDependency<?, ?, ?>) {
+        describe(dep.parent(), stageIndent + " +- ", stageIndent + "    ", out);
+      } else {
+        describe(dep.parent(), stageIndent + " |  ", stageIndent, out);
+      }
     }
   }
 
