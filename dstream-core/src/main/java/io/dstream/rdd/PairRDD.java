@@ -435,7 +435,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Left outer join: every value of this RDD, paired with each matching value of the other, or with
-   * {@code Optional.empty()} if the key is absent there.
+   * {@code Optional.empty()} if the key is absent there. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -473,7 +474,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Right outer join: every value of the other RDD, paired with each matching value of this one, or with
-   * {@code Optional.empty()} if the key is absent here.
+   * {@code Optional.empty()} if the key is absent here. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -511,7 +513,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Full outer join: every value of either side, paired with each matching value of the other side, or
-   * with {@code Optional.empty()} where the key is absent on that side.
+   * with {@code Optional.empty()} where the key is absent on that side. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
