@@ -215,6 +215,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param combOp merges two accumulators of one key
    * @param <U> the accumulator type
    * @return one record per key with its accumulator
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Function2<U, V, U> seqOp, Function2<U, U, U> combOp) {
     return aggregateByKey(zeroValue, defaultPartitioner(), seqOp, combOp);
@@ -229,7 +230,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param combOp merges two accumulators of one key
    * @param <U> the accumulator type
    * @return one record per key with its accumulator
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive or {@code zeroValue} cannot
+   *     be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, int numPartitions, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
@@ -245,9 +247,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param combOp merges two accumulators of one key
    * @param <U> the accumulator type
    * @return one record per key with its accumulator
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Partitioner partitioner, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
+    ZeroValues.requireCopyable(zeroValue);
     return combine("aggregateByKey",
         Aggregator.of(v -> seqOp.call(ZeroValues.copy(zeroValue), v), seqOp, combOp), partitioner, true);
   }
@@ -258,6 +262,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param zeroValue the neutral value of {@code f}; copied per key
    * @param f an associative function
    * @return one record per key
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, Function2<V, V, V> f) {
     return foldByKey(zeroValue, defaultPartitioner(), f);
@@ -270,7 +275,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param numPartitions the number of partitions
    * @param f an associative function
    * @return one record per key
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive or {@code zeroValue} cannot
+   *     be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
     return foldByKey(zeroValue, hash(numPartitions), f);
@@ -283,6 +289,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param partitioner where keys go
    * @param f an associative function
    * @return one record per key
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, Partitioner partitioner, Function2<V, V, V> f) {
     return aggregateByKey(zeroValue, partitioner, f, f);
@@ -428,7 +435,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Left outer join: every value of this RDD, paired with each matching value of the other, or with
-   * {@code Optional.empty()} if the key is absent there.
+   * {@code Optional.empty()} if the key is absent there. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -466,7 +474,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Right outer join: every value of the other RDD, paired with each matching value of this one, or with
-   * {@code Optional.empty()} if the key is absent here.
+   * {@code Optional.empty()} if the key is absent here. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -504,7 +513,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Full outer join: every value of either side, paired with each matching value of the other side, or
-   * with {@code Optional.empty()} where the key is absent on that side.
+   * with {@code Optional.empty()} where the key is absent on that side. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -581,24 +591,27 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Sorts by key in ascending natural order. Runs a job to sample the keys, then shuffles by range: partition
-   * {@code i} holds keys smaller than partition {@code i + 1}'s, each partition sorted.
+   * {@code i} holds keys smaller than partition {@code i + 1}'s, each partition sorted. Keeps the partition
+   * count (at least 1).
    *
    * @return the sorted pairs
-   * @throws JobFailedException if a key is not {@link Comparable} (the cause says so) or a task fails
+   * @throws IllegalArgumentException if a sampled key is null or not {@link Comparable}
+   * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey() {
     return sortByKey(true);
   }
 
   /**
-   * Sorts by key in natural order.
+   * Sorts by key in natural order, keeping the partition count (at least 1).
    *
    * @param ascending true for ascending order
    * @return the sorted pairs
-   * @throws JobFailedException if a key is not {@link Comparable} or a task fails
+   * @throws IllegalArgumentException if a sampled key is null or not {@link Comparable}
+   * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(boolean ascending) {
-    return sortByKey(naturalOrder(), ascending, getNumPartitions());
+    return sortByKey(naturalOrder(), ascending, Math.max(1, getNumPartitions()));
   }
 
   /**
@@ -607,50 +620,58 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param ascending true for ascending order
    * @param numPartitions the number of partitions
    * @return the sorted pairs
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
-   * @throws JobFailedException if a key is not {@link Comparable} or a task fails
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive, or a sampled key is null or
+   *     not {@link Comparable}
+   * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(boolean ascending, int numPartitions) {
     return sortByKey(naturalOrder(), ascending, numPartitions);
   }
 
   /**
-   * Sorts by key in the comparator's ascending order.
+   * Sorts by key in the comparator's ascending order, keeping the partition count (at least 1).
    *
    * @param comparator the key order
    * @return the sorted pairs
+   * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator) {
     return sortByKey(comparator, true);
   }
 
   /**
-   * Sorts by key in the comparator's order.
+   * Sorts by key in the comparator's order, keeping the partition count (at least 1).
    *
    * @param comparator the key order
    * @param ascending true for ascending order
    * @return the sorted pairs
+   * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending) {
-    return sortByKey(comparator, ascending, getNumPartitions());
+    return sortByKey(comparator, ascending, Math.max(1, getNumPartitions()));
   }
 
   /**
-   * Sorts by key in the comparator's order into the given number of partitions.
+   * Sorts by key in the comparator's order into the given number of partitions. Runs a job to sample the
+   * keys, then shuffles by range.
    *
    * @param comparator the key order
    * @param ascending true for ascending order
-   * @param numPartitions the number of partitions
+   * @param numPartitions the number of partitions; fewer may result when there are few distinct keys
    * @return the sorted pairs
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
-    requirePositive(Math.max(1, numPartitions));
+    requirePositive(numPartitions);
     List<K> sample = new ArrayList<>();
     for (List<K> part : keys().runJob((p, it) -> reservoirSample(it, 64, p))) {
       sample.addAll(part);
     }
-    Partitioner ranges = new RangePartitioner<>(Math.max(1, numPartitions), sample, comparator, ascending);
+    // Comparing each sampled key with itself makes a key the order cannot handle fail here, in the
+    // caller's thread, even when the sample is too small for sorting it to compare anything.
+    sample.forEach(key -> comparator.compare(key, key));
+    Partitioner ranges = new RangePartitioner<>(numPartitions, sample, comparator, ascending);
     Comparator<Tuple2<K, V>> byKey = (a, b) -> comparator.compare(a._1(), b._1());
     Comparator<Tuple2<K, V>> order = ascending ? byKey : byKey.reversed();
     PairRDD<K, V> placed = new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, ranges, null, false),
@@ -816,13 +837,19 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   @SuppressWarnings("unchecked")
   private static <K> Comparator<K> naturalOrder() {
-    return (a, b) -> {
-      if (!(a instanceof Comparable<?>)) {
-        throw new IllegalArgumentException("sortByKey() without a comparator needs Comparable keys, but "
-            + (a == null ? "null" : a.getClass().getName()) + " is not; pass a Comparator");
-      }
-      return ((Comparable<Object>) a).compareTo(b);
-    };
+    return (a, b) -> ((Comparable<Object>) requireComparable(a)).compareTo(requireComparable(b));
+  }
+
+  private static Object requireComparable(Object key) {
+    if (key == null) {
+      throw new IllegalArgumentException("sortByKey() without a comparator cannot order a null key; pass a "
+          + "Comparator such as Comparator.nullsFirst(Comparator.naturalOrder())");
+    }
+    if (!(key instanceof Comparable<?>)) {
+      throw new IllegalArgumentException("sortByKey() without a comparator needs Comparable keys, but "
+          + key.getClass().getName() + " is not Comparable; pass a Comparator");
+    }
+    return key;
   }
 
   private static <K> List<K> reservoirSample(Iterator<K> keys, int size, int seed) {

@@ -34,7 +34,8 @@ import java.util.Objects;
  * {@code foreach}...) run a job: the lineage is cut into stages at shuffles, and each stage runs one task
  * per partition on the context's worker threads. Narrow transformations are pipelined in one task, record
  * by record. A task that throws is retried ({@code dstream.task.maxFailures}); then the action throws a
- * {@link JobFailedException} whose cause is the user function's exception.
+ * {@link JobFailedException} whose cause is the user function's exception. An action on an RDD whose
+ * context was stopped throws {@link IllegalStateException}.
  *
  * <pre>{@code
  * RDD<String> lines = ssc.parallelize(List.of("a b", "b c"));
@@ -385,6 +386,7 @@ public class RDD<T> {
    * @param zeroValue the neutral value of {@code f}; copied, so it may be mutable
    * @param f an associative function
    * @return the folded value ({@code zeroValue} for an empty RDD)
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    * @throws JobFailedException if a task fails
    */
   public T fold(T zeroValue, Function2<T, T, T> f) {
@@ -400,9 +402,11 @@ public class RDD<T> {
    * @param combOp merges two accumulators
    * @param <U> the accumulator type
    * @return the aggregate
+   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    * @throws JobFailedException if a task fails
    */
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
+    U result = ZeroValues.copy(zeroValue);
     List<U> parts = runJob((p, it) -> {
       U acc = ZeroValues.copy(zeroValue);
       while (it.hasNext()) {
@@ -410,7 +414,6 @@ public class RDD<T> {
       }
       return acc;
     });
-    U result = ZeroValues.copy(zeroValue);
     for (U part : parts) {
       result = callUser(combOp, result, part);
     }
@@ -527,24 +530,33 @@ public class RDD<T> {
   }
 
   /**
-   * Returns the lineage as indented text, one line per RDD; the parent across a shuffle is marked
-   * {@code +-} and indented one level deeper (it ends an earlier stage), as in Spark's
-   * {@code toDebugString}.
+   * Returns the lineage as indented text, one line per RDD with its partition count, as in Spark's
+   * {@code toDebugString}: lines of one stage share an indentation and hang off a {@code |}; a shuffle
+   * starts a new, deeper stage with {@code +-}. For {@code pairs.reduceByKey(f).mapValues(g)}:
+   *
+   * <pre>
+   * (2) mapValues[3]
+   *  |  (2) reduceByKey[2]
+   *  +- (2) mapToPair[1]
+   *      |  (2) ParallelCollection[0]
+   * </pre>
    *
    * @return the lineage
    */
   public String toDebugString() {
     StringBuilder out = new StringBuilder();
-    describe(node, 0, false, out);
+    describe(node, "", "", out);
     return out.toString().stripTrailing();
   }
 
-  private static void describe(RddNode<?> n, int stageDepth, boolean startsStage, StringBuilder out) {
-    out.append("  ".repeat(stageDepth)).append(startsStage ? "+-" : "  ").append('(')
-        .append(n.numPartitions()).append(") ").append(n).append('\n');
+  private static void describe(RddNode<?> n, String marker, String stageIndent, StringBuilder out) {
+    out.append(marker).append('(').append(n.numPartitions()).append(") ").append(n).append('\n');
     for (Dependency dep : n.dependencies()) {
-      boolean shuffle = dep instanceof ShuffleDependency<?, ?, ?>;
-      describe(dep.parent(), shuffle ? stageDepth + 1 : stageDepth, shuffle, out);
+      if (dep instanceof ShuffleDependency<?, ?, ?>) {
+        describe(dep.parent(), stageIndent + " +- ", stageIndent + "    ", out);
+      } else {
+        describe(dep.parent(), stageIndent + " |  ", stageIndent, out);
+      }
     }
   }
 

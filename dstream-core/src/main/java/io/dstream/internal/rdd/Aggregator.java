@@ -16,6 +16,11 @@ import java.util.function.BiFunction;
  * treats null as absent. When {@code createCombiner} is the identity (reduceByKey), a value is folded with
  * one hash lookup through {@code merge}.
  *
+ * <p>The functions of {@code combineByKey} and {@code aggregateByKey} may modify and return their first
+ * argument, as in Spark. Map outputs are kept and read again (by later jobs, by a retried task), so a
+ * combiner kept in a map output is never passed to {@code mergeCombiners} as the argument it may modify:
+ * when a second combiner of the same key arrives, the first is copied and the copy is merged.
+ *
  * @param <K> the key type
  * @param <V> the value type
  * @param <C> the combiner type
@@ -27,6 +32,7 @@ public final class Aggregator<K, V, C> {
   private final Function2<C, V, C> mergeValue;
   private final Function2<C, C, C> mergeCombiners;
   private final boolean createIsIdentity;
+  private final boolean mayMutateCombiners;
   private final BiFunction<Object, Object, Object> mergeValueRemapper;
   private final BiFunction<Object, Object, Object> mergeCombinersRemapper;
 
@@ -36,6 +42,9 @@ public final class Aggregator<K, V, C> {
     this.mergeValue = mergeValue;
     this.mergeCombiners = mergeCombiners;
     this.createIsIdentity = createIsIdentity;
+    // A reduce function must not mutate its arguments (they are the records themselves); combiners made by
+    // createCombiner may be.
+    this.mayMutateCombiners = !createIsIdentity;
     this.mergeValueRemapper = remapper(mergeValue);
     this.mergeCombinersRemapper = remapper(mergeCombiners);
   }
@@ -92,14 +101,36 @@ public final class Aggregator<K, V, C> {
   }
 
   /**
-   * Merges one combiner into a map of combiners.
+   * Merges a combiner taken from a kept map output into a map of combiners, without ever modifying it: when
+   * the key already has a combiner, and the functions may mutate combiners, the one kept in the map output
+   * is copied (deep copy, see {@link ZeroValues#copy}) before it becomes {@code mergeCombiners}' first
+   * argument.
    *
    * @param combiners the map, keyed by K, holding combiners
    * @param key the key
-   * @param combiner the combiner, as stored in another such map (possibly the null marker)
+   * @param combiner the combiner, as stored in a map output (possibly the null marker); not modified
+   * @throws RuntimeException whatever {@code mergeCombiners} throws, checked exceptions wrapped in
+   *     {@link UserCodeException}
    */
   public void addCombiner(HashMap<Object, Object> combiners, Object key, Object combiner) {
-    combiners.merge(key, combiner, mergeCombinersRemapper);
+    if (!mayMutateCombiners) {
+      combiners.merge(key, combiner, mergeCombinersRemapper);
+      return;
+    }
+    Object current = combiners.get(key);
+    if (current == null) {
+      combiners.put(key, new Borrowed(combiner));
+      return;
+    }
+    try {
+      C mine = current instanceof Borrowed ? ZeroValues.copy(unwrap(current)) : unwrap(current);
+      C theirs = unwrap(combiner);
+      C merged = mergeCombiners.call(mine, theirs);
+      // A merge may return its second argument, which still belongs to the map output.
+      combiners.put(key, merged == theirs && merged != null ? new Borrowed(combiner) : wrap(merged));
+    } catch (Exception e) {
+      throw UserCodeException.wrap(e);
+    }
   }
 
   /**
@@ -111,7 +142,8 @@ public final class Aggregator<K, V, C> {
    */
   @SuppressWarnings("unchecked")
   public static <C> C unwrap(Object stored) {
-    return stored == NULL ? null : (C) stored;
+    Object value = stored instanceof Borrowed borrowed ? borrowed.stored() : stored;
+    return value == NULL ? null : (C) value;
   }
 
   /**
@@ -138,6 +170,9 @@ public final class Aggregator<K, V, C> {
       }
     };
   }
+
+  /** A combiner that belongs to a kept map output: read it, never modify it. */
+  private record Borrowed(Object stored) {}
 
   private static Object wrap(Object value) {
     return value == null ? NULL : value;

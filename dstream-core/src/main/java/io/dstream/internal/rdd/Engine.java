@@ -79,6 +79,15 @@ public final class Engine implements AutoCloseable {
     return jobRunner;
   }
 
+  /**
+   * Tells whether the engine was closed (its context stopped), so no more jobs can run.
+   *
+   * @return true once {@link #close} has been called
+   */
+  public boolean isStopped() {
+    return workers.isShutdown();
+  }
+
   ExecutorService workers() {
     return workers;
   }

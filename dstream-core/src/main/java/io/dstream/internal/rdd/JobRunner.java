@@ -41,6 +41,7 @@ public final class JobRunner {
    * @param <U> the per-partition result type
    * @return one result per partition, in partition order
    * @throws JobFailedException if a task fails after its retries
+   * @throws IllegalStateException if the engine was stopped
    */
   public <T, U> List<U> runJob(RddNode<T> node, TaskFunction<T, U> function) {
     int[] all = new int[node.numPartitions()];
@@ -60,8 +61,12 @@ public final class JobRunner {
    * @param <U> the per-partition result type
    * @return one result per requested partition, in the order requested
    * @throws JobFailedException if a task fails after its retries
+   * @throws IllegalStateException if the engine was stopped
    */
   public <T, U> List<U> runJob(RddNode<T> node, int[] partitions, TaskFunction<T, U> function) {
+    if (engine.isStopped()) {
+      throw stopped(node);
+    }
     int jobId = jobIds.getAndIncrement();
     for (ShuffleDependency<?, ?, ?> shuffle : missingShuffles(node)) {
       runMapStage(jobId, shuffle);
@@ -153,10 +158,17 @@ public final class JobRunner {
       Thread.currentThread().interrupt();
       throw new JobFailedException("Job " + jobId + " was interrupted (the context is stopping)", e);
     } catch (RejectedExecutionException e) {
+      // The context stopped between the check in runJob and the submission.
       futures.forEach(f -> f.cancel(true));
-      throw new JobFailedException("Job " + jobId + " cannot run: the worker pool is stopped "
-          + "(the StreamingContext was stopped); create a new context to run more jobs", e);
+      IllegalStateException stopped = stopped(node);
+      stopped.initCause(e);
+      throw stopped;
     }
+  }
+
+  private static IllegalStateException stopped(RddNode<?> node) {
+    return new IllegalStateException("cannot run a job on " + node + ": the StreamingContext that created it "
+        + "was stopped; create a new context and build the RDD from it");
   }
 
   private <T, U> U runTask(int jobId, int stageId, RddNode<T> node, int partition, TaskFunction<T, U> function) {

@@ -2,30 +2,113 @@ package io.dstream.internal.rdd;
 
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Copies the zero value of a fold or aggregate, so that every key (or partition) starts from its own
- * instance: user functions may mutate a zero such as {@code new HashSet<>()}, as Spark users expect.
- * Immutable values (strings, boxed numbers) are not copied.
+ * instance: user functions may mutate a zero such as {@code new HashSet<>()}, as Spark users expect. The
+ * shuffle uses the same deep copy for a kept combiner that a merge function may mutate (see
+ * {@link Aggregator#addCombiner}). Values of immutable classes (strings, boxed primitives) are not copied.
+ *
+ * <p>The copy is Kryo's deep copy, except for collections and maps without a no-arg constructor (the
+ * unmodifiable and synchronized wrappers of {@link java.util.Collections}, {@code Arrays.asList}): Kryo
+ * rebuilds a collection by constructing an empty one and adding the elements, which such a class does not
+ * allow, so they are copied through Java serialization, as is any {@link Serializable} value that Kryo fails
+ * to copy. Such wrappers nested inside another object are copied by Kryo and may come back broken.
  */
 public final class ZeroValues {
+  // Exact classes: a subclass may add mutable state. Mutable Numbers (AtomicLong, LongAdder) are copied.
+  private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Integer.class, Long.class, Short.class,
+      Byte.class, Double.class, Float.class, Boolean.class, Character.class, BigInteger.class, BigDecimal.class);
+
+  private static final ClassValue<Boolean> NOT_REBUILDABLE_BY_KRYO = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      if (!Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)) {
+        return false;
+      }
+      try {
+        type.getDeclaredConstructor();
+        return false;
+      } catch (NoSuchMethodException e) {
+        return true;
+      }
+    }
+  };
+
   private static final Serializer SERIALIZER = new KryoSerializer();
 
   private ZeroValues() {}
 
   /**
-   * Returns an independent copy of a zero value.
+   * Returns an independent copy of a zero value or combiner.
    *
-   * @param zero the value
+   * @param value the value
    * @param <T> its type
    * @return a deep copy, or the value itself if it is immutable or null
    * @throws IllegalArgumentException if the value cannot be copied
    */
-  public static <T> T copy(T zero) {
-    if (zero == null || zero instanceof String || zero instanceof Number || zero instanceof Boolean
-        || zero instanceof Character || zero instanceof Enum<?>) {
-      return zero;
+  public static <T> T copy(T value) {
+    if (value == null || value instanceof Enum<?> || IMMUTABLE.contains(value.getClass())) {
+      return value;
     }
-    return SERIALIZER.copy(zero);
+    if (NOT_REBUILDABLE_BY_KRYO.get(value.getClass())) {
+      return copyBySerialization(value, null);
+    }
+    try {
+      return SERIALIZER.copy(value);
+    } catch (RuntimeException kryoFailure) {
+      return copyBySerialization(value, kryoFailure);
+    }
+  }
+
+  /**
+   * Checks that a zero value can be copied, so that a bad zero fails where the operation is called rather
+   * than in every task.
+   *
+   * @param zero the zero value
+   * @throws IllegalArgumentException if it cannot be copied
+   */
+  public static void requireCopyable(Object zero) {
+    copy(zero);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T copyBySerialization(T value, RuntimeException kryoFailure) {
+    if (!(value instanceof Serializable)) {
+      String why = kryoFailure != null ? kryoFailure.toString() : "it is not Serializable";
+      throw cannotCopy(value, why, kryoFailure);
+    }
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(value);
+      }
+      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return (T) in.readObject();
+      }
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      IllegalArgumentException failure = cannotCopy(value, e.toString(), e);
+      if (kryoFailure != null) {
+        failure.addSuppressed(kryoFailure);
+      }
+      throw failure;
+    }
+  }
+
+  private static IllegalArgumentException cannotCopy(Object value, String why, Throwable cause) {
+    return new IllegalArgumentException("cannot copy a value of " + value.getClass().getName() + " (zero values "
+        + "of fold/aggregate and merged combiners are copied so that functions may mutate them): " + why
+        + "; use a plain mutable object, an immutable value, or a Serializable one", cause);
   }
 }
