@@ -295,14 +295,21 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration
    */
   public void start() {
-    if (getState() == StreamingContextState.INITIALIZED && !ACTIVE.compareAndSet(null, this)) {
-      throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
-          + "starting a new one (only one context may run at a time)");
+    boolean claimedActiveSlot = false;
+    if (getState() == StreamingContextState.INITIALIZED) {
+      if (!ACTIVE.compareAndSet(null, this)) {
+        throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
+            + "starting a new one (only one context may run at a time)");
+      }
+      claimedActiveSlot = true;
     }
     try {
       runtime.start();
     } catch (RuntimeException e) {
-      ACTIVE.compareAndSet(this, null);
+      // Release the slot only if this call took it: a second start() of a running context must not.
+      if (claimedActiveSlot) {
+        ACTIVE.compareAndSet(this, null);
+      }
       throw e;
     }
   }
