@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers listener events on one dedicated thread, in the order they were posted, so that listeners
- * never slow down the batches. A listener that throws is logged and skipped for that event.
+ * never slow down the batches. A listener that throws (anything short of a VM error) is logged and skipped
+ * for that event.
  */
 public final class ListenerBus {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
@@ -147,7 +148,10 @@ public final class ListenerBus {
       } else if (event instanceof StreamingListenerOutputOperationCompleted e) {
         listener.onOutputOperationCompleted(e);
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // Errors too (an AssertionError in a test's listener): one listener must not end delivery for all.
       LOG.warn("Streaming listener {} threw on {}; it keeps receiving later events", listener.getClass().getName(),
           event.getClass().getSimpleName(), e);
     }
