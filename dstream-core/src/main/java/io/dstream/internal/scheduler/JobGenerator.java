@@ -86,7 +86,7 @@ public final class JobGenerator {
    * @param graceful true to first generate the batches whose time has already come, false to drop them
    */
   public void stop(boolean graceful) {
-    timer.stop();
+    timer.stop(graceful);
     if (!graceful) {
       events.removeIf(e -> e instanceof GenerateJobs);
     }
