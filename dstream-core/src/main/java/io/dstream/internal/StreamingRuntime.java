@@ -5,6 +5,7 @@ import io.dstream.ConfigKeys;
 import io.dstream.Duration;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
+import io.dstream.Time;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
@@ -79,7 +80,9 @@ public final class StreamingRuntime {
       }
       bus.start();
       try {
-        var firstBatch = generator.start();
+        // Posted before the first tick can fire, so that it precedes every batch event.
+        Time firstBatch = generator.start(
+            () -> bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis())));
         state = StreamingContextState.ACTIVE;
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
             graph.batchDuration(), firstBatch, conf.workerThreads());
@@ -89,7 +92,6 @@ public final class StreamingRuntime {
         throw e;
       }
     }
-    bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
   }
 
   /**

@@ -60,12 +60,14 @@ public final class JobGenerator {
    * Starts the batches: the first batch time is the first multiple of the batch duration after the clock's
    * current time; the graph's zero time is one batch before it.
    *
+   * @param onStarted run once the graph is validated and before the first batch can be generated
    * @return the first batch time
    * @throws IllegalArgumentException if the graph's durations do not fit the batch duration
    */
-  public Time start() {
+  public Time start(Runnable onStarted) {
     long first = timer.nextStartTime();
     graph.start(new Time(first).minus(batchDuration));
+    onStarted.run();
     eventLoop.start();
     timer.start(first);
     return new Time(first);
