@@ -152,10 +152,15 @@ public final class JobScheduler {
   }
 
   private void runJob(BatchRun run, Job job) {
-    if (run.jobStarted(job, clock.getTimeMillis())) {
-      bus.post(new StreamingListenerBatchStarted(run.info()));
+    // Jobs of one batch may run at once (dstream.concurrentJobs > 1). Changing the batch's state and posting
+    // the matching event under the run's lock keeps its events in order: batch started before any output
+    // operation started, every output operation completed before the batch completed.
+    synchronized (run) {
+      if (run.jobStarted(job, clock.getTimeMillis())) {
+        bus.post(new StreamingListenerBatchStarted(run.info()));
+      }
+      bus.post(new StreamingListenerOutputOperationStarted(run.outputInfo(job.outputOpId())));
     }
-    bus.post(new StreamingListenerOutputOperationStarted(run.outputInfo(job.outputOpId())));
     JobFailedException failure = null;
     try {
       job.body().run();
@@ -164,8 +169,11 @@ public final class JobScheduler {
       LOG.error("Output operation {} ({}) failed for batch {}", job.outputOpId(), job.description(), job.time(),
           failure.getCause());
     }
-    boolean last = run.jobEnded(job, clock.getTimeMillis(), failure);
-    bus.post(new StreamingListenerOutputOperationCompleted(run.outputInfo(job.outputOpId())));
+    boolean last;
+    synchronized (run) {
+      last = run.jobEnded(job, clock.getTimeMillis(), failure);
+      bus.post(new StreamingListenerOutputOperationCompleted(run.outputInfo(job.outputOpId())));
+    }
     if (failure != null) {
       errorSink.accept(failure);
     }
