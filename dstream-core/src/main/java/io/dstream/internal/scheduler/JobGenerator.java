@@ -37,6 +37,8 @@ public final class JobGenerator {
   private final RecurringTimer timer;
   private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread eventLoop;
+  private final Object barrierLock = new Object();
+  private boolean loopEnded;
 
   /**
    * Creates the generator.
@@ -107,15 +109,17 @@ public final class JobGenerator {
    * handled.
    *
    * @param timeoutMillis how long to wait at most
-   * @return true if handled, false on timeout or if the generator has stopped
+   * @return true if handled (or dropped by a stop), false on timeout or if the generator is not running
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitEventsHandled(long timeoutMillis) throws InterruptedException {
-    if (!eventLoop.isAlive()) {
-      return false;
-    }
     CountDownLatch reached = new CountDownLatch(1);
-    events.add(new Barrier(reached));
+    synchronized (barrierLock) {
+      if (loopEnded || !eventLoop.isAlive()) {
+        return false;
+      }
+      events.add(new Barrier(reached));
+    }
     return reached.await(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -135,6 +139,20 @@ public final class JobGenerator {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      releaseWaitersAfterLoopEnd();
+    }
+  }
+
+  /** Releases whoever waits for events that the ended loop will never handle. */
+  private void releaseWaitersAfterLoopEnd() {
+    synchronized (barrierLock) {
+      loopEnded = true;
+    }
+    for (Event event : events) {
+      if (event instanceof Barrier barrier) {
+        barrier.reached().countDown();
+      }
     }
   }
 

@@ -28,6 +28,7 @@ public final class ListenerBus {
   private final Thread thread;
   private long posted;
   private long delivered;
+  private boolean ended;
 
   private static final Object STOP = new Object();
 
@@ -80,7 +81,8 @@ public final class ListenerBus {
    * Waits until every event posted before this call has been delivered.
    *
    * @param timeoutMillis how long to wait at most
-   * @return true if delivered, false on timeout
+   * @return true if delivered, false on timeout or if the bus has stopped (events posted after its stop are
+   *     never delivered)
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean waitUntilDelivered(long timeoutMillis) throws InterruptedException {
@@ -88,6 +90,9 @@ public final class ListenerBus {
     synchronized (progress) {
       long target = posted;
       while (delivered < target) {
+        if (ended) {
+          return false;
+        }
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
           return false;
@@ -99,13 +104,27 @@ public final class ListenerBus {
   }
 
   /**
-   * Delivers the events already queued, then stops the delivery thread.
+   * Tells whether a thread is the one that calls the listeners.
+   *
+   * @param candidate the thread
+   * @return true for the delivery thread
+   */
+  public boolean isDeliveryThread(Thread candidate) {
+    return candidate == thread;
+  }
+
+  /**
+   * Delivers the events already queued, then stops the delivery thread; waits for it unless called from a
+   * listener (the delivery thread itself).
    */
   public void stop() {
     if (!thread.isAlive()) {
       return;
     }
     queue.add(STOP);
+    if (isDeliveryThread(Thread.currentThread())) {
+      return;
+    }
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {
@@ -130,6 +149,11 @@ public final class ListenerBus {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      synchronized (progress) {
+        ended = true;
+        progress.notifyAll();
+      }
     }
   }
 
