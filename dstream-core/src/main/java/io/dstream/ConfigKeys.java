@@ -1,6 +1,9 @@
 package io.dstream;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every configuration key of dstream, with its default and its meaning: the one place they are defined.
@@ -10,10 +13,12 @@ import java.util.List;
  * ({@code 200ms}, {@code 2s}, {@code 1min}).
  */
 public final class ConfigKeys {
+  private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
+
   private ConfigKeys() {}
 
   /** The master: {@code local}, {@code local[N]} or {@code local[*]}; sets the number of worker threads. */
-  public static final ConfigKey<String> MASTER = new ConfigKey<>("dstream.master", "local[*]", s -> s,
+  public static final ConfigKey<String> MASTER = new ConfigKey<>("dstream.master", "local[*]", ConfigKeys::master,
       "How many worker threads run tasks: local (1), local[N] (N) or local[*] (one per core).");
 
   /** The application's name, used in thread names and log lines. */
@@ -70,6 +75,43 @@ public final class ConfigKeys {
     return null;
   }
 
+  private static String master(String master) {
+    workerThreads(master);
+    return master;
+  }
+
+  /**
+   * Returns how many worker threads a master string asks for.
+   *
+   * @param master {@code local}, {@code local[N]} or {@code local[*]}
+   * @return at least 1
+   * @throws IllegalArgumentException if the string is none of those forms, or asks for no threads
+   */
+  static int workerThreads(String master) {
+    if ("local".equals(master)) {
+      return 1;
+    }
+    Matcher m = master == null ? null : LOCAL_N.matcher(master);
+    if (m == null || !m.matches()) {
+      throw new IllegalArgumentException("unsupported master '" + master
+          + "'; use local, local[N] or local[*] (dstream runs in this JVM)");
+    }
+    if (m.group(1).equals("*")) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    int n;
+    try {
+      n = Integer.parseInt(m.group(1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("master '" + master + "' asks for more worker threads than a JVM can "
+          + "have; use local[*] for one per core");
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException("master '" + master + "' asks for no worker threads; use local[1] or more");
+    }
+    return n;
+  }
+
   private static Integer positiveInt(String s) {
     int value = Integer.parseInt(s);
     if (value <= 0) {
@@ -87,23 +129,28 @@ public final class ConfigKeys {
    * @throws IllegalArgumentException if the text is not a number with one of those units
    */
   public static Duration duration(String text) {
-    String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+    String s = text.trim().toLowerCase(Locale.ROOT);
     int unitStart = 0;
-    while (unitStart < s.length() && (Character.isDigit(s.charAt(unitStart)))) {
+    while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
       unitStart++;
     }
     if (unitStart == 0) {
       throw new IllegalArgumentException("'" + text + "' is not a duration such as 200ms, 2s or 1min");
     }
-    long amount = Long.parseLong(s.substring(0, unitStart));
     String unit = s.substring(unitStart).trim();
-    return switch (unit) {
-      case "", "ms" -> Durations.milliseconds(amount);
-      case "s" -> Durations.seconds(amount);
-      case "min", "m" -> Durations.minutes(amount);
-      case "h" -> Durations.minutes(amount * 60);
-      default -> throw new IllegalArgumentException(
-          "unknown unit '" + unit + "' in '" + text + "'; use ms, s, min or h");
-    };
+    try {
+      long amount = Long.parseLong(s.substring(0, unitStart));
+      return switch (unit) {
+        case "", "ms" -> Durations.milliseconds(amount);
+        case "s" -> Durations.seconds(amount);
+        case "min", "m" -> Durations.minutes(amount);
+        case "h" -> Durations.minutes(Math.multiplyExact(amount, 60L));
+        default -> throw new IllegalArgumentException(
+            "unknown unit '" + unit + "' in '" + text + "'; use ms, s, min or h");
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("duration '" + text + "' is too large to count in milliseconds; use at "
+          + "most " + Long.MAX_VALUE + "ms", e);
+    }
   }
 }

@@ -1,5 +1,8 @@
 package io.dstream;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * A length of time in milliseconds: batch intervals, window lengths, slide intervals and timeouts.
  *
@@ -154,19 +157,26 @@ public final class Duration implements Comparable<Duration> {
   }
 
   /**
-   * Returns a human-readable form such as {@code 1.5 s} or {@code 2 min}.
+   * Returns a human-readable form such as {@code 250 ms}, {@code 1.5 s}, {@code 2 min} or {@code 1.5 h}: the
+   * largest unit the length reaches, with at most three decimals and no trailing zeros.
    *
    * @return the pretty form
    */
   public String prettyPrint() {
-    if (millis < 1000) {
+    long length = Math.abs(millis);
+    if (length < 1000) {
       return millis + " ms";
-    } else if (millis < 60_000) {
-      return (millis / 1000.0) + " s";
-    } else if (millis < 3_600_000) {
-      return (millis / 60_000.0) + " min";
+    } else if (length < 60_000) {
+      return inUnit(1000) + " s";
+    } else if (length < 3_600_000) {
+      return inUnit(60_000) + " min";
     }
-    return (millis / 3_600_000.0) + " h";
+    return inUnit(3_600_000) + " h";
+  }
+
+  private String inUnit(long unitMillis) {
+    return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(unitMillis), 3, RoundingMode.HALF_UP)
+        .stripTrailingZeros().toPlainString();
   }
 
   @Override

@@ -1,9 +1,10 @@
 package io.dstream;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamingConf {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingConf.class);
-  private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
 
   private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -36,7 +36,7 @@ public final class StreamingConf {
    * @throws IllegalArgumentException if the string is none of those forms
    */
   public StreamingConf setMaster(String master) {
-    parseWorkerThreads(master);
+    ConfigKeys.workerThreads(master);
     settings.put(ConfigKeys.MASTER.name(), master);
     return this;
   }
@@ -59,8 +59,11 @@ public final class StreamingConf {
    * @param value its value
    * @return this
    * @throws IllegalArgumentException if the key is defined and the value is not valid for it
+   * @throws NullPointerException if the key or the value is null
    */
   public StreamingConf set(String key, String value) {
+    Objects.requireNonNull(key, "the configuration key must not be null");
+    Objects.requireNonNull(value, () -> "the value of " + key + " must not be null");
     ConfigKey<?> known = ConfigKeys.byName(key);
     if (known != null) {
       known.parse(value);
@@ -192,7 +195,7 @@ public final class StreamingConf {
    * @return at least 1
    */
   public int workerThreads() {
-    return parseWorkerThreads(master());
+    return ConfigKeys.workerThreads(master());
   }
 
   /**
@@ -212,29 +215,10 @@ public final class StreamingConf {
    * @return an unmodifiable view
    */
   public Map<String, String> getAll() {
-    return java.util.Collections.unmodifiableMap(settings);
+    return Collections.unmodifiableMap(settings);
   }
 
-  private static int parseWorkerThreads(String master) {
-    if ("local".equals(master)) {
-      return 1;
-    }
-    Matcher m = master == null ? null : LOCAL_N.matcher(master);
-    if (m == null || !m.matches()) {
-      throw new IllegalArgumentException("unsupported master '" + master
-          + "'; use local, local[N] or local[*] (dstream runs in this JVM)");
-    }
-    if (m.group(1).equals("*")) {
-      return Runtime.getRuntime().availableProcessors();
-    }
-    int n = Integer.parseInt(m.group(1));
-    if (n < 1) {
-      throw new IllegalArgumentException("master '" + master + "' asks for no worker threads; use local[1] or more");
-    }
-    return n;
-  }
-
-  private static <T> T parse(String key, String text, java.util.function.Function<String, T> parser) {
+  private static <T> T parse(String key, String text, Function<String, T> parser) {
     try {
       return parser.apply(text.trim());
     } catch (RuntimeException e) {

@@ -335,30 +335,42 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration
    */
   public void start() {
-    if (getState() == StreamingContextState.INITIALIZED && !ACTIVE.compareAndSet(null, this)) {
-      throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
-          + "starting a new one (only one context may run at a time)");
+    boolean claimedActiveSlot = false;
+    if (getState() == StreamingContextState.INITIALIZED) {
+      if (!ACTIVE.compareAndSet(null, this)) {
+        throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
+            + "starting a new one (only one context may run at a time)");
+      }
+      claimedActiveSlot = true;
     }
     try {
       runtime.start();
     } catch (RuntimeException e) {
-      ACTIVE.compareAndSet(this, null);
+      // Release the slot only if this call took it: a second start() of a running context must not.
+      if (claimedActiveSlot) {
+        ACTIVE.compareAndSet(this, null);
+      }
       throw e;
     }
   }
 
   /**
    * Stops the context at once: queued batches are dropped and running jobs interrupted. Does nothing if
-   * it is already stopped.
+   * it is already stopped. See {@link #stop(boolean)}.
    */
   public void stop() {
     stop(false);
   }
 
   /**
-   * Stops the context.
+   * Stops the context; does nothing if it is already stopped. No batch is generated after this returns.
    *
-   * @param stopGracefully true to finish every batch already generated first; false to stop at once
+   * <p>It may be called from an output operation or a listener. Since the stop waits for the running jobs and
+   * the listeners, it then returns without waiting for them and finishes on its own thread; a stopping job is
+   * never interrupted. Use {@link #awaitTermination()} to wait until the stop is complete.
+   *
+   * @param stopGracefully true to first run every batch whose time has come (and every job already queued);
+   *     false to stop at once: queued jobs are dropped and running jobs interrupted
    */
   public void stop(boolean stopGracefully) {
     runtime.stop(stopGracefully);
@@ -366,7 +378,7 @@ public final class StreamingContext {
   }
 
   /**
-   * Waits until the context is stopped, or a job fails.
+   * Waits until the context is stopped (and has released its threads), or a job fails.
    *
    * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
    * @throws InterruptedException if the waiting thread is interrupted
@@ -376,7 +388,7 @@ public final class StreamingContext {
   }
 
   /**
-   * Waits until the context is stopped, a job fails, or the time runs out.
+   * Waits until the context is stopped (and has released its threads), a job fails, or the time runs out.
    *
    * @param timeoutMillis how long to wait, in milliseconds
    * @return true if the context has stopped, false if the time ran out

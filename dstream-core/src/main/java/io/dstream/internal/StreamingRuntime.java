@@ -5,6 +5,7 @@ import io.dstream.ConfigKeys;
 import io.dstream.Duration;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
+import io.dstream.Time;
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.rdd.Engine;
@@ -37,6 +38,7 @@ public final class StreamingRuntime {
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobFailedException error;
   private boolean stoppingNow;
+  private boolean terminated;
 
   /**
    * Creates the runtime; starts the worker threads (so RDDs can be used before start) but no batches.
@@ -68,6 +70,7 @@ public final class StreamingRuntime {
    *     then stopped)
    */
   public void start() {
+    RuntimeException startFailure = null;
     synchronized (lock) {
       switch (state) {
         case ACTIVE -> throw new IllegalStateException(
@@ -82,57 +85,78 @@ public final class StreamingRuntime {
       }
       bus.start();
       try {
-        var firstBatch = generator.start();
+        // Posted before the first tick can fire, so that it precedes every batch event.
+        Time firstBatch = generator.start(
+            () -> bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis())));
         state = StreamingContextState.ACTIVE;
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
             graph.batchDuration(), firstBatch, conf.workerThreads());
       } catch (RuntimeException e) {
         state = StreamingContextState.STOPPED;
-        shutdown(false);
-        throw e;
+        graph.freeze();
+        startFailure = e;
       }
     }
-    bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
+    if (startFailure != null) {
+      scheduler.shutdown(false);
+      finishStop(false);
+      throw startFailure;
+    }
   }
 
   /**
-   * Stops the context; does nothing if it is already stopped.
+   * Stops the context; does nothing if it is already stopped. Batches stop being generated before this
+   * returns; the wait for running jobs and the release of the threads happen before it returns too, except
+   * when it is called from a job or a listener: those threads are among what the stop waits for, so the
+   * rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
-   * @param graceful true to finish every batch already generated before stopping, false to stop at once
+   * @param graceful true to finish every batch whose time has come before stopping, false to stop at once
    *     (queued batches are dropped, running jobs interrupted)
    */
   public void stop(boolean graceful) {
+    boolean wasActive;
     synchronized (lock) {
       if (state == StreamingContextState.STOPPED) {
         LOG.debug("StreamingContext already stopped");
         return;
       }
-      boolean wasActive = state == StreamingContextState.ACTIVE;
+      wasActive = state == StreamingContextState.ACTIVE;
       state = StreamingContextState.STOPPED;
       stoppingNow = !graceful;
       graph.freeze();
-      if (!wasActive) {
-        shutdown(false);
-        lock.notifyAll();
-        return;
-      }
     }
-    generator.stop(graceful);
-    shutdown(graceful);
+    if (wasActive) {
+      generator.stop(graceful);
+    }
+    scheduler.shutdown(graceful);
+    Thread caller = Thread.currentThread();
+    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller)) {
+      Thread finisher = new Thread(() -> finishStop(graceful), "dstream-" + conf.appName() + "-stop");
+      // Not a daemon (as the job and listener threads are): a JVM whose main thread ends still finishes it.
+      finisher.setDaemon(false);
+      finisher.start();
+    } else {
+      finishStop(graceful);
+    }
+  }
+
+  /**
+   * Waits for the jobs still running, then closes the worker threads and the listener bus (after it has
+   * delivered what is queued), and wakes {@link #awaitTermination}.
+   */
+  private void finishStop(boolean graceful) {
+    scheduler.awaitTermination(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+    engine.close();
+    bus.stop();
     synchronized (lock) {
+      terminated = true;
       lock.notifyAll();
     }
     LOG.info("StreamingContext stopped{}", graceful ? " gracefully" : "");
   }
 
-  private void shutdown(boolean graceful) {
-    scheduler.stop(graceful, conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
-    engine.close();
-    bus.stop();
-  }
-
   /**
-   * Waits until the context stops or a job fails.
+   * Waits until the context has stopped and released its threads, or a job fails.
    *
    * @param timeoutMillis how long to wait, or a negative number to wait without limit
    * @return true if the context has stopped, false if the time ran out
@@ -142,7 +166,7 @@ public final class StreamingRuntime {
   public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, timeoutMillis) * 1_000_000L;
     synchronized (lock) {
-      while (state != StreamingContextState.STOPPED && error == null) {
+      while (!terminated && error == null) {
         if (timeoutMillis < 0) {
           lock.wait();
         } else {
@@ -156,7 +180,7 @@ public final class StreamingRuntime {
       if (error != null) {
         throw error;
       }
-      return state == StreamingContextState.STOPPED;
+      return terminated;
     }
   }
 

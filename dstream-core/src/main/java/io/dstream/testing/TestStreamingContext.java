@@ -125,16 +125,25 @@ public final class TestStreamingContext implements AutoCloseable {
    * by one batch interval and waits until that batch's jobs have completed, its old RDDs are cleared and
    * listeners have received its events.
    *
-   * @param n how many batches
+   * @param n how many batches; 0 only starts the context
    * @throws io.dstream.rdd.JobFailedException if a batch failed; its cause is the user's exception
-   * @throws IllegalStateException if the context was stopped or a batch did not complete within a minute
+   * @throws IllegalArgumentException if {@code n} is negative
+   * @throws IllegalStateException if the context was stopped (by {@link #close()} or by the pipeline), or a
+   *     batch did not complete within a minute
    */
   public void runBatches(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("runBatches(" + n + "): the number of batches must not be negative");
+    }
     if (context.getState() == StreamingContextState.INITIALIZED) {
       context.start();
     }
     StreamingRuntime runtime = ContextAccess.runtime(context);
     for (int i = 0; i < n; i++) {
+      if (context.getState() == StreamingContextState.STOPPED) {
+        throw new IllegalStateException("the test context has been stopped (closed, or stopped by the pipeline), "
+            + "so no more batches can run; create a new TestStreamingContext");
+      }
       Time next = new Time(clock.getTimeMillis() + batchDuration.milliseconds());
       CompletableFuture<BatchOutcome> outcome = runtime.scheduler().batchOutcome(next);
       clock.advance(batchDuration.milliseconds());

@@ -37,6 +37,8 @@ public final class JobGenerator {
   private final RecurringTimer timer;
   private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread eventLoop;
+  private final Object barrierLock = new Object();
+  private boolean loopEnded;
 
   /**
    * Creates the generator.
@@ -60,12 +62,14 @@ public final class JobGenerator {
    * Starts the batches: the first batch time is the first multiple of the batch duration after the clock's
    * current time; the graph's zero time is one batch before it.
    *
+   * @param onStarted run once the graph is validated and before the first batch can be generated
    * @return the first batch time
    * @throws IllegalArgumentException if the graph's durations do not fit the batch duration
    */
-  public Time start() {
+  public Time start(Runnable onStarted) {
     long first = timer.nextStartTime();
     graph.start(new Time(first).minus(batchDuration));
+    onStarted.run();
     eventLoop.start();
     timer.start(first);
     return new Time(first);
@@ -86,7 +90,7 @@ public final class JobGenerator {
    * @param graceful true to first generate the batches whose time has already come, false to drop them
    */
   public void stop(boolean graceful) {
-    timer.stop();
+    timer.stop(graceful);
     if (!graceful) {
       events.removeIf(e -> e instanceof GenerateJobs);
     }
@@ -105,15 +109,17 @@ public final class JobGenerator {
    * handled.
    *
    * @param timeoutMillis how long to wait at most
-   * @return true if handled, false on timeout or if the generator has stopped
+   * @return true if handled (or dropped by a stop), false on timeout or if the generator is not running
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitEventsHandled(long timeoutMillis) throws InterruptedException {
-    if (!eventLoop.isAlive()) {
-      return false;
-    }
     CountDownLatch reached = new CountDownLatch(1);
-    events.add(new Barrier(reached));
+    synchronized (barrierLock) {
+      if (loopEnded || !eventLoop.isAlive()) {
+        return false;
+      }
+      events.add(new Barrier(reached));
+    }
     return reached.await(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -133,6 +139,20 @@ public final class JobGenerator {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      releaseWaitersAfterLoopEnd();
+    }
+  }
+
+  /** Releases whoever waits for events that the ended loop will never handle. */
+  private void releaseWaitersAfterLoopEnd() {
+    synchronized (barrierLock) {
+      loopEnded = true;
+    }
+    for (Event event : events) {
+      if (event instanceof Barrier barrier) {
+        barrier.reached().countDown();
+      }
     }
   }
 

@@ -36,6 +36,7 @@ public final class JobScheduler {
   private final ThreadGroup jobThreads;
   private final Map<Time, CompletableFuture<BatchOutcome>> waiters = new ConcurrentHashMap<>();
   private final AtomicInteger activeBatches = new AtomicInteger();
+  private boolean terminated;
 
   /**
    * Creates the scheduler and its job threads.
@@ -85,12 +86,18 @@ public final class JobScheduler {
 
   /**
    * Returns a future that completes when the batch at {@code time} has ended. Register it before the
-   * batch can end (before moving a manual clock past it).
+   * batch can end (before moving a manual clock past it). Once the scheduler has stopped, the future is
+   * cancelled: the batch will never end.
    *
    * @param time the batch time
    * @return the batch's outcome, when known
    */
-  public CompletableFuture<BatchOutcome> batchOutcome(Time time) {
+  public synchronized CompletableFuture<BatchOutcome> batchOutcome(Time time) {
+    if (terminated) {
+      CompletableFuture<BatchOutcome> never = new CompletableFuture<>();
+      never.cancel(false);
+      return never;
+    }
     return waiters.computeIfAbsent(time, t -> new CompletableFuture<>());
   }
 
@@ -104,26 +111,39 @@ public final class JobScheduler {
   }
 
   /**
-   * Stops the job threads.
+   * Tells whether a thread is one of this scheduler's job threads, where output operations run.
    *
-   * @param graceful true to let submitted jobs finish (waiting up to the timeout), false to drop queued jobs
-   *     and interrupt running ones
-   * @param timeoutMillis how long to wait for the job threads to end
+   * @param thread the thread
+   * @return true for a job thread
    */
-  public void stop(boolean graceful, long timeoutMillis) {
-    boolean calledFromJob = Thread.currentThread().getThreadGroup() == jobThreads;
+  public boolean isJobThread(Thread thread) {
+    return thread.getThreadGroup() == jobThreads;
+  }
+
+  /**
+   * Stops accepting jobs, without waiting; {@link #awaitTermination} waits.
+   *
+   * @param graceful true to let every submitted job run; false to drop queued jobs and interrupt running
+   *     ones (except, when a job stops its own context, that job: it must not interrupt itself)
+   */
+  public void shutdown(boolean graceful) {
     if (graceful) {
       jobExecutor.shutdown();
-    } else if (calledFromJob) {
-      // A job that stops its own context must not interrupt itself: drop the queued jobs only.
+    } else if (isJobThread(Thread.currentThread())) {
       jobExecutor.getQueue().clear();
       jobExecutor.shutdown();
     } else {
       jobExecutor.shutdownNow();
     }
-    if (calledFromJob) {
-      return;
-    }
+  }
+
+  /**
+   * Waits until the jobs still running after {@link #shutdown} have ended, then cancels the outcome of
+   * every batch that will now never end. Must not be called from a job thread.
+   *
+   * @param timeoutMillis how long to wait for the jobs
+   */
+  public void awaitTermination(long timeoutMillis) {
     try {
       if (!jobExecutor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
         LOG.warn("Jobs were still running {} ms after stop(); they are left to finish on their own",
@@ -132,14 +152,23 @@ public final class JobScheduler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    waiters.values().forEach(w -> w.cancel(false));
+    synchronized (this) {
+      terminated = true;
+      waiters.values().forEach(w -> w.cancel(false));
+      waiters.clear();
+    }
   }
 
   private void runJob(BatchRun run, Job job) {
-    if (run.jobStarted(job, clock.getTimeMillis())) {
-      bus.post(new StreamingListenerBatchStarted(run.info()));
+    // Jobs of one batch may run at once (dstream.concurrentJobs > 1). Changing the batch's state and posting
+    // the matching event under the run's lock keeps its events in order: batch started before any output
+    // operation started, every output operation completed before the batch completed.
+    synchronized (run) {
+      if (run.jobStarted(job, clock.getTimeMillis())) {
+        bus.post(new StreamingListenerBatchStarted(run.info()));
+      }
+      bus.post(new StreamingListenerOutputOperationStarted(run.outputInfo(job.outputOpId())));
     }
-    bus.post(new StreamingListenerOutputOperationStarted(run.outputInfo(job.outputOpId())));
     JobFailedException failure = null;
     try {
       job.body().run();
@@ -148,8 +177,11 @@ public final class JobScheduler {
       LOG.error("Output operation {} ({}) failed for batch {}", job.outputOpId(), job.description(), job.time(),
           failure.getCause());
     }
-    boolean last = run.jobEnded(job, clock.getTimeMillis(), failure);
-    bus.post(new StreamingListenerOutputOperationCompleted(run.outputInfo(job.outputOpId())));
+    boolean last;
+    synchronized (run) {
+      last = run.jobEnded(job, clock.getTimeMillis(), failure);
+      bus.post(new StreamingListenerOutputOperationCompleted(run.outputInfo(job.outputOpId())));
+    }
     if (failure != null) {
       errorSink.accept(failure);
     }

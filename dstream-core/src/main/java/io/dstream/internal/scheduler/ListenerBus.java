@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers listener events on one dedicated thread, in the order they were posted, so that listeners
- * never slow down the batches. A listener that throws is logged and skipped for that event.
+ * never slow down the batches. A listener that throws (anything short of a VM error) is logged and skipped
+ * for that event.
  */
 public final class ListenerBus {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
@@ -27,6 +28,7 @@ public final class ListenerBus {
   private final Thread thread;
   private long posted;
   private long delivered;
+  private boolean ended;
 
   private static final Object STOP = new Object();
 
@@ -79,7 +81,8 @@ public final class ListenerBus {
    * Waits until every event posted before this call has been delivered.
    *
    * @param timeoutMillis how long to wait at most
-   * @return true if delivered, false on timeout
+   * @return true if delivered, false on timeout or if the bus has stopped (events posted after its stop are
+   *     never delivered)
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean waitUntilDelivered(long timeoutMillis) throws InterruptedException {
@@ -87,6 +90,9 @@ public final class ListenerBus {
     synchronized (progress) {
       long target = posted;
       while (delivered < target) {
+        if (ended) {
+          return false;
+        }
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
           return false;
@@ -98,16 +104,25 @@ public final class ListenerBus {
   }
 
   /**
-   * Delivers the events already queued, then stops the delivery thread. Called from a listener, it returns
-   * at once and delivery ends after the current event.
+   * Tells whether a thread is the one that calls the listeners.
+   *
+   * @param candidate the thread
+   * @return true for the delivery thread
+   */
+  public boolean isDeliveryThread(Thread candidate) {
+    return candidate == thread;
+  }
+
+  /**
+   * Delivers the events already queued, then stops the delivery thread; waits for it unless called from a
+   * listener (the delivery thread itself).
    */
   public void stop() {
     if (!thread.isAlive()) {
       return;
     }
     queue.add(STOP);
-    if (Thread.currentThread() == thread) {
-      // A listener stopped the context: the loop ends after this event; it cannot wait for itself.
+    if (isDeliveryThread(Thread.currentThread())) {
       return;
     }
     try {
@@ -134,6 +149,11 @@ public final class ListenerBus {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      synchronized (progress) {
+        ended = true;
+        progress.notifyAll();
+      }
     }
   }
 
@@ -152,7 +172,10 @@ public final class ListenerBus {
       } else if (event instanceof StreamingListenerOutputOperationCompleted e) {
         listener.onOutputOperationCompleted(e);
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      // Errors too (an AssertionError in a test's listener): one listener must not end delivery for all.
       LOG.warn("Streaming listener {} threw on {}; it keeps receiving later events", listener.getClass().getName(),
           event.getClass().getSimpleName(), e);
     }

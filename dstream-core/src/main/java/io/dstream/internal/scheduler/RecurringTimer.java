@@ -13,6 +13,7 @@ final class RecurringTimer {
   private final LongConsumer callback;
   private final Thread thread;
   private volatile boolean stopped;
+  private boolean started;
   private long nextTime;
 
   RecurringTimer(Clock clock, long period, LongConsumer callback, String threadName) {
@@ -32,18 +33,34 @@ final class RecurringTimer {
 
   void start(long startTime) {
     nextTime = startTime;
+    started = true;
     thread.start();
   }
 
-  /** Stops ticking; a tick already being delivered finishes first. */
-  void stop() {
+  /**
+   * Stops ticking; a tick already being delivered finishes first.
+   *
+   * @param deliverDueTicks true to deliver, on the caller's thread, the ticks whose time has already come
+   *     but which the timer thread had not delivered yet (it may lag behind a clock that jumped forward)
+   */
+  void stop(boolean deliverDueTicks) {
     stopped = true;
     thread.interrupt();
-    if (Thread.currentThread() != thread) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    if (Thread.currentThread() == thread || !started) {
+      return;
+    }
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (deliverDueTicks) {
+      // After join, nextTime is the first tick the timer thread did not deliver.
+      long now = clock.getTimeMillis();
+      while (nextTime <= now) {
+        callback.accept(nextTime);
+        nextTime += period;
       }
     }
   }

@@ -23,6 +23,7 @@ public final class DStreamGraph {
   private Duration rememberDuration;
   private volatile boolean frozen;
   private volatile Time lastBatchTime;
+  private volatile boolean stopped;
   private Time zeroTime;
 
   /**
@@ -64,6 +65,10 @@ public final class DStreamGraph {
    * @throws IllegalStateException if the graph is frozen
    */
   public void checkCanDefineStreams(String what) {
+    if (stopped) {
+      throw new IllegalStateException("cannot " + what + ": the StreamingContext has been stopped; create a new "
+          + "StreamingContext and define the pipeline on it");
+    }
     if (frozen) {
       throw new IllegalStateException("cannot " + what + " after the StreamingContext has started; define the "
           + "whole pipeline (streams and output operations) before calling start()");
@@ -112,9 +117,10 @@ public final class DStreamGraph {
   }
 
   /**
-   * Freezes the graph without starting it: a stopped context accepts no new streams either.
+   * Freezes the graph for good because the context has stopped: it accepts no new streams either.
    */
   public void freeze() {
+    stopped = true;
     frozen = true;
   }
 
