@@ -46,8 +46,18 @@ public final class WorkloadHarness {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), lines);
     List<List<String>> batches = generate(10_000, lines, WARM_UP + MEASURED);
     long words = (long) lines * ZipfWordStream.WORDS_PER_LINE;
+    settleHeap();
     System.out.println("baseline (plain Java, 1 thread): " + ThroughputStats.of(words, baseline(batches)));
+    settleHeap();
     System.out.println("W1 (dstream, local[2]):          " + ThroughputStats.of(words, w1(batches)));
+  }
+
+  /**
+   * Moves the pre-generated input out of the young generation before a run, so that no measured batch
+   * pays for copying the whole input (young pauses of 50-60 ms were seen without it, on 40-60 ms batches).
+   */
+  private static void settleHeap() {
+    System.gc();
   }
 
   static List<List<String>> generate(int vocabulary, int lines, int count) {
