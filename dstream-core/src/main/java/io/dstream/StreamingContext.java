@@ -336,7 +336,7 @@ public final class StreamingContext {
    */
   public void start() {
     boolean claimedActiveSlot = false;
-    if (getState() == StreamingContextState.INITIALIZED) {
+    if (getState() == StreamingContextState.INITIALIZED && ACTIVE.get() != this) {
       if (!ACTIVE.compareAndSet(null, this)) {
         throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
             + "starting a new one (only one context may run at a time)");

@@ -43,6 +43,23 @@ class TestStreamingContextTest {
   }
 
   @Test
+  void afterTheTestMovesTheClockByPartOfABatchTheNextBatchIsStillOnTheGrid() {
+    List<Time> times = Collections.synchronizedList(new ArrayList<>());
+    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+      t.inputStream(List.<List<Integer>>of()).foreachRDD((rdd, time) -> {
+        times.add(time);
+      });
+      t.runBatches(1);
+
+      t.clock().advance(500);
+      t.runBatches(1);
+
+      assertThat(times).containsExactly(new Time(1000), new Time(2000));
+      assertThat(t.clock().getTimeMillis()).isEqualTo(2000);
+    }
+  }
+
+  @Test
   void eachBatchHasCompletedWhenRunBatchesReturns() {
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
       CollectedOutput<Integer> out = t.collect(t.inputStream(List.of(List.of(1, 2), List.of(3))));

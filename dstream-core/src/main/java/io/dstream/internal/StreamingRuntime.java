@@ -130,7 +130,7 @@ public final class StreamingRuntime {
     }
     scheduler.shutdown(graceful);
     Thread caller = Thread.currentThread();
-    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller)) {
+    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller) || generator.isEventLoopThread(caller)) {
       Thread finisher = new Thread(() -> finishStop(graceful), "dstream-" + conf.appName() + "-stop");
       // Not a daemon (as the job and listener threads are): a JVM whose main thread ends still finishes it.
       finisher.setDaemon(false);
@@ -145,7 +145,12 @@ public final class StreamingRuntime {
    * delivered what is queued), and wakes {@link #awaitTermination}.
    */
   private void finishStop(boolean graceful) {
-    scheduler.awaitTermination(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+    if (!scheduler.awaitTermination(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds())) {
+      // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
+      synchronized (lock) {
+        stoppingNow = true;
+      }
+    }
     engine.close();
     bus.stop();
     synchronized (lock) {
@@ -221,15 +226,6 @@ public final class StreamingRuntime {
    */
   public StreamingConf conf() {
     return conf;
-  }
-
-  /**
-   * Returns the clock that drives batches.
-   *
-   * @return the clock
-   */
-  public Clock clock() {
-    return clock;
   }
 
   /**

@@ -11,7 +11,7 @@ import io.dstream.internal.rdd.RangePartitioner;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.ShuffleDependency;
 import io.dstream.internal.rdd.ShuffledNode;
-import io.dstream.internal.rdd.ZeroValues;
+import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,6 +98,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return one record per key
    */
   public PairRDD<K, V> reduceByKey(Partitioner partitioner, Function2<V, V, V> f) {
+    required(f, "reduceByKey", "function");
     return combine("reduceByKey", Aggregator.reducing(f), partitioner, true);
   }
 
@@ -128,20 +129,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param partitioner where keys go
    * @return one record per key with all its values
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public PairRDD<K, Iterable<V>> groupByKey(Partitioner partitioner) {
-    Aggregator<K, V, List<V>> grouping = Aggregator.of(v -> {
-      List<V> list = new ArrayList<>();
-      list.add(v);
-      return list;
-    }, (list, v) -> {
-      list.add(v);
-      return list;
-    }, (a, b) -> {
-      a.addAll(b);
-      return a;
-    });
-    PairRDD<K, List<V>> grouped = combine("groupByKey", grouping, partitioner, false);
-    return grouped.mapValues(list -> list);
+    // The lists are the Iterables: widening the type needs no pass over the records.
+    return (PairRDD) combine("groupByKey", Aggregator.<K, V>grouping(), partitioner, false);
   }
 
   /**
@@ -203,6 +194,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner, boolean mapSideCombine) {
+    required(createCombiner, "combineByKey", "createCombiner function");
+    required(mergeValue, "combineByKey", "mergeValue function");
+    required(mergeCombiners, "combineByKey", "mergeCombiners function");
     return combine("combineByKey", Aggregator.of(createCombiner, mergeValue, mergeCombiners), partitioner,
         mapSideCombine);
   }
@@ -251,9 +245,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Partitioner partitioner, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
-    ZeroValues.requireCopyable(zeroValue);
+    required(seqOp, "aggregateByKey", "seqOp function");
+    required(combOp, "aggregateByKey", "combOp function");
+    ValueCopier.requireCopyable(zeroValue);
     return combine("aggregateByKey",
-        Aggregator.of(v -> seqOp.call(ZeroValues.copy(zeroValue), v), seqOp, combOp), partitioner, true);
+        Aggregator.of(v -> seqOp.call(ValueCopier.copy(zeroValue), v), seqOp, combOp), partitioner, true);
   }
 
   /**
@@ -302,6 +298,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the repartitioned pairs
    */
   public PairRDD<K, V> partitionBy(Partitioner partitioner) {
+    required(partitioner, "partitionBy", "partitioner");
     if (partitioner.equals(node.partitioner())) {
       return this;
     }
@@ -319,6 +316,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the mapped pairs
    */
   public <U> PairRDD<K, U> mapValues(Function<V, U> f) {
+    required(f, "mapValues", "function");
     return new PairRDD<>(narrow("mapValues",
         (p, it) -> Iterators.map(it, kv -> new Tuple2<>(kv._1(), f.call(kv._2()))), true));
   }
@@ -331,6 +329,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the flattened pairs
    */
   public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
+    required(f, "flatMapValues", "function");
     return new PairRDD<>(narrow("flatMapValues", (p, it) -> Iterators.flatMap(it,
         kv -> Iterators.map(f.call(kv._2()), u -> new Tuple2<>(kv._1(), u))), true));
   }
@@ -390,6 +389,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   @SuppressWarnings("unchecked")
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, Partitioner partitioner) {
+    required(other, "cogroup", "other RDD");
+    required(partitioner, "cogroup", "partitioner");
     PairRDD<K, List<List<Object>>> grouped =
         new PairRDD<>(new CoGroupedNode<>(node.engine(), List.of(node, other.node), partitioner));
     return grouped.mapValues(lists -> new Tuple2<>((Iterable<V>) (List<?>) lists.get(0),
@@ -774,6 +775,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   private <C> PairRDD<K, C> combine(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
       boolean mapSideCombine) {
+    required(partitioner, name, "partitioner");
     if (partitioner.equals(node.partitioner())) {
       // Every key is already in its partition: combine in place, no shuffle.
       return new PairRDD<>(narrow(name, (p, it) -> {
@@ -793,7 +795,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Partitioner best = node.partitioner();
     int largest = getNumPartitions();
     for (RDD<?> other : others) {
-      Partitioner p = other.node.partitioner();
+      Partitioner p = required(other, "a by-key operation with another RDD", "other RDD").node.partitioner();
       if (p != null && (best == null || p.numPartitions() > best.numPartitions())) {
         best = p;
       }

@@ -16,7 +16,7 @@ import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.ShuffleDependency;
 import io.dstream.internal.rdd.ShuffledNode;
 import io.dstream.internal.rdd.UnionNode;
-import io.dstream.internal.rdd.ZeroValues;
+import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,6 +63,7 @@ public class RDD<T> {
    * @return the mapped RDD
    */
   public <R> RDD<R> map(Function<T, R> f) {
+    required(f, "map", "function");
     return new RDD<>(narrow("map", (p, it) -> Iterators.map(it, f), false));
   }
 
@@ -74,6 +75,7 @@ public class RDD<T> {
    * @return the flattened RDD
    */
   public <R> RDD<R> flatMap(FlatMapFunction<T, R> f) {
+    required(f, "flatMap", "function");
     return new RDD<>(narrow("flatMap", (p, it) -> Iterators.flatMap(it, f), false));
   }
 
@@ -84,6 +86,7 @@ public class RDD<T> {
    * @return the filtered RDD
    */
   public RDD<T> filter(Function<T, Boolean> f) {
+    required(f, "filter", "function");
     return new RDD<>(narrow("filter", (p, it) -> Iterators.filter(it, f), true));
   }
 
@@ -107,6 +110,7 @@ public class RDD<T> {
    * @return the transformed RDD
    */
   public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning) {
+    required(f, "mapPartitions", "function");
     return new RDD<>(narrow("mapPartitions", (p, it) -> nonNull(f.call(it)), preservesPartitioning));
   }
 
@@ -120,6 +124,7 @@ public class RDD<T> {
    */
   public <R> RDD<R> mapPartitionsWithIndex(Function2<Integer, Iterator<T>, Iterator<R>> f,
       boolean preservesPartitioning) {
+    required(f, "mapPartitionsWithIndex", "function");
     return new RDD<>(narrow("mapPartitionsWithIndex", (p, it) -> nonNull(f.call(p, it)), preservesPartitioning));
   }
 
@@ -132,6 +137,7 @@ public class RDD<T> {
    * @return a pair RDD
    */
   public <K, V> PairRDD<K, V> mapToPair(PairFunction<T, K, V> f) {
+    required(f, "mapToPair", "function");
     return new PairRDD<>(narrow("mapToPair", (p, it) -> Iterators.map(it, f::call), false));
   }
 
@@ -144,6 +150,7 @@ public class RDD<T> {
    * @return a pair RDD
    */
   public <K, V> PairRDD<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+    required(f, "flatMapToPair", "function");
     return new PairRDD<>(narrow("flatMapToPair", (p, it) -> Iterators.flatMap(it, f::call), false));
   }
 
@@ -155,6 +162,7 @@ public class RDD<T> {
    * @return a pair RDD
    */
   public <K> PairRDD<K, T> keyBy(Function<T, K> f) {
+    required(f, "keyBy", "function");
     return mapToPair(x -> new Tuple2<>(f.call(x), x));
   }
 
@@ -179,6 +187,7 @@ public class RDD<T> {
    * @return the union
    */
   public RDD<T> union(RDD<T> other) {
+    required(other, "union", "other RDD");
     return new RDD<>(new UnionNode<>(node.engine(), List.of(node, other.node)));
   }
 
@@ -353,6 +362,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public T reduce(Function2<T, T, T> f) {
+    required(f, "reduce", "function");
     List<Object[]> parts = runJob((p, it) -> {
       if (!it.hasNext()) {
         return new Object[0];
@@ -406,9 +416,11 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
-    U result = ZeroValues.copy(zeroValue);
+    required(seqOp, "aggregate", "seqOp function");
+    required(combOp, "aggregate", "combOp function");
+    U result = ValueCopier.copy(zeroValue);
     List<U> parts = runJob((p, it) -> {
-      U acc = ZeroValues.copy(zeroValue);
+      U acc = ValueCopier.copy(zeroValue);
       while (it.hasNext()) {
         acc = seqOp.call(acc, it.next());
       }
@@ -427,6 +439,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public void foreach(VoidFunction<T> f) {
+    required(f, "foreach", "function");
     runJob((p, it) -> {
       while (it.hasNext()) {
         f.call(it.next());
@@ -443,6 +456,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public void foreachPartition(VoidFunction<Iterator<T>> f) {
+    required(f, "foreachPartition", "function");
     runJob((p, it) -> {
       f.call(it);
       return null;
@@ -479,7 +493,7 @@ public class RDD<T> {
    * @throws IllegalStateException if the RDD is already persisted at another level
    */
   public RDD<T> persist(StorageLevel level) {
-    node.persist(Objects.requireNonNull(level, "level"));
+    node.persist(required(level, "persist", "storage level"));
     return this;
   }
 
@@ -581,6 +595,17 @@ public class RDD<T> {
     } catch (Exception e) {
       throw new JobFailedException("a function failed while merging the tasks' results: " + e, e);
     }
+  }
+
+  /**
+   * Checks an argument of an operation where the operation is defined, so that a null function fails with
+   * a message there instead of inside every task.
+   */
+  static <X> X required(X value, String operation, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(operation + ": the " + what + " must not be null");
+    }
+    return value;
   }
 
   static void requirePositive(int numPartitions) {

@@ -121,8 +121,9 @@ public final class TestStreamingContext implements AutoCloseable {
   }
 
   /**
-   * Runs the next {@code n} batches: starts the context if needed, then, for each batch, advances the clock
-   * by one batch interval and waits until that batch's jobs have completed, its old RDDs are cleared and
+   * Runs the next {@code n} batches: starts the context if needed, then, for each batch, moves the clock to
+   * the next batch time (one interval on, or the next multiple of the interval if the test moved the clock
+   * by part of one) and waits until that batch's jobs have completed, its old RDDs are cleared and
    * listeners have received its events.
    *
    * @param n how many batches; 0 only starts the context
@@ -144,13 +145,19 @@ public final class TestStreamingContext implements AutoCloseable {
         throw new IllegalStateException("the test context has been stopped (closed, or stopped by the pipeline), "
             + "so no more batches can run; create a new TestStreamingContext");
       }
-      Time next = new Time(clock.getTimeMillis() + batchDuration.milliseconds());
+      // The next batch time on the grid, also after a test moved the clock by part of a batch itself.
+      long interval = batchDuration.milliseconds();
+      Time next = new Time((Math.floorDiv(clock.getTimeMillis(), interval) + 1) * interval);
       CompletableFuture<BatchOutcome> outcome = runtime.scheduler().batchOutcome(next);
-      clock.advance(batchDuration.milliseconds());
+      clock.setTime(next.milliseconds());
       BatchOutcome done = await(outcome, next);
       try {
-        runtime.generator().awaitEventsHandled(BATCH_TIMEOUT_MILLIS);
-        runtime.bus().waitUntilDelivered(BATCH_TIMEOUT_MILLIS);
+        boolean settled = runtime.generator().awaitEventsHandled(BATCH_TIMEOUT_MILLIS)
+            && runtime.bus().waitUntilDelivered(BATCH_TIMEOUT_MILLIS);
+        if (!settled && context.getState() != StreamingContextState.STOPPED) {
+          throw new IllegalStateException("batch " + next + " completed, but its metadata clearing or listener "
+              + "events did not finish within " + BATCH_TIMEOUT_MILLIS + " ms; is a listener blocked?");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for batch " + next, e);

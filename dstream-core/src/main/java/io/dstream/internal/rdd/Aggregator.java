@@ -1,25 +1,30 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.Tuple2;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
-import io.dstream.Tuple2;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The three functions of a by-key combine ({@code combineByKey} and everything built on it), and the
  * per-record work of folding values into a hash map of combiners.
  *
- * <p>Maps of combiners store {@code null} combiners as a private marker, because {@link HashMap#merge}
- * treats null as absent. When {@code createCombiner} is the identity (reduceByKey), a value is folded with
- * one hash lookup through {@code merge}.
+ * <p><b>Ownership.</b> Merge functions may modify and return their first argument, as Spark allows for
+ * combine, aggregate and fold functions (and as users often do in reduce functions). But records are passed
+ * by reference and map outputs are kept and read again (by a second action, a second output operation, a
+ * retried task), so a combiner that came from a record or from a kept map output is <em>borrowed</em>: it
+ * is copied before it becomes a merge function's first argument, and only when a second value of its key
+ * arrives. A combiner a merge function returned is owned by the map holding it. Values of immutable classes
+ * (boxed numbers, strings) need no protection and are never copied, so a word count pays nothing for this.
  *
- * <p>The functions of {@code combineByKey} and {@code aggregateByKey} may modify and return their first
- * argument, as in Spark. Map outputs are kept and read again (by later jobs, by a retried task), so a
- * combiner kept in a map output is never passed to {@code mergeCombiners} as the argument it may modify:
- * when a second combiner of the same key arrives, the first is copied and the copy is merged.
+ * <p>Maps of combiners store {@code null} combiners as a private marker, because {@link HashMap#merge}
+ * treats null as absent; {@link #unwrap} turns stored values back into combiners.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -32,29 +37,28 @@ public final class Aggregator<K, V, C> {
   private final Function2<C, V, C> mergeValue;
   private final Function2<C, C, C> mergeCombiners;
   private final boolean createIsIdentity;
-  private final boolean mayMutateCombiners;
+  private final UnaryOperator<Object> copier;
   private final BiFunction<Object, Object, Object> mergeValueRemapper;
   private final BiFunction<Object, Object, Object> mergeCombinersRemapper;
 
   private Aggregator(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
-      Function2<C, C, C> mergeCombiners, boolean createIsIdentity) {
+      Function2<C, C, C> mergeCombiners, boolean createIsIdentity, UnaryOperator<Object> copier) {
     this.createCombiner = createCombiner;
     this.mergeValue = mergeValue;
     this.mergeCombiners = mergeCombiners;
     this.createIsIdentity = createIsIdentity;
-    // A reduce function must not mutate its arguments (they are the records themselves); combiners made by
-    // createCombiner may be.
-    this.mayMutateCombiners = !createIsIdentity;
+    this.copier = copier;
     this.mergeValueRemapper = remapper(mergeValue);
     this.mergeCombinersRemapper = remapper(mergeCombiners);
   }
 
   /**
-   * Returns an aggregator from the three combine functions.
+   * Returns an aggregator from the three combine functions; borrowed combiners are deep-copied
+   * ({@link ValueCopier}) before a merge may modify them.
    *
    * @param createCombiner turns a key's first value into a combiner
-   * @param mergeValue folds a value into a combiner
-   * @param mergeCombiners merges two combiners of the same key
+   * @param mergeValue folds a value into a combiner; may modify and return its first argument
+   * @param mergeCombiners merges two combiners of the same key; may modify and return its first argument
    * @param <K> the key type
    * @param <V> the value type
    * @param <C> the combiner type
@@ -62,23 +66,48 @@ public final class Aggregator<K, V, C> {
    */
   public static <K, V, C> Aggregator<K, V, C> of(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners) {
-    return new Aggregator<>(createCombiner, mergeValue, mergeCombiners, false);
+    return new Aggregator<>(createCombiner, mergeValue, mergeCombiners, false, ValueCopier::copy);
   }
 
   /**
    * Returns the aggregator of a reduce: the combiner is the value itself.
    *
-   * @param reduce an associative and commutative function
+   * @param reduce an associative and commutative function; may modify and return its first argument
    * @param <K> the key type
    * @param <V> the value type
    * @return the aggregator
    */
   public static <K, V> Aggregator<K, V, V> reducing(Function2<V, V, V> reduce) {
-    return new Aggregator<>(v -> v, reduce, reduce, true);
+    return new Aggregator<>(v -> v, reduce, reduce, true, ValueCopier::copy);
   }
 
   /**
-   * Folds one value into a map of combiners.
+   * Returns the aggregator of {@code groupByKey}: each key's values in a list. The lists are the engine's
+   * own, so a borrowed one is copied shallowly (the values themselves are never modified).
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the aggregator
+   */
+  public static <K, V> Aggregator<K, V, List<V>> grouping() {
+    Function<V, List<V>> create = v -> {
+      List<V> list = new ArrayList<>();
+      list.add(v);
+      return list;
+    };
+    Function2<List<V>, V, List<V>> add = (list, v) -> {
+      list.add(v);
+      return list;
+    };
+    Function2<List<V>, List<V>, List<V>> addAll = (a, b) -> {
+      a.addAll(b);
+      return a;
+    };
+    return new Aggregator<>(create, add, addAll, false, list -> new ArrayList<>((List<?>) list));
+  }
+
+  /**
+   * Folds one value (from a record, hence borrowed) into a map of combiners.
    *
    * @param combiners the map, keyed by K, holding combiners (see {@link #unwrap})
    * @param key the key
@@ -88,49 +117,33 @@ public final class Aggregator<K, V, C> {
    */
   public void addValue(HashMap<Object, Object> combiners, K key, V value) {
     if (createIsIdentity) {
-      combiners.merge(key, wrap(value), mergeValueRemapper);
+      combiners.merge(key, borrow(value), mergeValueRemapper);
       return;
     }
     try {
       Object current = combiners.get(key);
-      C next = current == null ? createCombiner.call(value) : mergeValue.call(unwrap(current), value);
-      combiners.put(key, wrap(next));
+      if (current == null) {
+        C created = createCombiner.call(value);
+        combiners.put(key, created == value ? borrow(created) : wrap(created));
+      } else {
+        combiners.put(key, keep(mergeValue.call(own(current), value), value));
+      }
     } catch (Exception e) {
       throw UserCodeException.wrap(e);
     }
   }
 
   /**
-   * Merges a combiner taken from a kept map output into a map of combiners, without ever modifying it: when
-   * the key already has a combiner, and the functions may mutate combiners, the one kept in the map output
-   * is copied (deep copy, see {@link ZeroValues#copy}) before it becomes {@code mergeCombiners}' first
-   * argument.
+   * Merges a combiner taken from a kept map output into a map of combiners, never modifying it.
    *
    * @param combiners the map, keyed by K, holding combiners
    * @param key the key
-   * @param combiner the combiner, as stored in a map output (possibly the null marker); not modified
+   * @param stored the combiner as the map output stores it (possibly the null marker or borrowed)
    * @throws RuntimeException whatever {@code mergeCombiners} throws, checked exceptions wrapped in
    *     {@link UserCodeException}
    */
-  public void addCombiner(HashMap<Object, Object> combiners, Object key, Object combiner) {
-    if (!mayMutateCombiners) {
-      combiners.merge(key, combiner, mergeCombinersRemapper);
-      return;
-    }
-    Object current = combiners.get(key);
-    if (current == null) {
-      combiners.put(key, new Borrowed(combiner));
-      return;
-    }
-    try {
-      C mine = current instanceof Borrowed ? ZeroValues.copy(unwrap(current)) : unwrap(current);
-      C theirs = unwrap(combiner);
-      C merged = mergeCombiners.call(mine, theirs);
-      // A merge may return its second argument, which still belongs to the map output.
-      combiners.put(key, merged == theirs && merged != null ? new Borrowed(combiner) : wrap(merged));
-    } catch (Exception e) {
-      throw UserCodeException.wrap(e);
-    }
+  public void addCombiner(HashMap<Object, Object> combiners, Object key, Object stored) {
+    combiners.merge(key, borrow(unwrap(stored)), mergeCombinersRemapper);
   }
 
   /**
@@ -142,7 +155,7 @@ public final class Aggregator<K, V, C> {
    */
   @SuppressWarnings("unchecked")
   public static <C> C unwrap(Object stored) {
-    Object value = stored instanceof Borrowed borrowed ? borrowed.stored() : stored;
+    Object value = stored instanceof Borrowed borrowed ? borrowed.value() : stored;
     return value == NULL ? null : (C) value;
   }
 
@@ -171,18 +184,35 @@ public final class Aggregator<K, V, C> {
     };
   }
 
-  /** A combiner that belongs to a kept map output: read it, never modify it. */
-  private record Borrowed(Object stored) {}
+  /** A combiner that belongs to a record or a kept map output: read it, never modify it. */
+  private record Borrowed(Object value) {}
+
+  /** Stores a value this map does not own: wrapped unless it cannot be modified anyway. */
+  private static Object borrow(Object value) {
+    return value == null ? NULL : ValueCopier.isImmutable(value) ? value : new Borrowed(value);
+  }
+
+  /** Returns a stored combiner that a merge function may modify: borrowed ones are copied first. */
+  @SuppressWarnings("unchecked")
+  private <T> T own(Object stored) {
+    return stored instanceof Borrowed borrowed ? (T) copier.apply(borrowed.value()) : unwrap(stored);
+  }
+
+  /** Stores a merge result: still borrowed if the merge returned its borrowed second argument. */
+  private static Object keep(Object merged, Object second) {
+    return merged != null && merged == second ? borrow(second) : wrap(merged);
+  }
 
   private static Object wrap(Object value) {
     return value == null ? NULL : value;
   }
 
   @SuppressWarnings("unchecked")
-  private static <A, B> BiFunction<Object, Object, Object> remapper(Function2<A, B, A> f) {
+  private <A, B> BiFunction<Object, Object, Object> remapper(Function2<A, B, A> f) {
     return (current, next) -> {
       try {
-        return wrap(f.call(unwrap(current), (B) unwrap(next)));
+        B second = unwrap(next);
+        return keep(f.call(own(current), second), second);
       } catch (Exception e) {
         throw UserCodeException.wrap(e);
       }

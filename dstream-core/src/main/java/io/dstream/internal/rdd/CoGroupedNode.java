@@ -70,7 +70,7 @@ public final class CoGroupedNode<K> extends RddNode<Tuple2<K, List<List<Object>>
           ? ((ShuffleDependency<K, ?, ?>) shuffle).read(partition)
           : ((RddNode<? extends Tuple2<K, ?>>) dep.parent()).iterator(partition);
       while (records.hasNext()) {
-        Tuple2<K, ?> record = records.next();
+        Tuple2<K, ?> record = ShuffleDependency.requirePair(records.next());
         List<List<Object>> lists = groups.get(record._1());
         if (lists == null) {
           lists = new ArrayList<>(n);

@@ -100,7 +100,12 @@ public final class Iterators {
         while (!ready && records.hasNext()) {
           T candidate = records.next();
           try {
-            if (predicate.call(candidate)) {
+            Boolean keep = predicate.call(candidate);
+            if (keep == null) {
+              throw new IllegalStateException("a filter function returned null for the record " + candidate
+                  + "; return true or false");
+            }
+            if (keep) {
               next = candidate;
               ready = true;
             }

@@ -1,6 +1,7 @@
 package io.dstream.internal.rdd;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -22,7 +23,8 @@ public final class ParallelCollectionNode<T> extends RddNode<T> {
    */
   public ParallelCollectionNode(Engine engine, List<T> data, int numSlices) {
     super(engine);
-    List<T> copy = new ArrayList<>(data);
+    // Copied (later changes to the caller's list do not show) and read-only (nor do Iterator.remove() calls).
+    List<T> copy = Collections.unmodifiableList(new ArrayList<>(data));
     List<List<T>> cut = new ArrayList<>(numSlices);
     for (int i = 0; i < numSlices; i++) {
       int from = (int) ((long) i * copy.size() / numSlices);

@@ -3,6 +3,7 @@ package io.dstream.internal.rdd;
 import io.dstream.rdd.Partitioner;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -112,8 +113,10 @@ public abstract class RddNode<T> {
     }
     List<T> hit = current.get(partition);
     if (hit == null) {
-      hit = new ArrayList<>();
-      compute(partition).forEachRemaining(hit::add);
+      List<T> computed = new ArrayList<>();
+      compute(partition).forEachRemaining(computed::add);
+      // Read-only: a user function calling Iterator.remove() must not erase cached records.
+      hit = Collections.unmodifiableList(computed);
       current.set(partition, hit);
     }
     return hit.iterator();

@@ -3,10 +3,12 @@ package io.dstream.internal.rdd;
 import io.dstream.Tuple2;
 import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * A dependency that redistributes the parent's key-value records by key: an in-memory hash shuffle.
@@ -96,10 +98,10 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
         buckets[r] = new HashMap<>();
       }
       while (records.hasNext()) {
-        Tuple2<K, V> record = records.next();
+        Tuple2<K, V> record = requirePair(records.next());
         K key = record._1();
         @SuppressWarnings("unchecked")
-        HashMap<Object, Object> bucket = (HashMap<Object, Object>) buckets[partitioner.getPartition(key)];
+        HashMap<Object, Object> bucket = (HashMap<Object, Object>) buckets[partitionOf(key, reducers)];
         aggregator.addValue(bucket, key, record._2());
       }
     } else {
@@ -107,13 +109,39 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
         buckets[r] = new ArrayList<>();
       }
       while (records.hasNext()) {
-        Tuple2<K, V> record = records.next();
+        Tuple2<K, V> record = requirePair(records.next());
         @SuppressWarnings("unchecked")
-        List<Tuple2<K, V>> bucket = (List<Tuple2<K, V>>) buckets[partitioner.getPartition(record._1())];
+        List<Tuple2<K, V>> bucket = (List<Tuple2<K, V>>) buckets[partitionOf(record._1(), reducers)];
         bucket.add(record);
       }
     }
     return buckets;
+  }
+
+  private int partitionOf(K key, int reducers) {
+    int partition = partitioner.getPartition(key);
+    if (partition < 0 || partition >= reducers) {
+      throw new IllegalStateException(partitioner.getClass().getName() + " put the key " + key + " in partition "
+          + partition + ", outside [0, " + reducers + "); getPartition must return 0 to numPartitions() - 1");
+    }
+    return partition;
+  }
+
+  /**
+   * Checks that a record of a pair dataset is a pair, so that a function that produced null fails with a
+   * message rather than a NullPointerException deep in the shuffle.
+   *
+   * @param record the record
+   * @param <P> the record type
+   * @return the record
+   * @throws IllegalStateException if it is null
+   */
+  static <P extends Tuple2<?, ?>> P requirePair(P record) {
+    if (record == null) {
+      throw new IllegalStateException("a pair dataset holds a null record instead of a Tuple2; the function "
+          + "that made it (mapToPair, flatMapToPair, transformToPair...) must not return null pairs");
+    }
+    return record;
   }
 
   /**
@@ -140,11 +168,27 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
       throw new IllegalStateException("shuffle " + shuffleId + " was read before its map stage ran");
     }
     if (aggregator == null) {
-      List<Tuple2<K, C>> all = new ArrayList<>();
-      for (Object[] buckets : outputs) {
-        all.addAll((List<Tuple2<K, C>>) buckets[reducePartition]);
-      }
-      return all.iterator();
+      return new Iterator<>() {
+        private int map;
+        private Iterator<Tuple2<K, C>> current = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && map < outputs.length) {
+            // Read-only: the bucket is kept for later reads.
+            current = Collections.unmodifiableList((List<Tuple2<K, C>>) outputs[map++][reducePartition]).iterator();
+          }
+          return current.hasNext();
+        }
+
+        @Override
+        public Tuple2<K, C> next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return current.next();
+        }
+      };
     }
     HashMap<Object, Object> combined = new HashMap<>();
     for (Object[] buckets : outputs) {

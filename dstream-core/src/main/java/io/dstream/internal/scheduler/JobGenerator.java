@@ -127,14 +127,14 @@ public final class JobGenerator {
     try {
       while (true) {
         Event event = events.take();
-        if (event instanceof GenerateJobs e) {
-          generateJobs(e.time());
-        } else if (event instanceof ClearMetadata e) {
-          graph.clearMetadata(e.time());
-        } else if (event instanceof Barrier e) {
-          e.reached().countDown();
-        } else {
+        if (event instanceof Shutdown) {
           return;
+        }
+        try {
+          handle(event);
+        } catch (RuntimeException | Error e) {
+          // One bad event must not end batch generation for the life of the context.
+          LOG.error("The job generator could not handle {}; it goes on with the next event", event, e);
         }
       }
     } catch (InterruptedException e) {
@@ -145,6 +145,26 @@ public final class JobGenerator {
   }
 
   /** Releases whoever waits for events that the ended loop will never handle. */
+  private void handle(Event event) {
+    if (event instanceof GenerateJobs e) {
+      generateJobs(e.time());
+    } else if (event instanceof ClearMetadata e) {
+      graph.clearMetadata(e.time());
+    } else if (event instanceof Barrier e) {
+      e.reached().countDown();
+    }
+  }
+
+  /**
+   * Tells whether a thread is the generator's event loop (where a stop must not wait for the loop).
+   *
+   * @param candidate the thread
+   * @return true for the event-loop thread
+   */
+  public boolean isEventLoopThread(Thread candidate) {
+    return candidate == eventLoop;
+  }
+
   private void releaseWaitersAfterLoopEnd() {
     synchronized (barrierLock) {
       loopEnded = true;

@@ -35,7 +35,6 @@ public final class JobScheduler {
   private final ThreadPoolExecutor jobExecutor;
   private final ThreadGroup jobThreads;
   private final Map<Time, CompletableFuture<BatchOutcome>> waiters = new ConcurrentHashMap<>();
-  private final AtomicInteger activeBatches = new AtomicInteger();
   private boolean terminated;
 
   /**
@@ -70,8 +69,11 @@ public final class JobScheduler {
    * @param jobSet the batch's jobs
    */
   public void submitJobSet(JobSet jobSet) {
+    if (jobExecutor.isShutdown()) {
+      LOG.debug("Dropping batch {}: the context is stopping", jobSet.time());
+      return;
+    }
     BatchRun run = new BatchRun(jobSet, clock.getTimeMillis());
-    activeBatches.incrementAndGet();
     bus.post(new StreamingListenerBatchSubmitted(run.info()));
     if (jobSet.jobs().isEmpty()) {
       run.completeEmpty(clock.getTimeMillis());
@@ -99,15 +101,6 @@ public final class JobScheduler {
       return never;
     }
     return waiters.computeIfAbsent(time, t -> new CompletableFuture<>());
-  }
-
-  /**
-   * Tells whether any submitted batch has not completed yet.
-   *
-   * @return true while batches are queued or running
-   */
-  public boolean hasActiveBatches() {
-    return activeBatches.get() > 0;
   }
 
   /**
@@ -142,12 +135,14 @@ public final class JobScheduler {
    * every batch that will now never end. Must not be called from a job thread.
    *
    * @param timeoutMillis how long to wait for the jobs
+   * @return true if every job ended in time, false if some were still running
    */
-  public void awaitTermination(long timeoutMillis) {
+  public boolean awaitTermination(long timeoutMillis) {
+    boolean finished = false;
     try {
-      if (!jobExecutor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        LOG.warn("Jobs were still running {} ms after stop(); they are left to finish on their own",
-            timeoutMillis);
+      finished = jobExecutor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+      if (!finished) {
+        LOG.warn("Jobs were still running {} ms after stop(); their tasks are interrupted now", timeoutMillis);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -157,6 +152,7 @@ public final class JobScheduler {
       waiters.values().forEach(w -> w.cancel(false));
       waiters.clear();
     }
+    return finished;
   }
 
   private void runJob(BatchRun run, Job job) {
@@ -196,7 +192,6 @@ public final class JobScheduler {
     LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
         run.time(), seconds(info.processingDelay().orElse(0L)));
     bus.post(new StreamingListenerBatchCompleted(info));
-    activeBatches.decrementAndGet();
     batchCompletionHandler.accept(run.time());
     finishWaiter(run.time(), run.firstFailure());
   }

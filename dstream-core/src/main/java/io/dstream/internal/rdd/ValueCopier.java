@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Copies the zero value of a fold or aggregate, so that every key (or partition) starts from its own
- * instance: user functions may mutate a zero such as {@code new HashSet<>()}, as Spark users expect. The
- * shuffle uses the same deep copy for a kept combiner that a merge function may mutate (see
- * {@link Aggregator#addCombiner}). Values of immutable classes (strings, boxed primitives) are not copied.
+ * Deep-copies values that user functions are allowed to modify: the zero value of a fold or aggregate, so
+ * that every key (or partition) starts from its own instance (user functions may mutate a zero such as
+ * {@code new HashSet<>()}, as Spark users expect), and a combiner that the shuffle must not let a merge
+ * function modify (see {@link Aggregator}). Values of immutable classes (strings, boxed primitives) are not
+ * copied.
  *
  * <p>The copy is Kryo's deep copy, except for collections and maps without a no-arg constructor (the
  * unmodifiable and synchronized wrappers of {@link java.util.Collections}, {@code Arrays.asList}): Kryo
@@ -26,7 +27,7 @@ import java.util.Set;
  * allow, so they are copied through Java serialization, as is any {@link Serializable} value that Kryo fails
  * to copy. Such wrappers nested inside another object are copied by Kryo and may come back broken.
  */
-public final class ZeroValues {
+public final class ValueCopier {
   // Exact classes: a subclass may add mutable state. Mutable Numbers (AtomicLong, LongAdder) are copied.
   private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Integer.class, Long.class, Short.class,
       Byte.class, Double.class, Float.class, Boolean.class, Character.class, BigInteger.class, BigDecimal.class);
@@ -48,7 +49,25 @@ public final class ZeroValues {
 
   private static final Serializer SERIALIZER = new KryoSerializer();
 
-  private ZeroValues() {}
+  private static final ClassValue<Boolean> IMMUTABLE_CLASS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return IMMUTABLE.contains(type) || Enum.class.isAssignableFrom(type);
+    }
+  };
+
+  private ValueCopier() {}
+
+  /**
+   * Tells whether a value can never be modified, so that sharing it is always safe. Cheap enough for the
+   * per-record path: one class lookup.
+   *
+   * @param value the value, not null
+   * @return true for strings, boxed primitives, big numbers and enum constants
+   */
+  public static boolean isImmutable(Object value) {
+    return IMMUTABLE_CLASS.get(value.getClass());
+  }
 
   /**
    * Returns an independent copy of a zero value or combiner.
@@ -59,7 +78,7 @@ public final class ZeroValues {
    * @throws IllegalArgumentException if the value cannot be copied
    */
   public static <T> T copy(T value) {
-    if (value == null || value instanceof Enum<?> || IMMUTABLE.contains(value.getClass())) {
+    if (value == null || isImmutable(value)) {
       return value;
     }
     if (NOT_REBUILDABLE_BY_KRYO.get(value.getClass())) {

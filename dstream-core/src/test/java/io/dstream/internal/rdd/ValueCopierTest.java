@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ZeroValuesTest {
+class ValueCopierTest {
   /** A mutable accumulator without a no-argument constructor. */
   static final class Histogram {
     final List<Integer> buckets;
@@ -25,17 +25,17 @@ class ZeroValuesTest {
   @Test
   void mutableZeroValuesAreCopiedDeeply() {
     Set<String> zero = new HashSet<>();
-    Set<String> copy = ZeroValues.copy(zero);
+    Set<String> copy = ValueCopier.copy(zero);
     copy.add("x");
     assertThat(zero).isEmpty();
 
     Histogram histogram = new Histogram(3);
-    Histogram histogramCopy = ZeroValues.copy(histogram);
+    Histogram histogramCopy = ValueCopier.copy(histogram);
     histogramCopy.buckets.set(0, 9);
     assertThat(histogram.buckets).containsExactly(0, 0, 0);
 
     Map<String, List<Integer>> nested = Map.of("k", new ArrayList<>(List.of(1)));
-    Map<String, List<Integer>> nestedCopy = ZeroValues.copy(nested);
+    Map<String, List<Integer>> nestedCopy = ValueCopier.copy(nested);
     nestedCopy.get("k").add(2);
     assertThat(nested.get("k")).containsExactly(1);
   }
@@ -44,9 +44,9 @@ class ZeroValuesTest {
   void immutableZeroValuesAreReturnedAsTheyAre() {
     String text = new String("zero");
     Long number = 1234567L;
-    assertThat(ZeroValues.copy(text)).isSameAs(text);
-    assertThat(ZeroValues.copy(number)).isSameAs(number);
-    Object nothing = ZeroValues.copy(null);
+    assertThat(ValueCopier.copy(text)).isSameAs(text);
+    assertThat(ValueCopier.copy(number)).isSameAs(number);
+    Object nothing = ValueCopier.copy(null);
     assertThat(nothing).isNull();
   }
 }
