@@ -41,7 +41,12 @@ public final class LocalFileSystem implements FileSystem {
     } catch (AccessDeniedException e) {
       throw permissionDenied(file, "create", e);
     }
-    forceDirectory(file.toAbsolutePath().getParent());
+    try {
+      forceDirectory(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
     return new LocalFileOutputStream(channel);
   }
 
@@ -113,7 +118,12 @@ public final class LocalFileSystem implements FileSystem {
 
   @Override
   public URI toUri(String path) {
-    return Path.of(path).toAbsolutePath().toUri();
+    Path absolute = Path.of(path).toAbsolutePath();
+    URI uri = absolute.toUri();
+    String text = uri.toString();
+    // Path.toUri ends the URI of an existing directory with '/'; a location's name should not depend on that.
+    return text.endsWith("/") && absolute.getParent() != null
+        ? URI.create(text.substring(0, text.length() - 1)) : uri;
   }
 
   @Override

@@ -37,6 +37,14 @@ class LocalFileSystemTest extends FileSystemContract {
   }
 
   @Test
+  void theUriOfADirectoryDoesNotDependOnWhetherItExists() throws IOException {
+    Location dir = FileSystems.resolve(temp.resolve("later").toString());
+    String before = dir.toString();
+    dir.fileSystem().mkdirs(dir.path());
+    assertThat(dir.toString()).isEqualTo(before).endsWith("/later");
+  }
+
+  @Test
   void aRelativePathIsResolvedAgainstTheWorkingDirectory() {
     Location relative = FileSystems.resolve("checkpoints/app");
     assertThat(Path.of(relative.path()))
