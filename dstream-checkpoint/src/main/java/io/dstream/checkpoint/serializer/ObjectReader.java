@@ -1,11 +1,12 @@
 package io.dstream.checkpoint.serializer;
 
+import io.dstream.checkpoint.internal.FrameReader;
+import io.dstream.checkpoint.internal.FrameResult;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -25,8 +26,10 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ObjectReader implements Closeable {
+  private static final int HEADER_BYTES = 4;
+
   private final Serializer serializer;
-  private final DataInputStream in;
+  private final FrameReader frames;
   private long read;
 
   /**
@@ -39,18 +42,18 @@ public final class ObjectReader implements Closeable {
    */
   public ObjectReader(Serializer serializer, InputStream in) throws IOException {
     this.serializer = Objects.requireNonNull(serializer, "serializer");
-    this.in = new DataInputStream(new BufferedInputStream(Objects.requireNonNull(in, "in")));
-    int magic;
-    try {
-      magic = this.in.readInt();
-    } catch (EOFException e) {
-      throw new CorruptDataException("not an object stream: it ends before its 4-byte header", e);
+    InputStream buffered = new BufferedInputStream(Objects.requireNonNull(in, "in"));
+    byte[] header = buffered.readNBytes(HEADER_BYTES);
+    if (header.length < HEADER_BYTES) {
+      throw new CorruptDataException("not an object stream: it ends before its 4-byte header");
     }
+    int magic = ByteBuffer.wrap(header).getInt();
     if (magic != ObjectStreamFormat.MAGIC) {
       throw new CorruptDataException(String.format(
           "not an object stream: the header is 0x%08X where 0x%08X was expected; was it written by an "
               + "ObjectWriter (saveAsObjectFiles)?", magic, ObjectStreamFormat.MAGIC));
     }
+    this.frames = new FrameReader(buffered, HEADER_BYTES);
   }
 
   /**
@@ -60,10 +63,7 @@ public final class ObjectReader implements Closeable {
    * @throws IOException if reading fails
    */
   public boolean hasNext() throws IOException {
-    in.mark(1);
-    int next = in.read();
-    in.reset();
-    return next >= 0;
+    return frames.hasMore();
   }
 
   /**
@@ -77,35 +77,18 @@ public final class ObjectReader implements Closeable {
    * @throws IOException if reading fails
    */
   public <T> T read() throws IOException {
-    if (!hasNext()) {
-      throw new NoSuchElementException("the object stream has no more records after " + read
-          + "; call hasNext() before read()");
-    }
     long index = read;
-    int length;
-    int expectedChecksum;
-    try {
-      length = in.readInt();
-      expectedChecksum = in.readInt();
-    } catch (EOFException e) {
-      throw new CorruptDataException("record " + index + " is truncated: the stream ends inside its header", e);
+    FrameResult frame = frames.next();
+    if (frame instanceof FrameResult.Damaged damaged) {
+      throw new CorruptDataException("record " + index + " is " + damaged.describe());
     }
-    if (length < 0) {
-      throw new CorruptDataException("record " + index + " is corrupt: it declares a negative length " + length);
-    }
-    // readNBytes grows its buffer as bytes arrive, so a corrupt huge length cannot allocate it all up front.
-    byte[] bytes = in.readNBytes(length);
-    if (bytes.length < length) {
-      throw new CorruptDataException("record " + index + " is truncated: the stream ends after " + bytes.length
-          + " of its " + length + " bytes");
-    }
-    if (ObjectStreamFormat.checksum(bytes) != expectedChecksum) {
-      throw new CorruptDataException("record " + index + " is corrupt: its checksum does not match its "
-          + length + " bytes");
+    if (!(frame instanceof FrameResult.Frame good)) {
+      throw new NoSuchElementException("the object stream has no more records after " + index
+          + "; call hasNext() before read()");
     }
     T value;
     try {
-      value = serializer.deserialize(bytes);
+      value = serializer.deserialize(good.payload());
     } catch (CorruptDataException e) {
       throw new CorruptDataException("record " + index + ": " + e.getMessage(), e);
     }
@@ -136,6 +119,6 @@ public final class ObjectReader implements Closeable {
    */
   @Override
   public void close() throws IOException {
-    in.close();
+    frames.close();
   }
 }

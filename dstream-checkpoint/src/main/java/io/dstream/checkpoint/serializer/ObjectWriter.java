@@ -1,5 +1,6 @@
 package io.dstream.checkpoint.serializer;
 
+import io.dstream.checkpoint.internal.Frames;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;
@@ -45,10 +46,7 @@ public final class ObjectWriter implements Closeable {
    * @throws IllegalArgumentException if the object cannot be serialized
    */
   public void write(Object value) throws IOException {
-    byte[] bytes = serializer.serialize(value);
-    out.writeInt(bytes.length);
-    out.writeInt(ObjectStreamFormat.checksum(bytes));
-    out.write(bytes);
+    Frames.write(out, serializer.serialize(value));
     written++;
   }
 

@@ -1,0 +1,283 @@
+package io.dstream.checkpoint.store;
+
+import io.dstream.checkpoint.fs.FileSystem;
+import io.dstream.checkpoint.fs.Location;
+import io.dstream.checkpoint.serializer.CorruptDataException;
+import io.dstream.checkpoint.serializer.Serializer;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkpoints of one directory, one file per time ({@code checkpoint-<time in ms>}), written atomically
+ * and checked when read: each file holds a versioned header, the payload's length, its CRC32C and the
+ * payload. It keeps the newest {@code retained} checkpoints and deletes older ones after each write.
+ *
+ * <p>{@link #readLatest()} returns the newest checkpoint that is intact: a torn or corrupt file (short,
+ * another kind of file, an unknown format version, a checksum that does not match) is reported once in the
+ * log, with its name, and skipped for the previous one. It knows nothing of what the payload means.
+ *
+ * <p>Thread-safe; writes and deletions are serialized.
+ *
+ * <pre>{@code
+ * CheckpointStore store = new CheckpointStore(FileSystems.resolve("/var/app/checkpoints"));
+ * store.write(batchTime, metadata, serializer);
+ * Optional<Checkpoint> latest = store.readLatest();
+ * }</pre>
+ */
+public final class CheckpointStore {
+  /** How many checkpoints are kept unless told otherwise. */
+  public static final int DEFAULT_RETAINED = 3;
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+
+  private final Location directory;
+  private final FileSystem fileSystem;
+  private final int retained;
+  private final Set<String> reportedBadFiles = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Opens the checkpoints of a directory, keeping the newest {@value #DEFAULT_RETAINED}.
+   *
+   * @param directory the directory; created if missing
+   * @throws IOException if the directory cannot be created; the message names it and says what to do
+   */
+  public CheckpointStore(Location directory) throws IOException {
+    this(directory, DEFAULT_RETAINED);
+  }
+
+  /**
+   * Opens the checkpoints of a directory.
+   *
+   * @param directory the directory; created if missing
+   * @param retained how many of the newest checkpoints to keep, at least 1
+   * @throws IllegalArgumentException if {@code retained} is less than 1
+   * @throws IOException if the directory cannot be created; the message names it and says what to do
+   */
+  public CheckpointStore(Location directory, int retained) throws IOException {
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.fileSystem = directory.fileSystem();
+    if (retained < 1) {
+      throw new IllegalArgumentException("the number of retained checkpoints must be at least 1, got "
+          + retained);
+    }
+    this.retained = retained;
+    try {
+      fileSystem.mkdirs(directory.path());
+    } catch (IOException e) {
+      throw new IOException("cannot use " + directory + " as a checkpoint directory: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the directory.
+   *
+   * @return its location
+   */
+  public Location directory() {
+    return directory;
+  }
+
+  /**
+   * Returns how many of the newest checkpoints are kept.
+   *
+   * @return the count
+   */
+  public int retained() {
+    return retained;
+  }
+
+  /**
+   * Checks that checkpoints can be written, by writing and deleting a small file, so that a directory
+   * without write permission is reported when the application starts, not at its first checkpoint.
+   *
+   * @throws IOException if the directory is not writable; the message names it and says what to do
+   */
+  public void verifyWritable() throws IOException {
+    Location probe = directory.child(".write-probe-" + UUID.randomUUID());
+    try {
+      fileSystem.writeAtomically(probe.path(), new byte[0]);
+      fileSystem.delete(probe.path());
+    } catch (IOException e) {
+      throw new IOException("the checkpoint directory " + directory + " is not writable (" + e.getMessage()
+          + "); make it writable for this process, or choose another checkpoint directory", e);
+    }
+  }
+
+  /**
+   * Writes the checkpoint of a time, atomically (an existing one of that time is replaced), then deletes the
+   * checkpoints older than the newest {@link #retained()} up to this one. Checkpoints newer than this one
+   * are left alone.
+   *
+   * @param timeMs the time, in milliseconds, at least 0
+   * @param payload the bytes to store
+   * @throws IllegalArgumentException if the time is negative
+   * @throws IOException if the checkpoint cannot be written; the previous ones are then intact (failing to
+   *     delete an old checkpoint is only logged)
+   */
+  public synchronized void write(long timeMs, byte[] payload) throws IOException {
+    Objects.requireNonNull(payload, "payload");
+    Location file = fileFor(timeMs);
+    try {
+      fileSystem.writeAtomically(file.path(), out -> CheckpointFile.write(out, payload));
+    } catch (IOException e) {
+      throw new IOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+    }
+    reportedBadFiles.remove(file.name());
+    LOG.debug("Wrote checkpoint {} ({} bytes)", file, payload.length);
+    deleteBeyondRetention(timeMs);
+  }
+
+  /**
+   * Serializes an object and writes it as the checkpoint of a time; see {@link #write(long, byte[])}.
+   *
+   * @param timeMs the time, in milliseconds, at least 0
+   * @param value the object
+   * @param serializer turns it into bytes
+   * @throws IllegalArgumentException if the time is negative or the object cannot be serialized
+   * @throws IOException if the checkpoint cannot be written
+   */
+  public void write(long timeMs, Object value, Serializer serializer) throws IOException {
+    write(timeMs, serializer.serialize(value));
+  }
+
+  /**
+   * Returns the newest intact checkpoint. Damaged files met on the way (torn, corrupt, of an unknown
+   * version) are logged at WARN, once per file and store, with their name and what is wrong, and skipped.
+   *
+   * @return the newest intact checkpoint, or empty if the directory holds no checkpoint file
+   * @throws CorruptDataException if checkpoint files exist but none is intact; the message names the
+   *     directory, each file's damage, and what to do
+   * @throws IOException if the directory or a file cannot be read
+   */
+  public Optional<Checkpoint> readLatest() throws IOException {
+    List<Long> times = times();
+    List<String> damaged = new ArrayList<>();
+    for (int i = times.size() - 1; i >= 0; i--) {
+      Location file = fileFor(times.get(i));
+      try {
+        return Optional.of(readFile(times.get(i), file));
+      } catch (NoSuchFileException deletedSinceListed) {
+        continue;
+      } catch (CorruptDataException e) {
+        reportOnce(file, e.getMessage());
+        damaged.add(file.name() + " (" + e.getMessage() + ")");
+      }
+    }
+    if (damaged.isEmpty()) {
+      return Optional.empty();
+    }
+    throw new CorruptDataException("the checkpoint directory " + directory + " holds " + damaged.size()
+        + " checkpoint file(s), and none is intact: " + String.join("; ", damaged) + ". To start afresh, move "
+        + "or delete the directory (the state it holds is lost), or restore it from a backup");
+  }
+
+  /**
+   * Reads the checkpoint of one time.
+   *
+   * @param timeMs the time, in milliseconds
+   * @return the checkpoint, or empty if there is none of that time
+   * @throws CorruptDataException if the checkpoint file is damaged; the message names it and the damage
+   * @throws IOException if it cannot be read
+   */
+  public Optional<Checkpoint> read(long timeMs) throws IOException {
+    try {
+      return Optional.of(readFile(timeMs, fileFor(timeMs)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (CorruptDataException e) {
+      throw new CorruptDataException("the checkpoint " + fileFor(timeMs) + " is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Lists the times of the checkpoint files in the directory, intact or not.
+   *
+   * @return the times, ascending
+   * @throws IOException if the directory cannot be listed
+   */
+  public List<Long> times() throws IOException {
+    List<Long> times = new ArrayList<>();
+    for (String name : fileSystem.list(directory.path())) {
+      OptionalLong time = CheckpointFile.timeOf(name);
+      if (time.isPresent()) {
+        times.add(time.getAsLong());
+      }
+    }
+    times.sort(null);
+    return times;
+  }
+
+  /**
+   * Deletes the checkpoints of times before a given time.
+   *
+   * @param timeMs the time, in milliseconds; the checkpoint of this time is kept
+   * @return how many checkpoints were deleted
+   * @throws IOException if the directory cannot be listed or a file cannot be deleted
+   */
+  public synchronized int deleteOlderThan(long timeMs) throws IOException {
+    int deleted = 0;
+    for (long time : times()) {
+      if (time < timeMs && fileSystem.delete(fileFor(time).path())) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  @Override
+  public String toString() {
+    return "CheckpointStore(" + directory + ", retained " + retained + ")";
+  }
+
+  private Location fileFor(long timeMs) {
+    if (timeMs < 0) {
+      throw new IllegalArgumentException("a checkpoint time must be at least 0 ms, got " + timeMs);
+    }
+    return directory.child(CheckpointFile.nameFor(timeMs));
+  }
+
+  private Checkpoint readFile(long timeMs, Location file) throws IOException {
+    return new Checkpoint(timeMs, CheckpointFile.payloadOf(fileSystem.readAllBytes(file.path())));
+  }
+
+  private void reportOnce(Location file, String damage) {
+    if (reportedBadFiles.add(file.name())) {
+      LOG.warn("Skipping the damaged checkpoint {}: {}; falling back to an older checkpoint", file, damage);
+    }
+  }
+
+  private void deleteBeyondRetention(long writtenTimeMs) {
+    List<Long> candidates = new ArrayList<>();
+    try {
+      for (long time : times()) {
+        if (time <= writtenTimeMs) {
+          candidates.add(time);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not list {} to delete old checkpoints ({}); the next checkpoint will try again", directory,
+          e.toString());
+      return;
+    }
+    for (long time : candidates.subList(0, Math.max(0, candidates.size() - retained))) {
+      Location old = fileFor(time);
+      try {
+        fileSystem.delete(old.path());
+        reportedBadFiles.remove(old.name());
+      } catch (IOException e) {
+        LOG.warn("Could not delete the old checkpoint {} ({}); the next checkpoint will try again", old,
+            e.toString());
+      }
+    }
+  }
+}
