@@ -152,6 +152,14 @@ public final class DStreamGraph {
    */
   public List<Job> generateJobs(Time time) throws Exception {
     lastBatchTime = time;
+    // Every input that an output depends on takes its batch now, even if no output reads it at this time
+    // (a window shorter than its slide skips batches): a queue stream hands out its next RDD when asked, so
+    // a skipped batch would otherwise slide into the next batch that is read.
+    for (InputNode<?> input : inputStreams()) {
+      if (input.isInitialized()) {
+        input.getOrCompute(time);
+      }
+    }
     List<Job> jobs = new ArrayList<>();
     for (ForEachNode<?> output : outputStreams()) {
       Job job = output.generateJob(time);

@@ -299,6 +299,15 @@ public abstract class StreamNode<T> {
     }
   }
 
+  /**
+   * Tells whether the stream was initialized at start, which happens to every stream an output depends on.
+   *
+   * @return true once it has a zero time
+   */
+  final synchronized boolean isInitialized() {
+    return zeroTime != null;
+  }
+
   private synchronized Time zeroTime() {
     if (zeroTime == null) {
       throw new IllegalStateException(this + " has no batches yet: the StreamingContext has not started; call "
