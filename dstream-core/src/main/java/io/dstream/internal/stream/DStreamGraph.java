@@ -144,7 +144,8 @@ public final class DStreamGraph {
 
   /**
    * Generates the jobs of one batch: one per output operation that has an RDD at that time, in the order
-   * the output operations were defined. RDD lineages are built here; nothing is computed yet.
+   * the output operations were defined. RDD lineages are built here; nothing is computed yet (except the
+   * local checkpoints of streams that are due one).
    *
    * @param time the batch time
    * @return the jobs
