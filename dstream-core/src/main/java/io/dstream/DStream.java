@@ -15,7 +15,11 @@ import io.dstream.internal.stream.BatchPrinter;
 import io.dstream.internal.stream.ForEachNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedNode;
+import io.dstream.internal.stream.WindowSpec;
+import io.dstream.internal.stream.WindowedNode;
+import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.PairRDD;
+import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.Iterator;
@@ -41,6 +45,16 @@ import java.util.Objects;
  * threads (per record or per partition) or, for {@code transform}, on the job generator's thread once per
  * batch; an exception they throw fails that batch's job and is reported to listeners and
  * {@code awaitTermination}.
+ *
+ * <p><b>Window operations</b> ({@link #window}, {@link #countByWindow}, {@link #reduceByWindow}, and the
+ * by-key windows of {@link PairDStream}) combine the batches of a sliding window: at every time {@code t}
+ * that is a multiple of the <i>slide duration</i> after the start, the window covers this stream's batches
+ * in {@code (t - windowDuration, t]}. The windowed stream produces an RDD only at those times, and its own
+ * slide duration is the slide given. Both durations must be positive multiples of this stream's slide
+ * duration; otherwise the operation throws {@link IllegalArgumentException} when it is defined. Windows at
+ * the start of the stream cover only the batches that exist. Window operations keep state: the batches of
+ * a window are persisted ({@link StorageLevel#MEMORY_ONLY_SER}) and remembered until no window needs them
+ * any more, so memory grows with the window length, not with the number of batches run.
  *
  * @param <T> the record type
  */
@@ -319,6 +333,157 @@ public class DStream<T> {
     return new PairDStream<>(ssc, transformWithNode("transformWithToPair", other, f::call));
   }
 
+  // ---- window operations ----------------------------------------------------------------------------------
+
+  /**
+   * Returns a stream whose every batch holds this stream's records of the last {@code windowDuration},
+   * sliding by this stream's slide duration (every batch). Keeps state: see the class description.
+   *
+   * <pre>{@code
+   * DStream<String> lastMinute = lines.window(Durations.minutes(1));
+   * }</pre>
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @return the windowed stream
+   * @throws IllegalArgumentException if the window length is not a positive multiple of the slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> window(Duration windowDuration) {
+    return window(windowDuration, slideDuration());
+  }
+
+  /**
+   * Returns a stream that, every {@code slideDuration}, holds this stream's records of the last
+   * {@code windowDuration}: the union of the batches in the window, without a shuffle. Keeps state.
+   *
+   * <pre>{@code
+   * // Every 10 seconds, the records of the last 30 seconds.
+   * DStream<String> windowed = lines.window(Durations.seconds(30), Durations.seconds(10));
+   * }</pre>
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return the windowed stream
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> window(Duration windowDuration, Duration slideDuration) {
+    return new DStream<>(ssc, windowNode(WindowSpec.of("window", node, windowDuration, slideDuration)));
+  }
+
+  /**
+   * Returns a stream with one record per window: the number of records in the window (0 for a window
+   * without records). Incremental: the counts of the batches that enter the window are added and those of
+   * the batches that leave it subtracted. Keeps state.
+   *
+   * <pre>{@code
+   * DStream<Long> eventsPerMinute = events.countByWindow(Durations.minutes(1), Durations.seconds(5));
+   * }</pre>
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return the counts
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
+    WindowSpec.of("countByWindow", node, windowDuration, slideDuration);
+    return count().reduceByWindow(Long::sum, (a, b) -> a - b, windowDuration, slideDuration);
+  }
+
+  /**
+   * Returns a stream with at most one record per window: the window's records combined with an associative
+   * and commutative function (no record for a window without records). Each batch is reduced once, and each
+   * window combines the results of its batches. Keeps state.
+   *
+   * <pre>{@code
+   * DStream<Integer> maxOfLastMinute = values.reduceByWindow(Math::max, Durations.minutes(1),
+   *     Durations.seconds(10));
+   * }</pre>
+   *
+   * @param reduceFunc the reduce function
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return the reduced stream
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> reduceByWindow(Function2<T, T, T> reduceFunc, Duration windowDuration,
+      Duration slideDuration) {
+    WindowSpec spec = WindowSpec.of("reduceByWindow", node, windowDuration, slideDuration);
+    Objects.requireNonNull(reduceFunc, "reduceFunc");
+    return new DStream<>(ssc, reduce(reduceFunc).windowNode(spec)).reduce(reduceFunc);
+  }
+
+  /**
+   * Returns a stream with at most one record per window, computed incrementally: the previous window's
+   * value, with the batches that left the window removed by {@code invReduceFunc} and the batches that
+   * entered it added by {@code reduceFunc}. Costs work in proportion to the batches that move, not to the
+   * window length. Once the window has seen a record, every window has a record, even when all records have
+   * left it (then the value is what the inverse left, such as 0 for a sum). Keeps state and checkpoints it
+   * (see {@link #checkpoint(Duration)}).
+   *
+   * <pre>{@code
+   * DStream<Long> sumOfLastMinute = amounts.reduceByWindow(Long::sum, (a, b) -> a - b,
+   *     Durations.minutes(1), Durations.seconds(10));
+   * }</pre>
+   *
+   * @param reduceFunc the associative and commutative reduce function
+   * @param invReduceFunc its inverse: {@code invReduceFunc(reduceFunc(a, b), b)} equals {@code a}
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return the reduced stream
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> reduceByWindow(Function2<T, T, T> reduceFunc, Function2<T, T, T> invReduceFunc,
+      Duration windowDuration, Duration slideDuration) {
+    WindowSpec.of("reduceByWindow", node, windowDuration, slideDuration);
+    return mapToPair(x -> new Tuple2<>(Boolean.TRUE, x))
+        .reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, 1)
+        .map(Tuple2::_2);
+  }
+
+  /**
+   * Counts each distinct record in every window, incrementally (see
+   * {@link #reduceByWindow(Function2, Function2, Duration, Duration)}); records whose count drops to zero
+   * are left out. Shuffles each batch; keeps state and checkpoints it.
+   *
+   * <pre>{@code
+   * PairDStream<String, Long> pageViews = pages.countByValueAndWindow(Durations.minutes(5),
+   *     Durations.seconds(30));
+   * }</pre>
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return a pair stream of (record, count in the window)
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration) {
+    return countByValueAndWindow(windowDuration, slideDuration, defaultParallelism());
+  }
+
+  /**
+   * Counts each distinct record in every window into a number of partitions, incrementally; records whose
+   * count drops to zero are left out. Shuffles each batch; keeps state and checkpoints it.
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param numPartitions the number of partitions
+   * @return a pair stream of (record, count in the window)
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide
+   *     duration, or {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration,
+      int numPartitions) {
+    WindowSpec.of("countByValueAndWindow", node, windowDuration, slideDuration);
+    Partitioner partitioner = new HashPartitioner(numPartitions);
+    return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, windowDuration,
+        slideDuration, partitioner, kv -> kv._2() != 0L);
+  }
+
   // ---- persistence --------------------------------------------------------------------------------------
 
   /**
@@ -351,6 +516,28 @@ public class DStream<T> {
    */
   public DStream<T> persist(StorageLevel level) {
     node.persist(Objects.requireNonNull(level, "level"));
+    return this;
+  }
+
+  /**
+   * Checkpoints this stream every interval: the RDD of every batch whose time is a multiple of the interval
+   * after the start is computed when the batch is generated, kept in memory, and its lineage dropped. Streams
+   * that build each batch on the previous one ({@code reduceByKeyAndWindow} with an inverse function) are
+   * checkpointed by default every smallest multiple of their slide duration that is at least 10 seconds;
+   * without it, their lineage, and the memory it holds, would grow with every batch. A shorter interval
+   * bounds the lineage more tightly at the cost of computing more often at generation time.
+   *
+   * <pre>{@code
+   * windowedCounts.checkpoint(Durations.seconds(20));
+   * }</pre>
+   *
+   * @param interval the checkpoint interval, a positive multiple of this stream's slide duration
+   * @return this stream
+   * @throws IllegalArgumentException if the interval is not a positive multiple of the slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> checkpoint(Duration interval) {
+    node.checkpoint(interval);
     return this;
   }
 
@@ -509,6 +696,15 @@ public class DStream<T> {
   <U, W> StreamNode<W> transformWithNode(String name, DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
     return new TransformedNode<>(name, List.of(node, other.node),
         (rdds, time) -> f.call((RDD<T>) rdds.get(0), (RDD<U>) rdds.get(1), time));
+  }
+
+  StreamNode<T> windowNode(WindowSpec spec) {
+    return new WindowedNode<>(node, spec, ssc::emptyRDD);
+  }
+
+  /** Returns the number of partitions of by-key windows by default: the context's default parallelism. */
+  int defaultParallelism() {
+    return ssc.runtime.engine().defaultParallelism();
   }
 
   @SuppressWarnings("unchecked")

@@ -3,12 +3,17 @@ package io.dstream;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
+import io.dstream.internal.stream.ReducedWindowedNode;
 import io.dstream.internal.stream.StreamNode;
+import io.dstream.internal.stream.WindowSpec;
 import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,9 +24,10 @@ import java.util.Optional;
  * PairDStream<String, Integer> counts = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
  * }</pre>
  *
- * <p>Every by-key operation shuffles each batch (see {@link PairRDD} for partitioning); none keeps state
- * across batches. Inside {@code foreachRDD} and {@code transform}, turn the batch's RDD into a pair RDD
- * with {@link PairRDD#fromRDD}.
+ * <p>Every by-key operation shuffles each batch (see {@link PairRDD} for partitioning). Only the window
+ * operations ({@code groupByKeyAndWindow}, {@code reduceByKeyAndWindow}; see {@link DStream} on windows) keep
+ * state across batches. Inside {@code foreachRDD} and {@code transform}, turn the batch's RDD into a pair
+ * RDD with {@link PairRDD#fromRDD}.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -374,6 +380,271 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     return joined("fullOuterJoin", other, (a, b) -> a.fullOuterJoin(b, partitioner));
   }
 
+  // ---- window operations by key ---------------------------------------------------------------------------------
+  // Windows are described on DStream. Every by-key window uses one partitioner for the batches and the
+  // windows (by default a HashPartitioner over the context's default parallelism), so that each batch is
+  // shuffled once and windows are combined without another shuffle.
+
+  @Override
+  public PairDStream<K, V> window(Duration windowDuration) {
+    return window(windowDuration, slideDuration());
+  }
+
+  @Override
+  public PairDStream<K, V> window(Duration windowDuration, Duration slideDuration) {
+    return new PairDStream<>(ssc, windowNode(WindowSpec.of("window", node, windowDuration, slideDuration)));
+  }
+
+  /**
+   * Groups the values of each key over the last {@code windowDuration}, every batch. Shuffles each batch
+   * once; keeps state (see {@link DStream} on windows).
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @return one record per key and window, with all the key's values in the window
+   * @throws IllegalArgumentException if the window length is not a positive multiple of the slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration) {
+    return groupByKeyAndWindow(windowDuration, slideDuration());
+  }
+
+  /**
+   * Groups the values of each key over a sliding window. Shuffles each batch once; keeps state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Iterable<Double>> lastMinute =
+   *     pricesBySymbol.groupByKeyAndWindow(Durations.minutes(1), Durations.seconds(10));
+   * }</pre>
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return one record per key and window, with all the key's values in the window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration) {
+    return groupByKeyAndWindow(windowDuration, slideDuration, defaultParallelism());
+  }
+
+  /**
+   * Groups the values of each key over a sliding window into a number of partitions. Shuffles each batch
+   * once; keeps state.
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param numPartitions the number of partitions
+   * @return one record per key and window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide
+   *     duration, or {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration,
+      int numPartitions) {
+    WindowSpec.of("groupByKeyAndWindow", node, windowDuration, slideDuration);
+    return groupByKeyAndWindow(windowDuration, slideDuration, new HashPartitioner(numPartitions));
+  }
+
+  /**
+   * Groups the values of each key over a sliding window into a partitioner's layout. Shuffles each batch
+   * once; keeps state.
+   *
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param partitioner where keys go
+   * @return one record per key and window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration,
+      Partitioner partitioner) {
+    WindowSpec spec = WindowSpec.of("groupByKeyAndWindow", node, windowDuration, slideDuration);
+    Objects.requireNonNull(partitioner, "partitioner");
+    PairDStream<K, Iterable<V>> windowed = new PairDStream<>(ssc, groupByKey(partitioner).windowNode(spec));
+    // The combiners are new lists: the groups of the persisted batches are read again by later windows.
+    return windowed.byKey("groupByKeyAndWindow", rdd -> rdd.combineByKey(PairDStream::copyOf,
+        PairDStream::addAll, PairDStream::addAll, partitioner).mapValues(list -> list));
+  }
+
+  /**
+   * Merges the values of each key over the last {@code windowDuration}, every batch, with an associative
+   * and commutative function. Each batch is reduced once, and each window merges the results of its
+   * batches. Shuffles each batch once; keeps state.
+   *
+   * @param reduceFunc the reduce function
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @return one record per key and window
+   * @throws IllegalArgumentException if the window length is not a positive multiple of the slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration) {
+    return reduceByKeyAndWindow(reduceFunc, windowDuration, slideDuration());
+  }
+
+  /**
+   * Merges the values of each key over a sliding window. Each window merges the per-batch results of its
+   * batches, so it costs work in proportion to the window length; see the variant with an inverse function
+   * for an incremental window. Shuffles each batch once; keeps state.
+   *
+   * <pre>{@code
+   * // Word counts of the last 30 seconds, every 10 seconds.
+   * PairDStream<String, Integer> windowedCounts =
+   *     pairs.reduceByKeyAndWindow(Integer::sum, Durations.seconds(30), Durations.seconds(10));
+   * }</pre>
+   *
+   * @param reduceFunc the reduce function
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return one record per key and window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration,
+      Duration slideDuration) {
+    return reduceByKeyAndWindow(reduceFunc, windowDuration, slideDuration, defaultParallelism());
+  }
+
+  /**
+   * Merges the values of each key over a sliding window into a number of partitions. Shuffles each batch
+   * once; keeps state.
+   *
+   * @param reduceFunc the reduce function
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param numPartitions the number of partitions
+   * @return one record per key and window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide
+   *     duration, or {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration,
+      Duration slideDuration, int numPartitions) {
+    WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
+    return reduceByKeyAndWindow(reduceFunc, windowDuration, slideDuration, new HashPartitioner(numPartitions));
+  }
+
+  /**
+   * Merges the values of each key over a sliding window into a partitioner's layout. Shuffles each batch
+   * once; keeps state.
+   *
+   * @param reduceFunc the reduce function
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param partitioner where keys go
+   * @return one record per key and window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration,
+      Duration slideDuration, Partitioner partitioner) {
+    WindowSpec spec = WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
+    Objects.requireNonNull(reduceFunc, "reduceFunc");
+    Objects.requireNonNull(partitioner, "partitioner");
+    PairDStream<K, V> windowed = new PairDStream<>(ssc, reduceByKey(reduceFunc, partitioner).windowNode(spec));
+    return windowed.byKey("reduceByKeyAndWindow", rdd -> rdd.reduceByKey(partitioner, reduceFunc));
+  }
+
+  /**
+   * Merges the values of each key over a sliding window incrementally: each window is the previous window's
+   * result, with the values of the batches that left the window removed by {@code invReduceFunc} and those
+   * of the batches that entered it added by {@code reduceFunc}. A window costs work in proportion to the
+   * batches that move and the keys in the window, not to its length. Keys stay in the result, with the value
+   * the inverse leaves (0 for a count), after their values have left the window; use the variant with a
+   * filter function to drop them. Shuffles each batch once; keeps state and checkpoints it every checkpoint
+   * interval ({@link #checkpoint(Duration)}).
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> windowedCounts = pairs.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b,
+   *     Durations.seconds(30), Durations.seconds(10));
+   * }</pre>
+   *
+   * @param reduceFunc the associative and commutative reduce function
+   * @param invReduceFunc its inverse: {@code invReduceFunc(reduceFunc(a, b), b)} equals {@code a}
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @return one record per key that has been in the window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
+      Duration windowDuration, Duration slideDuration) {
+    return reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, defaultParallelism());
+  }
+
+  /**
+   * Merges the values of each key over a sliding window incrementally, into a number of partitions.
+   * Shuffles each batch once; keeps state and checkpoints it.
+   *
+   * @param reduceFunc the associative and commutative reduce function
+   * @param invReduceFunc its inverse
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param numPartitions the number of partitions
+   * @return one record per key that has been in the window
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide
+   *     duration, or {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
+      Duration windowDuration, Duration slideDuration, int numPartitions) {
+    return reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, numPartitions, null);
+  }
+
+  /**
+   * Merges the values of each key over a sliding window incrementally, into a number of partitions, keeping
+   * only the keys a filter accepts. Shuffles each batch once; keeps state and checkpoints it.
+   *
+   * <pre>{@code
+   * PairDStream<String, Long> windowedCounts = pairs.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
+   *     Durations.seconds(30), Durations.seconds(10), 4, kv -> kv._2() != 0L);
+   * }</pre>
+   *
+   * @param reduceFunc the associative and commutative reduce function
+   * @param invReduceFunc its inverse
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param numPartitions the number of partitions
+   * @param filterFunc keeps a key in the window's result when true; null keeps all. It must drop only keys
+   *     with no value left in the window (such as a zero count): a later window that meets values of a
+   *     dropped key leaving it fails with {@link IllegalStateException}
+   * @return one record per key kept
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide
+   *     duration, or {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
+      Duration windowDuration, Duration slideDuration, int numPartitions, Function<Tuple2<K, V>, Boolean> filterFunc) {
+    WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
+    return reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration,
+        new HashPartitioner(numPartitions), filterFunc);
+  }
+
+  /**
+   * Merges the values of each key over a sliding window incrementally, into a partitioner's layout, keeping
+   * only the keys a filter accepts. Shuffles each batch once; keeps state and checkpoints it.
+   *
+   * @param reduceFunc the associative and commutative reduce function
+   * @param invReduceFunc its inverse
+   * @param windowDuration the window length, a multiple of this stream's slide duration
+   * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
+   * @param partitioner where keys go
+   * @param filterFunc keeps a key in the window's result when true; null keeps all; it must drop only keys
+   *     with no value left in the window
+   * @return one record per key kept
+   * @throws IllegalArgumentException if a duration is not a positive multiple of this stream's slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
+      Duration windowDuration, Duration slideDuration, Partitioner partitioner,
+      Function<Tuple2<K, V>, Boolean> filterFunc) {
+    WindowSpec spec = WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
+    Objects.requireNonNull(reduceFunc, "reduceFunc");
+    Objects.requireNonNull(invReduceFunc, "invReduceFunc");
+    Objects.requireNonNull(partitioner, "partitioner");
+    PairDStream<K, V> reduced = reduceByKey(reduceFunc, partitioner);
+    return new PairDStream<>(ssc, new ReducedWindowedNode<>(reduced.node, spec, reduceFunc, invReduceFunc,
+        filterFunc, partitioner));
+  }
+
   // ---- covariant overrides ------------------------------------------------------------------------------------
 
   @Override
@@ -415,10 +686,27 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     return this;
   }
 
+  @Override
+  public PairDStream<K, V> checkpoint(Duration interval) {
+    super.checkpoint(interval);
+    return this;
+  }
+
   // ---- helpers -------------------------------------------------------------------------------------------------
 
   private <K2, U> PairDStream<K2, U> byKey(String name, Function<PairRDD<K, V>, PairRDD<K2, U>> f) {
     return pairStream(name, rdd -> f.call(PairRDD.fromRDD(rdd)));
+  }
+
+  private static <V> List<V> copyOf(Iterable<V> values) {
+    List<V> copy = new ArrayList<>();
+    values.forEach(copy::add);
+    return copy;
+  }
+
+  private static <V> List<V> addAll(List<V> list, Iterable<V> values) {
+    values.forEach(list::add);
+    return list;
   }
 
   private <W, K2, U> PairDStream<K2, U> joined(String name, PairDStream<K, W> other,

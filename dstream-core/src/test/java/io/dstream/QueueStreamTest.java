@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code ssc.queueStream} takes one queued RDD per batch (or, with {@code oneAtATime = false}, every queued
  * RDD as one batch), falls back to the default RDD or an empty one when the queue is empty, and sees RDDs
- * added to the queue while the context runs.
+ * added to the queue while the context runs. Each batch takes its RDD at its own time, whether or not an
+ * output reads that batch.
  */
 @ExtendWith(TestContextExtension.class)
 class QueueStreamTest {
@@ -29,6 +30,17 @@ class QueueStreamTest {
 
     assertThat(out.batches()).containsExactly(List.of(1, 2), List.of(3), List.of(4, 5, 6), List.of(), List.of());
     assertThat(queue).isEmpty();
+  }
+
+  @Test
+  void aBatchThatNoOutputReadsStillTakesItsRddSoTheNextBatchGetsItsOwn(TestStreamingContext t) {
+    Queue<RDD<Integer>> queue = queueOf(t, List.of(1), List.of(2), List.of(3), List.of(4));
+    DStream<Integer> everySecondBatch = DoubledSlideNode.everySecondBatch(t.context().queueStream(queue, true));
+    CollectedOutput<Integer> out = t.collect(everySecondBatch);
+
+    t.runBatches(4);
+
+    assertThat(out.batches()).containsExactly(List.of(2), List.of(4));
   }
 
   @Test

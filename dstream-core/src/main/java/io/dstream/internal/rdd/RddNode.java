@@ -91,6 +91,16 @@ public abstract class RddNode<T> {
   }
 
   /**
+   * Tells whether this node holds all of its records itself (a local checkpoint): then persisting it copies
+   * nothing, and a job never needs its (absent) parents.
+   *
+   * @return false unless overridden
+   */
+  public boolean isMaterialized() {
+    return false;
+  }
+
+  /**
    * Returns a short description of this node for lineage dumps, such as {@code MapPartitions}.
    *
    * @return the description
@@ -125,9 +135,12 @@ public abstract class RddNode<T> {
   /**
    * Tells whether every partition is in the cache, so that a job need not look at the parents.
    *
-   * @return true if persisted and fully computed
+   * @return true if persisted and fully computed, or materialized
    */
   public final boolean isFullyCached() {
+    if (isMaterialized()) {
+      return true;
+    }
     AtomicReferenceArray<List<T>> current = cache;
     if (current == null) {
       return false;
@@ -143,7 +156,8 @@ public abstract class RddNode<T> {
   /**
    * Marks the node to be kept after its first computation.
    *
-   * @param level the storage level; every level other than NONE is kept in memory as objects for now
+   * @param level the storage level; every level other than NONE is kept in memory as objects for now (a
+   *     {@link #isMaterialized() materialized} node keeps its records anyway and is not copied)
    * @throws IllegalStateException if the node is already persisted at another level
    */
   public final synchronized void persist(StorageLevel level) {
@@ -152,7 +166,7 @@ public abstract class RddNode<T> {
           + "; call unpersist() before persisting it at " + level);
     }
     storageLevel = level;
-    if (level.isValid() && cache == null) {
+    if (level.isValid() && cache == null && !isMaterialized()) {
       cache = new AtomicReferenceArray<>(numPartitions());
     }
   }

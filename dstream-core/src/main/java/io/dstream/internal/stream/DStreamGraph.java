@@ -144,7 +144,8 @@ public final class DStreamGraph {
 
   /**
    * Generates the jobs of one batch: one per output operation that has an RDD at that time, in the order
-   * the output operations were defined. RDD lineages are built here; nothing is computed yet.
+   * the output operations were defined. RDD lineages are built here; nothing is computed yet (except the
+   * local checkpoints of streams that are due one).
    *
    * @param time the batch time
    * @return the jobs
@@ -152,6 +153,14 @@ public final class DStreamGraph {
    */
   public List<Job> generateJobs(Time time) throws Exception {
     lastBatchTime = time;
+    // Every input that an output depends on takes its batch now, even if no output reads it at this time
+    // (a window shorter than its slide skips batches): a queue stream hands out its next RDD when asked, so
+    // a skipped batch would otherwise slide into the next batch that is read.
+    for (InputNode<?> input : inputStreams()) {
+      if (input.isInitialized()) {
+        input.getOrCompute(time);
+      }
+    }
     List<Job> jobs = new ArrayList<>();
     for (ForEachNode<?> output : outputStreams()) {
       Job job = output.generateJob(time);

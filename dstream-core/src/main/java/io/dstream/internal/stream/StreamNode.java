@@ -2,12 +2,15 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.internal.rdd.LocalCheckpointNode;
+import io.dstream.internal.rdd.RddAccess;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +20,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A subclass supplies three things: its slide duration, its parents, and {@link #compute(Time)}, the RDD
  * of one batch. Everything else lives here once: validity of batch times, the per-time cache of generated
- * RDDs, persistence of those RDDs, how long they are remembered, and clearing them afterwards.
+ * RDDs, persistence of those RDDs, local checkpoints that cut their lineage, how long they are remembered,
+ * and clearing them afterwards.
  *
  * @param <T> the record type
  */
 public abstract class StreamNode<T> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamNode.class);
+  private static final Duration MIN_DEFAULT_CHECKPOINT_INTERVAL = new Duration(10_000);
 
   private final DStreamGraph graph;
   private final int id;
@@ -30,6 +35,7 @@ public abstract class StreamNode<T> {
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
   private Time zeroTime;
   private Duration rememberDuration;
+  private Duration checkpointInterval;
 
   private record Generated<T>(RDD<T> rdd, boolean persistedHere) {}
 
@@ -96,8 +102,20 @@ public abstract class StreamNode<T> {
   }
 
   /**
-   * Returns the RDD of a batch: from the cache if it was generated already, otherwise computed, persisted
-   * at this stream's storage level, and cached until {@link #clearMetadata} forgets it.
+   * Tells whether this stream builds each RDD on its own earlier ones (an incremental window, state), so
+   * that without a checkpoint its lineage would grow with every batch. Such a stream is checkpointed every
+   * {@link #defaultCheckpointInterval} unless an interval was set.
+   *
+   * @return false unless overridden
+   */
+  protected boolean mustCheckpoint() {
+    return false;
+  }
+
+  /**
+   * Returns the RDD of a batch: from the cache if it was generated already, otherwise computed, locally
+   * checkpointed if the time is a checkpoint time, persisted at this stream's storage level, and cached until
+   * {@link #clearMetadata} forgets it.
    *
    * @param time the batch time
    * @return the RDD, or null if {@code time} is not a batch time of this stream or it has no RDD then
@@ -114,6 +132,10 @@ public abstract class StreamNode<T> {
     RDD<T> rdd = compute(time);
     if (rdd == null) {
       return null;
+    }
+    if (isCheckpointTime(time)) {
+      // Materialized now, on the generating thread, so that the lineage of every later batch starts here.
+      rdd = RddAccess.rdd(LocalCheckpointNode.materialize(RddAccess.node(rdd)));
     }
     StorageLevel level = storageLevel;
     boolean persistHere = level.isValid() && rdd.getStorageLevel().equals(StorageLevel.NONE);
@@ -215,8 +237,56 @@ public abstract class StreamNode<T> {
   }
 
   /**
-   * Sets the zero time (the batch time before the first batch) of this stream and its parents, and the
-   * smallest remember duration: one slide.
+   * Makes this stream checkpoint its RDDs every interval: the RDD of each batch time that is a multiple of
+   * the interval after the zero time is computed when it is generated, kept in memory, and its lineage
+   * dropped.
+   *
+   * @param interval the checkpoint interval
+   * @throws IllegalArgumentException if the interval is not a positive multiple of the slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  public final synchronized void checkpoint(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    graph.checkCanDefineStreams("set the checkpoint interval of a stream");
+    if (interval.milliseconds() <= 0 || !interval.isMultipleOf(slideDuration())) {
+      throw new IllegalArgumentException("checkpoint interval " + interval + " of " + this
+          + " is not a positive multiple of its slide duration " + slideDuration() + "; use a multiple of "
+          + slideDuration() + " (at least 10 seconds is usual)");
+    }
+    checkpointInterval = interval;
+  }
+
+  /**
+   * Returns the checkpoint interval.
+   *
+   * @return the interval, or null if this stream is not checkpointed (a stream that must be checkpointed
+   *     gets its default at start)
+   */
+  public final synchronized Duration checkpointInterval() {
+    return checkpointInterval;
+  }
+
+  /**
+   * Returns the checkpoint interval of a stream that must be checkpointed and has none set: the smallest
+   * multiple of the slide duration that is at least 10 seconds, as in Spark.
+   *
+   * @param slide the slide duration
+   * @return the interval
+   */
+  static Duration defaultCheckpointInterval(Duration slide) {
+    long min = MIN_DEFAULT_CHECKPOINT_INTERVAL.milliseconds();
+    long multiple = Math.max(1, (min + slide.milliseconds() - 1) / slide.milliseconds());
+    return slide.times(Math.toIntExact(multiple));
+  }
+
+  private synchronized boolean isCheckpointTime(Time time) {
+    return checkpointInterval != null && time.minus(zeroTime()).isMultipleOf(checkpointInterval);
+  }
+
+  /**
+   * Sets the zero time (the batch time before the first batch) of this stream and its parents, the default
+   * checkpoint interval of a stream that must be checkpointed, and the smallest remember duration: one
+   * slide.
    *
    * @param zero the zero time
    */
@@ -225,6 +295,9 @@ public abstract class StreamNode<T> {
       return;
     }
     zeroTime = zero;
+    if (checkpointInterval == null && mustCheckpoint()) {
+      checkpointInterval = defaultCheckpointInterval(slideDuration());
+    }
     if (rememberDuration == null || rememberDuration.less(slideDuration())) {
       rememberDuration = slideDuration();
     }
@@ -297,6 +370,15 @@ public abstract class StreamNode<T> {
     for (StreamNode<?> parent : dependencies()) {
       parent.clearMetadata(time);
     }
+  }
+
+  /**
+   * Tells whether the stream was initialized at start, which happens to every stream an output depends on.
+   *
+   * @return true once it has a zero time
+   */
+  final synchronized boolean isInitialized() {
+    return zeroTime != null;
   }
 
   private synchronized Time zeroTime() {
