@@ -42,7 +42,11 @@ public final class ConfigKeys {
       ConfigKeys::positiveInt,
       "How many times one task may fail before its job fails with the task's last exception as the cause.");
 
-  /** How long a non-graceful stop waits for a running job to notice it was interrupted. */
+  /**
+   * How long {@code stop()} waits for the jobs still running, in a graceful stop (every batch whose time had
+   * come) as in a non-graceful one (the running jobs, after interrupting them), before it gives up and logs
+   * what it left running.
+   */
   public static final ConfigKey<Duration> STOP_TIMEOUT = new ConfigKey<>("dstream.stopTimeout", "10s",
       ConfigKeys::duration,
       "How long stop() waits for running jobs (graceful stop: for all generated batches) before it gives up "

@@ -64,11 +64,12 @@ public final class Duration implements Comparable<Duration> {
    *
    * @param that the divisor
    * @return {@code this / that} as a double
-   * @throws ArithmeticException if {@code that} is zero
+   * @throws IllegalArgumentException if {@code that} is zero
    */
   public double div(Duration that) {
     if (that.millis == 0) {
-      throw new ArithmeticException("cannot divide " + this + " by a zero duration");
+      throw new IllegalArgumentException("cannot divide " + this + " by a zero duration; pass a non-zero "
+          + "divisor (check Duration.isZero() first)");
     }
     return (double) millis / that.millis;
   }
@@ -78,11 +79,12 @@ public final class Duration implements Comparable<Duration> {
    *
    * @param that the candidate divisor
    * @return true if {@code this % that == 0}
-   * @throws ArithmeticException if {@code that} is zero
+   * @throws IllegalArgumentException if {@code that} is zero
    */
   public boolean isMultipleOf(Duration that) {
     if (that.millis == 0) {
-      throw new ArithmeticException("no duration is a multiple of a zero duration");
+      throw new IllegalArgumentException("cannot tell whether " + this + " is a multiple of a zero duration; "
+          + "pass a non-zero duration (check Duration.isZero() first)");
     }
     return millis % that.millis == 0;
   }

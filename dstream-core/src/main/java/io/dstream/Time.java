@@ -65,11 +65,12 @@ public final class Time implements Comparable<Time> {
    *
    * @param duration the duration
    * @return true if {@code millis % duration == 0}
-   * @throws ArithmeticException if the duration is zero
+   * @throws IllegalArgumentException if the duration is zero
    */
   public boolean isMultipleOf(Duration duration) {
     if (duration.isZero()) {
-      throw new ArithmeticException("no time is a multiple of a zero duration");
+      throw new IllegalArgumentException("cannot tell whether " + this + " is a multiple of a zero duration; "
+          + "pass a non-zero duration (check Duration.isZero() first)");
     }
     return millis % duration.milliseconds() == 0;
   }

@@ -46,13 +46,17 @@ class DurationAndTimeTest {
   }
 
   @Test
-  void divisionByAZeroDurationIsRefused() {
+  void divisionByAZeroDurationIsRefusedWithAMessageThatSaysWhatToPass() {
     Duration zero = Durations.milliseconds(0);
 
     assertThatThrownBy(() -> Durations.seconds(1).div(zero))
-        .isInstanceOf(ArithmeticException.class).hasMessageContaining("zero");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot divide 1000 ms by a zero duration; pass a non-zero divisor (check Duration.isZero() "
+            + "first)");
     assertThatThrownBy(() -> Durations.seconds(1).isMultipleOf(zero))
-        .isInstanceOf(ArithmeticException.class).hasMessageContaining("zero");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot tell whether 1000 ms is a multiple of a zero duration; pass a non-zero duration "
+            + "(check Duration.isZero() first)");
   }
 
   @Test
@@ -121,7 +125,9 @@ class DurationAndTimeTest {
     assertThat(new Time(3000).isMultipleOf(Durations.seconds(1))).isTrue();
     assertThat(new Time(3500).isMultipleOf(Durations.seconds(1))).isFalse();
     assertThatThrownBy(() -> new Time(3000).isMultipleOf(Durations.milliseconds(0)))
-        .isInstanceOf(ArithmeticException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot tell whether 3000 ms is a multiple of a zero duration; pass a non-zero duration "
+            + "(check Duration.isZero() first)");
   }
 
   @Test

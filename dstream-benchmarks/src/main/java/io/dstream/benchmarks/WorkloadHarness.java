@@ -23,10 +23,15 @@ import java.util.concurrent.TimeUnit;
  * the plain-Java single-threaded W1 baseline and W1 on the engine with 2 worker threads, each over 5
  * warm-up and 20 measured batches fed through a queue stream.
  *
- * <p>Run with {@code -Xmx4g -Xms4g -XX:+AlwaysPreTouch}, as the workload definition asks:
- * {@code mvn -q -pl dstream-benchmarks -am package -DskipTests && java -Xmx4g -Xms4g -XX:+AlwaysPreTouch
- * -cp "dstream-benchmarks/target/classes:$(cat dstream-benchmarks/target/classpath.txt)"
- * io.dstream.benchmarks.WorkloadHarness [--quick]}.
+ * <p>Run it from the repository root with
+ *
+ * <pre>{@code
+ * mvn -B -q -DskipTests package exec:exec@workloads -pl dstream-benchmarks -am
+ * }</pre>
+ *
+ * <p>which builds the library and starts the harness in a JVM of its own with
+ * {@code -Xmx4g -Xms4g -XX:+AlwaysPreTouch}, as the workload definition asks (the {@code workloads}
+ * execution in this module's pom). Add {@code -Dworkloads.args=--quick} for the short version.
  */
 public final class WorkloadHarness {
   private static final int WARM_UP = 5;

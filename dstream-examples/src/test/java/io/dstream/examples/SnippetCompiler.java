@@ -143,6 +143,23 @@ final class SnippetCompiler {
     return failures;
   }
 
+  /**
+   * Compiles one block as a complete source file, which declares its own package, imports and types, so
+   * that a test can load and run the classes.
+   *
+   * @param unit the source file as a block (its file and line name it in messages)
+   * @return the directory that holds the class files
+   * @throws IllegalArgumentException with the compiler's messages if the source does not compile
+   */
+  Path compileUnit(CodeBlock unit) {
+    Path out = nextOutputDirectory();
+    List<String> errors = run(List.of(wrap(unit, 0, Form.UNIT)), out);
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException("does not compile:\n" + String.join("\n", errors));
+    }
+    return out;
+  }
+
   private static Form initialForm(String code) {
     String first = firstSignificantLine(code);
     if (COMPILATION_UNIT.matcher(first).matches()) {
@@ -177,12 +194,19 @@ final class SnippetCompiler {
   }
 
   private List<String> run(List<Source> sources) {
+    return run(sources, nextOutputDirectory());
+  }
+
+  private Path nextOutputDirectory() {
     Path out = outputDir.resolve("compilation-" + (++compilations));
     try {
-      Files.createDirectories(out);
+      return Files.createDirectories(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private List<String> run(List<Source> sources, Path out) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
         "-proc:none", "-Xlint:none", "-encoding", "UTF-8");
