@@ -52,8 +52,14 @@ public final class ConfigKeys {
       "How long stop() waits for running jobs (graceful stop: for all generated batches) before it gives up "
           + "and logs what it left running.");
 
+  /** How many checkpoints of each kind are kept in the checkpoint directory. */
+  public static final ConfigKey<Integer> CHECKPOINT_RETAINED = new ConfigKey<>("dstream.checkpoint.retained",
+      "3", ConfigKeys::positiveInt,
+      "How many checkpoints of each kind (metadata, each stream's state) are kept in the checkpoint "
+          + "directory; a torn or corrupt newest one is skipped for the previous good one.");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
-      TASK_MAX_FAILURES, STOP_TIMEOUT);
+      TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED);
 
   /**
    * Returns every key, in the order they are documented.

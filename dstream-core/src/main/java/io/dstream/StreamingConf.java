@@ -68,8 +68,8 @@ public final class StreamingConf {
     if (known != null) {
       known.parse(value);
     } else if (key.startsWith("dstream.")) {
-      LOG.warn("Unknown configuration key {} (value '{}') is ignored by dstream; see ConfigKeys for the keys "
-          + "it knows", key, value);
+      LOG.warn("Unknown configuration key {} (value '{}') is kept in the configuration but not used by "
+          + "dstream; see ConfigKeys for the keys it knows", key, value);
     }
     if (known == ConfigKeys.MASTER) {
       return setMaster(value);

@@ -447,6 +447,24 @@ public final class StreamingContext {
   }
 
   /**
+   * Sets the directory where the context writes its checkpoints (state of stateful streams, and what
+   * recovery needs). It is required by stateful operations; any {@code FileSystem} scheme works
+   * ({@code /local/path}, {@code file:/...}, {@code memory://name/...} for tests, or one added through
+   * {@code java.util.ServiceLoader}).
+   *
+   * <pre>{@code
+   * ssc.checkpoint("/var/lib/myapp/checkpoints");
+   * }</pre>
+   *
+   * @param directory a path or URI; created if missing
+   * @throws IllegalStateException if the context has already started
+   * @throws IllegalArgumentException if the scheme is unknown or the directory is not writable
+   */
+  public void checkpoint(String directory) {
+    runtime.setCheckpointDirectory(Objects.requireNonNull(directory, "directory"));
+  }
+
+  /**
    * Returns the batch interval.
    *
    * @return the batch duration

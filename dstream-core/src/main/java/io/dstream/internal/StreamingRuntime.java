@@ -8,6 +8,7 @@ import io.dstream.StreamingContextState;
 import io.dstream.Time;
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
@@ -15,6 +16,7 @@ import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class StreamingRuntime {
   private final JobGenerator generator;
   private final Serializer serializer = new KryoSerializer();
   private final Object lock = new Object();
+  private volatile CheckpointDirectory checkpointDirectory;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobFailedException error;
   private boolean stoppingNow;
@@ -217,6 +220,27 @@ public final class StreamingRuntime {
     synchronized (lock) {
       return state;
     }
+  }
+
+  /**
+   * Sets the directory where checkpoints go ({@code ssc.checkpoint(dir)}), checking that it is writable.
+   *
+   * @param directory a path or URI
+   * @throws IllegalStateException if the context has already started
+   * @throws IllegalArgumentException if the directory's scheme is unknown or it is not writable
+   */
+  public void setCheckpointDirectory(String directory) {
+    graph.checkCanDefineStreams("set the checkpoint directory");
+    checkpointDirectory = CheckpointDirectory.open(directory, conf.get(ConfigKeys.CHECKPOINT_RETAINED));
+  }
+
+  /**
+   * Returns the checkpoint directory, if one was set.
+   *
+   * @return the directory
+   */
+  public Optional<CheckpointDirectory> checkpointDirectory() {
+    return Optional.ofNullable(checkpointDirectory);
   }
 
   /**
