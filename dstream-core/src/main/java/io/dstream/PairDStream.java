@@ -3,7 +3,11 @@ package io.dstream;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
+import io.dstream.internal.CallSite;
+import io.dstream.internal.stream.MapWithStateNode;
 import io.dstream.internal.stream.ReducedWindowedNode;
+import io.dstream.internal.stream.StateByKeyNode;
+import io.dstream.internal.stream.StateEnvironment;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.WindowSpec;
 import io.dstream.rdd.HashPartitioner;
@@ -25,9 +29,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Every by-key operation shuffles each batch (see {@link PairRDD} for partitioning). Only the window
- * operations ({@code groupByKeyAndWindow}, {@code reduceByKeyAndWindow}; see {@link DStream} on windows) keep
- * state across batches. Inside {@code foreachRDD} and {@code transform}, turn the batch's RDD into a pair
- * RDD with {@link PairRDD#fromRDD}.
+ * operations ({@code groupByKeyAndWindow}, {@code reduceByKeyAndWindow}; see {@link DStream} on windows) and
+ * the state operations ({@link #updateStateByKey(Function2)}, {@link #mapWithState(StateSpec)}) keep state
+ * across batches; the state operations need a checkpoint directory. Inside {@code foreachRDD} and
+ * {@code transform}, turn the batch's RDD into a pair RDD with {@link PairRDD#fromRDD}.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -643,6 +648,149 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     PairDStream<K, V> reduced = reduceByKey(reduceFunc, partitioner);
     return new PairDStream<>(ssc, new ReducedWindowedNode<>(reduced.node, spec, reduceFunc, invReduceFunc,
         filterFunc, partitioner));
+  }
+
+  // ---- state ------------------------------------------------------------------------------------------------------
+  // updateStateByKey and mapWithState keep a state per key across batches. The state stays partitioned by one
+  // partitioner, so each batch shuffles only its new records, and is checkpointed every checkpoint interval into
+  // the checkpoint directory (ssc.checkpoint(dir)), without which start() refuses to start.
+
+  /**
+   * Keeps a state per key across batches. In every batch, {@code updateFunc} is called once for every key that
+   * has a state or new values: with the key's values in the batch (an empty list if it has none) and its
+   * previous state ({@code Optional.empty()} for a new key). What it returns is the key's new state;
+   * {@code Optional.empty()} removes the key. Each batch of the returned stream holds every key's state after
+   * that batch.
+   *
+   * <pre>{@code
+   * ssc.checkpoint("/var/lib/myapp/checkpoints");   // required by stateful streams
+   * PairDStream<String, Integer> runningCounts = pairs.updateStateByKey(
+   *     (List<Integer> ones, Optional<Integer> count) -> Optional.of(count.orElse(0) + ones.size()));
+   * }</pre>
+   *
+   * <p>Shuffles each batch's new records once, into the context's default parallelism; the previous state is
+   * read without a shuffle. Since the function sees every key in every batch, a batch costs work in
+   * proportion to the state's size; {@link #mapWithState} calls its function only for keys with new records.
+   * The state is checkpointed every checkpoint interval (by default the smallest multiple of the slide duration
+   * that is at least 10 seconds; see {@link #checkpoint(Duration)}): held in memory without lineage and
+   * written to the checkpoint directory. Return a new state object rather than changing the previous one.
+   *
+   * @param updateFunc computes a key's new state from its new values and previous state; must not return
+   *     null (a null fails the batch with an {@link IllegalStateException})
+   * @param <S> the state type
+   * @return the stream of every key's state, batch by batch
+   * @throws IllegalStateException if the context has already started; {@link StreamingContext#start()} throws
+   *     it if no checkpoint directory is set
+   */
+  public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc) {
+    return updateStateByKey(updateFunc, defaultParallelism());
+  }
+
+  /**
+   * Keeps a state per key across batches, in a number of hash partitions; otherwise as
+   * {@link #updateStateByKey(Function2)}.
+   *
+   * @param updateFunc computes a key's new state from its new values and previous state
+   * @param numPartitions the number of partitions of the state
+   * @param <S> the state type
+   * @return the stream of every key's state, batch by batch
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
+   */
+  public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
+      int numPartitions) {
+    return updateStateByKey(updateFunc, new HashPartitioner(numPartitions));
+  }
+
+  /**
+   * Keeps a state per key across batches, placed by a partitioner; otherwise as
+   * {@link #updateStateByKey(Function2)}. If this stream's batches are already partitioned by the same
+   * partitioner, no batch is shuffled at all.
+   *
+   * @param updateFunc computes a key's new state from its new values and previous state
+   * @param partitioner where keys go
+   * @param <S> the state type
+   * @return the stream of every key's state, batch by batch
+   * @throws IllegalStateException if the context has already started
+   */
+  public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
+      Partitioner partitioner) {
+    return stateByKey(updateFunc, partitioner, null);
+  }
+
+  /**
+   * Keeps a state per key across batches, placed by a partitioner and starting from an initial state: the
+   * first batch's previous states are the initial RDD's (a key given twice keeps one of its states);
+   * otherwise as {@link #updateStateByKey(Function2)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> yesterday = ssc.parallelizePairs(List.of(new Tuple2<>("dstream", 42)));
+   * PairDStream<String, Integer> runningCounts = pairs.updateStateByKey(
+   *     (List<Integer> ones, Optional<Integer> count) -> Optional.of(count.orElse(0) + ones.size()),
+   *     new HashPartitioner(4), yesterday);
+   * }</pre>
+   *
+   * @param updateFunc computes a key's new state from its new values and previous state
+   * @param partitioner where keys go
+   * @param initialRDD the state before the first batch
+   * @param <S> the state type
+   * @return the stream of every key's state, batch by batch
+   * @throws IllegalStateException if the context has already started
+   */
+  public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
+      Partitioner partitioner, PairRDD<K, S> initialRDD) {
+    return stateByKey(updateFunc, partitioner, Objects.requireNonNull(initialRDD, "initialRDD"));
+  }
+
+  /**
+   * Keeps a state per key across batches, calling the spec's mapping function only for each new record (with
+   * its key's state, which it may read, update or remove) and, if the spec has a timeout, once for each key
+   * idle for longer than the timeout, just before its state is removed. The returned stream holds, each
+   * batch, what the function returned; {@link MapWithStateDStream#stateSnapshots()} gives the state itself.
+   *
+   * <pre>{@code
+   * ssc.checkpoint("/var/lib/myapp/checkpoints");   // required by stateful streams
+   * MapWithStateDStream<String, Integer, Long, Tuple2<String, Long>> runningCounts = pairs.mapWithState(
+   *     StateSpec.function((String word, Optional<Integer> one, State<Long> count) -> {
+   *       long sum = one.orElse(0) + count.getOption().orElse(0L);
+   *       count.update(sum);
+   *       return new Tuple2<>(word, sum);
+   *     }));
+   * }</pre>
+   *
+   * <p>Shuffles each batch's new records once (into the spec's partitioner, by default the context's default
+   * parallelism); the previous state is read without a shuffle. A batch costs work in proportion to its
+   * records, not to the state's size: each partition's state is the previous batch's with the batch's changes
+   * layered over it, and the layers are compacted every checkpoint interval (by default the smallest multiple
+   * of the slide duration that is at least 10 seconds; see {@link MapWithStateDStream#checkpoint(Duration)}),
+   * when the state is also held without lineage and written to the checkpoint directory. A timeout adds a scan
+   * of the state to every batch.
+   *
+   * @param spec the mapping function, and optionally the initial state, partitioning and timeout
+   * @param <S> the state type
+   * @param <T> the mapped record type
+   * @return the stream of mapped records
+   * @throws IllegalStateException if the context has already started; {@link StreamingContext#start()} throws
+   *     it if no checkpoint directory is set
+   */
+  public <S, T> MapWithStateDStream<K, V, S, T> mapWithState(StateSpec<K, V, S, T> spec) {
+    Objects.requireNonNull(spec, "spec");
+    Partitioner partitioner = spec.getPartitioner().orElseGet(() -> new HashPartitioner(defaultParallelism()));
+    return new MapWithStateDStream<>(ssc, new MapWithStateNode<>(node, stateEnvironment(),
+        CallSite.describe("mapWithState"), spec.mappingFunction(), partitioner,
+        spec.getInitialState().orElse(null), spec.getTimeout().orElse(null)));
+  }
+
+  private <S> PairDStream<K, S> stateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
+      Partitioner partitioner, PairRDD<K, S> initialRDD) {
+    Objects.requireNonNull(updateFunc, "updateFunc");
+    Objects.requireNonNull(partitioner, "partitioner");
+    return new PairDStream<>(ssc, new StateByKeyNode<>(node, stateEnvironment(),
+        CallSite.describe("updateStateByKey"), updateFunc, partitioner, initialRDD));
+  }
+
+  private StateEnvironment stateEnvironment() {
+    return new StateEnvironment(ssc.runtime.engine(), ssc.runtime::checkpointDirectory, ssc.runtime.serializer());
   }
 
   // ---- covariant overrides ------------------------------------------------------------------------------------

@@ -279,7 +279,15 @@ public abstract class StreamNode<T> {
     return slide.times(Math.toIntExact(multiple));
   }
 
-  private synchronized boolean isCheckpointTime(Time time) {
+  /**
+   * Tells whether a batch time is a checkpoint time of this stream: a multiple of its checkpoint interval
+   * after the zero time. Its RDD of that time is locally checkpointed when generated.
+   *
+   * @param time the batch time
+   * @return false if the stream is not checkpointed
+   * @throws IllegalStateException if the context has not started
+   */
+  protected final synchronized boolean isCheckpointTime(Time time) {
     return checkpointInterval != null && time.minus(zeroTime()).isMultipleOf(checkpointInterval);
   }
 
@@ -331,28 +339,51 @@ public abstract class StreamNode<T> {
   }
 
   /**
-   * Checks, at start, that this stream and its parents fit the batch duration.
+   * Checks, at start, that this stream and its parents fit the batch duration and have what they need.
    *
    * @param batchDuration the context's batch duration
    * @throws IllegalArgumentException if a slide duration is not a multiple of the batch duration
+   * @throws IllegalStateException if a stream cannot run as defined (see {@link #checkCanStart()})
    */
   final void validateAtStart(Duration batchDuration) {
     if (!slideDuration().isMultipleOf(batchDuration)) {
       throw new IllegalArgumentException("the slide duration " + slideDuration() + " of " + this
           + " is not a multiple of the batch duration " + batchDuration + "; use a multiple of the batch duration");
     }
+    checkCanStart();
     for (StreamNode<?> parent : dependencies()) {
       parent.validateAtStart(batchDuration);
     }
   }
 
   /**
-   * Forgets (and unpersists) the RDDs generated at or before {@code time - rememberDuration}, here and in
-   * the parents.
+   * Checks, at start, what this stream needs from its context beyond fitting durations: a stateful stream
+   * needs a checkpoint directory.
+   *
+   * @throws IllegalStateException if the stream cannot run as defined; the message says what to do
+   */
+  protected void checkCanStart() {
+  }
+
+  /**
+   * Called on the job generator's thread after every job of the batch at {@code time} has ended (whether or
+   * not they succeeded), before RDDs that are no longer needed are forgotten: the place for work that must
+   * follow a batch without delaying it, such as writing a snapshot of state. Called once per output
+   * operation that reads this stream, so possibly more than once for one batch.
+   *
+   * @param time the completed batch's time
+   */
+  protected void onBatchCompleted(Time time) {
+  }
+
+  /**
+   * Tells this stream that a batch completed ({@link #onBatchCompleted}), then forgets (and unpersists) the
+   * RDDs generated at or before {@code time - rememberDuration}, here and in the parents.
    *
    * @param time the time of the batch that just completed
    */
   final void clearMetadata(Time time) {
+    onBatchCompleted(time);
     synchronized (this) {
       Time oldest = time.minus(rememberDuration);
       Iterator<Map.Entry<Time, Generated<T>>> it = generated.entrySet().iterator();

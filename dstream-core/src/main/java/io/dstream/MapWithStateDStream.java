@@ -1,0 +1,69 @@
+package io.dstream;
+
+import io.dstream.internal.stream.MapWithStateNode;
+
+/**
+ * The stream {@link PairDStream#mapWithState} returns: each batch holds the records the mapping function
+ * returned for that batch's records (and for keys timing out). The state itself is available as a stream
+ * too, with {@link #stateSnapshots()}. The counterpart of Spark's {@code JavaMapWithStateDStream}.
+ *
+ * <pre>{@code
+ * MapWithStateDStream<String, Integer, Long, Tuple2<String, Long>> running = pairs.mapWithState(spec);
+ * running.print();                       // the keys of each batch with their new running counts
+ * running.stateSnapshots().print();      // every key's running count, after each batch
+ * }</pre>
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ * @param <S> the state type
+ * @param <T> the mapped record type
+ */
+public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
+  private final MapWithStateNode<K, V, S, T> stateNode;
+
+  MapWithStateDStream(StreamingContext ssc, MapWithStateNode<K, V, S, T> stateNode) {
+    super(ssc, stateNode.mappedStream());
+    this.stateNode = stateNode;
+  }
+
+  /**
+   * Returns the whole state after each batch: one record {@code (key, state)} per key that has state,
+   * partitioned like the state. Each batch of it reads every key, so it costs work in proportion to the
+   * state's size, unlike the mapped stream.
+   *
+   * <pre>{@code
+   * running.stateSnapshots().foreachRDD(rdd -> System.out.println(rdd.count() + " keys in the state"));
+   * }</pre>
+   *
+   * @return the stream of the state
+   * @throws IllegalStateException if the context has already started
+   */
+  public PairDStream<K, S> stateSnapshots() {
+    return new PairDStream<>(ssc, stateNode.snapshotStream());
+  }
+
+  /**
+   * Sets how often the state is checkpointed: at every multiple of the interval after the start, the state
+   * is held without lineage, its layers compacted, and a snapshot written to the checkpoint directory. By
+   * default, every smallest multiple of the slide duration that is at least 10 seconds.
+   *
+   * <pre>{@code
+   * running.checkpoint(Durations.seconds(30));
+   * }</pre>
+   *
+   * @param interval the checkpoint interval, a positive multiple of the slide duration
+   * @return this stream
+   * @throws IllegalArgumentException if the interval is not a positive multiple of the slide duration
+   * @throws IllegalStateException if the context has already started
+   */
+  @Override
+  public MapWithStateDStream<K, V, S, T> checkpoint(Duration interval) {
+    stateNode.checkpoint(interval);
+    return this;
+  }
+
+  /** Returns the internal stream that holds the state, for tests and recovery. */
+  MapWithStateNode<K, V, S, T> stateNode() {
+    return stateNode;
+  }
+}

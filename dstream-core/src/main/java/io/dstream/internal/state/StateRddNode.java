@@ -1,0 +1,163 @@
+package io.dstream.internal.state;
+
+import io.dstream.internal.rdd.Dependency;
+import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.UserCodeException;
+import io.dstream.rdd.Partitioner;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One batch's state: computes each partition once, keeps it, and once every partition is kept lets go of
+ * its inputs, becoming a dataset that holds its records itself (as a local checkpoint does).
+ *
+ * <p>Why it lets go: the state of each batch is built on the previous batch's, so a plain lineage would
+ * chain every batch to all the batches before it (up to the next checkpoint), keeping their new data and
+ * its shuffle outputs reachable; for a large state with much new data per batch that is several times the
+ * state itself. Once a batch's state is computed nothing needs its inputs any more: the state is never
+ * evicted, and the stream forgets it (making it garbage) only after the next batch's state no longer needs
+ * it. So each batch's memory is its state, and the previous batch's state while the batch runs.
+ *
+ * <p>A partition is computed at most once even if two jobs ask for it at the same time (the user's function
+ * is called once per key and batch); a failed computation keeps nothing, so a retry starts again from the
+ * same inputs.
+ *
+ * @param <T> the record type
+ */
+public final class StateRddNode<T> extends RddNode<T> {
+  private final String name;
+  private final Partitioner partitioner;
+  private final AtomicReferenceArray<List<T>> kept;
+  private final Object[] partitionLocks;
+  private final AtomicInteger missing;
+  private volatile StateStep<T> step;
+
+  private StateRddNode(Engine engine, String name, Partitioner partitioner, StateStep<T> step) {
+    super(engine);
+    this.name = name;
+    this.partitioner = partitioner;
+    this.kept = new AtomicReferenceArray<>(partitioner.numPartitions());
+    this.partitionLocks = new Object[partitioner.numPartitions()];
+    for (int i = 0; i < partitionLocks.length; i++) {
+      partitionLocks[i] = new Object();
+    }
+    this.missing = new AtomicInteger(partitioner.numPartitions());
+    this.step = step;
+  }
+
+  /**
+   * Returns a node that computes the state with a step when a job first needs it.
+   *
+   * @param engine the engine
+   * @param name the operation's name, for lineage dumps
+   * @param partitioner the state's partitioner; the node has its partitions
+   * @param step computes each partition from the inputs
+   * @param <T> the record type
+   * @return the node
+   */
+  public static <T> StateRddNode<T> computing(Engine engine, String name, Partitioner partitioner,
+      StateStep<T> step) {
+    return new StateRddNode<>(engine, name, partitioner, step);
+  }
+
+  /**
+   * Returns a node that holds given records already (a restored snapshot).
+   *
+   * @param engine the engine
+   * @param name the operation's name, for lineage dumps
+   * @param partitioner the partitioner that placed the records
+   * @param partitions the records of each partition, one list per partition of {@code partitioner}
+   * @param <T> the record type
+   * @return the node
+   * @throws IllegalArgumentException if the number of lists is not the partitioner's number of partitions
+   */
+  public static <T> StateRddNode<T> holding(Engine engine, String name, Partitioner partitioner,
+      List<List<T>> partitions) {
+    if (partitions.size() != partitioner.numPartitions()) {
+      throw new IllegalArgumentException(partitions.size() + " partitions given for " + partitioner);
+    }
+    StateRddNode<T> node = new StateRddNode<>(engine, name, partitioner, null);
+    for (int i = 0; i < partitions.size(); i++) {
+      node.keep(i, partitions.get(i));
+    }
+    return node;
+  }
+
+  @Override
+  public int numPartitions() {
+    return partitioner.numPartitions();
+  }
+
+  @Override
+  public List<Dependency> dependencies() {
+    StateStep<T> current = step;
+    return current == null ? List.of() : current.dependencies();
+  }
+
+  @Override
+  protected Iterator<T> compute(int partition) {
+    List<T> records = kept.get(partition);
+    if (records == null) {
+      synchronized (partitionLocks[partition]) {
+        records = kept.get(partition);
+        if (records == null) {
+          records = keep(partition, computeWithStep(partition));
+        }
+      }
+    }
+    return records.iterator();
+  }
+
+  private List<T> computeWithStep(int partition) {
+    StateStep<T> current = step;
+    if (current == null) {
+      throw new IllegalStateException(this + " has released its inputs but not kept partition " + partition);
+    }
+    try {
+      return current.compute(partition);
+    } catch (Exception e) {
+      throw UserCodeException.wrap(e);
+    }
+  }
+
+  private List<T> keep(int partition, List<T> records) {
+    // Read-only: a user function calling Iterator.remove() must not erase kept state.
+    List<T> readOnly = Collections.unmodifiableList(records);
+    kept.set(partition, readOnly);
+    if (missing.decrementAndGet() == 0) {
+      step = null;
+    }
+    return readOnly;
+  }
+
+  @Override
+  public Partitioner partitioner() {
+    return partitioner;
+  }
+
+  @Override
+  public boolean isMaterialized() {
+    return step == null;
+  }
+
+  @Override
+  public long knownCount() {
+    if (!isMaterialized()) {
+      return -1;
+    }
+    long count = 0;
+    for (int i = 0; i < kept.length(); i++) {
+      count += kept.get(i).size();
+    }
+    return count;
+  }
+
+  @Override
+  public String describe() {
+    return name;
+  }
+}

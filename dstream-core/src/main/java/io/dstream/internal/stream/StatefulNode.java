@@ -1,0 +1,248 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.Tuple2;
+import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.StateSnapshot;
+import io.dstream.internal.state.StateSnapshotStore;
+import io.dstream.rdd.RDD;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stream whose every batch is a state built from the previous batch's state and the batch's new
+ * key-value records ({@code updateStateByKey}, {@code mapWithState}). A subclass supplies how a batch's
+ * state is computed, the initial state, and how state turns into a snapshot and back; this class supplies
+ * the rest, once:
+ *
+ * <ul>
+ *   <li>the chain from batch to batch: the previous state is the RDD of one slide earlier, or the initial
+ *       state at the first batch, or a restored snapshot;
+ *   <li>the checkpoint directory it needs ({@link #checkCanStart()} refuses to start without one);
+ *   <li>checkpoints every checkpoint interval (by default the smallest multiple of the slide of at least
+ *       10 s): the state RDD of a checkpoint time is computed when the batch is generated and held without
+ *       lineage (a local checkpoint), and once the batch's jobs have all ended, a snapshot of it is written
+ *       to the checkpoint directory, on the job generator's thread, so that writing adds nothing to the
+ *       batch's processing time;
+ *   <li>{@link #restoreSnapshot(Time) restoring} a snapshot written by an earlier run.
+ * </ul>
+ *
+ * <p>Only the state of the latest batch is remembered (and, while a batch runs, the previous one): state
+ * RDDs keep their records themselves and drop their inputs once computed (see
+ * {@link io.dstream.internal.state.StateRddNode}), so a forgotten state is garbage at once.
+ *
+ * @param <K> the key type
+ * @param <V> the value type of the new records
+ * @param <T> the record type of the state RDDs
+ */
+public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements SnapshottingStream {
+  private static final Logger LOG = LoggerFactory.getLogger(StatefulNode.class);
+
+  private final StreamNode<Tuple2<K, V>> parent;
+  private final StateEnvironment environment;
+  private final String definedAt;
+  private StateSnapshotStore snapshots;
+  private Time restoredTime;
+  private RDD<T> restoredRdd;
+  private Time lastSnapshotAttempt;
+  private volatile Time latestSnapshot;
+
+  /**
+   * Creates the stream.
+   *
+   * @param parent the stream of new key-value records
+   * @param environment the engine, checkpoint directory and serializer of the context
+   * @param definedAt where the user defined the stream, such as {@code updateStateByKey at App.java:42}
+   * @throws IllegalStateException if the context has already started
+   */
+  protected StatefulNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt) {
+    super(parent.graph());
+    this.parent = parent;
+    this.environment = environment;
+    this.definedAt = definedAt;
+  }
+
+  /**
+   * Computes a batch's state from the previous state and the batch's new records. Builds the RDD; the job
+   * that needs it computes it.
+   *
+   * @param time the batch time
+   * @param previous the previous state (partitioned by the state's partitioner), or null if there is none
+   * @param newData the batch's new records, or null if the parent has no RDD for the batch
+   * @return the new state
+   */
+  protected abstract RddNode<T> computeState(Time time, RddNode<T> previous, RddNode<Tuple2<K, V>> newData);
+
+  /**
+   * Returns the state before the first batch.
+   *
+   * @param firstBatch the time of the first batch
+   * @return the initial state partitioned by the state's partitioner, or null to start empty
+   */
+  protected abstract RddNode<T> initialState(Time firstBatch);
+
+  /**
+   * Turns one partition of a state RDD into its snapshot.
+   *
+   * @param records the partition's records
+   * @return the partition's keys and states
+   */
+  protected abstract StateSnapshot.Partition snapshotOf(Iterator<T> records);
+
+  /**
+   * Turns a snapshot back into a state RDD, placing each key with the current partitioner (which may differ
+   * from the one the snapshot was written with).
+   *
+   * @param snapshot the snapshot
+   * @return the state
+   */
+  protected abstract RddNode<T> restore(StateSnapshot snapshot);
+
+  /**
+   * Returns the context's engine, checkpoint directory and serializer.
+   *
+   * @return the environment
+   */
+  protected final StateEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public final Duration slideDuration() {
+    return parent.slideDuration();
+  }
+
+  @Override
+  public final List<StreamNode<?>> dependencies() {
+    return List.of(parent);
+  }
+
+  @Override
+  protected final boolean mustCheckpoint() {
+    return true;
+  }
+
+  @Override
+  protected final void checkCanStart() {
+    if (environment.checkpointDirectory().get().isEmpty()) {
+      throw new IllegalStateException(definedAt + " (" + this + ") keeps state across batches, and a stateful "
+          + "stream needs a checkpoint directory to write that state to; call ssc.checkpoint(directory) before "
+          + "start()");
+    }
+  }
+
+  @Override
+  protected final RDD<T> compute(Time time) throws Exception {
+    synchronized (this) {
+      if (restoredTime != null && !time.greater(restoredTime)) {
+        // The state before a restored snapshot is unknown.
+        return time.equals(restoredTime) ? restoredRdd : null;
+      }
+    }
+    RDD<Tuple2<K, V>> newData = parent.getOrCompute(time);
+    return RddAccess.rdd(computeState(time, previousState(time), newData == null ? null : RddAccess.node(newData)));
+  }
+
+  private RddNode<T> previousState(Time time) throws Exception {
+    Time previousTime = time.minus(slideDuration());
+    synchronized (this) {
+      if (previousTime.equals(restoredTime)) {
+        return RddAccess.node(restoredRdd);
+      }
+    }
+    if (!previousTime.greater(graph().zeroTime())) {
+      return initialState(time);
+    }
+    RDD<T> previous = getOrCompute(previousTime);
+    return previous == null ? null : RddAccess.node(previous);
+  }
+
+  /**
+   * After a checkpoint time's batch, writes the snapshot of its state. A failed write is logged and leaves
+   * the previous snapshot the latest; the next checkpoint time tries again.
+   */
+  @Override
+  protected final void onBatchCompleted(Time time) {
+    if (!isCheckpointTime(time)) {
+      return;
+    }
+    synchronized (this) {
+      if (time.equals(lastSnapshotAttempt)) {
+        return;
+      }
+      lastSnapshotAttempt = time;
+    }
+    RDD<T> state = generatedRdd(time);
+    if (state == null) {
+      return;
+    }
+    try {
+      RddNode<T> node = RddAccess.node(state);
+      List<StateSnapshot.Partition> partitions =
+          node.engine().jobRunner().runJob(node, (partition, records) -> snapshotOf(records));
+      snapshots().write(time, new StateSnapshot(partitions));
+      latestSnapshot = time;
+      LOG.debug("Wrote the state snapshot of {} for {}", this, time);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Could not write the state snapshot of {} ({}) for {} to {}: {}; the latest snapshot stays {}, "
+          + "and the next checkpoint interval tries again", this, definedAt, time, storeName(), e.toString(),
+          latestSnapshotTime().map(Time::toString).orElse("none"), e);
+    }
+  }
+
+  @Override
+  public final Optional<Time> latestSnapshotTime() {
+    return Optional.ofNullable(latestSnapshot);
+  }
+
+  /**
+   * Makes the snapshot of a time, written by an earlier run into the same checkpoint directory, this
+   * stream's state at that time: the next batch continues from it, and times before it have no state.
+   * Call it before the batch after {@code time} is generated.
+   *
+   * @param time the snapshot's time
+   * @throws IOException if there is no snapshot of that time, or it cannot be read; the message names the
+   *     file or directory
+   * @throws IllegalStateException if no checkpoint directory is set
+   */
+  @Override
+  public final void restoreSnapshot(Time time) throws IOException {
+    RddNode<T> restored = restore(snapshots().read(time));
+    synchronized (this) {
+      restoredTime = time;
+      restoredRdd = RddAccess.rdd(restored);
+    }
+    latestSnapshot = time;
+    LOG.info("Restored the state of {} from its snapshot of {}", this, time);
+  }
+
+  /**
+   * Returns the key under which this stream's snapshots are stored in the checkpoint directory.
+   *
+   * @return the stream's id
+   */
+  public final String snapshotKey() {
+    return String.valueOf(id());
+  }
+
+  private synchronized StateSnapshotStore snapshots() {
+    if (snapshots == null) {
+      CheckpointDirectory directory = environment.checkpointDirectory().get().orElseThrow(() ->
+          new IllegalStateException(definedAt + " (" + this + ") has no checkpoint directory to keep its state "
+              + "snapshots in; call ssc.checkpoint(directory) first"));
+      snapshots = new StateSnapshotStore(directory, snapshotKey(), environment.serializer());
+    }
+    return snapshots;
+  }
+
+  private synchronized String storeName() {
+    return snapshots == null ? "the checkpoint directory" : snapshots.toString();
+  }
+}
