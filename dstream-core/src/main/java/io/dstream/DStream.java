@@ -525,7 +525,10 @@ public class DStream<T> {
    * that build each batch on the previous one ({@code reduceByKeyAndWindow} with an inverse function) are
    * checkpointed by default every smallest multiple of their slide duration that is at least 10 seconds;
    * without it, their lineage, and the memory it holds, would grow with every batch. A shorter interval
-   * bounds the lineage more tightly at the cost of computing more often at generation time.
+   * bounds the lineage more tightly at the cost of computing more often at generation time. The state
+   * streams of {@code updateStateByKey} and {@code mapWithState} are checkpointed by default the same way,
+   * but differently: their RDDs keep no lineage anyway, and at each checkpoint time a snapshot of the state
+   * is written to the checkpoint directory once the batch has run.
    *
    * <pre>{@code
    * windowedCounts.checkpoint(Durations.seconds(20));

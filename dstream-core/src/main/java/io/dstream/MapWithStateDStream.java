@@ -43,9 +43,9 @@ public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
   }
 
   /**
-   * Sets how often the state is checkpointed: at every multiple of the interval after the start, the state
-   * is held without lineage, its layers compacted, and a snapshot written to the checkpoint directory. By
-   * default, every smallest multiple of the slide duration that is at least 10 seconds.
+   * Sets how often the state is checkpointed: at every multiple of the interval after the start, the layers
+   * of the state are compacted, and after the batch a snapshot of the state is written to the checkpoint
+   * directory. By default, every smallest multiple of the slide duration that is at least 10 seconds.
    *
    * <pre>{@code
    * running.checkpoint(Durations.seconds(30));

@@ -671,9 +671,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * <p>Shuffles each batch's new records once, into the context's default parallelism; the previous state is
    * read without a shuffle. Since the function sees every key in every batch, a batch costs work in
    * proportion to the state's size; {@link #mapWithState} calls its function only for keys with new records.
-   * The state is checkpointed every checkpoint interval (by default the smallest multiple of the slide duration
-   * that is at least 10 seconds; see {@link #checkpoint(Duration)}): held in memory without lineage and
-   * written to the checkpoint directory. Return a new state object rather than changing the previous one.
+   * Each batch's state holds its records once computed and keeps no lineage back to earlier batches. Every
+   * checkpoint interval (by default the smallest multiple of the slide duration that is at least 10 seconds;
+   * see {@link #checkpoint(Duration)}), a snapshot of the state is written to the checkpoint directory after
+   * the batch. Return a new state object rather than changing the previous one.
    *
    * @param updateFunc computes a key's new state from its new values and previous state; must not return
    *     null (a null fails the batch with an {@link IllegalStateException})
@@ -763,8 +764,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * records, not to the state's size: each partition's state is the previous batch's with the batch's changes
    * layered over it, and the layers are compacted every checkpoint interval (by default the smallest multiple
    * of the slide duration that is at least 10 seconds; see {@link MapWithStateDStream#checkpoint(Duration)}),
-   * when the state is also held without lineage and written to the checkpoint directory. A timeout adds a scan
-   * of the state to every batch.
+   * when a snapshot of the state is also written to the checkpoint directory after the batch. A timeout adds a
+   * scan of the state to every batch.
    *
    * @param spec the mapping function, and optionally the initial state, partitioning and timeout
    * @param <S> the state type

@@ -118,6 +118,21 @@ class StateCheckpointTest {
   }
 
   @Test
+  void aSnapshotIsWrittenEvenWhenNoOutputReadsTheStateAtTheCheckpointTime() throws IOException {
+    TestStreamingContext t = newContext();
+    t.context().checkpoint(checkpointDir);
+    PairDStream<Integer, Integer> state = t.pairInputStream(TestData.randomPairs(607, 4, 5, 0, 5))
+        .updateStateByKey(RUNNING_SUM).checkpoint(Durations.seconds(3));
+    // The only output reads the state every 2 s, so no job reads the state of 3 s.
+    t.collect(state.window(Durations.seconds(2), Durations.seconds(2)));
+
+    t.runBatches(4);
+
+    assertThat(stateOf(state).latestSnapshotTime()).contains(new Time(3000));
+    assertThat(snapshotTimes(stateOf(state))).containsExactly(3000L);
+  }
+
+  @Test
   void statefulStreamsAreCheckpointedByDefaultEveryMultipleOfTheirSlideOfAtLeastTenSeconds() {
     TestStreamingContext t = newContext();
     t.context().checkpoint(checkpointDir);

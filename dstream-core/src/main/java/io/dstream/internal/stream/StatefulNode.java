@@ -27,16 +27,18 @@ import org.slf4j.LoggerFactory;
  *       state at the first batch, or a restored snapshot;
  *   <li>the checkpoint directory it needs ({@link #checkCanStart()} refuses to start without one);
  *   <li>checkpoints every checkpoint interval (by default the smallest multiple of the slide of at least
- *       10 s): the state RDD of a checkpoint time is computed when the batch is generated and held without
- *       lineage (a local checkpoint), and once the batch's jobs have all ended, a snapshot of it is written
- *       to the checkpoint directory, on the job generator's thread, so that writing adds nothing to the
- *       batch's processing time;
+ *       10 s): once the batch's jobs have all ended, a snapshot of the state is written to the checkpoint
+ *       directory, on the job generator's thread, off the batch's critical path: writing adds nothing to the
+ *       batch's processing time, and delays the next batch only if it takes longer than what is left of the
+ *       batch interval;
  *   <li>{@link #restoreSnapshot(Time) restoring} a snapshot written by an earlier run.
  * </ul>
  *
- * <p>Only the state of the latest batch is remembered (and, while a batch runs, the previous one): state
- * RDDs keep their records themselves and drop their inputs once computed (see
- * {@link io.dstream.internal.state.StateRddNode}), so a forgotten state is garbage at once.
+ * <p>The lineage needs no cutting at checkpoint times: every state RDD keeps its records and drops its
+ * inputs as soon as it is computed (see {@link io.dstream.internal.state.StateRddNode}), which is a local
+ * checkpoint of every batch, done by the batch's own job rather than on the job generator's thread. Only
+ * the state of the latest batch is remembered (and, while a batch runs, the previous one), so a forgotten
+ * state is garbage at once.
  *
  * @param <K> the key type
  * @param <V> the value type of the new records
@@ -129,6 +131,12 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
     return true;
   }
 
+  /** Returns the RDD as it is: state RDDs drop their lineage by themselves once computed. */
+  @Override
+  protected final RDD<T> checkpointLocally(RDD<T> rdd) {
+    return rdd;
+  }
+
   @Override
   protected final void checkCanStart() {
     if (environment.checkpointDirectory().get().isEmpty()) {
@@ -165,8 +173,9 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
   }
 
   /**
-   * After a checkpoint time's batch, writes the snapshot of its state. A failed write is logged and leaves
-   * the previous snapshot the latest; the next checkpoint time tries again.
+   * After a checkpoint time's batch, writes the snapshot of its state. A failed write (or a state that cannot
+   * be computed, because the batch failed) is logged and leaves the previous snapshot the latest; the next
+   * checkpoint time tries again.
    */
   @Override
   protected final void onBatchCompleted(Time time) {
@@ -179,18 +188,20 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
       }
       lastSnapshotAttempt = time;
     }
-    RDD<T> state = generatedRdd(time);
-    if (state == null) {
-      return;
-    }
     try {
+      // Normally the batch's jobs computed the state already; if none read it (or the batch failed), this
+      // computes it now.
+      RDD<T> state = getOrCompute(time);
+      if (state == null) {
+        return;
+      }
       RddNode<T> node = RddAccess.node(state);
       List<StateSnapshot.Partition> partitions =
           node.engine().jobRunner().runJob(node, (partition, records) -> snapshotOf(records));
       snapshots().write(time, new StateSnapshot(partitions));
       latestSnapshot = time;
       LOG.debug("Wrote the state snapshot of {} for {}", this, time);
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) {
       LOG.error("Could not write the state snapshot of {} ({}) for {} to {}: {}; the latest snapshot stays {}, "
           + "and the next checkpoint interval tries again", this, definedAt, time, storeName(), e.toString(),
           latestSnapshotTime().map(Time::toString).orElse("none"), e);

@@ -134,8 +134,7 @@ public abstract class StreamNode<T> {
       return null;
     }
     if (isCheckpointTime(time)) {
-      // Materialized now, on the generating thread, so that the lineage of every later batch starts here.
-      rdd = RddAccess.rdd(LocalCheckpointNode.materialize(RddAccess.node(rdd)));
+      rdd = checkpointLocally(rdd);
     }
     StorageLevel level = storageLevel;
     boolean persistHere = level.isValid() && rdd.getStorageLevel().equals(StorageLevel.NONE);
@@ -144,6 +143,19 @@ public abstract class StreamNode<T> {
     }
     generated.put(time, new Generated<>(rdd, persistHere));
     return rdd;
+  }
+
+  /**
+   * Cuts the lineage of the RDD of a checkpoint time. By default it is materialized now, on the generating
+   * thread, as a {@link LocalCheckpointNode}, so that the lineage of every later batch starts here. A stream
+   * whose RDDs drop their lineage by themselves once computed overrides this to return the RDD as it is.
+   *
+   * @param rdd the RDD of a checkpoint time
+   * @return the RDD to use for that time
+   * @throws io.dstream.rdd.JobFailedException if computing the RDD fails; its cause is the user's exception
+   */
+  protected RDD<T> checkpointLocally(RDD<T> rdd) {
+    return RddAccess.rdd(LocalCheckpointNode.materialize(RddAccess.node(rdd)));
   }
 
   /**
