@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the throughput workloads of {@code shared/bench/WORKLOAD.md} and prints one line per workload:
- * the plain-Java single-threaded W1 baseline and W1 on the engine with 2 worker threads, each over 5
- * warm-up and 20 measured batches fed through a queue stream.
+ * the plain-Java single-threaded W1 baseline, W1 on the engine with 2 worker threads, and W3 (a running
+ * count per word with {@code updateStateByKey}) with V = 10,000 and V = 1,000,000, each over 5 warm-up and
+ * 20 measured batches fed through a queue stream; then the memory W3's state takes at V = 1,000,000
+ * against a {@code HashMap} of the same keys and values.
  *
  * <p>Run it from the repository root with
  *
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>which builds the library and starts the harness in a JVM of its own with
  * {@code -Xmx4g -Xms4g -XX:+AlwaysPreTouch}, as the workload definition asks (the {@code workloads}
- * execution in this module's pom). Add {@code -Dworkloads.args=--quick} for the short version.
+ * execution in this module's pom). Add {@code -Dworkloads.args=--quick} for the short version, and
+ * {@code -Dworkloads.args=--state} for W3 alone.
  */
 public final class WorkloadHarness {
   private static final int WARM_UP = 5;
@@ -42,19 +45,31 @@ public final class WorkloadHarness {
   /**
    * Runs the workloads.
    *
-   * @param args {@code --quick} for 10,000 lines per batch instead of 100,000
+   * @param args {@code --quick} for 10,000 lines per batch instead of 100,000; {@code --state} for W3 only
    * @throws Exception if a run fails
    */
   public static void main(String[] args) throws Exception {
     int lines = Arrays.asList(args).contains("--quick") ? 10_000 : 100_000;
-    System.out.printf("machine: %d cores, Java %s; V=10000, L=%d lines per batch%n",
+    boolean stateOnly = Arrays.asList(args).contains("--state");
+    System.out.printf("machine: %d cores, Java %s; V=10000 unless said, L=%d lines per batch%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), lines);
     List<List<String>> batches = generate(10_000, lines, WARM_UP + MEASURED);
     long words = (long) lines * ZipfWordStream.WORDS_PER_LINE;
+    StateWorkload w3 = new StateWorkload(WARM_UP, MEASURED);
+    if (!stateOnly) {
+      settleHeap();
+      System.out.println("baseline (plain Java, 1 thread): " + ThroughputStats.of(words, baseline(batches)));
+      settleHeap();
+      System.out.println("W1 (dstream, local[2]):          " + ThroughputStats.of(words, w1(batches)));
+    }
     settleHeap();
-    System.out.println("baseline (plain Java, 1 thread): " + ThroughputStats.of(words, baseline(batches)));
+    System.out.println("W3 (dstream, local[2]):          " + ThroughputStats.of(words, w3.throughput(batches)));
+    batches = generate(1_000_000, lines, WARM_UP + MEASURED);
     settleHeap();
-    System.out.println("W1 (dstream, local[2]):          " + ThroughputStats.of(words, w1(batches)));
+    System.out.println("W3, V=1000000:                   " + ThroughputStats.of(words, w3.throughput(batches)));
+    batches = null; // the memory run must not count the throughput run's input
+    System.out.println("W3 state memory, V=1000000, " + (WARM_UP + MEASURED) + " batches: "
+        + w3.memory(new ZipfWordStream(1_000_000), lines, WARM_UP + MEASURED));
   }
 
   /**
