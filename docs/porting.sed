@@ -33,6 +33,7 @@ s/JavaStreamingContext/StreamingContext/g
 s/JavaSparkContext/StreamingContext/g
 s/JavaReceiverInputDStream/ReceiverInputDStream/g
 s/JavaInputDStream/InputDStream/g
+s/JavaMapWithStateDStream/MapWithStateDStream/g
 s/JavaPairDStream/PairDStream/g
 s/JavaDStream/DStream/g
 s/JavaPairRDD/PairRDD/g
