@@ -213,6 +213,34 @@ class StateCheckpointTest {
   }
 
   @Test
+  void aRestoredSnapshotServesTheNextStateEvenWhenNoOutputReadsItInTheFirstBatch() throws IOException {
+    List<List<Tuple2<Integer, Integer>>> before = TestData.randomPairs(608, 4, 8, 0, 6);
+    List<List<Tuple2<Integer, Integer>>> after = TestData.randomPairs(609, 4, 8, 0, 6);
+    TestStreamingContext first = newContext();
+    first.context().checkpoint(checkpointDir);
+    first.collect(first.pairInputStream(before).updateStateByKey(RUNNING_SUM).checkpoint(Durations.seconds(2)));
+    first.runBatches(before.size());
+    first.close();
+
+    TestStreamingContext second = newContext();
+    second.context().checkpoint(checkpointDir);
+    PairDStream<Integer, Integer> state = second.pairInputStream(after).updateStateByKey(RUNNING_SUM)
+        .checkpoint(Durations.seconds(2));
+    // Read every other batch only: nothing reads the state of the first batch after the restore when it runs.
+    CollectedOutput<Tuple2<Integer, Integer>> out = second.collect(state.window(Durations.seconds(1),
+        Durations.seconds(2)));
+    stateOf(state).restoreSnapshot(new Time(4000));
+    second.clock().setTime(4000);
+    second.runBatches(4);
+
+    List<List<Tuple2<Integer, Integer>>> replayed = new ArrayList<>(before);
+    replayed.addAll(after);
+    List<Map<Integer, Integer>> expected = runningState(replayed, Map.of(), StateTestSupport::sum);
+    assertThat(out.batches().stream().map(TestData::asMap).toList()).containsExactly(expected.get(5),
+        expected.get(7));
+  }
+
+  @Test
   void restoringATimeWithoutASnapshotFailsNamingTheDirectory() {
     TestStreamingContext t = newContext();
     t.context().checkpoint(checkpointDir);

@@ -162,7 +162,7 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
     Time previousTime = time.minus(slideDuration());
     synchronized (this) {
       if (previousTime.equals(restoredTime)) {
-        return RddAccess.node(restoredRdd);
+        return restoredRdd == null ? null : RddAccess.node(restoredRdd);
       }
     }
     if (!previousTime.greater(graph().zeroTime())) {
@@ -179,6 +179,7 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
    */
   @Override
   protected final void onBatchCompleted(Time time) {
+    releaseRestoredState();
     if (!isCheckpointTime(time)) {
       return;
     }
@@ -205,6 +206,16 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
       LOG.error("Could not write the state snapshot of {} ({}) for {} to {}: {}; the latest snapshot stays {}, "
           + "and the next checkpoint interval tries again", this, definedAt, time, storeName(), e.toString(),
           latestSnapshotTime().map(Time::toString).orElse("none"), e);
+    }
+  }
+
+  /**
+   * Forgets the restored state once the state of the next batch has been generated: that state holds it as
+   * its input for as long as it needs it, so the restored state is not kept for the life of the stream.
+   */
+  private synchronized void releaseRestoredState() {
+    if (restoredRdd != null && generatedRdd(restoredTime.plus(slideDuration())) != null) {
+      restoredRdd = null;
     }
   }
 
