@@ -86,6 +86,8 @@ public final class ForEachNode<T> extends StreamNode<Void> {
 
   @Override
   public String operationName() {
-    return "output";
+    // The description starts with the operation's name: "print at App.java:42".
+    int space = description.indexOf(' ');
+    return space < 0 ? description : description.substring(0, space);
   }
 }
