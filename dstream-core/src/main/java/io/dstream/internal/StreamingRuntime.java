@@ -120,7 +120,7 @@ public final class StreamingRuntime {
     if (directory == null) {
       return generator.start(onStarted, null);
     }
-    warnAboutQueueStreams();
+    warnAboutUnrecoverableInputs();
     RecoveredMetadata from = recovered;
     if (from != null) {
       // Streams defined after getOrCreate returned count too.
@@ -134,7 +134,7 @@ public final class StreamingRuntime {
     return generator.restart(onStarted, checkpointer, from.schedule(), () -> from.restoreInto(graph));
   }
 
-  private void warnAboutQueueStreams() {
+  private void warnAboutUnrecoverableInputs() {
     for (InputNode<?> input : graph.inputStreams()) {
       if (!(input instanceof RecoverableInput)) {
         LOG.warn("{} keeps no progress in checkpoints: a batch run again after a restart takes what its source "

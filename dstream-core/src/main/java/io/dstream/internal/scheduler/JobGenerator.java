@@ -189,6 +189,16 @@ public final class JobGenerator {
    * the jobs have ended; it runs on the caller's thread, which then owns the schedule (the loop is gone).
    */
   public void finish() {
+    if (Thread.currentThread() != eventLoop && eventLoop.isAlive()) {
+      // A stop called from the loop itself did not wait for it to end; the schedule is the loop's until then.
+      try {
+        eventLoop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        checkpointer.close();
+        return;
+      }
+    }
     List<Event> left = new ArrayList<>();
     events.drainTo(left);
     boolean completedAny = false;
