@@ -58,8 +58,26 @@ public final class ConfigKeys {
       "How many checkpoints of each kind (metadata, each stream's state) are kept in the checkpoint "
           + "directory; a torn or corrupt newest one is skipped for the previous good one.");
 
+  /**
+   * Whether {@code StreamingContext.getOrCreate} starts afresh when the checkpoint directory holds a
+   * checkpoint it cannot restore, instead of failing.
+   */
+  public static final ConfigKey<Boolean> CHECKPOINT_CREATE_ON_ERROR = new ConfigKey<>(
+      "dstream.checkpoint.createOnError", "false", ConfigKeys::bool,
+      "What StreamingContext.getOrCreate does with a checkpoint it cannot restore (none intact, written by "
+          + "another version, or for another graph or batch duration): false fails with an "
+          + "IllegalStateException that says why; true logs why and starts afresh (the checkpoint's progress and "
+          + "state are then lost).");
+
+  /** How long after its modification a file is still taken by a file stream. */
+  public static final ConfigKey<Duration> FILE_STREAM_MIN_REMEMBER_DURATION = new ConfigKey<>(
+      "dstream.fileStream.minRememberDuration", "60s", ConfigKeys::positiveDuration,
+      "How long after its modification time a file that appears in a file stream's directory is still taken "
+          + "(rounded up to a multiple of the batch duration); older files are ignored.");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
-      TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED);
+      TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
+      FILE_STREAM_MIN_REMEMBER_DURATION);
 
   /**
    * Returns every key, in the order they are documented.
@@ -120,6 +138,22 @@ public final class ConfigKeys {
       throw new IllegalArgumentException("master '" + master + "' asks for no worker threads; use local[1] or more");
     }
     return n;
+  }
+
+  private static Boolean bool(String s) {
+    String value = s.trim();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException("must be true or false");
+  }
+
+  private static Duration positiveDuration(String s) {
+    Duration value = duration(s);
+    if (value.milliseconds() <= 0) {
+      throw new IllegalArgumentException("must be a positive duration");
+    }
+    return value;
   }
 
   private static Integer positiveInt(String s) {

@@ -12,4 +12,10 @@ public class InputDStream<T> extends DStream<T> {
   InputDStream(StreamingContext ssc, InputNode<T> node) {
     super(ssc, node);
   }
+
+  @Override
+  public InputDStream<T> name(String name) {
+    super.name(name);
+    return this;
+  }
 }

@@ -1,12 +1,17 @@
 package io.dstream;
 
+import io.dstream.checkpoint.fs.FileSystems;
+import io.dstream.function.Function;
+import io.dstream.function.Function0;
 import io.dstream.function.Function2;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.checkpoint.ContextRecovery;
 import io.dstream.internal.output.ObjectFileNode;
 import io.dstream.internal.rdd.ParallelCollectionNode;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.scheduler.SystemClock;
+import io.dstream.internal.stream.FileInputNode;
 import io.dstream.internal.stream.QueueInputNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedNode;
@@ -135,6 +140,58 @@ public final class StreamingContext {
         new QueueInputNode<>(runtime.graph(), queue, oneAtATime, defaultRDD, this::emptyRDD));
   }
 
+  // ---- file streams -----------------------------------------------------------------------------------
+
+  /**
+   * Creates an input stream of the lines of the new text files in a directory: each batch holds the lines
+   * (UTF-8; malformed bytes become U+FFFD) of the files that appeared since the previous batch, one
+   * partition per file. No receiver is needed. Files must be moved or renamed into the directory atomically
+   * once complete, and must not change afterwards; files in nested directories, and hidden files (names
+   * starting with '.' or '_'), are ignored. The batch at time {@code T} takes the files modified at or before
+   * {@code T} and within {@code dstream.fileStream.minRememberDuration} (60 s) of it that no batch took;
+   * files modified before the context started are ignored. With a checkpoint directory, which files each
+   * batch took is checkpointed, so after a restart every file is processed exactly once (see
+   * {@link #getOrCreate}). A file that cannot be read fails its batch, which a restart runs again.
+   *
+   * <pre>{@code
+   * DStream<String> lines = ssc.textFileStream("/data/incoming");   // or file:///..., memory://ns/...
+   * }</pre>
+   *
+   * @param directory the directory, a path or a URI of any {@code FileSystem} scheme
+   * @return the stream
+   * @throws IllegalArgumentException if the directory's scheme is unknown
+   * @throws IllegalStateException if the context has already started
+   */
+  public InputDStream<String> textFileStream(String directory) {
+    return fileStream(directory, file -> true, true);
+  }
+
+  /**
+   * Creates an input stream of the lines of the new files in a directory that a filter accepts; otherwise as
+   * {@link #textFileStream(String)}. Unlike Spark's {@code fileStream}, which reads Hadoop input formats,
+   * records are always the files' lines.
+   *
+   * <pre>{@code
+   * DStream<String> csvLines = ssc.fileStream("/data/incoming", file -> file.endsWith(".csv"), false);
+   * }</pre>
+   *
+   * @param directory the directory, a path or a URI
+   * @param filter accepts a file by its location, given as a URI ({@code file:///data/incoming/a.csv});
+   *     what it throws fails the batch; it must not return null
+   * @param newFilesOnly true to ignore the files modified before the context first started; false to let
+   *     the first batch also take every file already in the directory, however old
+   * @return the stream
+   * @throws IllegalArgumentException if the directory's scheme is unknown
+   * @throws IllegalStateException if the context has already started
+   */
+  public InputDStream<String> fileStream(String directory, Function<String, Boolean> filter, boolean newFilesOnly) {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(filter, "filter");
+    return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
+        FileSystems.resolve(directory), filter, newFilesOnly,
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
+  }
+
   /**
    * Returns a stream whose every batch holds the records of all the given streams' batches.
    *
@@ -231,6 +288,75 @@ public final class StreamingContext {
       parents.add(stream.node);
     }
     return parents;
+  }
+
+  // ---- recovery -----------------------------------------------------------------------------------------
+
+  /**
+   * Returns a context that goes on where the application stopped: calls the factory to build the context
+   * and its whole pipeline, then, if the checkpoint directory holds a checkpoint, restores into it the
+   * batches that were pending, unfinished or missed, the input streams' progress and the stateful
+   * streams' state. Only data is restored, never code, so the functions may change between runs; the
+   * graph (its streams, in creation order or by {@link DStream#name(String)}) may not. Start the returned
+   * context yourself: it first runs again, in order, every batch that the stopped run had not completed, and
+   * every batch time it missed while down, then goes on from the current time.
+   *
+   * <pre>{@code
+   * StreamingContext ssc = StreamingContext.getOrCreate("/var/lib/app/checkpoints", () -> {
+   *   StreamingContext created = new StreamingContext(new StreamingConf().setAppName("app"), Durations.seconds(1));
+   *   created.textFileStream("/data/incoming").map(String::toUpperCase).saveAsTextFiles("/data/out");
+   *   return created;
+   * });
+   * ssc.start();
+   * }</pre>
+   *
+   * @param checkpointDirectory the checkpoint directory; getOrCreate sets it on the new context unless the
+   *     factory did (with the same directory)
+   * @param factory creates the context and defines its streams and output operations, without starting it
+   * @return the context, not started
+   * @throws IllegalStateException if the factory fails, returns null or a started context, or the checkpoint
+   *     cannot be restored (none intact, another version, or another graph or batch duration); the message
+   *     says why and what to do (see {@code dstream.checkpoint.createOnError} to start afresh instead)
+   * @throws IllegalArgumentException if the factory set another checkpoint directory, or the directory is
+   *     not usable
+   */
+  public static StreamingContext getOrCreate(String checkpointDirectory, Function0<StreamingContext> factory) {
+    return getOrCreate(checkpointDirectory, factory, new StreamingConf());
+  }
+
+  /**
+   * Returns a context that goes on where the application stopped, with recovery settings that override the
+   * new context's configuration; otherwise as {@link #getOrCreate(String, Function0)}. The settings read from
+   * {@code recoveryConf} (where set) are {@code dstream.checkpoint.createOnError}.
+   *
+   * @param checkpointDirectory the checkpoint directory
+   * @param factory creates the context and defines its pipeline, without starting it
+   * @param recoveryConf settings of the recovery; a key it does not set comes from the new context
+   * @return the context, not started
+   * @throws IllegalStateException if the factory fails, returns null or a started context, or the checkpoint
+   *     cannot be restored (and createOnError is false)
+   * @throws IllegalArgumentException if the factory set another checkpoint directory, or the directory is
+   *     not usable
+   */
+  public static StreamingContext getOrCreate(String checkpointDirectory, Function0<StreamingContext> factory,
+      StreamingConf recoveryConf) {
+    Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
+    Objects.requireNonNull(factory, "factory");
+    Objects.requireNonNull(recoveryConf, "recoveryConf");
+    StreamingContext ssc;
+    try {
+      ssc = factory.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the factory given to getOrCreate threw " + e, e);
+    }
+    if (ssc == null) {
+      throw new IllegalStateException("the factory given to getOrCreate returned null; it must create the "
+          + "StreamingContext, define its streams and output operations, and return it");
+    }
+    ContextRecovery.recover(ssc.runtime, checkpointDirectory, recoveryConf);
+    return ssc;
   }
 
   // ---- RDDs ----------------------------------------------------------------------------------------------

@@ -9,13 +9,19 @@ import io.dstream.Time;
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.checkpoint.MetadataCheckpointer;
+import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +44,8 @@ public final class StreamingRuntime {
   private final Serializer serializer = new KryoSerializer();
   private final Object lock = new Object();
   private volatile CheckpointDirectory checkpointDirectory;
+  private volatile RecoveredMetadata recovered;
+  private volatile MetadataCheckpointer checkpointer;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobFailedException error;
   private boolean stoppingNow;
@@ -60,7 +68,7 @@ public final class StreamingRuntime {
     this.bus = new ListenerBus(app);
     JobGenerator[] generatorRef = new JobGenerator[1];
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
-        time -> generatorRef[0].onBatchCompleted(time));
+        outcome -> generatorRef[0].onBatchCompleted(outcome));
     this.generator = new JobGenerator(app, graph, scheduler, clock);
     generatorRef[0] = generator;
   }
@@ -89,7 +97,7 @@ public final class StreamingRuntime {
       bus.start();
       try {
         // Posted before the first tick can fire, so that it precedes every batch event.
-        Time firstBatch = generator.start(
+        Time firstBatch = startGenerator(
             () -> bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis())));
         state = StreamingContextState.ACTIVE;
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
@@ -104,6 +112,34 @@ public final class StreamingRuntime {
       scheduler.shutdown(false);
       finishStop(false);
       throw startFailure;
+    }
+  }
+
+  private Time startGenerator(Runnable onStarted) {
+    CheckpointDirectory directory = checkpointDirectory;
+    if (directory == null) {
+      return generator.start(onStarted, null);
+    }
+    warnAboutUnrecoverableInputs();
+    RecoveredMetadata from = recovered;
+    if (from != null) {
+      // Streams defined after getOrCreate returned count too.
+      from.checkMatches(graph);
+    }
+    checkpointer = MetadataCheckpointer.create(directory, graph, conf, serializer,
+        conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+    if (from == null) {
+      return generator.start(onStarted, checkpointer);
+    }
+    return generator.restart(onStarted, checkpointer, from.schedule(), () -> from.restoreInto(graph));
+  }
+
+  private void warnAboutUnrecoverableInputs() {
+    for (InputNode<?> input : graph.inputStreams()) {
+      if (!(input instanceof RecoverableInput)) {
+        LOG.warn("{} keeps no progress in checkpoints: a batch run again after a restart takes what its source "
+            + "holds then, not what it took before", input);
+      }
     }
   }
 
@@ -154,6 +190,7 @@ public final class StreamingRuntime {
         stoppingNow = true;
       }
     }
+    generator.finish();
     engine.close();
     bus.stop();
     synchronized (lock) {
@@ -232,6 +269,70 @@ public final class StreamingRuntime {
   public void setCheckpointDirectory(String directory) {
     graph.checkCanDefineStreams("set the checkpoint directory");
     checkpointDirectory = CheckpointDirectory.open(directory, conf.get(ConfigKeys.CHECKPOINT_RETAINED));
+  }
+
+  /**
+   * Reads the newest intact metadata checkpoint of the checkpoint directory and checks it against the graph
+   * ({@code StreamingContext.getOrCreate}); {@link #start()} then restarts from it.
+   *
+   * @param createOnError true to log a checkpoint that cannot be restored and start afresh, false to throw
+   * @return true if the context will restart from a checkpoint, false if there is none (or it was skipped)
+   * @throws IllegalStateException if no checkpoint directory is set, the context has started, or the
+   *     checkpoint cannot be restored (and {@code createOnError} is false); the message says why and what to do
+   */
+  public boolean recoverFromCheckpoint(boolean createOnError) {
+    graph.checkCanDefineStreams("recover from a checkpoint");
+    CheckpointDirectory directory = checkpointDirectory;
+    if (directory == null) {
+      throw new IllegalStateException("cannot recover: no checkpoint directory is set; call checkpoint(dir) first");
+    }
+    try {
+      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer);
+      if (found.isEmpty()) {
+        LOG.info("The checkpoint directory {} holds no checkpoint: starting afresh", directory);
+        return false;
+      }
+      found.get().checkMatches(graph);
+      recovered = found.get();
+      LOG.info("Recovering from {}", recovered);
+      return true;
+    } catch (IllegalStateException e) {
+      if (!createOnError) {
+        throw e;
+      }
+      LOG.warn("Starting afresh ({}=true) instead of recovering: {}", ConfigKeys.CHECKPOINT_CREATE_ON_ERROR.name(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Returns the batches that {@link #start()} would run again if it were called now, because the recovered
+   * run left them unfinished or missed them while it was down.
+   *
+   * @return the batch times, ascending; empty without a recovered checkpoint
+   */
+  public List<Time> batchesToRerun() {
+    RecoveredMetadata from = recovered;
+    return from == null ? List.of() : generator.timesToRerun(from.schedule());
+  }
+
+  /**
+   * Returns the batch schedule the context restarts from, if {@link #recoverFromCheckpoint} found a checkpoint.
+   *
+   * @return the recovered schedule
+   */
+  public Optional<BatchSchedule> recoveredSchedule() {
+    return Optional.ofNullable(recovered).map(RecoveredMetadata::schedule);
+  }
+
+  /**
+   * Returns the writer of metadata checkpoints, once the context has started with a checkpoint directory.
+   *
+   * @return the checkpointer
+   */
+  public Optional<MetadataCheckpointer> checkpointer() {
+    return Optional.ofNullable(checkpointer);
   }
 
   /**

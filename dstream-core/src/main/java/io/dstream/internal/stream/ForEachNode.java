@@ -84,9 +84,14 @@ public final class ForEachNode<T> extends StreamNode<Void> {
     return description;
   }
 
+  /**
+   * Returns the kind of output operation: the first word of its description, such as {@code print} or
+   * {@code saveAsTextFiles}.
+   *
+   * @return the kind
+   */
   @Override
   public String operationName() {
-    // The description starts with the operation's name: "print at App.java:42".
     int space = description.indexOf(' ');
     return space < 0 ? description : description.substring(0, space);
   }

@@ -31,6 +31,7 @@ public abstract class StreamNode<T> {
 
   private final DStreamGraph graph;
   private final int id;
+  private volatile String name;
   private final Map<Time, Generated<T>> generated = new TreeMap<>();
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
   private Time zeroTime;
@@ -47,7 +48,7 @@ public abstract class StreamNode<T> {
    */
   protected StreamNode(DStreamGraph graph) {
     this.graph = graph;
-    this.id = graph.registerStream();
+    this.id = graph.registerStream(this);
   }
 
   /**
@@ -66,6 +67,39 @@ public abstract class StreamNode<T> {
    */
   public final int id() {
     return id;
+  }
+
+  /**
+   * Names this stream ({@code DStream.name}): the name becomes its stable key.
+   *
+   * @param newName the name; starts with a letter, then letters, digits, '.', '_' or '-'
+   * @throws IllegalArgumentException if the name is malformed or another stream of the graph has it
+   * @throws IllegalStateException if the context has already started
+   */
+  public final void name(String newName) {
+    graph.nameStream(this, newName);
+    this.name = newName;
+  }
+
+  /**
+   * Returns the name given with {@link #name(String)}.
+   *
+   * @return the name, or null if the stream has none
+   */
+  public final String name() {
+    return name;
+  }
+
+  /**
+   * Returns the key that identifies this stream across runs of the same program: its name if it has one,
+   * otherwise its id in creation order. Recovery matches the streams of a checkpoint by it, and each
+   * stream's durable data is stored under it.
+   *
+   * @return the name, or the id as text
+   */
+  public final String stableKey() {
+    String named = name;
+    return named != null ? named : String.valueOf(id);
   }
 
   /**
@@ -398,6 +432,7 @@ public abstract class StreamNode<T> {
 
   @Override
   public String toString() {
-    return operationName() + "[" + id + "]";
+    String named = name;
+    return operationName() + "[" + (named != null ? "'" + named + "'" : String.valueOf(id)) + "]";
   }
 }
