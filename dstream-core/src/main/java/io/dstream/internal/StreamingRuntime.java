@@ -10,6 +10,7 @@ import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything one {@link io.dstream.StreamingContext} runs on, wired together, and its lifecycle:
- * the RDD engine, the DStream graph, the job generator and scheduler, the listener bus, and the first
- * failure to report to {@code awaitTermination}.
+ * the RDD engine, the DStream graph, the receivers, the job generator and scheduler, the listener bus, and
+ * the first failure to report to {@code awaitTermination}.
  */
 public final class StreamingRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
@@ -36,6 +37,7 @@ public final class StreamingRuntime {
   private final JobScheduler scheduler;
   private final JobGenerator generator;
   private final Serializer serializer = new KryoSerializer();
+  private final ReceiverTracker receivers;
   private final Object lock = new Object();
   private volatile CheckpointDirectory checkpointDirectory;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
@@ -61,14 +63,16 @@ public final class StreamingRuntime {
     JobGenerator[] generatorRef = new JobGenerator[1];
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
         time -> generatorRef[0].onBatchCompleted(time));
-    this.generator = new JobGenerator(app, graph, scheduler, clock);
+    this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
+    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers);
     generatorRef[0] = generator;
   }
 
   /**
    * Starts generating batches.
    *
-   * @throws IllegalStateException if already started or stopped, or if no output operation is defined
+   * @throws IllegalStateException if already started or stopped, if no output operation is defined, or if the
+   *     receivers' write-ahead log is on without a checkpoint directory (the context is then stopped)
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration (the context is
    *     then stopped)
    */
@@ -88,9 +92,12 @@ public final class StreamingRuntime {
       }
       bus.start();
       try {
-        // Posted before the first tick can fire, so that it precedes every batch event.
-        Time firstBatch = generator.start(
-            () -> bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis())));
+        // Run before the first tick can fire: the started event precedes every batch and receiver event.
+        Time firstBatch = generator.start(() -> {
+          receivers.prepare(checkpointDirectory());
+          bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
+          receivers.startReceivers();
+        });
         state = StreamingContextState.ACTIVE;
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
             graph.batchDuration(), firstBatch, conf.workerThreads());
@@ -113,8 +120,9 @@ public final class StreamingRuntime {
    * when it is called from a job or a listener: those threads are among what the stop waits for, so the
    * rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
-   * @param graceful true to finish every batch whose time has come before stopping, false to stop at once
-   *     (queued batches are dropped, running jobs interrupted)
+   * @param graceful true to stop the receivers first, then finish every batch whose time has come and process
+   *     every block they received, before stopping; false to stop at once (queued batches are dropped,
+   *     running jobs interrupted)
    */
   public void stop(boolean graceful) {
     boolean wasActive;
@@ -129,6 +137,11 @@ public final class StreamingRuntime {
       graph.freeze();
     }
     if (wasActive) {
+      receivers.stopReceivers("the streaming context is stopping");
+      if (graceful) {
+        // Their last blocks must be reported before the generator puts the waiting blocks into a batch.
+        receivers.awaitReceiversStopped(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+      }
       generator.stop(graceful);
     }
     scheduler.shutdown(graceful);
@@ -144,16 +157,18 @@ public final class StreamingRuntime {
   }
 
   /**
-   * Waits for the jobs still running, then closes the worker threads and the listener bus (after it has
-   * delivered what is queued), and wakes {@link #awaitTermination}.
+   * Waits for the jobs still running, then releases the receivers' storage, closes the worker threads and the
+   * listener bus (after it has delivered what is queued), and wakes {@link #awaitTermination}.
    */
   private void finishStop(boolean graceful) {
-    if (!scheduler.awaitTermination(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds())) {
+    long timeout = conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds();
+    if (!scheduler.awaitTermination(timeout)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
       synchronized (lock) {
         stoppingNow = true;
       }
     }
+    receivers.close(timeout);
     engine.close();
     bus.stop();
     synchronized (lock) {
@@ -295,6 +310,15 @@ public final class StreamingRuntime {
    */
   public JobGenerator generator() {
     return generator;
+  }
+
+  /**
+   * Returns the receiver tracker, which runs the receivers and keeps their blocks.
+   *
+   * @return the tracker
+   */
+  public ReceiverTracker receivers() {
+    return receivers;
   }
 
   /**
