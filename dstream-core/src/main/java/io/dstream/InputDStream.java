@@ -18,4 +18,15 @@ public class InputDStream<T> extends DStream<T> {
     super.name(name);
     return this;
   }
+
+  /**
+   * Returns the stream's id, unique in its context: the key of the stream's record count in
+   * {@link io.dstream.scheduler.BatchInfo#streamIdToNumRecords()} and the {@code streamId} of its receiver's
+   * events.
+   *
+   * @return the id
+   */
+  public int id() {
+    return node.id();
+  }
 }

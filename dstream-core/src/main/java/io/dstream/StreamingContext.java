@@ -18,7 +18,14 @@ import io.dstream.internal.stream.TransformedNode;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
+import io.dstream.receiver.Receiver;
+import io.dstream.receiver.internal.socket.RawSocketReceiver;
+import io.dstream.receiver.internal.socket.SocketReceiver;
+import io.dstream.receiver.internal.socket.SocketTextReceiver;
 import io.dstream.scheduler.StreamingListener;
+import io.dstream.storage.StorageLevel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,6 +197,136 @@ public final class StreamingContext {
     return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
         FileSystems.resolve(directory), filter, newFilesOnly,
         runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
+  }
+
+  // ---- receiver input streams ----------------------------------------------------------------------
+
+  /**
+   * Creates an input stream fed by a receiver of your own. The receiver runs on a thread of its own from
+   * {@link #start()} until the context stops (it never takes a worker thread, so {@code local[1]} still
+   * processes its data); the records it stores make up the batches.
+   *
+   * <pre>{@code
+   * ReceiverInputDStream<String> events = ssc.receiverStream(new MyQueueReceiver("orders"));
+   * }</pre>
+   *
+   * @param receiver the receiver; a receiver object feeds one stream only
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the receiver already feeds a stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> receiverStream(Receiver<T> receiver) {
+    return newReceiverStream(receiver, "receiverStream");
+  }
+
+  /**
+   * Creates a stream of the UTF-8 text lines a TCP server sends, stored at
+   * {@link StorageLevel#MEMORY_AND_DISK_SER_2}. A refused or dropped connection is reported to listeners and
+   * retried after {@code dstream.receiver.restartDelay}; the context keeps running. A line longer than
+   * {@code dstream.receiver.maxLineLength} bytes is cut to that length.
+   *
+   * <pre>{@code
+   * ReceiverInputDStream<String> lines = ssc.socketTextStream("localhost", 9999);   // nc -lk 9999
+   * }</pre>
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank or the port is not 1 to 65535
+   * @throws IllegalStateException if the context has already started
+   */
+  public ReceiverInputDStream<String> socketTextStream(String host, int port) {
+    return socketTextStream(host, port, Receiver.DEFAULT_STORAGE_LEVEL);
+  }
+
+  /**
+   * Creates a stream of the UTF-8 text lines a TCP server sends; see {@link #socketTextStream(String, int)}.
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param storageLevel where the received blocks are kept
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank, the port is not 1 to 65535, or the level keeps
+   *     nothing
+   * @throws IllegalStateException if the context has already started
+   */
+  public ReceiverInputDStream<String> socketTextStream(String host, int port, StorageLevel storageLevel) {
+    return newReceiverStream(new SocketTextReceiver(host, port, storageLevel,
+        runtime.conf().get(ConfigKeys.RECEIVER_MAX_LINE_LENGTH)), "socketTextStream");
+  }
+
+  /**
+   * Creates a stream of the records a converter reads from a TCP server's bytes. The converter is called
+   * once per connection with its input stream and returns the records, read lazily; each record is stored
+   * on its own. A converter that throws makes the receiver reconnect after the restart delay.
+   *
+   * <pre>{@code
+   * // whitespace-separated words
+   * ReceiverInputDStream<String> words = ssc.socketStream("localhost", 9999,
+   *     in -> () -> new Scanner(in, StandardCharsets.UTF_8), StorageLevel.MEMORY_AND_DISK_SER_2);
+   * }</pre>
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param converter turns a connection's bytes into records
+   * @param storageLevel where the received blocks are kept
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank, the port is not 1 to 65535, or the level keeps
+   *     nothing
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> socketStream(String host, int port,
+      Function<InputStream, Iterable<T>> converter, StorageLevel storageLevel) {
+    Objects.requireNonNull(converter, "converter");
+    return newReceiverStream(new SocketReceiver<>(host, port, in -> {
+      try {
+        return converter.call(in).iterator();
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("the converter of " + host + ":" + port + " failed: " + e, e);
+      }
+    }, storageLevel), "socketStream");
+  }
+
+  /**
+   * Creates a stream of the blocks a TCP server sends already serialized, stored at
+   * {@link StorageLevel#MEMORY_AND_DISK_SER_2}: each frame is a 4-byte big-endian length and then a
+   * {@code Collection} of records serialized with dstream's Kryo serializer; each frame becomes one block as
+   * it is. The fastest way to feed a stream from another JVM.
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank or the port is not 1 to 65535
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port) {
+    return rawSocketStream(host, port, Receiver.DEFAULT_STORAGE_LEVEL);
+  }
+
+  /**
+   * Creates a stream of the serialized blocks a TCP server sends; see {@link #rawSocketStream(String, int)}.
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param storageLevel where the received blocks are kept
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank, the port is not 1 to 65535, or the level keeps
+   *     nothing
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port, StorageLevel storageLevel) {
+    return newReceiverStream(new RawSocketReceiver<T>(host, port, storageLevel, runtime.serializer(),
+        RawSocketReceiver.DEFAULT_MAX_FRAME_BYTES), "rawSocketStream");
+  }
+
+  private <T> ReceiverInputDStream<T> newReceiverStream(Receiver<T> receiver, String operationName) {
+    return new ReceiverInputDStream<>(this, runtime.receivers().newStream(receiver, operationName));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
@@ -21,6 +22,7 @@ import io.dstream.internal.stream.InputNode;
 import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything one {@link io.dstream.StreamingContext} runs on, wired together, and its lifecycle:
- * the RDD engine, the DStream graph, the job generator and scheduler, the listener bus, and the first
- * failure to report to {@code awaitTermination}.
+ * the RDD engine, the DStream graph, the receivers, the job generator and scheduler, the listener bus, and
+ * the first failure to report to {@code awaitTermination}.
  */
 public final class StreamingRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
@@ -42,6 +44,7 @@ public final class StreamingRuntime {
   private final JobScheduler scheduler;
   private final JobGenerator generator;
   private final Serializer serializer = new KryoSerializer();
+  private final ReceiverTracker receivers;
   private final Object lock = new Object();
   private volatile CheckpointDirectory checkpointDirectory;
   private volatile RecoveredMetadata recovered;
@@ -69,14 +72,16 @@ public final class StreamingRuntime {
     JobGenerator[] generatorRef = new JobGenerator[1];
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
         outcome -> generatorRef[0].onBatchCompleted(outcome));
-    this.generator = new JobGenerator(app, graph, scheduler, clock);
+    this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
+    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers);
     generatorRef[0] = generator;
   }
 
   /**
    * Starts generating batches.
    *
-   * @throws IllegalStateException if already started or stopped, or if no output operation is defined
+   * @throws IllegalStateException if already started or stopped, if no output operation is defined, or if the
+   *     receivers' write-ahead log is on without a checkpoint directory (the context is then stopped)
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration (the context is
    *     then stopped)
    */
@@ -96,9 +101,12 @@ public final class StreamingRuntime {
       }
       bus.start();
       try {
-        // Posted before the first tick can fire, so that it precedes every batch event.
-        Time firstBatch = startGenerator(
-            () -> bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis())));
+        // Run before the first tick can fire: the started event precedes every batch and receiver event.
+        Time firstBatch = startGenerator(() -> {
+          receivers.prepare(checkpointDirectory());
+          bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
+          receivers.startReceivers();
+        });
         state = StreamingContextState.ACTIVE;
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
             graph.batchDuration(), firstBatch, conf.workerThreads());
@@ -131,7 +139,20 @@ public final class StreamingRuntime {
     if (from == null) {
       return generator.start(onStarted, checkpointer);
     }
-    return generator.restart(onStarted, checkpointer, from.schedule(), () -> from.restoreInto(graph));
+    return generator.restart(onStarted, checkpointer, from.schedule(), () -> {
+      from.restoreInto(graph);
+      recoverReceivedBlocks(directory);
+    });
+  }
+
+  /** Gives the blocks that receivers logged before the crash back to their batches (at least once). */
+  private void recoverReceivedBlocks(CheckpointDirectory directory) {
+    try {
+      receivers.recoverFromLog(directory);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot recover the received data from the write-ahead logs under "
+          + directory + ": " + e.getMessage() + "; restore the directory, or delete it to start afresh", e);
+    }
   }
 
   private void warnAboutUnrecoverableInputs() {
@@ -149,8 +170,9 @@ public final class StreamingRuntime {
    * when it is called from a job or a listener: those threads are among what the stop waits for, so the
    * rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
-   * @param graceful true to finish every batch whose time has come before stopping, false to stop at once
-   *     (queued batches are dropped, running jobs interrupted)
+   * @param graceful true to stop the receivers first, then finish every batch whose time has come and process
+   *     every block they received, before stopping; false to stop at once (queued batches are dropped,
+   *     running jobs interrupted)
    */
   public void stop(boolean graceful) {
     boolean wasActive;
@@ -165,6 +187,11 @@ public final class StreamingRuntime {
       graph.freeze();
     }
     if (wasActive) {
+      receivers.stopReceivers("the streaming context is stopping");
+      if (graceful) {
+        // Their last blocks must be reported before the generator puts the waiting blocks into a batch.
+        receivers.awaitReceiversStopped(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+      }
       generator.stop(graceful);
     }
     scheduler.shutdown(graceful);
@@ -180,17 +207,19 @@ public final class StreamingRuntime {
   }
 
   /**
-   * Waits for the jobs still running, then closes the worker threads and the listener bus (after it has
-   * delivered what is queued), and wakes {@link #awaitTermination}.
+   * Waits for the jobs still running, then releases the receivers' storage, closes the worker threads and the
+   * listener bus (after it has delivered what is queued), and wakes {@link #awaitTermination}.
    */
   private void finishStop(boolean graceful) {
-    if (!scheduler.awaitTermination(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds())) {
+    long timeout = conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds();
+    if (!scheduler.awaitTermination(timeout)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
       synchronized (lock) {
         stoppingNow = true;
       }
     }
     generator.finish();
+    receivers.close(timeout);
     engine.close();
     bus.stop();
     synchronized (lock) {
@@ -396,6 +425,15 @@ public final class StreamingRuntime {
    */
   public JobGenerator generator() {
     return generator;
+  }
+
+  /**
+   * Returns the receiver tracker, which runs the receivers and keeps their blocks.
+   *
+   * @return the tracker
+   */
+  public ReceiverTracker receivers() {
+    return receivers;
   }
 
   /**

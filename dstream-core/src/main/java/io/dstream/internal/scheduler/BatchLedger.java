@@ -42,6 +42,10 @@ final class BatchLedger {
     }
   }
 
+  Time lastGenerated() {
+    return lastGenerated;
+  }
+
   Set<Time> unfinished() {
     return Collections.unmodifiableSet(unfinished);
   }

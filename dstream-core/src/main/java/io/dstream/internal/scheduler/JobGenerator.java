@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns clock ticks into batches. A {@link RecurringTimer} posts {@code GenerateJobs(time)} every batch
- * interval to a single event-loop thread, which owns the schedule: it generates the batch's jobs from the
- * graph and submits them, and clears old RDDs when a batch completes. After both it hands where the batches
+ * interval to a single event-loop thread, which owns the schedule: it allocates the blocks received so far
+ * to the batch, generates the batch's jobs from the graph and submits them, and clears old RDDs when a batch
+ * completes. After both it hands where the batches
  * stand to the {@link BatchCheckpointer}, if the context checkpoints. No other thread changes the graph's
  * per-batch state, so the loop needs no locks.
  *
@@ -37,9 +38,12 @@ public final class JobGenerator {
   };
 
   /** What the event loop is asked to do. */
-  private sealed interface Event permits GenerateJobs, BatchCompleted, Barrier, Shutdown {}
+  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, Barrier, Shutdown {}
 
   private record GenerateJobs(Time time) implements Event {}
+
+  /** A graceful stop: put the blocks that no batch has taken yet into one more batch. */
+  private record ProcessReceivedBlocks() implements Event {}
 
   private record BatchCompleted(BatchOutcome outcome) implements Event {}
 
@@ -50,6 +54,7 @@ public final class JobGenerator {
   private final DStreamGraph graph;
   private final JobScheduler scheduler;
   private final Clock clock;
+  private final BlockAllocator blockAllocator;
   private final Duration batchDuration;
   private final RecurringTimer timer;
   private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -66,11 +71,14 @@ public final class JobGenerator {
    * @param graph the graph to generate jobs from
    * @param scheduler where generated jobs go
    * @param clock the clock that drives the batches
+   * @param blockAllocator allocates received blocks to each batch before its jobs are generated
    */
-  public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, Clock clock) {
+  public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, Clock clock,
+      BlockAllocator blockAllocator) {
     this.graph = graph;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.blockAllocator = blockAllocator;
     this.batchDuration = graph.batchDuration();
     this.timer = new RecurringTimer(clock, batchDuration.milliseconds(),
         time -> events.add(new GenerateJobs(new Time(time))), "dstream-" + appName + "-timer");
@@ -166,11 +174,15 @@ public final class JobGenerator {
   /**
    * Stops generating batches.
    *
-   * @param graceful true to first generate the batches whose time has already come, false to drop them
+   * @param graceful true to first generate the batches whose time has already come and then, if received
+   *     blocks are still waiting for a batch (the receivers must have stopped by now), one more batch at the
+   *     next batch time that takes them; false to drop the batches not generated yet
    */
   public void stop(boolean graceful) {
     timer.stop(graceful);
-    if (!graceful) {
+    if (graceful) {
+      events.add(new ProcessReceivedBlocks());
+    } else {
       events.removeIf(e -> e instanceof GenerateJobs);
     }
     events.add(new Shutdown());
@@ -260,6 +272,10 @@ public final class JobGenerator {
     if (event instanceof GenerateJobs e) {
       generateJobs(e.time());
       checkpointer.checkpoint(ledger.schedule());
+    } else if (event instanceof ProcessReceivedBlocks) {
+      if (generateBatchForWaitingBlocks()) {
+        checkpointer.checkpoint(ledger.schedule());
+      }
     } else if (event instanceof BatchCompleted e) {
       completeBatch(e.outcome());
       checkpointer.checkpoint(ledger.schedule());
@@ -300,6 +316,7 @@ public final class JobGenerator {
   private void generateJobs(Time time) {
     List<Job> jobs;
     try {
+      blockAllocator.allocateBlocksToBatch(time);
       jobs = graph.generateJobs(time);
     } catch (Throwable e) {
       // The scheduler runs these failing jobs like any others: listeners, logs and awaitTermination see the
@@ -308,6 +325,23 @@ public final class JobGenerator {
     }
     ledger.generated(time);
     LOG.debug("Generated {} jobs for batch {}", jobs.size(), time);
-    scheduler.submitJobSet(new JobSet(time, jobs, graph.recordCount(time)));
+    scheduler.submitJobSet(new JobSet(time, jobs, graph.recordCounts(time)));
+  }
+
+  /**
+   * Generates the batch after the last one if received blocks wait for a batch. It is generated at once,
+   * before the clock reaches its time, so that a graceful stop does not wait up to a batch interval (nor,
+   * on a manual clock, forever) for the data already received.
+   *
+   * @return true if a batch was generated
+   */
+  private boolean generateBatchForWaitingBlocks() {
+    if (!blockAllocator.hasUnallocatedBlocks()) {
+      return false;
+    }
+    Time next = ledger.lastGenerated().plus(batchDuration);
+    LOG.info("Generating batch {} now for the blocks received before the graceful stop", next);
+    generateJobs(next);
+    return true;
   }
 }

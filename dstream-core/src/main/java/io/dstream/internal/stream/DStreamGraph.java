@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
  * The DStream graph of one context: its input and output streams, the ids handed out to streams in
@@ -225,14 +226,17 @@ public final class DStreamGraph {
    * Counts the records each input stream put into a batch, where that is known without a job.
    *
    * @param time the batch time
-   * @return the total, 0 if unknown
+   * @return the counts by stream id, in id order; streams whose count is unknown are left out
    */
-  public long recordCount(Time time) {
-    long total = 0;
+  public Map<Integer, Long> recordCounts(Time time) {
+    Map<Integer, Long> counts = new TreeMap<>();
     for (InputNode<?> input : inputStreams()) {
-      total += Math.max(0, input.recordCount(time));
+      long count = input.recordCount(time);
+      if (count >= 0) {
+        counts.put(input.id(), count);
+      }
     }
-    return total;
+    return Collections.unmodifiableMap(counts);
   }
 
   /**

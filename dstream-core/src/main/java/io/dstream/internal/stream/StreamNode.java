@@ -387,6 +387,7 @@ public abstract class StreamNode<T> {
    * @param time the time of the batch that just completed
    */
   final void clearMetadata(Time time) {
+    Time latestForgotten = null;
     synchronized (this) {
       Time oldest = time.minus(rememberDuration);
       Iterator<Map.Entry<Time, Generated<T>>> it = generated.entrySet().iterator();
@@ -398,8 +399,12 @@ public abstract class StreamNode<T> {
         if (entry.getValue().persistedHere()) {
           entry.getValue().rdd().unpersist();
         }
+        latestForgotten = entry.getKey();
         it.remove();
       }
+    }
+    if (latestForgotten != null) {
+      forgotten(latestForgotten);
     }
     for (StreamNode<?> parent : dependencies()) {
       parent.clearMetadata(time);
@@ -407,11 +412,20 @@ public abstract class StreamNode<T> {
   }
 
   /**
+   * Called by {@link #clearMetadata} after it forgot this stream's RDDs of every time up to {@code upTo}: no
+   * batch, window or state needs them any more. An input stream releases what those batches held here (a
+   * receiver stream deletes their blocks). Does nothing unless overridden.
+   *
+   * @param upTo the latest time forgotten
+   */
+  protected void forgotten(Time upTo) {}
+
+  /**
    * Tells whether the stream was initialized at start, which happens to every stream an output depends on.
    *
    * @return true once it has a zero time
    */
-  final synchronized boolean isInitialized() {
+  public final synchronized boolean isInitialized() {
     return zeroTime != null;
   }
 

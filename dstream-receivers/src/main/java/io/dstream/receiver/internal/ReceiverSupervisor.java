@@ -62,6 +62,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
         ? new SystemScheduler("dstream-receiver-timer-" + streamId) : null;
     this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
     this.rateLimiter = new RateLimiter(settings.maxRate(), builder.ticker);
+    this.nextBlockNumber.set(builder.firstBlockNumber);
     this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(), scheduler,
         rateLimiter, records -> pushAndReportBlock(records, null), this::reportError);
   }
@@ -353,6 +354,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     private ReceiverListener listener = ReceiverListener.NONE;
     private Scheduler scheduler;
     private Ticker ticker = Ticker.SYSTEM;
+    private long firstBlockNumber;
 
     private Builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
       if (receiver == null || blockHandler == null) {
@@ -412,6 +414,22 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
      */
     public Builder ticker(Ticker value) {
       this.ticker = requireArgument(value, "ticker");
+      return this;
+    }
+
+    /**
+     * Sets the number of the supervisor's first block (default 0). A stream that resumes after a recovery
+     * continues after the numbers of the blocks it recovered, so that block ids stay unique.
+     *
+     * @param value the first block number, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if the number is negative
+     */
+    public Builder firstBlockNumber(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("the first block number must not be negative, got " + value);
+      }
+      this.firstBlockNumber = value;
       return this;
     }
 

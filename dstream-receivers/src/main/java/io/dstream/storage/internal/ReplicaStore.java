@@ -41,25 +41,34 @@ public final class ReplicaStore {
    * @return whether the block is now held (false if the level is memory-only and it does not fit)
    * @throws BlockStoreException if the block has to go to disk and the write fails
    */
-  synchronized boolean put(BlockId id, BlockPayload payload, StorageLevel level) {
-    removeQuietly(id);
+  boolean put(BlockId id, BlockPayload payload, StorageLevel level) {
+    // Serializing or sizing a large block takes a while: it happens before taking the lock, so that the reads
+    // of other blocks (the tasks of running batches) do not wait for it.
+    MemoryStore.Entry entry = null;
     if (level.useMemory()) {
-      MemoryStore.Entry entry = level.deserialized()
+      entry = level.deserialized()
           ? new MemoryStore.ObjectsEntry(payload.records(), payload.estimatedSize(), level)
           : new MemoryStore.BytesEntry(payload.bytes(), level);
-      Optional<List<MemoryStore.Evicted>> evicted = memory.put(id, entry);
-      if (evicted.isPresent()) {
-        evicted.get().forEach(this::spillOrDrop);
-        return true;
-      }
-      if (!level.useDisk()) {
-        LOG.debug("block {} ({} bytes) does not fit in the {}-byte memory of replica {}; not stored there", id,
-            entry.size(), memory.limitBytes(), index);
-        return false;
-      }
+    } else {
+      payload.bytes();
     }
-    disk.write(id, payload.bytes());
-    return true;
+    synchronized (this) {
+      removeQuietly(id);
+      if (entry != null) {
+        Optional<List<MemoryStore.Evicted>> evicted = memory.put(id, entry);
+        if (evicted.isPresent()) {
+          evicted.get().forEach(this::spillOrDrop);
+          return true;
+        }
+        if (!level.useDisk()) {
+          LOG.debug("block {} ({} bytes) does not fit in the {}-byte memory of replica {}; not stored there", id,
+              entry.size(), memory.limitBytes(), index);
+          return false;
+        }
+      }
+      disk.write(id, payload.bytes());
+      return true;
+    }
   }
 
   private void spillOrDrop(MemoryStore.Evicted evicted) {

@@ -88,6 +88,27 @@ class ReceiverSupervisorStorageTest {
   }
 
   @Test
+  void blockNumbersStartAtTheConfiguredFirstNumber() throws InterruptedException {
+    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).scheduler(scheduler)
+        .firstBlockNumber(17).build();
+    supervisor.start();
+    Await.take(listener.started, "the receiver to start");
+
+    receiver.store(List.of("x"));
+    receiver.store(List.of("y"));
+
+    assertThat(handler.block(BlockId.stream(STREAM, 17))).isEqualTo(List.of("x"));
+    assertThat(handler.block(BlockId.stream(STREAM, 18))).isEqualTo(List.of("y"));
+  }
+
+  @Test
+  void aNegativeFirstBlockNumberIsRefused() {
+    assertThatThrownBy(() -> ReceiverSupervisor.builder(receiver, STREAM, handler).firstBlockNumber(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the first block number must not be negative, got -1");
+  }
+
+  @Test
   void storeIteratorDrainsTheIteratorIntoOneBlock() throws InterruptedException {
     start();
 
