@@ -58,8 +58,104 @@ public final class ConfigKeys {
       "How many checkpoints of each kind (metadata, each stream's state) are kept in the checkpoint "
           + "directory; a torn or corrupt newest one is skipped for the previous good one.");
 
+  /**
+   * Whether {@code StreamingContext.getOrCreate} starts afresh when the checkpoint directory holds a
+   * checkpoint it cannot restore, instead of failing.
+   */
+  public static final ConfigKey<Boolean> CHECKPOINT_CREATE_ON_ERROR = new ConfigKey<>(
+      "dstream.checkpoint.createOnError", "false", ConfigKeys::bool,
+      "What StreamingContext.getOrCreate does with a checkpoint it cannot restore (none intact, written by "
+          + "another version, or for another graph or batch duration): false fails with an "
+          + "IllegalStateException that says why; true logs why and starts afresh (the checkpoint's progress and "
+          + "state are then lost).");
+
+  /** How long after its modification a file is still taken by a file stream. */
+  public static final ConfigKey<Duration> FILE_STREAM_MIN_REMEMBER_DURATION = new ConfigKey<>(
+      "dstream.fileStream.minRememberDuration", "60s", ConfigKeys::positiveDuration,
+      "How long after its modification time a file that appears in a file stream's directory is still taken "
+          + "(rounded up to a multiple of the batch duration); older files are ignored.");
+
+  /** How often a receiver's single records are cut into a block. */
+  public static final ConfigKey<Duration> BLOCK_INTERVAL = new ConfigKey<>("dstream.blockInterval", "200ms",
+      ConfigKeys::positiveDuration,
+      "How often the records a receiver stores one at a time are cut into a block. The blocks of a batch are "
+          + "its partitions, so a receiver stream's batch has about batch interval / block interval of them.");
+
+  /** The most records per second each receiver may store. */
+  public static final ConfigKey<Long> RECEIVER_MAX_RATE = new ConfigKey<>("dstream.receiver.maxRate", "0",
+      ConfigKeys::notNegativeLong,
+      "The most records per second each receiver may store; 0 means no limit. Backpressure never sets a "
+          + "rate above it.");
+
+  /** How long a receiver waits before it starts again after a restart. */
+  public static final ConfigKey<Duration> RECEIVER_RESTART_DELAY = new ConfigKey<>("dstream.receiver.restartDelay",
+      "2s", ConfigKeys::duration,
+      "How long a receiver waits before it starts again after restart(...), a failed onStart() or a refused "
+          + "or dropped connection.");
+
+  /** The longest line a text socket stream keeps, in bytes. */
+  public static final ConfigKey<Integer> RECEIVER_MAX_LINE_LENGTH = new ConfigKey<>(
+      "dstream.receiver.maxLineLength", "1048576", ConfigKeys::positiveInt,
+      "The longest line socketTextStream keeps, in bytes of UTF-8 (1 MiB by default); a longer line is cut to "
+          + "this length with a warning rather than buffered without bound.");
+
+  /** Whether received blocks are written to a write-ahead log. */
+  public static final ConfigKey<Boolean> RECEIVER_WAL_ENABLE = new ConfigKey<>(
+      "dstream.receiver.writeAheadLog.enable", "false", ConfigKeys::bool,
+      "Whether every received block is also written to a write-ahead log in the checkpoint directory before "
+          + "store(...) returns, and every allocation of blocks to a batch is logged, so that received data "
+          + "survives a crash (recover with StreamingContext.getOrCreate). Needs ssc.checkpoint(dir).");
+
+  /** How much record time one segment file of a receiver's write-ahead log covers. */
+  public static final ConfigKey<Duration> RECEIVER_WAL_ROLLING_INTERVAL = new ConfigKey<>(
+      "dstream.receiver.writeAheadLog.rollingInterval", "60s", ConfigKeys::positiveDuration,
+      "How much time one segment file of a receiver's write-ahead log covers; processed data is deleted in "
+          + "whole segments.");
+
+  /** Whether the receivers' rates follow what the pipeline can process. */
+  public static final ConfigKey<Boolean> BACKPRESSURE_ENABLED = new ConfigKey<>("dstream.backpressure.enabled",
+      "false", ConfigKeys::bool,
+      "Whether each receiver's rate follows what the pipeline processes: after every batch a PID controller "
+          + "estimates it from the batch's processing and scheduling delays, between "
+          + "dstream.backpressure.pid.minRate and dstream.receiver.maxRate.");
+
+  /** The receivers' rate under backpressure until the first estimate. */
+  public static final ConfigKey<Long> BACKPRESSURE_INITIAL_RATE = new ConfigKey<>(
+      "dstream.backpressure.initialRate", null, ConfigKeys::positiveLong,
+      "With backpressure, each receiver's rate in records per second until the first estimate (default: "
+          + "dstream.receiver.maxRate, or no limit).");
+
+  /** The weight of the current error in the backpressure rate estimate. */
+  public static final ConfigKey<Double> PID_PROPORTIONAL = new ConfigKey<>("dstream.backpressure.pid.proportional",
+      "1.0", ConfigKeys::notNegativeDouble,
+      "Backpressure's weight of the current error: the last rate minus the rate the last batch was processed at.");
+
+  /** The weight of the accumulated error in the backpressure rate estimate. */
+  public static final ConfigKey<Double> PID_INTEGRAL = new ConfigKey<>("dstream.backpressure.pid.integral", "0.2",
+      ConfigKeys::notNegativeDouble,
+      "Backpressure's weight of the accumulated error: the records that the scheduling delay stands for.");
+
+  /** The weight of the error's change in the backpressure rate estimate. */
+  public static final ConfigKey<Double> PID_DERIVED = new ConfigKey<>("dstream.backpressure.pid.derived", "0.0",
+      ConfigKeys::notNegativeDouble, "Backpressure's weight of the error's change since the previous batch.");
+
+  /** The lowest rate backpressure sets. */
+  public static final ConfigKey<Double> PID_MIN_RATE = new ConfigKey<>("dstream.backpressure.pid.minRate", "100",
+      ConfigKeys::positiveDouble, "The lowest rate, in records per second, that backpressure sets.");
+
+  /** The share of the heap that received blocks may take in memory. */
+  public static final ConfigKey<Double> STORAGE_MEMORY_FRACTION = new ConfigKey<>("dstream.storage.memoryFraction",
+      "0.2", ConfigKeys::fraction,
+      "The share of the JVM's maximum heap that received blocks may take in memory, split evenly between the "
+          + "two replicas; beyond it the least recently used blocks spill to disk (levels with disk) or are "
+          + "dropped.");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
-      TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED);
+      TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
+      FILE_STREAM_MIN_REMEMBER_DURATION, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
+      RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL,
+      BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
+      STORAGE_MEMORY_FRACTION);
 
   /**
    * Returns every key, in the order they are documented.
@@ -122,10 +218,66 @@ public final class ConfigKeys {
     return n;
   }
 
+  private static Boolean bool(String s) {
+    String value = s.trim();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException("must be true or false");
+  }
+
+  private static Duration positiveDuration(String s) {
+    Duration value = duration(s);
+    if (value.milliseconds() <= 0) {
+      throw new IllegalArgumentException("must be a positive duration");
+    }
+    return value;
+  }
+
   private static Integer positiveInt(String s) {
     int value = Integer.parseInt(s);
     if (value <= 0) {
       throw new IllegalArgumentException("must be a positive integer");
+    }
+    return value;
+  }
+
+  private static Long positiveLong(String s) {
+    long value = Long.parseLong(s);
+    if (value <= 0) {
+      throw new IllegalArgumentException("must be a positive integer");
+    }
+    return value;
+  }
+
+  private static Long notNegativeLong(String s) {
+    long value = Long.parseLong(s);
+    if (value < 0) {
+      throw new IllegalArgumentException("must not be negative");
+    }
+    return value;
+  }
+
+  private static Double notNegativeDouble(String s) {
+    double value = Double.parseDouble(s);
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("must be a number of at least 0");
+    }
+    return value;
+  }
+
+  private static Double positiveDouble(String s) {
+    double value = Double.parseDouble(s);
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("must be a positive number");
+    }
+    return value;
+  }
+
+  private static Double fraction(String s) {
+    double value = Double.parseDouble(s);
+    if (!(value >= 0 && value < 1)) {
+      throw new IllegalArgumentException("must be a fraction from 0 (inclusive) to 1 (exclusive)");
     }
     return value;
   }

@@ -25,6 +25,7 @@ import io.dstream.storage.StorageLevel;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A discretized stream: a sequence of RDDs, one per batch interval, each holding the records of that
@@ -542,6 +543,37 @@ public class DStream<T> {
   public DStream<T> checkpoint(Duration interval) {
     node.checkpoint(interval);
     return this;
+  }
+
+  // ---- identity -----------------------------------------------------------------------------------------
+
+  /**
+   * Names this stream, so that recovery from a checkpoint ({@link StreamingContext#getOrCreate}) recognizes it
+   * by its name rather than by its position in creation order: name the stateful and input streams of a
+   * pipeline that may gain streams between runs. The name also names the stream's data in the checkpoint
+   * directory and appears in logs.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> totals = pairs.reduceByKey(Integer::sum).name("totals");
+   * }</pre>
+   *
+   * @param name starts with a letter, then letters, digits, '.', '_' or '-'; unique within the context
+   * @return this stream
+   * @throws IllegalArgumentException if the name is malformed or another stream of the context has it
+   * @throws IllegalStateException if the context has already started
+   */
+  public DStream<T> name(String name) {
+    node.name(name);
+    return this;
+  }
+
+  /**
+   * Returns the name given with {@link #name(String)}.
+   *
+   * @return the name, or empty if the stream has none
+   */
+  public Optional<String> name() {
+    return Optional.ofNullable(node.name());
   }
 
   // ---- output operations ----------------------------------------------------------------------------------

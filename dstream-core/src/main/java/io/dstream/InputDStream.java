@@ -12,4 +12,21 @@ public class InputDStream<T> extends DStream<T> {
   InputDStream(StreamingContext ssc, InputNode<T> node) {
     super(ssc, node);
   }
+
+  @Override
+  public InputDStream<T> name(String name) {
+    super.name(name);
+    return this;
+  }
+
+  /**
+   * Returns the stream's id, unique in its context: the key of the stream's record count in
+   * {@link io.dstream.scheduler.BatchInfo#streamIdToNumRecords()} and the {@code streamId} of its receiver's
+   * events.
+   *
+   * @return the id
+   */
+  public int id() {
+    return node.id();
+  }
 }

@@ -62,6 +62,30 @@ public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
     return this;
   }
 
+  /**
+   * Names this stream, and the internal stream that holds its state {@code name + ".state"}: the state's
+   * snapshots in the checkpoint directory, and recovery ({@link StreamingContext#getOrCreate}), then go by
+   * that name rather than by creation order. Name stateful streams of a pipeline that may change between
+   * runs.
+   *
+   * <pre>{@code
+   * MapWithStateDStream<String, Integer, Long, Tuple2<String, Long>> sessions =
+   *     events.mapWithState(spec).name("sessions");    // its state is "sessions.state"
+   * }</pre>
+   *
+   * @param name starts with a letter, then letters, digits, '.', '_' or '-'; unique within the context, and
+   *     so is {@code name + ".state"}
+   * @return this stream
+   * @throws IllegalArgumentException if a name is malformed or another stream of the context has it
+   * @throws IllegalStateException if the context has already started
+   */
+  @Override
+  public MapWithStateDStream<K, V, S, T> name(String name) {
+    stateNode.name(name + ".state");
+    super.name(name);
+    return this;
+  }
+
   /** Returns the internal stream that holds the state, for tests and recovery. */
   MapWithStateNode<K, V, S, T> stateNode() {
     return stateNode;

@@ -841,6 +841,12 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     return this;
   }
 
+  @Override
+  public PairDStream<K, V> name(String name) {
+    super.name(name);
+    return this;
+  }
+
   // ---- helpers -------------------------------------------------------------------------------------------------
 
   private <K2, U> PairDStream<K2, U> byKey(String name, Function<PairRDD<K, V>, PairRDD<K2, U>> f) {

@@ -1,19 +1,31 @@
 package io.dstream;
 
+import io.dstream.checkpoint.fs.FileSystems;
+import io.dstream.function.Function;
+import io.dstream.function.Function0;
 import io.dstream.function.Function2;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.checkpoint.ContextRecovery;
 import io.dstream.internal.output.ObjectFileNode;
 import io.dstream.internal.rdd.ParallelCollectionNode;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.scheduler.SystemClock;
+import io.dstream.internal.stream.FileInputNode;
 import io.dstream.internal.stream.QueueInputNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedNode;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
+import io.dstream.receiver.Receiver;
+import io.dstream.receiver.internal.socket.RawSocketReceiver;
+import io.dstream.receiver.internal.socket.SocketReceiver;
+import io.dstream.receiver.internal.socket.SocketTextReceiver;
 import io.dstream.scheduler.StreamingListener;
+import io.dstream.storage.StorageLevel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,6 +147,188 @@ public final class StreamingContext {
         new QueueInputNode<>(runtime.graph(), queue, oneAtATime, defaultRDD, this::emptyRDD));
   }
 
+  // ---- file streams -----------------------------------------------------------------------------------
+
+  /**
+   * Creates an input stream of the lines of the new text files in a directory: each batch holds the lines
+   * (UTF-8; malformed bytes become U+FFFD) of the files that appeared since the previous batch, one
+   * partition per file. No receiver is needed. Files must be moved or renamed into the directory atomically
+   * once complete, and must not change afterwards; files in nested directories, and hidden files (names
+   * starting with '.' or '_'), are ignored. The batch at time {@code T} takes the files modified at or before
+   * {@code T} and within {@code dstream.fileStream.minRememberDuration} (60 s) of it that no batch took;
+   * files modified before the context started are ignored. With a checkpoint directory, which files each
+   * batch took is checkpointed, so after a restart every file is processed exactly once (see
+   * {@link #getOrCreate}). A file that cannot be read fails its batch, which a restart runs again.
+   *
+   * <pre>{@code
+   * DStream<String> lines = ssc.textFileStream("/data/incoming");   // or file:///..., memory://ns/...
+   * }</pre>
+   *
+   * @param directory the directory, a path or a URI of any {@code FileSystem} scheme
+   * @return the stream
+   * @throws IllegalArgumentException if the directory's scheme is unknown
+   * @throws IllegalStateException if the context has already started
+   */
+  public InputDStream<String> textFileStream(String directory) {
+    return fileStream(directory, file -> true, true);
+  }
+
+  /**
+   * Creates an input stream of the lines of the new files in a directory that a filter accepts; otherwise as
+   * {@link #textFileStream(String)}. Unlike Spark's {@code fileStream}, which reads Hadoop input formats,
+   * records are always the files' lines.
+   *
+   * <pre>{@code
+   * DStream<String> csvLines = ssc.fileStream("/data/incoming", file -> file.endsWith(".csv"), false);
+   * }</pre>
+   *
+   * @param directory the directory, a path or a URI
+   * @param filter accepts a file by its location, given as a URI ({@code file:///data/incoming/a.csv});
+   *     what it throws fails the batch; it must not return null
+   * @param newFilesOnly true to ignore the files modified before the context first started; false to let
+   *     the first batch also take every file already in the directory, however old
+   * @return the stream
+   * @throws IllegalArgumentException if the directory's scheme is unknown
+   * @throws IllegalStateException if the context has already started
+   */
+  public InputDStream<String> fileStream(String directory, Function<String, Boolean> filter, boolean newFilesOnly) {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(filter, "filter");
+    return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
+        FileSystems.resolve(directory), filter, newFilesOnly,
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
+  }
+
+  // ---- receiver input streams ----------------------------------------------------------------------
+
+  /**
+   * Creates an input stream fed by a receiver of your own. The receiver runs on a thread of its own from
+   * {@link #start()} until the context stops (it never takes a worker thread, so {@code local[1]} still
+   * processes its data); the records it stores make up the batches.
+   *
+   * <pre>{@code
+   * ReceiverInputDStream<String> events = ssc.receiverStream(new MyQueueReceiver("orders"));
+   * }</pre>
+   *
+   * @param receiver the receiver; a receiver object feeds one stream only
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the receiver already feeds a stream
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> receiverStream(Receiver<T> receiver) {
+    return newReceiverStream(receiver, "receiverStream");
+  }
+
+  /**
+   * Creates a stream of the UTF-8 text lines a TCP server sends, stored at
+   * {@link StorageLevel#MEMORY_AND_DISK_SER_2}. A refused or dropped connection is reported to listeners and
+   * retried after {@code dstream.receiver.restartDelay}; the context keeps running. A line longer than
+   * {@code dstream.receiver.maxLineLength} bytes is cut to that length.
+   *
+   * <pre>{@code
+   * ReceiverInputDStream<String> lines = ssc.socketTextStream("localhost", 9999);   // nc -lk 9999
+   * }</pre>
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank or the port is not 1 to 65535
+   * @throws IllegalStateException if the context has already started
+   */
+  public ReceiverInputDStream<String> socketTextStream(String host, int port) {
+    return socketTextStream(host, port, Receiver.DEFAULT_STORAGE_LEVEL);
+  }
+
+  /**
+   * Creates a stream of the UTF-8 text lines a TCP server sends; see {@link #socketTextStream(String, int)}.
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param storageLevel where the received blocks are kept
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank, the port is not 1 to 65535, or the level keeps
+   *     nothing
+   * @throws IllegalStateException if the context has already started
+   */
+  public ReceiverInputDStream<String> socketTextStream(String host, int port, StorageLevel storageLevel) {
+    return newReceiverStream(new SocketTextReceiver(host, port, storageLevel,
+        runtime.conf().get(ConfigKeys.RECEIVER_MAX_LINE_LENGTH)), "socketTextStream");
+  }
+
+  /**
+   * Creates a stream of the records a converter reads from a TCP server's bytes. The converter is called
+   * once per connection with its input stream and returns the records, read lazily; each record is stored
+   * on its own. A converter that throws makes the receiver reconnect after the restart delay.
+   *
+   * <pre>{@code
+   * // whitespace-separated words
+   * ReceiverInputDStream<String> words = ssc.socketStream("localhost", 9999,
+   *     in -> () -> new Scanner(in, StandardCharsets.UTF_8), StorageLevel.MEMORY_AND_DISK_SER_2);
+   * }</pre>
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param converter turns a connection's bytes into records
+   * @param storageLevel where the received blocks are kept
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank, the port is not 1 to 65535, or the level keeps
+   *     nothing
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> socketStream(String host, int port,
+      Function<InputStream, Iterable<T>> converter, StorageLevel storageLevel) {
+    Objects.requireNonNull(converter, "converter");
+    return newReceiverStream(new SocketReceiver<>(host, port, in -> {
+      try {
+        return converter.call(in).iterator();
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("the converter of " + host + ":" + port + " failed: " + e, e);
+      }
+    }, storageLevel), "socketStream");
+  }
+
+  /**
+   * Creates a stream of the blocks a TCP server sends already serialized, stored at
+   * {@link StorageLevel#MEMORY_AND_DISK_SER_2}: each frame is a 4-byte big-endian length and then a
+   * {@code Collection} of records serialized with dstream's Kryo serializer; each frame becomes one block as
+   * it is. The fastest way to feed a stream from another JVM.
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank or the port is not 1 to 65535
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port) {
+    return rawSocketStream(host, port, Receiver.DEFAULT_STORAGE_LEVEL);
+  }
+
+  /**
+   * Creates a stream of the serialized blocks a TCP server sends; see {@link #rawSocketStream(String, int)}.
+   *
+   * @param host the server's host name or address
+   * @param port the server's port
+   * @param storageLevel where the received blocks are kept
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the host is blank, the port is not 1 to 65535, or the level keeps
+   *     nothing
+   * @throws IllegalStateException if the context has already started
+   */
+  public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port, StorageLevel storageLevel) {
+    return newReceiverStream(new RawSocketReceiver<T>(host, port, storageLevel, runtime.serializer(),
+        RawSocketReceiver.DEFAULT_MAX_FRAME_BYTES), "rawSocketStream");
+  }
+
+  private <T> ReceiverInputDStream<T> newReceiverStream(Receiver<T> receiver, String operationName) {
+    return new ReceiverInputDStream<>(this, runtime.receivers().newStream(receiver, operationName));
+  }
+
   /**
    * Returns a stream whose every batch holds the records of all the given streams' batches.
    *
@@ -231,6 +425,75 @@ public final class StreamingContext {
       parents.add(stream.node);
     }
     return parents;
+  }
+
+  // ---- recovery -----------------------------------------------------------------------------------------
+
+  /**
+   * Returns a context that goes on where the application stopped: calls the factory to build the context
+   * and its whole pipeline, then, if the checkpoint directory holds a checkpoint, restores into it the
+   * batches that were pending, unfinished or missed, the input streams' progress and the stateful
+   * streams' state. Only data is restored, never code, so the functions may change between runs; the
+   * graph (its streams, in creation order or by {@link DStream#name(String)}) may not. Start the returned
+   * context yourself: it first runs again, in order, every batch that the stopped run had not completed, and
+   * every batch time it missed while down, then goes on from the current time.
+   *
+   * <pre>{@code
+   * StreamingContext ssc = StreamingContext.getOrCreate("/var/lib/app/checkpoints", () -> {
+   *   StreamingContext created = new StreamingContext(new StreamingConf().setAppName("app"), Durations.seconds(1));
+   *   created.textFileStream("/data/incoming").map(String::toUpperCase).saveAsTextFiles("/data/out");
+   *   return created;
+   * });
+   * ssc.start();
+   * }</pre>
+   *
+   * @param checkpointDirectory the checkpoint directory; getOrCreate sets it on the new context unless the
+   *     factory did (with the same directory)
+   * @param factory creates the context and defines its streams and output operations, without starting it
+   * @return the context, not started
+   * @throws IllegalStateException if the factory fails, returns null or a started context, or the checkpoint
+   *     cannot be restored (none intact, another version, or another graph or batch duration); the message
+   *     says why and what to do (see {@code dstream.checkpoint.createOnError} to start afresh instead)
+   * @throws IllegalArgumentException if the factory set another checkpoint directory, or the directory is
+   *     not usable
+   */
+  public static StreamingContext getOrCreate(String checkpointDirectory, Function0<StreamingContext> factory) {
+    return getOrCreate(checkpointDirectory, factory, new StreamingConf());
+  }
+
+  /**
+   * Returns a context that goes on where the application stopped, with recovery settings that override the
+   * new context's configuration; otherwise as {@link #getOrCreate(String, Function0)}. The settings read from
+   * {@code recoveryConf} (where set) are {@code dstream.checkpoint.createOnError}.
+   *
+   * @param checkpointDirectory the checkpoint directory
+   * @param factory creates the context and defines its pipeline, without starting it
+   * @param recoveryConf settings of the recovery; a key it does not set comes from the new context
+   * @return the context, not started
+   * @throws IllegalStateException if the factory fails, returns null or a started context, or the checkpoint
+   *     cannot be restored (and createOnError is false)
+   * @throws IllegalArgumentException if the factory set another checkpoint directory, or the directory is
+   *     not usable
+   */
+  public static StreamingContext getOrCreate(String checkpointDirectory, Function0<StreamingContext> factory,
+      StreamingConf recoveryConf) {
+    Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
+    Objects.requireNonNull(factory, "factory");
+    Objects.requireNonNull(recoveryConf, "recoveryConf");
+    StreamingContext ssc;
+    try {
+      ssc = factory.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the factory given to getOrCreate threw " + e, e);
+    }
+    if (ssc == null) {
+      throw new IllegalStateException("the factory given to getOrCreate returned null; it must create the "
+          + "StreamingContext, define its streams and output operations, and return it");
+    }
+    ContextRecovery.recover(ssc.runtime, checkpointDirectory, recoveryConf);
+    return ssc;
   }
 
   // ---- RDDs ----------------------------------------------------------------------------------------------

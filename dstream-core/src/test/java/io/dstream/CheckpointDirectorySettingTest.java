@@ -3,6 +3,7 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.internal.ContextAccess;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Files;
@@ -34,6 +35,23 @@ class CheckpointDirectorySettingTest {
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
       assertThatThrownBy(() -> t.context().checkpoint(file.toString()))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
+    }
+  }
+
+  @Test
+  void aDirectoryThatCannotBeWrittenIsRefusedNamingItAndWhatToDo() {
+    InMemoryFileSystem fs = InMemoryFileSystem.newNamespace();
+    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+      fs.fail(InMemoryFileSystem.Operation.CREATE);
+      String dir = fs.toUri("/ckpt").toString();
+
+      assertThatThrownBy(() -> t.context().checkpoint(dir))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cannot use " + dir + " as the checkpoint directory")
+          .hasMessageContaining("is not writable")
+          .hasMessageContaining("choose another checkpoint directory");
+    } finally {
+      fs.discard();
     }
   }
 

@@ -9,6 +9,7 @@ import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.function.Function2;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StatefulNode;
+import io.dstream.internal.stream.StreamNode;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class StateCheckpointTest {
   }
 
   private List<Long> snapshotTimes(SnapshottingStream stream) throws IOException {
-    String dir = "/checkpoints/state/" + ((StatefulNode<?, ?, ?>) stream).snapshotKey();
+    String dir = "/checkpoints/state/" + ((StreamNode<?>) stream).stableKey();
     return fs.list(dir).stream().filter(name -> name.startsWith("checkpoint-"))
         .map(name -> Long.parseLong(name.substring("checkpoint-".length()))).sorted().toList();
   }
@@ -259,9 +260,10 @@ class StateCheckpointTest {
         .updateStateByKey(RUNNING_SUM).checkpoint(Durations.seconds(2));
     t.collect(state);
 
+    t.runBatches(1);
     try (CapturedLog log = CapturedLog.of(StatefulNode.class.getName())) {
       fs.fail(InMemoryFileSystem.Operation.CREATE);
-      t.runBatches(2);
+      t.runBatches(1);
       fs.clearFaults();
 
       assertThat(log.messagesStartingWith("Could not write the state snapshot of updateStateByKey"))

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.internal.state.StatePartition;
-import io.dstream.internal.stream.StatefulNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
@@ -97,7 +96,7 @@ class StateMemoryTest {
     // Compacted at every checkpoint (every 10 batches), so never more than 10 layers; 3000 s is one.
     assertThat(layersAt1000).isEqualTo(1);
     assertThat(layersAt3000).isEqualTo(1);
-    String stateDir = "/checkpoints/state/" + ((StatefulNode<?, ?, ?>) byKey.node).snapshotKey();
+    String stateDir = "/checkpoints/state/" + byKey.node.stableKey();
     assertThat(fs.list(stateDir)).containsExactlyInAnyOrder("checkpoint-2980000", "checkpoint-2990000",
         "checkpoint-3000000");
   }

@@ -1,20 +1,14 @@
 package io.dstream.benchmarks;
 
-import io.dstream.DStream;
 import io.dstream.Durations;
 import io.dstream.PairDStream;
-import io.dstream.StreamingConf;
-import io.dstream.StreamingContext;
 import io.dstream.Tuple2;
 import io.dstream.rdd.RDD;
-import io.dstream.scheduler.StreamingListener;
-import io.dstream.scheduler.StreamingListenerBatchCompleted;
 import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,25 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * W3 of {@code shared/bench/WORKLOAD.md}: the W1 pairs into {@code updateStateByKey} (a running sum per
- * word), then {@code foreachRDD(count)}. Measures its throughput like W1, and the memory its state takes:
- * the heap held after a run (after garbage collection, with the state in the running context) against a
- * {@code HashMap<String, Long>} holding the same keys and values.
+ * The state of W3 of {@code shared/bench/WORKLOAD.md} (the W1 pairs into {@code updateStateByKey}, a running
+ * sum per word), and the memory it takes: the heap held after a run (after garbage collection, with the
+ * state in the running context) against a {@code HashMap<String, Long>} holding the same keys and values.
  */
 final class StateWorkload {
-  private final int warmUp;
-  private final int measured;
-
-  StateWorkload(int warmUp, int measured) {
-    this.warmUp = warmUp;
-    this.measured = measured;
-  }
+  private StateWorkload() {}
 
   /** What the memory run found. */
   record MemoryReport(long keys, long stateBytes, long hashMapBytes) {
@@ -52,52 +37,20 @@ final class StateWorkload {
     }
   }
 
-  private static PairDStream<String, Long> runningSums(DStream<String> lines) {
-    return lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator())
-        .mapToPair(word -> new Tuple2<>(word, 1))
-        .updateStateByKey((List<Integer> ones, Optional<Long> sum) -> {
-          long total = sum.orElse(0L);
-          for (int one : ones) {
-            total += one;
-          }
-          return Optional.of(total);
-        });
-  }
-
-  /** Runs W3 on a real context fed by a queue stream; returns the measured batches' processing times in ms. */
-  List<Double> throughput(List<List<String>> batches) throws InterruptedException, IOException {
-    Path checkpoints = Files.createTempDirectory("dstream-w3");
-    StreamingContext ssc = new StreamingContext(new StreamingConf().setMaster("local[2]").setAppName("W3"),
-        Durations.milliseconds(1000));
-    try {
-      ssc.checkpoint(checkpoints.toString());
-      Queue<RDD<String>> queue = new ArrayDeque<>();
-      for (List<String> batch : batches) {
-        queue.add(ssc.parallelize(batch, 2));
+  /**
+   * Returns W3's state: the running sum of each word's ones.
+   *
+   * @param pairs the W1 pairs
+   * @return the running sums, batch by batch
+   */
+  static PairDStream<String, Long> runningSums(PairDStream<String, Integer> pairs) {
+    return pairs.updateStateByKey((List<Integer> ones, Optional<Long> sum) -> {
+      long total = sum.orElse(0L);
+      for (int one : ones) {
+        total += one;
       }
-      runningSums(ssc.queueStream(queue, true)).foreachRDD(rdd -> rdd.count());
-      List<Double> times = new ArrayList<>();
-      CountDownLatch done = new CountDownLatch(batches.size());
-      ssc.addStreamingListener(new StreamingListener() {
-        private int seen;
-
-        @Override
-        public void onBatchCompleted(StreamingListenerBatchCompleted event) {
-          if (seen++ >= warmUp && times.size() < measured) {
-            times.add((double) event.batchInfo().processingDelay().orElseThrow());
-          }
-          done.countDown();
-        }
-      });
-      ssc.start();
-      if (!done.await(20, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("W3 did not finish its batches within 20 minutes");
-      }
-      return times;
-    } finally {
-      ssc.stop();
-      deleteRecursively(checkpoints);
-    }
+      return Optional.of(total);
+    });
   }
 
   /**
@@ -106,7 +59,7 @@ final class StateWorkload {
    * and values and measures it. Each measurement runs in a method of its own, so that no local variable of
    * one is still reachable during the other.
    */
-  MemoryReport memory(ZipfWordStream words, int linesPerBatch, int batches) throws IOException {
+  static MemoryReport memory(ZipfWordStream words, int linesPerBatch, int batches) throws IOException {
     StateSample state = measureState(words, linesPerBatch, batches);
     long hashMapBytes = measureHashMap(state.keys(), state.values());
     return new MemoryReport(state.keys().length, state.bytes(), hashMapBytes);
@@ -115,14 +68,18 @@ final class StateWorkload {
   /** The heap a running W3 held, and its state's keys and values. */
   private record StateSample(long bytes, String[] keys, long[] values) {}
 
-  private StateSample measureState(ZipfWordStream words, int linesPerBatch, int batches) throws IOException {
+  private static StateSample measureState(ZipfWordStream words, int linesPerBatch, int batches)
+      throws IOException {
     Path checkpoints = Files.createTempDirectory("dstream-w3-memory");
     long before = usedHeapAfterGc();
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
       t.context().checkpoint(checkpoints.toString());
       Queue<RDD<String>> queue = new ArrayDeque<>();
       AtomicReference<RDD<Tuple2<String, Long>>> latest = new AtomicReference<>();
-      runningSums(t.context().queueStream(queue, true)).foreachRDD(rdd -> {
+      PairDStream<String, Integer> pairs = t.context().queueStream(queue, true)
+          .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
+          .mapToPair(word -> new Tuple2<>(word, 1));
+      runningSums(pairs).foreachRDD(rdd -> {
         latest.set(rdd);
         rdd.count();
       });

@@ -1,29 +1,19 @@
 package io.dstream.benchmarks;
 
-import io.dstream.DStream;
-import io.dstream.Durations;
-import io.dstream.StreamingConf;
-import io.dstream.StreamingContext;
-import io.dstream.Tuple2;
-import io.dstream.rdd.RDD;
-import io.dstream.scheduler.StreamingListener;
-import io.dstream.scheduler.StreamingListenerBatchCompleted;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the throughput workloads of {@code shared/bench/WORKLOAD.md} and prints one line per workload:
- * the plain-Java single-threaded W1 baseline, W1 on the engine with 2 worker threads, and W3 (a running
- * count per word with {@code updateStateByKey}) with V = 10,000 and V = 1,000,000, each over 5 warm-up and
- * 20 measured batches fed through a queue stream; then the memory W3's state takes at V = 1,000,000
- * against a {@code HashMap} of the same keys and values.
+ * Runs the workloads of {@code shared/bench/WORKLOAD.md} and prints one line per workload: the plain-Java
+ * single-threaded W1 baseline, then W1 and W2 on the engine with 2 worker threads (each over 5 warm-up and
+ * 20 measured batches fed through a queue stream: median, min and max words/s), then L1 (the smallest
+ * batch interval that W1 with 1,000 lines per batch sustains over 200 batches). W3 ({@code updateStateByKey})
+ * runs a second time with V = 1,000,000, followed by the memory its state takes against a {@code HashMap}
+ * of the same keys and values.
  *
  * <p>Run it from the repository root with
  *
@@ -33,43 +23,77 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>which builds the library and starts the harness in a JVM of its own with
  * {@code -Xmx4g -Xms4g -XX:+AlwaysPreTouch}, as the workload definition asks (the {@code workloads}
- * execution in this module's pom). Add {@code -Dworkloads.args=--quick} for the short version, and
- * {@code -Dworkloads.args=--state} for W3 alone.
+ * execution in this module's pom). Add {@code -Dworkloads.args=--quick} for the short version.
  */
 public final class WorkloadHarness {
   private static final int WARM_UP = 5;
   private static final int MEASURED = 20;
+  private static final int VOCABULARY = 10_000;
+  private static final int LARGE_VOCABULARY = 1_000_000;
+  private static final long[] L1_INTERVALS_MS = {100, 50, 20, 10, 5, 2};
 
   private WorkloadHarness() {}
 
   /**
    * Runs the workloads.
    *
-   * @param args {@code --quick} for 10,000 lines per batch instead of 100,000; {@code --state} for W3 only
+   * @param args {@code --quick} for 10,000 lines per batch instead of 100,000 and 100 L1 batches
    * @throws Exception if a run fails
    */
   public static void main(String[] args) throws Exception {
-    int lines = Arrays.asList(args).contains("--quick") ? 10_000 : 100_000;
-    boolean stateOnly = Arrays.asList(args).contains("--state");
-    System.out.printf("machine: %d cores, Java %s; V=10000 unless said, L=%d lines per batch%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), lines);
-    List<List<String>> batches = generate(10_000, lines, WARM_UP + MEASURED);
+    boolean quick = Arrays.asList(args).contains("--quick");
+    int lines = quick ? 10_000 : 100_000;
+    System.out.printf("machine: %d cores, Java %s; V=%d, L=%d lines per batch%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), VOCABULARY, lines);
+    throughput(lines);
+    largeState(lines);
+    settleHeap();
+    System.out.println(l1(generate(VOCABULARY, 1_000, quick ? 100 : 200)));
+  }
+
+  /** W3 with a vocabulary of a million words: its throughput, then the memory its state takes. */
+  private static void largeState(int lines) throws Exception {
     long words = (long) lines * ZipfWordStream.WORDS_PER_LINE;
-    StateWorkload w3 = new StateWorkload(WARM_UP, MEASURED);
-    if (!stateOnly) {
+    settleHeap();
+    report("W3, V=1000000 (dstream, local[2])", ThroughputStats.of(words,
+        ThroughputRun.measure(EngineWorkload.W3, generate(LARGE_VOCABULARY, lines, WARM_UP + MEASURED), WARM_UP)));
+    settleHeap();
+    System.out.printf("%-34s %s%n", "W3 state memory, V=1000000:",
+        StateWorkload.memory(new ZipfWordStream(LARGE_VOCABULARY), lines, WARM_UP + MEASURED));
+  }
+
+  /** The baseline and every engine workload over the same batches. */
+  private static void throughput(int lines) throws InterruptedException {
+    List<List<String>> batches = generate(VOCABULARY, lines, WARM_UP + MEASURED);
+    long words = (long) lines * ZipfWordStream.WORDS_PER_LINE;
+    settleHeap();
+    report("baseline (plain Java, 1 thread)", ThroughputStats.of(words, baseline(batches)));
+    for (EngineWorkload workload : EngineWorkload.values()) {
       settleHeap();
-      System.out.println("baseline (plain Java, 1 thread): " + ThroughputStats.of(words, baseline(batches)));
-      settleHeap();
-      System.out.println("W1 (dstream, local[2]):          " + ThroughputStats.of(words, w1(batches)));
+      report(workload + " (dstream, local[2])", ThroughputStats.of(words,
+          ThroughputRun.measure(workload, batches, WARM_UP)));
     }
-    settleHeap();
-    System.out.println("W3 (dstream, local[2]):          " + ThroughputStats.of(words, w3.throughput(batches)));
-    batches = generate(1_000_000, lines, WARM_UP + MEASURED);
-    settleHeap();
-    System.out.println("W3, V=1000000:                   " + ThroughputStats.of(words, w3.throughput(batches)));
-    batches = null; // the memory run must not count the throughput run's input
-    System.out.println("W3 state memory, V=1000000, " + (WARM_UP + MEASURED) + " batches: "
-        + w3.memory(new ZipfWordStream(1_000_000), lines, WARM_UP + MEASURED));
+  }
+
+  private static void report(String name, ThroughputStats stats) {
+    System.out.printf("%-34s %s%n", name + ":", stats);
+  }
+
+  /** Tries shorter and shorter intervals; returns the line reporting the smallest sustained one. */
+  private static String l1(List<List<String>> batches) throws InterruptedException {
+    StringBuilder tried = new StringBuilder();
+    long sustained = -1;
+    for (long interval : L1_INTERVALS_MS) {
+      long worst = LatencyRun.worstTotalDelay(batches, interval);
+      tried.append(String.format(Locale.ROOT, " %d ms: worst total delay %d ms;", interval, worst));
+      if (worst >= 2 * interval) {
+        break;
+      }
+      sustained = interval;
+    }
+    String result = sustained < 0 ? "no tried interval sustained" : "sustains " + sustained + " ms";
+    return String.format(Locale.ROOT, "%-34s %s (%d batches of 1000 lines;%s)", "L1 (dstream, local[2]):",
+        result, batches.size(), tried.toString().replaceAll(";$", ""));
   }
 
   /**
@@ -109,40 +133,6 @@ public final class WorkloadHarness {
     if (sink < 0) {
       throw new AssertionError("unreachable; keeps the loop from being optimized away");
     }
-    return times;
-  }
-
-  /** W1 on the engine; returns the measured batches' processing times in ms. */
-  static List<Double> w1(List<List<String>> batches) throws InterruptedException {
-    StreamingContext ssc = new StreamingContext(new StreamingConf().setMaster("local[2]").setAppName("W1"),
-        Durations.milliseconds(1000));
-    Queue<RDD<String>> queue = new ArrayDeque<>();
-    for (List<String> batch : batches) {
-      queue.add(ssc.parallelize(batch, 2));
-    }
-    DStream<String> lines = ssc.queueStream(queue, true);
-    lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator())
-        .mapToPair(word -> new Tuple2<>(word, 1))
-        .reduceByKey(Integer::sum)
-        .foreachRDD(rdd -> rdd.count());
-    List<Double> times = new ArrayList<>();
-    CountDownLatch done = new CountDownLatch(batches.size());
-    ssc.addStreamingListener(new StreamingListener() {
-      private int seen;
-
-      @Override
-      public void onBatchCompleted(StreamingListenerBatchCompleted event) {
-        if (seen++ >= WARM_UP && times.size() < MEASURED) {
-          times.add((double) event.batchInfo().processingDelay().orElseThrow());
-        }
-        done.countDown();
-      }
-    });
-    ssc.start();
-    if (!done.await(10, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("W1 did not finish its batches within 10 minutes");
-    }
-    ssc.stop();
     return times;
   }
 }

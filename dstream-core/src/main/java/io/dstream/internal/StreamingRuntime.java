@@ -9,21 +9,29 @@ import io.dstream.Time;
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.checkpoint.MetadataCheckpointer;
+import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.receiver.ReceiverTracker;
+import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything one {@link io.dstream.StreamingContext} runs on, wired together, and its lifecycle:
- * the RDD engine, the DStream graph, the job generator and scheduler, the listener bus, and the first
- * failure to report to {@code awaitTermination}.
+ * the RDD engine, the DStream graph, the receivers, the job generator and scheduler, the listener bus, and
+ * the first failure to report to {@code awaitTermination}.
  */
 public final class StreamingRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
@@ -36,8 +44,11 @@ public final class StreamingRuntime {
   private final JobScheduler scheduler;
   private final JobGenerator generator;
   private final Serializer serializer = new KryoSerializer();
+  private final ReceiverTracker receivers;
   private final Object lock = new Object();
   private volatile CheckpointDirectory checkpointDirectory;
+  private volatile RecoveredMetadata recovered;
+  private volatile MetadataCheckpointer checkpointer;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobFailedException error;
   private boolean stoppingNow;
@@ -60,15 +71,17 @@ public final class StreamingRuntime {
     this.bus = new ListenerBus(app);
     JobGenerator[] generatorRef = new JobGenerator[1];
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
-        time -> generatorRef[0].onBatchCompleted(time));
-    this.generator = new JobGenerator(app, graph, scheduler, clock);
+        outcome -> generatorRef[0].onBatchCompleted(outcome));
+    this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
+    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers);
     generatorRef[0] = generator;
   }
 
   /**
    * Starts generating batches.
    *
-   * @throws IllegalStateException if already started or stopped, or if no output operation is defined
+   * @throws IllegalStateException if already started or stopped, if no output operation is defined, or if the
+   *     receivers' write-ahead log is on without a checkpoint directory (the context is then stopped)
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration (the context is
    *     then stopped)
    */
@@ -88,9 +101,12 @@ public final class StreamingRuntime {
       }
       bus.start();
       try {
-        // Posted before the first tick can fire, so that it precedes every batch event.
-        Time firstBatch = generator.start(
-            () -> bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis())));
+        // Run before the first tick can fire: the started event precedes every batch and receiver event.
+        Time firstBatch = startGenerator(() -> {
+          receivers.prepare(checkpointDirectory());
+          bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
+          receivers.startReceivers();
+        });
         state = StreamingContextState.ACTIVE;
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
             graph.batchDuration(), firstBatch, conf.workerThreads());
@@ -107,14 +123,56 @@ public final class StreamingRuntime {
     }
   }
 
+  private Time startGenerator(Runnable onStarted) {
+    CheckpointDirectory directory = checkpointDirectory;
+    if (directory == null) {
+      return generator.start(onStarted, null);
+    }
+    warnAboutUnrecoverableInputs();
+    RecoveredMetadata from = recovered;
+    if (from != null) {
+      // Streams defined after getOrCreate returned count too.
+      from.checkMatches(graph);
+    }
+    checkpointer = MetadataCheckpointer.create(directory, graph, conf, serializer,
+        conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+    if (from == null) {
+      return generator.start(onStarted, checkpointer);
+    }
+    return generator.restart(onStarted, checkpointer, from.schedule(), () -> {
+      from.restoreInto(graph);
+      recoverReceivedBlocks(directory);
+    });
+  }
+
+  /** Gives the blocks that receivers logged before the crash back to their batches (at least once). */
+  private void recoverReceivedBlocks(CheckpointDirectory directory) {
+    try {
+      receivers.recoverFromLog(directory);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot recover the received data from the write-ahead logs under "
+          + directory + ": " + e.getMessage() + "; restore the directory, or delete it to start afresh", e);
+    }
+  }
+
+  private void warnAboutUnrecoverableInputs() {
+    for (InputNode<?> input : graph.inputStreams()) {
+      if (!(input instanceof RecoverableInput)) {
+        LOG.warn("{} keeps no progress in checkpoints: a batch run again after a restart takes what its source "
+            + "holds then, not what it took before", input);
+      }
+    }
+  }
+
   /**
    * Stops the context; does nothing if it is already stopped. Batches stop being generated before this
    * returns; the wait for running jobs and the release of the threads happen before it returns too, except
    * when it is called from a job or a listener: those threads are among what the stop waits for, so the
    * rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
-   * @param graceful true to finish every batch whose time has come before stopping, false to stop at once
-   *     (queued batches are dropped, running jobs interrupted)
+   * @param graceful true to stop the receivers first, then finish every batch whose time has come and process
+   *     every block they received, before stopping; false to stop at once (queued batches are dropped,
+   *     running jobs interrupted)
    */
   public void stop(boolean graceful) {
     boolean wasActive;
@@ -129,6 +187,11 @@ public final class StreamingRuntime {
       graph.freeze();
     }
     if (wasActive) {
+      receivers.stopReceivers("the streaming context is stopping");
+      if (graceful) {
+        // Their last blocks must be reported before the generator puts the waiting blocks into a batch.
+        receivers.awaitReceiversStopped(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+      }
       generator.stop(graceful);
     }
     scheduler.shutdown(graceful);
@@ -144,16 +207,19 @@ public final class StreamingRuntime {
   }
 
   /**
-   * Waits for the jobs still running, then closes the worker threads and the listener bus (after it has
-   * delivered what is queued), and wakes {@link #awaitTermination}.
+   * Waits for the jobs still running, then releases the receivers' storage, closes the worker threads and the
+   * listener bus (after it has delivered what is queued), and wakes {@link #awaitTermination}.
    */
   private void finishStop(boolean graceful) {
-    if (!scheduler.awaitTermination(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds())) {
+    long timeout = conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds();
+    if (!scheduler.awaitTermination(timeout)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
       synchronized (lock) {
         stoppingNow = true;
       }
     }
+    generator.finish();
+    receivers.close(timeout);
     engine.close();
     bus.stop();
     synchronized (lock) {
@@ -235,6 +301,70 @@ public final class StreamingRuntime {
   }
 
   /**
+   * Reads the newest intact metadata checkpoint of the checkpoint directory and checks it against the graph
+   * ({@code StreamingContext.getOrCreate}); {@link #start()} then restarts from it.
+   *
+   * @param createOnError true to log a checkpoint that cannot be restored and start afresh, false to throw
+   * @return true if the context will restart from a checkpoint, false if there is none (or it was skipped)
+   * @throws IllegalStateException if no checkpoint directory is set, the context has started, or the
+   *     checkpoint cannot be restored (and {@code createOnError} is false); the message says why and what to do
+   */
+  public boolean recoverFromCheckpoint(boolean createOnError) {
+    graph.checkCanDefineStreams("recover from a checkpoint");
+    CheckpointDirectory directory = checkpointDirectory;
+    if (directory == null) {
+      throw new IllegalStateException("cannot recover: no checkpoint directory is set; call checkpoint(dir) first");
+    }
+    try {
+      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer);
+      if (found.isEmpty()) {
+        LOG.info("The checkpoint directory {} holds no checkpoint: starting afresh", directory);
+        return false;
+      }
+      found.get().checkMatches(graph);
+      recovered = found.get();
+      LOG.info("Recovering from {}", recovered);
+      return true;
+    } catch (IllegalStateException e) {
+      if (!createOnError) {
+        throw e;
+      }
+      LOG.warn("Starting afresh ({}=true) instead of recovering: {}", ConfigKeys.CHECKPOINT_CREATE_ON_ERROR.name(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Returns the batches that {@link #start()} would run again if it were called now, because the recovered
+   * run left them unfinished or missed them while it was down.
+   *
+   * @return the batch times, ascending; empty without a recovered checkpoint
+   */
+  public List<Time> batchesToRerun() {
+    RecoveredMetadata from = recovered;
+    return from == null ? List.of() : generator.timesToRerun(from.schedule());
+  }
+
+  /**
+   * Returns the batch schedule the context restarts from, if {@link #recoverFromCheckpoint} found a checkpoint.
+   *
+   * @return the recovered schedule
+   */
+  public Optional<BatchSchedule> recoveredSchedule() {
+    return Optional.ofNullable(recovered).map(RecoveredMetadata::schedule);
+  }
+
+  /**
+   * Returns the writer of metadata checkpoints, once the context has started with a checkpoint directory.
+   *
+   * @return the checkpointer
+   */
+  public Optional<MetadataCheckpointer> checkpointer() {
+    return Optional.ofNullable(checkpointer);
+  }
+
+  /**
    * Returns the checkpoint directory, if one was set.
    *
    * @return the directory
@@ -295,6 +425,15 @@ public final class StreamingRuntime {
    */
   public JobGenerator generator() {
     return generator;
+  }
+
+  /**
+   * Returns the receiver tracker, which runs the receivers and keeps their blocks.
+   *
+   * @return the tracker
+   */
+  public ReceiverTracker receivers() {
+    return receivers;
   }
 
   /**

@@ -7,6 +7,8 @@ import io.dstream.function.Function2;
 import io.dstream.internal.rdd.Aggregator;
 import io.dstream.internal.rdd.CoGroupedNode;
 import io.dstream.internal.rdd.Iterators;
+import io.dstream.internal.rdd.Joins;
+import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RangePartitioner;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.ShuffleDependency;
@@ -17,11 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * An {@link RDD} of key-value pairs, with the by-key operations: reduce, group, combine, join, sort.
@@ -87,7 +87,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairRDD<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
-    return reduceByKey(hash(numPartitions), f);
+    return reduceByKey(hash("reduceByKey", numPartitions), f);
   }
 
   /**
@@ -120,7 +120,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairRDD<K, Iterable<V>> groupByKey(int numPartitions) {
-    return groupByKey(hash(numPartitions));
+    return groupByKey(hash("groupByKey", numPartitions));
   }
 
   /**
@@ -163,7 +163,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, int numPartitions) {
-    return combineByKey(createCombiner, mergeValue, mergeCombiners, hash(numPartitions));
+    return combineByKey(createCombiner, mergeValue, mergeCombiners, hash("combineByKey", numPartitions));
   }
 
   /**
@@ -229,7 +229,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, int numPartitions, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
-    return aggregateByKey(zeroValue, hash(numPartitions), seqOp, combOp);
+    return aggregateByKey(zeroValue, hash("aggregateByKey", numPartitions), seqOp, combOp);
   }
 
   /**
@@ -275,7 +275,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    *     be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
-    return foldByKey(zeroValue, hash(numPartitions), f);
+    return foldByKey(zeroValue, hash("foldByKey", numPartitions), f);
   }
 
   /**
@@ -376,7 +376,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, int numPartitions) {
-    return cogroup(other, hash(numPartitions));
+    return cogroup(other, hash("cogroup", numPartitions));
   }
 
   /**
@@ -418,7 +418,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, int numPartitions) {
-    return join(other, hash(numPartitions));
+    return join(other, hash("join", numPartitions));
   }
 
   /**
@@ -430,8 +430,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, Partitioner partitioner) {
-    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), false, false).stream()
-        .map(t -> new Tuple2<>(t._1().orElse(null), t._2().orElse(null))).iterator());
+    return cogroup(other, partitioner).flatMapValues(g -> Joins.inner(g._1(), g._2()));
   }
 
   /**
@@ -457,7 +456,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, int numPartitions) {
-    return leftOuterJoin(other, hash(numPartitions));
+    return leftOuterJoin(other, hash("leftOuterJoin", numPartitions));
   }
 
   /**
@@ -469,8 +468,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
-    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), false, true).stream()
-        .map(t -> new Tuple2<>(t._1().orElse(null), t._2())).iterator());
+    return cogroup(other, partitioner).flatMapValues(g -> Joins.leftOuter(g._1(), g._2()));
   }
 
   /**
@@ -496,7 +494,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, int numPartitions) {
-    return rightOuterJoin(other, hash(numPartitions));
+    return rightOuterJoin(other, hash("rightOuterJoin", numPartitions));
   }
 
   /**
@@ -508,8 +506,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
-    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), true, false).stream()
-        .map(t -> new Tuple2<>(t._1(), t._2().orElse(null))).iterator());
+    return cogroup(other, partitioner).flatMapValues(g -> Joins.rightOuter(g._1(), g._2()));
   }
 
   /**
@@ -535,7 +532,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other, int numPartitions) {
-    return fullOuterJoin(other, hash(numPartitions));
+    return fullOuterJoin(other, hash("fullOuterJoin", numPartitions));
   }
 
   /**
@@ -548,7 +545,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other,
       Partitioner partitioner) {
-    return cogroup(other, partitioner).flatMapValues(g -> product(g._1(), g._2(), true, true).iterator());
+    return cogroup(other, partitioner).flatMapValues(g -> Joins.fullOuter(g._1(), g._2()));
   }
 
   /**
@@ -572,7 +569,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, int numPartitions) {
-    return subtractByKey(other, hash(numPartitions));
+    return subtractByKey(other, hash("subtractByKey", numPartitions));
   }
 
   /**
@@ -612,7 +609,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(boolean ascending) {
-    return sortByKey(naturalOrder(), ascending, Math.max(1, getNumPartitions()));
+    return sortByKey(RangeSort.naturalOrder(), ascending, Math.max(1, getNumPartitions()));
   }
 
   /**
@@ -626,7 +623,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(boolean ascending, int numPartitions) {
-    return sortByKey(naturalOrder(), ascending, numPartitions);
+    return sortByKey(RangeSort.naturalOrder(), ascending, numPartitions);
   }
 
   /**
@@ -664,25 +661,19 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
-    requirePositive(numPartitions);
+    requirePositive("sortByKey", numPartitions);
     List<K> sample = new ArrayList<>();
-    for (List<K> part : keys().runJob((p, it) -> reservoirSample(it, 64, p))) {
+    for (List<K> part : keys().runJob((partition, keys) -> RangeSort.sample(keys, partition))) {
       sample.addAll(part);
     }
     // Comparing each sampled key with itself makes a key the order cannot handle fail here, in the
     // caller's thread, even when the sample is too small for sorting it to compare anything.
     sample.forEach(key -> comparator.compare(key, key));
     Partitioner ranges = new RangePartitioner<>(numPartitions, sample, comparator, ascending);
-    Comparator<Tuple2<K, V>> byKey = (a, b) -> comparator.compare(a._1(), b._1());
-    Comparator<Tuple2<K, V>> order = ascending ? byKey : byKey.reversed();
     PairRDD<K, V> placed = new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, ranges, null, false),
         "sortByKey"));
-    return new PairRDD<>(placed.narrow("sortByKey", (p, it) -> {
-      List<Tuple2<K, V>> all = new ArrayList<>();
-      it.forEachRemaining(all::add);
-      all.sort(order);
-      return all.iterator();
-    }, true));
+    return new PairRDD<>(placed.narrow("sortByKey", (p, it) -> RangeSort.sortPartition(it, comparator, ascending),
+        true));
   }
 
   // ---- pair actions ------------------------------------------------------------------------------------
@@ -804,72 +795,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     return best != null ? best : new HashPartitioner(node.engine().defaultShufflePartitions(largest));
   }
 
-  private static Partitioner hash(int numPartitions) {
-    requirePositive(numPartitions);
+  private static Partitioner hash(String operation, int numPartitions) {
+    requirePositive(operation, numPartitions);
     return new HashPartitioner(numPartitions);
-  }
-
-  private static <A, B> List<Tuple2<Optional<A>, Optional<B>>> product(Iterable<A> left, Iterable<B> right,
-      boolean keepLeftMissing, boolean keepRightMissing) {
-    List<Tuple2<Optional<A>, Optional<B>>> out = new ArrayList<>();
-    boolean leftEmpty = !left.iterator().hasNext();
-    boolean rightEmpty = !right.iterator().hasNext();
-    if (leftEmpty && rightEmpty) {
-      return out;
-    }
-    if (rightEmpty) {
-      if (keepRightMissing) {
-        left.forEach(a -> out.add(new Tuple2<>(Optional.ofNullable(a), Optional.empty())));
-      }
-      return out;
-    }
-    if (leftEmpty) {
-      if (keepLeftMissing) {
-        right.forEach(b -> out.add(new Tuple2<>(Optional.empty(), Optional.ofNullable(b))));
-      }
-      return out;
-    }
-    for (A a : left) {
-      for (B b : right) {
-        out.add(new Tuple2<>(Optional.ofNullable(a), Optional.ofNullable(b)));
-      }
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <K> Comparator<K> naturalOrder() {
-    return (a, b) -> ((Comparable<Object>) requireComparable(a)).compareTo(requireComparable(b));
-  }
-
-  private static Object requireComparable(Object key) {
-    if (key == null) {
-      throw new IllegalArgumentException("sortByKey() without a comparator cannot order a null key; pass a "
-          + "Comparator such as Comparator.nullsFirst(Comparator.naturalOrder())");
-    }
-    if (!(key instanceof Comparable<?>)) {
-      throw new IllegalArgumentException("sortByKey() without a comparator needs Comparable keys, but "
-          + key.getClass().getName() + " is not Comparable; pass a Comparator");
-    }
-    return key;
-  }
-
-  private static <K> List<K> reservoirSample(Iterator<K> keys, int size, int seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    List<K> sample = new ArrayList<>(size);
-    long seen = 0;
-    while (keys.hasNext()) {
-      K key = keys.next();
-      seen++;
-      if (sample.size() < size) {
-        sample.add(key);
-      } else {
-        long slot = random.nextLong(seen);
-        if (slot < size) {
-          sample.set((int) slot, key);
-        }
-      }
-    }
-    return sample;
   }
 }

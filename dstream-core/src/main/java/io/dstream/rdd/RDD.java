@@ -212,7 +212,7 @@ public class RDD<T> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public RDD<T> coalesce(int numPartitions, boolean shuffle) {
-    requirePositive(numPartitions);
+    requirePositive("coalesce", numPartitions);
     if (shuffle) {
       return repartition(numPartitions);
     }
@@ -227,7 +227,7 @@ public class RDD<T> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public RDD<T> repartition(int numPartitions) {
-    requirePositive(numPartitions);
+    requirePositive("repartition", numPartitions);
     RddNode<Tuple2<Integer, T>> numbered = narrow("repartition", (p, it) -> {
       int[] position = {p};
       return Iterators.map(it, x -> new Tuple2<>(position[0]++, x));
@@ -608,10 +608,10 @@ public class RDD<T> {
     return value;
   }
 
-  static void requirePositive(int numPartitions) {
+  static void requirePositive(String operation, int numPartitions) {
     if (numPartitions <= 0) {
       throw new IllegalArgumentException(
-          "the number of partitions must be positive, got " + numPartitions);
+          operation + ": the number of partitions must be positive, got " + numPartitions);
     }
   }
 

@@ -6,18 +6,29 @@ import java.util.Optional;
 
 /**
  * What happened to one batch: when it was submitted, started and completed (in milliseconds of the
- * context's clock), how many records its inputs brought, and each output operation's outcome.
+ * context's clock), how many records each input stream brought, and each output operation's outcome.
  *
  * @param batchTime the batch time
- * @param numRecords the records the input streams put into the batch, where known without a job (0 if
- *     unknown)
+ * @param streamIdToNumRecords the records each input stream put into the batch, by the stream's id
+ *     ({@code InputDStream.id()}), for the streams whose count is known without a job: every receiver stream,
+ *     and queue streams of RDDs made by {@code parallelize}
  * @param submissionTime when the batch's jobs were submitted
  * @param processingStartTime when the first job started, once it has
  * @param processingEndTime when the last job ended, once it has
  * @param outputOperationInfos each output operation's outcome, by id
  */
-public record BatchInfo(Time batchTime, long numRecords, long submissionTime, Optional<Long> processingStartTime,
-    Optional<Long> processingEndTime, Map<Integer, OutputOperationInfo> outputOperationInfos) {
+public record BatchInfo(Time batchTime, Map<Integer, Long> streamIdToNumRecords, long submissionTime,
+    Optional<Long> processingStartTime, Optional<Long> processingEndTime,
+    Map<Integer, OutputOperationInfo> outputOperationInfos) {
+
+  /**
+   * Returns how many records the input streams put into the batch, where that is known without a job.
+   *
+   * @return the sum of {@link #streamIdToNumRecords()}, 0 if no count is known
+   */
+  public long numRecords() {
+    return streamIdToNumRecords.values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /**
    * Returns how long the batch waited for earlier batches: processing start minus submission.

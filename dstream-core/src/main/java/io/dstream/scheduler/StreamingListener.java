@@ -1,8 +1,8 @@
 package io.dstream.scheduler;
 
 /**
- * Receives the events of a running context: batches submitted, started and completed, and each output
- * operation's start and end. Register one with {@code ssc.addStreamingListener(listener)}.
+ * Receives the events of a running context: batches submitted, started and completed, each output
+ * operation's start and end, and receivers started, failing and stopped. Register one with {@code ssc.addStreamingListener(listener)}.
  *
  * <p>Events are delivered on one dedicated thread, in the order they happened; a slow listener delays
  * only later events, never the batches. An exception thrown by a listener is logged and does not stop
@@ -60,4 +60,25 @@ public interface StreamingListener {
    * @param event the event
    */
   default void onOutputOperationCompleted(StreamingListenerOutputOperationCompleted event) {}
+
+  /**
+   * Called when a receiver has started, and again after each restart.
+   *
+   * @param event the event
+   */
+  default void onReceiverStarted(StreamingListenerReceiverStarted event) {}
+
+  /**
+   * Called when a receiver reports an error or fails; a failed receiver restarts after the restart delay.
+   *
+   * @param event the event; {@code receiverInfo().lastError()} holds the exception, if any
+   */
+  default void onReceiverError(StreamingListenerReceiverError event) {}
+
+  /**
+   * Called when a receiver has stopped for good.
+   *
+   * @param event the event
+   */
+  default void onReceiverStopped(StreamingListenerReceiverStopped event) {}
 }

@@ -10,10 +10,15 @@ import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.scheduler.BatchOutcome;
+import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -123,8 +128,8 @@ public final class TestStreamingContext implements AutoCloseable {
   /**
    * Runs the next {@code n} batches: starts the context if needed, then, for each batch, moves the clock to
    * the next batch time (one interval on, or the next multiple of the interval if the test moved the clock
-   * by part of one) and waits until that batch's jobs have completed, its old RDDs are cleared and
-   * listeners have received its events.
+   * by part of one) and waits until that batch's jobs have completed, its old RDDs are cleared, its metadata
+   * checkpoint is written (with a checkpoint directory) and listeners have received its events.
    *
    * @param n how many batches; 0 only starts the context
    * @throws io.dstream.rdd.JobFailedException if a batch failed; its cause is the user's exception
@@ -136,10 +141,10 @@ public final class TestStreamingContext implements AutoCloseable {
     if (n < 0) {
       throw new IllegalArgumentException("runBatches(" + n + "): the number of batches must not be negative");
     }
-    if (context.getState() == StreamingContextState.INITIALIZED) {
-      context.start();
-    }
     StreamingRuntime runtime = ContextAccess.runtime(context);
+    if (context.getState() == StreamingContextState.INITIALIZED) {
+      startAndAwaitRecoveredBatches(runtime);
+    }
     for (int i = 0; i < n; i++) {
       if (context.getState() == StreamingContextState.STOPPED) {
         throw new IllegalStateException("the test context has been stopped (closed, or stopped by the pipeline), "
@@ -151,21 +156,87 @@ public final class TestStreamingContext implements AutoCloseable {
       CompletableFuture<BatchOutcome> outcome = runtime.scheduler().batchOutcome(next);
       clock.setTime(next.milliseconds());
       BatchOutcome done = await(outcome, next);
-      try {
-        boolean settled = runtime.generator().awaitEventsHandled(BATCH_TIMEOUT_MILLIS)
-            && runtime.bus().waitUntilDelivered(BATCH_TIMEOUT_MILLIS);
-        if (!settled && context.getState() != StreamingContextState.STOPPED) {
-          throw new IllegalStateException("batch " + next + " completed, but its metadata clearing or listener "
-              + "events did not finish within " + BATCH_TIMEOUT_MILLIS + " ms; is a listener blocked?");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for batch " + next, e);
-      }
+      settle(runtime, "batch " + next);
       if (done.failure() != null) {
         throw done.failure();
       }
     }
+  }
+
+  /** Waits until what follows the completion of batches is done: RDDs cleared, checkpoint written, events. */
+  private void settle(StreamingRuntime runtime, String batches) {
+    try {
+      boolean settled = runtime.generator().awaitEventsHandled(BATCH_TIMEOUT_MILLIS)
+          && runtime.bus().waitUntilDelivered(BATCH_TIMEOUT_MILLIS)
+          && checkpointsWritten(runtime);
+      if (!settled && context.getState() != StreamingContextState.STOPPED) {
+        throw new IllegalStateException(batches + " completed, but its metadata clearing, checkpoint or listener "
+            + "events did not finish within " + BATCH_TIMEOUT_MILLIS + " ms; is a listener blocked?");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + batches, e);
+    }
+  }
+
+  private static boolean checkpointsWritten(StreamingRuntime runtime) throws InterruptedException {
+    Optional<MetadataCheckpointer> checkpointer = runtime.checkpointer();
+    return checkpointer.isEmpty() || checkpointer.get().awaitWritten(BATCH_TIMEOUT_MILLIS);
+  }
+
+  /** Starts the context and, after a recovery, waits for the batches it runs again before new ones. */
+  private void startAndAwaitRecoveredBatches(StreamingRuntime runtime) {
+    Map<Time, CompletableFuture<BatchOutcome>> rerun = new LinkedHashMap<>();
+    for (Time time : runtime.batchesToRerun()) {
+      rerun.put(time, runtime.scheduler().batchOutcome(time));
+    }
+    context.start();
+    JobFailedException firstFailure = null;
+    for (Map.Entry<Time, CompletableFuture<BatchOutcome>> entry : rerun.entrySet()) {
+      BatchOutcome done = await(entry.getValue(), entry.getKey());
+      if (firstFailure == null) {
+        firstFailure = done.failure();
+      }
+    }
+    if (!rerun.isEmpty()) {
+      settle(runtime, "the batches run again " + rerun.keySet());
+    }
+    if (firstFailure != null) {
+      throw firstFailure;
+    }
+  }
+
+  /**
+   * Makes this context go on from a checkpoint, as {@link StreamingContext#getOrCreate} does with a context
+   * its factory built (it is the same code): define the pipeline first, then call this before the first
+   * {@link #runBatches}. If the directory holds a checkpoint, the manual clock moves to the time of the
+   * checkpoint's latest batch, as if the application restarted at once (advance it further to simulate time
+   * spent down), and the first {@link #runBatches} waits for the batches that recovery runs again (unfinished
+   * or missed ones) before it runs new ones.
+   *
+   * <pre>{@code
+   * try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+   *   CollectedOutput<String> out = t.collect(t.context().textFileStream("memory://test/in"));
+   *   t.recoverFrom("memory://test/checkpoints");
+   *   t.runBatches(1);
+   * }
+   * }</pre>
+   *
+   * @param checkpointDirectory the checkpoint directory (set on the context if it has none)
+   * @return true if the context recovered from a checkpoint, false if the directory held none
+   * @throws IllegalStateException if the context has started, or the checkpoint cannot be restored
+   * @throws IllegalArgumentException if the context has another checkpoint directory, or it is not usable
+   */
+  public boolean recoverFrom(String checkpointDirectory) {
+    StreamingContext.getOrCreate(checkpointDirectory, () -> context);
+    StreamingRuntime runtime = ContextAccess.runtime(context);
+    return runtime.recoveredSchedule().map(schedule -> {
+      long restartedAt = schedule.lastGeneratedTime().milliseconds();
+      if (clock.getTimeMillis() < restartedAt) {
+        clock.setTime(restartedAt);
+      }
+      return true;
+    }).orElse(false);
   }
 
   private static BatchOutcome await(CompletableFuture<BatchOutcome> outcome, Time time) {

@@ -18,7 +18,7 @@ class BatchInfoDelaysTest {
 
   @Test
   void aCompletedBatchsDelaysAreDifferencesOfItsTimes() {
-    BatchInfo batch = new BatchInfo(BATCH, 7, 10_040, Optional.of(10_250L), Optional.of(10_900L),
+    BatchInfo batch = new BatchInfo(BATCH, Map.of(0, 7L), 10_040, Optional.of(10_250L), Optional.of(10_900L),
         Map.of(0, operation(0, 10_250L, 10_600L, null), 1, operation(1, 10_600L, 10_900L, null)));
 
     assertThat(batch.schedulingDelay()).contains(210L);
@@ -31,9 +31,9 @@ class BatchInfoDelaysTest {
 
   @Test
   void delaysThatNeedAnEndOrAStartAreEmptyUntilTheBatchGetsThere() {
-    BatchInfo submitted = new BatchInfo(BATCH, 0, 10_040, Optional.empty(), Optional.empty(),
+    BatchInfo submitted = new BatchInfo(BATCH, Map.of(), 10_040, Optional.empty(), Optional.empty(),
         Map.of(0, operation(0, null, null, null)));
-    BatchInfo started = new BatchInfo(BATCH, 0, 10_040, Optional.of(10_100L), Optional.empty(),
+    BatchInfo started = new BatchInfo(BATCH, Map.of(), 10_040, Optional.of(10_100L), Optional.empty(),
         Map.of(0, operation(0, 10_100L, null, null)));
 
     assertThat(submitted.schedulingDelay()).isEmpty();
@@ -49,12 +49,23 @@ class BatchInfoDelaysTest {
   @Test
   void aFailedOperationMakesTheBatchFailedAndGivesItsReason() {
     IllegalStateException thrown = new IllegalStateException("no connection");
-    BatchInfo batch = new BatchInfo(BATCH, 1, 10_000, Optional.of(10_000L), Optional.of(10_005L),
+    BatchInfo batch = new BatchInfo(BATCH, Map.of(0, 1L), 10_000, Optional.of(10_000L), Optional.of(10_005L),
         Map.of(0, operation(0, 10_000L, 10_002L, null), 1, operation(1, 10_002L, 10_005L, thrown)));
 
     assertThat(batch.hasFailure()).isTrue();
     assertThat(batch.outputOperationInfos().get(1).failureReason())
         .contains("java.lang.IllegalStateException: no connection");
     assertThat(batch.outputOperationInfos().get(0).failureReason()).isEmpty();
+  }
+
+  @Test
+  void numRecordsIsTheSumOverTheInputStreams() {
+    BatchInfo batch = new BatchInfo(BATCH, Map.of(0, 7L, 3, 5L), 10_000, Optional.empty(), Optional.empty(),
+        Map.of());
+    BatchInfo withoutCounts = new BatchInfo(BATCH, Map.of(), 10_000, Optional.empty(), Optional.empty(),
+        Map.of());
+
+    assertThat(batch.numRecords()).isEqualTo(12);
+    assertThat(withoutCounts.numRecords()).isZero();
   }
 }

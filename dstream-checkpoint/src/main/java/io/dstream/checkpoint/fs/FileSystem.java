@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.List;
 
 /**
@@ -94,6 +95,27 @@ public interface FileSystem {
    * @throws IOException if that cannot be determined
    */
   boolean exists(String path) throws IOException;
+
+  /**
+   * Tells whether a path is a directory. The default lists the path and calls it a directory if that works;
+   * implementations that can ask directly should.
+   *
+   * @param path the path
+   * @return true for an existing directory; false for a file
+   * @throws NoSuchFileException if nothing exists at the path
+   * @throws IOException if that cannot be determined
+   */
+  default boolean isDirectory(String path) throws IOException {
+    if (!exists(path)) {
+      throw new NoSuchFileException(toUri(path).toString());
+    }
+    try {
+      list(path);
+      return true;
+    } catch (NotDirectoryException e) {
+      return false;
+    }
+  }
 
   /**
    * Returns when a file or directory was last modified.

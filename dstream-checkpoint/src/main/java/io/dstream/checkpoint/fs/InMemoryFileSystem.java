@@ -253,6 +253,14 @@ public final class InMemoryFileSystem implements FileSystem {
   }
 
   @Override
+  public boolean isDirectory(String path) throws IOException {
+    String file = normalize(path);
+    synchronized (entries) {
+      return existing(file).isDirectory();
+    }
+  }
+
+  @Override
   public long modificationTime(String path) throws IOException {
     String file = normalize(path);
     synchronized (entries) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -91,6 +92,11 @@ public final class LocalFileSystem implements FileSystem {
   @Override
   public boolean exists(String path) {
     return Files.exists(Path.of(path));
+  }
+
+  @Override
+  public boolean isDirectory(String path) throws IOException {
+    return Files.readAttributes(Path.of(path), BasicFileAttributes.class).isDirectory();
   }
 
   @Override

@@ -170,6 +170,16 @@ abstract class FileSystemContract {
   }
 
   @Test
+  void isDirectoryTellsDirectoriesFromFiles() throws IOException {
+    fs.mkdirs(path("sub"));
+    fs.writeAtomically(path("file"), new byte[] {1});
+
+    assertThat(fs.isDirectory(path("sub"))).isTrue();
+    assertThat(fs.isDirectory(path("file"))).isFalse();
+    assertThatThrownBy(() -> fs.isDirectory(path("absent"))).isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
   void modificationTimeIsTheTimeOfTheLastWrite() throws IOException {
     long before = System.currentTimeMillis();
     fs.writeAtomically(path("file"), new byte[] {1});

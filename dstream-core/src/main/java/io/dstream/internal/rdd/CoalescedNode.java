@@ -2,7 +2,6 @@ package io.dstream.internal.rdd;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Fewer partitions without a shuffle: each partition reads a contiguous range of the parent's partitions.
@@ -40,25 +39,6 @@ public final class CoalescedNode<T> extends RddNode<T> {
     int parents = parent.numPartitions();
     int from = (int) ((long) partition * parents / numPartitions);
     int to = (int) ((long) (partition + 1) * parents / numPartitions);
-    return new Iterator<>() {
-      private int next = from;
-      private Iterator<T> current = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && next < to) {
-          current = parent.iterator(next++);
-        }
-        return current.hasNext();
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+    return Iterators.concat(to - from, i -> parent.iterator(from + i));
   }
 }

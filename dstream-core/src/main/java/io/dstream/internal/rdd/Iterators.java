@@ -5,6 +5,7 @@ import io.dstream.function.Function;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.IntFunction;
 
 /**
  * Lazy per-record iterator adapters that apply user functions as records are pulled: the links of a
@@ -125,6 +126,38 @@ public final class Iterators {
         T result = next;
         next = null;
         return result;
+      }
+    };
+  }
+
+  /**
+   * Concatenates several iterators lazily: the {@code i}-th is asked for only when the ones before it are
+   * exhausted.
+   *
+   * @param count how many iterators
+   * @param iterator returns the {@code i}-th iterator, for {@code i} from 0 to {@code count - 1}
+   * @param <T> the record type
+   * @return the concatenation
+   */
+  public static <T> Iterator<T> concat(int count, IntFunction<? extends Iterator<T>> iterator) {
+    return new Iterator<>() {
+      private int next;
+      private Iterator<T> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next < count) {
+          current = iterator.apply(next++);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
       }
     };
   }

@@ -44,11 +44,7 @@ public final class JobRunner {
    * @throws IllegalStateException if the engine was stopped
    */
   public <T, U> List<U> runJob(RddNode<T> node, TaskFunction<T, U> function) {
-    int[] all = new int[node.numPartitions()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
-    return runJob(node, all, function);
+    return runJob(node, allPartitions(node), function);
   }
 
   /**

@@ -1,11 +1,8 @@
 package io.dstream.internal.rdd;
 
 import io.dstream.rdd.Partitioner;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The union of parents that share one partitioner: partition {@code i} holds partition {@code i} of every
@@ -64,35 +61,12 @@ public final class PartitionerAwareUnionNode<T> extends RddNode<T> {
 
   @Override
   public List<Dependency> dependencies() {
-    List<Dependency> deps = new ArrayList<>(parents.size());
-    for (RddNode<T> parent : parents) {
-      deps.add(new NarrowDependency(parent));
-    }
-    return Collections.unmodifiableList(deps);
+    return NarrowDependency.onEach(parents);
   }
 
   @Override
   protected Iterator<T> compute(int partition) {
-    Iterator<RddNode<T>> remaining = parents.iterator();
-    return new Iterator<>() {
-      private Iterator<T> current = Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && remaining.hasNext()) {
-          current = remaining.next().iterator(partition);
-        }
-        return current.hasNext();
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+    return Iterators.concat(parents.size(), i -> parents.get(i).iterator(partition));
   }
 
   @Override

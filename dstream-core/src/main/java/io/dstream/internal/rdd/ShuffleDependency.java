@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * A dependency that redistributes the parent's key-value records by key: an in-memory hash shuffle.
@@ -168,27 +167,9 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
       throw new IllegalStateException("shuffle " + shuffleId + " was read before its map stage ran");
     }
     if (aggregator == null) {
-      return new Iterator<>() {
-        private int map;
-        private Iterator<Tuple2<K, C>> current = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-          while (!current.hasNext() && map < outputs.length) {
-            // Read-only: the bucket is kept for later reads.
-            current = Collections.unmodifiableList((List<Tuple2<K, C>>) outputs[map++][reducePartition]).iterator();
-          }
-          return current.hasNext();
-        }
-
-        @Override
-        public Tuple2<K, C> next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return current.next();
-        }
-      };
+      // Read-only: the buckets are kept for later reads.
+      return Iterators.concat(outputs.length,
+          map -> Collections.unmodifiableList((List<Tuple2<K, C>>) outputs[map][reducePartition]).iterator());
     }
     HashMap<Object, Object> combined = new HashMap<>();
     for (Object[] buckets : outputs) {

@@ -1,7 +1,5 @@
 package io.dstream.internal.rdd;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -45,11 +43,7 @@ public final class UnionNode<T> extends RddNode<T> {
 
   @Override
   public List<Dependency> dependencies() {
-    List<Dependency> deps = new ArrayList<>(parents.size());
-    for (RddNode<T> parent : parents) {
-      deps.add(new NarrowDependency(parent));
-    }
-    return Collections.unmodifiableList(deps);
+    return NarrowDependency.onEach(parents);
   }
 
   @Override

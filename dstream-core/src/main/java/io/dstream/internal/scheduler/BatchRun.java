@@ -76,7 +76,7 @@ final class BatchRun {
   }
 
   synchronized BatchInfo info() {
-    return new BatchInfo(jobSet.time(), jobSet.numRecords(), submissionTime, Optional.ofNullable(processingStart),
+    return new BatchInfo(jobSet.time(), jobSet.streamIdToNumRecords(), submissionTime, Optional.ofNullable(processingStart),
         Optional.ofNullable(processingEnd), Collections.unmodifiableMap(new TreeMap<>(outputs)));
   }
 

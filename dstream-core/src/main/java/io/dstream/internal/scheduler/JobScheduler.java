@@ -31,7 +31,7 @@ public final class JobScheduler {
   private final Clock clock;
   private final ListenerBus bus;
   private final Consumer<JobFailedException> errorSink;
-  private final Consumer<Time> batchCompletionHandler;
+  private final Consumer<BatchOutcome> batchCompletionHandler;
   private final ThreadPoolExecutor jobExecutor;
   private final ThreadGroup jobThreads;
   private final Map<Time, CompletableFuture<BatchOutcome>> waiters = new ConcurrentHashMap<>();
@@ -45,10 +45,10 @@ public final class JobScheduler {
    * @param clock the context's clock, for batch timings
    * @param bus where listener events go
    * @param errorSink receives every job failure (the context keeps the first for awaitTermination)
-   * @param batchCompletionHandler called with a batch's time once all its jobs have ended
+   * @param batchCompletionHandler called with a batch's outcome once all its jobs have ended
    */
   public JobScheduler(String appName, int concurrentJobs, Clock clock, ListenerBus bus,
-      Consumer<JobFailedException> errorSink, Consumer<Time> batchCompletionHandler) {
+      Consumer<JobFailedException> errorSink, Consumer<BatchOutcome> batchCompletionHandler) {
     this.clock = clock;
     this.bus = bus;
     this.errorSink = errorSink;
@@ -192,14 +192,11 @@ public final class JobScheduler {
     LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
         run.time(), seconds(info.processingDelay().orElse(0L)));
     bus.post(new StreamingListenerBatchCompleted(info));
-    batchCompletionHandler.accept(run.time());
-    finishWaiter(run.time(), run.firstFailure());
-  }
-
-  private void finishWaiter(Time time, JobFailedException failure) {
-    CompletableFuture<BatchOutcome> waiter = waiters.remove(time);
+    BatchOutcome outcome = new BatchOutcome(run.time(), run.firstFailure());
+    batchCompletionHandler.accept(outcome);
+    CompletableFuture<BatchOutcome> waiter = waiters.remove(run.time());
     if (waiter != null) {
-      waiter.complete(new BatchOutcome(time, failure));
+      waiter.complete(outcome);
     }
   }
 

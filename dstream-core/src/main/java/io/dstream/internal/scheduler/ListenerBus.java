@@ -7,6 +7,9 @@ import io.dstream.scheduler.StreamingListenerBatchSubmitted;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
 import io.dstream.scheduler.StreamingListenerOutputOperationStarted;
+import io.dstream.scheduler.StreamingListenerReceiverError;
+import io.dstream.scheduler.StreamingListenerReceiverStarted;
+import io.dstream.scheduler.StreamingListenerReceiverStopped;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -171,6 +174,12 @@ public final class ListenerBus {
         listener.onOutputOperationStarted(e);
       } else if (event instanceof StreamingListenerOutputOperationCompleted e) {
         listener.onOutputOperationCompleted(e);
+      } else if (event instanceof StreamingListenerReceiverStarted e) {
+        listener.onReceiverStarted(e);
+      } else if (event instanceof StreamingListenerReceiverError e) {
+        listener.onReceiverError(e);
+      } else if (event instanceof StreamingListenerReceiverStopped e) {
+        listener.onReceiverStopped(e);
       }
     } catch (VirtualMachineError e) {
       throw e;

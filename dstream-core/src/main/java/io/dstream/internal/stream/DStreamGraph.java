@@ -5,7 +5,13 @@ import io.dstream.Time;
 import io.dstream.internal.scheduler.Job;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
  * The DStream graph of one context: its input and output streams, the ids handed out to streams in
@@ -16,10 +22,13 @@ import java.util.List;
  * job generator's thread walks it.
  */
 public final class DStreamGraph {
+  private static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
   private final Duration batchDuration;
   private final List<InputNode<?>> inputs = new ArrayList<>();
   private final List<ForEachNode<?>> outputs = new ArrayList<>();
-  private int nextStreamId;
+  private final List<StreamNode<?>> streams = new ArrayList<>();
+  private final Map<String, StreamNode<?>> namedStreams = new HashMap<>();
   private Duration rememberDuration;
   private volatile boolean frozen;
   private volatile Time lastBatchTime;
@@ -44,9 +53,29 @@ public final class DStreamGraph {
     return batchDuration;
   }
 
-  synchronized int registerStream() {
+  synchronized int registerStream(StreamNode<?> stream) {
     checkCanDefineStreams("add a new stream, transformation or output operation");
-    return nextStreamId++;
+    streams.add(stream);
+    return streams.size() - 1;
+  }
+
+  synchronized void nameStream(StreamNode<?> stream, String name) {
+    Objects.requireNonNull(name, "name");
+    checkCanDefineStreams("name a stream");
+    if (!STREAM_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("'" + name + "' cannot name a stream: a name starts with a letter, "
+          + "followed by letters, digits, '.', '_' or '-' (it names the stream's data in the checkpoint "
+          + "directory), for example 'wordCounts'");
+    }
+    StreamNode<?> holder = namedStreams.get(name);
+    if (holder != null && holder != stream) {
+      throw new IllegalArgumentException("the name '" + name + "' is already used by " + holder
+          + "; names must be unique within a StreamingContext, so choose another one");
+    }
+    if (stream.name() != null) {
+      namedStreams.remove(stream.name());
+    }
+    namedStreams.put(name, stream);
   }
 
   synchronized void addInput(InputNode<?> input) {
@@ -100,9 +129,10 @@ public final class DStreamGraph {
    * durations and duration checks.
    *
    * @param zero the batch time before the first batch
+   * @param startTimeMillis the clock's time now, which inputs may note (see {@link InputNode#onStart})
    * @throws IllegalArgumentException if a stream's slide is not a multiple of the batch duration
    */
-  public synchronized void start(Time zero) {
+  public synchronized void start(Time zero, long startTimeMillis) {
     frozen = true;
     zeroTime = zero;
     for (ForEachNode<?> output : outputs) {
@@ -113,6 +143,11 @@ public final class DStreamGraph {
     }
     for (ForEachNode<?> output : outputs) {
       output.validateAtStart(batchDuration);
+    }
+    for (InputNode<?> input : inputs) {
+      if (input.isInitialized()) {
+        input.onStart(startTimeMillis);
+      }
     }
   }
 
@@ -191,14 +226,17 @@ public final class DStreamGraph {
    * Counts the records each input stream put into a batch, where that is known without a job.
    *
    * @param time the batch time
-   * @return the total, 0 if unknown
+   * @return the counts by stream id, in id order; streams whose count is unknown are left out
    */
-  public long recordCount(Time time) {
-    long total = 0;
+  public Map<Integer, Long> recordCounts(Time time) {
+    Map<Integer, Long> counts = new TreeMap<>();
     for (InputNode<?> input : inputStreams()) {
-      total += Math.max(0, input.recordCount(time));
+      long count = input.recordCount(time);
+      if (count >= 0) {
+        counts.put(input.id(), count);
+      }
     }
-    return total;
+    return Collections.unmodifiableMap(counts);
   }
 
   /**
@@ -213,12 +251,37 @@ public final class DStreamGraph {
   }
 
   /**
+   * Lets every {@link RecoverableInput} forget the progress that neither deduplication nor recovery needs
+   * any more, after a batch completed.
+   *
+   * @param completed the completed batch's time
+   * @param unfinished the batches generated but not completed successfully, whose progress recovery needs
+   */
+  public void forgetInputProgress(Time completed, Set<Time> unfinished) {
+    for (InputNode<?> input : inputStreams()) {
+      if (input instanceof RecoverableInput recoverable) {
+        recoverable.forgetProgress(completed, unfinished);
+      }
+    }
+  }
+
+  /**
    * Returns the input streams, in creation order.
    *
    * @return an unmodifiable copy
    */
   public synchronized List<InputNode<?>> inputStreams() {
     return Collections.unmodifiableList(new ArrayList<>(inputs));
+  }
+
+  /**
+   * Returns every stream of the graph (inputs, transformations and output operations), in creation order:
+   * the order of their ids.
+   *
+   * @return an unmodifiable copy
+   */
+  public synchronized List<StreamNode<?>> streams() {
+    return Collections.unmodifiableList(new ArrayList<>(streams));
   }
 
   /**

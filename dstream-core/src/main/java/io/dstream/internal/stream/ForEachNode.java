@@ -84,8 +84,15 @@ public final class ForEachNode<T> extends StreamNode<Void> {
     return description;
   }
 
+  /**
+   * Returns the kind of output operation: the first word of its description, such as {@code print} or
+   * {@code saveAsTextFiles}.
+   *
+   * @return the kind
+   */
   @Override
   public String operationName() {
-    return "output";
+    int space = description.indexOf(' ');
+    return space < 0 ? description : description.substring(0, space);
   }
 }

@@ -34,6 +34,14 @@ public abstract class InputNode<T> extends StreamNode<T> {
   }
 
   /**
+   * Called once when the context starts, after the streams are initialized and before the first batch (and
+   * before recovery restores progress into a {@link RecoverableInput}): the place to note the start time.
+   *
+   * @param startTimeMillis the clock's time at start
+   */
+  protected void onStart(long startTimeMillis) {}
+
+  /**
    * Returns how many records this input put into a batch, if known without running a job.
    *
    * @param time the batch time

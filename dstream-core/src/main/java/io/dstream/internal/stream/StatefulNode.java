@@ -245,21 +245,12 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
     LOG.info("Restored the state of {} from its snapshot of {}", this, time);
   }
 
-  /**
-   * Returns the key under which this stream's snapshots are stored in the checkpoint directory.
-   *
-   * @return the stream's id
-   */
-  public final String snapshotKey() {
-    return String.valueOf(id());
-  }
-
   private synchronized StateSnapshotStore snapshots() {
     if (snapshots == null) {
       CheckpointDirectory directory = environment.checkpointDirectory().get().orElseThrow(() ->
           new IllegalStateException(definedAt + " (" + this + ") has no checkpoint directory to keep its state "
               + "snapshots in; call ssc.checkpoint(directory) first"));
-      snapshots = new StateSnapshotStore(directory, snapshotKey(), environment.serializer());
+      snapshots = new StateSnapshotStore(directory, stableKey(), environment.serializer());
     }
     return snapshots;
   }

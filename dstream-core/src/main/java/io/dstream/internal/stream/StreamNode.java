@@ -31,6 +31,7 @@ public abstract class StreamNode<T> {
 
   private final DStreamGraph graph;
   private final int id;
+  private volatile String name;
   private final Map<Time, Generated<T>> generated = new TreeMap<>();
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
   private Time zeroTime;
@@ -47,7 +48,7 @@ public abstract class StreamNode<T> {
    */
   protected StreamNode(DStreamGraph graph) {
     this.graph = graph;
-    this.id = graph.registerStream();
+    this.id = graph.registerStream(this);
   }
 
   /**
@@ -66,6 +67,39 @@ public abstract class StreamNode<T> {
    */
   public final int id() {
     return id;
+  }
+
+  /**
+   * Names this stream ({@code DStream.name}): the name becomes its stable key.
+   *
+   * @param newName the name; starts with a letter, then letters, digits, '.', '_' or '-'
+   * @throws IllegalArgumentException if the name is malformed or another stream of the graph has it
+   * @throws IllegalStateException if the context has already started
+   */
+  public final void name(String newName) {
+    graph.nameStream(this, newName);
+    this.name = newName;
+  }
+
+  /**
+   * Returns the name given with {@link #name(String)}.
+   *
+   * @return the name, or null if the stream has none
+   */
+  public final String name() {
+    return name;
+  }
+
+  /**
+   * Returns the key that identifies this stream across runs of the same program: its name if it has one,
+   * otherwise its id in creation order. Recovery matches the streams of a checkpoint by it, and each
+   * stream's durable data is stored under it.
+   *
+   * @return the name, or the id as text
+   */
+  public final String stableKey() {
+    String named = name;
+    return named != null ? named : String.valueOf(id);
   }
 
   /**
@@ -396,6 +430,7 @@ public abstract class StreamNode<T> {
    */
   final void clearMetadata(Time time) {
     onBatchCompleted(time);
+    Time latestForgotten = null;
     synchronized (this) {
       Time oldest = time.minus(rememberDuration);
       Iterator<Map.Entry<Time, Generated<T>>> it = generated.entrySet().iterator();
@@ -407,8 +442,12 @@ public abstract class StreamNode<T> {
         if (entry.getValue().persistedHere()) {
           entry.getValue().rdd().unpersist();
         }
+        latestForgotten = entry.getKey();
         it.remove();
       }
+    }
+    if (latestForgotten != null) {
+      forgotten(latestForgotten);
     }
     for (StreamNode<?> parent : dependencies()) {
       parent.clearMetadata(time);
@@ -416,11 +455,20 @@ public abstract class StreamNode<T> {
   }
 
   /**
+   * Called by {@link #clearMetadata} after it forgot this stream's RDDs of every time up to {@code upTo}: no
+   * batch, window or state needs them any more. An input stream releases what those batches held here (a
+   * receiver stream deletes their blocks). Does nothing unless overridden.
+   *
+   * @param upTo the latest time forgotten
+   */
+  protected void forgotten(Time upTo) {}
+
+  /**
    * Tells whether the stream was initialized at start, which happens to every stream an output depends on.
    *
    * @return true once it has a zero time
    */
-  final synchronized boolean isInitialized() {
+  public final synchronized boolean isInitialized() {
     return zeroTime != null;
   }
 
@@ -441,6 +489,7 @@ public abstract class StreamNode<T> {
 
   @Override
   public String toString() {
-    return operationName() + "[" + id + "]";
+    String named = name;
+    return operationName() + "[" + (named != null ? "'" + named + "'" : String.valueOf(id)) + "]";
   }
 }

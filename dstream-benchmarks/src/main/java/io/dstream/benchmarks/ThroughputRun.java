@@ -1,0 +1,75 @@
+package io.dstream.benchmarks;
+
+import io.dstream.Duration;
+import io.dstream.Durations;
+import io.dstream.StreamingConf;
+import io.dstream.StreamingContext;
+import io.dstream.Tuple2;
+import io.dstream.rdd.RDD;
+import io.dstream.scheduler.StreamingListener;
+import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One throughput run of an engine workload: the batches are queued (one per interval) into a queue stream
+ * of a {@code local[2]} context on the system clock, and each measured batch's processing time is taken
+ * from the listener's {@code BatchInfo}.
+ */
+final class ThroughputRun {
+  /** Long enough that a batch is processed before the next is due, so batches do not queue up. */
+  static final Duration BATCH_INTERVAL = Durations.milliseconds(250);
+
+  private ThroughputRun() {}
+
+  /**
+   * Runs a workload over the batches and returns the processing times of all but the first
+   * {@code warmUp} batches.
+   *
+   * @param workload the pipeline
+   * @param batches the input lines of each batch
+   * @param warmUp how many first batches are not measured
+   * @return the measured batches' processing times in milliseconds
+   * @throws InterruptedException if interrupted while waiting for the batches
+   */
+  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp)
+      throws InterruptedException {
+    StreamingContext ssc = new StreamingContext(
+        new StreamingConf().setMaster("local[2]").setAppName(workload.name()), BATCH_INTERVAL);
+    try {
+      Queue<RDD<String>> queue = new ArrayDeque<>();
+      for (List<String> batch : batches) {
+        queue.add(ssc.parallelize(batch, 2));
+      }
+      workload.define(ssc.queueStream(queue, true)
+          .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
+          .mapToPair(word -> new Tuple2<>(word, 1)), BATCH_INTERVAL);
+      List<Double> times = new ArrayList<>();
+      CountDownLatch done = new CountDownLatch(batches.size());
+      ssc.addStreamingListener(new StreamingListener() {
+        private int seen;
+
+        @Override
+        public void onBatchCompleted(StreamingListenerBatchCompleted event) {
+          if (seen++ >= warmUp && times.size() < batches.size() - warmUp) {
+            times.add((double) event.batchInfo().processingDelay().orElseThrow());
+          }
+          done.countDown();
+        }
+      });
+      ssc.start();
+      if (!done.await(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException(workload + " did not finish its batches within 10 minutes");
+      }
+      ssc.awaitTerminationOrTimeout(0);
+      return times;
+    } finally {
+      ssc.stop();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.dstream.checkpoint.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default {@link FileSystem#isDirectory(String)}, which providers that do not override it get: it must
+ * tell directories from files through {@code list} alone.
+ */
+class DefaultIsDirectoryTest {
+  private final InMemoryFileSystem memory = InMemoryFileSystem.newNamespace();
+  private final FileSystem withoutOverride = new Delegating(memory);
+
+  @AfterEach
+  void discard() {
+    memory.discard();
+  }
+
+  @Test
+  void aDirectoryIsOneThatCanBeListed() throws IOException {
+    memory.mkdirs("/in/sub");
+    memory.writeAtomically("/in/file", new byte[] {1});
+
+    assertThat(withoutOverride.isDirectory("/in/sub")).isTrue();
+    assertThat(withoutOverride.isDirectory("/in/file")).isFalse();
+    assertThatThrownBy(() -> withoutOverride.isDirectory("/in/absent")).isInstanceOf(NoSuchFileException.class);
+  }
+
+  /** Passes every abstract method through and keeps the interface's default {@code isDirectory}. */
+  private record Delegating(FileSystem target) implements FileSystem {
+    @Override
+    public DurableOutputStream create(String path) throws IOException {
+      return target.create(path);
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+      return target.open(path);
+    }
+
+    @Override
+    public List<String> list(String directory) throws IOException {
+      return target.list(directory);
+    }
+
+    @Override
+    public void rename(String source, String destination) throws IOException {
+      target.rename(source, destination);
+    }
+
+    @Override
+    public boolean delete(String path) throws IOException {
+      return target.delete(path);
+    }
+
+    @Override
+    public boolean exists(String path) throws IOException {
+      return target.exists(path);
+    }
+
+    @Override
+    public long modificationTime(String path) throws IOException {
+      return target.modificationTime(path);
+    }
+
+    @Override
+    public void mkdirs(String directory) throws IOException {
+      target.mkdirs(directory);
+    }
+
+    @Override
+    public URI toUri(String path) {
+      return target.toUri(path);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.dstream.internal.checkpoint;
+
+import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.checkpoint.store.CheckpointStore;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes metadata checkpoints on a thread of its own, so that the job generator never waits for I/O. It holds
+ * at most one checkpoint waiting to be written: a newer one replaces it (the newer one says everything the
+ * older one did), so a slow file system makes checkpoints rarer, never a growing queue.
+ *
+ * <p>A failed write is logged (the first of a series at ERROR, then at DEBUG until one succeeds) and the
+ * application goes on; a restart would then recover from the newest checkpoint that was written.
+ */
+final class CheckpointWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointWriter.class);
+
+  private final CheckpointStore store;
+  private final Serializer serializer;
+  private final Thread thread;
+  private final Object lock = new Object();
+  private MetadataCheckpoint waiting;
+  private boolean writing;
+  private boolean started;
+  private boolean closed;
+  private boolean failing;
+  private long written;
+
+  CheckpointWriter(CheckpointStore store, Serializer serializer, String appName) {
+    this.store = store;
+    this.serializer = serializer;
+    this.thread = new Thread(this::loop, "dstream-" + appName + "-checkpoint-writer");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Writes a checkpoint on the caller's thread, before any checkpoint is handed over.
+   *
+   * @throws IOException if it cannot be written
+   * @throws IllegalStateException if checkpoints were handed over already
+   */
+  void writeNow(MetadataCheckpoint checkpoint) throws IOException {
+    synchronized (lock) {
+      if (started) {
+        throw new IllegalStateException("writeNow is for the checkpoint before the writer thread starts");
+      }
+    }
+    store.write(checkpoint.lastGeneratedTimeMs(), checkpoint, serializer);
+    synchronized (lock) {
+      written++;
+    }
+  }
+
+  /** Hands over a checkpoint to write, replacing the one waiting, if any; ignored once closed. */
+  void submit(MetadataCheckpoint checkpoint) {
+    synchronized (lock) {
+      if (closed) {
+        LOG.debug("Not writing the checkpoint of {}: the writer is closed", checkpoint.lastGeneratedTimeMs());
+        return;
+      }
+      if (!started) {
+        thread.start();
+        started = true;
+      }
+      waiting = checkpoint;
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until every checkpoint handed over has been written (or has failed).
+   *
+   * @param timeoutMillis how long to wait at most
+   * @return true if nothing is left to write
+   * @throws InterruptedException if interrupted while waiting
+   */
+  boolean awaitWritten(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    synchronized (lock) {
+      while (waiting != null || writing) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          return false;
+        }
+        lock.wait(left);
+      }
+      return true;
+    }
+  }
+
+  /** Returns how many checkpoints were written successfully. */
+  long writtenCount() {
+    synchronized (lock) {
+      return written;
+    }
+  }
+
+  /**
+   * Writes the checkpoint still waiting, then ends the thread.
+   *
+   * @param timeoutMillis how long to wait for that write
+   */
+  void close(long timeoutMillis) {
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+    }
+    synchronized (lock) {
+      if (!started) {
+        return;
+      }
+    }
+    try {
+      thread.join(timeoutMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warn("The last metadata checkpoint was not written within {} ms of the stop; a restart recovers from "
+          + "the one before", timeoutMillis);
+    }
+  }
+
+  private void loop() {
+    while (true) {
+      MetadataCheckpoint next;
+      synchronized (lock) {
+        while (waiting == null && !closed) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        if (waiting == null) {
+          return;
+        }
+        next = waiting;
+        waiting = null;
+        writing = true;
+      }
+      boolean succeeded = write(next);
+      synchronized (lock) {
+        writing = false;
+        if (succeeded) {
+          written++;
+        }
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private boolean write(MetadataCheckpoint checkpoint) {
+    try {
+      store.write(checkpoint.lastGeneratedTimeMs(), checkpoint, serializer);
+      if (failing) {
+        LOG.info("Metadata checkpoints are written again to {}", store.directory());
+        failing = false;
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      if (!failing) {
+        LOG.error("Could not write the metadata checkpoint of batch {} to {}; the application goes on, but a "
+            + "restart would recover from an older checkpoint and run more batches again",
+            checkpoint.lastGeneratedTimeMs(), store.directory(), e);
+        failing = true;
+      } else {
+        LOG.debug("Could not write the metadata checkpoint of batch {} either: {}", checkpoint.lastGeneratedTimeMs(),
+            e.toString());
+      }
+      return false;
+    }
+  }
+}

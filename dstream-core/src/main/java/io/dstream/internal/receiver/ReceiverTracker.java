@@ -1,0 +1,405 @@
+package io.dstream.internal.receiver;
+
+import io.dstream.Clock;
+import io.dstream.ConfigKeys;
+import io.dstream.StreamingConf;
+import io.dstream.Time;
+import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.checkpoint.wal.FileWriteAheadLog;
+import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.scheduler.BlockAllocator;
+import io.dstream.internal.scheduler.ListenerBus;
+import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.rdd.RDD;
+import io.dstream.receiver.Receiver;
+import io.dstream.receiver.internal.BlockManagerBlockHandler;
+import io.dstream.receiver.internal.PIDRateEstimator;
+import io.dstream.receiver.internal.ReceivedBlockHandler;
+import io.dstream.receiver.internal.ReceiverSettings;
+import io.dstream.receiver.internal.ReceiverSupervisor;
+import io.dstream.receiver.internal.Scheduler;
+import io.dstream.receiver.internal.Ticker;
+import io.dstream.scheduler.ReceiverInfo;
+import io.dstream.storage.internal.BlockManager;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receivers of one context: creates the receiver streams, runs one {@link ReceiverSupervisor} per
+ * stream that an output operation uses (each on its own thread, never a worker thread), collects the blocks
+ * they store into each stream's {@link ReceivedBlockTracker}, allocates them to each batch before the batch
+ * is generated, serves them to the batch's RDD, and deletes them once the stream has forgotten the batch.
+ *
+ * <p>Blocks live in one {@link BlockManager} (in a temporary directory, memory bounded by
+ * {@code dstream.storage.memoryFraction}); with {@code dstream.receiver.writeAheadLog.enable} each stream
+ * also logs its blocks and allocations under the checkpoint directory, and {@link #recoverFromLog} rebuilds
+ * them after a crash. With {@code dstream.backpressure.enabled} a {@link RateController} per stream sets its
+ * receiver's rate after every batch.
+ *
+ * <p>Lifecycle: streams are created before start; {@link #prepare} (at start, after the graph has started)
+ * opens the storage and builds the supervisors, {@link #startReceivers()} starts them, {@link #stopReceivers}
+ * stops them (their buffered records become blocks), {@link #close} releases the storage.
+ */
+public final class ReceiverTracker implements BlockAllocator {
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiverTracker.class);
+
+  private final StreamingConf conf;
+  private final DStreamGraph graph;
+  private final Engine engine;
+  private final ListenerBus bus;
+  private final Clock clock;
+  private final Serializer serializer;
+  private final ReceiverReports reports;
+  private final Map<Receiver<?>, ReceiverInputNode<?>> streams = new IdentityHashMap<>();
+  private final List<ReceiverInputNode<?>> streamsInOrder = new ArrayList<>();
+  private final Map<Integer, ReceivedBlockTracker> blockTrackers = new ConcurrentHashMap<>();
+  private final Map<Integer, ReceivedBlockTracker> running = new ConcurrentHashMap<>();
+  private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
+  private final Map<Integer, Long> firstBlockNumbers = new LinkedHashMap<>();
+  private Scheduler scheduler;
+  private Ticker ticker = Ticker.SYSTEM;
+  private BlockManager blockManager;
+  private boolean opened;
+
+  /**
+   * Creates the tracker; it holds no resources until {@link #prepare} or {@link #recoverFromLog}.
+   *
+   * @param conf the context's configuration
+   * @param graph the context's graph
+   * @param engine runs the batches' RDDs
+   * @param bus where receiver events go
+   * @param clock the context's clock: stamps errors and log records
+   * @param serializer serializes blocks for serialized levels, disk and the write-ahead log
+   */
+  public ReceiverTracker(StreamingConf conf, DStreamGraph graph, Engine engine, ListenerBus bus, Clock clock,
+      Serializer serializer) {
+    this.conf = conf;
+    this.graph = graph;
+    this.engine = engine;
+    this.bus = bus;
+    this.clock = clock;
+    this.serializer = serializer;
+    this.reports = new ReceiverReports(bus, clock);
+  }
+
+  /**
+   * Creates the input stream of a receiver.
+   *
+   * @param receiver the receiver; one receiver object feeds one stream
+   * @param operationName the name of the operation that creates the stream, such as {@code socketTextStream}
+   * @param <T> the record type
+   * @return the stream
+   * @throws IllegalArgumentException if the receiver already feeds a stream
+   * @throws IllegalStateException if the context has started or stopped
+   */
+  public synchronized <T> ReceiverInputNode<T> newStream(Receiver<T> receiver, String operationName) {
+    Objects.requireNonNull(receiver, "receiver");
+    graph.checkCanDefineStreams("create a receiver stream");
+    ReceiverInputNode<?> existing = streams.get(receiver);
+    if (existing != null) {
+      throw new IllegalArgumentException("the receiver " + receiver.getClass().getName() + " already feeds "
+          + existing + "; a receiver object runs once: create a new receiver for each stream");
+    }
+    ReceiverInputNode<T> stream = new ReceiverInputNode<>(graph, receiver, this, operationName);
+    streams.put(receiver, stream);
+    streamsInOrder.add(stream);
+    return stream;
+  }
+
+  /**
+   * Makes the receivers' block timers and restart delays run on a given scheduler, and their rate limits on a
+   * given ticker, instead of real time: how tests cut blocks and end restart delays when they choose.
+   *
+   * @param blockScheduler the scheduler (not closed by the receivers)
+   * @param rateTicker the ticker
+   * @throws IllegalStateException if the receivers were already prepared
+   */
+  public synchronized void useScheduler(Scheduler blockScheduler, Ticker rateTicker) {
+    requireNotOpened("change the receivers' scheduler");
+    this.scheduler = Objects.requireNonNull(blockScheduler, "blockScheduler");
+    this.ticker = Objects.requireNonNull(rateTicker, "rateTicker");
+  }
+
+  /**
+   * Rebuilds, from each receiver stream's write-ahead log, the blocks that were received and not processed
+   * before the application stopped: the batches allocated and not finished get their blocks again, and the
+   * blocks no batch took wait for the next batch. Their data is read from the log. Call it before start, on
+   * a graph built like the one that wrote the logs; without it, start discards what earlier runs logged. Does
+   * nothing if the write-ahead log is off.
+   *
+   * @param checkpoints the checkpoint directory that holds the logs
+   * @throws IllegalStateException if the receivers were already prepared or recovered
+   * @throws IOException if a log cannot be read
+   */
+  public synchronized void recoverFromLog(CheckpointDirectory checkpoints) throws IOException {
+    requireNotOpened("recover received blocks");
+    Objects.requireNonNull(checkpoints, "checkpoints");
+    if (!conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
+      LOG.info("The receivers' write-ahead log is off ({} is false): no received blocks to recover",
+          ConfigKeys.RECEIVER_WAL_ENABLE);
+      return;
+    }
+    open(checkpoints, true);
+  }
+
+  /**
+   * Opens the block storage and builds a supervisor for every receiver stream that an output operation uses
+   * (the others are not started, with a warning). Called at start, once the graph has started.
+   *
+   * @param checkpoints the context's checkpoint directory, if set
+   * @throws IllegalStateException if the write-ahead log is on and no checkpoint directory is set, or a log
+   *     cannot be opened
+   */
+  public synchronized void prepare(Optional<CheckpointDirectory> checkpoints) {
+    List<ReceiverInputNode<?>> used = new ArrayList<>();
+    for (ReceiverInputNode<?> stream : streamsInOrder) {
+      if (stream.isInitialized()) {
+        used.add(stream);
+      } else {
+        LOG.warn("{} is not used by any output operation, so its receiver is not started", stream);
+      }
+    }
+    if (used.isEmpty()) {
+      return;
+    }
+    if (conf.get(ConfigKeys.RECEIVER_WAL_ENABLE) && checkpoints.isEmpty()) {
+      throw new IllegalStateException(ConfigKeys.RECEIVER_WAL_ENABLE + " is true, but no checkpoint directory is "
+          + "set, and the write-ahead log lives there; call ssc.checkpoint(directory) before start(), or turn the "
+          + "write-ahead log off");
+    }
+    if (!opened) {
+      try {
+        open(checkpoints.orElse(null), false);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot open the receivers' write-ahead logs in " + checkpoints.get()
+            + ": " + e.getMessage(), e);
+      }
+    }
+    for (ReceiverInputNode<?> stream : used) {
+      supervisors.put(stream.id(), newSupervisor(stream));
+      running.put(stream.id(), blockTrackers.get(stream.id()));
+    }
+  }
+
+  /** Starts every prepared receiver; each runs on its own thread. */
+  public synchronized void startReceivers() {
+    supervisors.values().forEach(ReceiverSupervisor::start);
+  }
+
+  /**
+   * Asks every receiver to stop; a stopping receiver stores the records it still buffers as a last block.
+   * Returns at once.
+   *
+   * @param reason why, reported to listeners
+   */
+  public void stopReceivers(String reason) {
+    for (ReceiverSupervisor supervisor : supervisors()) {
+      supervisor.stop(reason, null);
+    }
+  }
+
+  /**
+   * Waits until every receiver asked to stop has stopped and reported its last blocks.
+   *
+   * @param timeoutMillis how long to wait at most, for all of them
+   * @return true if all have stopped
+   */
+  public boolean awaitReceiversStopped(long timeoutMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    boolean all = true;
+    for (ReceiverSupervisor supervisor : supervisors()) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        if (!supervisor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
+          LOG.warn("The receiver of stream {} did not stop within {} ms", supervisor.streamId(), timeoutMillis);
+          all = false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Stops the receivers still running and releases the block storage and the write-ahead logs: every block
+   * is deleted (the logs keep theirs). Call it once the batches have stopped.
+   *
+   * @param timeoutMillis how long to wait for the receivers to stop
+   */
+  public void close(long timeoutMillis) {
+    stopReceivers("the streaming context stopped");
+    awaitReceiversStopped(timeoutMillis);
+    synchronized (this) {
+      for (ReceivedBlockTracker tracker : blockTrackers.values()) {
+        if (tracker.log() != null) {
+          try {
+            tracker.log().close();
+          } catch (IOException e) {
+            LOG.warn("Could not close the write-ahead log of stream {}: {}", tracker.streamId(), e.getMessage());
+          }
+        }
+      }
+      if (blockManager != null) {
+        blockManager.close();
+      }
+    }
+  }
+
+  @Override
+  public void allocateBlocksToBatch(Time time) {
+    RuntimeException firstFailure = null;
+    for (ReceivedBlockTracker tracker : running.values()) {
+      try {
+        tracker.allocateTo(time);
+      } catch (RuntimeException e) {
+        firstFailure = firstFailure == null ? e : firstFailure;
+      }
+    }
+    if (firstFailure != null) {
+      throw firstFailure;
+    }
+  }
+
+  @Override
+  public boolean hasUnallocatedBlocks() {
+    return running.values().stream().anyMatch(ReceivedBlockTracker::hasUnallocatedBlocks);
+  }
+
+  /**
+   * Returns the RDD of a receiver stream's batch: its allocated blocks.
+   *
+   * @return the RDD, or null if the batch was already forgotten (a stream cannot hand out deleted blocks)
+   */
+  <T> RDD<T> blockRdd(int streamId, Time time) {
+    ReceivedBlockTracker tracker = running.get(streamId);
+    Optional<List<ReceivedBlock>> blocks = tracker == null ? Optional.empty() : tracker.blocksOf(time);
+    if (blocks.isEmpty()) {
+      LOG.warn("Stream {} was asked for batch {}, whose blocks were already deleted (or never received); the "
+          + "batch has no RDD (use ssc.remember to keep batches longer)", streamId, time);
+      return null;
+    }
+    return RddAccess.rdd(new BlockRddNode<T>(engine, tracker, time, blocks.get()));
+  }
+
+  /** Deletes the blocks of a receiver stream's batches up to a time, which the stream has forgotten. */
+  void forget(int streamId, Time upTo) {
+    ReceivedBlockTracker tracker = running.get(streamId);
+    if (tracker != null) {
+      tracker.forgetUpTo(upTo);
+    }
+  }
+
+  /**
+   * Returns the supervisor of a stream's receiver, once prepared.
+   *
+   * @param streamId the stream's id
+   * @return the supervisor, if the stream's receiver runs in this context
+   */
+  public synchronized Optional<ReceiverSupervisor> supervisor(int streamId) {
+    return Optional.ofNullable(supervisors.get(streamId));
+  }
+
+  /**
+   * Returns what is known of a stream's receiver: whether it is active, its last error.
+   *
+   * @param streamId the stream's id
+   * @return the receiver's info, if the stream's receiver runs in this context
+   */
+  public Optional<ReceiverInfo> receiverInfo(int streamId) {
+    return reports.info(streamId);
+  }
+
+  /**
+   * Returns the store of the received blocks.
+   *
+   * @return the block manager, if opened (at start, or by a recovery)
+   */
+  public synchronized Optional<BlockManager> blockManager() {
+    return Optional.ofNullable(blockManager);
+  }
+
+  private synchronized List<ReceiverSupervisor> supervisors() {
+    return List.copyOf(supervisors.values());
+  }
+
+  private void open(CheckpointDirectory checkpoints, boolean recover) throws IOException {
+    double fraction = conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION);
+    long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
+    blockManager = BlockManager.inTemporaryDirectory(perReplica, serializer);
+    opened = true;
+    for (ReceiverInputNode<?> stream : streamsInOrder) {
+      StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
+          ? openLog(checkpoints, stream) : null;
+      ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
+      if (log != null && recover) {
+        firstBlockNumbers.put(stream.id(), tracker.recover());
+      } else if (log != null) {
+        int discarded = log.discardAll();
+        if (discarded > 0) {
+          LOG.warn("Discarded {} segments of the write-ahead log of {} left by an earlier run; use "
+              + "StreamingContext.getOrCreate to process what an earlier run received", discarded, stream);
+        }
+      }
+      blockTrackers.put(stream.id(), tracker);
+      reports.register(tracker, receiverName(stream.receiver()));
+    }
+  }
+
+  private StreamLog openLog(CheckpointDirectory checkpoints, ReceiverInputNode<?> stream) throws IOException {
+    long rollingMs = conf.get(ConfigKeys.RECEIVER_WAL_ROLLING_INTERVAL).milliseconds();
+    return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(Integer.toString(stream.id())),
+        rollingMs), serializer, clock);
+  }
+
+  private ReceiverSupervisor newSupervisor(ReceiverInputNode<?> stream) {
+    ReceivedBlockTracker tracker = blockTrackers.get(stream.id());
+    ReceivedBlockHandler handler = tracker.log() != null
+        ? new LoggedBlockHandler(blockManager, tracker) : new BlockManagerBlockHandler(blockManager);
+    ReceiverSettings settings = new ReceiverSettings(conf.get(ConfigKeys.BLOCK_INTERVAL).milliseconds(),
+        conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE));
+    ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
+        .settings(settings).listener(reports).ticker(ticker)
+        .firstBlockNumber(firstBlockNumbers.getOrDefault(stream.id(), 0L));
+    if (scheduler != null) {
+      builder.scheduler(scheduler);
+    }
+    ReceiverSupervisor supervisor = builder.build();
+    if (conf.get(ConfigKeys.BACKPRESSURE_ENABLED)) {
+      Long initialRate = conf.get(ConfigKeys.BACKPRESSURE_INITIAL_RATE);
+      if (initialRate != null) {
+        supervisor.updateRate(initialRate);
+      }
+      PIDRateEstimator estimator = new PIDRateEstimator(graph.batchDuration().milliseconds(),
+          conf.get(ConfigKeys.PID_PROPORTIONAL), conf.get(ConfigKeys.PID_INTEGRAL),
+          conf.get(ConfigKeys.PID_DERIVED), conf.get(ConfigKeys.PID_MIN_RATE));
+      bus.addListener(new RateController(stream.id(), estimator, supervisor::updateRate));
+    }
+    return supervisor;
+  }
+
+  private static String receiverName(Receiver<?> receiver) {
+    String simple = receiver.getClass().getSimpleName();
+    return simple.isEmpty() ? receiver.getClass().getName() : simple;
+  }
+
+  private void requireNotOpened(String what) {
+    if (opened) {
+      throw new IllegalStateException("cannot " + what + ": the receivers' storage is already open (the context "
+          + "has started, or received blocks were already recovered)");
+    }
+  }
+}

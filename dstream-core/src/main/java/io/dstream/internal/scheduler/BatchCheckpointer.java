@@ -1,0 +1,29 @@
+package io.dstream.internal.scheduler;
+
+/**
+ * Receives where batch generation stands after each batch's jobs are generated and after each batch
+ * completes, to write the metadata checkpoint. Implementations must return quickly: they are called on the
+ * job generator's event loop, which must never wait for I/O.
+ */
+public interface BatchCheckpointer {
+  /**
+   * Writes the checkpoint of a fresh start, before the first batch, and returns once it is written. A run
+   * that dies before it has checkpointed a batch then still leaves its zero time and its inputs' start, so
+   * the next run recovers the batches it may have output, rather than starting anew and taking their input
+   * a second time.
+   *
+   * @param schedule the schedule at start: the zero time, nothing generated yet
+   * @throws IllegalStateException if the checkpoint cannot be written; the message names the directory
+   */
+  void checkpointStart(BatchSchedule schedule);
+
+  /**
+   * Records the schedule (and whatever else the checkpoint holds, read now on the event loop).
+   *
+   * @param schedule the batches as of now
+   */
+  void checkpoint(BatchSchedule schedule);
+
+  /** Writes what was handed over last, if it is not written yet, and releases the writer. */
+  void close();
+}

@@ -1,0 +1,170 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.checkpoint.fs.Location;
+import io.dstream.function.Function;
+import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.TextFilesNode;
+import io.dstream.rdd.RDD;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An input stream of the lines of new files in a directory ({@code textFileStream}, {@code fileStream}); it
+ * needs no receiver.
+ *
+ * <p>The batch at time {@code T} takes every file of the directory (see {@link NewFileFinder} for which
+ * entries count as files) modified in {@code [T - window, T]} and not taken by an earlier batch, where the
+ * window is the smallest multiple of the batch duration that is at least the minimum remember duration
+ * (60 s by default). With {@code newFilesOnly}, files modified before the first start are never taken;
+ * without it, the first batch also takes every older file already there. A file must appear by an atomic
+ * move or rename and must not change afterwards: its contents are read when the batch's job runs.
+ *
+ * <p>The files each batch took are remembered for the window (to take no file twice) and, for batches not
+ * completed successfully, until they are; they are this stream's {@link #progress()}, so a batch run again
+ * after a restart takes exactly the files it took before.
+ */
+public final class FileInputNode extends InputNode<String> implements RecoverableInput {
+  private static final Logger LOG = LoggerFactory.getLogger(FileInputNode.class);
+
+  private final Engine engine;
+  private final Location directory;
+  private final NewFileFinder finder;
+  private final boolean newFilesOnly;
+  private final Duration window;
+  private final TreeMap<Time, List<String>> takenByBatch = new TreeMap<>();
+  private long ignoreBeforeMs = Long.MIN_VALUE;
+  private boolean listingFails;
+
+  /**
+   * Creates the stream.
+   *
+   * @param graph the graph
+   * @param engine the engine the batches' RDDs run on
+   * @param directory the directory to watch
+   * @param filter accepts a file by its location (the URI as text)
+   * @param newFilesOnly true to ignore the files modified before the first start
+   * @param minRememberDuration the least time files are considered after their modification
+   */
+  public FileInputNode(DStreamGraph graph, Engine engine, Location directory, Function<String, Boolean> filter,
+      boolean newFilesOnly, Duration minRememberDuration) {
+    super(graph);
+    this.engine = engine;
+    this.directory = directory;
+    this.finder = new NewFileFinder(directory, filter);
+    this.newFilesOnly = newFilesOnly;
+    long batch = graph.batchDuration().milliseconds();
+    long batches = Math.max(1, (minRememberDuration.milliseconds() + batch - 1) / batch);
+    this.window = graph.batchDuration().times(Math.toIntExact(batches));
+  }
+
+  /**
+   * Returns how long after its modification a file is considered: a multiple of the batch duration.
+   *
+   * @return the window
+   */
+  public Duration window() {
+    return window;
+  }
+
+  @Override
+  protected synchronized void onStart(long startTimeMillis) {
+    if (newFilesOnly) {
+      ignoreBeforeMs = startTimeMillis;
+    }
+  }
+
+  @Override
+  protected synchronized RDD<String> compute(Time time) {
+    List<String> names = takenByBatch.get(time);
+    if (names == null) {
+      if (!takenByBatch.isEmpty() && !time.greater(takenByBatch.lastKey())) {
+        LOG.warn("{} was asked again for batch {} after forgetting which files it took; the batch has no "
+            + "RDD rather than files that later batches may have taken", this, time);
+        return null;
+      }
+      names = findNewFiles(time);
+      takenByBatch.put(time, names);
+    }
+    List<Location> files = new ArrayList<>(names.size());
+    for (String name : names) {
+      files.add(directory.child(name));
+    }
+    return RddAccess.rdd(new TextFilesNode(engine, files));
+  }
+
+  private List<String> findNewFiles(Time time) {
+    long from = time.minus(window).milliseconds();
+    if (newFilesOnly) {
+      from = Math.max(from, ignoreBeforeMs);
+    } else if (time.equals(graph().zeroTime().plus(graph().batchDuration()))) {
+      from = Long.MIN_VALUE;
+    }
+    Set<String> taken = new HashSet<>();
+    takenByBatch.values().forEach(taken::addAll);
+    try {
+      List<String> found = finder.find(from, time.milliseconds(), taken);
+      if (listingFails) {
+        LOG.info("{} can list its directory again", this);
+        listingFails = false;
+      }
+      LOG.debug("{} takes {} new files for batch {}", this, found.size(), time);
+      return List.copyOf(found);
+    } catch (IOException e) {
+      // The files stay where they are, and a later batch takes them while they are within the window.
+      if (!listingFails) {
+        LOG.warn("{} cannot list {} ({}); its batches take no files until it can", this, directory, e.toString());
+        listingFails = true;
+      }
+      return List.of();
+    }
+  }
+
+  @Override
+  public synchronized Object progress() {
+    List<FileStreamProgress.BatchFiles> batches = new ArrayList<>(takenByBatch.size());
+    for (Map.Entry<Time, List<String>> entry : takenByBatch.entrySet()) {
+      batches.add(new FileStreamProgress.BatchFiles(entry.getKey().milliseconds(), entry.getValue()));
+    }
+    return new FileStreamProgress(ignoreBeforeMs, batches);
+  }
+
+  @Override
+  public synchronized void restoreProgress(Object progress) {
+    if (!(progress instanceof FileStreamProgress files)) {
+      throw new IllegalStateException("the checkpoint holds " + describe(progress) + " for " + this
+          + ", not the progress of a file stream");
+    }
+    ignoreBeforeMs = files.ignoreBeforeMs();
+    takenByBatch.clear();
+    for (FileStreamProgress.BatchFiles batch : files.batches()) {
+      takenByBatch.put(new Time(batch.batchTimeMs()), batch.fileNames());
+    }
+  }
+
+  @Override
+  public synchronized void forgetProgress(Time completed, Set<Time> unfinished) {
+    // A file taken at t was modified at or before t, so no batch after `completed` can take it again once t
+    // is more than a window before `completed`: its modification time is then below every later window.
+    Time oldestNeeded = completed.minus(window);
+    takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !unfinished.contains(t));
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "nothing" : "a " + value.getClass().getName();
+  }
+
+  @Override
+  public String operationName() {
+    return "fileStream";
+  }
+}

@@ -1,0 +1,39 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Time;
+import java.util.Set;
+
+/**
+ * An input stream whose progress survives a restart: what it has taken from its source, so that after
+ * {@code StreamingContext.getOrCreate} a batch that is run again takes exactly what it took before, and no
+ * later batch takes it a second time. The metadata checkpoint stores {@link #progress()} after every batch;
+ * recovery hands it back through {@link #restoreProgress} before the first batch runs.
+ *
+ * <p>All three methods are called on the job generator's thread (restoration before that thread starts).
+ */
+public interface RecoverableInput {
+  /**
+   * Returns the progress as of the batches generated so far: an immutable value that the checkpoint's
+   * serializer can store, which must not change when this stream goes on.
+   *
+   * @return the progress
+   */
+  Object progress();
+
+  /**
+   * Restores the progress that {@link #progress()} returned in an earlier run.
+   *
+   * @param progress the value read back from the checkpoint
+   * @throws IllegalStateException if the value is not this stream's kind of progress
+   */
+  void restoreProgress(Object progress);
+
+  /**
+   * Forgets the progress of batches that no later batch and no recovery needs, after a batch completed.
+   *
+   * @param completed the completed batch's time
+   * @param unfinished the batches generated but not completed successfully: a restart runs them again, so
+   *     their progress must be kept
+   */
+  void forgetProgress(Time completed, Set<Time> unfinished);
+}

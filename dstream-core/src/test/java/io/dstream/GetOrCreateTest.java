@@ -1,0 +1,244 @@
+package io.dstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dstream.checkpoint.fs.FileSystems;
+import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.checkpoint.MetadataCheckpoint;
+import io.dstream.testing.ManualClock;
+import io.dstream.testing.TestStreamingContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code StreamingContext.getOrCreate}: what it asks of the factory, how it uses the checkpoint directory,
+ * and what it does with checkpoints that are damaged or cannot be used.
+ */
+class GetOrCreateTest {
+  private final MemoryInputDirectory input = new MemoryInputDirectory();
+  private final String checkpoints = input.uri("/checkpoints");
+  private final List<StreamingContext> contexts = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    contexts.forEach(StreamingContext::stop);
+    input.close();
+  }
+
+  /** The program: a file stream printed, on a new context with a manual clock, not started. */
+  private StreamingContext program(StreamingConf conf) {
+    StreamingContext ssc = new StreamingContext(conf.setMaster("local[1]"), Durations.seconds(1), new ManualClock());
+    contexts.add(ssc);
+    ssc.textFileStream(input.uri()).print();
+    return ssc;
+  }
+
+  private StreamingContext program() {
+    return program(new StreamingConf());
+  }
+
+  /** Runs the program for three batches, leaving metadata checkpoints of 1000, 2000 and 3000 ms. */
+  private void leaveCheckpoints() {
+    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+      t.context().textFileStream(input.uri()).print();
+      t.recoverFrom(checkpoints);
+      t.runBatches(3);
+    }
+  }
+
+  private static StreamingRuntime runtime(StreamingContext ssc) {
+    return ContextAccess.runtime(ssc);
+  }
+
+  private void damage(String file) throws IOException {
+    InMemoryFileSystem fs = input.fileSystem();
+    byte[] bytes = fs.readAllBytes("/checkpoints/metadata/" + file);
+    bytes[bytes.length - 1] ^= 0x5A;
+    fs.writeAtomically("/checkpoints/metadata/" + file, bytes);
+  }
+
+  private void tear(String file) throws IOException {
+    InMemoryFileSystem fs = input.fileSystem();
+    byte[] bytes = fs.readAllBytes("/checkpoints/metadata/" + file);
+    fs.writeAtomically("/checkpoints/metadata/" + file, Arrays.copyOf(bytes, bytes.length / 2));
+  }
+
+  @Test
+  void withoutACheckpointTheFactorysContextIsReturnedWithTheDirectorySet() {
+    StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program);
+
+    assertThat(contexts).containsExactly(ssc);
+    assertThat(runtime(ssc).checkpointDirectory().orElseThrow().root())
+        .isEqualTo(FileSystems.resolve(checkpoints));
+    assertThat(runtime(ssc).recoveredSchedule()).isEmpty();
+  }
+
+  @Test
+  void theFactoryMaySetTheSameDirectoryItself() {
+    StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, () -> {
+      StreamingContext created = program();
+      created.checkpoint(checkpoints);
+      return created;
+    });
+
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.INITIALIZED);
+  }
+
+  @Test
+  void aFactoryThatSetsAnotherDirectoryIsRefusedAndItsContextStopped() {
+    String other = input.uri("/elsewhere");
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, () -> {
+      StreamingContext created = program();
+      created.checkpoint(other);
+      return created;
+    })).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the factory set the checkpoint directory " + other)
+        .hasMessageContaining("but getOrCreate was given " + checkpoints);
+    assertThat(contexts.get(0).getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void aFactoryThatReturnsNullIsRefused() {
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, () -> null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("returned null");
+  }
+
+  @Test
+  void whatTheFactoryThrowsComesOutAsItIsOrAsTheCause() {
+    IOException checked = new IOException("no configuration file");
+    IllegalArgumentException unchecked = new IllegalArgumentException("bad setting");
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, () -> {
+      throw checked;
+    })).isInstanceOf(IllegalStateException.class).hasCauseReference(checked)
+        .hasMessageContaining("the factory given to getOrCreate threw");
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, () -> {
+      throw unchecked;
+    })).isSameAs(unchecked);
+  }
+
+  @Test
+  void aFactoryThatReturnsAStartedContextIsRefused() {
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, () -> {
+      StreamingContext created = program();
+      created.start();
+      return created;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("ACTIVE")
+        .hasMessageContaining("without starting it");
+  }
+
+  @Test
+  void anUnwritableCheckpointDirectoryIsRefusedNamingIt() {
+    input.fileSystem().fail(InMemoryFileSystem.Operation.CREATE);
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(checkpoints)
+        .hasMessageContaining("not writable");
+  }
+
+  @Test
+  void aDamagedNewestCheckpointIsSkippedForThePreviousGoodOne() throws IOException {
+    leaveCheckpoints();
+    damage("checkpoint-3000");
+
+    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore")) {
+      StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program);
+
+      assertThat(runtime(ssc).recoveredSchedule().orElseThrow().lastGeneratedTime()).isEqualTo(new Time(2_000));
+      assertThat(log.messagesStartingWith("Skipping the damaged checkpoint")).singleElement()
+          .asString().contains("checkpoint-3000");
+    }
+  }
+
+  @Test
+  void aTornNewestCheckpointIsSkippedForThePreviousGoodOne() throws IOException {
+    leaveCheckpoints();
+    tear("checkpoint-3000");
+    tear("checkpoint-2000");
+
+    StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program);
+
+    assertThat(runtime(ssc).recoveredSchedule().orElseThrow().lastGeneratedTime()).isEqualTo(new Time(1_000));
+  }
+
+  @Test
+  void whenNoCheckpointIsIntactRecoveryFailsNamingTheDirectoryAndContextStops() throws IOException {
+    leaveCheckpoints();
+    for (String file : input.fileSystem().list("/checkpoints/metadata")) {
+      damage(file);
+    }
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(checkpoints + "/metadata")
+        .hasMessageContaining("none is intact");
+    assertThat(contexts.get(0).getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void createOnErrorInTheRecoverySettingsStartsAfresh() throws IOException {
+    leaveCheckpoints();
+    for (String file : input.fileSystem().list("/checkpoints/metadata")) {
+      damage(file);
+    }
+
+    try (CapturedLog log = CapturedLog.of("io.dstream.internal.StreamingRuntime")) {
+      StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program,
+          new StreamingConf().set("dstream.checkpoint.createOnError", "true"));
+
+      assertThat(ssc.getState()).isEqualTo(StreamingContextState.INITIALIZED);
+      assertThat(runtime(ssc).recoveredSchedule()).isEmpty();
+      assertThat(log.messagesStartingWith("Starting afresh (dstream.checkpoint.createOnError=true)"))
+          .singleElement().asString().contains("none is intact");
+    }
+  }
+
+  @Test
+  void theRecoverySettingsOverrideTheContextsConfiguration() throws IOException {
+    leaveCheckpoints();
+    damage("checkpoint-1000");
+    damage("checkpoint-2000");
+    damage("checkpoint-3000");
+    StreamingConf lenient = new StreamingConf().set("dstream.checkpoint.createOnError", "true");
+
+    StreamingContext fresh = StreamingContext.getOrCreate(checkpoints, () -> program(lenient));
+    assertThat(runtime(fresh).recoveredSchedule()).isEmpty();
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, () -> program(lenient),
+        new StreamingConf().set("dstream.checkpoint.createOnError", "false")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("none is intact");
+  }
+
+  @Test
+  void aCheckpointOfAnotherFormatVersionIsRefusedSayingWhatToDo() throws IOException {
+    CheckpointStore store = new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata"));
+    MetadataCheckpoint future = new MetadataCheckpoint(99, 1_000, 0, 1_000, List.of(),
+        new io.dstream.internal.checkpoint.GraphFingerprint(List.of()), Map.of(), Map.of(), Map.of());
+    store.write(1_000, future, new KryoSerializer());
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has format version 99, and this version of dstream reads version 1")
+        .hasMessageContaining("delete the checkpoint directory to start afresh");
+  }
+
+  @Test
+  void aCheckpointFileThatHoldsSomethingElseIsRefused() throws IOException {
+    new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata"))
+        .write(1_000, "not metadata", new KryoSerializer());
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("holds a java.lang.String, not a metadata checkpoint");
+  }
+}

@@ -1,0 +1,210 @@
+package io.dstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.wal.FileWriteAheadLog;
+import io.dstream.checkpoint.wal.LogRecord;
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.storage.BlockId;
+import io.dstream.storage.BlockStoreException;
+import io.dstream.testing.CollectedOutput;
+import io.dstream.testing.TestStreamingContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Receivers with the write-ahead log on, through the context: stores return once logged, a lost block is
+ * read back from the log, and a new context that recovers the log processes what the previous one received
+ * and did not finish.
+ */
+class ReceiverWriteAheadLogTest {
+  private static final StreamingConf WITH_LOG =
+      new StreamingConf().set("dstream.receiver.writeAheadLog.enable", "true");
+
+  @TempDir
+  Path checkpoints;
+
+  private TestStreamingContext newContext(StreamingConf conf) {
+    TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf);
+    ReceiverKit.manualBlockTimer(t.context());
+    return t;
+  }
+
+  private static CheckpointDirectory checkpointDirectory(TestStreamingContext t) {
+    return ContextAccess.runtime(t.context()).checkpointDirectory().orElseThrow();
+  }
+
+  @Test
+  void theLogNeedsACheckpointDirectoryAndStartSaysSo() {
+    try (TestStreamingContext t = newContext(WITH_LOG)) {
+      t.collect(t.context().receiverStream(new CommandedReceiver()));
+
+      assertThatThrownBy(() -> t.runBatches(0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("dstream.receiver.writeAheadLog.enable is true, but no checkpoint directory is set, and the "
+              + "write-ahead log lives there; call ssc.checkpoint(directory) before start(), or turn the "
+              + "write-ahead log off");
+      assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
+      assertThat(StreamingContext.getActive()).isEmpty();
+    }
+  }
+
+  @Test
+  void storeReturnsOnceTheBlockIsInTheStreamsLog() throws IOException {
+    try (TestStreamingContext t = newContext(WITH_LOG)) {
+      t.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      ReceiverInputDStream<String> in = t.context().receiverStream(receiver);
+      t.collect(in);
+      t.runBatches(0);
+
+      receiver.store(List.of("acknowledge", "me"));
+
+      try (FileWriteAheadLog log = new FileWriteAheadLog(
+          checkpointDirectory(t).writeAheadLog(Integer.toString(in.id())), 60_000)) {
+        List<LogRecord> records = log.readAll();
+        assertThat(records).hasSize(1);
+        Object logged = new KryoSerializer().deserialize(records.get(0).data());
+        assertThat(logged).hasToString("BlockAdded[id=input-" + in.id() + "-0, records=[acknowledge, me]]");
+      }
+    }
+  }
+
+  @Test
+  void aBlockLostFromBothReplicasIsReadFromTheLog() {
+    try (TestStreamingContext t = newContext(WITH_LOG)) {
+      t.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      ReceiverInputDStream<String> in = t.context().receiverStream(receiver);
+      CollectedOutput<String> out = t.collect(in);
+      t.runBatches(0);
+      receiver.store(List.of("survivor"));
+
+      ReceiverKit.blockManager(t.context()).remove(BlockId.stream(in.id(), 0));
+      t.runBatches(1);
+
+      assertThat(out.batches()).containsExactly(List.of("survivor"));
+    }
+  }
+
+  @Test
+  void withoutTheLogALostBlockFailsItsBatchNamingTheBlock() {
+    try (TestStreamingContext t = newContext(new StreamingConf())) {
+      CommandedReceiver receiver = new CommandedReceiver();
+      ReceiverInputDStream<String> in = t.context().receiverStream(receiver);
+      t.collect(in);
+      t.runBatches(0);
+      receiver.store(List.of("gone"));
+
+      ReceiverKit.blockManager(t.context()).remove(BlockId.stream(in.id(), 0));
+
+      assertThatThrownBy(() -> t.runBatches(1))
+          .isInstanceOf(JobFailedException.class)
+          .cause().isInstanceOf(BlockStoreException.class)
+          .hasMessageContaining("block input-" + in.id() + "-0 of stream " + in.id() + " is lost");
+    }
+  }
+
+  @Test
+  void aContextThatRecoversTheLogProcessesWhatThePreviousOneReceivedAndDidNotFinish() throws IOException {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      CollectedOutput<String> out = first.collect(first.context().receiverStream(receiver));
+      first.runBatches(0);
+      receiver.store(List.of("a"));
+      first.runBatches(1);
+      receiver.store(List.of("b"));
+      receiver.store(List.of("c"));
+      assertThat(out.batches()).containsExactly(List.of("a"));
+    }
+
+    try (TestStreamingContext second = newContext(WITH_LOG)) {
+      second.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      ReceiverInputDStream<String> in = second.context().receiverStream(receiver);
+      CollectedOutput<String> out = second.collect(in);
+      ReceiverKit.tracker(second.context()).recoverFromLog(checkpointDirectory(second));
+      second.runBatches(0);
+      receiver.store(List.of("d"));
+      second.runBatches(2);
+
+      // Batch 1000 ms completed, but nothing recorded that it did: it runs again (at least once).
+      assertThat(out.batches()).containsExactly(List.of("a"), List.of("b", "c", "d"));
+      assertThat(ReceiverKit.blockManager(second.context()).blockIds())
+          .as("new blocks are numbered after the recovered ones").contains(BlockId.stream(in.id(), 3));
+    }
+  }
+
+  @Test
+  void recoveryThroughTheCheckpointGivesTheLoggedBlocksBackExactlyAsGetOrCreateDoes() {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      CollectedOutput<String> out = first.collect(first.context().receiverStream(receiver));
+      first.runBatches(0);
+      receiver.store(List.of("a"));
+      first.runBatches(1);
+      receiver.store(List.of("b"));
+      receiver.store(List.of("c"));
+      assertThat(out.batches()).containsExactly(List.of("a"));
+    }
+
+    try (TestStreamingContext second = newContext(WITH_LOG)) {
+      CommandedReceiver receiver = new CommandedReceiver();
+      CollectedOutput<String> out = second.collect(second.context().receiverStream(receiver));
+      assertThat(second.recoverFrom(checkpoints.toString())).isTrue();
+      second.runBatches(0);
+      receiver.store(List.of("d"));
+      second.runBatches(1);
+
+      // Batch 1000 ms completed and its completion was checkpointed: it is not run again; the blocks
+      // received after it come back from the log into the next batch.
+      assertThat(out.batches()).containsExactly(List.of("b", "c", "d"));
+    }
+  }
+
+  @Test
+  void aFreshStartDiscardsTheLogOfAnEarlierRun() {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      first.collect(first.context().receiverStream(receiver));
+      first.runBatches(0);
+      receiver.store(List.of("old"));
+    }
+
+    try (TestStreamingContext second = newContext(WITH_LOG)) {
+      second.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      CollectedOutput<String> out = second.collect(second.context().receiverStream(receiver));
+      second.runBatches(0);
+      receiver.store(List.of("new"));
+      second.runBatches(1);
+
+      assertThat(out.batches()).containsExactly(List.of("new"));
+    }
+  }
+
+  @Test
+  void recoveryWithTheLogOffRecoversNothing() throws IOException {
+    try (TestStreamingContext t = newContext(new StreamingConf())) {
+      t.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      CollectedOutput<String> out = t.collect(t.context().receiverStream(receiver));
+
+      ReceiverKit.tracker(t.context()).recoverFromLog(checkpointDirectory(t));
+      t.runBatches(1);
+
+      assertThat(out.batches()).containsExactly(List.of());
+      assertThat(ReceiverKit.blockManager(t.context()).blockIds()).isEmpty();
+    }
+  }
+}

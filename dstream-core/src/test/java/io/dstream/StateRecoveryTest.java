@@ -1,0 +1,92 @@
+package io.dstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dstream.function.Function2;
+import io.dstream.testing.TestStreamingContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recovery of stateful streams through {@link TestStreamingContext#recoverFrom} (the code of
+ * {@code getOrCreate}): a run counts the words of new files with {@code updateStateByKey} and
+ * {@code mapWithState}, stops, and a new run of the same program continues the counts from the state's
+ * latest snapshot (the files before it may be gone), computing the state of the batches after it again from
+ * the files they took.
+ */
+class StateRecoveryTest {
+  private static final Function2<List<Integer>, Optional<Integer>, Optional<Integer>> RUNNING_SUM =
+      (ones, sum) -> Optional.of(StateTestSupport.sum(ones, sum.orElse(null)));
+
+  private final MemoryInputDirectory input = new MemoryInputDirectory();
+  private final String checkpoints = input.uri("/checkpoints");
+  private final List<TestStreamingContext> runs = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    runs.forEach(TestStreamingContext::close);
+    input.close();
+  }
+
+  /** One run of the program: each batch's word counts so far, by batch time, from both state operations. */
+  private final class Run {
+    final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
+    final Map<Long, Map<String, Integer>> updated = new ConcurrentHashMap<>();
+    final Map<Long, Map<String, Integer>> mapped = new ConcurrentHashMap<>();
+
+    Run() {
+      runs.add(t);
+      PairDStream<String, Integer> pairs = t.context().textFileStream(input.uri())
+          .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
+          .mapToPair(word -> new Tuple2<>(word, 1));
+      pairs.updateStateByKey(RUNNING_SUM).checkpoint(Durations.seconds(2)).name("counts")
+          .foreachRDD((rdd, time) -> updated.put(time.milliseconds(), TestData.asMap(rdd.collect())));
+      pairs.mapWithState(StateSpec.function((String word, Optional<Integer> one, State<Integer> count) -> {
+        count.update(one.orElse(0) + count.getOption().orElse(0));
+        return word;
+      })).checkpoint(Durations.seconds(2)).name("seen").stateSnapshots()
+          .foreachRDD((rdd, time) -> mapped.put(time.milliseconds(), TestData.asMap(rdd.collect())));
+    }
+  }
+
+  @Test
+  void aRestartContinuesTheCountsFromTheLatestSnapshotAndRunsTheBatchesAfterItAgain() throws Exception {
+    Run first = new Run();
+    first.t.recoverFrom(checkpoints);
+    input.put("f1", 500, "a b");
+    input.put("f2", 1_500, "a");
+    input.put("f3", 2_500, "b c");
+    first.t.runBatches(3);
+    first.t.close();
+    // The snapshot of 2 s holds what the first two files brought: a restart that needed them would fail.
+    input.fileSystem().delete("/in/f1");
+    input.fileSystem().delete("/in/f2");
+    input.put("f4", 3_500, "a");
+
+    Run second = new Run();
+    assertThat(second.t.recoverFrom(checkpoints)).isTrue();
+    second.t.runBatches(1);
+
+    Map<String, Integer> expected = new TreeMap<>(Map.of("a", 3, "b", 2, "c", 1));
+    assertThat(first.updated.get(3_000L)).isEqualTo(Map.of("a", 2, "b", 2, "c", 1));
+    assertThat(second.updated.get(4_000L)).isEqualTo(expected);
+    assertThat(second.mapped.get(4_000L)).isEqualTo(expected);
+  }
+
+  @Test
+  void snapshotsAreStoredUnderTheStreamsNames() throws Exception {
+    Run run = new Run();
+    run.t.recoverFrom(checkpoints);
+    input.put("f1", 500, "a");
+    run.t.runBatches(2);
+
+    assertThat(input.fileSystem().list("/checkpoints/state")).containsExactlyInAnyOrder("counts", "seen.state");
+  }
+}

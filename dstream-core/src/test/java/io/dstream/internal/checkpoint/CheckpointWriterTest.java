@@ -1,0 +1,157 @@
+package io.dstream.internal.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dstream.checkpoint.fs.DurableOutputStream;
+import io.dstream.checkpoint.fs.FileSystem;
+import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.fs.Location;
+import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.store.CheckpointStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checkpoint writer keeps the job generator off the file system: handing over a checkpoint never waits
+ * for a write, and checkpoints handed over while a write is slow are coalesced into the newest one.
+ */
+class CheckpointWriterTest {
+  private static final long WAIT_MILLIS = 30_000;
+
+  private final InMemoryFileSystem memory = InMemoryFileSystem.newNamespace();
+  private final GatedFileSystem gated = new GatedFileSystem(memory);
+
+  @AfterEach
+  void discard() {
+    gated.open();
+    memory.discard();
+  }
+
+  private static MetadataCheckpoint checkpointOf(long batchMs) {
+    return new MetadataCheckpoint(MetadataCheckpoint.FORMAT_VERSION, 1_000, 0, batchMs, List.of(),
+        new GraphFingerprint(List.of()), Map.of(), Map.of(), Map.of());
+  }
+
+  @Test
+  void checkpointsHandedOverDuringASlowWriteAreCoalescedIntoTheNewest() throws Exception {
+    CheckpointStore store = new CheckpointStore(new Location(gated, "/metadata"), 10);
+    CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
+
+    writer.submit(checkpointOf(1_000));
+    assertThat(gated.entered.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+    // The writer is stuck in the first write; these return at once and only the newest is kept.
+    writer.submit(checkpointOf(2_000));
+    writer.submit(checkpointOf(3_000));
+    writer.submit(checkpointOf(4_000));
+    gated.open();
+
+    assertThat(writer.awaitWritten(WAIT_MILLIS)).isTrue();
+    assertThat(store.times()).containsExactly(1_000L, 4_000L);
+    assertThat(writer.writtenCount()).isEqualTo(2);
+    writer.close(WAIT_MILLIS);
+  }
+
+  @Test
+  void closeWritesTheCheckpointStillWaiting() throws Exception {
+    CheckpointStore store = new CheckpointStore(new Location(gated, "/metadata"), 10);
+    CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
+    writer.submit(checkpointOf(1_000));
+    assertThat(gated.entered.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+    writer.submit(checkpointOf(2_000));
+    gated.open();
+
+    writer.close(WAIT_MILLIS);
+
+    assertThat(store.times()).containsExactly(1_000L, 2_000L);
+    assertThat(store.readLatest().orElseThrow().<MetadataCheckpoint>value(new KryoSerializer()))
+        .isEqualTo(checkpointOf(2_000));
+  }
+
+  @Test
+  void aClosedWriterIgnoresNewCheckpoints() throws Exception {
+    CheckpointStore store = new CheckpointStore(new Location(memory, "/metadata"), 10);
+    CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
+    writer.close(WAIT_MILLIS);
+
+    writer.submit(checkpointOf(1_000));
+
+    assertThat(writer.awaitWritten(WAIT_MILLIS)).isTrue();
+    assertThat(store.times()).isEmpty();
+  }
+
+  /** Passes everything to a file system, except that creating a file waits until the gate is opened. */
+  private static final class GatedFileSystem implements FileSystem {
+    final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final FileSystem target;
+
+    GatedFileSystem(FileSystem target) {
+      this.target = target;
+    }
+
+    void open() {
+      gate.countDown();
+    }
+
+    @Override
+    public DurableOutputStream create(String path) throws IOException {
+      entered.countDown();
+      try {
+        if (!gate.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          throw new IOException("the test never opened the gate");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted at the gate", e);
+      }
+      return target.create(path);
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+      return target.open(path);
+    }
+
+    @Override
+    public List<String> list(String directory) throws IOException {
+      return target.list(directory);
+    }
+
+    @Override
+    public void rename(String source, String destination) throws IOException {
+      target.rename(source, destination);
+    }
+
+    @Override
+    public boolean delete(String path) throws IOException {
+      return target.delete(path);
+    }
+
+    @Override
+    public boolean exists(String path) throws IOException {
+      return target.exists(path);
+    }
+
+    @Override
+    public long modificationTime(String path) throws IOException {
+      return target.modificationTime(path);
+    }
+
+    @Override
+    public void mkdirs(String directory) throws IOException {
+      target.mkdirs(directory);
+    }
+
+    @Override
+    public URI toUri(String path) {
+      return target.toUri(path);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.dstream.receiver.internal;
+
+import java.util.List;
+
+/**
+ * What a {@link io.dstream.receiver.Receiver} delegates to once it runs: the {@link ReceiverSupervisor}
+ * in production, a recording double in tests. Every method may be called from any thread.
+ */
+public interface ReceiverRuntime {
+  /**
+   * Returns the id of the input stream whose data the receiver receives.
+   *
+   * @return the stream id
+   */
+  int streamId();
+
+  /**
+   * Buffers one record; it becomes part of the next block.
+   *
+   * @param record the record (null allowed)
+   * @throws IllegalStateException if the receiver has been stopped
+   */
+  void pushSingle(Object record);
+
+  /**
+   * Stores records as one block and returns once it is stored and reported.
+   *
+   * @param records the records, owned by the runtime from now on
+   * @param metadata an object reported with the block, or null
+   * @throws IllegalStateException if the receiver has been stopped
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
+   */
+  void pushMultiple(List<?> records, Object metadata);
+
+  /**
+   * Asks for the receiver to be stopped and started again after the default delay.
+   *
+   * @param message why
+   * @param error the error that caused it, or null
+   */
+  void restart(String message, Throwable error);
+
+  /**
+   * Asks for the receiver to be stopped and started again after a delay.
+   *
+   * @param message why
+   * @param error the error that caused it, or null
+   * @param delayMs how long to wait before starting again, not negative
+   * @throws IllegalArgumentException if the delay is negative
+   */
+  void restart(String message, Throwable error, long delayMs);
+
+  /**
+   * Asks for the receiver to be stopped for good.
+   *
+   * @param message why
+   * @param error the error that caused it, or null
+   */
+  void stop(String message, Throwable error);
+
+  /**
+   * Reports an error without stopping the receiver.
+   *
+   * @param message what happened
+   * @param error the error, or null
+   */
+  void reportError(String message, Throwable error);
+
+  /**
+   * Tells whether the receiver is starting or running.
+   *
+   * @return true between the call of {@code onStart()} and a stop or restart
+   */
+  boolean isReceiverStarted();
+
+  /**
+   * Tells whether the receiver is stopped, being stopped, or waiting to be restarted.
+   *
+   * @return true once a stop or restart has begun
+   */
+  boolean isReceiverStopped();
+}

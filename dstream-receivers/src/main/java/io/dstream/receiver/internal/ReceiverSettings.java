@@ -1,0 +1,89 @@
+package io.dstream.receiver.internal;
+
+/**
+ * How a {@link ReceiverSupervisor} runs its receiver. dstream-core fills it from the configuration keys
+ * {@code dstream.blockInterval}, {@code dstream.receiver.restartDelay} and {@code dstream.receiver.maxRate}.
+ *
+ * <pre>{@code
+ * ReceiverSettings settings = ReceiverSettings.defaults().withBlockIntervalMs(50).withMaxRate(10_000);
+ * }</pre>
+ *
+ * @param blockIntervalMs how often buffered single records are cut into a block, in milliseconds (positive)
+ * @param restartDelayMs how long a restarting receiver waits before it starts again, in milliseconds
+ *     (not negative)
+ * @param maxRate the most records per second the receiver may store, or {@link #UNLIMITED_RATE}
+ */
+public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long maxRate) {
+  /** The default block interval: 200 ms. */
+  public static final long DEFAULT_BLOCK_INTERVAL_MS = 200;
+  /** The default restart delay: 2 s. */
+  public static final long DEFAULT_RESTART_DELAY_MS = 2000;
+  /** A {@code maxRate} of 0 means that the receiver's rate is not limited. */
+  public static final long UNLIMITED_RATE = 0;
+
+  /**
+   * Validates the settings.
+   *
+   * @param blockIntervalMs the block interval in milliseconds
+   * @param restartDelayMs the restart delay in milliseconds
+   * @param maxRate the rate limit in records per second, or 0 for none
+   * @throws IllegalArgumentException if the block interval is not positive, or the delay or rate is
+   *     negative
+   */
+  public ReceiverSettings {
+    if (blockIntervalMs <= 0) {
+      throw new IllegalArgumentException("the block interval must be positive, got " + blockIntervalMs
+          + " ms; the usual value is 200 ms, and about 50 ms is the useful minimum");
+    }
+    if (restartDelayMs < 0) {
+      throw new IllegalArgumentException("the receiver restart delay must not be negative, got "
+          + restartDelayMs + " ms");
+    }
+    if (maxRate < 0) {
+      throw new IllegalArgumentException("the receiver's maximum rate must not be negative, got " + maxRate
+          + " records/s; use 0 for no limit");
+    }
+  }
+
+  /**
+   * Returns the defaults: 200 ms blocks, a 2 s restart delay, no rate limit.
+   *
+   * @return the default settings
+   */
+  public static ReceiverSettings defaults() {
+    return new ReceiverSettings(DEFAULT_BLOCK_INTERVAL_MS, DEFAULT_RESTART_DELAY_MS, UNLIMITED_RATE);
+  }
+
+  /**
+   * Returns these settings with another block interval.
+   *
+   * @param millis the block interval in milliseconds
+   * @return the new settings
+   * @throws IllegalArgumentException if the interval is not positive
+   */
+  public ReceiverSettings withBlockIntervalMs(long millis) {
+    return new ReceiverSettings(millis, restartDelayMs, maxRate);
+  }
+
+  /**
+   * Returns these settings with another restart delay.
+   *
+   * @param millis the restart delay in milliseconds
+   * @return the new settings
+   * @throws IllegalArgumentException if the delay is negative
+   */
+  public ReceiverSettings withRestartDelayMs(long millis) {
+    return new ReceiverSettings(blockIntervalMs, millis, maxRate);
+  }
+
+  /**
+   * Returns these settings with another rate limit.
+   *
+   * @param recordsPerSecond the most records per second, or 0 for no limit
+   * @return the new settings
+   * @throws IllegalArgumentException if the rate is negative
+   */
+  public ReceiverSettings withMaxRate(long recordsPerSecond) {
+    return new ReceiverSettings(blockIntervalMs, restartDelayMs, recordsPerSecond);
+  }
+}

@@ -1,0 +1,452 @@
+package io.dstream.receiver.internal;
+
+import io.dstream.receiver.Receiver;
+import io.dstream.storage.BlockId;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link Receiver} on a thread of its own (never a worker thread) and turns what it stores into
+ * numbered blocks ({@code input-<streamId>-<n>}), which it stores through a {@link ReceivedBlockHandler}
+ * and reports to a {@link ReceiverListener}.
+ *
+ * <p>The supervisor's thread owns the receiver's lifecycle ({@link SupervisorState}): it calls
+ * {@code onStart()}, and handles the requests to restart or stop that arrive from any thread as events, one
+ * at a time. A restart (asked for by the receiver, or caused by {@code onStart()} throwing) calls
+ * {@code onStop()}, reports the error, and starts the receiver again after the restart delay, measured by
+ * the {@link Scheduler}. {@code onStop()} is called exactly once after each {@code onStart()}. A stop calls
+ * {@code onStop()} if the receiver runs, stops the {@link BlockGenerator} (which stores the records still
+ * buffered), reports the stop, and ends the thread.
+ *
+ * <pre>{@code
+ * ReceiverSupervisor supervisor = ReceiverSupervisor.builder(receiver, 0, blockHandler)
+ *     .settings(ReceiverSettings.defaults().withMaxRate(10_000))
+ *     .listener(tracker)
+ *     .build();
+ * supervisor.start();
+ * ...
+ * supervisor.stop("streaming context stopped", null);
+ * supervisor.awaitTermination(10, TimeUnit.SECONDS);
+ * }</pre>
+ */
+public final class ReceiverSupervisor implements ReceiverRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiverSupervisor.class);
+
+  private final Receiver<?> receiver;
+  private final int streamId;
+  private final ReceiverSettings settings;
+  private final ReceivedBlockHandler blockHandler;
+  private final ReceiverListener listener;
+  private final Scheduler scheduler;
+  private final SystemScheduler ownedScheduler;
+  private final RateLimiter rateLimiter;
+  private final BlockGenerator blockGenerator;
+  private final BlockingQueue<SupervisorEvent> events = new LinkedBlockingQueue<>();
+  private final AtomicLong nextBlockNumber = new AtomicLong();
+  private volatile SupervisorState state = SupervisorState.INITIALIZED;
+  private Thread thread;
+  private Scheduler.Cancellable pendingRestart; // used by the supervisor's thread only
+
+  private ReceiverSupervisor(Builder builder) {
+    this.receiver = builder.receiver;
+    this.streamId = builder.streamId;
+    this.settings = builder.settings;
+    this.blockHandler = builder.blockHandler;
+    this.listener = builder.listener;
+    this.ownedScheduler = builder.scheduler == null
+        ? new SystemScheduler("dstream-receiver-timer-" + streamId) : null;
+    this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
+    this.rateLimiter = new RateLimiter(settings.maxRate(), builder.ticker);
+    this.nextBlockNumber.set(builder.firstBlockNumber);
+    this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(), scheduler,
+        rateLimiter, records -> pushAndReportBlock(records, null), this::reportError);
+  }
+
+  /**
+   * Starts building a supervisor.
+   *
+   * @param receiver the receiver to run; a receiver object can be run by one supervisor only
+   * @param streamId the id of the input stream the receiver feeds, not negative
+   * @param blockHandler stores the blocks
+   * @return a builder
+   * @throws IllegalArgumentException if an argument is null or the stream id is negative
+   */
+  public static Builder builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
+    return new Builder(receiver, streamId, blockHandler);
+  }
+
+  /**
+   * Starts the block generator and the supervisor's thread, which calls the receiver's {@code onStart()}.
+   * Returns at once.
+   *
+   * @throws IllegalStateException if the supervisor was already started or stopped, or the receiver already
+   *     feeds another supervisor
+   */
+  public synchronized void start() {
+    state.checkMoveTo(SupervisorState.STARTING);
+    ReceiverAccess.attach(receiver, this);
+    blockGenerator.start();
+    moveTo(SupervisorState.STARTING);
+    thread = new Thread(this::run, "dstream-receiver-" + streamId);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Asks the supervisor to stop the receiver for good. Returns at once; use
+   * {@link #awaitTermination(long, TimeUnit)} to wait until every buffered record is stored and reported. A
+   * supervisor that was never started stops at once. Stopping again does nothing.
+   *
+   * @param message why, reported to the listener
+   * @param error the error that caused the stop, or null
+   */
+  @Override
+  public void stop(String message, Throwable error) {
+    synchronized (this) {
+      if (state == SupervisorState.INITIALIZED) {
+        moveTo(SupervisorState.STOPPED);
+        blockGenerator.stop();
+        closeOwnedScheduler();
+        return;
+      }
+    }
+    events.add(new SupervisorEvent.Stop(message, error));
+  }
+
+  /**
+   * Waits until the supervisor has stopped and its thread has ended.
+   *
+   * @param timeout how long to wait at most
+   * @param unit the timeout's unit
+   * @return true if it has stopped; false if the time ran out, or at once if it was never started nor
+   *     stopped
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    Thread running;
+    synchronized (this) {
+      running = thread;
+    }
+    if (running == null) {
+      return state == SupervisorState.STOPPED;
+    }
+    running.join(Math.max(1, unit.toMillis(timeout)));
+    return !running.isAlive();
+  }
+
+  /**
+   * Sets the receiver's rate, as backpressure estimates it; capped at the configured maximum rate.
+   *
+   * @param recordsPerSecond the new rate, positive
+   * @throws IllegalArgumentException if the rate is not positive
+   */
+  public void updateRate(long recordsPerSecond) {
+    rateLimiter.updateRate(recordsPerSecond);
+  }
+
+  /**
+   * Returns the receiver's current rate limit.
+   *
+   * @return records per second, or 0 if unlimited
+   */
+  public long currentRate() {
+    return rateLimiter.currentRate();
+  }
+
+  /**
+   * Returns the lifecycle state.
+   *
+   * @return the state
+   */
+  public SupervisorState state() {
+    return state;
+  }
+
+  /**
+   * Returns the supervised receiver.
+   *
+   * @return the receiver
+   */
+  public Receiver<?> receiver() {
+    return receiver;
+  }
+
+  @Override
+  public int streamId() {
+    return streamId;
+  }
+
+  @Override
+  public void pushSingle(Object record) {
+    blockGenerator.addData(record);
+  }
+
+  @Override
+  public void pushMultiple(List<?> records, Object metadata) {
+    blockGenerator.requireActive();
+    if (records.isEmpty()) {
+      return;
+    }
+    rateLimiter.acquire(records.size());
+    pushAndReportBlock(records, metadata);
+  }
+
+  private void pushAndReportBlock(List<?> records, Object metadata) {
+    BlockId id = BlockId.stream(streamId, nextBlockNumber.getAndIncrement());
+    blockHandler.storeBlock(id, records, receiver.storageLevel());
+    listener.onBlockStored(new ReceivedBlockInfo(streamId, id, records.size(), metadata));
+  }
+
+  @Override
+  public void restart(String message, Throwable error) {
+    restart(message, error, settings.restartDelayMs());
+  }
+
+  @Override
+  public void restart(String message, Throwable error, long delayMs) {
+    if (delayMs < 0) {
+      throw new IllegalArgumentException("the restart delay must not be negative, got " + delayMs + " ms");
+    }
+    events.add(new SupervisorEvent.Restart(message, error, delayMs));
+  }
+
+  @Override
+  public void reportError(String message, Throwable error) {
+    LOG.warn("Receiver of stream {} reported an error: {}", streamId, message, error);
+    notifyListener(() -> listener.onReceiverError(streamId, message, error));
+  }
+
+  @Override
+  public boolean isReceiverStarted() {
+    SupervisorState current = state;
+    return current == SupervisorState.STARTING || current == SupervisorState.STARTED;
+  }
+
+  @Override
+  public boolean isReceiverStopped() {
+    SupervisorState current = state;
+    return current == SupervisorState.RESTARTING || current == SupervisorState.STOPPING
+        || current == SupervisorState.STOPPED;
+  }
+
+  /** The supervisor thread; if its own machinery fails (say, a closed scheduler), it stops the receiver. */
+  private void run() {
+    try {
+      startAndHandleEvents();
+    } catch (RuntimeException | Error e) {
+      LOG.error("The supervisor of stream {} failed; stopping its receiver", streamId, e);
+      if (state != SupervisorState.STOPPING && state != SupervisorState.STOPPED) {
+        stopAll("the receiver supervisor failed: " + e, e);
+      }
+    }
+  }
+
+  /** Starts the receiver, then handles events until a stop. */
+  private void startAndHandleEvents() {
+    startReceiver();
+    while (true) {
+      SupervisorEvent event;
+      try {
+        event = events.take();
+      } catch (InterruptedException e) {
+        stopAll("the receiver supervisor's thread was interrupted", e);
+        return;
+      }
+      if (event instanceof SupervisorEvent.Stop stop) {
+        stopAll(stop.message(), stop.error());
+        return;
+      }
+      if (event instanceof SupervisorEvent.Restart restart) {
+        if (state == SupervisorState.STARTED) {
+          scheduleRestart(restart.message(), restart.error(), restart.delayMs());
+        } else {
+          LOG.debug("Ignoring a restart request for stream {} in state {}: {}", streamId, state,
+              restart.message());
+        }
+      } else if (event instanceof SupervisorEvent.RestartDue && state == SupervisorState.RESTARTING) {
+        moveTo(SupervisorState.STARTING);
+        startReceiver();
+      }
+    }
+  }
+
+  private void startReceiver() {
+    try {
+      receiver.onStart();
+    } catch (RuntimeException | Error e) {
+      scheduleRestart("onStart() of " + receiver.getClass().getName() + " failed: " + e, e,
+          settings.restartDelayMs());
+      return;
+    }
+    moveTo(SupervisorState.STARTED);
+    LOG.info("Receiver of stream {} started", streamId);
+    notifyListener(() -> listener.onReceiverStarted(streamId));
+  }
+
+  // The error is reported after the restart is scheduled, so whoever sees the report sees a pending restart.
+  private void scheduleRestart(String message, Throwable error, long delayMs) {
+    moveTo(SupervisorState.RESTARTING);
+    callOnStop();
+    pendingRestart = scheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
+    String report = "restarting the receiver in " + delayMs + " ms: " + message;
+    LOG.warn("Receiver of stream {}: {}", streamId, report, error);
+    notifyListener(() -> listener.onReceiverError(streamId, report, error));
+  }
+
+  private void stopAll(String message, Throwable error) {
+    SupervisorState previous = state;
+    moveTo(SupervisorState.STOPPING);
+    if (pendingRestart != null) {
+      pendingRestart.cancel();
+    }
+    if (previous == SupervisorState.STARTED) {
+      callOnStop();
+    }
+    blockGenerator.stop();
+    LOG.info("Receiver of stream {} stopped: {}", streamId, message);
+    notifyListener(() -> listener.onReceiverStopped(streamId, message, error));
+    moveTo(SupervisorState.STOPPED);
+    closeOwnedScheduler();
+  }
+
+  private void callOnStop() {
+    try {
+      receiver.onStop();
+    } catch (RuntimeException | Error e) {
+      reportError("onStop() of " + receiver.getClass().getName() + " failed: " + e, e);
+    }
+  }
+
+  private void notifyListener(Runnable notification) {
+    try {
+      notification.run();
+    } catch (RuntimeException e) {
+      LOG.error("The receiver listener failed while being notified about stream {}", streamId, e);
+    }
+  }
+
+  private synchronized void moveTo(SupervisorState next) {
+    state = state.checkMoveTo(next);
+  }
+
+  private void closeOwnedScheduler() {
+    if (ownedScheduler != null) {
+      ownedScheduler.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ReceiverSupervisor(stream " + streamId + ", " + receiver.getClass().getName() + ", " + state + ")";
+  }
+
+  /** Builds a {@link ReceiverSupervisor}; everything but the receiver, stream id and handler is optional. */
+  public static final class Builder {
+    private final Receiver<?> receiver;
+    private final int streamId;
+    private final ReceivedBlockHandler blockHandler;
+    private ReceiverSettings settings = ReceiverSettings.defaults();
+    private ReceiverListener listener = ReceiverListener.NONE;
+    private Scheduler scheduler;
+    private Ticker ticker = Ticker.SYSTEM;
+    private long firstBlockNumber;
+
+    private Builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
+      if (receiver == null || blockHandler == null) {
+        throw new IllegalArgumentException("a receiver supervisor needs a receiver and a block handler");
+      }
+      if (streamId < 0) {
+        throw new IllegalArgumentException("a stream id must not be negative, got " + streamId);
+      }
+      this.receiver = receiver;
+      this.streamId = streamId;
+      this.blockHandler = blockHandler;
+    }
+
+    /**
+     * Sets the block interval, restart delay and rate limit (default: {@link ReceiverSettings#defaults()}).
+     *
+     * @param value the settings
+     * @return this builder
+     * @throws IllegalArgumentException if the settings are null
+     */
+    public Builder settings(ReceiverSettings value) {
+      this.settings = requireArgument(value, "settings");
+      return this;
+    }
+
+    /**
+     * Sets who is told about stored blocks and lifecycle changes (default: nobody).
+     *
+     * @param value the listener
+     * @return this builder
+     * @throws IllegalArgumentException if the listener is null
+     */
+    public Builder listener(ReceiverListener value) {
+      this.listener = requireArgument(value, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler of the block timer and of restart delays. By default the supervisor creates a
+     * {@link SystemScheduler} and closes it when it stops; a scheduler given here is not closed.
+     *
+     * @param value the scheduler
+     * @return this builder
+     * @throws IllegalArgumentException if the scheduler is null
+     */
+    public Builder scheduler(Scheduler value) {
+      this.scheduler = requireArgument(value, "scheduler");
+      return this;
+    }
+
+    /**
+     * Sets the time source of the rate limiter (default: {@link Ticker#SYSTEM}).
+     *
+     * @param value the ticker
+     * @return this builder
+     * @throws IllegalArgumentException if the ticker is null
+     */
+    public Builder ticker(Ticker value) {
+      this.ticker = requireArgument(value, "ticker");
+      return this;
+    }
+
+    /**
+     * Sets the number of the supervisor's first block (default 0). A stream that resumes after a recovery
+     * continues after the numbers of the blocks it recovered, so that block ids stay unique.
+     *
+     * @param value the first block number, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if the number is negative
+     */
+    public Builder firstBlockNumber(long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("the first block number must not be negative, got " + value);
+      }
+      this.firstBlockNumber = value;
+      return this;
+    }
+
+    /**
+     * Builds the supervisor; it does nothing until {@link ReceiverSupervisor#start()}.
+     *
+     * @return the supervisor
+     */
+    public ReceiverSupervisor build() {
+      return new ReceiverSupervisor(this);
+    }
+
+    private static <V> V requireArgument(V value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException("the " + name + " of a receiver supervisor must not be null");
+      }
+      return value;
+    }
+  }
+}
