@@ -1,43 +1,45 @@
 package io.dstream.examples;
 
+import io.dstream.Duration;
 import io.dstream.StreamingContext;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
- * Runs an example's context for a fixed number of batches and then stops it, so that an example ends on
- * its own instead of waiting in {@code awaitTermination()} for someone to stop it.
+ * Runs an example's context: until it is stopped (killed), for a fixed number of batches, or until a
+ * condition holds, and then stops it gracefully, so that an example given a number of batches ends on its
+ * own instead of waiting in {@code awaitTermination()} for someone to stop it.
  */
 final class BatchRunner {
+  private static final long NO_TIMEOUT = Long.MAX_VALUE;
+
   private BatchRunner() {}
 
   /**
-   * Reads the number of batches to run from the first command-line argument.
+   * Runs a context for a number of batches if one is given, or else until it is stopped or the JVM ends
+   * (as Spark's examples run: until you press Ctrl-C or kill the process).
    *
-   * @param args the command-line arguments; the first, if present, is the number of batches
-   * @param defaultBatches the number to use when there is no argument
-   * @return the number of batches, at least 1
-   * @throws IllegalArgumentException if the argument is not a positive integer
+   * @param ssc a context whose pipeline is fully defined and that has not been started
+   * @param batches how many batches to run, or empty to run until stopped
+   * @throws JobFailedException if a batch failed; its cause is the exception the user function threw
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   * @throws IllegalStateException if the context cannot be started (see {@link StreamingContext#start()})
    */
-  static int batchCount(String[] args, int defaultBatches) {
-    if (args.length == 0) {
-      return defaultBatches;
+  static void run(StreamingContext ssc, OptionalInt batches) throws InterruptedException {
+    if (batches.isPresent()) {
+      run(ssc, batches.getAsInt());
+    } else {
+      ssc.start();
+      ssc.awaitTermination();
     }
-    int batches;
-    try {
-      batches = Integer.parseInt(args[0].trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the number of batches must be a positive integer, got '" + args[0]
-          + "'; pass for example -Dexec.args=" + defaultBatches, e);
-    }
-    if (batches <= 0) {
-      throw new IllegalArgumentException("the number of batches must be positive, got " + batches
-          + "; pass for example -Dexec.args=" + defaultBatches);
-    }
-    return batches;
   }
 
   /**
@@ -50,29 +52,68 @@ final class BatchRunner {
    * @throws IllegalStateException if the context cannot be started (see {@link StreamingContext#start()})
    */
   static void run(StreamingContext ssc, int batches) throws InterruptedException {
-    CountDownLatch remaining = new CountDownLatch(batches);
+    AtomicInteger completed = new AtomicInteger();
+    runUntil(ssc, event -> completed.incrementAndGet() >= batches, NO_TIMEOUT);
+  }
+
+  /**
+   * Starts the context, checks a condition after every completed batch, and stops the context gracefully
+   * once the condition holds or the timeout has passed, whichever comes first.
+   *
+   * @param ssc a context whose pipeline is fully defined and that has not been started
+   * @param condition what to wait for, for example that some output has appeared; called on a listener
+   *     thread after each batch has completed, so that it sees every output of that batch
+   * @param timeout how long to wait at most
+   * @return true if the condition held, false if the time ran out first
+   * @throws JobFailedException if a batch failed; its cause is the exception the user function threw
+   * @throws IllegalStateException if the context cannot be started, or the condition threw (the cause)
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  static boolean runUntil(StreamingContext ssc, BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    return runUntil(ssc, event -> condition.getAsBoolean(), timeout.milliseconds());
+  }
+
+  private static boolean runUntil(StreamingContext ssc, Predicate<StreamingListenerBatchCompleted> doneAfter,
+      long timeoutMillis) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicReference<RuntimeException> conditionFailure = new AtomicReference<>();
     ssc.addStreamingListener(new StreamingListener() {
       @Override
       public void onBatchCompleted(StreamingListenerBatchCompleted event) {
-        // A failed batch ends the run at once: the failure is rethrown below.
-        long count = event.batchInfo().hasFailure() ? remaining.getCount() : 1;
-        for (long i = 0; i < count; i++) {
-          remaining.countDown();
+        try {
+          // A failed batch ends the run at once: awaitTermination rethrows the failure below.
+          if (event.batchInfo().hasFailure() || doneAfter.test(event)) {
+            done.countDown();
+          }
+        } catch (RuntimeException e) {
+          conditionFailure.compareAndSet(null, e);
+          done.countDown();
         }
       }
     });
+    long deadline = timeoutMillis == NO_TIMEOUT ? NO_TIMEOUT : System.nanoTime() / 1_000_000 + timeoutMillis;
+    boolean reached = false;
     ssc.start();
     try {
       // Once per batch interval, notice a context that ended on its own (stopped by the pipeline, or
       // failed: awaitTerminationOrTimeout rethrows the failure).
-      while (!remaining.await(ssc.batchDuration().milliseconds(), TimeUnit.MILLISECONDS)) {
-        if (ssc.awaitTerminationOrTimeout(0)) {
-          return;
+      long interval = ssc.batchDuration().milliseconds();
+      while (!reached) {
+        long left = deadline - System.nanoTime() / 1_000_000;
+        if (left <= 0 || ssc.awaitTerminationOrTimeout(0)) {
+          break;
         }
+        reached = done.await(Math.min(interval, left), TimeUnit.MILLISECONDS);
       }
     } finally {
       ssc.stop(true);
     }
     ssc.awaitTermination();
+    if (conditionFailure.get() != null) {
+      throw new IllegalStateException("the condition to stop the run threw " + conditionFailure.get(),
+          conditionFailure.get());
+    }
+    return reached;
   }
 }

@@ -45,7 +45,7 @@ public final class QueueStream {
    * @throws io.dstream.rdd.JobFailedException if a batch fails
    */
   public static void main(String[] args) throws InterruptedException {
-    int batches = BatchRunner.batchCount(args, DEFAULT_BATCHES);
+    int batches = ExampleArgs.batchCount(args, DEFAULT_BATCHES);
     StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("QueueStream");
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     countByLastDigit(ssc, batches).print();

@@ -6,11 +6,9 @@ import io.dstream.Durations;
 import io.dstream.PairDStream;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
-import io.dstream.Tuple2;
 import io.dstream.rdd.RDD;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.Random;
@@ -62,7 +60,7 @@ public final class SelfFeedingWordCount {
    * @throws io.dstream.rdd.JobFailedException if a batch fails
    */
   public static void main(String[] args) throws InterruptedException {
-    int batches = BatchRunner.batchCount(args, DEFAULT_BATCHES);
+    int batches = ExampleArgs.batchCount(args, DEFAULT_BATCHES);
     StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("SelfFeedingWordCount");
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     wordCounts(ssc, generateLines(batches, LINES_PER_BATCH, SEED)).print();
@@ -71,7 +69,7 @@ public final class SelfFeedingWordCount {
 
   /**
    * Defines the pipeline: a queue stream that brings {@code linesPerBatch.get(i)} in batch {@code i}
-   * (nothing after the last), split into words and counted per batch.
+   * (nothing after the last), split into words and counted per batch ({@link WordCounts#countPerBatch}).
    *
    * @param ssc the context to define the pipeline in; not started
    * @param linesPerBatch the lines of each batch
@@ -84,9 +82,7 @@ public final class SelfFeedingWordCount {
       queue.add(ssc.parallelize(lines));
     }
     DStream<String> lines = ssc.queueStream(queue);
-    return lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator())
-        .mapToPair(word -> new Tuple2<>(word, 1))
-        .reduceByKey(Integer::sum);
+    return WordCounts.countPerBatch(lines);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,12 +67,54 @@ class BatchRunnerTest {
   }
 
   @Test
-  void batchCountIsTheFirstArgumentOrTheDefault() {
-    assertThat(BatchRunner.batchCount(new String[0], 4)).isEqualTo(4);
-    assertThat(BatchRunner.batchCount(new String[] {"7"}, 4)).isEqualTo(7);
-    assertThatThrownBy(() -> BatchRunner.batchCount(new String[] {"-1"}, 4))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the number of batches must be positive, got -1; pass for example -Dexec.args=4");
+  void runUntilStopsOnceTheConditionHoldsAfterABatch() throws Exception {
+    AtomicInteger batches = new AtomicInteger();
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> batches.incrementAndGet());
+
+    boolean reached = BatchRunner.runUntil(ssc, () -> batches.get() >= 4, Durations.minutes(1));
+
+    assertThat(reached).isTrue();
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertThat(batches.get()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void runUntilGivesUpAfterTheTimeoutAndStopsTheContext() throws Exception {
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> { });
+
+    boolean reached = BatchRunner.runUntil(ssc, () -> false, Durations.milliseconds(200));
+
+    assertThat(reached).isFalse();
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void runUntilRethrowsWhatTheConditionThrewAsTheCause() {
+    IllegalArgumentException unreadable = new IllegalArgumentException("cannot parse the output");
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> { });
+
+    assertThatThrownBy(() -> BatchRunner.runUntil(ssc, () -> {
+      throw unreadable;
+    }, Durations.minutes(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the condition to stop the run threw")
+        .hasCause(unreadable);
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void withoutANumberOfBatchesRunReturnsOnceTheContextIsStopped() throws Exception {
+    AtomicInteger batches = new AtomicInteger();
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> {
+      if (batches.incrementAndGet() == 2) {
+        ssc.stop(true);  // as a kill would, from outside the runner
+      }
+    });
+
+    BatchRunner.run(ssc, OptionalInt.empty());
+
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertThat(batches.get()).isGreaterThanOrEqualTo(2);
   }
 
   private Queue<RDD<Integer>> queueOf(List<Integer> records) {

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,40 @@ final class PrintedBatches {
     void run() throws Exception;
   }
 
+  /**
+   * Standard output redirected to a buffer until closed, readable meanwhile: {@code print()} writes each
+   * batch with one call, so the text read between two calls holds whole batches.
+   */
+  static final class Capture implements AutoCloseable {
+    private final PrintStream original = System.out;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+    private Capture() {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    }
+
+    /** Returns everything written to standard output since the capture began. */
+    String text() {
+      return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Restores standard output. */
+    @Override
+    public void close() {
+      System.setOut(original);
+    }
+  }
+
   private PrintedBatches() {}
+
+  /**
+   * Redirects {@code System.out} to a buffer until the returned capture is closed.
+   *
+   * @return the capture
+   */
+  static Capture captureStdout() {
+    return new Capture();
+  }
 
   /**
    * Runs an action with {@code System.out} redirected to a buffer, and restores it afterwards.
@@ -34,15 +69,52 @@ final class PrintedBatches {
    * @throws Exception whatever the action threw
    */
   static String captureStdout(Action action) throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
+    try (Capture capture = captureStdout()) {
       action.run();
-    } finally {
-      System.setOut(original);
+      return capture.text();
     }
-    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads the {@code (word,count)} records of one printed batch.
+   *
+   * @param batch a printed batch of word counts
+   * @return each word and its count
+   * @throws IllegalArgumentException if a record is not a (word,count) pair, or the batch had more records than
+   *     {@code print()} shows (the line {@code ...}): keep a test's vocabulary under ten words
+   */
+  static Map<String, Integer> counts(Batch batch) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String record : batch.records()) {
+      if (record.equals("...")) {
+        throw new IllegalArgumentException("print() showed only the first records of " + batch
+            + "; keep the test's vocabulary under ten words");
+      }
+      int comma = record.lastIndexOf(',');
+      if (!record.startsWith("(") || !record.endsWith(")") || comma < 0) {
+        throw new IllegalArgumentException("not a printed (word,count) pair: '" + record + "' in " + batch);
+      }
+      if (counts.put(record.substring(1, comma), Integer.parseInt(record.substring(comma + 1, record.length() - 1)))
+          != null) {
+        throw new IllegalArgumentException("a word printed twice in one batch: " + batch);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Adds up the word counts of every printed batch.
+   *
+   * @param text the captured output of a word count's {@code print()}
+   * @return each word and the sum of its printed counts
+   * @throws IllegalArgumentException as {@link #parse} and {@link #counts} do
+   */
+  static Map<String, Integer> summedCounts(String text) {
+    Map<String, Integer> sums = new TreeMap<>();
+    for (Batch batch : parse(text)) {
+      counts(batch).forEach((word, count) -> sums.merge(word, count, Integer::sum));
+    }
+    return sums;
   }
 
   /**

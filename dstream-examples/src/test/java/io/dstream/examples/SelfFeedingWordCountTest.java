@@ -7,11 +7,7 @@ import io.dstream.Durations;
 import io.dstream.Tuple2;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SelfFeedingWordCountTest {
@@ -27,7 +23,8 @@ class SelfFeedingWordCountTest {
       List<List<Tuple2<String, Integer>>> batches = out.batches();
       assertThat(batches).hasSize(4);
       for (int i = 0; i < lines.size(); i++) {
-        assertThat(toMap(batches.get(i))).as("batch %d", i + 1).isEqualTo(countWords(lines.get(i)));
+        assertThat(CountPairs.toMap(batches.get(i))).as("batch %d", i + 1)
+            .isEqualTo(PlainWordCount.count(lines.get(i)));
       }
       assertThat(batches.get(3)).as("the batch after the queue ran dry").isEmpty();
     }
@@ -42,7 +39,7 @@ class SelfFeedingWordCountTest {
     List<PrintedBatches.Batch> batches = PrintedBatches.parse(printed);
     assertThat(batches).hasSizeGreaterThanOrEqualTo(2);
     for (int i = 0; i < 2; i++) {
-      List<String> expected = countWords(lines.get(i)).entrySet().stream()
+      List<String> expected = PlainWordCount.count(lines.get(i)).entrySet().stream()
           .map(e -> new Tuple2<>(e.getKey(), e.getValue()).toString()).toList();
       assertThat(batches.get(i).records()).as("batch %d", i + 1).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -60,16 +57,5 @@ class SelfFeedingWordCountTest {
     assertThatThrownBy(() -> SelfFeedingWordCount.main(new String[] {"four"}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("positive integer, got 'four'");
-  }
-
-  private static Map<String, Integer> countWords(List<String> lines) {
-    return lines.stream().flatMap(line -> Arrays.stream(line.split(" ")))
-        .collect(Collectors.toMap(Function.identity(), w -> 1, Integer::sum));
-  }
-
-  private static Map<String, Integer> toMap(List<Tuple2<String, Integer>> pairs) {
-    Map<String, Integer> map = pairs.stream().collect(Collectors.toMap(Tuple2::_1, Tuple2::_2));
-    assertThat(map).as("one pair per word").hasSize(pairs.size());
-    return map;
   }
 }

@@ -1,0 +1,130 @@
+package io.dstream.examples;
+
+import java.util.OptionalInt;
+
+/**
+ * The command-line arguments of an example: positional, checked against the example's usage line, so that
+ * a wrong command says what was wrong and how the example is called.
+ */
+final class ExampleArgs {
+  private static final String BATCHES = "the number of batches";
+
+  private final String[] args;
+  private final String hint;
+
+  private ExampleArgs(String[] args, String hint) {
+    this.args = args.clone();
+    this.hint = hint;
+  }
+
+  /**
+   * Checks the number of arguments against an example's usage.
+   *
+   * @param args the command-line arguments
+   * @param usage the usage line, for example {@code NetworkWordCount <hostname> <port> [<batches>]}
+   * @param required how many arguments must be given
+   * @param optional how many more may be given
+   * @return the arguments, to read one by one
+   * @throws IllegalArgumentException if there are fewer than {@code required} or more than
+   *     {@code required + optional} arguments; the message holds the usage line
+   */
+  static ExampleArgs parse(String[] args, String usage, int required, int optional) {
+    String hint = "usage: " + usage;
+    if (args.length < required || args.length > required + optional) {
+      String expected = optional == 0 ? Integer.toString(required) : required + " to " + (required + optional);
+      String noun = required + optional == 1 ? " argument" : " arguments";
+      throw new IllegalArgumentException("expected " + expected + noun + ", got " + args.length + "; " + hint);
+    }
+    return new ExampleArgs(args, hint);
+  }
+
+  /**
+   * Reads the number of batches to run from the first command-line argument, for the examples that take
+   * nothing else.
+   *
+   * @param args the command-line arguments; the first, if present, is the number of batches
+   * @param defaultBatches the number to use when there is no argument
+   * @return the number of batches, at least 1
+   * @throws IllegalArgumentException if the argument is not a positive integer
+   */
+  static int batchCount(String[] args, int defaultBatches) {
+    ExampleArgs parsed = new ExampleArgs(args, "pass for example -Dexec.args=" + defaultBatches);
+    return parsed.has(0) ? parsed.positiveInt(0, BATCHES) : defaultBatches;
+  }
+
+  /**
+   * Tells whether an argument was given.
+   *
+   * @param index the argument's position, from 0
+   * @return true if there are more than {@code index} arguments
+   */
+  boolean has(int index) {
+    return index < args.length;
+  }
+
+  /**
+   * Returns an argument as it was given.
+   *
+   * @param index the argument's position, from 0
+   * @param what what the argument is, for the message
+   * @return the argument
+   * @throws IllegalArgumentException if it is missing or blank
+   */
+  String text(int index, String what) {
+    if (!has(index) || args[index].isBlank()) {
+      throw new IllegalArgumentException(what + " is missing; " + hint);
+    }
+    return args[index];
+  }
+
+  /**
+   * Returns an argument that is a TCP port.
+   *
+   * @param index the argument's position, from 0
+   * @return the port, 1 to 65535
+   * @throws IllegalArgumentException if it is missing, not an integer, or out of range
+   */
+  int port(int index) {
+    int port = integer(index, "the port");
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("the port must be 1 to 65535, got " + port + "; " + hint);
+    }
+    return port;
+  }
+
+  /**
+   * Returns an argument that is a positive integer.
+   *
+   * @param index the argument's position, from 0
+   * @param what what the number is, for the message, for example {@code the number of batches}
+   * @return the number, at least 1
+   * @throws IllegalArgumentException if it is missing, not an integer, or not positive
+   */
+  int positiveInt(int index, String what) {
+    int value = integer(index, what);
+    if (value <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, got " + value + "; " + hint);
+    }
+    return value;
+  }
+
+  /**
+   * Returns the optional number of batches to run.
+   *
+   * @param index the argument's position, from 0
+   * @return the number of batches, or empty if the argument was not given (run until stopped)
+   * @throws IllegalArgumentException if it is given and is not a positive integer
+   */
+  OptionalInt optionalBatches(int index) {
+    return has(index) ? OptionalInt.of(positiveInt(index, BATCHES)) : OptionalInt.empty();
+  }
+
+  private int integer(int index, String what) {
+    String text = text(index, what);
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " must be a positive integer, got '" + text + "'; " + hint, e);
+    }
+  }
+}
