@@ -1,76 +1,28 @@
 package io.dstream;
 
-import io.dstream.scheduler.StreamingListener;
-import io.dstream.scheduler.StreamingListenerBatchCompleted;
-import io.dstream.scheduler.StreamingListenerBatchSubmitted;
-import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * The program that {@link FileStreamCrashRecoveryIT} runs in a child JVM and kills: word counts of the files
- * that appear in a directory, saved with {@code saveAsTextFiles}, recoverable with {@code getOrCreate}.
- *
- * <p>It reports its progress on standard output, one line per event, each starting with {@value #EVENT}:
- * {@code started} once the context runs, then {@code submitted T}, {@code output T} (while the batch's
- * output operations run) and {@code completed T}. The test kills it after a random number of events. When a
- * batch holds the word {@value #END_WORD}, it stops gracefully and exits with status 0.
- *
- * <p>Arguments: the input directory, the checkpoint directory, the output prefix, the batch interval in ms.
+ * The program that {@link FileStreamCrashRecoveryIT} runs in a child JVM and kills (see {@link CrashLoopChild}
+ * for its arguments and progress reports): word counts of the files that appear in a directory, each batch's
+ * saved with {@code saveAsTextFiles}, recoverable with {@code getOrCreate}.
  */
 final class RecoverableWordCountChild {
-  static final String EVENT = "@@ ";
-  static final String END_WORD = "__END__";
-
   private RecoverableWordCountChild() {}
 
   public static void main(String[] args) throws Exception {
-    String input = args[0];
-    String checkpoints = args[1];
-    String outputPrefix = args[2];
-    Duration batch = Durations.milliseconds(Long.parseLong(args[3]));
-    PrintStream events = System.out;
-    CountDownLatch endSeen = new CountDownLatch(1);
-
-    StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, () -> {
-      StreamingContext created = new StreamingContext(
-          new StreamingConf().setMaster("local[2]").setAppName("crash-test"), batch);
-      PairDStream<String, Integer> counts = created.fileStream(input, file -> file.endsWith(".txt"), false)
+    CrashLoopChild child = new CrashLoopChild(args);
+    StreamingContext ssc = StreamingContext.getOrCreate(child.checkpoints, () -> {
+      StreamingContext created = child.newContext();
+      PairDStream<String, Integer> counts = created.fileStream(child.input, file -> file.endsWith(".txt"), false)
           .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
           .mapToPair(word -> new Tuple2<>(word, 1))
           .reduceByKey(Integer::sum);
-      counts.foreachRDD((rdd, time) -> report(events, "output " + time.milliseconds()));
-      counts.saveAsTextFiles(outputPrefix);
-      counts.foreachRDD(rdd -> {
-        if (!rdd.filter(count -> count._1().equals(END_WORD)).isEmpty()) {
-          endSeen.countDown();
-        }
-      });
+      child.reportOutputs(counts);
+      counts.saveAsTextFiles(child.outputPrefix);
+      child.stopOnEndWord(counts);
       return created;
     });
-    ssc.addStreamingListener(new StreamingListener() {
-      @Override
-      public void onBatchSubmitted(StreamingListenerBatchSubmitted submitted) {
-        report(events, "submitted " + submitted.batchInfo().batchTime().milliseconds());
-      }
-
-      @Override
-      public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
-        report(events, "completed " + completed.batchInfo().batchTime().milliseconds());
-      }
-    });
-    ssc.start();
-    report(events, "started");
-    endSeen.await();
-    ssc.stop(true);
-    report(events, "stopped");
-    System.exit(0);
-  }
-
-  private static void report(PrintStream events, String event) {
-    synchronized (events) {
-      events.println(EVENT + event);
-      events.flush();
-    }
+    child.runToTheEnd(ssc);
   }
 }
