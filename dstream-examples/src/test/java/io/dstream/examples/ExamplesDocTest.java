@@ -44,7 +44,7 @@ class ExamplesDocTest {
   @Test
   void theExamplesAreFound() {
     assertThat(exampleSources).extracting(ExamplesDocTest::className).contains("NetworkWordCount",
-        "WindowedNetworkWordCount", "RecoverableNetworkWordCount", "FileWordCount", "CustomReceiver", "QueueStream",
+        "StatefulNetworkWordCount", "WindowedNetworkWordCount", "RecoverableNetworkWordCount", "FileWordCount", "CustomReceiver", "QueueStream",
         DEFAULT_EXAMPLE);
   }
 
