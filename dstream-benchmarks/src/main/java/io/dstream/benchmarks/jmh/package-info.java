@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of the engine's per-record hot paths. Run them all from the repository root with
+ * JMH benchmarks of the engine's hot paths: per record (narrow pipeline, shuffle) and per key (state update).
+ * Run them all from the repository root with
  *
  * <pre>{@code
  * mvn -B -q -DskipTests package exec:exec@jmh -pl dstream-benchmarks -am
