@@ -9,6 +9,7 @@ import io.dstream.checkpoint.wal.FileWriteAheadLog;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -68,6 +70,7 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Map<Integer, ReceivedBlockTracker> running = new ConcurrentHashMap<>();
   private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
   private final Map<Integer, Long> firstBlockNumbers = new LinkedHashMap<>();
+  private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
   private BlockManager blockManager;
@@ -295,12 +298,30 @@ public final class ReceiverTracker implements BlockAllocator {
     return RddAccess.rdd(new BlockRddNode<T>(engine, tracker, time, blocks.get()));
   }
 
-  /** Deletes the blocks of a receiver stream's batches up to a time, which the stream has forgotten. */
-  void forget(int streamId, Time upTo) {
-    ReceivedBlockTracker tracker = running.get(streamId);
-    if (tracker != null) {
-      tracker.forgetUpTo(upTo);
+  @Override
+  public void deleteForgottenBlocks(Set<Time> unfinished) {
+    for (Map.Entry<Integer, Time> forgotten : forgottenUpTo.entrySet()) {
+      ReceivedBlockTracker tracker = running.get(forgotten.getKey());
+      if (tracker != null) {
+        tracker.forgetUpTo(forgotten.getValue(), unfinished);
+      }
     }
+  }
+
+  @Override
+  public void checkpointWritten(BatchSchedule durable) {
+    Time finishedUpTo = durable.finishedUpTo();
+    for (ReceivedBlockTracker tracker : running.values()) {
+      tracker.logForgotten(finishedUpTo);
+    }
+  }
+
+  /**
+   * Notes that a receiver stream has forgotten its batches up to a time; {@link #deleteForgottenBlocks}
+   * deletes their blocks once the batch that completed is accounted for.
+   */
+  void forget(int streamId, Time upTo) {
+    forgottenUpTo.merge(streamId, upTo, Time::max);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.dstream.internal.scheduler;
 
 import io.dstream.Time;
+import java.util.Set;
 
 /**
  * What the job generator asks of the receiver tracker: to put the blocks received so far into the batch it
@@ -16,6 +17,12 @@ public interface BlockAllocator {
     public boolean hasUnallocatedBlocks() {
       return false;
     }
+
+    @Override
+    public void deleteForgottenBlocks(Set<Time> unfinished) {}
+
+    @Override
+    public void checkpointWritten(BatchSchedule durable) {}
   };
 
   /**
@@ -34,4 +41,21 @@ public interface BlockAllocator {
    * @return true if a block is waiting
    */
   boolean hasUnallocatedBlocks();
+
+  /**
+   * Deletes the blocks of the batches the streams have forgotten, except, when received blocks are logged
+   * for recovery, those of the unfinished batches (a restart runs them again with their blocks). Called on
+   * the job generator's event loop after a batch completed and the graph cleared what it no longer needs.
+   *
+   * @param unfinished the batches generated and not completed successfully
+   */
+  void deleteForgottenBlocks(Set<Time> unfinished);
+
+  /**
+   * Learns that a metadata checkpoint is durably written: the logs of received blocks may now drop the
+   * forgotten batches it records as finished. Called on the job generator's event loop.
+   *
+   * @param durable the schedule the written checkpoint recorded
+   */
+  void checkpointWritten(BatchSchedule durable);
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,15 @@ public final class JobGenerator {
     public void checkpoint(BatchSchedule schedule) {}
 
     @Override
+    public void whenWritten(Consumer<BatchSchedule> listener) {}
+
+    @Override
     public void close() {}
   };
 
   /** What the event loop is asked to do. */
-  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, Barrier, Shutdown {}
+  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, CheckpointWritten, Barrier,
+      Shutdown {}
 
   private record GenerateJobs(Time time) implements Event {}
 
@@ -46,6 +51,9 @@ public final class JobGenerator {
   private record ProcessReceivedBlocks() implements Event {}
 
   private record BatchCompleted(BatchOutcome outcome) implements Event {}
+
+  /** A metadata checkpoint that recorded this schedule is durably written. */
+  private record CheckpointWritten(BatchSchedule durable) implements Event {}
 
   private record Barrier(CountDownLatch reached) implements Event {}
 
@@ -152,6 +160,7 @@ public final class JobGenerator {
   private Time startLoop(Runnable onStarted, BatchCheckpointer batchCheckpointer, List<Time> rerun, Time first) {
     if (batchCheckpointer != null) {
       checkpointer = batchCheckpointer;
+      batchCheckpointer.whenWritten(durable -> events.add(new CheckpointWritten(durable)));
     }
     onStarted.run();
     for (Time time : rerun) {
@@ -226,6 +235,14 @@ public final class JobGenerator {
       checkpointer.checkpoint(ledger.schedule());
     }
     checkpointer.close();
+    // The checkpoints written meanwhile, the last one included, let the receivers' logs drop what they record.
+    left.clear();
+    events.drainTo(left);
+    for (Event event : left) {
+      if (event instanceof CheckpointWritten written) {
+        blockAllocator.checkpointWritten(written.durable());
+      }
+    }
   }
 
   /**
@@ -279,6 +296,8 @@ public final class JobGenerator {
     } else if (event instanceof BatchCompleted e) {
       completeBatch(e.outcome());
       checkpointer.checkpoint(ledger.schedule());
+    } else if (event instanceof CheckpointWritten e) {
+      blockAllocator.checkpointWritten(e.durable());
     } else if (event instanceof Barrier e) {
       e.reached().countDown();
     }
@@ -288,6 +307,7 @@ public final class JobGenerator {
     Time time = outcome.time();
     ledger.completed(time, outcome.failure() == null);
     graph.clearMetadata(time);
+    blockAllocator.deleteForgottenBlocks(ledger.unfinished());
     graph.forgetInputProgress(time, ledger.unfinished());
   }
 

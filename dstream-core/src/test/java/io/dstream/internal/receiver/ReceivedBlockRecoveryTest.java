@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,12 @@ class ReceivedBlockRecoveryTest {
   }
 
   /** What a supervisor does with a block: store it through the handler, then report it. */
+  /** What the job generator does when the batch completed and a checkpoint recording it is durable. */
+  private static void finishAndForget(ReceivedBlockTracker tracker, Time batch) {
+    tracker.forgetUpTo(batch, Set.of());
+    tracker.logForgotten(batch);
+  }
+
   private static void receive(ReceivedBlockTracker tracker, BlockManager blocks, long number, List<String> records) {
     BlockId id = store(tracker, blocks, number, records);
     tracker.addBlock(new ReceivedBlockInfo(STREAM, id, records.size(), null));
@@ -104,7 +111,7 @@ class ReceivedBlockRecoveryTest {
     receive(tracker, before, 2, List.of("d"));
     clock.setTime(2000);
     tracker.allocateTo(new Time(2000));
-    tracker.forgetUpTo(new Time(1000));
+    finishAndForget(tracker, new Time(1000));
     receive(tracker, before, 3, List.of("e"));
     before.close();
 
@@ -139,14 +146,14 @@ class ReceivedBlockRecoveryTest {
   }
 
   @Test
-  void aBatchNotLaterThanTheLastRecoveredAllocationThatHasNoBlocksGetsNone() throws IOException {
+  void aBatchForgottenAfterADurableCheckpointRecordedItFinishedGetsNoBlocksWhenRunAgain() throws IOException {
     BlockManager before = newBlockManager();
     ReceivedBlockTracker tracker = newTracker(before);
     receive(tracker, before, 0, List.of("a"));
     tracker.allocateTo(new Time(1000));
     receive(tracker, before, 1, List.of("b"));
     tracker.allocateTo(new Time(2000));
-    tracker.forgetUpTo(new Time(1000));
+    finishAndForget(tracker, new Time(1000));
     receive(tracker, before, 2, List.of("c"));
 
     ReceivedBlockTracker recovered = newTracker(newBlockManager());
@@ -161,6 +168,41 @@ class ReceivedBlockRecoveryTest {
   }
 
   @Test
+  void aForgottenBatchKeepsItsLoggedBlocksUntilACheckpointRecordingItFinishedIsDurable() throws IOException {
+    BlockManager before = newBlockManager();
+    ReceivedBlockTracker tracker = newTracker(before);
+    receive(tracker, before, 0, List.of("a"));
+    tracker.allocateTo(new Time(1000));
+    tracker.allocateTo(new Time(2000));
+    tracker.forgetUpTo(new Time(1000), Set.of());
+    tracker.logForgotten(new Time(0));
+
+    assertThat(before.blockIds()).as("a finished batch's stored copy goes at once").isEmpty();
+    ReceivedBlockTracker recovered = newTracker(newBlockManager());
+    recovered.recover();
+    recovered.allocateTo(new Time(1000));
+    assertThat(recordsOf(recovered, 1000)).as("the restart runs batch 1000 again, with its data").containsExactly("a");
+  }
+
+  @Test
+  void anUnfinishedBatchKeepsItsBlocksWhenForgottenSoARestartRunsItWithThem() throws IOException {
+    BlockManager before = newBlockManager();
+    ReceivedBlockTracker tracker = newTracker(before);
+    receive(tracker, before, 0, List.of("failed"));
+    tracker.allocateTo(new Time(1000));
+    receive(tracker, before, 1, List.of("done"));
+    tracker.allocateTo(new Time(2000));
+    tracker.forgetUpTo(new Time(2000), Set.of(new Time(1000)));
+    tracker.logForgotten(new Time(2000));
+
+    assertThat(recordsOf(tracker, 1000)).containsExactly("failed");
+    ReceivedBlockTracker recovered = newTracker(newBlockManager());
+    recovered.recover();
+    recovered.allocateTo(new Time(1000));
+    assertThat(recordsOf(recovered, 1000)).containsExactly("failed");
+  }
+
+  @Test
   void forgottenBatchesLeaveTheLogSoItDoesNotGrowWithTheBatchesRun() throws IOException {
     BlockManager blocks = newBlockManager();
     ReceivedBlockTracker tracker = newTracker(blocks);
@@ -169,7 +211,7 @@ class ReceivedBlockRecoveryTest {
       clock.setTime(batch * 1000L);
       tracker.allocateTo(new Time(batch * 1000L));
       if (batch > 1) {
-        tracker.forgetUpTo(new Time((batch - 1) * 1000L));
+        finishAndForget(tracker, new Time((batch - 1) * 1000L));
       }
     }
 
