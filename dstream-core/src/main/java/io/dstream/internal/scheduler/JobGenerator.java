@@ -306,7 +306,7 @@ public final class JobGenerator {
   private void completeBatch(BatchOutcome outcome) {
     Time time = outcome.time();
     ledger.completed(time, outcome.failure() == null);
-    graph.clearMetadata(time);
+    graph.clearMetadata(ledger.clearableUpTo(time, batchDuration));
     blockAllocator.deleteForgottenBlocks(ledger.unfinished());
     graph.forgetInputProgress(time, ledger.unfinished());
   }
