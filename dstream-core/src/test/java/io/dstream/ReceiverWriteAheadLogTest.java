@@ -172,6 +172,40 @@ class ReceiverWriteAheadLogTest {
   }
 
   @Test
+  void namedStreamsCreatedInAnotherOrderRecoverTheirOwnLogsAndNewBlocksReuseNoRecoveredId() {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiverA = new CommandedReceiver();
+      CommandedReceiver receiverB = new CommandedReceiver();
+      ReceiverInputDStream<String> a = first.context().receiverStream(receiverA).name("a");
+      ReceiverInputDStream<String> b = first.context().receiverStream(receiverB).name("b");
+      first.collect(a);
+      first.collect(b);
+      first.runBatches(0);
+      receiverA.store(List.of("a1"));
+      receiverA.store(List.of("a2"));
+      receiverB.store(List.of("b1"));
+    }
+
+    try (TestStreamingContext second = newContext(WITH_LOG)) {
+      CommandedReceiver receiverB = new CommandedReceiver();
+      CommandedReceiver receiverA = new CommandedReceiver();
+      ReceiverInputDStream<String> b = second.context().receiverStream(receiverB).name("b");
+      ReceiverInputDStream<String> a = second.context().receiverStream(receiverA).name("a");
+      CollectedOutput<String> outA = second.collect(a);
+      CollectedOutput<String> outB = second.collect(b);
+      assertThat(second.recoverFrom(checkpoints.toString())).isTrue();
+      second.runBatches(0);
+      // Stream "b" now has the id "a" had; its new block must not take the id of a block "a" recovered.
+      receiverB.store(List.of("b2"));
+      second.runBatches(1);
+
+      assertThat(outA.batches()).containsExactly(List.of("a1", "a2"));
+      assertThat(outB.batches()).containsExactly(List.of("b1", "b2"));
+    }
+  }
+
+  @Test
   void aFreshStartDiscardsTheLogOfAnEarlierRun() {
     try (TestStreamingContext first = newContext(WITH_LOG)) {
       first.context().checkpoint(checkpoints.toString());

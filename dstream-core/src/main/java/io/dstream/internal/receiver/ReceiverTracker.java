@@ -69,12 +69,12 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Map<Integer, ReceivedBlockTracker> blockTrackers = new ConcurrentHashMap<>();
   private final Map<Integer, ReceivedBlockTracker> running = new ConcurrentHashMap<>();
   private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
-  private final Map<Integer, Long> firstBlockNumbers = new LinkedHashMap<>();
   private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
   private BlockManager blockManager;
   private boolean opened;
+  private long firstNewBlockNumber;
 
   /**
    * Creates the tracker; it holds no resources until {@link #prepare} or {@link #recoverFromLog}.
@@ -362,12 +362,15 @@ public final class ReceiverTracker implements BlockAllocator {
     long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
     blockManager = BlockManager.inTemporaryDirectory(perReplica, serializer);
     opened = true;
+    // Recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's:
+    // every stream's new blocks start after the highest number recovered from any log, so no id is reused.
+    long firstNewBlockNumber = 0;
     for (ReceiverInputNode<?> stream : streamsInOrder) {
       StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
           ? openLog(checkpoints, stream) : null;
       ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
       if (log != null && recover) {
-        firstBlockNumbers.put(stream.id(), tracker.recover());
+        firstNewBlockNumber = Math.max(firstNewBlockNumber, tracker.recover());
       } else if (log != null) {
         int discarded = log.discardAll();
         if (discarded > 0) {
@@ -378,11 +381,13 @@ public final class ReceiverTracker implements BlockAllocator {
       blockTrackers.put(stream.id(), tracker);
       reports.register(tracker, receiverName(stream.receiver()));
     }
+    this.firstNewBlockNumber = firstNewBlockNumber;
   }
 
+  /** Opens a stream's log under its stable key (read now, at start: names may be given after creation). */
   private StreamLog openLog(CheckpointDirectory checkpoints, ReceiverInputNode<?> stream) throws IOException {
     long rollingMs = conf.get(ConfigKeys.RECEIVER_WAL_ROLLING_INTERVAL).milliseconds();
-    return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(Integer.toString(stream.id())),
+    return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(stream.stableKey()),
         rollingMs), serializer, clock);
   }
 
@@ -394,7 +399,7 @@ public final class ReceiverTracker implements BlockAllocator {
         conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE));
     ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
         .settings(settings).listener(reports).ticker(ticker)
-        .firstBlockNumber(firstBlockNumbers.getOrDefault(stream.id(), 0L));
+        .firstBlockNumber(firstNewBlockNumber);
     if (scheduler != null) {
       builder.scheduler(scheduler);
     }
