@@ -150,12 +150,26 @@ public final class ConfigKeys {
           + "two replicas; beyond it the least recently used blocks spill to disk (levels with disk) or are "
           + "dropped.");
 
+  /** Whether the serializer refuses classes that are not registered with Kryo. */
+  public static final ConfigKey<Boolean> SERIALIZER_REGISTRATION_REQUIRED = new ConfigKey<>(
+      "dstream.serializer.registrationRequired", "false", ConfigKeys::bool,
+      "Whether the Kryo serializer (checkpoints, the write-ahead log, serialized storage levels, "
+          + "saveAsObjectFiles) refuses every class that is not registered: true catches classes never meant "
+          + "to be stored; register yours with dstream.kryo.registrator. dstream's own records are registered.");
+
+  /** The user's Kryo registrator. */
+  public static final ConfigKey<String> KRYO_REGISTRATOR = new ConfigKey<>("dstream.kryo.registrator", null,
+      s -> s.trim(),
+      "The fully qualified name of a class implementing io.dstream.checkpoint.serializer.KryoRegistrator, with "
+          + "a public no-argument constructor, that registers the application's classes with Kryo (default: "
+          + "none).");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
-      STORAGE_MEMORY_FRACTION);
+      STORAGE_MEMORY_FRACTION, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR);
 
   /**
    * Returns every key, in the order they are documented.

@@ -43,7 +43,7 @@ public final class StreamingRuntime {
   private final ListenerBus bus;
   private final JobScheduler scheduler;
   private final JobGenerator generator;
-  private final Serializer serializer = new KryoSerializer();
+  private final Serializer serializer;
   private final ReceiverTracker receivers;
   private final Object lock = new Object();
   private volatile CheckpointDirectory checkpointDirectory;
@@ -60,10 +60,15 @@ public final class StreamingRuntime {
    * @param conf the configuration (already copied)
    * @param batchDuration the batch interval
    * @param clock the clock that drives batches
+   * @throws IllegalArgumentException if the Kryo registrator of {@code dstream.kryo.registrator} cannot be
+   *     loaded or fails
    */
   public StreamingRuntime(StreamingConf conf, Duration batchDuration, Clock clock) {
     this.conf = conf;
     this.clock = clock;
+    // First: a registrator that cannot be loaded fails the creation before any thread starts.
+    this.serializer = new KryoSerializer(conf.get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED),
+        conf.get(ConfigKeys.KRYO_REGISTRATOR), new EngineKryoRegistrator());
     String app = conf.appName();
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
         conf.get(ConfigKeys.TASK_MAX_FAILURES));

@@ -1,0 +1,25 @@
+package io.dstream.internal;
+
+import com.esotericsoftware.kryo.Kryo;
+import io.dstream.checkpoint.serializer.KryoRegistrator;
+import io.dstream.internal.checkpoint.GraphFingerprint;
+import io.dstream.internal.checkpoint.MetadataCheckpoint;
+import io.dstream.internal.receiver.LoggedEventTypes;
+import io.dstream.internal.stream.FileStreamProgress;
+
+/**
+ * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
+ * receivers' write-ahead log) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
+ * the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
+ */
+final class EngineKryoRegistrator implements KryoRegistrator {
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(MetadataCheckpoint.class);
+    kryo.register(GraphFingerprint.class);
+    kryo.register(GraphFingerprint.Stream.class);
+    kryo.register(FileStreamProgress.class);
+    kryo.register(FileStreamProgress.BatchFiles.class);
+    LoggedEventTypes.register(kryo);
+  }
+}
