@@ -396,7 +396,8 @@ public final class ReceiverTracker implements BlockAllocator {
     ReceivedBlockHandler handler = tracker.log() != null
         ? new LoggedBlockHandler(blockManager, tracker) : new BlockManagerBlockHandler(blockManager);
     ReceiverSettings settings = new ReceiverSettings(conf.get(ConfigKeys.BLOCK_INTERVAL).milliseconds(),
-        conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE));
+        conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE),
+        conf.get(ConfigKeys.RECEIVER_MAX_BUFFERED_RECORDS));
     ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
         .settings(settings).listener(reports).ticker(ticker)
         .firstBlockNumber(firstNewBlockNumber);

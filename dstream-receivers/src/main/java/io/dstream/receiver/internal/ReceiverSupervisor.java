@@ -63,8 +63,9 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
     this.rateLimiter = new RateLimiter(settings.maxRate(), builder.ticker);
     this.nextBlockNumber.set(builder.firstBlockNumber);
-    this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(), scheduler,
-        rateLimiter, records -> pushAndReportBlock(records, null), this::reportError);
+    this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(),
+        settings.maxBufferedRecords(), scheduler, rateLimiter, records -> pushAndReportBlock(records, null),
+        this::reportError);
   }
 
   /**
