@@ -172,8 +172,8 @@ public final class StreamingRuntime {
   /**
    * Stops the context; does nothing if it is already stopped. Batches stop being generated before this
    * returns; the wait for running jobs and the release of the threads happen before it returns too, except
-   * when it is called from a job or a listener: those threads are among what the stop waits for, so the
-   * rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
+   * when it is called from a job, a listener or a receiver: those threads are among what the stop waits for,
+   * so the rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
    * @param graceful true to stop the receivers first, then finish every batch whose time has come and process
    *     every block they received, before stopping; false to stop at once (queued batches are dropped,
@@ -201,7 +201,8 @@ public final class StreamingRuntime {
     }
     scheduler.shutdown(graceful);
     Thread caller = Thread.currentThread();
-    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller) || generator.isEventLoopThread(caller)) {
+    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller) || generator.isEventLoopThread(caller)
+        || receivers.isReceiverThread(caller)) {
       Thread finisher = new Thread(() -> finishStop(graceful), "dstream-" + conf.appName() + "-stop");
       // Not a daemon (as the job and listener threads are): a JVM whose main thread ends still finishes it.
       finisher.setDaemon(false);

@@ -217,12 +217,16 @@ public final class ReceiverTracker implements BlockAllocator {
    * Waits until every receiver asked to stop has stopped and reported its last blocks.
    *
    * @param timeoutMillis how long to wait at most, for all of them
-   * @return true if all have stopped
+   * @return true if all have stopped (a receiver's own thread does not wait for that receiver)
    */
   public boolean awaitReceiversStopped(long timeoutMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     boolean all = true;
     for (ReceiverSupervisor supervisor : supervisors()) {
+      if (supervisor.isSupervisorThread(Thread.currentThread())) {
+        // A receiver that stops the context from its own thread stops once that call returns.
+        continue;
+      }
       long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
       try {
         if (!supervisor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
@@ -322,6 +326,16 @@ public final class ReceiverTracker implements BlockAllocator {
    */
   void forget(int streamId, Time upTo) {
     forgottenUpTo.merge(streamId, upTo, Time::max);
+  }
+
+  /**
+   * Tells whether a thread is a receiver's: one on which a receiver's callbacks run.
+   *
+   * @param candidate the thread
+   * @return true for a receiver supervisor's thread
+   */
+  public boolean isReceiverThread(Thread candidate) {
+    return supervisors().stream().anyMatch(supervisor -> supervisor.isSupervisorThread(candidate));
   }
 
   /**

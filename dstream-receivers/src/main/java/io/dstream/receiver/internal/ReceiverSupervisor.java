@@ -125,7 +125,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
    * @param timeout how long to wait at most
    * @param unit the timeout's unit
    * @return true if it has stopped; false if the time ran out, or at once if it was never started nor
-   *     stopped
+   *     stopped, or if called on the supervisor's own thread (which cannot end while it waits)
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
@@ -136,8 +136,21 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     if (running == null) {
       return state == SupervisorState.STOPPED;
     }
+    if (running == Thread.currentThread()) {
+      return false;
+    }
     running.join(Math.max(1, unit.toMillis(timeout)));
     return !running.isAlive();
+  }
+
+  /**
+   * Tells whether a thread is the supervisor's own, on which the receiver's callbacks run.
+   *
+   * @param candidate the thread
+   * @return true for the supervisor's thread
+   */
+  public synchronized boolean isSupervisorThread(Thread candidate) {
+    return candidate != null && candidate == thread;
   }
 
   /**
