@@ -3,10 +3,10 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.wal.LogRecord;
 import io.dstream.internal.ContextAccess;
+import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.storage.BlockId;
@@ -71,7 +71,7 @@ class ReceiverWriteAheadLogTest {
           checkpointDirectory(t).writeAheadLog(Integer.toString(in.id())), 60_000)) {
         List<LogRecord> records = log.readAll();
         assertThat(records).hasSize(1);
-        Object logged = new KryoSerializer().deserialize(records.get(0).data());
+        Object logged = EngineKryoRegistrator.defaultSerializer().deserialize(records.get(0).data());
         assertThat(logged).hasToString("BlockAdded[id=input-" + in.id() + "-0, records=[acknowledge, me]]");
       }
     }
