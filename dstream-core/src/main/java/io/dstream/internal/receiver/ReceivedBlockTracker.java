@@ -43,6 +43,7 @@ final class ReceivedBlockTracker {
   // Forgotten by the stream (blocks deleted from the block manager), not yet logged as forgotten.
   private final TreeMap<Time, Allocation> forgottenNotLogged = new TreeMap<>();
   private Time lastAllocated;
+  private final FailureSeries allocationLogFailures = new FailureSeries(LOG);
 
   /**
    * The blocks a batch took.
@@ -90,13 +91,12 @@ final class ReceivedBlockTracker {
 
   /**
    * Gives every waiting block to the batch at a time, logging the allocation first: if the log cannot be
-   * written, the blocks wait for the next batch. A batch that already has blocks (recovered from the log)
+   * written, the batch gets no blocks of this stream and they wait for the next batch (the failure is
+   * logged, once per series of failures). A batch that already has blocks (recovered from the log)
    * keeps them. A batch not later than the last allocated one that has none gets none: the log drops an
    * allocation only once a durable metadata checkpoint records its batch as finished (see
    * {@link #logForgotten}), and an unfinished batch keeps its allocation (see {@link #forgetUpTo}), so such a
    * batch either took no blocks or is never run again.
-   *
-   * @throws UncheckedIOException if the allocation cannot be logged
    */
   synchronized void allocateTo(Time batch) {
     if (allocations.containsKey(batch)) {
@@ -111,9 +111,12 @@ final class ReceivedBlockTracker {
     if (log != null && !blocks.isEmpty()) {
       try {
         logTimeMs = log.writeAllocation(batch, blocks.stream().map(ReceivedBlock::id).toList());
+        allocationLogFailures.succeeded("The allocations of stream " + streamId + " are logged again");
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot log the allocation of " + blocks.size() + " blocks of stream "
-            + streamId + " to batch " + batch + "; they wait for the next batch: " + e.getMessage(), e);
+        allocationLogFailures.failed("Could not log the allocation of " + blocks.size() + " blocks of stream "
+            + streamId + " to batch " + batch + "; they wait for the next batch", e);
+        allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
+        return;
       }
     }
     unallocated.clear();

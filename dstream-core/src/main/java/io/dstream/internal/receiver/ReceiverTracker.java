@@ -268,16 +268,8 @@ public final class ReceiverTracker implements BlockAllocator {
 
   @Override
   public void allocateBlocksToBatch(Time time) {
-    RuntimeException firstFailure = null;
     for (ReceivedBlockTracker tracker : running.values()) {
-      try {
-        tracker.allocateTo(time);
-      } catch (RuntimeException e) {
-        firstFailure = firstFailure == null ? e : firstFailure;
-      }
-    }
-    if (firstFailure != null) {
-      throw firstFailure;
+      tracker.allocateTo(time);
     }
   }
 

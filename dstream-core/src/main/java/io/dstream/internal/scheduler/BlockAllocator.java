@@ -28,10 +28,10 @@ public interface BlockAllocator {
   /**
    * Allocates every block received and not yet allocated to the batch at {@code time}; called on the job
    * generator's event loop before the batch's jobs are generated. A batch that was already allocated
-   * (before a recovery) keeps its blocks.
+   * (before a recovery) keeps its blocks. A stream whose allocation cannot be logged gives the batch none of
+   * its blocks; they wait for the next batch.
    *
    * @param time the batch time
-   * @throws RuntimeException if the allocation cannot be logged; the blocks then wait for the next batch
    */
   void allocateBlocksToBatch(Time time);
 
