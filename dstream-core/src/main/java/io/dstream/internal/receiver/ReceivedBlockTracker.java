@@ -98,15 +98,20 @@ final class ReceivedBlockTracker {
    * {@link #logForgotten}), and an unfinished batch keeps its allocation (see {@link #forgetUpTo}), so such a
    * batch either took no blocks or is never run again.
    */
-  synchronized void allocateTo(Time batch) {
-    if (allocations.containsKey(batch)) {
-      return;
+  void allocateTo(Time batch) {
+    List<ReceivedBlock> blocks;
+    synchronized (this) {
+      if (allocations.containsKey(batch)) {
+        return;
+      }
+      if (lastAllocated != null && !batch.greater(lastAllocated)) {
+        allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
+        return;
+      }
+      blocks = List.copyOf(unallocated);
     }
-    if (lastAllocated != null && !batch.greater(lastAllocated)) {
-      allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
-      return;
-    }
-    List<ReceivedBlock> blocks = List.copyOf(unallocated);
+    // The log is written without the lock, which every receiver's report needs: reports only append to
+    // the waiting blocks, and only this (the job generator's) thread takes from them.
     long logTimeMs = Long.MAX_VALUE;
     if (log != null && !blocks.isEmpty()) {
       try {
@@ -115,13 +120,19 @@ final class ReceivedBlockTracker {
       } catch (IOException e) {
         allocationLogFailures.failed("Could not log the allocation of " + blocks.size() + " blocks of stream "
             + streamId + " to batch " + batch + "; they wait for the next batch", e);
-        allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
+        synchronized (this) {
+          allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
+        }
         return;
       }
     }
-    unallocated.clear();
-    allocations.put(batch, new Allocation(blocks, logTimeMs));
-    lastAllocated = batch;
+    synchronized (this) {
+      for (int i = 0; i < blocks.size(); i++) {
+        unallocated.poll();
+      }
+      allocations.put(batch, new Allocation(blocks, logTimeMs));
+      lastAllocated = batch;
+    }
   }
 
   /**

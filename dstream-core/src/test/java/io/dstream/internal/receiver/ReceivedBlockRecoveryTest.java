@@ -25,9 +25,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -73,12 +76,13 @@ class ReceivedBlockRecoveryTest {
     return FileSystems.resolve(logDirectory.toString());
   }
 
-  /** What a supervisor does with a block: store it through the handler, then report it. */
   /** What the job generator does when the batch completed and a checkpoint recording it is durable. */
   private static void finishAndForget(ReceivedBlockTracker tracker, Time batch) {
     tracker.forgetUpTo(batch, Set.of());
     tracker.logForgotten(batch);
   }
+
+  /** What a supervisor does with a block: store it through the handler, then report it. */
 
   private static void receive(ReceivedBlockTracker tracker, BlockManager blocks, long number, List<String> records) {
     BlockId id = store(tracker, blocks, number, records);
@@ -288,9 +292,42 @@ class ReceivedBlockRecoveryTest {
   }
 
   /** A log whose writes fail while a test says so. */
+  @Test
+  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  void aReceiverReportsItsBlockWhileAnAllocationIsBeingLogged() throws Exception {
+    BlockManager blocks = newBlockManager();
+    FailingLog wal = new FailingLog(new FileWriteAheadLog(logLocation(), ROLLING_MS));
+    ReceivedBlockTracker tracker = newTracker(blocks, wal);
+    receive(tracker, blocks, 0, List.of("allocated"));
+    wal.writing = new CountDownLatch(1);
+    wal.release = new CountDownLatch(1);
+    Thread generator = new Thread(() -> tracker.allocateTo(new Time(1000)));
+    generator.start();
+    wal.writing.await();
+
+    // Before the fix the report waited for the tracker's lock, held through the (here endless) log write.
+    tracker.addBlock(new ReceivedBlockInfo(STREAM, BlockId.stream(STREAM, 1), 0, null));
+    wal.writing = null;
+    wal.release.countDown();
+    generator.join();
+
+    assertThat(recordsOf(tracker, 1000)).containsExactly("allocated");
+    assertThat(tracker.hasUnallocatedBlocks()).as("the block reported meanwhile waits for the next batch").isTrue();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static final class FailingLog implements WriteAheadLog {
     private final WriteAheadLog delegate;
     volatile boolean failing;
+    volatile CountDownLatch writing;
+    volatile CountDownLatch release;
 
     FailingLog(WriteAheadLog delegate) {
       this.delegate = delegate;
@@ -300,6 +337,10 @@ class ReceivedBlockRecoveryTest {
     public RecordHandle write(byte[] data, long timeMs) throws IOException {
       if (failing) {
         throw new IOException("disk full");
+      }
+      if (writing != null) {
+        writing.countDown();
+        awaitQuietly(release);
       }
       return delegate.write(data, timeMs);
     }
