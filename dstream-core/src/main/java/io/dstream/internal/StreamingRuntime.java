@@ -78,7 +78,7 @@ public final class StreamingRuntime {
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
         outcome -> generatorRef[0].onBatchCompleted(outcome));
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
-    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers);
+    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, this::reportError);
     generatorRef[0] = generator;
   }
 
