@@ -12,6 +12,7 @@ import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.receiver.ReceiverInputNode;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.JobGenerator;
@@ -162,7 +163,13 @@ public final class StreamingRuntime {
 
   private void warnAboutUnrecoverableInputs() {
     for (InputNode<?> input : graph.inputStreams()) {
-      if (!(input instanceof RecoverableInput)) {
+      if (input instanceof ReceiverInputNode<?> && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
+        continue; // its write-ahead log gives a batch run again the blocks it took before
+      }
+      if (input instanceof ReceiverInputNode<?>) {
+        LOG.warn("{} keeps what it received in memory only: a crash loses the blocks not yet processed (set {} to "
+            + "log them)", input, ConfigKeys.RECEIVER_WAL_ENABLE);
+      } else if (!(input instanceof RecoverableInput)) {
         LOG.warn("{} keeps no progress in checkpoints: a batch run again after a restart takes what its source "
             + "holds then, not what it took before", input);
       }

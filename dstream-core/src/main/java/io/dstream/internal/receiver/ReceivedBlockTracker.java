@@ -1,6 +1,7 @@
 package io.dstream.internal.receiver;
 
 import io.dstream.Time;
+import io.dstream.receiver.internal.FailureSeries;
 import io.dstream.receiver.internal.ReceivedBlockInfo;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;

@@ -51,6 +51,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private volatile SupervisorState state = SupervisorState.INITIALIZED;
   private Thread thread;
   private Scheduler.Cancellable pendingRestart; // used by the supervisor's thread only
+  private final FailureSeries restartFailures = new FailureSeries(LOG);
+  private boolean startedBefore; // used by the supervisor's thread only
 
   private ReceiverSupervisor(Builder builder) {
     this.receiver = builder.receiver;
@@ -213,6 +215,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private void pushAndReportBlock(List<?> records, Object metadata) {
     BlockId id = BlockId.stream(streamId, nextBlockNumber.getAndIncrement());
     blockHandler.storeBlock(id, records, receiver.storageLevel());
+    // A restarted receiver is back once it stores data again (its onStart may return before it connects).
+    restartFailures.succeeded("Receiver of stream " + streamId + " receives again");
     listener.onBlockStored(new ReceivedBlockInfo(streamId, id, records.size(), metadata));
   }
 
@@ -298,7 +302,12 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       return;
     }
     moveTo(SupervisorState.STARTED);
-    LOG.info("Receiver of stream {} started", streamId);
+    if (startedBefore) {
+      LOG.debug("Receiver of stream {} started again", streamId);
+    } else {
+      LOG.info("Receiver of stream {} started", streamId);
+      startedBefore = true;
+    }
     notifyListener(() -> listener.onReceiverStarted(streamId));
   }
 
@@ -308,7 +317,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     callOnStop();
     pendingRestart = scheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
     String report = "restarting the receiver in " + delayMs + " ms: " + message;
-    LOG.warn("Receiver of stream {}: {}", streamId, report, error);
+    // A source that stays down fails every restart: one WARN with the stack, then DEBUG; listeners see all.
+    restartFailures.failed("Receiver of stream " + streamId + ": " + report, error);
     notifyListener(() -> listener.onReceiverError(streamId, report, error));
   }
 
