@@ -45,6 +45,7 @@ final class ReceivedBlockTracker {
   private final TreeMap<Time, Allocation> forgottenNotLogged = new TreeMap<>();
   private Time lastAllocated;
   private final FailureSeries allocationLogFailures = new FailureSeries(LOG);
+  private final FailureSeries blockDeleteFailures = new FailureSeries(LOG);
 
   /**
    * The blocks a batch took.
@@ -179,8 +180,9 @@ final class ReceivedBlockTracker {
     for (ReceivedBlock block : blocks) {
       try {
         blockManager.remove(block.id());
+        blockDeleteFailures.succeeded("Blocks of stream " + streamId + " are deleted again");
       } catch (BlockStoreException e) {
-        LOG.warn("Could not delete block {} of stream {}: {}", block.id(), streamId, e.getMessage());
+        blockDeleteFailures.failed("Could not delete block " + block.id() + " of stream " + streamId, e);
       }
     }
   }

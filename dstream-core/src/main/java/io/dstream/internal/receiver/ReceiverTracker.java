@@ -70,6 +70,7 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Map<Integer, ReceivedBlockTracker> running = new ConcurrentHashMap<>();
   private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
   private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
+  private final Set<Integer> warnedDeletedBatch = ConcurrentHashMap.newKeySet();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
   private BlockManager blockManager;
@@ -287,8 +288,14 @@ public final class ReceiverTracker implements BlockAllocator {
     ReceivedBlockTracker tracker = running.get(streamId);
     Optional<List<ReceivedBlock>> blocks = tracker == null ? Optional.empty() : tracker.blocksOf(time);
     if (blocks.isEmpty()) {
-      LOG.warn("Stream {} was asked for batch {}, whose blocks were already deleted (or never received); the "
-          + "batch has no RDD (use ssc.remember to keep batches longer)", streamId, time);
+      // Once per stream at WARN: a window over deleted batches asks again every batch.
+      if (warnedDeletedBatch.add(streamId)) {
+        LOG.warn("Stream {} was asked for batch {}, whose blocks were already deleted (or never received); the "
+            + "batch has no RDD (use ssc.remember to keep batches longer; further cases are logged at DEBUG)",
+            streamId, time);
+      } else {
+        LOG.debug("Stream {} was asked for deleted batch {}; it has no RDD", streamId, time);
+      }
       return null;
     }
     return RddAccess.rdd(new BlockRddNode<T>(engine, tracker, time, blocks.get()));
