@@ -99,6 +99,13 @@ public final class ConfigKeys {
       "The longest line socketTextStream keeps, in bytes of UTF-8 (1 MiB by default); a longer line is cut to "
           + "this length with a warning rather than buffered without bound.");
 
+  /** The most single records a receiver buffers for its next block. */
+  public static final ConfigKey<Integer> RECEIVER_MAX_BUFFERED_RECORDS = new ConfigKey<>(
+      "dstream.receiver.maxBufferedRecords", "100000", ConfigKeys::positiveInt,
+      "The most records stored one at a time (store(record)) that a receiver buffers for its next block; "
+          + "while the buffer is full, store(record) waits until the next block is cut and stored, which slows "
+          + "the receiver down instead of filling the heap.");
+
   /** Whether received blocks are written to a write-ahead log. */
   public static final ConfigKey<Boolean> RECEIVER_WAL_ENABLE = new ConfigKey<>(
       "dstream.receiver.writeAheadLog.enable", "false", ConfigKeys::bool,
@@ -150,12 +157,27 @@ public final class ConfigKeys {
           + "two replicas; beyond it the least recently used blocks spill to disk (levels with disk) or are "
           + "dropped.");
 
+  /** Whether the serializer refuses classes that are not registered with Kryo. */
+  public static final ConfigKey<Boolean> SERIALIZER_REGISTRATION_REQUIRED = new ConfigKey<>(
+      "dstream.serializer.registrationRequired", "false", ConfigKeys::bool,
+      "Whether the Kryo serializer (checkpoints, the write-ahead log, serialized storage levels, "
+          + "saveAsObjectFiles) refuses every class that is not registered: true catches classes never meant "
+          + "to be stored; register yours with dstream.kryo.registrator. dstream's own records are registered.");
+
+  /** The user's Kryo registrator. */
+  public static final ConfigKey<String> KRYO_REGISTRATOR = new ConfigKey<>("dstream.kryo.registrator", null,
+      s -> s.trim(),
+      "The fully qualified name of a class implementing io.dstream.checkpoint.serializer.KryoRegistrator, with "
+          + "a public no-argument constructor, that registers the application's classes with Kryo (default: "
+          + "none).");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
-      RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL,
+      RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
+      RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
-      STORAGE_MEMORY_FRACTION);
+      STORAGE_MEMORY_FRACTION, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR);
 
   /**
    * Returns every key, in the order they are documented.

@@ -550,8 +550,9 @@ public class DStream<T> {
   /**
    * Names this stream, so that recovery from a checkpoint ({@link StreamingContext#getOrCreate}) recognizes it
    * by its name rather than by its position in creation order: name the stateful and input streams of a
-   * pipeline that may gain streams between runs. The name also names the stream's data in the checkpoint
-   * directory and appears in logs.
+   * pipeline whose code may create its streams in another order between runs. Names do not let the graph
+   * change: a checkpoint of a graph with a stream more or less than the current one is still refused. The
+   * name also names the stream's data in the checkpoint directory and appears in logs.
    *
    * <pre>{@code
    * PairDStream<String, Integer> totals = pairs.reduceByKey(Integer::sum).name("totals");

@@ -628,8 +628,9 @@ public final class StreamingContext {
   /**
    * Stops the context; does nothing if it is already stopped. No batch is generated after this returns.
    *
-   * <p>It may be called from an output operation or a listener. Since the stop waits for the running jobs and
-   * the listeners, it then returns without waiting for them and finishes on its own thread; a stopping job is
+   * <p>It may be called from an output operation, a listener or a receiver. Since the stop waits for the
+   * running jobs, the listeners and the receivers, it then returns without waiting for them and finishes on
+   * its own thread; a stopping job is
    * never interrupted. Use {@link #awaitTermination()} to wait until the stop is complete.
    *
    * @param stopGracefully true to first run every batch whose time has come (and every job already queued);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.InMemoryFileSystem;
-import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.store.CheckpointStore;
 import io.dstream.internal.ContextAccess;
+import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.internal.stream.FileStreamProgress;
@@ -48,7 +48,7 @@ class MetadataCheckpointTest {
 
   private MetadataCheckpoint latest() throws IOException {
     return new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata")).readLatest().orElseThrow()
-        .value(new KryoSerializer());
+        .value(EngineKryoRegistrator.defaultSerializer());
   }
 
   private List<Long> checkpointTimes() throws IOException {

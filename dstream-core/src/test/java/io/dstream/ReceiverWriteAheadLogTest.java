@@ -3,10 +3,10 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.wal.LogRecord;
 import io.dstream.internal.ContextAccess;
+import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.storage.BlockId;
@@ -71,7 +71,7 @@ class ReceiverWriteAheadLogTest {
           checkpointDirectory(t).writeAheadLog(Integer.toString(in.id())), 60_000)) {
         List<LogRecord> records = log.readAll();
         assertThat(records).hasSize(1);
-        Object logged = new KryoSerializer().deserialize(records.get(0).data());
+        Object logged = EngineKryoRegistrator.defaultSerializer().deserialize(records.get(0).data());
         assertThat(logged).hasToString("BlockAdded[id=input-" + in.id() + "-0, records=[acknowledge, me]]");
       }
     }
@@ -168,6 +168,40 @@ class ReceiverWriteAheadLogTest {
       // Batch 1000 ms completed and its completion was checkpointed: it is not run again; the blocks
       // received after it come back from the log into the next batch.
       assertThat(out.batches()).containsExactly(List.of("b", "c", "d"));
+    }
+  }
+
+  @Test
+  void namedStreamsCreatedInAnotherOrderRecoverTheirOwnLogsAndNewBlocksReuseNoRecoveredId() {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiverA = new CommandedReceiver();
+      CommandedReceiver receiverB = new CommandedReceiver();
+      ReceiverInputDStream<String> a = first.context().receiverStream(receiverA).name("a");
+      ReceiverInputDStream<String> b = first.context().receiverStream(receiverB).name("b");
+      first.collect(a);
+      first.collect(b);
+      first.runBatches(0);
+      receiverA.store(List.of("a1"));
+      receiverA.store(List.of("a2"));
+      receiverB.store(List.of("b1"));
+    }
+
+    try (TestStreamingContext second = newContext(WITH_LOG)) {
+      CommandedReceiver receiverB = new CommandedReceiver();
+      CommandedReceiver receiverA = new CommandedReceiver();
+      ReceiverInputDStream<String> b = second.context().receiverStream(receiverB).name("b");
+      ReceiverInputDStream<String> a = second.context().receiverStream(receiverA).name("a");
+      CollectedOutput<String> outA = second.collect(a);
+      CollectedOutput<String> outB = second.collect(b);
+      assertThat(second.recoverFrom(checkpoints.toString())).isTrue();
+      second.runBatches(0);
+      // Stream "b" now has the id "a" had; its new block must not take the id of a block "a" recovered.
+      receiverB.store(List.of("b2"));
+      second.runBatches(1);
+
+      assertThat(outA.batches()).containsExactly(List.of("a1", "a2"));
+      assertThat(outB.batches()).containsExactly(List.of("b1", "b2"));
     }
   }
 

@@ -12,6 +12,7 @@ import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.receiver.ReceiverInputNode;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.JobGenerator;
@@ -43,7 +44,7 @@ public final class StreamingRuntime {
   private final ListenerBus bus;
   private final JobScheduler scheduler;
   private final JobGenerator generator;
-  private final Serializer serializer = new KryoSerializer();
+  private final Serializer serializer;
   private final ReceiverTracker receivers;
   private final Object lock = new Object();
   private volatile CheckpointDirectory checkpointDirectory;
@@ -60,10 +61,15 @@ public final class StreamingRuntime {
    * @param conf the configuration (already copied)
    * @param batchDuration the batch interval
    * @param clock the clock that drives batches
+   * @throws IllegalArgumentException if the Kryo registrator of {@code dstream.kryo.registrator} cannot be
+   *     loaded or fails
    */
   public StreamingRuntime(StreamingConf conf, Duration batchDuration, Clock clock) {
     this.conf = conf;
     this.clock = clock;
+    // First: a registrator that cannot be loaded fails the creation before any thread starts.
+    this.serializer = new KryoSerializer(conf.get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED),
+        conf.get(ConfigKeys.KRYO_REGISTRATOR), new EngineKryoRegistrator());
     String app = conf.appName();
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
         conf.get(ConfigKeys.TASK_MAX_FAILURES));
@@ -73,7 +79,7 @@ public final class StreamingRuntime {
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
         outcome -> generatorRef[0].onBatchCompleted(outcome));
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
-    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers);
+    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, this::reportError);
     generatorRef[0] = generator;
   }
 
@@ -157,7 +163,13 @@ public final class StreamingRuntime {
 
   private void warnAboutUnrecoverableInputs() {
     for (InputNode<?> input : graph.inputStreams()) {
-      if (!(input instanceof RecoverableInput)) {
+      if (input instanceof ReceiverInputNode<?> && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
+        continue; // its write-ahead log gives a batch run again the blocks it took before
+      }
+      if (input instanceof ReceiverInputNode<?>) {
+        LOG.warn("{} keeps what it received in memory only: a crash loses the blocks not yet processed (set {} to "
+            + "log them)", input, ConfigKeys.RECEIVER_WAL_ENABLE);
+      } else if (!(input instanceof RecoverableInput)) {
         LOG.warn("{} keeps no progress in checkpoints: a batch run again after a restart takes what its source "
             + "holds then, not what it took before", input);
       }
@@ -167,8 +179,8 @@ public final class StreamingRuntime {
   /**
    * Stops the context; does nothing if it is already stopped. Batches stop being generated before this
    * returns; the wait for running jobs and the release of the threads happen before it returns too, except
-   * when it is called from a job or a listener: those threads are among what the stop waits for, so the
-   * rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
+   * when it is called from a job, a listener or a receiver: those threads are among what the stop waits for,
+   * so the rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
    * @param graceful true to stop the receivers first, then finish every batch whose time has come and process
    *     every block they received, before stopping; false to stop at once (queued batches are dropped,
@@ -196,7 +208,8 @@ public final class StreamingRuntime {
     }
     scheduler.shutdown(graceful);
     Thread caller = Thread.currentThread();
-    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller) || generator.isEventLoopThread(caller)) {
+    if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller) || generator.isEventLoopThread(caller)
+        || receivers.isReceiverThread(caller)) {
       Thread finisher = new Thread(() -> finishStop(graceful), "dstream-" + conf.appName() + "-stop");
       // Not a daemon (as the job and listener threads are): a JVM whose main thread ends still finishes it.
       finisher.setDaemon(false);

@@ -33,6 +33,7 @@ public final class KryoSerializer implements Serializer {
 
   private final boolean registrationRequired;
   private final KryoRegistrator registrator;
+  private final KryoRegistrator builtIn;
   private final ClassLoader classLoader;
   private final Pool<Kryo> pool;
 
@@ -60,7 +61,24 @@ public final class KryoSerializer implements Serializer {
    *     cannot be instantiated, or fails while registering
    */
   public KryoSerializer(boolean registrationRequired, String registratorClassName) {
+    this(registrationRequired, registratorClassName, kryo -> {});
+  }
+
+  /**
+   * Creates a serializer that also registers the classes of the program that embeds it (the engine's own
+   * records), after the standard classes and before the user's registrator, so that the program's data can
+   * be serialized whatever {@code registrationRequired} says.
+   *
+   * @param registrationRequired true to refuse every class that is not registered
+   * @param registratorClassName the fully qualified name of the user's {@link KryoRegistrator}, or null (or
+   *     blank) for none
+   * @param builtIn registers the embedding program's classes; the order of its registrations fixes their ids
+   * @throws IllegalArgumentException if the registrator class is missing, is not a {@code KryoRegistrator},
+   *     cannot be instantiated, or fails while registering
+   */
+  public KryoSerializer(boolean registrationRequired, String registratorClassName, KryoRegistrator builtIn) {
     this.registrationRequired = registrationRequired;
+    this.builtIn = builtIn;
     this.classLoader = Thread.currentThread().getContextClassLoader() != null
         ? Thread.currentThread().getContextClassLoader() : KryoSerializer.class.getClassLoader();
     this.registrator = registratorClassName == null || registratorClassName.isBlank()
@@ -159,6 +177,7 @@ public final class KryoSerializer implements Serializer {
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     StandardRegistrations.register(kryo);
     ImmutableCollectionsSerializers.registerSerializers(kryo);
+    builtIn.registerClasses(kryo);
     if (registrator != null) {
       try {
         registrator.registerClasses(kryo);
@@ -218,8 +237,9 @@ public final class KryoSerializer implements Serializer {
       String name = type.getTypeName();
       return "class " + name + " is not registered, and this serializer requires registration "
           + "(registrationRequired=true); register it with kryo.register(" + name + ".class) in a "
-          + KryoRegistrator.class.getSimpleName() + " and pass that registrator's class name to the "
-          + "KryoSerializer, or create the serializer with registrationRequired=false";
+          + KryoRegistrator.class.getSimpleName() + " and name that registrator's class in "
+          + "dstream.kryo.registrator (or pass it to the KryoSerializer), or turn registrationRequired off "
+          + "(dstream.serializer.registrationRequired=false)";
     }
   }
 }

@@ -3,6 +3,7 @@ package io.dstream.internal.checkpoint;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.checkpoint.store.CheckpointStore;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ final class CheckpointWriter {
   private boolean closed;
   private boolean failing;
   private long written;
+  private volatile Consumer<MetadataCheckpoint> onWritten = checkpoint -> {};
 
   CheckpointWriter(CheckpointStore store, Serializer serializer, String appName) {
     this.store = store;
@@ -51,6 +53,14 @@ final class CheckpointWriter {
     synchronized (lock) {
       written++;
     }
+  }
+
+  /**
+   * Sets who learns of every checkpoint the writer thread writes successfully, on that thread, right after
+   * the write.
+   */
+  void whenWritten(Consumer<MetadataCheckpoint> listener) {
+    onWritten = listener;
   }
 
   /** Hands over a checkpoint to write, replacing the one waiting, if any; ignored once closed. */
@@ -143,6 +153,9 @@ final class CheckpointWriter {
         writing = true;
       }
       boolean succeeded = write(next);
+      if (succeeded) {
+        onWritten.accept(next);
+      }
       synchronized (lock) {
         writing = false;
         if (succeeded) {

@@ -13,6 +13,7 @@ import io.dstream.internal.stream.StreamNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Takes the context's metadata checkpoints: on the job generator's event loop it captures the batch schedule,
@@ -66,6 +67,11 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
       throw new IllegalStateException("cannot write the first metadata checkpoint: " + e.getMessage()
           + "; make the checkpoint directory writable, or choose another one", e);
     }
+  }
+
+  @Override
+  public void whenWritten(Consumer<BatchSchedule> listener) {
+    writer.whenWritten(checkpoint -> listener.accept(checkpoint.schedule()));
   }
 
   @Override

@@ -99,9 +99,9 @@ public final class RecoveredMetadata {
           + "has changed since it was written: " + difference.get() + ". Recovery restores each stream's "
           + "progress and state into the stream with the same key (its .name(...), or its position in creation "
           + "order), so the graph must be the same; only the functions inside it may change. Restore the graph "
-          + "the checkpoint was written with (name streams with .name(...) to keep their keys when other streams "
-          + "are added), or delete the checkpoint directory to start afresh (the progress and state it holds are "
-          + "lost)");
+          + "the checkpoint was written with (names keep a stream's key when the program creates its streams in "
+          + "another order; a stream added or removed is refused either way), or delete the checkpoint directory "
+          + "to start afresh (the progress and state it holds are lost)");
     }
   }
 

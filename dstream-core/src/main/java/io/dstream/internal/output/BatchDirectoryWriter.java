@@ -6,12 +6,15 @@ import io.dstream.rdd.RDD;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,9 +23,11 @@ import java.util.Objects;
  * Writes one RDD as one directory of part files, atomically: {@code part-00000}, {@code part-00001}, ...
  * (one per partition, written by the partition's task) and an empty {@code _SUCCESS} marker.
  *
- * <p>The files are written into a hidden sibling directory ({@code .<name>.writing}), which is then renamed
- * into place. A directory already at the target (from an earlier attempt of the same batch) is first renamed
- * aside ({@code .<name>.replaced}) and deleted after the new one is in place. A reader therefore sees the old
+ * <p>The files are written into a hidden sibling directory ({@code .<name>.writing}), each part forced to
+ * disk, then the directory itself, which is then renamed into place, and the parent forced after the rename:
+ * a crash of the machine never leaves a published directory with missing or short parts. A directory
+ * already at the target (from an earlier attempt of the same batch) is first renamed aside
+ * ({@code .<name>.replaced}) and deleted after the new one is in place. A reader therefore sees the old
  * complete directory, briefly none, or the new complete one, never a half-written one; and writing the same
  * RDD again leaves the same files. A failed write deletes what it wrote and leaves the target as it was.
  *
@@ -104,7 +109,11 @@ public final class BatchDirectoryWriter {
       Files.createDirectory(staging);
       writeParts(rdd, format);
       Files.createFile(staging.resolve(SUCCESS_MARKER));
+      // The parts and the directory entries must be on disk before the rename publishes them: otherwise a
+      // crash of the machine could leave a published directory with empty or missing parts.
+      forceDirectory(staging);
       publish();
+      forceDirectory(target.toAbsolutePath().getParent());
     } catch (IOException | RuntimeException | Error e) {
       deleteQuietly(staging, e);
       throw e;
@@ -116,11 +125,31 @@ public final class BatchDirectoryWriter {
     node.engine().jobRunner().runJob(node, (partition, records) -> {
       // A retried task truncates what the failed attempt wrote.
       Path part = staging.resolve(partFileName(partition));
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part))) {
+      try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
         format.write(records, out);
+        out.flush();
+        channel.force(true);
       }
       return Boolean.TRUE;
     });
+  }
+
+  /**
+   * Forces a directory's entries (the files created or renamed in it) to disk. Where directories cannot be
+   * opened (not on POSIX systems), the file system makes renames durable by itself and this does nothing.
+   */
+  private static void forceDirectory(Path directory) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(directory, StandardOpenOption.READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return;
+    }
+    try (channel) {
+      channel.force(true);
+    }
   }
 
   private void publish() throws IOException {

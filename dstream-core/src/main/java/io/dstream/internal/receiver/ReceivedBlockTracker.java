@@ -1,6 +1,7 @@
 package io.dstream.internal.receiver;
 
 import io.dstream.Time;
+import io.dstream.receiver.internal.FailureSeries;
 import io.dstream.receiver.internal.ReceivedBlockInfo;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;
@@ -9,10 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The blocks of one receiver stream: those reported and waiting for a batch, and those each batch took,
- * until the batch is forgotten; then their data is deleted. With a {@link StreamLog}, every allocation and
- * forgetting is logged before it takes effect, and {@link #recover()} rebuilds the state from the log.
+ * until the batch is forgotten; then their data is deleted. With a {@link StreamLog}, every allocation is
+ * logged before it takes effect, a batch is logged as forgotten only once a durable metadata checkpoint
+ * records it as finished, and {@link #recover()} rebuilds the state from the log.
  *
  * <p>Blocks are reported from the receivers' threads, allocated and forgotten on the job generator's
  * thread, and read by tasks; the bookkeeping is guarded by this object's lock, reads need none.
@@ -37,7 +41,11 @@ final class ReceivedBlockTracker {
   private final Map<BlockId, LoggedBlock> loggedNotReported = new ConcurrentHashMap<>();
   private final ArrayDeque<ReceivedBlock> unallocated = new ArrayDeque<>();
   private final TreeMap<Time, Allocation> allocations = new TreeMap<>();
+  // Forgotten by the stream (blocks deleted from the block manager), not yet logged as forgotten.
+  private final TreeMap<Time, Allocation> forgottenNotLogged = new TreeMap<>();
   private Time lastAllocated;
+  private final FailureSeries allocationLogFailures = new FailureSeries(LOG);
+  private final FailureSeries blockDeleteFailures = new FailureSeries(LOG);
 
   /**
    * The blocks a batch took.
@@ -85,33 +93,48 @@ final class ReceivedBlockTracker {
 
   /**
    * Gives every waiting block to the batch at a time, logging the allocation first: if the log cannot be
-   * written, the blocks wait for the next batch. A batch that already has blocks (recovered from the log)
-   * keeps them, and a batch not later than the last allocated one that has none (it was processed before a
-   * restart) gets none.
-   *
-   * @throws UncheckedIOException if the allocation cannot be logged
+   * written, the batch gets no blocks of this stream and they wait for the next batch (the failure is
+   * logged, once per series of failures). A batch that already has blocks (recovered from the log)
+   * keeps them. A batch not later than the last allocated one that has none gets none: the log drops an
+   * allocation only once a durable metadata checkpoint records its batch as finished (see
+   * {@link #logForgotten}), and an unfinished batch keeps its allocation (see {@link #forgetUpTo}), so such a
+   * batch either took no blocks or is never run again.
    */
-  synchronized void allocateTo(Time batch) {
-    if (allocations.containsKey(batch)) {
-      return;
+  void allocateTo(Time batch) {
+    List<ReceivedBlock> blocks;
+    synchronized (this) {
+      if (allocations.containsKey(batch)) {
+        return;
+      }
+      if (lastAllocated != null && !batch.greater(lastAllocated)) {
+        allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
+        return;
+      }
+      blocks = List.copyOf(unallocated);
     }
-    if (lastAllocated != null && !batch.greater(lastAllocated)) {
-      allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
-      return;
-    }
-    List<ReceivedBlock> blocks = List.copyOf(unallocated);
+    // The log is written without the lock, which every receiver's report needs: reports only append to
+    // the waiting blocks, and only this (the job generator's) thread takes from them.
     long logTimeMs = Long.MAX_VALUE;
     if (log != null && !blocks.isEmpty()) {
       try {
         logTimeMs = log.writeAllocation(batch, blocks.stream().map(ReceivedBlock::id).toList());
+        allocationLogFailures.succeeded("The allocations of stream " + streamId + " are logged again");
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot log the allocation of " + blocks.size() + " blocks of stream "
-            + streamId + " to batch " + batch + "; they wait for the next batch: " + e.getMessage(), e);
+        allocationLogFailures.failed("Could not log the allocation of " + blocks.size() + " blocks of stream "
+            + streamId + " to batch " + batch + "; they wait for the next batch", e);
+        synchronized (this) {
+          allocations.put(batch, new Allocation(List.of(), Long.MAX_VALUE));
+        }
+        return;
       }
     }
-    unallocated.clear();
-    allocations.put(batch, new Allocation(blocks, logTimeMs));
-    lastAllocated = batch;
+    synchronized (this) {
+      for (int i = 0; i < blocks.size(); i++) {
+        unallocated.poll();
+      }
+      allocations.put(batch, new Allocation(blocks, logTimeMs));
+      lastAllocated = batch;
+    }
   }
 
   /**
@@ -129,32 +152,78 @@ final class ReceivedBlockTracker {
   }
 
   /**
-   * Forgets every batch up to a time and deletes its blocks' data, from the block manager and, once it is
-   * logged that they are forgotten, from the write-ahead log.
+   * Forgets the finished batches up to a time, which the stream no longer needs, and deletes their blocks
+   * from the block manager. With a log, a batch in {@code unfinished} (it failed, or has not completed) keeps
+   * its allocation and blocks, since a restart runs it again; and the log keeps the forgotten allocations
+   * until {@link #logForgotten} learns that a durable metadata checkpoint records their batches as finished.
+   * Does no log I/O.
+   *
+   * @param upTo the latest batch time the stream forgot
+   * @param unfinished the batches generated and not completed successfully
    */
-  synchronized void forgetUpTo(Time upTo) {
-    SortedMap<Time, Allocation> done = allocations.headMap(upTo, true);
-    if (done.isEmpty()) {
-      return;
-    }
+  void forgetUpTo(Time upTo, Set<Time> unfinished) {
     List<ReceivedBlock> blocks = new ArrayList<>();
-    done.values().forEach(allocation -> blocks.addAll(allocation.blocks()));
-    done.clear();
+    synchronized (this) {
+      Iterator<Map.Entry<Time, Allocation>> done = allocations.headMap(upTo, true).entrySet().iterator();
+      while (done.hasNext()) {
+        Map.Entry<Time, Allocation> entry = done.next();
+        if (log != null && unfinished.contains(entry.getKey())) {
+          continue;
+        }
+        blocks.addAll(entry.getValue().blocks());
+        if (log != null) {
+          forgottenNotLogged.put(entry.getKey(), entry.getValue());
+        }
+        done.remove();
+      }
+    }
     for (ReceivedBlock block : blocks) {
       try {
         blockManager.remove(block.id());
+        blockDeleteFailures.succeeded("Blocks of stream " + streamId + " are deleted again");
       } catch (BlockStoreException e) {
-        LOG.warn("Could not delete block {} of stream {}: {}", block.id(), streamId, e.getMessage());
+        blockDeleteFailures.failed("Could not delete block " + block.id() + " of stream " + streamId, e);
       }
     }
-    if (log != null) {
-      try {
-        log.writeForgotten(upTo);
-        log.clean(oldestNeededLogTime());
-      } catch (IOException e) {
-        LOG.warn("Could not clean the write-ahead log of stream {} after batch {}; it is tried again after the "
-            + "next batch: {}", streamId, upTo, e.getMessage());
+  }
+
+  /**
+   * Logs that the forgotten batches up to a time are forgotten and cleans the log of the records no longer
+   * needed, once a metadata checkpoint that records every batch up to that time as finished is durably
+   * written: from then on a restart never runs those batches again. Batches whose allocation is still kept
+   * (unfinished ones) and everything after them stay in the log. Does nothing without a log.
+   *
+   * @param finishedUpTo the latest time up to which the newest durable checkpoint records every batch as
+   *     finished
+   */
+  void logForgotten(Time finishedUpTo) {
+    if (log == null) {
+      return;
+    }
+    Time upTo;
+    long oldestNeeded;
+    SortedMap<Time, Allocation> logged;
+    synchronized (this) {
+      Time limit = allocations.isEmpty() || finishedUpTo.less(allocations.firstKey())
+          ? finishedUpTo : new Time(allocations.firstKey().milliseconds() - 1);
+      SortedMap<Time, Allocation> forgettable = forgottenNotLogged.headMap(limit, true);
+      if (forgettable.isEmpty()) {
+        return;
       }
+      upTo = forgettable.lastKey();
+      logged = new TreeMap<>(forgettable);
+      forgettable.clear();
+      oldestNeeded = oldestNeededLogTime();
+    }
+    try {
+      log.writeForgotten(upTo);
+      log.clean(oldestNeeded);
+    } catch (IOException e) {
+      synchronized (this) {
+        forgottenNotLogged.putAll(logged);
+      }
+      LOG.warn("Could not clean the write-ahead log of stream {} after batch {}; it is tried again after the "
+          + "next metadata checkpoint: {}", streamId, upTo, e.getMessage());
     }
   }
 
@@ -165,10 +234,18 @@ final class ReceivedBlockTracker {
       oldest = Math.min(oldest, logTime(block));
     }
     for (Allocation allocation : allocations.values()) {
-      oldest = Math.min(oldest, allocation.logTimeMs());
-      for (ReceivedBlock block : allocation.blocks()) {
-        oldest = Math.min(oldest, logTime(block));
-      }
+      oldest = Math.min(oldest, allocationLogTime(allocation));
+    }
+    for (Allocation allocation : forgottenNotLogged.values()) {
+      oldest = Math.min(oldest, allocationLogTime(allocation));
+    }
+    return oldest;
+  }
+
+  private static long allocationLogTime(Allocation allocation) {
+    long oldest = allocation.logTimeMs();
+    for (ReceivedBlock block : allocation.blocks()) {
+      oldest = Math.min(oldest, logTime(block));
     }
     return oldest;
   }

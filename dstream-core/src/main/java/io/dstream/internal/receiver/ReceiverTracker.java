@@ -9,6 +9,7 @@ import io.dstream.checkpoint.wal.FileWriteAheadLog;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -67,11 +69,13 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Map<Integer, ReceivedBlockTracker> blockTrackers = new ConcurrentHashMap<>();
   private final Map<Integer, ReceivedBlockTracker> running = new ConcurrentHashMap<>();
   private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
-  private final Map<Integer, Long> firstBlockNumbers = new LinkedHashMap<>();
+  private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
+  private final Set<Integer> warnedDeletedBatch = ConcurrentHashMap.newKeySet();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
   private BlockManager blockManager;
   private boolean opened;
+  private long firstNewBlockNumber;
 
   /**
    * Creates the tracker; it holds no resources until {@link #prepare} or {@link #recoverFromLog}.
@@ -214,12 +218,16 @@ public final class ReceiverTracker implements BlockAllocator {
    * Waits until every receiver asked to stop has stopped and reported its last blocks.
    *
    * @param timeoutMillis how long to wait at most, for all of them
-   * @return true if all have stopped
+   * @return true if all have stopped (a receiver's own thread does not wait for that receiver)
    */
   public boolean awaitReceiversStopped(long timeoutMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     boolean all = true;
     for (ReceiverSupervisor supervisor : supervisors()) {
+      if (supervisor.isSupervisorThread(Thread.currentThread())) {
+        // A receiver that stops the context from its own thread stops once that call returns.
+        continue;
+      }
       long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
       try {
         if (!supervisor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
@@ -261,16 +269,8 @@ public final class ReceiverTracker implements BlockAllocator {
 
   @Override
   public void allocateBlocksToBatch(Time time) {
-    RuntimeException firstFailure = null;
     for (ReceivedBlockTracker tracker : running.values()) {
-      try {
-        tracker.allocateTo(time);
-      } catch (RuntimeException e) {
-        firstFailure = firstFailure == null ? e : firstFailure;
-      }
-    }
-    if (firstFailure != null) {
-      throw firstFailure;
+      tracker.allocateTo(time);
     }
   }
 
@@ -288,19 +288,53 @@ public final class ReceiverTracker implements BlockAllocator {
     ReceivedBlockTracker tracker = running.get(streamId);
     Optional<List<ReceivedBlock>> blocks = tracker == null ? Optional.empty() : tracker.blocksOf(time);
     if (blocks.isEmpty()) {
-      LOG.warn("Stream {} was asked for batch {}, whose blocks were already deleted (or never received); the "
-          + "batch has no RDD (use ssc.remember to keep batches longer)", streamId, time);
+      // Once per stream at WARN: a window over deleted batches asks again every batch.
+      if (warnedDeletedBatch.add(streamId)) {
+        LOG.warn("Stream {} was asked for batch {}, whose blocks were already deleted (or never received); the "
+            + "batch has no RDD (use ssc.remember to keep batches longer; further cases are logged at DEBUG)",
+            streamId, time);
+      } else {
+        LOG.debug("Stream {} was asked for deleted batch {}; it has no RDD", streamId, time);
+      }
       return null;
     }
     return RddAccess.rdd(new BlockRddNode<T>(engine, tracker, time, blocks.get()));
   }
 
-  /** Deletes the blocks of a receiver stream's batches up to a time, which the stream has forgotten. */
-  void forget(int streamId, Time upTo) {
-    ReceivedBlockTracker tracker = running.get(streamId);
-    if (tracker != null) {
-      tracker.forgetUpTo(upTo);
+  @Override
+  public void deleteForgottenBlocks(Set<Time> unfinished) {
+    for (Map.Entry<Integer, Time> forgotten : forgottenUpTo.entrySet()) {
+      ReceivedBlockTracker tracker = running.get(forgotten.getKey());
+      if (tracker != null) {
+        tracker.forgetUpTo(forgotten.getValue(), unfinished);
+      }
     }
+  }
+
+  @Override
+  public void checkpointWritten(BatchSchedule durable) {
+    Time finishedUpTo = durable.finishedUpTo();
+    for (ReceivedBlockTracker tracker : running.values()) {
+      tracker.logForgotten(finishedUpTo);
+    }
+  }
+
+  /**
+   * Notes that a receiver stream has forgotten its batches up to a time; {@link #deleteForgottenBlocks}
+   * deletes their blocks once the batch that completed is accounted for.
+   */
+  void forget(int streamId, Time upTo) {
+    forgottenUpTo.merge(streamId, upTo, Time::max);
+  }
+
+  /**
+   * Tells whether a thread is a receiver's: one on which a receiver's callbacks run.
+   *
+   * @param candidate the thread
+   * @return true for a receiver supervisor's thread
+   */
+  public boolean isReceiverThread(Thread candidate) {
+    return supervisors().stream().anyMatch(supervisor -> supervisor.isSupervisorThread(candidate));
   }
 
   /**
@@ -341,12 +375,15 @@ public final class ReceiverTracker implements BlockAllocator {
     long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
     blockManager = BlockManager.inTemporaryDirectory(perReplica, serializer);
     opened = true;
+    // Recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's:
+    // every stream's new blocks start after the highest number recovered from any log, so no id is reused.
+    long firstNewBlockNumber = 0;
     for (ReceiverInputNode<?> stream : streamsInOrder) {
       StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
           ? openLog(checkpoints, stream) : null;
       ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
       if (log != null && recover) {
-        firstBlockNumbers.put(stream.id(), tracker.recover());
+        firstNewBlockNumber = Math.max(firstNewBlockNumber, tracker.recover());
       } else if (log != null) {
         int discarded = log.discardAll();
         if (discarded > 0) {
@@ -357,11 +394,13 @@ public final class ReceiverTracker implements BlockAllocator {
       blockTrackers.put(stream.id(), tracker);
       reports.register(tracker, receiverName(stream.receiver()));
     }
+    this.firstNewBlockNumber = firstNewBlockNumber;
   }
 
+  /** Opens a stream's log under its stable key (read now, at start: names may be given after creation). */
   private StreamLog openLog(CheckpointDirectory checkpoints, ReceiverInputNode<?> stream) throws IOException {
     long rollingMs = conf.get(ConfigKeys.RECEIVER_WAL_ROLLING_INTERVAL).milliseconds();
-    return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(Integer.toString(stream.id())),
+    return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(stream.stableKey()),
         rollingMs), serializer, clock);
   }
 
@@ -370,10 +409,11 @@ public final class ReceiverTracker implements BlockAllocator {
     ReceivedBlockHandler handler = tracker.log() != null
         ? new LoggedBlockHandler(blockManager, tracker) : new BlockManagerBlockHandler(blockManager);
     ReceiverSettings settings = new ReceiverSettings(conf.get(ConfigKeys.BLOCK_INTERVAL).milliseconds(),
-        conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE));
+        conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE),
+        conf.get(ConfigKeys.RECEIVER_MAX_BUFFERED_RECORDS));
     ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
         .settings(settings).listener(reports).ticker(ticker)
-        .firstBlockNumber(firstBlockNumbers.getOrDefault(stream.id(), 0L));
+        .firstBlockNumber(firstNewBlockNumber);
     if (scheduler != null) {
       builder.scheduler(scheduler);
     }

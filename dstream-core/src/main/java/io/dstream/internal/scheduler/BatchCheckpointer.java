@@ -1,5 +1,7 @@
 package io.dstream.internal.scheduler;
 
+import java.util.function.Consumer;
+
 /**
  * Receives where batch generation stands after each batch's jobs are generated and after each batch
  * completes, to write the metadata checkpoint. Implementations must return quickly: they are called on the
@@ -23,6 +25,14 @@ public interface BatchCheckpointer {
    * @param schedule the batches as of now
    */
   void checkpoint(BatchSchedule schedule);
+
+  /**
+   * Sets who learns of every checkpoint once it is durably written: the schedule it recorded. Called on
+   * the writing thread; the listener must return quickly.
+   *
+   * @param listener receives the schedule of each checkpoint written
+   */
+  void whenWritten(Consumer<BatchSchedule> listener);
 
   /** Writes what was handed over last, if it is not written yet, and releases the writer. */
   void close();

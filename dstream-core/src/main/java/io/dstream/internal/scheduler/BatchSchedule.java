@@ -36,6 +36,17 @@ public record BatchSchedule(Time zeroTime, Time lastGeneratedTime, List<Time> un
   }
 
   /**
+   * Returns the latest time up to which this schedule records every batch as finished: the time before the
+   * oldest unfinished batch, or the latest generated batch if none is unfinished. A restart from this
+   * schedule never runs a batch at or before it again.
+   *
+   * @return the time
+   */
+  public Time finishedUpTo() {
+    return unfinishedTimes.isEmpty() ? lastGeneratedTime : new Time(unfinishedTimes.get(0).milliseconds() - 1);
+  }
+
+  /**
    * Returns the batches a restart runs before it goes on with new ones: every unfinished batch, then every
    * batch time after the latest generated one and before the restart time (the batches missed while the
    * application was down), each once, in time order. This is how a restart catches up on exactly the

@@ -1,6 +1,7 @@
 package io.dstream.internal.scheduler;
 
 import io.dstream.Time;
+import java.util.Set;
 
 /**
  * What the job generator asks of the receiver tracker: to put the blocks received so far into the batch it
@@ -16,15 +17,21 @@ public interface BlockAllocator {
     public boolean hasUnallocatedBlocks() {
       return false;
     }
+
+    @Override
+    public void deleteForgottenBlocks(Set<Time> unfinished) {}
+
+    @Override
+    public void checkpointWritten(BatchSchedule durable) {}
   };
 
   /**
    * Allocates every block received and not yet allocated to the batch at {@code time}; called on the job
    * generator's event loop before the batch's jobs are generated. A batch that was already allocated
-   * (before a recovery) keeps its blocks.
+   * (before a recovery) keeps its blocks. A stream whose allocation cannot be logged gives the batch none of
+   * its blocks; they wait for the next batch.
    *
    * @param time the batch time
-   * @throws RuntimeException if the allocation cannot be logged; the blocks then wait for the next batch
    */
   void allocateBlocksToBatch(Time time);
 
@@ -34,4 +41,21 @@ public interface BlockAllocator {
    * @return true if a block is waiting
    */
   boolean hasUnallocatedBlocks();
+
+  /**
+   * Deletes the blocks of the batches the streams have forgotten, except, when received blocks are logged
+   * for recovery, those of the unfinished batches (a restart runs them again with their blocks). Called on
+   * the job generator's event loop after a batch completed and the graph cleared what it no longer needs.
+   *
+   * @param unfinished the batches generated and not completed successfully
+   */
+  void deleteForgottenBlocks(Set<Time> unfinished);
+
+  /**
+   * Learns that a metadata checkpoint is durably written: the logs of received blocks may now drop the
+   * forgotten batches it records as finished. Called on the job generator's event loop.
+   *
+   * @param durable the schedule the written checkpoint recorded
+   */
+  void checkpointWritten(BatchSchedule durable);
 }

@@ -4,11 +4,13 @@ import io.dstream.Clock;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.rdd.JobFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +36,15 @@ public final class JobGenerator {
     public void checkpoint(BatchSchedule schedule) {}
 
     @Override
+    public void whenWritten(Consumer<BatchSchedule> listener) {}
+
+    @Override
     public void close() {}
   };
 
   /** What the event loop is asked to do. */
-  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, Barrier, Shutdown {}
+  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, CheckpointWritten, Barrier,
+      Shutdown {}
 
   private record GenerateJobs(Time time) implements Event {}
 
@@ -46,6 +52,9 @@ public final class JobGenerator {
   private record ProcessReceivedBlocks() implements Event {}
 
   private record BatchCompleted(BatchOutcome outcome) implements Event {}
+
+  /** A metadata checkpoint that recorded this schedule is durably written. */
+  private record CheckpointWritten(BatchSchedule durable) implements Event {}
 
   private record Barrier(CountDownLatch reached) implements Event {}
 
@@ -61,6 +70,7 @@ public final class JobGenerator {
   private final Thread eventLoop;
   private final Object barrierLock = new Object();
   private final BatchLedger ledger = new BatchLedger();
+  private final Consumer<JobFailedException> fatalErrors;
   private volatile BatchCheckpointer checkpointer = NO_CHECKPOINTS;
   private boolean loopEnded;
 
@@ -72,9 +82,12 @@ public final class JobGenerator {
    * @param scheduler where generated jobs go
    * @param clock the clock that drives the batches
    * @param blockAllocator allocates received blocks to each batch before its jobs are generated
+   * @param fatalErrors told of an {@link Error} that ended batch generation, so that the context's
+   *     {@code awaitTermination} throws it
    */
   public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, Clock clock,
-      BlockAllocator blockAllocator) {
+      BlockAllocator blockAllocator, Consumer<JobFailedException> fatalErrors) {
+    this.fatalErrors = fatalErrors;
     this.graph = graph;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -152,6 +165,7 @@ public final class JobGenerator {
   private Time startLoop(Runnable onStarted, BatchCheckpointer batchCheckpointer, List<Time> rerun, Time first) {
     if (batchCheckpointer != null) {
       checkpointer = batchCheckpointer;
+      batchCheckpointer.whenWritten(durable -> events.add(new CheckpointWritten(durable)));
     }
     onStarted.run();
     for (Time time : rerun) {
@@ -226,6 +240,14 @@ public final class JobGenerator {
       checkpointer.checkpoint(ledger.schedule());
     }
     checkpointer.close();
+    // The checkpoints written meanwhile, the last one included, let the receivers' logs drop what they record.
+    left.clear();
+    events.drainTo(left);
+    for (Event event : left) {
+      if (event instanceof CheckpointWritten written) {
+        blockAllocator.checkpointWritten(written.durable());
+      }
+    }
   }
 
   /**
@@ -256,9 +278,17 @@ public final class JobGenerator {
         }
         try {
           handle(event);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
           // One bad event must not end batch generation for the life of the context.
           LOG.error("The job generator could not handle {}; it goes on with the next event", event, e);
+        } catch (Error e) {
+          // The JVM may be in no state to go on (out of memory): stop generating and let the application know.
+          LOG.error("The job generator failed with {} while handling {}; no more batches are generated", e, event,
+              e);
+          timer.stop(false);
+          fatalErrors.accept(new JobFailedException("the job generator failed with " + e + " while handling "
+              + event + "; no more batches are generated: stop the context and restart the application", e));
+          return;
         }
       }
     } catch (InterruptedException e) {
@@ -279,6 +309,8 @@ public final class JobGenerator {
     } else if (event instanceof BatchCompleted e) {
       completeBatch(e.outcome());
       checkpointer.checkpoint(ledger.schedule());
+    } else if (event instanceof CheckpointWritten e) {
+      blockAllocator.checkpointWritten(e.durable());
     } else if (event instanceof Barrier e) {
       e.reached().countDown();
     }
@@ -287,7 +319,8 @@ public final class JobGenerator {
   private void completeBatch(BatchOutcome outcome) {
     Time time = outcome.time();
     ledger.completed(time, outcome.failure() == null);
-    graph.clearMetadata(time);
+    graph.clearMetadata(ledger.clearableUpTo(time, batchDuration));
+    blockAllocator.deleteForgottenBlocks(ledger.unfinished());
     graph.forgetInputProgress(time, ledger.unfinished());
   }
 

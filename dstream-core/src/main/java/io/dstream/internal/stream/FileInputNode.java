@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileInputNode extends InputNode<String> implements RecoverableInput {
   private static final Logger LOG = LoggerFactory.getLogger(FileInputNode.class);
+  private boolean warnedForgottenBatch;
 
   private final Engine engine;
   private final Location directory;
@@ -88,8 +89,15 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     List<String> names = takenByBatch.get(time);
     if (names == null) {
       if (!takenByBatch.isEmpty() && !time.greater(takenByBatch.lastKey())) {
-        LOG.warn("{} was asked again for batch {} after forgetting which files it took; the batch has no "
-            + "RDD rather than files that later batches may have taken", this, time);
+        // Once per stream at WARN: a window over forgotten batches asks again every batch.
+        if (!warnedForgottenBatch) {
+          warnedForgottenBatch = true;
+          LOG.warn("{} was asked again for batch {} after forgetting which files it took; the batch has no "
+              + "RDD rather than files that later batches may have taken (further cases are logged at DEBUG)",
+              this, time);
+        } else {
+          LOG.debug("{} was asked again for forgotten batch {}; it has no RDD", this, time);
+        }
         return null;
       }
       names = findNewFiles(time);

@@ -24,9 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -72,7 +76,14 @@ class ReceivedBlockRecoveryTest {
     return FileSystems.resolve(logDirectory.toString());
   }
 
+  /** What the job generator does when the batch completed and a checkpoint recording it is durable. */
+  private static void finishAndForget(ReceivedBlockTracker tracker, Time batch) {
+    tracker.forgetUpTo(batch, Set.of());
+    tracker.logForgotten(batch);
+  }
+
   /** What a supervisor does with a block: store it through the handler, then report it. */
+
   private static void receive(ReceivedBlockTracker tracker, BlockManager blocks, long number, List<String> records) {
     BlockId id = store(tracker, blocks, number, records);
     tracker.addBlock(new ReceivedBlockInfo(STREAM, id, records.size(), null));
@@ -104,7 +115,7 @@ class ReceivedBlockRecoveryTest {
     receive(tracker, before, 2, List.of("d"));
     clock.setTime(2000);
     tracker.allocateTo(new Time(2000));
-    tracker.forgetUpTo(new Time(1000));
+    finishAndForget(tracker, new Time(1000));
     receive(tracker, before, 3, List.of("e"));
     before.close();
 
@@ -139,14 +150,14 @@ class ReceivedBlockRecoveryTest {
   }
 
   @Test
-  void aBatchNotLaterThanTheLastRecoveredAllocationThatHasNoBlocksGetsNone() throws IOException {
+  void aBatchForgottenAfterADurableCheckpointRecordedItFinishedGetsNoBlocksWhenRunAgain() throws IOException {
     BlockManager before = newBlockManager();
     ReceivedBlockTracker tracker = newTracker(before);
     receive(tracker, before, 0, List.of("a"));
     tracker.allocateTo(new Time(1000));
     receive(tracker, before, 1, List.of("b"));
     tracker.allocateTo(new Time(2000));
-    tracker.forgetUpTo(new Time(1000));
+    finishAndForget(tracker, new Time(1000));
     receive(tracker, before, 2, List.of("c"));
 
     ReceivedBlockTracker recovered = newTracker(newBlockManager());
@@ -161,6 +172,41 @@ class ReceivedBlockRecoveryTest {
   }
 
   @Test
+  void aForgottenBatchKeepsItsLoggedBlocksUntilACheckpointRecordingItFinishedIsDurable() throws IOException {
+    BlockManager before = newBlockManager();
+    ReceivedBlockTracker tracker = newTracker(before);
+    receive(tracker, before, 0, List.of("a"));
+    tracker.allocateTo(new Time(1000));
+    tracker.allocateTo(new Time(2000));
+    tracker.forgetUpTo(new Time(1000), Set.of());
+    tracker.logForgotten(new Time(0));
+
+    assertThat(before.blockIds()).as("a finished batch's stored copy goes at once").isEmpty();
+    ReceivedBlockTracker recovered = newTracker(newBlockManager());
+    recovered.recover();
+    recovered.allocateTo(new Time(1000));
+    assertThat(recordsOf(recovered, 1000)).as("the restart runs batch 1000 again, with its data").containsExactly("a");
+  }
+
+  @Test
+  void anUnfinishedBatchKeepsItsBlocksWhenForgottenSoARestartRunsItWithThem() throws IOException {
+    BlockManager before = newBlockManager();
+    ReceivedBlockTracker tracker = newTracker(before);
+    receive(tracker, before, 0, List.of("failed"));
+    tracker.allocateTo(new Time(1000));
+    receive(tracker, before, 1, List.of("done"));
+    tracker.allocateTo(new Time(2000));
+    tracker.forgetUpTo(new Time(2000), Set.of(new Time(1000)));
+    tracker.logForgotten(new Time(2000));
+
+    assertThat(recordsOf(tracker, 1000)).containsExactly("failed");
+    ReceivedBlockTracker recovered = newTracker(newBlockManager());
+    recovered.recover();
+    recovered.allocateTo(new Time(1000));
+    assertThat(recordsOf(recovered, 1000)).containsExactly("failed");
+  }
+
+  @Test
   void forgottenBatchesLeaveTheLogSoItDoesNotGrowWithTheBatchesRun() throws IOException {
     BlockManager blocks = newBlockManager();
     ReceivedBlockTracker tracker = newTracker(blocks);
@@ -169,7 +215,7 @@ class ReceivedBlockRecoveryTest {
       clock.setTime(batch * 1000L);
       tracker.allocateTo(new Time(batch * 1000L));
       if (batch > 1) {
-        tracker.forgetUpTo(new Time((batch - 1) * 1000L));
+        finishAndForget(tracker, new Time((batch - 1) * 1000L));
       }
     }
 
@@ -210,21 +256,19 @@ class ReceivedBlockRecoveryTest {
   }
 
   @Test
-  void anAllocationThatCannotBeLoggedLeavesTheBlocksForTheNextBatch() throws IOException {
+  void anAllocationThatCannotBeLoggedGivesTheBatchNoBlocksAndLeavesThemForTheNextBatch() throws IOException {
     BlockManager blocks = newBlockManager();
     FailingLog wal = new FailingLog(new FileWriteAheadLog(logLocation(), ROLLING_MS));
     ReceivedBlockTracker tracker = newTracker(blocks, wal);
     receive(tracker, blocks, 0, List.of("waits"));
 
     wal.failing = true;
-    assertThatThrownBy(() -> tracker.allocateTo(new Time(1000)))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageStartingWith("cannot log the allocation of 1 blocks of stream 3 to batch 1000 ms; they wait "
-            + "for the next batch");
+    tracker.allocateTo(new Time(1000));
     wal.failing = false;
     tracker.allocateTo(new Time(2000));
 
-    assertThat(tracker.blocksOf(new Time(1000))).isEmpty();
+    assertThat(tracker.blocksOf(new Time(1000))).as("the batch runs, without this stream's blocks")
+        .contains(List.of());
     assertThat(recordsOf(tracker, 2000)).containsExactly("waits");
   }
 
@@ -248,9 +292,42 @@ class ReceivedBlockRecoveryTest {
   }
 
   /** A log whose writes fail while a test says so. */
+  @Test
+  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  void aReceiverReportsItsBlockWhileAnAllocationIsBeingLogged() throws Exception {
+    BlockManager blocks = newBlockManager();
+    FailingLog wal = new FailingLog(new FileWriteAheadLog(logLocation(), ROLLING_MS));
+    ReceivedBlockTracker tracker = newTracker(blocks, wal);
+    receive(tracker, blocks, 0, List.of("allocated"));
+    wal.writing = new CountDownLatch(1);
+    wal.release = new CountDownLatch(1);
+    Thread generator = new Thread(() -> tracker.allocateTo(new Time(1000)));
+    generator.start();
+    wal.writing.await();
+
+    // Before the fix the report waited for the tracker's lock, held through the (here endless) log write.
+    tracker.addBlock(new ReceivedBlockInfo(STREAM, BlockId.stream(STREAM, 1), 0, null));
+    wal.writing = null;
+    wal.release.countDown();
+    generator.join();
+
+    assertThat(recordsOf(tracker, 1000)).containsExactly("allocated");
+    assertThat(tracker.hasUnallocatedBlocks()).as("the block reported meanwhile waits for the next batch").isTrue();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static final class FailingLog implements WriteAheadLog {
     private final WriteAheadLog delegate;
     volatile boolean failing;
+    volatile CountDownLatch writing;
+    volatile CountDownLatch release;
 
     FailingLog(WriteAheadLog delegate) {
       this.delegate = delegate;
@@ -260,6 +337,10 @@ class ReceivedBlockRecoveryTest {
     public RecordHandle write(byte[] data, long timeMs) throws IOException {
       if (failing) {
         throw new IOException("disk full");
+      }
+      if (writing != null) {
+        writing.countDown();
+        awaitQuietly(release);
       }
       return delegate.write(data, timeMs);
     }

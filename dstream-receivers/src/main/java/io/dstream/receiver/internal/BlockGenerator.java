@@ -6,8 +6,10 @@ import java.util.function.BiConsumer;
 
 /**
  * Buffers the single records a receiver stores and cuts them into a block every block interval; the block
- * is handed to a {@link BlockSink} on the timer's thread, and the next cut waits until it is stored, which
- * bounds how much is buffered when storage is slow. Each record first passes the {@link RateLimiter}.
+ * is handed to a {@link BlockSink} on the timer's thread, and the next cut waits until it is stored. The
+ * buffer holds at most {@code maxBufferedRecords}: while it is full (storage is slow, or records come faster
+ * than blocks are cut), {@link #addData} waits, which pushes back on the receiver. Each record first passes
+ * the {@link RateLimiter}.
  *
  * <p>Its lifecycle is {@link State}: {@code INITIALIZED -> ACTIVE -> STOPPED_ADDING_DATA ->
  * STOPPED_GENERATING_BLOCKS -> STOPPED_ALL}. {@link #stop()} walks it in order: no record is accepted any
@@ -56,6 +58,7 @@ public final class BlockGenerator {
   private final RateLimiter rateLimiter;
   private final BlockSink sink;
   private final BiConsumer<String, Throwable> errorHandler;
+  private final int maxBufferedRecords;
   private final Object bufferLock = new Object();
   private final Object pushLock = new Object();
   private ArrayList<Object> buffer = new ArrayList<>();
@@ -75,6 +78,28 @@ public final class BlockGenerator {
    */
   public BlockGenerator(String owner, long blockIntervalMs, Scheduler scheduler, RateLimiter rateLimiter,
       BlockSink sink, BiConsumer<String, Throwable> errorHandler) {
+    this(owner, blockIntervalMs, ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS, scheduler, rateLimiter, sink,
+        errorHandler);
+  }
+
+  /**
+   * Creates a generator with a bound of its buffer.
+   *
+   * @param owner what the generator belongs to, for messages (such as {@code "stream 3"})
+   * @param blockIntervalMs how often to cut a block, in milliseconds (positive)
+   * @param maxBufferedRecords the most records buffered for the next block (positive)
+   * @param scheduler runs the block timer
+   * @param rateLimiter every record passes it before it is buffered
+   * @param sink stores the blocks
+   * @param errorHandler told when the sink fails to store a block; those records are lost
+   * @throws IllegalArgumentException if the interval or the bound is not positive or an argument is null
+   */
+  public BlockGenerator(String owner, long blockIntervalMs, int maxBufferedRecords, Scheduler scheduler,
+      RateLimiter rateLimiter, BlockSink sink, BiConsumer<String, Throwable> errorHandler) {
+    if (maxBufferedRecords <= 0) {
+      throw new IllegalArgumentException("the most records buffered for a block must be positive, got "
+          + maxBufferedRecords);
+    }
     if (blockIntervalMs <= 0) {
       throw new IllegalArgumentException("the block interval must be positive, got " + blockIntervalMs + " ms");
     }
@@ -88,6 +113,7 @@ public final class BlockGenerator {
     this.rateLimiter = rateLimiter;
     this.sink = sink;
     this.errorHandler = errorHandler;
+    this.maxBufferedRecords = maxBufferedRecords;
   }
 
   /**
@@ -101,14 +127,25 @@ public final class BlockGenerator {
   }
 
   /**
-   * Buffers a record for the next block, after waiting for the rate limiter.
+   * Buffers a record for the next block, after waiting for the rate limiter and, while the buffer is full,
+   * for the next block to be cut.
    *
    * @param record the record (null allowed)
-   * @throws IllegalStateException if the generator is not active (not started, or stopped)
+   * @throws IllegalStateException if the generator is not active (not started, or stopped, also while
+   *     waiting), or the thread is interrupted while waiting for room (its interrupt flag is then set)
    */
   public void addData(Object record) {
     rateLimiter.acquire();
     synchronized (bufferLock) {
+      while (state == State.ACTIVE && buffer.size() >= maxBufferedRecords) {
+        try {
+          bufferLock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for room in the buffer of " + owner
+              + " (" + maxBufferedRecords + " records are waiting for the next block)", e);
+        }
+      }
       if (state != State.ACTIVE) {
         throw notAccepting();
       }
@@ -151,6 +188,8 @@ public final class BlockGenerator {
     }
     synchronized (bufferLock) {
       moveTo(State.STOPPED_ADDING_DATA);
+      // Those waiting for room learn that no more records are accepted.
+      bufferLock.notifyAll();
     }
     timer.cancel();
     moveTo(State.STOPPED_GENERATING_BLOCKS);
@@ -169,6 +208,7 @@ public final class BlockGenerator {
         }
         block = buffer;
         buffer = new ArrayList<>();
+        bufferLock.notifyAll();
       }
       try {
         sink.push(block);

@@ -2,7 +2,8 @@ package io.dstream.receiver.internal;
 
 /**
  * How a {@link ReceiverSupervisor} runs its receiver. dstream-core fills it from the configuration keys
- * {@code dstream.blockInterval}, {@code dstream.receiver.restartDelay} and {@code dstream.receiver.maxRate}.
+ * {@code dstream.blockInterval}, {@code dstream.receiver.restartDelay}, {@code dstream.receiver.maxRate} and
+ * {@code dstream.receiver.maxBufferedRecords}.
  *
  * <pre>{@code
  * ReceiverSettings settings = ReceiverSettings.defaults().withBlockIntervalMs(50).withMaxRate(10_000);
@@ -12,14 +13,18 @@ package io.dstream.receiver.internal;
  * @param restartDelayMs how long a restarting receiver waits before it starts again, in milliseconds
  *     (not negative)
  * @param maxRate the most records per second the receiver may store, or {@link #UNLIMITED_RATE}
+ * @param maxBufferedRecords the most single records buffered for the next block; {@code store(record)}
+ *     waits while the buffer is full (positive)
  */
-public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long maxRate) {
+public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long maxRate, int maxBufferedRecords) {
   /** The default block interval: 200 ms. */
   public static final long DEFAULT_BLOCK_INTERVAL_MS = 200;
   /** The default restart delay: 2 s. */
   public static final long DEFAULT_RESTART_DELAY_MS = 2000;
   /** A {@code maxRate} of 0 means that the receiver's rate is not limited. */
   public static final long UNLIMITED_RATE = 0;
+  /** The default bound of the single records buffered for the next block: 100,000. */
+  public static final int DEFAULT_MAX_BUFFERED_RECORDS = 100_000;
 
   /**
    * Validates the settings.
@@ -27,8 +32,9 @@ public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long m
    * @param blockIntervalMs the block interval in milliseconds
    * @param restartDelayMs the restart delay in milliseconds
    * @param maxRate the rate limit in records per second, or 0 for none
-   * @throws IllegalArgumentException if the block interval is not positive, or the delay or rate is
-   *     negative
+   * @param maxBufferedRecords the bound of the buffer of single records
+   * @throws IllegalArgumentException if the block interval or the buffer bound is not positive, or the delay
+   *     or rate is negative
    */
   public ReceiverSettings {
     if (blockIntervalMs <= 0) {
@@ -43,6 +49,23 @@ public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long m
       throw new IllegalArgumentException("the receiver's maximum rate must not be negative, got " + maxRate
           + " records/s; use 0 for no limit");
     }
+    if (maxBufferedRecords <= 0) {
+      throw new IllegalArgumentException("the most records buffered for a block must be positive, got "
+          + maxBufferedRecords);
+    }
+  }
+
+  /**
+   * Creates settings with the default buffer bound, {@link #DEFAULT_MAX_BUFFERED_RECORDS}.
+   *
+   * @param blockIntervalMs the block interval in milliseconds
+   * @param restartDelayMs the restart delay in milliseconds
+   * @param maxRate the rate limit in records per second, or 0 for none
+   * @throws IllegalArgumentException if the block interval is not positive, or the delay or rate is
+   *     negative
+   */
+  public ReceiverSettings(long blockIntervalMs, long restartDelayMs, long maxRate) {
+    this(blockIntervalMs, restartDelayMs, maxRate, DEFAULT_MAX_BUFFERED_RECORDS);
   }
 
   /**
@@ -62,7 +85,7 @@ public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long m
    * @throws IllegalArgumentException if the interval is not positive
    */
   public ReceiverSettings withBlockIntervalMs(long millis) {
-    return new ReceiverSettings(millis, restartDelayMs, maxRate);
+    return new ReceiverSettings(millis, restartDelayMs, maxRate, maxBufferedRecords);
   }
 
   /**
@@ -73,7 +96,7 @@ public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long m
    * @throws IllegalArgumentException if the delay is negative
    */
   public ReceiverSettings withRestartDelayMs(long millis) {
-    return new ReceiverSettings(blockIntervalMs, millis, maxRate);
+    return new ReceiverSettings(blockIntervalMs, millis, maxRate, maxBufferedRecords);
   }
 
   /**
@@ -84,6 +107,17 @@ public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long m
    * @throws IllegalArgumentException if the rate is negative
    */
   public ReceiverSettings withMaxRate(long recordsPerSecond) {
-    return new ReceiverSettings(blockIntervalMs, restartDelayMs, recordsPerSecond);
+    return new ReceiverSettings(blockIntervalMs, restartDelayMs, recordsPerSecond, maxBufferedRecords);
+  }
+
+  /**
+   * Returns these settings with another bound of the buffer of single records.
+   *
+   * @param records the most records buffered for the next block
+   * @return the new settings
+   * @throws IllegalArgumentException if the bound is not positive
+   */
+  public ReceiverSettings withMaxBufferedRecords(int records) {
+    return new ReceiverSettings(blockIntervalMs, restartDelayMs, maxRate, records);
   }
 }

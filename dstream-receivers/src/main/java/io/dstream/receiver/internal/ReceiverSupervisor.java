@@ -51,6 +51,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private volatile SupervisorState state = SupervisorState.INITIALIZED;
   private Thread thread;
   private Scheduler.Cancellable pendingRestart; // used by the supervisor's thread only
+  private final FailureSeries restartFailures = new FailureSeries(LOG);
+  private boolean startedBefore; // used by the supervisor's thread only
 
   private ReceiverSupervisor(Builder builder) {
     this.receiver = builder.receiver;
@@ -63,8 +65,9 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
     this.rateLimiter = new RateLimiter(settings.maxRate(), builder.ticker);
     this.nextBlockNumber.set(builder.firstBlockNumber);
-    this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(), scheduler,
-        rateLimiter, records -> pushAndReportBlock(records, null), this::reportError);
+    this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(),
+        settings.maxBufferedRecords(), scheduler, rateLimiter, records -> pushAndReportBlock(records, null),
+        this::reportError);
   }
 
   /**
@@ -124,7 +127,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
    * @param timeout how long to wait at most
    * @param unit the timeout's unit
    * @return true if it has stopped; false if the time ran out, or at once if it was never started nor
-   *     stopped
+   *     stopped, or if called on the supervisor's own thread (which cannot end while it waits)
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
@@ -135,8 +138,21 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     if (running == null) {
       return state == SupervisorState.STOPPED;
     }
+    if (running == Thread.currentThread()) {
+      return false;
+    }
     running.join(Math.max(1, unit.toMillis(timeout)));
     return !running.isAlive();
+  }
+
+  /**
+   * Tells whether a thread is the supervisor's own, on which the receiver's callbacks run.
+   *
+   * @param candidate the thread
+   * @return true for the supervisor's thread
+   */
+  public synchronized boolean isSupervisorThread(Thread candidate) {
+    return candidate != null && candidate == thread;
   }
 
   /**
@@ -199,6 +215,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private void pushAndReportBlock(List<?> records, Object metadata) {
     BlockId id = BlockId.stream(streamId, nextBlockNumber.getAndIncrement());
     blockHandler.storeBlock(id, records, receiver.storageLevel());
+    // A restarted receiver is back once it stores data again (its onStart may return before it connects).
+    restartFailures.succeeded("Receiver of stream " + streamId + " receives again");
     listener.onBlockStored(new ReceivedBlockInfo(streamId, id, records.size(), metadata));
   }
 
@@ -284,7 +302,12 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       return;
     }
     moveTo(SupervisorState.STARTED);
-    LOG.info("Receiver of stream {} started", streamId);
+    if (startedBefore) {
+      LOG.debug("Receiver of stream {} started again", streamId);
+    } else {
+      LOG.info("Receiver of stream {} started", streamId);
+      startedBefore = true;
+    }
     notifyListener(() -> listener.onReceiverStarted(streamId));
   }
 
@@ -294,7 +317,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     callOnStop();
     pendingRestart = scheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
     String report = "restarting the receiver in " + delayMs + " ms: " + message;
-    LOG.warn("Receiver of stream {}: {}", streamId, report, error);
+    // A source that stays down fails every restart: one WARN with the stack, then DEBUG; listeners see all.
+    restartFailures.failed("Receiver of stream " + streamId + ": " + report, error);
     notifyListener(() -> listener.onReceiverError(streamId, report, error));
   }
 

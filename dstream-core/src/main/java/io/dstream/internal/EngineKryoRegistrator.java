@@ -1,0 +1,36 @@
+package io.dstream.internal;
+
+import com.esotericsoftware.kryo.Kryo;
+import io.dstream.checkpoint.serializer.KryoRegistrator;
+import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.internal.checkpoint.GraphFingerprint;
+import io.dstream.internal.checkpoint.MetadataCheckpoint;
+import io.dstream.internal.receiver.LoggedEventTypes;
+import io.dstream.internal.stream.FileStreamProgress;
+
+/**
+ * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
+ * receivers' write-ahead log) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
+ * the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
+ */
+public final class EngineKryoRegistrator implements KryoRegistrator {
+  /**
+   * Returns a serializer as a context without serializer settings has: what reads the checkpoints and logs
+   * such a context wrote.
+   *
+   * @return the serializer
+   */
+  public static KryoSerializer defaultSerializer() {
+    return new KryoSerializer(false, null, new EngineKryoRegistrator());
+  }
+
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(MetadataCheckpoint.class);
+    kryo.register(GraphFingerprint.class);
+    kryo.register(GraphFingerprint.Stream.class);
+    kryo.register(FileStreamProgress.class);
+    kryo.register(FileStreamProgress.BatchFiles.class);
+    LoggedEventTypes.register(kryo);
+  }
+}
