@@ -10,6 +10,7 @@ import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,5 +108,33 @@ class SerializerConfigurationTest {
 
       assertThat(received.batches()).containsExactly(List.of("logged only"));
     }
+  }
+
+  @Test
+  void stateSnapshotsAreWrittenAndRestoredWithRegistrationRequired() {
+    try (TestStreamingContext first = TestStreamingContext.create(Durations.seconds(1), REGISTRATION_REQUIRED)) {
+      first.context().checkpoint(dir.toString());
+      PairDStream<String, Integer> counts = first.pairInputStream(List.of(List.of(new Tuple2<>("a", 1))))
+          .updateStateByKey(SerializerConfigurationTest::sum);
+      counts.checkpoint(Durations.seconds(1));
+      CollectedOutput<Tuple2<String, Integer>> out = first.collect(counts);
+      first.runBatches(2);
+      assertThat(out.batches()).containsExactly(List.of(new Tuple2<>("a", 1)), List.of(new Tuple2<>("a", 1)));
+    }
+
+    try (TestStreamingContext second = TestStreamingContext.create(Durations.seconds(1), REGISTRATION_REQUIRED)) {
+      PairDStream<String, Integer> counts = second.pairInputStream(List.of(List.of(new Tuple2<>("a", 5))))
+          .updateStateByKey(SerializerConfigurationTest::sum);
+      counts.checkpoint(Durations.seconds(1));
+      CollectedOutput<Tuple2<String, Integer>> out = second.collect(counts);
+      assertThat(second.recoverFrom(dir.toString())).isTrue();
+      second.runBatches(1);
+
+      assertThat(out.batches()).containsExactly(List.of(new Tuple2<>("a", 6)));
+    }
+  }
+
+  private static Optional<Integer> sum(List<Integer> values, Optional<Integer> state) {
+    return Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum());
   }
 }

@@ -6,11 +6,12 @@ import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.internal.receiver.LoggedEventTypes;
+import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.FileStreamProgress;
 
 /**
  * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
- * receivers' write-ahead log) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
+ * receivers' write-ahead log, state snapshots) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
  * the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
  */
 public final class EngineKryoRegistrator implements KryoRegistrator {
@@ -32,5 +33,9 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     kryo.register(FileStreamProgress.class);
     kryo.register(FileStreamProgress.BatchFiles.class);
     LoggedEventTypes.register(kryo);
+    kryo.register(StateSnapshot.class);
+    kryo.register(StateSnapshot.Partition.class);
+    kryo.register(Object[].class);
+    kryo.register(long[].class);
   }
 }
