@@ -2,9 +2,7 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +40,13 @@ class FileStreamCrashRecoveryIT {
   Path work;
 
   private final List<String> fedLines = new ArrayList<>();
-  private Process child;
+  private ChildJvm child;
   private int filesFed;
 
   @AfterEach
   void killTheChildIfItIsStillRunning() throws InterruptedException {
-    if (child != null && child.isAlive()) {
-      child.destroyForcibly().waitFor();
+    if (child != null) {
+      child.killIfAlive();
     }
   }
 
@@ -62,44 +60,36 @@ class FileStreamCrashRecoveryIT {
     Files.createDirectories(work.resolve("out"));
 
     for (int kill = 0; kill < KILLS; kill++) {
-      ChildEvents events = startChild("run-" + kill);
+      startChild("run-" + kill);
       int eventsBeforeKill = random.nextInt(20);
       for (int i = 0; i < eventsBeforeKill; i++) {
         if (random.nextInt(3) == 0) {
           feedFile(random);
         }
-        events.next();
+        child.next();
       }
-      child.destroyForcibly().waitFor();
+      child.kill();
       int whileDown = random.nextInt(3);
       for (int i = 0; i < whileDown; i++) {
         feedFile(random);
       }
     }
 
-    ChildEvents last = startChild("final");
+    startChild("final");
     feedFile(random);
     feedFile(random);
     feedEndMarker();
-    last.awaitExit();
 
-    assertThat(child.exitValue()).as("exit status of the last run; see %s", work.resolve("final.log")).isZero();
+    assertThat(child.awaitExit()).as("exit status of the last run; see %s", child.log()).isZero();
     assertThat(hiddenLeftovers()).as("half-written output directories (seed %d)", seed).isEmpty();
     assertThat(countedWords()).as("word counts of all output directories (seed %d, %d files)", seed, filesFed)
         .isEqualTo(expectedCounts());
   }
 
-  private ChildEvents startChild(String run) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), RecoverableWordCountChild.class.getName(),
+  private void startChild(String run) throws IOException {
+    child = ChildJvm.start(RecoverableWordCountChild.class, work.resolve(run + ".log"),
         work.resolve("in").toString(), work.resolve("checkpoints").toString(),
         work.resolve("out").resolve("counts").toString(), Long.toString(BATCH_MILLIS));
-    builder.redirectError(work.resolve(run + ".log").toFile());
-    child = builder.start();
-    ChildEvents events = new ChildEvents(child, work.resolve(run + ".log"));
-    events.awaitStarted();
-    return events;
   }
 
   /** Writes a file of random words in the staging directory and renames it into the input directory. */
@@ -156,45 +146,6 @@ class FileStreamCrashRecoveryIT {
   private List<String> hiddenLeftovers() throws IOException {
     try (Stream<Path> entries = Files.list(work.resolve("out"))) {
       return entries.map(p -> p.getFileName().toString()).filter(name -> name.startsWith(".")).toList();
-    }
-  }
-
-  /** The child's progress reports, read line by line from its standard output. */
-  private static final class ChildEvents {
-    private final Process process;
-    private final Path log;
-    private final BufferedReader out;
-
-    ChildEvents(Process process, Path log) {
-      this.process = process;
-      this.log = log;
-      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    void awaitStarted() throws IOException {
-      while (!next().equals("started")) {
-        // Recovery may report the batches it runs again before the start returns.
-      }
-    }
-
-    /** Returns the next event; fails the test, with the child's log, if the child ended instead. */
-    String next() throws IOException {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith(RecoverableWordCountChild.EVENT)) {
-          return line.substring(RecoverableWordCountChild.EVENT.length());
-        }
-      }
-      throw new AssertionError("the child ended unexpectedly; its log " + log + ":\n" + Files.readString(log));
-    }
-
-    void awaitExit() throws IOException, InterruptedException {
-      while (out.readLine() != null) {
-        // Drain the reports until the child closes its output.
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new AssertionError("the last run did not stop; its log " + log + ":\n" + Files.readString(log));
-      }
     }
   }
 }

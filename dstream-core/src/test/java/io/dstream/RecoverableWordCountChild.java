@@ -11,15 +11,13 @@ import java.util.concurrent.CountDownLatch;
  * The program that {@link FileStreamCrashRecoveryIT} runs in a child JVM and kills: word counts of the files
  * that appear in a directory, saved with {@code saveAsTextFiles}, recoverable with {@code getOrCreate}.
  *
- * <p>It reports its progress on standard output, one line per event, each starting with {@value #EVENT}:
- * {@code started} once the context runs, then {@code submitted T}, {@code output T} (while the batch's
- * output operations run) and {@code completed T}. The test kills it after a random number of events. When a
+ * <p>It reports its progress through {@link ChildJvm#report}: {@code started} once the context runs, then
+ * {@code submitted T}, {@code output T} (while the batch's output operations run) and {@code completed T}. The test kills it after a random number of events. When a
  * batch holds the word {@value #END_WORD}, it stops gracefully and exits with status 0.
  *
  * <p>Arguments: the input directory, the checkpoint directory, the output prefix, the batch interval in ms.
  */
 final class RecoverableWordCountChild {
-  static final String EVENT = "@@ ";
   static final String END_WORD = "__END__";
 
   private RecoverableWordCountChild() {}
@@ -39,7 +37,7 @@ final class RecoverableWordCountChild {
           .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
           .mapToPair(word -> new Tuple2<>(word, 1))
           .reduceByKey(Integer::sum);
-      counts.foreachRDD((rdd, time) -> report(events, "output " + time.milliseconds()));
+      counts.foreachRDD((rdd, time) -> ChildJvm.report(events, "output " + time.milliseconds()));
       counts.saveAsTextFiles(outputPrefix);
       counts.foreachRDD(rdd -> {
         if (!rdd.filter(count -> count._1().equals(END_WORD)).isEmpty()) {
@@ -51,26 +49,19 @@ final class RecoverableWordCountChild {
     ssc.addStreamingListener(new StreamingListener() {
       @Override
       public void onBatchSubmitted(StreamingListenerBatchSubmitted submitted) {
-        report(events, "submitted " + submitted.batchInfo().batchTime().milliseconds());
+        ChildJvm.report(events, "submitted " + submitted.batchInfo().batchTime().milliseconds());
       }
 
       @Override
       public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
-        report(events, "completed " + completed.batchInfo().batchTime().milliseconds());
+        ChildJvm.report(events, "completed " + completed.batchInfo().batchTime().milliseconds());
       }
     });
     ssc.start();
-    report(events, "started");
+    ChildJvm.report(events, "started");
     endSeen.await();
     ssc.stop(true);
-    report(events, "stopped");
+    ChildJvm.report(events, "stopped");
     System.exit(0);
-  }
-
-  private static void report(PrintStream events, String event) {
-    synchronized (events) {
-      events.println(EVENT + event);
-      events.flush();
-    }
   }
 }
