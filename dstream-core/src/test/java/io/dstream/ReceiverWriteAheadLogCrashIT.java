@@ -78,8 +78,8 @@ class ReceiverWriteAheadLogCrashIT {
       assertThat(child.awaitExit()).as("exit status of the last run; see %s", child.log()).isZero();
       Set<String> output = outputRecords();
       List<String> missing = server.offered().stream().filter(record -> !output.contains(record)).toList();
-      assertThat(missing).as("records the server sent that no output holds (seed %d, %d records, %d resent)",
-          seed, recordsOffered, server.resent()).isEmpty();
+      assertThat(missing).as("records the server sent that no output holds (seed %d, %d records, %d resent over "
+          + "%d connections)", seed, recordsOffered, server.resent(), server.connections()).isEmpty();
       assertThat(server.unacknowledged()).as("records the last run did not acknowledge").isEmpty();
       assertThat(output).as("records in the output that the server never sent")
           .isSubsetOf(new HashSet<>(server.offered()));
