@@ -1,0 +1,99 @@
+package io.dstream;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM that a crash test starts, follows and kills: it runs a main class of the test classpath,
+ * writes its log (standard error) to a file, and reports its progress on standard output, one line per
+ * event, each starting with {@value #EVENT} (the child calls {@link #report}). The crash tests kill it after
+ * a random number of events, so that the moments are random without the test sleeping.
+ */
+final class ChildJvm {
+  /** The prefix of the lines the child reports its events with. */
+  static final String EVENT = "@@ ";
+
+  private final Process process;
+  private final Path log;
+  private final BufferedReader out;
+
+  private ChildJvm(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** Starts {@code mainClass} with the test's classpath and waits until it reports {@code started}. */
+  static ChildJvm start(Class<?> mainClass, Path log, String... args) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.redirectError(log.toFile());
+    ChildJvm child = new ChildJvm(builder.start(), log);
+    child.awaitStarted();
+    return child;
+  }
+
+  /** Called by the child: reports one event to the test. */
+  static void report(PrintStream events, String event) {
+    synchronized (events) {
+      events.println(EVENT + event);
+      events.flush();
+    }
+  }
+
+  private void awaitStarted() throws IOException {
+    while (!next().equals("started")) {
+      // Recovery may report the batches it runs again before the start returns.
+    }
+  }
+
+  /** Returns the next event; fails the test, with the child's log, if the child ended instead. */
+  String next() throws IOException {
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith(EVENT)) {
+        return line.substring(EVENT.length());
+      }
+    }
+    throw new AssertionError("the child ended unexpectedly; its log " + log + ":\n" + Files.readString(log));
+  }
+
+  /** Kills the child with SIGKILL, as a crash would, and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** Kills the child if it still runs; for the test's clean-up. */
+  void killIfAlive() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  /** Waits until the child has ended by itself and returns its exit status. */
+  int awaitExit() throws IOException, InterruptedException {
+    while (out.readLine() != null) {
+      // Drain the reports until the child closes its output.
+    }
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("the child did not stop; its log " + log + ":\n" + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  /** Returns the file the child's log goes to. */
+  Path log() {
+    return log;
+  }
+}
