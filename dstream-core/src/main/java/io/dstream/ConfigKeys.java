@@ -103,8 +103,9 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> RECEIVER_MAX_BUFFERED_RECORDS = new ConfigKey<>(
       "dstream.receiver.maxBufferedRecords", "100000", ConfigKeys::positiveInt,
       "The most records stored one at a time (store(record)) that a receiver buffers for its next block; "
-          + "while the buffer is full, store(record) waits until the next block is cut and stored, which slows "
-          + "the receiver down instead of filling the heap.");
+          + "the store(record) that fills the buffer cuts the block at once, without waiting for the block "
+          + "interval, and stores it before returning, so that a slow store slows the receiver down instead "
+          + "of filling the heap.");
 
   /** Whether received blocks are written to a write-ahead log. */
   public static final ConfigKey<Boolean> RECEIVER_WAL_ENABLE = new ConfigKey<>(

@@ -7,9 +7,12 @@ import java.util.function.BiConsumer;
 /**
  * Buffers the single records a receiver stores and cuts them into a block every block interval; the block
  * is handed to a {@link BlockSink} on the timer's thread, and the next cut waits until it is stored. The
- * buffer holds at most {@code maxBufferedRecords}: while it is full (storage is slow, or records come faster
- * than blocks are cut), {@link #addData} waits, which pushes back on the receiver. Each record first passes
- * the {@link RateLimiter}.
+ * buffer holds at most {@code maxBufferedRecords}: the record that fills it makes {@link #addData} cut the
+ * block at once and store it on the storing thread, without waiting for the timer. Records coming faster
+ * than one block interval's worth thus make more, smaller blocks instead of a capped rate, while a slow
+ * store still slows the receiver down (the storing thread stores the block itself, after any block being
+ * stored), so memory holds about one buffer plus one block being stored per storing thread. Each record
+ * first passes the {@link RateLimiter}.
  *
  * <p>Its lifecycle is {@link State}: {@code INITIALIZED -> ACTIVE -> STOPPED_ADDING_DATA ->
  * STOPPED_GENERATING_BLOCKS -> STOPPED_ALL}. {@link #stop()} walks it in order: no record is accepted any
@@ -127,29 +130,24 @@ public final class BlockGenerator {
   }
 
   /**
-   * Buffers a record for the next block, after waiting for the rate limiter and, while the buffer is full,
-   * for the next block to be cut.
+   * Buffers a record for the next block, after waiting for the rate limiter. If the record fills the buffer,
+   * cuts the block and stores it on this thread before returning (after any block being stored meanwhile).
    *
    * @param record the record (null allowed)
-   * @throws IllegalStateException if the generator is not active (not started, or stopped, also while
-   *     waiting), or the thread is interrupted while waiting for room (its interrupt flag is then set)
+   * @throws IllegalStateException if the generator is not active (not started, or stopped)
    */
   public void addData(Object record) {
     rateLimiter.acquire();
+    boolean full;
     synchronized (bufferLock) {
-      while (state == State.ACTIVE && buffer.size() >= maxBufferedRecords) {
-        try {
-          bufferLock.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for room in the buffer of " + owner
-              + " (" + maxBufferedRecords + " records are waiting for the next block)", e);
-        }
-      }
       if (state != State.ACTIVE) {
         throw notAccepting();
       }
       buffer.add(record);
+      full = buffer.size() >= maxBufferedRecords;
+    }
+    if (full) {
+      cutAndPushBlock(maxBufferedRecords);
     }
   }
 
@@ -188,27 +186,33 @@ public final class BlockGenerator {
     }
     synchronized (bufferLock) {
       moveTo(State.STOPPED_ADDING_DATA);
-      // Those waiting for room learn that no more records are accepted.
-      bufferLock.notifyAll();
     }
     timer.cancel();
     moveTo(State.STOPPED_GENERATING_BLOCKS);
-    // Waits for a block timer run in progress (pushLock), then drains what is left.
+    // Waits for a block being stored (pushLock), by the timer or a storing thread, then drains what is left.
     cutAndPushBlock();
     moveTo(State.STOPPED_ALL);
   }
 
-  /** Cuts the buffered records into a block and stores it; runs on the timer's thread, and once in stop. */
+  /** Cuts whatever is buffered into a block and stores it; the block timer's task, and the last step of stop. */
   void cutAndPushBlock() {
+    cutAndPushBlock(1);
+  }
+
+  /**
+   * Cuts the buffered records into a block and stores it, if at least {@code minRecords} are buffered once
+   * the blocks being stored are done (a storing thread that found the buffer full may find it cut by then).
+   * Cutting and storing under one lock keeps the blocks in the order of their records.
+   */
+  private void cutAndPushBlock(int minRecords) {
     synchronized (pushLock) {
       List<Object> block;
       synchronized (bufferLock) {
-        if (buffer.isEmpty()) {
+        if (buffer.size() < minRecords) {
           return;
         }
         block = buffer;
         buffer = new ArrayList<>();
-        bufferLock.notifyAll();
       }
       try {
         sink.push(block);

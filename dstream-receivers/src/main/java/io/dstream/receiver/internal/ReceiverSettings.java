@@ -13,8 +13,8 @@ package io.dstream.receiver.internal;
  * @param restartDelayMs how long a restarting receiver waits before it starts again, in milliseconds
  *     (not negative)
  * @param maxRate the most records per second the receiver may store, or {@link #UNLIMITED_RATE}
- * @param maxBufferedRecords the most single records buffered for the next block; {@code store(record)}
- *     waits while the buffer is full (positive)
+ * @param maxBufferedRecords the most single records buffered for the next block; the {@code store(record)}
+ *     that fills the buffer cuts and stores the block at once (positive)
  */
 public record ReceiverSettings(long blockIntervalMs, long restartDelayMs, long maxRate, int maxBufferedRecords) {
   /** The default block interval: 200 ms. */
