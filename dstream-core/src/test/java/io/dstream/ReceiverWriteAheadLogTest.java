@@ -37,6 +37,24 @@ class ReceiverWriteAheadLogTest {
     return t;
   }
 
+  /**
+   * Runs a context with the log on whose first batch processes "a", then receives "b" and "c" and stops
+   * before processing them: what a crash leaves behind.
+   */
+  private void runAFirstContextThatProcessesAAndThenReceivesBAndC() {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      CommandedReceiver receiver = new CommandedReceiver();
+      CollectedOutput<String> out = first.collect(first.context().receiverStream(receiver));
+      first.runBatches(0);
+      receiver.store(List.of("a"));
+      first.runBatches(1);
+      receiver.store(List.of("b"));
+      receiver.store(List.of("c"));
+      assertThat(out.batches()).containsExactly(List.of("a"));
+    }
+  }
+
   private static CheckpointDirectory checkpointDirectory(TestStreamingContext t) {
     return ContextAccess.runtime(t.context()).checkpointDirectory().orElseThrow();
   }
@@ -114,17 +132,7 @@ class ReceiverWriteAheadLogTest {
 
   @Test
   void aContextThatRecoversTheLogProcessesWhatThePreviousOneReceivedAndDidNotFinish() throws IOException {
-    try (TestStreamingContext first = newContext(WITH_LOG)) {
-      first.context().checkpoint(checkpoints.toString());
-      CommandedReceiver receiver = new CommandedReceiver();
-      CollectedOutput<String> out = first.collect(first.context().receiverStream(receiver));
-      first.runBatches(0);
-      receiver.store(List.of("a"));
-      first.runBatches(1);
-      receiver.store(List.of("b"));
-      receiver.store(List.of("c"));
-      assertThat(out.batches()).containsExactly(List.of("a"));
-    }
+    runAFirstContextThatProcessesAAndThenReceivesBAndC();
 
     try (TestStreamingContext second = newContext(WITH_LOG)) {
       second.context().checkpoint(checkpoints.toString());
@@ -145,17 +153,7 @@ class ReceiverWriteAheadLogTest {
 
   @Test
   void recoveryThroughTheCheckpointGivesTheLoggedBlocksBackExactlyAsGetOrCreateDoes() {
-    try (TestStreamingContext first = newContext(WITH_LOG)) {
-      first.context().checkpoint(checkpoints.toString());
-      CommandedReceiver receiver = new CommandedReceiver();
-      CollectedOutput<String> out = first.collect(first.context().receiverStream(receiver));
-      first.runBatches(0);
-      receiver.store(List.of("a"));
-      first.runBatches(1);
-      receiver.store(List.of("b"));
-      receiver.store(List.of("c"));
-      assertThat(out.batches()).containsExactly(List.of("a"));
-    }
+    runAFirstContextThatProcessesAAndThenReceivesBAndC();
 
     try (TestStreamingContext second = newContext(WITH_LOG)) {
       CommandedReceiver receiver = new CommandedReceiver();

@@ -11,7 +11,6 @@ import io.dstream.scheduler.StreamingListenerBatchStarted;
 import io.dstream.scheduler.StreamingListenerBatchSubmitted;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
-import io.dstream.internal.stream.StreamNode;
 import io.dstream.testing.TestStreamingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -218,43 +217,13 @@ class StreamingListenerTest {
   void aBatchWithoutJobsStillReportsSubmittedStartedAndCompleted() {
     DStream<Integer> in = t.inputStream(List.of(List.of(1)));
     // A stream sliding every 2 batches has no RDD at odd batch times, so its output has no job then.
-    t.collect(new DStream<>(t.context(), new EverySecondBatchNode<>(in.node)));
+    t.collect(DoubledSlideNode.everySecondBatch(in));
 
     t.runBatches(1);
 
     assertThat(listener.eventNames()).containsExactly(
         "streamingStarted", "batchSubmitted 1000 ms", "batchStarted 1000 ms", "batchCompleted 1000 ms");
     assertThat(listener.completedBatches().get(0).outputOperationInfos()).isEmpty();
-  }
-
-  /** Passes its parent's RDDs on, but only every second batch: its slide is two batch durations. */
-  private static final class EverySecondBatchNode<T> extends StreamNode<T> {
-    private final StreamNode<T> parent;
-
-    EverySecondBatchNode(StreamNode<T> parent) {
-      super(parent.graph());
-      this.parent = parent;
-    }
-
-    @Override
-    public Duration slideDuration() {
-      return parent.slideDuration().times(2);
-    }
-
-    @Override
-    public List<StreamNode<?>> dependencies() {
-      return List.of(parent);
-    }
-
-    @Override
-    protected RDD<T> compute(Time time) throws Exception {
-      return parent.getOrCompute(time);
-    }
-
-    @Override
-    public String operationName() {
-      return "everySecondBatch";
-    }
   }
 
   private static int currentLine() {
