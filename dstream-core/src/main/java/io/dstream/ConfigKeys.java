@@ -151,12 +151,13 @@ public final class ConfigKeys {
   public static final ConfigKey<Double> PID_MIN_RATE = new ConfigKey<>("dstream.backpressure.pid.minRate", "100",
       ConfigKeys::positiveDouble, "The lowest rate, in records per second, that backpressure sets.");
 
-  /** The share of the heap that received blocks may take in memory. */
+  /** The share of the heap that received blocks and cached partitions may take in memory. */
   public static final ConfigKey<Double> STORAGE_MEMORY_FRACTION = new ConfigKey<>("dstream.storage.memoryFraction",
       "0.2", ConfigKeys::fraction,
-      "The share of the JVM's maximum heap that received blocks may take in memory, split evenly between the "
-          + "two replicas; beyond it the least recently used blocks spill to disk (levels with disk) or are "
-          + "dropped.");
+      "The share of the JVM's maximum heap that received blocks and cached partitions of persisted RDDs may "
+          + "take in memory, split evenly between the two replicas; beyond it blocks are evicted, cached "
+          + "partitions first (they can be computed again), least recently used first, and spill to disk "
+          + "(levels with disk) or are dropped.");
 
   /** Whether the serializer refuses classes that are not registered with Kryo. */
   public static final ConfigKey<Boolean> SERIALIZER_REGISTRATION_REQUIRED = new ConfigKey<>(

@@ -30,7 +30,7 @@ final class ReceiverKit {
   }
 
   static BlockManager blockManager(StreamingContext ssc) {
-    return tracker(ssc).blockManager().orElseThrow();
+    return ContextAccess.runtime(ssc).engine().blockManager();
   }
 
   /** Takes the next element, failing if none arrives in time. */

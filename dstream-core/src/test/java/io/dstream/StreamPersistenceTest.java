@@ -3,11 +3,16 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.rdd.RddAccess;
+import io.dstream.rdd.RDD;
+import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,6 +73,19 @@ class StreamPersistenceTest {
     // Only the last batch is still remembered (the default remember duration is one batch).
     assertThat(cached.batches()).extracting(b -> b.rdd().getStorageLevel())
         .containsExactly(StorageLevel.NONE, StorageLevel.NONE, StorageLevel.MEMORY_ONLY_SER);
+  }
+
+  @Test
+  void theCachedPartitionsOfAForgottenBatchAreRemovedFromTheBlockStore(TestStreamingContext t) {
+    PartitionedOutput<Integer> cached = PartitionedOutput.of(t.inputStream(INPUT).map(x -> x).cache());
+
+    t.runBatches(3);
+
+    RDD<Integer> remembered = cached.batches().get(2).rdd();
+    List<BlockId> expected = IntStream.range(0, remembered.getNumPartitions())
+        .mapToObj(p -> BlockId.rdd(RddAccess.node(remembered).id(), p)).toList();
+    assertThat(ContextAccess.runtime(t.context()).engine().blockManager().blockIds())
+        .as("only the partitions of the batch still remembered").containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

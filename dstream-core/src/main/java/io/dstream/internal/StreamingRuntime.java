@@ -23,6 +23,7 @@ import io.dstream.internal.stream.InputNode;
 import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import io.dstream.storage.internal.BlockManager;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class StreamingRuntime {
         conf.get(ConfigKeys.KRYO_REGISTRATOR), new EngineKryoRegistrator());
     String app = conf.appName();
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
-        conf.get(ConfigKeys.TASK_MAX_FAILURES));
+        conf.get(ConfigKeys.TASK_MAX_FAILURES), this::openBlockStore);
     this.graph = new DStreamGraph(batchDuration);
     this.bus = new ListenerBus(app);
     JobGenerator[] generatorRef = new JobGenerator[1];
@@ -81,6 +82,13 @@ public final class StreamingRuntime {
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
     this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, this::reportError);
     generatorRef[0] = generator;
+  }
+
+  /** Creates the block store of received blocks and cached partitions; the engine calls it on first use. */
+  private BlockManager openBlockStore() {
+    double fraction = conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION);
+    long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
+    return BlockManager.inTemporaryDirectory(perReplica, serializer);
   }
 
   /**

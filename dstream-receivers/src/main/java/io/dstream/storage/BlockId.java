@@ -1,5 +1,6 @@
 package io.dstream.storage;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record BlockId(String name) implements Comparable<BlockId> {
   private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+  private static final String RDD_PREFIX = "rdd_";
+  private static final Pattern RDD_NAME = Pattern.compile("rdd_([0-9]{1,10})_[0-9]{1,10}");
 
   /**
    * Validates a name.
@@ -57,7 +60,42 @@ public record BlockId(String name) implements Comparable<BlockId> {
   public static BlockId rdd(int rddId, int partition) {
     requireNotNegative("rdd id", rddId);
     requireNotNegative("partition", partition);
-    return new BlockId("rdd_" + rddId + "_" + partition);
+    return new BlockId(RDD_PREFIX + rddId + "_" + partition);
+  }
+
+  /**
+   * Tells whether this block is a cached partition of a persisted dataset, which can be computed again
+   * from its lineage if it is lost, unlike a received block.
+   *
+   * @return true for {@code rdd_<rddId>_<partition>} names
+   */
+  public boolean isRdd() {
+    return parsedRddId() >= 0;
+  }
+
+  /**
+   * Returns the id of the dataset whose cached partition this block is.
+   *
+   * @return the dataset's id
+   * @throws IllegalStateException if this is not a {@link #isRdd() cached partition}
+   */
+  public int rddId() {
+    long id = parsedRddId();
+    if (id < 0) {
+      throw new IllegalStateException("block " + name + " is not a cached partition of a dataset; "
+          + "check isRdd() first");
+    }
+    return (int) id;
+  }
+
+  /** Returns the dataset id in an {@code rdd_<rddId>_<partition>} name, or -1 for any other name. */
+  private long parsedRddId() {
+    Matcher matcher = RDD_NAME.matcher(name);
+    if (!matcher.matches()) {
+      return -1;
+    }
+    long id = Long.parseLong(matcher.group(1));
+    return id <= Integer.MAX_VALUE ? id : -1;
   }
 
   private static void requireNotNegative(String what, long value) {

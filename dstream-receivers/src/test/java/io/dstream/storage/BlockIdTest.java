@@ -46,4 +46,21 @@ class BlockIdTest {
     assertThatThrownBy(() -> BlockId.rdd(2, -1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partition");
   }
+
+  @Test
+  void cachedPartitionsAreToldApartFromReceivedBlocksAndNameTheirDataset() {
+    assertThat(BlockId.rdd(12, 3).isRdd()).isTrue();
+    assertThat(BlockId.rdd(12, 3).rddId()).isEqualTo(12);
+    assertThat(BlockId.rdd(Integer.MAX_VALUE, 0).rddId()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(BlockId.stream(12, 3).isRdd()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rdd_x_1", "rdd_1", "rdd_1_2_3", "rdd_99999999999_0", "xrdd_1_2", "rdd__1"})
+  void namesThatOnlyLookLikeCachedPartitionsAreNotOnes(String name) {
+    BlockId id = new BlockId(name);
+    assertThat(id.isRdd()).isFalse();
+    assertThatThrownBy(id::rddId)
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(name).hasMessageContaining("isRdd()");
+  }
 }

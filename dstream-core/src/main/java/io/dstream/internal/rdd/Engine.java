@@ -1,14 +1,18 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.storage.internal.BlockManager;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
- * The RDD engine of one context: the worker pool that runs tasks ({@code local[N]}), id counters, the
- * defaults that shuffles and {@code parallelize} use, and counters of the work done.
+ * The RDD engine of one context: the worker pool that runs tasks ({@code local[N]}), the block store that
+ * holds received blocks and cached partitions, id counters, the defaults that shuffles and
+ * {@code parallelize} use, and counters of the work done.
  */
 public final class Engine implements AutoCloseable {
   private final int workerThreads;
@@ -16,6 +20,10 @@ public final class Engine implements AutoCloseable {
   private final int maxTaskFailures;
   private final ExecutorService workers;
   private final JobRunner jobRunner;
+  private final Supplier<BlockManager> blockStoreFactory;
+  private final PartitionCache partitionCache;
+  private volatile BlockManager blocks;
+  private boolean closed;
   private final AtomicInteger rddIds = new AtomicInteger();
   private final AtomicInteger shuffleIds = new AtomicInteger();
   private final LongAdder stagesRun = new LongAdder();
@@ -28,8 +36,13 @@ public final class Engine implements AutoCloseable {
    * @param workerThreads how many tasks run at once
    * @param configuredParallelism {@code dstream.default.parallelism}, or null if unset
    * @param maxTaskFailures how many times a task may fail before its job fails
+   * @param blockStoreFactory creates the block store when it is first needed (most contexts that neither
+   *     receive nor persist never need one, and so create no directory)
    */
-  public Engine(String appName, int workerThreads, Integer configuredParallelism, int maxTaskFailures) {
+  public Engine(String appName, int workerThreads, Integer configuredParallelism, int maxTaskFailures,
+      Supplier<BlockManager> blockStoreFactory) {
+    this.blockStoreFactory = blockStoreFactory;
+    this.partitionCache = new PartitionCache(this);
     this.workerThreads = workerThreads;
     this.configuredParallelism = configuredParallelism;
     this.maxTaskFailures = maxTaskFailures;
@@ -77,6 +90,46 @@ public final class Engine implements AutoCloseable {
    */
   public JobRunner jobRunner() {
     return jobRunner;
+  }
+
+  /**
+   * Returns the block store of this context, creating it on first use.
+   *
+   * @return the block manager
+   * @throws IllegalStateException if the engine was closed
+   */
+  public BlockManager blockManager() {
+    BlockManager created = blocks;
+    if (created != null) {
+      return created;
+    }
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the block store is closed: its StreamingContext was stopped");
+      }
+      if (blocks == null) {
+        blocks = blockStoreFactory.get();
+      }
+      return blocks;
+    }
+  }
+
+  /**
+   * Returns the block store if it was created and is still open, without creating it.
+   *
+   * @return the block manager, or empty
+   */
+  synchronized Optional<BlockManager> openBlockManager() {
+    return closed ? Optional.empty() : Optional.ofNullable(blocks);
+  }
+
+  /**
+   * Returns the cache of persisted datasets' partitions, kept in the {@link #blockManager() block store}.
+   *
+   * @return the partition cache
+   */
+  public PartitionCache partitionCache() {
+    return partitionCache;
   }
 
   /**
@@ -137,7 +190,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Stops the worker threads, interrupting running tasks, and waits briefly for them to end.
+   * Stops the worker threads, interrupting running tasks, waits briefly for them to end, then closes the
+   * block store, deleting its blocks.
    */
   @Override
   public void close() {
@@ -146,6 +200,12 @@ public final class Engine implements AutoCloseable {
       workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      closed = true;
+      if (blocks != null) {
+        blocks.close();
+      }
     }
   }
 

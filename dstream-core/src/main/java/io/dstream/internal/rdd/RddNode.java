@@ -2,17 +2,16 @@ package io.dstream.internal.rdd;
 
 import io.dstream.rdd.Partitioner;
 import io.dstream.storage.StorageLevel;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.lang.ref.Cleaner;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One dataset in the lineage graph: the engine-side half of an {@link io.dstream.rdd.RDD}.
  *
  * <p>A subclass supplies its partition count, its dependencies and {@link #compute(int)}; this class adds
- * the in-memory cache for persisted datasets. Nodes are immutable apart from their persistence.
+ * persistence: the partitions of a persisted node are kept in the engine's {@link PartitionCache} at the
+ * node's storage level. Nodes are immutable apart from their persistence.
  *
  * @param <T> the record type
  */
@@ -20,7 +19,8 @@ public abstract class RddNode<T> {
   private final Engine engine;
   private final int id;
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
-  private volatile AtomicReferenceArray<List<T>> cache;
+  // Removes the cached partitions on unpersist, or once this node is unreachable; null unless persisted.
+  private Cleaner.Cleanable cachedPartitions;
 
   /**
    * Creates a node with a fresh id.
@@ -101,6 +101,16 @@ public abstract class RddNode<T> {
   }
 
   /**
+   * Tells whether this node keeps the records it computes by itself (a local checkpoint, a batch's state):
+   * persisting such a node stores nothing more.
+   *
+   * @return {@link #isMaterialized()} unless overridden
+   */
+  protected boolean keepsComputedRecords() {
+    return isMaterialized();
+  }
+
+  /**
    * Returns a short description of this node for lineage dumps, such as {@code MapPartitions}.
    *
    * @return the description
@@ -110,43 +120,37 @@ public abstract class RddNode<T> {
   }
 
   /**
-   * Returns one partition's records: from the cache if the node is persisted and the partition was already
-   * computed, otherwise computed (and cached if persisted).
+   * Returns one partition's records: from the partition cache if the node is persisted and the partition is
+   * held there, otherwise computed (and cached if persisted).
    *
    * @param partition the partition index
    * @return the records
+   * @throws IllegalArgumentException if the node is persisted at a serialized level and a record cannot be
+   *     serialized
    */
   public final Iterator<T> iterator(int partition) {
-    AtomicReferenceArray<List<T>> current = cache;
-    if (current == null) {
+    StorageLevel level = storageLevel;
+    if (!level.isValid() || keepsComputedRecords()) {
       return compute(partition);
     }
-    List<T> hit = current.get(partition);
-    if (hit == null) {
-      List<T> computed = new ArrayList<>();
-      compute(partition).forEachRemaining(computed::add);
-      // Read-only: a user function calling Iterator.remove() must not erase cached records.
-      hit = Collections.unmodifiableList(computed);
-      current.set(partition, hit);
-    }
-    return hit.iterator();
+    return engine.partitionCache().getOrCompute(this, partition, level);
   }
 
   /**
-   * Tells whether every partition is in the cache, so that a job need not look at the parents.
+   * Tells whether every partition is held, in the partition cache or by the node itself, so that a job need
+   * not look at the parents.
    *
-   * @return true if persisted and fully computed, or materialized
+   * @return true if persisted and fully cached, or materialized
    */
   public final boolean isFullyCached() {
     if (isMaterialized()) {
       return true;
     }
-    AtomicReferenceArray<List<T>> current = cache;
-    if (current == null) {
+    if (!storageLevel.isValid() || keepsComputedRecords()) {
       return false;
     }
-    for (int i = 0; i < current.length(); i++) {
-      if (current.get(i) == null) {
+    for (int partition = 0; partition < numPartitions(); partition++) {
+      if (!engine.partitionCache().contains(this, partition)) {
         return false;
       }
     }
@@ -154,10 +158,10 @@ public abstract class RddNode<T> {
   }
 
   /**
-   * Marks the node to be kept after its first computation.
+   * Marks the node to be kept at a storage level after its first computation.
    *
-   * @param level the storage level; every level other than NONE is kept in memory as objects for now (a
-   *     {@link #isMaterialized() materialized} node keeps its records anyway and is not copied)
+   * @param level the storage level (a node that {@link #keepsComputedRecords() keeps its records} anyway
+   *     records the level and stores nothing more)
    * @throws IllegalStateException if the node is already persisted at another level
    */
   public final synchronized void persist(StorageLevel level) {
@@ -166,15 +170,18 @@ public abstract class RddNode<T> {
           + "; call unpersist() before persisting it at " + level);
     }
     storageLevel = level;
-    if (level.isValid() && cache == null && !isMaterialized()) {
-      cache = new AtomicReferenceArray<>(numPartitions());
+    if (level.isValid() && cachedPartitions == null && !keepsComputedRecords()) {
+      cachedPartitions = engine.partitionCache().removeBlocksWhenUnreachable(this);
     }
   }
 
-  /** Drops the cached partitions and marks the node as not persisted. */
+  /** Removes the cached partitions and marks the node as not persisted. */
   public final synchronized void unpersist() {
     storageLevel = StorageLevel.NONE;
-    cache = null;
+    if (cachedPartitions != null) {
+      cachedPartitions.clean();
+      cachedPartitions = null;
+    }
   }
 
   /**

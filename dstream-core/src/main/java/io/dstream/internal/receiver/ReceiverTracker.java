@@ -44,15 +44,16 @@ import org.slf4j.LoggerFactory;
  * they store into each stream's {@link ReceivedBlockTracker}, allocates them to each batch before the batch
  * is generated, serves them to the batch's RDD, and deletes them once the stream has forgotten the batch.
  *
- * <p>Blocks live in one {@link BlockManager} (in a temporary directory, memory bounded by
- * {@code dstream.storage.memoryFraction}); with {@code dstream.receiver.writeAheadLog.enable} each stream
+ * <p>Blocks live in the engine's {@link BlockManager} (in a temporary directory, memory bounded by
+ * {@code dstream.storage.memoryFraction}, shared with cached partitions); with {@code dstream.receiver.writeAheadLog.enable} each stream
  * also logs its blocks and allocations under the checkpoint directory, and {@link #recoverFromLog} rebuilds
  * them after a crash. With {@code dstream.backpressure.enabled} a {@link RateController} per stream sets its
  * receiver's rate after every batch.
  *
  * <p>Lifecycle: streams are created before start; {@link #prepare} (at start, after the graph has started)
  * opens the storage and builds the supervisors, {@link #startReceivers()} starts them, {@link #stopReceivers}
- * stops them (their buffered records become blocks), {@link #close} releases the storage.
+ * stops them (their buffered records become blocks), {@link #close} closes the write-ahead logs (the engine
+ * closes the block store).
  */
 public final class ReceiverTracker implements BlockAllocator {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverTracker.class);
@@ -85,7 +86,7 @@ public final class ReceiverTracker implements BlockAllocator {
    * @param engine runs the batches' RDDs
    * @param bus where receiver events go
    * @param clock the context's clock: stamps errors and log records
-   * @param serializer serializes blocks for serialized levels, disk and the write-ahead log
+   * @param serializer serializes the write-ahead log's records
    */
   public ReceiverTracker(StreamingConf conf, DStreamGraph graph, Engine engine, ListenerBus bus, Clock clock,
       Serializer serializer) {
@@ -243,8 +244,8 @@ public final class ReceiverTracker implements BlockAllocator {
   }
 
   /**
-   * Stops the receivers still running and releases the block storage and the write-ahead logs: every block
-   * is deleted (the logs keep theirs). Call it once the batches have stopped.
+   * Stops the receivers still running and closes the write-ahead logs. Call it once the batches have
+   * stopped, before the engine closes the block store (which deletes every block; the logs keep theirs).
    *
    * @param timeoutMillis how long to wait for the receivers to stop
    */
@@ -260,9 +261,6 @@ public final class ReceiverTracker implements BlockAllocator {
             LOG.warn("Could not close the write-ahead log of stream {}: {}", tracker.streamId(), e.getMessage());
           }
         }
-      }
-      if (blockManager != null) {
-        blockManager.close();
       }
     }
   }
@@ -357,23 +355,12 @@ public final class ReceiverTracker implements BlockAllocator {
     return reports.info(streamId);
   }
 
-  /**
-   * Returns the store of the received blocks.
-   *
-   * @return the block manager, if opened (at start, or by a recovery)
-   */
-  public synchronized Optional<BlockManager> blockManager() {
-    return Optional.ofNullable(blockManager);
-  }
-
   private synchronized List<ReceiverSupervisor> supervisors() {
     return List.copyOf(supervisors.values());
   }
 
   private void open(CheckpointDirectory checkpoints, boolean recover) throws IOException {
-    double fraction = conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION);
-    long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
-    blockManager = BlockManager.inTemporaryDirectory(perReplica, serializer);
+    blockManager = engine.blockManager();
     opened = true;
     // Recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's:
     // every stream's new blocks start after the highest number recovered from any log, so no id is reused.

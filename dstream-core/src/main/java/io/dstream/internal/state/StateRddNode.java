@@ -145,6 +145,11 @@ public final class StateRddNode<T> extends RddNode<T> {
   }
 
   @Override
+  protected boolean keepsComputedRecords() {
+    return true;
+  }
+
+  @Override
   public long knownCount() {
     if (!isMaterialized()) {
       return -1;

@@ -3,16 +3,17 @@ package io.dstream.storage.internal;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The in-memory half of one replica: blocks as objects or bytes, within a byte limit, evicting the least
- * recently used blocks to make room. Not thread-safe: its {@link ReplicaStore} guards it.
+ * The in-memory half of one replica: blocks as objects or bytes, within a byte limit, evicting blocks that
+ * can be computed again before those that cannot, least recently used first, to make room. Not thread-safe:
+ * its {@link ReplicaStore} guards it.
  */
 final class MemoryStore {
   /** A block kept in memory, with the level it was stored at (which decides whether eviction spills it). */
@@ -36,9 +37,16 @@ final class MemoryStore {
   /** A block pushed out of memory to make room for another. */
   record Evicted(BlockId id, Entry entry) {}
 
+  /** A held block with the dataset it is a cached partition of, parsed once: -1 for a received block. */
+  private record Held(Entry entry, int rddId) {
+    boolean recomputable() {
+      return rddId >= 0;
+    }
+  }
+
   private final long limitBytes;
   // Access order: iteration starts at the least recently used block.
-  private final LinkedHashMap<BlockId, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<BlockId, Held> entries = new LinkedHashMap<>(16, 0.75f, true);
   private long usedBytes;
 
   MemoryStore(long limitBytes) {
@@ -46,31 +54,63 @@ final class MemoryStore {
   }
 
   /**
-   * Adds a block that is not yet in the store, evicting least recently used blocks until it fits.
+   * Adds a block that is not yet in the store, evicting blocks until it fits.
    *
-   * @return the evicted blocks, or empty if the block is larger than the whole store (then nothing is
-   *     evicted and the block is not added)
+   * <p>Which blocks go: cached partitions of datasets first, least recently used first, since they can be
+   * computed again. A received block cannot, so received blocks are evicted only to make room for another
+   * received block, never for a cached partition. And a cached partition never evicts a partition of its own
+   * dataset: a job over a dataset larger than memory would otherwise evict each partition it cached to cache
+   * the next, and keep only the last.
+   *
+   * @return the evicted blocks, or empty if the block cannot be made to fit (then nothing is evicted and the
+   *     block is not added)
    */
   Optional<List<Evicted>> put(BlockId id, Entry entry) {
-    if (entry.size() > limitBytes) {
-      return Optional.empty();
+    int rddId = id.isRdd() ? id.rddId() : -1;
+    long excess = usedBytes + entry.size() - limitBytes;
+    List<BlockId> victims = new ArrayList<>();
+    if (excess > 0) {
+      excess = chooseVictims(excess, held -> held.recomputable() && held.rddId() != rddId, victims);
+      if (excess > 0 && rddId < 0) {
+        excess = chooseVictims(excess, held -> !held.recomputable(), victims);
+      }
+      if (excess > 0) {
+        return Optional.empty();
+      }
     }
-    List<Evicted> evicted = new ArrayList<>();
-    Iterator<Map.Entry<BlockId, Entry>> leastRecentFirst = entries.entrySet().iterator();
-    while (usedBytes + entry.size() > limitBytes) {
-      Map.Entry<BlockId, Entry> victim = leastRecentFirst.next();
-      leastRecentFirst.remove();
-      usedBytes -= victim.getValue().size();
-      evicted.add(new Evicted(victim.getKey(), victim.getValue()));
+    List<Evicted> evicted = new ArrayList<>(victims.size());
+    for (BlockId victim : victims) {
+      Held removed = entries.remove(victim);
+      usedBytes -= removed.entry().size();
+      evicted.add(new Evicted(victim, removed.entry()));
     }
-    entries.put(id, entry);
+    entries.put(id, new Held(entry, rddId));
     usedBytes += entry.size();
     return Optional.of(evicted);
   }
 
+  /**
+   * Adds blocks that may go, least recently used first, to the victims until their sizes cover the excess.
+   *
+   * @return the bytes still to free, 0 or less once enough is chosen
+   */
+  private long chooseVictims(long excess, Predicate<Held> mayGo, List<BlockId> victims) {
+    for (Map.Entry<BlockId, Held> candidate : entries.entrySet()) {
+      if (excess <= 0) {
+        break;
+      }
+      if (mayGo.test(candidate.getValue())) {
+        victims.add(candidate.getKey());
+        excess -= candidate.getValue().entry().size();
+      }
+    }
+    return excess;
+  }
+
   /** Returns a block and marks it as the most recently used, or null. */
   Entry get(BlockId id) {
-    return entries.get(id);
+    Held held = entries.get(id);
+    return held == null ? null : held.entry();
   }
 
   boolean contains(BlockId id) {
@@ -79,11 +119,11 @@ final class MemoryStore {
 
   /** Removes a block; returns whether it was there. */
   boolean remove(BlockId id) {
-    Entry removed = entries.remove(id);
+    Held removed = entries.remove(id);
     if (removed == null) {
       return false;
     }
-    usedBytes -= removed.size();
+    usedBytes -= removed.entry().size();
     return true;
   }
 

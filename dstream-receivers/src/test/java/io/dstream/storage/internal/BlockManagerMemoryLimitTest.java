@@ -143,6 +143,41 @@ class BlockManagerMemoryLimitTest {
   }
 
   @Test
+  void aReceivedBlockEvictsCachedPartitionsBeforeOlderReceivedBlocks() {
+    blocks.put(block(0), threeRecords(0), StorageLevel.MEMORY_ONLY);
+    blocks.put(BlockId.rdd(7, 0), threeRecords(10), StorageLevel.MEMORY_ONLY);
+    blocks.put(block(1), threeRecords(1), StorageLevel.MEMORY_ONLY);
+
+    blocks.put(block(2), threeRecords(2), StorageLevel.MEMORY_ONLY);
+
+    assertThat(blocks.blockIds()).containsExactly(block(0), block(1), block(2));
+  }
+
+  @Test
+  void aCachedPartitionNeverEvictsAReceivedBlock() {
+    putThreeBlocks(StorageLevel.MEMORY_ONLY);
+
+    assertThat(blocks.put(BlockId.rdd(7, 0), threeRecords(10), StorageLevel.MEMORY_ONLY)).isZero();
+    assertThat(blocks.put(BlockId.rdd(7, 1), threeRecords(20), StorageLevel.MEMORY_AND_DISK)).isEqualTo(1);
+
+    assertThat(blocks.blockIds()).containsExactly(block(0), block(1), block(2), BlockId.rdd(7, 1));
+    assertThat(blocks.replica(0).isOnDisk(BlockId.rdd(7, 1))).isTrue();
+    assertThat(blocks.replica(0).isInMemory(block(0))).isTrue();
+  }
+
+  @Test
+  void aCachedPartitionEvictsOtherDatasetsPartitionsButNotItsOwn() {
+    blocks.put(BlockId.rdd(1, 0), threeRecords(0), StorageLevel.MEMORY_ONLY);
+    blocks.put(BlockId.rdd(2, 0), threeRecords(10), StorageLevel.MEMORY_ONLY);
+    blocks.put(BlockId.rdd(2, 1), threeRecords(20), StorageLevel.MEMORY_ONLY);
+
+    assertThat(blocks.put(BlockId.rdd(2, 2), threeRecords(30), StorageLevel.MEMORY_ONLY)).isEqualTo(1);
+    assertThat(blocks.put(BlockId.rdd(2, 3), threeRecords(40), StorageLevel.MEMORY_ONLY)).isZero();
+
+    assertThat(blocks.blockIds()).containsExactly(BlockId.rdd(2, 0), BlockId.rdd(2, 1), BlockId.rdd(2, 2));
+  }
+
+  @Test
   void removingABlockFreesItsMemory() {
     putThreeBlocks(StorageLevel.MEMORY_ONLY);
 
