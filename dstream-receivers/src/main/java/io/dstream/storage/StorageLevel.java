@@ -95,6 +95,15 @@ public record StorageLevel(boolean useDisk, boolean useMemory, boolean deseriali
         .map(StorageLevel::name).toList());
   }
 
+  /**
+   * Returns every constant, {@link #NONE} first.
+   *
+   * @return the levels, in the order they are declared
+   */
+  public static List<StorageLevel> values() {
+    return ALL;
+  }
+
   /** Returns the constant's name. */
   @Override
   public String toString() {

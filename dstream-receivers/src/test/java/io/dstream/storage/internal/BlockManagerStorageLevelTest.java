@@ -44,10 +44,7 @@ class BlockManagerStorageLevelTest {
   }
 
   static Stream<StorageLevel> levelsThatKeepData() {
-    return Stream.of(StorageLevel.MEMORY_ONLY, StorageLevel.MEMORY_ONLY_2, StorageLevel.MEMORY_ONLY_SER,
-        StorageLevel.MEMORY_ONLY_SER_2, StorageLevel.MEMORY_AND_DISK, StorageLevel.MEMORY_AND_DISK_2,
-        StorageLevel.MEMORY_AND_DISK_SER, StorageLevel.MEMORY_AND_DISK_SER_2, StorageLevel.DISK_ONLY,
-        StorageLevel.DISK_ONLY_2);
+    return StorageLevel.values().stream().filter(StorageLevel::isValid);
   }
 
   @ParameterizedTest
