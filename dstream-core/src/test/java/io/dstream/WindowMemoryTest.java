@@ -34,12 +34,15 @@ class WindowMemoryTest {
         batch -> batch.stream().map(p -> new Tuple2<>(p._1(), p._2() + 1)).toList());
   }
 
-  /** Records the lineage depth of every RDD of a stream (and computes it). */
+  /**
+   * Computes every RDD of a stream and records its lineage depth then: a checkpoint time's RDD lets go of its
+   * lineage once computed.
+   */
   private static List<Integer> lineageDepths(DStream<?> stream) {
     List<Integer> depths = Collections.synchronizedList(new ArrayList<>());
     stream.foreachRDD(rdd -> {
-      depths.add(lineageDepth(rdd));
       rdd.count();
+      depths.add(lineageDepth(rdd));
     });
     return depths;
   }
@@ -107,6 +110,23 @@ class WindowMemoryTest {
         assertThat(depths.get(i)).as("depth at %s s", time).isPositive().isLessThan(10);
       }
     }
+  }
+
+  @Test
+  void aCheckpointThatTheBatchsJobsReadOnlyInPartIsCompletedAfterTheBatch(TestStreamingContext t) {
+    PairDStream<Integer, Integer> incremental = t.pairInputStream(positivePairs(506, 60))
+        .reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b, seconds(4), seconds(1), 4, null)
+        .checkpoint(seconds(3));
+    List<Integer> depths = Collections.synchronizedList(new ArrayList<>());
+    incremental.foreachRDD(rdd -> {
+      rdd.take(1);
+      depths.add(lineageDepth(rdd));
+    });
+
+    t.runBatches(60);
+
+    // Without completing each checkpoint, the partitions take(1) never read would chain all 60 windows.
+    assertThat(depths.subList(50, 60)).allSatisfy(depth -> assertThat(depth).isLessThan(12));
   }
 
   @Test

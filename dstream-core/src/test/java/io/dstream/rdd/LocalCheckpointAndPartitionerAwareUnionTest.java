@@ -78,6 +78,57 @@ class LocalCheckpointAndPartitionerAwareUnionTest extends RddTestBase {
   }
 
   @Test
+  void aLazyLocalCheckpointIsComputedByTheFirstJobAndThenDropsTheLineage() {
+    AtomicInteger calls = new AtomicInteger();
+    RDD<Integer> mapped = ssc().parallelize(range(20), 4).map(x -> {
+      calls.incrementAndGet();
+      return x + 1;
+    });
+    RddNode<Integer> checkpoint = LocalCheckpointNode.of(RddAccess.node(mapped));
+    assertThat(calls).as("nothing computed before a job").hasValue(0);
+    assertThat(checkpoint.dependencies()).hasSize(1);
+
+    RDD<Integer> rdd = RddAccess.rdd(checkpoint);
+    assertThat(rdd.reduce(Integer::sum)).isEqualTo(210);
+    assertThat(rdd.count()).isEqualTo(20);
+
+    assertThat(calls).hasValue(20);
+    assertThat(checkpoint.isMaterialized()).isTrue();
+    assertThat(checkpoint.dependencies()).isEmpty();
+  }
+
+  @Test
+  void aLocalCheckpointThatAJobComputedOnlyInPartKeepsItsLineageForTheRest() {
+    RDD<Integer> source = ssc().parallelize(range(20), 4);
+    RddNode<Integer> checkpoint = LocalCheckpointNode.of(RddAccess.node(source));
+
+    assertThat(RddAccess.rdd(checkpoint).take(2)).containsExactly(0, 1);
+
+    assertThat(checkpoint.isMaterialized()).isFalse();
+    assertThat(checkpoint.knownCount()).isEqualTo(-1);
+    assertThat(checkpoint.dependencies()).hasSize(1);
+    assertThat(LocalCheckpointNode.materialize(checkpoint)).isSameAs(checkpoint);
+    assertThat(checkpoint.dependencies()).isEmpty();
+    assertThat(checkpoint.knownCount()).isEqualTo(20);
+  }
+
+  @Test
+  void aFailedPartitionOfALocalCheckpointKeepsNothingSoARetryComputesItAgain() {
+    AtomicInteger calls = new AtomicInteger();
+    RDD<Integer> flaky = ssc().parallelize(range(8), 2).map(x -> {
+      if (calls.incrementAndGet() == 6) {
+        throw new IllegalStateException("fails once, in the second partition");
+      }
+      return x;
+    });
+
+    RDD<Integer> checkpoint = checkpointed(flaky);
+
+    assertThat(checkpoint.collect()).isEqualTo(range(8));
+    assertThat(calls).as("4, then 2 in the failed attempt, then 4 again").hasValue(10);
+  }
+
+  @Test
   void aPartitionerAwareUnionKeepsThePartitionerSoALaterReduceDoesNotShuffle() {
     PairRDD<String, Integer> first = ssc().parallelizePairs(LETTER_PAIRS.subList(0, 3), 2)
         .reduceByKey(Integer::sum, 3);

@@ -6,63 +6,87 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A dataset that was computed once and now holds its records itself, with no lineage: a local checkpoint.
+ * A dataset that computes each partition of another once, keeps it, and once every partition is kept lets
+ * go of that other dataset: a local checkpoint, with no lineage left behind it.
  *
- * <p>Streams that build every batch on the previous batch's result (an incremental window, state) would
- * otherwise grow a lineage one step longer every batch: each step keeps its parents, and their shuffle
- * outputs, reachable, and a job over it walks the whole chain. Materializing the result every checkpoint
- * interval cuts that chain. The records stay in memory only as long as the node is reachable; they cannot
- * be recomputed, so the node reports itself as {@link #isMaterialized() materialized} and persisting it
- * copies nothing.
+ * <p>Streams that build every batch on the previous batch's result (an incremental window) would otherwise
+ * grow a lineage one step longer every batch: each step keeps its parents, and their shuffle outputs,
+ * reachable, and a job over it walks the whole chain. Checkpointing the result every checkpoint interval
+ * cuts that chain. The records are computed by the batch's own jobs, as any partition is (so the cost shows
+ * in the batch's processing time), and kept only as long as the node is reachable; they cannot be computed
+ * again once the source is let go, so the node keeps them itself rather than in the block store, and
+ * persisting it stores nothing more.
  *
  * @param <T> the record type
  */
 public final class LocalCheckpointNode<T> extends RddNode<T> {
-  private final List<List<T>> partitions;
+  private final int numPartitions;
   private final Partitioner partitioner;
+  private final KeptPartitions<T> kept;
+  private volatile RddNode<T> source;
 
-  private LocalCheckpointNode(Engine engine, List<List<T>> partitions, Partitioner partitioner) {
-    super(engine);
-    this.partitions = List.copyOf(partitions);
-    this.partitioner = partitioner;
+  private LocalCheckpointNode(RddNode<T> source) {
+    super(source.engine());
+    this.numPartitions = source.numPartitions();
+    this.partitioner = source.partitioner();
+    this.source = source;
+    this.kept = new KeptPartitions<>(numPartitions, () -> this.source = null);
   }
 
   /**
-   * Computes every partition of a node now (one job; partitions already persisted are read from memory) and
-   * returns a node that holds the records, with the same partitioning and no dependencies.
+   * Returns a local checkpoint of a node: its partitions are computed when a job first needs them (through
+   * the node's own cache if it is persisted), then kept.
    *
-   * @param node the node to materialize
+   * @param node the node to checkpoint
    * @param <T> the record type
-   * @return the materialized node
+   * @return the checkpoint, with the node's partitioning
+   */
+  public static <T> LocalCheckpointNode<T> of(RddNode<T> node) {
+    return node instanceof LocalCheckpointNode<T> done ? done : new LocalCheckpointNode<>(node);
+  }
+
+  /**
+   * Returns a local checkpoint of a node with every partition computed now, in one job.
+   *
+   * @param node the node to checkpoint
+   * @param <T> the record type
+   * @return the checkpoint, {@link #isMaterialized() materialized}
    * @throws io.dstream.rdd.JobFailedException if computing a partition fails; its cause is the user's
    *     exception
    * @throws IllegalStateException if the engine was stopped
    */
   public static <T> LocalCheckpointNode<T> materialize(RddNode<T> node) {
-    if (node instanceof LocalCheckpointNode<T> done) {
-      return done;
+    LocalCheckpointNode<T> checkpoint = of(node);
+    if (!checkpoint.isMaterialized()) {
+      checkpoint.engine().jobRunner().runJob(checkpoint, (partition, records) -> null);
     }
-    List<List<T>> partitions = node.engine().jobRunner().runJob(node, (partition, records) -> {
-      List<T> copy = new ArrayList<>();
-      records.forEachRemaining(copy::add);
-      return copy;
-    });
-    return new LocalCheckpointNode<>(node.engine(), partitions, node.partitioner());
+    return checkpoint;
   }
 
   @Override
   public int numPartitions() {
-    return partitions.size();
+    return numPartitions;
   }
 
   @Override
   public List<Dependency> dependencies() {
-    return List.of();
+    RddNode<T> current = source;
+    return current == null ? List.of() : List.of(new NarrowDependency(current));
   }
 
   @Override
   protected Iterator<T> compute(int partition) {
-    return partitions.get(partition).iterator();
+    return kept.getOrCompute(partition, this::computeFromSource).iterator();
+  }
+
+  private List<T> computeFromSource(int partition) {
+    RddNode<T> current = source;
+    if (current == null) {
+      throw new IllegalStateException(this + " has let go of its source but not kept partition " + partition);
+    }
+    List<T> records = new ArrayList<>();
+    current.iterator(partition).forEachRemaining(records::add);
+    return records;
   }
 
   @Override
@@ -72,15 +96,16 @@ public final class LocalCheckpointNode<T> extends RddNode<T> {
 
   @Override
   public long knownCount() {
-    long count = 0;
-    for (List<T> partition : partitions) {
-      count += partition.size();
-    }
-    return count;
+    return kept.count();
   }
 
   @Override
   public boolean isMaterialized() {
+    return kept.allKept();
+  }
+
+  @Override
+  protected boolean keepsComputedRecords() {
     return true;
   }
 }

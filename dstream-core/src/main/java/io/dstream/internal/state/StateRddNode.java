@@ -2,14 +2,12 @@ package io.dstream.internal.state;
 
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.rdd.KeptPartitions;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.UserCodeException;
 import io.dstream.rdd.Partitioner;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One batch's state: computes each partition once, keeps it, and once every partition is kept lets go of
@@ -31,22 +29,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class StateRddNode<T> extends RddNode<T> {
   private final String name;
   private final Partitioner partitioner;
-  private final AtomicReferenceArray<List<T>> kept;
-  private final Object[] partitionLocks;
-  private final AtomicInteger missing;
+  private final KeptPartitions<T> kept;
   private volatile StateStep<T> step;
 
   private StateRddNode(Engine engine, String name, Partitioner partitioner, StateStep<T> step) {
     super(engine);
     this.name = name;
     this.partitioner = partitioner;
-    this.kept = new AtomicReferenceArray<>(partitioner.numPartitions());
-    this.partitionLocks = new Object[partitioner.numPartitions()];
-    for (int i = 0; i < partitionLocks.length; i++) {
-      partitionLocks[i] = new Object();
-    }
-    this.missing = new AtomicInteger(partitioner.numPartitions());
     this.step = step;
+    this.kept = new KeptPartitions<>(partitioner.numPartitions(), () -> this.step = null);
   }
 
   /**
@@ -82,7 +73,7 @@ public final class StateRddNode<T> extends RddNode<T> {
     }
     StateRddNode<T> node = new StateRddNode<>(engine, name, partitioner, null);
     for (int i = 0; i < partitions.size(); i++) {
-      node.keep(i, partitions.get(i));
+      node.kept.keep(i, partitions.get(i));
     }
     return node;
   }
@@ -100,16 +91,7 @@ public final class StateRddNode<T> extends RddNode<T> {
 
   @Override
   protected Iterator<T> compute(int partition) {
-    List<T> records = kept.get(partition);
-    if (records == null) {
-      synchronized (partitionLocks[partition]) {
-        records = kept.get(partition);
-        if (records == null) {
-          records = keep(partition, computeWithStep(partition));
-        }
-      }
-    }
-    return records.iterator();
+    return kept.getOrCompute(partition, this::computeWithStep).iterator();
   }
 
   private List<T> computeWithStep(int partition) {
@@ -124,16 +106,6 @@ public final class StateRddNode<T> extends RddNode<T> {
     }
   }
 
-  private List<T> keep(int partition, List<T> records) {
-    // Read-only: a user function calling Iterator.remove() must not erase kept state.
-    List<T> readOnly = Collections.unmodifiableList(records);
-    kept.set(partition, readOnly);
-    if (missing.decrementAndGet() == 0) {
-      step = null;
-    }
-    return readOnly;
-  }
-
   @Override
   public Partitioner partitioner() {
     return partitioner;
@@ -141,7 +113,7 @@ public final class StateRddNode<T> extends RddNode<T> {
 
   @Override
   public boolean isMaterialized() {
-    return step == null;
+    return kept.allKept();
   }
 
   @Override
@@ -151,14 +123,7 @@ public final class StateRddNode<T> extends RddNode<T> {
 
   @Override
   public long knownCount() {
-    if (!isMaterialized()) {
-      return -1;
-    }
-    long count = 0;
-    for (int i = 0; i < kept.length(); i++) {
-      count += kept.get(i).size();
-    }
-    return count;
+    return kept.count();
   }
 
   @Override

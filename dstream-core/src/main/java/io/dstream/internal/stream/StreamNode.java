@@ -7,11 +7,8 @@ import io.dstream.internal.rdd.RddAccess;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +29,11 @@ public abstract class StreamNode<T> {
   private final DStreamGraph graph;
   private final int id;
   private volatile String name;
-  private final Map<Time, Generated<T>> generated = new TreeMap<>();
+  private final GeneratedRdds<T> generated = new GeneratedRdds<>();
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
   private Time zeroTime;
   private Duration rememberDuration;
   private Duration checkpointInterval;
-
-  private record Generated<T>(RDD<T> rdd, boolean persistedHere) {}
 
   /**
    * Creates a node and registers its id with the graph.
@@ -159,9 +154,9 @@ public abstract class StreamNode<T> {
     if (!isTimeValid(time)) {
       return null;
     }
-    Generated<T> cached = generated.get(time);
+    RDD<T> cached = generated.get(time);
     if (cached != null) {
-      return cached.rdd();
+      return cached;
     }
     RDD<T> rdd = compute(time);
     if (rdd == null) {
@@ -170,26 +165,22 @@ public abstract class StreamNode<T> {
     if (isCheckpointTime(time)) {
       rdd = checkpointLocally(rdd);
     }
-    StorageLevel level = storageLevel;
-    boolean persistHere = level.isValid() && rdd.getStorageLevel().equals(StorageLevel.NONE);
-    if (persistHere) {
-      rdd.persist(level);
-    }
-    generated.put(time, new Generated<>(rdd, persistHere));
+    generated.add(time, rdd, storageLevel);
     return rdd;
   }
 
   /**
-   * Cuts the lineage of the RDD of a checkpoint time. By default it is materialized now, on the generating
-   * thread, as a {@link LocalCheckpointNode}, so that the lineage of every later batch starts here. A stream
-   * whose RDDs drop their lineage by themselves once computed overrides this to return the RDD as it is.
+   * Cuts the lineage of the RDD of a checkpoint time. By default it is wrapped in a {@link LocalCheckpointNode},
+   * which the batch's jobs compute as they compute any RDD (so the cost is part of the batch's processing
+   * time, not of generating it) and which then keeps the records and lets go of its lineage, so that the
+   * lineage of every later batch starts here. A stream whose RDDs drop their lineage by themselves once
+   * computed overrides this to return the RDD as it is.
    *
    * @param rdd the RDD of a checkpoint time
    * @return the RDD to use for that time
-   * @throws io.dstream.rdd.JobFailedException if computing the RDD fails; its cause is the user's exception
    */
   protected RDD<T> checkpointLocally(RDD<T> rdd) {
-    return RddAccess.rdd(LocalCheckpointNode.materialize(RddAccess.node(rdd)));
+    return RddAccess.rdd(LocalCheckpointNode.of(RddAccess.node(rdd)));
   }
 
   /**
@@ -199,8 +190,7 @@ public abstract class StreamNode<T> {
    * @return the RDD, or null if none was generated (or it was already forgotten)
    */
   public final synchronized RDD<T> generatedRdd(Time time) {
-    Generated<T> cached = generated.get(time);
-    return cached == null ? null : cached.rdd();
+    return generated.get(time);
   }
 
   /**
@@ -429,28 +419,36 @@ public abstract class StreamNode<T> {
    * @param time the time of the batch that just completed
    */
   final void clearMetadata(Time time) {
+    completeLocalCheckpoint(time);
     onBatchCompleted(time);
-    Time latestForgotten = null;
+    Time latestForgotten;
     synchronized (this) {
-      Time oldest = time.minus(rememberDuration);
-      Iterator<Map.Entry<Time, Generated<T>>> it = generated.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<Time, Generated<T>> entry = it.next();
-        if (entry.getKey().greater(oldest)) {
-          break;
-        }
-        if (entry.getValue().persistedHere()) {
-          entry.getValue().rdd().unpersist();
-        }
-        latestForgotten = entry.getKey();
-        it.remove();
-      }
+      latestForgotten = generated.forgetUpTo(time.minus(rememberDuration));
     }
     if (latestForgotten != null) {
       forgotten(latestForgotten);
     }
     for (StreamNode<?> parent : dependencies()) {
       parent.clearMetadata(time);
+    }
+  }
+
+  /**
+   * Computes what the batch's jobs left out of a checkpoint time's RDD: jobs that read only some partitions
+   * (a {@code take}) or failed would otherwise leave it holding on to its lineage, which then grows with
+   * every later batch built on it.
+   */
+  private void completeLocalCheckpoint(Time time) {
+    RDD<T> batch = generatedRdd(time);
+    if (batch == null || !(RddAccess.node(batch) instanceof LocalCheckpointNode<T> checkpoint)
+        || checkpoint.isMaterialized()) {
+      return;
+    }
+    try {
+      LocalCheckpointNode.materialize(checkpoint);
+    } catch (RuntimeException e) {
+      LOG.warn("{} could not compute its checkpoint of batch {} ({}); the lineage of its later batches starts "
+          + "at the previous checkpoint until the next one", this, time, e.toString());
     }
   }
 
