@@ -2,9 +2,7 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +31,7 @@ final class CrashLoop implements AutoCloseable {
   private final Class<?> childMain;
   private final long batchMillis;
   private final List<String> fedLines = new ArrayList<>();
-  private Process child;
+  private ChildJvm child;
   private int filesFed;
 
   /**
@@ -57,15 +54,15 @@ final class CrashLoop implements AutoCloseable {
   /** Starts, feeds and kills the child {@code kills} times, feeding a few more files while it is down. */
   void killRepeatedly(Random random, int kills) throws IOException, InterruptedException {
     for (int kill = 0; kill < kills; kill++) {
-      ChildEvents events = startChild("run-" + kill);
+      startChild("run-" + kill);
       int eventsBeforeKill = random.nextInt(20);
       for (int i = 0; i < eventsBeforeKill; i++) {
         if (random.nextInt(3) == 0) {
           feedFile(random);
         }
-        events.next();
+        child.next();
       }
-      child.destroyForcibly().waitFor();
+      child.kill();
       int whileDown = random.nextInt(3);
       for (int i = 0; i < whileDown; i++) {
         feedFile(random);
@@ -75,12 +72,11 @@ final class CrashLoop implements AutoCloseable {
 
   /** Starts the last run, feeds two more files and the end marker, and waits until the child exits with 0. */
   void finish(Random random) throws IOException, InterruptedException {
-    ChildEvents last = startChild("final");
+    startChild("final");
     feedFile(random);
     feedFile(random);
     feed("zz-end.txt", List.of(CrashLoopChild.END_WORD));
-    last.awaitExit();
-    assertThat(child.exitValue()).as("exit status of the last run; see %s", work.resolve("final.log")).isZero();
+    assertThat(child.awaitExit()).as("exit status of the last run; see %s", child.log()).isZero();
   }
 
   /** How many files of random words were fed. */
@@ -136,8 +132,8 @@ final class CrashLoop implements AutoCloseable {
   /** Kills the child if a failed test left it running. */
   @Override
   public void close() throws InterruptedException {
-    if (child != null && child.isAlive()) {
-      child.destroyForcibly().waitFor();
+    if (child != null) {
+      child.killIfAlive();
     }
   }
 
@@ -146,17 +142,10 @@ final class CrashLoop implements AutoCloseable {
     return Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
   }
 
-  private ChildEvents startChild(String run) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), childMain.getName(),
-        work.resolve("in").toString(), work.resolve("checkpoints").toString(),
-        work.resolve("out").resolve("counts").toString(), Long.toString(batchMillis));
-    builder.redirectError(work.resolve(run + ".log").toFile());
-    child = builder.start();
-    ChildEvents events = new ChildEvents(child, work.resolve(run + ".log"));
-    events.awaitStarted();
-    return events;
+  private void startChild(String run) throws IOException {
+    child = ChildJvm.start(childMain, work.resolve(run + ".log"), work.resolve("in").toString(),
+        work.resolve("checkpoints").toString(), work.resolve("out").resolve("counts").toString(),
+        Long.toString(batchMillis));
   }
 
   /** Writes a file of random words in the staging directory and renames it into the input directory. */
@@ -173,44 +162,5 @@ final class CrashLoop implements AutoCloseable {
     Path staged = Files.write(work.resolve("staging").resolve(name), lines, StandardCharsets.UTF_8);
     Files.move(staged, work.resolve("in").resolve(name), StandardCopyOption.ATOMIC_MOVE);
     fedLines.addAll(lines);
-  }
-
-  /** The child's progress reports, read line by line from its standard output. */
-  private static final class ChildEvents {
-    private final Process process;
-    private final Path log;
-    private final BufferedReader out;
-
-    ChildEvents(Process process, Path log) {
-      this.process = process;
-      this.log = log;
-      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    void awaitStarted() throws IOException {
-      while (!next().equals("started")) {
-        // Recovery may report the batches it runs again before the start returns.
-      }
-    }
-
-    /** Returns the next event; fails the test, with the child's log, if the child ended instead. */
-    String next() throws IOException {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith(CrashLoopChild.EVENT)) {
-          return line.substring(CrashLoopChild.EVENT.length());
-        }
-      }
-      throw new AssertionError("the child ended unexpectedly; its log " + log + ":\n" + Files.readString(log));
-    }
-
-    void awaitExit() throws IOException, InterruptedException {
-      while (out.readLine() != null) {
-        // Drain the reports until the child closes its output.
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new AssertionError("the last run did not stop; its log " + log + ":\n" + Files.readString(log));
-      }
-    }
   }
 }

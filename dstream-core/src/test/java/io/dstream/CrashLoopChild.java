@@ -9,13 +9,12 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The child side of {@link CrashLoop}: what every program it runs and kills shares. It parses the arguments
  * (the input directory, the checkpoint directory, the output prefix, the batch interval in ms) and reports
- * progress on standard output, one line per event, each starting with {@value #EVENT}: {@code started} once
+ * progress through {@link ChildJvm#report}: {@code started} once
  * the context runs, then {@code submitted T}, {@code output T} (while the batch's output operations run) and
  * {@code completed T}. When a batch of the watched counts holds the word {@value #END_WORD}, it stops the
  * context gracefully and exits with status 0.
  */
 final class CrashLoopChild {
-  static final String EVENT = "@@ ";
   static final String END_WORD = "__END__";
 
   final String input;
@@ -73,9 +72,6 @@ final class CrashLoopChild {
   }
 
   private void report(String event) {
-    synchronized (events) {
-      events.println(EVENT + event);
-      events.flush();
-    }
+    ChildJvm.report(events, event);
   }
 }
