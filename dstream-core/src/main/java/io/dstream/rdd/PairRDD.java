@@ -6,6 +6,7 @@ import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import io.dstream.internal.rdd.Aggregator;
 import io.dstream.internal.rdd.CoGroupedNode;
+import io.dstream.internal.rdd.CombineMap;
 import io.dstream.internal.rdd.Iterators;
 import io.dstream.internal.rdd.Joins;
 import io.dstream.internal.rdd.RangeSort;
@@ -770,7 +771,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     if (partitioner.equals(node.partitioner())) {
       // Every key is already in its partition: combine in place, no shuffle.
       return new PairRDD<>(narrow(name, (p, it) -> {
-        HashMap<Object, Object> combiners = new HashMap<>();
+        CombineMap combiners = new CombineMap();
         while (it.hasNext()) {
           Tuple2<K, V> kv = it.next();
           aggregator.addValue(combiners, kv._1(), kv._2());

@@ -4,16 +4,13 @@ import io.dstream.Tuple2;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * The three functions of a by-key combine ({@code combineByKey} and everything built on it), and the
- * per-record work of folding values into a hash map of combiners.
+ * per-record work of folding values into a {@link CombineMap} of combiners.
  *
  * <p><b>Ownership.</b> Merge functions may modify and return their first argument, as Spark allows for
  * combine, aggregate and fold functions (and as users often do in reduce functions). But records are passed
@@ -23,8 +20,8 @@ import java.util.function.UnaryOperator;
  * arrives. A combiner a merge function returned is owned by the map holding it. Values of immutable classes
  * (boxed numbers, strings) need no protection and are never copied, so a word count pays nothing for this.
  *
- * <p>Maps of combiners store {@code null} combiners as a private marker, because {@link HashMap#merge}
- * treats null as absent; {@link #unwrap} turns stored values back into combiners.
+ * <p>Maps of combiners ({@link CombineMap}) store {@code null} combiners as a private marker, and borrowed
+ * ones wrapped; {@link #unwrap} turns stored values back into combiners.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -38,8 +35,6 @@ public final class Aggregator<K, V, C> {
   private final Function2<C, C, C> mergeCombiners;
   private final boolean createIsIdentity;
   private final UnaryOperator<Object> copier;
-  private final BiFunction<Object, Object, Object> mergeValueRemapper;
-  private final BiFunction<Object, Object, Object> mergeCombinersRemapper;
 
   private Aggregator(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, boolean createIsIdentity, UnaryOperator<Object> copier) {
@@ -48,8 +43,6 @@ public final class Aggregator<K, V, C> {
     this.mergeCombiners = mergeCombiners;
     this.createIsIdentity = createIsIdentity;
     this.copier = copier;
-    this.mergeValueRemapper = remapper(mergeValue);
-    this.mergeCombinersRemapper = remapper(mergeCombiners);
   }
 
   /**
@@ -115,18 +108,15 @@ public final class Aggregator<K, V, C> {
    * @throws RuntimeException whatever the user functions throw, checked ones wrapped in
    *     {@link UserCodeException}
    */
-  public void addValue(HashMap<Object, Object> combiners, K key, V value) {
-    if (createIsIdentity) {
-      combiners.merge(key, borrow(value), mergeValueRemapper);
-      return;
-    }
+  public void addValue(CombineMap combiners, K key, V value) {
     try {
-      Object current = combiners.get(key);
-      if (current == null) {
-        C created = createCombiner.call(value);
-        combiners.put(key, created == value ? borrow(created) : wrap(created));
+      int slot = combiners.find(key);
+      if (slot < 0) {
+        @SuppressWarnings("unchecked")
+        C created = createIsIdentity ? (C) value : createCombiner.call(value);
+        combiners.insert(slot, key, created == value ? borrow(created) : wrap(created));
       } else {
-        combiners.put(key, keep(mergeValue.call(own(current), value), value));
+        combiners.setValueAt(slot, keep(mergeValue.call(own(combiners.valueAt(slot)), value), value));
       }
     } catch (Exception e) {
       throw UserCodeException.wrap(e);
@@ -142,8 +132,18 @@ public final class Aggregator<K, V, C> {
    * @throws RuntimeException whatever {@code mergeCombiners} throws, checked exceptions wrapped in
    *     {@link UserCodeException}
    */
-  public void addCombiner(HashMap<Object, Object> combiners, Object key, Object stored) {
-    combiners.merge(key, borrow(unwrap(stored)), mergeCombinersRemapper);
+  public void addCombiner(CombineMap combiners, Object key, Object stored) {
+    C second = unwrap(stored);
+    int slot = combiners.find(key);
+    if (slot < 0) {
+      combiners.insert(slot, key, borrow(second));
+      return;
+    }
+    try {
+      combiners.setValueAt(slot, keep(mergeCombiners.call(own(combiners.valueAt(slot)), second), second));
+    } catch (Exception e) {
+      throw UserCodeException.wrap(e);
+    }
   }
 
   /**
@@ -167,21 +167,9 @@ public final class Aggregator<K, V, C> {
    * @param <C> the combiner type
    * @return the records
    */
-  public static <K, C> Iterator<Tuple2<K, C>> records(HashMap<Object, Object> combiners) {
-    Iterator<Map.Entry<Object, Object>> entries = combiners.entrySet().iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      public Tuple2<K, C> next() {
-        Map.Entry<Object, Object> e = entries.next();
-        return new Tuple2<>((K) e.getKey(), unwrap(e.getValue()));
-      }
-    };
+  @SuppressWarnings("unchecked")
+  public static <K, C> Iterator<Tuple2<K, C>> records(CombineMap combiners) {
+    return combiners.entries((key, stored) -> new Tuple2<>((K) key, unwrap(stored)));
   }
 
   /** A combiner that belongs to a record or a kept map output: read it, never modify it. */
@@ -205,17 +193,5 @@ public final class Aggregator<K, V, C> {
 
   private static Object wrap(Object value) {
     return value == null ? NULL : value;
-  }
-
-  @SuppressWarnings("unchecked")
-  private <A, B> BiFunction<Object, Object, Object> remapper(Function2<A, B, A> f) {
-    return (current, next) -> {
-      try {
-        B second = unwrap(next);
-        return keep(f.call(own(current), second), second);
-      } catch (Exception e) {
-        throw UserCodeException.wrap(e);
-      }
-    };
   }
 }

@@ -4,10 +4,8 @@ import io.dstream.Tuple2;
 import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A dependency that redistributes the parent's key-value records by key: an in-memory hash shuffle.
@@ -94,14 +92,12 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
     Iterator<Tuple2<K, V>> records = parent.iterator(mapPartition);
     if (mapSideCombine) {
       for (int r = 0; r < reducers; r++) {
-        buckets[r] = new HashMap<>();
+        buckets[r] = new CombineMap();
       }
       while (records.hasNext()) {
         Tuple2<K, V> record = requirePair(records.next());
         K key = record._1();
-        @SuppressWarnings("unchecked")
-        HashMap<Object, Object> bucket = (HashMap<Object, Object>) buckets[partitionOf(key, reducers)];
-        aggregator.addValue(bucket, key, record._2());
+        aggregator.addValue((CombineMap) buckets[partitionOf(key, reducers)], key, record._2());
       }
     } else {
       for (int r = 0; r < reducers; r++) {
@@ -171,12 +167,10 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
       return Iterators.concat(outputs.length,
           map -> Collections.unmodifiableList((List<Tuple2<K, C>>) outputs[map][reducePartition]).iterator());
     }
-    HashMap<Object, Object> combined = new HashMap<>();
+    CombineMap combined = new CombineMap();
     for (Object[] buckets : outputs) {
       if (mapSideCombine) {
-        for (Map.Entry<Object, Object> e : ((HashMap<Object, Object>) buckets[reducePartition]).entrySet()) {
-          aggregator.addCombiner(combined, e.getKey(), e.getValue());
-        }
+        ((CombineMap) buckets[reducePartition]).forEach((key, stored) -> aggregator.addCombiner(combined, key, stored));
       } else {
         for (Tuple2<K, V> record : (List<Tuple2<K, V>>) buckets[reducePartition]) {
           aggregator.addValue(combined, record._1(), record._2());
