@@ -16,6 +16,7 @@ import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,8 @@ class MetadataCheckpointTest {
     assertThat(checkpoint.unfinishedTimesMs()).isEmpty();
     assertThat(checkpoint.configuration()).containsEntry("dstream.app.name", "orders");
     assertThat(checkpoint.graph().streams().get(0))
-        .isEqualTo(new GraphFingerprint.Stream("orders", "fileStream", List.of()));
+        .isEqualTo(new GraphFingerprint.Stream("orders", "fileStream", List.of(),
+            Map.of("directory", input.uri(), "newFilesOnly", "true")));
     assertThat(checkpoint.graph().streams()).last().extracting(GraphFingerprint.Stream::operation)
         .isEqualTo("print");
     assertThat(checkpoint.inputProgress()).containsOnlyKeys("orders");
