@@ -228,8 +228,40 @@ class GetOrCreateTest {
 
     assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("has format version 99, and this version of dstream reads version 1")
+        .hasMessageContaining("has format version 99, and this version of dstream reads version "
+            + MetadataCheckpoint.FORMAT_VERSION)
         .hasMessageContaining("delete the checkpoint directory to start afresh");
+  }
+
+  /** A metadata checkpoint as format version 1 laid it out: its streams had no parameters. */
+  private record MetadataCheckpointV1(int formatVersion, long batchDurationMs, long zeroTimeMs,
+      long lastGeneratedTimeMs, List<Long> unfinishedTimesMs, GraphV1 graph, Map<String, String> configuration,
+      Map<String, Object> inputProgress, Map<String, Long> snapshotTimesMs) {}
+
+  private record GraphV1(List<StreamV1> streams) {}
+
+  private record StreamV1(String key, String operation, List<String> parentKeys) {}
+
+  @Test
+  void aCheckpointOfTheLayoutBeforeStreamParametersIsRefusedAsWrittenByAnotherVersion() throws IOException {
+    // Registered where the engine registers today's records, so the bytes carry the same class ids.
+    KryoSerializer versionOne = new KryoSerializer(false, null, kryo -> {
+      kryo.register(MetadataCheckpointV1.class);
+      kryo.register(GraphV1.class);
+      kryo.register(StreamV1.class);
+    });
+    GraphV1 graph = new GraphV1(List.of(new StreamV1("0", "fileStream", List.of()),
+        new StreamV1("1", "print", List.of("0"))));
+    MetadataCheckpointV1 old = new MetadataCheckpointV1(1, 1_000, 0, 2_000, List.of(), graph,
+        Map.of("dstream.app.name", "orders", "dstream.master", "local[1]"), Map.of(), Map.of());
+    new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata")).write(2_000, old, versionOne);
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("its newest intact metadata checkpoint (of 2000 ms)")
+        .hasMessageContaining("it was written by another version of dstream")
+        .hasMessageContaining("delete the checkpoint directory to start afresh");
+    assertThat(contexts.get(0).getState()).isEqualTo(StreamingContextState.STOPPED);
   }
 
   @Test

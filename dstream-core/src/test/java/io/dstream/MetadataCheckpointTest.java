@@ -16,6 +16,7 @@ import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,8 @@ class MetadataCheckpointTest {
     assertThat(checkpoint.unfinishedTimesMs()).isEmpty();
     assertThat(checkpoint.configuration()).containsEntry("dstream.app.name", "orders");
     assertThat(checkpoint.graph().streams().get(0))
-        .isEqualTo(new GraphFingerprint.Stream("orders", "fileStream", List.of()));
+        .isEqualTo(new GraphFingerprint.Stream("orders", "fileStream", List.of(),
+            Map.of("directory", input.uri(), "newFilesOnly", "true")));
     assertThat(checkpoint.graph().streams()).last().extracting(GraphFingerprint.Stream::operation)
         .isEqualTo("print");
     assertThat(checkpoint.inputProgress()).containsOnlyKeys("orders");
@@ -141,6 +143,70 @@ class MetadataCheckpointTest {
     second.runBatches(0);
 
     assertThat(out.batches()).containsExactly(List.of("a"), List.of("b"));
+  }
+
+  /** A run of the program of the fresh-start tests: the files of a directory, collected. */
+  private CollectedOutput<String> collectFiles(TestStreamingContext t) {
+    return t.collect(t.context().textFileStream(input.uri()));
+  }
+
+  /** Runs the program for five batches, leaving the checkpoints of 3, 4 and 5 s, and stops. */
+  private void leaveCheckpointsOfFiveBatches() throws IOException {
+    TestStreamingContext earlier = newRun();
+    collectFiles(earlier);
+    earlier.context().checkpoint(checkpoints);
+    earlier.runBatches(5);
+    earlier.close();
+    assertThat(checkpointTimes()).containsExactly(3_000L, 4_000L, 5_000L);
+  }
+
+  @Test
+  void aFreshStartDeletesTheCheckpointsOfAnEarlierRunSoRecoveryRestoresTheNewRunEvenIfItsTimesAreEarlier()
+      throws IOException {
+    leaveCheckpointsOfFiveBatches();
+    input.put("a", 500, "a");
+
+    // The fresh run's clock starts at 0 again: all its batch times are before the earlier run's.
+    try (CapturedLog log = CapturedLog.of("io.dstream.internal.checkpoint.MetadataCheckpointer")) {
+      TestStreamingContext fresh = newRun();
+      CollectedOutput<String> freshOut = collectFiles(fresh);
+      fresh.context().checkpoint(checkpoints);
+      fresh.runBatches(2);
+      fresh.close();
+
+      assertThat(freshOut.batches()).containsExactly(List.of("a"), List.of());
+      assertThat(log.messagesStartingWith("Deleted 3 metadata checkpoints that an earlier run left in "
+          + checkpoints + "/metadata")).hasSize(1);
+    }
+    assertThat(checkpointTimes()).containsExactly(0L, 1_000L, 2_000L);
+    input.put("b", 2_500, "b");
+
+    TestStreamingContext recovered = newRun();
+    CollectedOutput<String> out = collectFiles(recovered);
+    assertThat(recovered.recoverFrom(checkpoints)).isTrue();
+    recovered.runBatches(1);
+
+    assertThat(ContextAccess.runtime(recovered.context()).recoveredSchedule().orElseThrow().lastGeneratedTime())
+        .isEqualTo(new Time(2_000));
+    // The fresh run's progress is restored: "a" was taken at 1 s and is not taken again.
+    assertThat(out.batches()).containsExactly(List.of("b"));
+  }
+
+  @Test
+  void aFreshStartThatCannotDeleteAnEarlierRunsCheckpointsFailsNamingTheDirectory() throws IOException {
+    leaveCheckpointsOfFiveBatches();
+    TestStreamingContext fresh = newRun();
+    collectFiles(fresh);
+    fresh.context().checkpoint(checkpoints);
+    input.fileSystem().fail(InMemoryFileSystem.Operation.DELETE);
+
+    assertThatThrownBy(() -> fresh.runBatches(1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot delete the metadata checkpoints that an earlier run left in "
+            + checkpoints + "/metadata")
+        .hasMessageContaining("a later recovery would restore that run instead of this one")
+        .hasMessageContaining("Make the checkpoint directory writable, or choose another one");
+    assertThat(fresh.context().getState()).isEqualTo(StreamingContextState.STOPPED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.wal.LogRecord;
 import io.dstream.internal.ContextAccess;
@@ -222,6 +223,61 @@ class ReceiverWriteAheadLogTest {
       second.runBatches(1);
 
       assertThat(out.batches()).containsExactly(List.of("new"));
+    }
+  }
+
+  /** Tells whether a stream's write-ahead log directory exists. */
+  private static boolean hasLog(TestStreamingContext t, String streamKey) throws IOException {
+    Location log = checkpointDirectory(t).writeAheadLog(streamKey);
+    return log.fileSystem().exists(log.path());
+  }
+
+  /** The receiver of the stream "used" and what its output collects. */
+  private record UsedStream(CommandedReceiver receiver, CollectedOutput<String> out) {}
+
+  /** Defines two receiver streams, "used" and "unused", of which only "used" has an output. */
+  private static UsedStream twoStreamsOneOutput(TestStreamingContext t) {
+    CommandedReceiver receiver = new CommandedReceiver();
+    CollectedOutput<String> out = t.collect(t.context().receiverStream(receiver).name("used"));
+    t.context().receiverStream(new CommandedReceiver()).name("unused");
+    return new UsedStream(receiver, out);
+  }
+
+  @Test
+  void onlyAStreamThatAnOutputUsesOpensAWriteAheadLogAndRecoversFromIt() throws IOException {
+    try (TestStreamingContext first = newContext(WITH_LOG)) {
+      first.context().checkpoint(checkpoints.toString());
+      UsedStream used = twoStreamsOneOutput(first);
+      first.runBatches(0);
+      used.receiver().store(List.of("logged"));
+
+      assertThat(hasLog(first, "used")).isTrue();
+      assertThat(hasLog(first, "unused")).isFalse();
+    }
+
+    try (TestStreamingContext second = newContext(WITH_LOG)) {
+      UsedStream used = twoStreamsOneOutput(second);
+      assertThat(second.recoverFrom(checkpoints.toString())).isTrue();
+      second.runBatches(1);
+
+      assertThat(used.out().batches()).containsExactly(List.of("logged"));
+      assertThat(hasLog(second, "unused")).isFalse();
+    }
+  }
+
+  @Test
+  void anOutputDefinedAfterTheLogsWereRecoveredFailsTheStartSayingWhatToDo() throws IOException {
+    try (TestStreamingContext t = newContext(WITH_LOG)) {
+      t.context().checkpoint(checkpoints.toString());
+      ReceiverInputDStream<String> in = t.context().receiverStream(new CommandedReceiver());
+      ReceiverKit.tracker(t.context()).recoverFromLog(checkpointDirectory(t));
+      t.collect(in);
+
+      assertThatThrownBy(() -> t.runBatches(0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is used by an output operation defined after the received blocks were recovered")
+          .hasMessageContaining("define every output operation before recovering");
+      assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
     }
   }
 

@@ -234,6 +234,24 @@ public final class CheckpointStore {
     return deleted;
   }
 
+  /**
+   * Deletes every checkpoint of the directory, whatever its time; other files are left alone.
+   *
+   * @return how many checkpoints were deleted
+   * @throws IOException if the directory cannot be listed or a checkpoint cannot be deleted
+   */
+  public synchronized int deleteAll() throws IOException {
+    int deleted = 0;
+    for (long time : times()) {
+      Location file = fileFor(time);
+      if (fileSystem.delete(file.path())) {
+        deleted++;
+      }
+      reportedBadFiles.remove(file.name());
+    }
+    return deleted;
+  }
+
   @Override
   public String toString() {
     return "CheckpointStore(" + directory + ", retained " + retained + ")";

@@ -133,6 +133,18 @@ abstract class CheckpointStoreContract {
   }
 
   @Test
+  void everyCheckpointCanBeDeletedLeavingOtherFiles() throws IOException {
+    writeAll(1_000, 2_000, 3_000);
+    dir.fileSystem().writeAtomically(dir.child("notes.txt").path(), bytes("not a checkpoint"));
+
+    assertThat(store.deleteAll()).isEqualTo(3);
+    assertThat(store.times()).isEmpty();
+    assertThat(store.readLatest()).isEmpty();
+    assertThat(dir.fileSystem().exists(dir.child("notes.txt").path())).isTrue();
+    assertThat(store.deleteAll()).isZero();
+  }
+
+  @Test
   void otherFilesInTheDirectoryAreIgnored() throws IOException {
     writeAll(1_000);
     for (String name : List.of("notes.txt", "checkpoint-abc", "checkpoint-", ".checkpoint-5000.1234.tmp",

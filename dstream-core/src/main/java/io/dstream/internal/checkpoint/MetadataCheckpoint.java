@@ -26,8 +26,11 @@ public record MetadataCheckpoint(int formatVersion, long batchDurationMs, long z
     List<Long> unfinishedTimesMs, GraphFingerprint graph, Map<String, String> configuration,
     Map<String, Object> inputProgress, Map<String, Long> snapshotTimesMs) {
 
-  /** The layout version this code writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The layout version this code writes and reads. Version 2 added each stream's parameters to the graph:
+   * version 1 checkpoints are refused as written by another version of dstream.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /**
    * Copies the collections.

@@ -3,6 +3,7 @@ package io.dstream.internal.checkpoint;
 import io.dstream.StreamingConf;
 import io.dstream.Time;
 import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.checkpoint.store.CheckpointStore;
 import io.dstream.internal.scheduler.BatchCheckpointer;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.stream.DStreamGraph;
@@ -14,26 +15,37 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes the context's metadata checkpoints: on the job generator's event loop it captures the batch schedule,
  * every recoverable input's progress and every snapshotting stream's latest snapshot time into a
  * {@link MetadataCheckpoint} (cheap: immutable copies), and hands it to a {@link CheckpointWriter}, which
  * writes it to {@code metadata/} in the checkpoint directory on its own thread.
+ *
+ * <p>A fresh start (one that did not recover) first deletes the metadata checkpoints that earlier runs left
+ * in the directory: recovery takes the checkpoint of the latest batch time, and an earlier run's batch times
+ * may be later than this run's (its clock went on longer, or a clock restarted at the same times), so that a
+ * later {@code getOrCreate} would restore that run instead of this one.
  */
 public final class MetadataCheckpointer implements BatchCheckpointer {
+  private static final Logger LOG = LoggerFactory.getLogger(MetadataCheckpointer.class);
+
   private final DStreamGraph graph;
+  private final CheckpointStore store;
   private final GraphFingerprint fingerprint;
   private final Map<String, String> configuration;
   private final CheckpointWriter writer;
   private final long closeTimeoutMillis;
 
-  private MetadataCheckpointer(DStreamGraph graph, StreamingConf conf, CheckpointWriter writer,
-      long closeTimeoutMillis) {
+  private MetadataCheckpointer(DStreamGraph graph, StreamingConf conf, CheckpointStore store,
+      Serializer serializer, long closeTimeoutMillis) {
     this.graph = graph;
+    this.store = store;
     this.fingerprint = GraphFingerprint.of(graph);
     this.configuration = Map.copyOf(conf.getAll());
-    this.writer = writer;
+    this.writer = new CheckpointWriter(store, serializer, conf.appName());
     this.closeTimeoutMillis = closeTimeoutMillis;
   }
 
@@ -51,21 +63,46 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
   public static MetadataCheckpointer create(CheckpointDirectory directory, DStreamGraph graph, StreamingConf conf,
       Serializer serializer, long closeTimeoutMillis) {
     try {
-      CheckpointWriter writer = new CheckpointWriter(directory.metadata(), serializer, conf.appName());
-      return new MetadataCheckpointer(graph, conf, writer, closeTimeoutMillis);
+      return new MetadataCheckpointer(graph, conf, directory.metadata(), serializer, closeTimeoutMillis);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write metadata checkpoints to " + directory + ": " + e.getMessage()
           + "; make the checkpoint directory writable, or choose another one", e);
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>First deletes the metadata checkpoints of earlier runs (see the class comment), logging how many at
+   * WARN: what they held cannot be recovered any more.
+   *
+   * @throws IllegalStateException also if a checkpoint of an earlier run cannot be deleted; the message names
+   *     the directory
+   */
   @Override
   public void checkpointStart(BatchSchedule schedule) {
+    deleteEarlierRuns();
     try {
       writer.writeNow(capture(schedule));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot write the first metadata checkpoint: " + e.getMessage()
           + "; make the checkpoint directory writable, or choose another one", e);
+    }
+  }
+
+  private void deleteEarlierRuns() {
+    int deleted;
+    try {
+      deleted = store.deleteAll();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot delete the metadata checkpoints that an earlier run left in "
+          + store.directory() + ": " + e.getMessage() + "; a later recovery would restore that run instead of "
+          + "this one. Make the checkpoint directory writable, or choose another one", e);
+    }
+    if (deleted > 0) {
+      LOG.warn("Deleted {} metadata checkpoints that an earlier run left in {}: this run started afresh instead of "
+          + "recovering from them (use StreamingContext.getOrCreate to go on from an earlier run)", deleted,
+          store.directory());
     }
   }
 

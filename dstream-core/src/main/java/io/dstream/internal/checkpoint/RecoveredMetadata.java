@@ -80,7 +80,7 @@ public final class RecoveredMetadata {
 
   /**
    * Checks that a graph is the one the checkpoint was written for: the same batch duration, and the same
-   * streams (stable key, operation and parents), in creation order.
+   * streams (stable key, operation, parents and parameters), in creation order.
    *
    * @param graph the graph the factory built
    * @throws IllegalStateException naming the first difference and what to do
@@ -98,10 +98,11 @@ public final class RecoveredMetadata {
       throw new IllegalStateException("cannot recover from the checkpoint in " + directory + ": the DStream graph "
           + "has changed since it was written: " + difference.get() + ". Recovery restores each stream's "
           + "progress and state into the stream with the same key (its .name(...), or its position in creation "
-          + "order), so the graph must be the same; only the functions inside it may change. Restore the graph "
-          + "the checkpoint was written with (names keep a stream's key when the program creates its streams in "
-          + "another order; a stream added or removed is refused either way), or delete the checkpoint directory "
-          + "to start afresh (the progress and state it holds are lost)");
+          + "order), so the graph must be the same: the same streams, operations, parents and parameters (such as "
+          + "a file stream's directory or a window's durations); only the functions inside it may change. "
+          + "Restore the graph the checkpoint was written with (names keep a stream's key when the program creates "
+          + "its streams in another order; a stream added or removed is refused either way), or delete the "
+          + "checkpoint directory to start afresh (the progress and state it holds are lost)");
     }
   }
 

@@ -11,6 +11,11 @@ import io.dstream.receiver.Receiver;
  * the RDD of each batch holds the blocks the {@link ReceiverTracker} allocated to it, one partition per
  * block. Once the stream has forgotten a batch, the batch's blocks are deleted.
  *
+ * <p>Recovery compares no {@link #parameters()} of it: what it receives is up to its receiver, which is code
+ * (a socket stream's address is the receiver's too, and a source may move between runs), and it keeps no
+ * position in its source that would belong to one address: its write-ahead log holds blocks already
+ * received.
+ *
  * @param <T> the record type
  */
 public final class ReceiverInputNode<T> extends InputNode<T> {

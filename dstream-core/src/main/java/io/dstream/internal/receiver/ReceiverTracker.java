@@ -13,6 +13,7 @@ import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;
 import io.dstream.receiver.Receiver;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;
@@ -45,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * is generated, serves them to the batch's RDD, and deletes them once the stream has forgotten the batch.
  *
  * <p>Blocks live in the engine's {@link BlockManager} (in a temporary directory, memory bounded by
- * {@code dstream.storage.memoryFraction}, shared with cached partitions); with {@code dstream.receiver.writeAheadLog.enable} each stream
- * also logs its blocks and allocations under the checkpoint directory, and {@link #recoverFromLog} rebuilds
- * them after a crash. With {@code dstream.backpressure.enabled} a {@link RateController} per stream sets its
- * receiver's rate after every batch.
+ * {@code dstream.storage.memoryFraction}, shared with cached partitions); with
+ * {@code dstream.receiver.writeAheadLog.enable} each stream that an output operation uses also logs its
+ * blocks and allocations under the checkpoint directory, and {@link #recoverFromLog} rebuilds them after a
+ * crash. A stream no output uses has no receiver running, so it opens no log: it would only leave an empty
+ * directory, and on recovery read blocks no batch asks for. With {@code dstream.backpressure.enabled} a
+ * {@link RateController} per stream sets its receiver's rate after every batch.
  *
  * <p>Lifecycle: streams are created before start; {@link #prepare} (at start, after the graph has started)
  * opens the storage and builds the supervisors, {@link #startReceivers()} starts them, {@link #stopReceivers}
@@ -138,11 +141,12 @@ public final class ReceiverTracker implements BlockAllocator {
   }
 
   /**
-   * Rebuilds, from each receiver stream's write-ahead log, the blocks that were received and not processed
-   * before the application stopped: the batches allocated and not finished get their blocks again, and the
-   * blocks no batch took wait for the next batch. Their data is read from the log. Call it before start, on
-   * a graph built like the one that wrote the logs; without it, start discards what earlier runs logged. Does
-   * nothing if the write-ahead log is off.
+   * Rebuilds, from the write-ahead log of each receiver stream that an output operation uses, the blocks
+   * that were received and not processed before the application stopped: the batches allocated and not
+   * finished get their blocks again, and the blocks no batch took wait for the next batch. Their data is read
+   * from the log. Call it before start, once every output operation is defined, on a graph built like the
+   * one that wrote the logs; without it, start discards what earlier runs logged. Does nothing if the
+   * write-ahead log is off.
    *
    * @param checkpoints the checkpoint directory that holds the logs
    * @throws IllegalStateException if the receivers were already prepared or recovered
@@ -168,12 +172,11 @@ public final class ReceiverTracker implements BlockAllocator {
    *     cannot be opened
    */
   public synchronized void prepare(Optional<CheckpointDirectory> checkpoints) {
-    List<ReceiverInputNode<?>> used = new ArrayList<>();
+    List<ReceiverInputNode<?>> used = usedStreams();
     for (ReceiverInputNode<?> stream : streamsInOrder) {
-      if (stream.isInitialized()) {
-        used.add(stream);
-      } else {
-        LOG.warn("{} is not used by any output operation, so its receiver is not started", stream);
+      if (!used.contains(stream)) {
+        LOG.warn("{} is not used by any output operation, so its receiver is not started (and it opens no "
+            + "write-ahead log)", stream);
       }
     }
     if (used.isEmpty()) {
@@ -193,6 +196,10 @@ public final class ReceiverTracker implements BlockAllocator {
       }
     }
     for (ReceiverInputNode<?> stream : used) {
+      if (!blockTrackers.containsKey(stream.id())) {
+        throw new IllegalStateException(stream + " is used by an output operation defined after the received "
+            + "blocks were recovered; define every output operation before recovering");
+      }
       supervisors.put(stream.id(), newSupervisor(stream));
       running.put(stream.id(), blockTrackers.get(stream.id()));
     }
@@ -365,7 +372,7 @@ public final class ReceiverTracker implements BlockAllocator {
     // Recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's:
     // every stream's new blocks start after the highest number recovered from any log, so no id is reused.
     long firstNewBlockNumber = 0;
-    for (ReceiverInputNode<?> stream : streamsInOrder) {
+    for (ReceiverInputNode<?> stream : usedStreams()) {
       StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
           ? openLog(checkpoints, stream) : null;
       ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
@@ -382,6 +389,18 @@ public final class ReceiverTracker implements BlockAllocator {
       reports.register(tracker, receiverName(stream.receiver()));
     }
     this.firstNewBlockNumber = firstNewBlockNumber;
+  }
+
+  /** The receiver streams that an output operation uses, in creation order: the ones whose receiver runs. */
+  private List<ReceiverInputNode<?>> usedStreams() {
+    Set<StreamNode<?>> usedByOutputs = graph.streamsUsedByOutputs();
+    List<ReceiverInputNode<?>> used = new ArrayList<>();
+    for (ReceiverInputNode<?> stream : streamsInOrder) {
+      if (usedByOutputs.contains(stream)) {
+        used.add(stream);
+      }
+    }
+    return used;
   }
 
   /** Opens a stream's log under its stable key (read now, at start: names may be given after creation). */

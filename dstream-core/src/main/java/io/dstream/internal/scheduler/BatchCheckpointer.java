@@ -12,7 +12,8 @@ public interface BatchCheckpointer {
    * Writes the checkpoint of a fresh start, before the first batch, and returns once it is written. A run
    * that dies before it has checkpointed a batch then still leaves its zero time and its inputs' start, so
    * the next run recovers the batches it may have output, rather than starting anew and taking their input
-   * a second time.
+   * a second time. The checkpoints that earlier runs left are discarded first: recovery must find this
+   * run's, even where an earlier run's batch times are later.
    *
    * @param schedule the schedule at start: the zero time, nothing generated yet
    * @throws IllegalStateException if the checkpoint cannot be written; the message names the directory

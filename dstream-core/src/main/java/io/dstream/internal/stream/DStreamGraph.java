@@ -3,9 +3,12 @@ package io.dstream.internal.stream;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.scheduler.Job;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -282,6 +285,25 @@ public final class DStreamGraph {
    */
   public synchronized List<StreamNode<?>> streams() {
     return Collections.unmodifiableList(new ArrayList<>(streams));
+  }
+
+  /**
+   * Returns the streams that some output operation is computed from, directly or through other streams, and
+   * the outputs themselves: the streams {@link #start} initializes. The others never compute a batch (a
+   * receiver stream among them is never started).
+   *
+   * @return the streams, in no particular order
+   */
+  public synchronized Set<StreamNode<?>> streamsUsedByOutputs() {
+    Set<StreamNode<?>> used = new HashSet<>();
+    Deque<StreamNode<?>> toVisit = new ArrayDeque<>(outputs);
+    while (!toVisit.isEmpty()) {
+      StreamNode<?> stream = toVisit.pop();
+      if (used.add(stream)) {
+        toVisit.addAll(stream.dependencies());
+      }
+    }
+    return used;
   }
 
   /**

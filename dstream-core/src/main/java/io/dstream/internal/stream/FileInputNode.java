@@ -175,4 +175,15 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
   public String operationName() {
     return "fileStream";
   }
+
+  /**
+   * Its directory, since its progress names files of that directory: restored into a stream that reads
+   * another one, it would skip files never read and take again files already processed. And newFilesOnly,
+   * which decides whether files older than the first start are taken. The filter is code; the window comes
+   * from the configuration.
+   */
+  @Override
+  public Map<String, String> parameters() {
+    return Map.of("directory", directory.toString(), "newFilesOnly", String.valueOf(newFilesOnly));
+  }
 }

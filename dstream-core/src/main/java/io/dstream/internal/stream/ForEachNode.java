@@ -11,6 +11,10 @@ import java.util.List;
  * An output operation: for every batch in which its parent has an RDD, a job that applies a function to
  * that RDD. print, foreachRDD and saveAs... are all this node with different functions.
  *
+ * <p>Recovery compares no {@link #parameters()} of it: an output holds no records and nothing is restored
+ * into it, so what it does with a batch (how many records print shows, where saveAsTextFiles writes) may
+ * change across a restart like any function; the batches run again after recovery follow the new code.
+ *
  * @param <T> the parent's record type
  */
 public final class ForEachNode<T> extends StreamNode<Void> {

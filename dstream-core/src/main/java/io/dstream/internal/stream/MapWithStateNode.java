@@ -21,6 +21,7 @@ import io.dstream.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
@@ -177,5 +178,14 @@ public final class MapWithStateNode<K, V, S, T> extends StatefulNode<K, V, State
   @Override
   public String operationName() {
     return "mapWithState";
+  }
+
+  /**
+   * Its timeout, which decides which keys of the restored state are removed, and when. The mapping function
+   * is code, the initial state data, the partitioner tuning.
+   */
+  @Override
+  public Map<String, String> parameters() {
+    return Map.of("timeout", timeout == null ? "none" : timeout.toString());
   }
 }

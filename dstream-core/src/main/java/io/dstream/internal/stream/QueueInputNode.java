@@ -4,6 +4,7 @@ import io.dstream.Time;
 import io.dstream.rdd.RDD;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -77,5 +78,14 @@ public final class QueueInputNode<T> extends InputNode<T> {
   @Override
   public String operationName() {
     return "queueStream";
+  }
+
+  /**
+   * Whether a batch takes one queued RDD or all of them: that decides what each batch holds. The queue and
+   * the default RDD are data, and not compared.
+   */
+  @Override
+  public Map<String, String> parameters() {
+    return Map.of("oneAtATime", String.valueOf(oneAtATime));
   }
 }

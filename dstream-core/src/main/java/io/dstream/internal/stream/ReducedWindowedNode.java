@@ -16,6 +16,7 @@ import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The incremental {@code reduceByKeyAndWindow}: each window's result is the previous window's result with
@@ -177,5 +178,11 @@ public final class ReducedWindowedNode<K, V> extends StreamNode<Tuple2<K, V>> {
   @Override
   public String operationName() {
     return "reduceByKeyAndWindow";
+  }
+
+  /** Its durations: see {@link WindowSpec#parameters()}. Its partitioner is tuning, and not compared. */
+  @Override
+  public Map<String, String> parameters() {
+    return spec.parameters();
   }
 }

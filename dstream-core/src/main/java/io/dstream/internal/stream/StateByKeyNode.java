@@ -23,6 +23,9 @@ import java.util.Optional;
  * previous state narrowly (see {@link UpdateStateStep}); checkpoints and snapshots are
  * {@link StatefulNode}'s.
  *
+ * <p>Recovery compares no {@link #parameters()} of it: the update function is code, the initial state is
+ * data, and the partitioner is tuning (a restored snapshot is placed with the current one).
+ *
  * @param <K> the key type
  * @param <V> the value type
  * @param <S> the state type

@@ -485,6 +485,23 @@ public abstract class StreamNode<T> {
    */
   public abstract String operationName();
 
+  /**
+   * Returns the values, besides its operation, its parents and its functions, that decide which records this
+   * stream's batches hold: a file stream's directory, a window's durations. A checkpoint records them, and
+   * recovery refuses a graph in which one changed, because the progress and state restored into this stream
+   * (and the streams computed from it) were built for the old values.
+   *
+   * <p>Left out on purpose, so that they may change across a restart: functions (code cannot be compared, and
+   * fixing it is what a restart is for), partitioners and partition counts, storage levels and checkpoint
+   * intervals (they decide how records are spread, kept, or cut from their lineage, never which records a batch
+   * holds; restored state is placed with the current partitioner), and the configuration.
+   *
+   * @return each parameter's name, as a message shows it, and its value as text; empty unless overridden
+   */
+  public Map<String, String> parameters() {
+    return Map.of();
+  }
+
   @Override
   public String toString() {
     String named = name;

@@ -10,6 +10,10 @@ import java.util.List;
  * A stream whose every batch is a function of the same batch of its parents: map, filter, reduceByKey,
  * join, union, transform... One class serves every stateless operation; the operation's name says which.
  *
+ * <p>Recovery compares no {@link #parameters()} of it: all it has besides its operation and parents is its
+ * transform, which is code; the partitioners and partition counts inside ({@code reduceByKey(f, 8)},
+ * {@code repartition(4)}) are tuning, which may change across a restart.
+ *
  * @param <U> the record type
  */
 public final class TransformedNode<U> extends StreamNode<U> {

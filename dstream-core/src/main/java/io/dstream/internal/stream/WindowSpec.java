@@ -5,6 +5,7 @@ import io.dstream.Time;
 import io.dstream.rdd.RDD;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,16 @@ public record WindowSpec(Duration window, Duration slide) {
     check(operation, "window", window, parent);
     check(operation, "slide", slide, parent);
     return new WindowSpec(window, slide);
+  }
+
+  /**
+   * Returns the durations as the parameters of a window stream ({@link StreamNode#parameters()}): a window
+   * of another length or slide holds other records, and its batch times are on another grid.
+   *
+   * @return the window and slide durations, by name
+   */
+  public Map<String, String> parameters() {
+    return Map.of("window duration", window.toString(), "slide duration", slide.toString());
   }
 
   private static void check(String operation, String what, Duration duration, StreamNode<?> parent) {

@@ -11,6 +11,7 @@ import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -83,5 +84,11 @@ public final class WindowedNode<T> extends StreamNode<T> {
   @Override
   public String operationName() {
     return "window";
+  }
+
+  /** Its durations: see {@link WindowSpec#parameters()}. */
+  @Override
+  public Map<String, String> parameters() {
+    return spec.parameters();
   }
 }
