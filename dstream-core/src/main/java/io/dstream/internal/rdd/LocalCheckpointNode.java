@@ -57,10 +57,24 @@ public final class LocalCheckpointNode<T> extends RddNode<T> {
    */
   public static <T> LocalCheckpointNode<T> materialize(RddNode<T> node) {
     LocalCheckpointNode<T> checkpoint = of(node);
-    if (!checkpoint.isMaterialized()) {
+    complete(checkpoint);
+    return checkpoint;
+  }
+
+  /**
+   * Computes the partitions of a local checkpoint that no job computed yet (a job that read only some, or
+   * failed, leaves the checkpoint holding on to its lineage, which then grows with every later batch built on
+   * it). Does nothing for another node or a complete checkpoint.
+   *
+   * @param node any node
+   * @throws io.dstream.rdd.JobFailedException if computing a partition fails; its cause is the user's
+   *     exception
+   * @throws IllegalStateException if the engine was stopped
+   */
+  public static void complete(RddNode<?> node) {
+    if (node instanceof LocalCheckpointNode<?> checkpoint && !checkpoint.isMaterialized()) {
       checkpoint.engine().jobRunner().runJob(checkpoint, (partition, records) -> null);
     }
-    return checkpoint;
   }
 
   @Override

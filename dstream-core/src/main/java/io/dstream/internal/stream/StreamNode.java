@@ -6,8 +6,8 @@ import io.dstream.internal.rdd.LocalCheckpointNode;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,18 +228,9 @@ public abstract class StreamNode<T> {
    */
   public final List<RDD<T>> slice(Time from, Time to) throws Exception {
     Time zero = zeroTime();
-    List<RDD<T>> rdds = new ArrayList<>();
     Time lastBatch = graph.lastBatchTime();
-    if (lastBatch == null) {
-      return rdds;
-    }
-    for (Time time : align(from, zero).to(align(to, zero).min(lastBatch), slideDuration())) {
-      RDD<T> rdd = time.greater(zero) ? getOrCompute(time) : null;
-      if (rdd != null) {
-        rdds.add(rdd);
-      }
-    }
-    return rdds;
+    return lastBatch == null ? List.of()
+        : WindowSpec.rddsIn(this, align(from, zero).minus(slideDuration()), align(to, zero).min(lastBatch));
   }
 
   private Time align(Time time, Time zero) {
@@ -433,19 +424,13 @@ public abstract class StreamNode<T> {
     }
   }
 
-  /**
-   * Computes what the batch's jobs left out of a checkpoint time's RDD: jobs that read only some partitions
-   * (a {@code take}) or failed would otherwise leave it holding on to its lineage, which then grows with
-   * every later batch built on it.
-   */
+  /** Completes a checkpoint time's RDD that the batch's jobs read only in part (a take) or failed on. */
   private void completeLocalCheckpoint(Time time) {
     RDD<T> batch = generatedRdd(time);
-    if (batch == null || !(RddAccess.node(batch) instanceof LocalCheckpointNode<T> checkpoint)
-        || checkpoint.isMaterialized()) {
-      return;
-    }
     try {
-      LocalCheckpointNode.materialize(checkpoint);
+      if (batch != null) {
+        LocalCheckpointNode.complete(RddAccess.node(batch));
+      }
     } catch (RuntimeException e) {
       LOG.warn("{} could not compute its checkpoint of batch {} ({}); the lineage of its later batches starts "
           + "at the previous checkpoint until the next one", this, time, e.toString());
