@@ -1,8 +1,6 @@
 package io.dstream.internal.rdd;
 
-import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -19,18 +17,12 @@ import java.util.List;
  *
  * @param <T> the record type
  */
-public final class LocalCheckpointNode<T> extends RddNode<T> {
-  private final int numPartitions;
-  private final Partitioner partitioner;
-  private final KeptPartitions<T> kept;
+public final class LocalCheckpointNode<T> extends KeepingNode<T> {
   private volatile RddNode<T> source;
 
   private LocalCheckpointNode(RddNode<T> source) {
-    super(source.engine());
-    this.numPartitions = source.numPartitions();
-    this.partitioner = source.partitioner();
+    super(source.engine(), source.numPartitions(), source.partitioner());
     this.source = source;
-    this.kept = new KeptPartitions<>(numPartitions, () -> this.source = null);
   }
 
   /**
@@ -78,22 +70,13 @@ public final class LocalCheckpointNode<T> extends RddNode<T> {
   }
 
   @Override
-  public int numPartitions() {
-    return numPartitions;
-  }
-
-  @Override
   public List<Dependency> dependencies() {
     RddNode<T> current = source;
     return current == null ? List.of() : List.of(new NarrowDependency(current));
   }
 
   @Override
-  protected Iterator<T> compute(int partition) {
-    return kept.getOrCompute(partition, this::computeFromSource).iterator();
-  }
-
-  private List<T> computeFromSource(int partition) {
+  protected List<T> computeOnce(int partition) {
     RddNode<T> current = source;
     if (current == null) {
       throw new IllegalStateException(this + " has let go of its source but not kept partition " + partition);
@@ -104,22 +87,7 @@ public final class LocalCheckpointNode<T> extends RddNode<T> {
   }
 
   @Override
-  public Partitioner partitioner() {
-    return partitioner;
-  }
-
-  @Override
-  public long knownCount() {
-    return kept.count();
-  }
-
-  @Override
-  public boolean isMaterialized() {
-    return kept.allKept();
-  }
-
-  @Override
-  protected boolean keepsComputedRecords() {
-    return true;
+  protected void releaseInputs() {
+    source = null;
   }
 }

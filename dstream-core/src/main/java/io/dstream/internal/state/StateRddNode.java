@@ -2,11 +2,9 @@ package io.dstream.internal.state;
 
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;
-import io.dstream.internal.rdd.KeptPartitions;
-import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.KeepingNode;
 import io.dstream.internal.rdd.UserCodeException;
 import io.dstream.rdd.Partitioner;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -26,18 +24,14 @@ import java.util.List;
  *
  * @param <T> the record type
  */
-public final class StateRddNode<T> extends RddNode<T> {
+public final class StateRddNode<T> extends KeepingNode<T> {
   private final String name;
-  private final Partitioner partitioner;
-  private final KeptPartitions<T> kept;
   private volatile StateStep<T> step;
 
   private StateRddNode(Engine engine, String name, Partitioner partitioner, StateStep<T> step) {
-    super(engine);
+    super(engine, partitioner.numPartitions(), partitioner);
     this.name = name;
-    this.partitioner = partitioner;
     this.step = step;
-    this.kept = new KeptPartitions<>(partitioner.numPartitions(), () -> this.step = null);
   }
 
   /**
@@ -73,14 +67,9 @@ public final class StateRddNode<T> extends RddNode<T> {
     }
     StateRddNode<T> node = new StateRddNode<>(engine, name, partitioner, null);
     for (int i = 0; i < partitions.size(); i++) {
-      node.kept.keep(i, partitions.get(i));
+      node.keep(i, partitions.get(i));
     }
     return node;
-  }
-
-  @Override
-  public int numPartitions() {
-    return partitioner.numPartitions();
   }
 
   @Override
@@ -90,11 +79,7 @@ public final class StateRddNode<T> extends RddNode<T> {
   }
 
   @Override
-  protected Iterator<T> compute(int partition) {
-    return kept.getOrCompute(partition, this::computeWithStep).iterator();
-  }
-
-  private List<T> computeWithStep(int partition) {
+  protected List<T> computeOnce(int partition) {
     StateStep<T> current = step;
     if (current == null) {
       throw new IllegalStateException(this + " has released its inputs but not kept partition " + partition);
@@ -107,23 +92,8 @@ public final class StateRddNode<T> extends RddNode<T> {
   }
 
   @Override
-  public Partitioner partitioner() {
-    return partitioner;
-  }
-
-  @Override
-  public boolean isMaterialized() {
-    return kept.allKept();
-  }
-
-  @Override
-  protected boolean keepsComputedRecords() {
-    return true;
-  }
-
-  @Override
-  public long knownCount() {
-    return kept.count();
+  protected void releaseInputs() {
+    step = null;
   }
 
   @Override
