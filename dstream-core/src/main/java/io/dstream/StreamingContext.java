@@ -600,7 +600,10 @@ public final class StreamingContext {
   public void start() {
     boolean claimedActiveSlot = false;
     if (getState() == StreamingContextState.INITIALIZED && ACTIVE.get() != this) {
-      if (!ACTIVE.compareAndSet(null, this)) {
+      // A context that a fatal error stopped (not stop()) still holds the slot; it is free all the same.
+      StreamingContext holder = ACTIVE.get();
+      boolean free = holder == null || holder.getState() == StreamingContextState.STOPPED;
+      if (!free || !ACTIVE.compareAndSet(holder, this)) {
         throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
             + "starting a new one (only one context may run at a time)");
       }
@@ -645,6 +648,9 @@ public final class StreamingContext {
    * Waits until the context is stopped (and has released its threads), or a job fails.
    *
    * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
+   * @throws VirtualMachineError the fatal error (out of memory, stack overflow) that ended the context,
+   *     wherever it was thrown; the context has then stopped
+   * @throws IllegalStateException if the context was never started (the wait would never end)
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public void awaitTermination() throws InterruptedException {
@@ -657,6 +663,7 @@ public final class StreamingContext {
    * @param timeoutMillis how long to wait, in milliseconds
    * @return true if the context has stopped, false if the time ran out
    * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
+   * @throws VirtualMachineError the fatal error (out of memory, stack overflow) that ended the context
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitTerminationOrTimeout(long timeoutMillis) throws InterruptedException {
@@ -678,7 +685,7 @@ public final class StreamingContext {
    * @return the active context
    */
   public static Optional<StreamingContext> getActive() {
-    return Optional.ofNullable(ACTIVE.get());
+    return Optional.ofNullable(ACTIVE.get()).filter(c -> c.getState() != StreamingContextState.STOPPED);
   }
 
   /**

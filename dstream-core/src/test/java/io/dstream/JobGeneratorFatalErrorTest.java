@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * An {@link Error} in the job generator (out of memory, say) is not swallowed: batch generation stops and
- * {@code awaitTermination} throws it, where a {@link RuntimeException} would only fail the one event.
+ * A fatal error in the job generator (out of memory, say) is not swallowed: batch generation stops, the
+ * context stops and {@code awaitTermination} rethrows it, where a {@link RuntimeException} would only fail the
+ * one event.
  */
 class JobGeneratorFatalErrorTest {
   /** Passes its parent's RDDs through, and runs out of memory when the generator clears old batches. */
@@ -62,9 +62,9 @@ class JobGeneratorFatalErrorTest {
       catchThrowable(() -> t.runBatches(1));
 
       assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(30_000))
-          .isInstanceOf(JobFailedException.class)
-          .hasMessageContaining("the job generator failed with java.lang.OutOfMemoryError")
-          .hasCauseInstanceOf(OutOfMemoryError.class);
+          .isInstanceOf(OutOfMemoryError.class)
+          .hasMessageContaining("no heap left while clearing batch");
+      assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
       assertThat(ContextAccess.runtime(t.context()).generator().awaitEventsHandled(30_000))
           .as("the generator's event loop has ended").isFalse();
     }

@@ -15,6 +15,7 @@ import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.receiver.ReceiverInputNode;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.BatchSchedule;
+import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
@@ -53,6 +54,7 @@ public final class StreamingRuntime {
   private volatile MetadataCheckpointer checkpointer;
   private StreamingContextState state = StreamingContextState.INITIALIZED;
   private JobFailedException error;
+  private VirtualMachineError fatal;
   private boolean stoppingNow;
   private boolean terminated;
 
@@ -75,12 +77,23 @@ public final class StreamingRuntime {
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
         conf.get(ConfigKeys.TASK_MAX_FAILURES), this::openBlockStore);
     this.graph = new DStreamGraph(batchDuration);
-    this.bus = new ListenerBus(app);
+    FailureHandler failures = new FailureHandler() {
+      @Override
+      public void jobFailed(JobFailedException failure) {
+        reportError(failure);
+      }
+
+      @Override
+      public void fatalError(String where, VirtualMachineError error) {
+        reportFatal(where, error);
+      }
+    };
+    this.bus = new ListenerBus(app, failures);
     JobGenerator[] generatorRef = new JobGenerator[1];
-    this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, this::reportError,
+    this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, failures,
         outcome -> generatorRef[0].onBatchCompleted(outcome));
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
-    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, this::reportError);
+    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, failures);
     generatorRef[0] = generator;
   }
 
@@ -256,12 +269,19 @@ public final class StreamingRuntime {
    * @param timeoutMillis how long to wait, or a negative number to wait without limit
    * @return true if the context has stopped, false if the time ran out
    * @throws JobFailedException the first failure of a job, whose cause is the user's exception
+   * @throws VirtualMachineError the fatal error that ended the context (see {@link FatalErrors})
+   * @throws IllegalStateException if asked to wait without limit on a context that was never started
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, timeoutMillis) * 1_000_000L;
     synchronized (lock) {
-      while (!terminated && error == null) {
+      if (timeoutMillis < 0 && state == StreamingContextState.INITIALIZED) {
+        throw new IllegalStateException("awaitTermination() on a StreamingContext that was never started would "
+            + "wait forever; call start() first");
+      }
+      // After a fatal error, wait for the stop it started: when the error is rethrown, the context has stopped.
+      while (!terminated && (error == null || fatal != null)) {
         if (timeoutMillis < 0) {
           lock.wait();
         } else {
@@ -272,10 +292,44 @@ public final class StreamingRuntime {
           lock.wait(left);
         }
       }
+      if (fatal != null) {
+        throw fatal;
+      }
       if (error != null) {
         throw error;
       }
       return terminated;
+    }
+  }
+
+  /**
+   * Ends the context after a fatal error (see {@link FatalErrors}): the context stops at once, on a thread
+   * of its own (the thread that reports the error may be one that the stop waits for), and
+   * {@code awaitTermination} rethrows the error once the stop is done.
+   *
+   * @param where what was running when the error was thrown
+   * @param error the error
+   */
+  public void reportFatal(String where, VirtualMachineError error) {
+    synchronized (lock) {
+      if (fatal != null) {
+        return;
+      }
+      fatal = error;
+      lock.notifyAll();
+    }
+    LOG.error("{} failed with {}; the JVM may be in no state to go on, so the StreamingContext stops and "
+        + "awaitTermination rethrows the error: restart the application", where, error, error);
+    try {
+      Thread stopper = new Thread(() -> stop(false), "dstream-" + conf.appName() + "-fatal-stop");
+      stopper.setDaemon(false);
+      stopper.start();
+    } catch (VirtualMachineError noThread) {
+      // Out of memory for a thread's stack: nobody will stop the context, so awaitTermination must not wait.
+      synchronized (lock) {
+        terminated = true;
+        lock.notifyAll();
+      }
     }
   }
 

@@ -173,7 +173,9 @@ public final class JobRunner {
       engine.taskStarted();
       try {
         return function.apply(partition, node.iterator(partition));
-      } catch (Exception e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal; // not retried: see FatalErrors
+      } catch (Throwable e) {
         Throwable cause = UserCodeException.unwrap(e);
         boolean interrupted = Thread.currentThread().isInterrupted();
         if (attempt >= maxAttempts || interrupted) {

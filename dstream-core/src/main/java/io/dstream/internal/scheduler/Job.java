@@ -24,10 +24,7 @@ public record Job(Time time, int outputOpId, String description, Body body) {
    */
   public static Job failing(Time time, int outputOpId, String description, Throwable error) {
     return new Job(time, outputOpId, description, () -> {
-      if (error instanceof Exception e) {
-        throw e;
-      }
-      throw (Error) error;
+      throw error;
     });
   }
 
@@ -37,8 +34,8 @@ public record Job(Time time, int outputOpId, String description, Body body) {
     /**
      * Runs the job.
      *
-     * @throws Exception whatever the output operation throws
+     * @throws Throwable whatever the output operation throws
      */
-    void run() throws Exception;
+    void run() throws Throwable;
   }
 }

@@ -3,8 +3,8 @@ package io.dstream.internal.scheduler;
 import io.dstream.Clock;
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.internal.FatalErrors;
 import io.dstream.internal.stream.DStreamGraph;
-import io.dstream.rdd.JobFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -70,7 +70,7 @@ public final class JobGenerator {
   private final Thread eventLoop;
   private final Object barrierLock = new Object();
   private final BatchLedger ledger = new BatchLedger();
-  private final Consumer<JobFailedException> fatalErrors;
+  private final FailureHandler failures;
   private volatile BatchCheckpointer checkpointer = NO_CHECKPOINTS;
   private boolean loopEnded;
 
@@ -82,12 +82,11 @@ public final class JobGenerator {
    * @param scheduler where generated jobs go
    * @param clock the clock that drives the batches
    * @param blockAllocator allocates received blocks to each batch before its jobs are generated
-   * @param fatalErrors told of an {@link Error} that ended batch generation, so that the context's
-   *     {@code awaitTermination} throws it
+   * @param failures told of a fatal error, which ends batch generation (see {@link FatalErrors})
    */
   public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, Clock clock,
-      BlockAllocator blockAllocator, Consumer<JobFailedException> fatalErrors) {
-    this.fatalErrors = fatalErrors;
+      BlockAllocator blockAllocator, FailureHandler failures) {
+    this.failures = failures;
     this.graph = graph;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -278,17 +277,13 @@ public final class JobGenerator {
         }
         try {
           handle(event);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+          timer.stop(false);
+          failures.fatalError("the job generator, handling " + event, e);
+          return;
+        } catch (Throwable e) {
           // One bad event must not end batch generation for the life of the context.
           LOG.error("The job generator could not handle {}; it goes on with the next event", event, e);
-        } catch (Error e) {
-          // The JVM may be in no state to go on (out of memory): stop generating and let the application know.
-          LOG.error("The job generator failed with {} while handling {}; no more batches are generated", e, event,
-              e);
-          timer.stop(false);
-          fatalErrors.accept(new JobFailedException("the job generator failed with " + e + " while handling "
-              + event + "; no more batches are generated: stop the context and restart the application", e));
-          return;
         }
       }
     } catch (InterruptedException e) {
@@ -351,6 +346,8 @@ public final class JobGenerator {
     try {
       blockAllocator.allocateBlocksToBatch(time);
       jobs = graph.generateJobs(time);
+    } catch (VirtualMachineError e) {
+      throw e;
     } catch (Throwable e) {
       // The scheduler runs these failing jobs like any others: listeners, logs and awaitTermination see the
       // batch fail with the user's exception.

@@ -2,6 +2,7 @@ package io.dstream.internal.scheduler;
 
 import io.dstream.Clock;
 import io.dstream.Time;
+import io.dstream.internal.FatalErrors;
 import io.dstream.internal.rdd.UserCodeException;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
@@ -30,7 +31,7 @@ public final class JobScheduler {
 
   private final Clock clock;
   private final ListenerBus bus;
-  private final Consumer<JobFailedException> errorSink;
+  private final FailureHandler failures;
   private final Consumer<BatchOutcome> batchCompletionHandler;
   private final ThreadPoolExecutor jobExecutor;
   private final ThreadGroup jobThreads;
@@ -44,14 +45,14 @@ public final class JobScheduler {
    * @param concurrentJobs how many jobs may run at once
    * @param clock the context's clock, for batch timings
    * @param bus where listener events go
-   * @param errorSink receives every job failure (the context keeps the first for awaitTermination)
+   * @param failures receives every job failure, and the fatal errors that end the context
    * @param batchCompletionHandler called with a batch's outcome once all its jobs have ended
    */
   public JobScheduler(String appName, int concurrentJobs, Clock clock, ListenerBus bus,
-      Consumer<JobFailedException> errorSink, Consumer<BatchOutcome> batchCompletionHandler) {
+      FailureHandler failures, Consumer<BatchOutcome> batchCompletionHandler) {
     this.clock = clock;
     this.bus = bus;
-    this.errorSink = errorSink;
+    this.failures = failures;
     this.batchCompletionHandler = batchCompletionHandler;
     this.jobThreads = new ThreadGroup("dstream-" + appName + "-jobs");
     AtomicInteger ids = new AtomicInteger();
@@ -170,8 +171,6 @@ public final class JobScheduler {
       job.body().run();
     } catch (Throwable t) {
       failure = asJobFailure(job, t);
-      LOG.error("Output operation {} ({}) failed for batch {}", job.outputOpId(), job.description(), job.time(),
-          failure.getCause());
     }
     boolean last;
     synchronized (run) {
@@ -179,7 +178,7 @@ public final class JobScheduler {
       bus.post(new StreamingListenerOutputOperationCompleted(run.outputInfo(job.outputOpId())));
     }
     if (failure != null) {
-      errorSink.accept(failure);
+      report(job, failure);
     }
     if (last) {
       completeBatch(run);
@@ -197,6 +196,18 @@ public final class JobScheduler {
     CompletableFuture<BatchOutcome> waiter = waiters.remove(run.time());
     if (waiter != null) {
       waiter.complete(outcome);
+    }
+  }
+
+  private void report(Job job, JobFailedException failure) {
+    var fatal = FatalErrors.in(failure);
+    if (fatal.isPresent()) {
+      failures.fatalError("output operation " + job.outputOpId() + " (" + job.description() + ") of batch "
+          + job.time(), fatal.get());
+    } else {
+      LOG.error("Output operation {} ({}) failed for batch {}", job.outputOpId(), job.description(), job.time(),
+          failure.getCause());
+      failures.jobFailed(failure);
     }
   }
 

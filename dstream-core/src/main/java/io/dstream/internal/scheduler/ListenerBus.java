@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers listener events on one dedicated thread, in the order they were posted, so that listeners
- * never slow down the batches. A listener that throws (anything short of a VM error) is logged and skipped
- * for that event.
+ * never slow down the batches. A listener that throws is logged and skipped for that event; a fatal error
+ * (see {@link io.dstream.internal.FatalErrors}) goes to the context, which stops.
  */
 public final class ListenerBus {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
@@ -29,6 +29,7 @@ public final class ListenerBus {
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Object progress = new Object();
   private final Thread thread;
+  private final FailureHandler failures;
   private long posted;
   private long delivered;
   private boolean ended;
@@ -39,8 +40,10 @@ public final class ListenerBus {
    * Creates the bus; events posted before {@link #start()} wait in its queue.
    *
    * @param appName the application name, for the thread name
+   * @param failures told of a fatal error that a listener threw
    */
-  public ListenerBus(String appName) {
+  public ListenerBus(String appName, FailureHandler failures) {
+    this.failures = failures;
     thread = new Thread(this::deliverLoop, "dstream-" + appName + "-listener-bus");
     thread.setDaemon(true);
   }
@@ -160,7 +163,7 @@ public final class ListenerBus {
     }
   }
 
-  private static void deliver(StreamingListener listener, StreamingListenerEvent event) {
+  private void deliver(StreamingListener listener, StreamingListenerEvent event) {
     try {
       if (event instanceof StreamingListenerStreamingStarted e) {
         listener.onStreamingStarted(e);
@@ -182,7 +185,8 @@ public final class ListenerBus {
         listener.onReceiverStopped(e);
       }
     } catch (VirtualMachineError e) {
-      throw e;
+      failures.fatalError("streaming listener " + listener.getClass().getName() + " handling "
+          + event.getClass().getSimpleName(), e);
     } catch (Throwable e) {
       // Errors too (an AssertionError in a test's listener): one listener must not end delivery for all.
       LOG.warn("Streaming listener {} threw on {}; it keeps receiving later events", listener.getClass().getName(),
