@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
@@ -24,7 +25,6 @@ import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -96,6 +96,7 @@ public class DStream<T> {
    * @return the mapped stream
    */
   public <R> DStream<R> map(Function<T, R> f) {
+    Arguments.requireNonNull(f, "f");
     return stream("map", rdd -> rdd.map(f));
   }
 
@@ -107,6 +108,7 @@ public class DStream<T> {
    * @return the flattened stream
    */
   public <R> DStream<R> flatMap(FlatMapFunction<T, R> f) {
+    Arguments.requireNonNull(f, "f");
     return stream("flatMap", rdd -> rdd.flatMap(f));
   }
 
@@ -117,6 +119,7 @@ public class DStream<T> {
    * @return the filtered stream
    */
   public DStream<T> filter(Function<T, Boolean> f) {
+    Arguments.requireNonNull(f, "f");
     return stream("filter", rdd -> rdd.filter(f));
   }
 
@@ -129,6 +132,7 @@ public class DStream<T> {
    * @return the transformed stream
    */
   public <R> DStream<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f) {
+    Arguments.requireNonNull(f, "f");
     return stream("mapPartitions", rdd -> rdd.mapPartitions(f));
   }
 
@@ -164,6 +168,7 @@ public class DStream<T> {
    * @throws IllegalArgumentException if the slide durations differ
    */
   public DStream<T> union(DStream<T> other) {
+    Arguments.requireNonNull(other, "other");
     return new DStream<>(ssc, unionNode(other));
   }
 
@@ -197,6 +202,7 @@ public class DStream<T> {
    * @return the reduced stream
    */
   public DStream<T> reduce(Function2<T, T, T> f) {
+    Arguments.requireNonNull(f, "f");
     return stream("reduce", rdd -> rdd.mapPartitions(it -> reducePartition(it, f)).coalesce(1)
         .mapPartitions(it -> reducePartition(it, f)));
   }
@@ -241,6 +247,7 @@ public class DStream<T> {
    * @return a pair stream
    */
   public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> f) {
+    Arguments.requireNonNull(f, "f");
     return pairStream("mapToPair", rdd -> rdd.mapToPair(f));
   }
 
@@ -253,6 +260,7 @@ public class DStream<T> {
    * @return a pair stream
    */
   public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+    Arguments.requireNonNull(f, "f");
     return pairStream("flatMapToPair", rdd -> rdd.flatMapToPair(f));
   }
 
@@ -266,6 +274,7 @@ public class DStream<T> {
    * @return the transformed stream
    */
   public <U> DStream<U> transform(Function<RDD<T>, RDD<U>> f) {
+    Arguments.requireNonNull(f, "f");
     return stream("transform", f);
   }
 
@@ -277,6 +286,7 @@ public class DStream<T> {
    * @return the transformed stream
    */
   public <U> DStream<U> transform(Function2<RDD<T>, Time, RDD<U>> f) {
+    Arguments.requireNonNull(f, "f");
     return new DStream<>(ssc, transformNode("transform", f));
   }
 
@@ -289,6 +299,7 @@ public class DStream<T> {
    * @return the transformed pair stream
    */
   public <K, V> PairDStream<K, V> transformToPair(Function<RDD<T>, PairRDD<K, V>> f) {
+    Arguments.requireNonNull(f, "f");
     return pairStream("transformToPair", f::call);
   }
 
@@ -301,6 +312,7 @@ public class DStream<T> {
    * @return the transformed pair stream
    */
   public <K, V> PairDStream<K, V> transformToPair(Function2<RDD<T>, Time, PairRDD<K, V>> f) {
+    Arguments.requireNonNull(f, "f");
     return new PairDStream<>(ssc, transformNode("transformToPair", f::call));
   }
 
@@ -315,6 +327,8 @@ public class DStream<T> {
    * @throws IllegalArgumentException if the slide durations differ
    */
   public <U, W> DStream<W> transformWith(DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(f, "f");
     return new DStream<>(ssc, transformWithNode("transformWith", other, f));
   }
 
@@ -331,6 +345,8 @@ public class DStream<T> {
    */
   public <U, K, V> PairDStream<K, V> transformWithToPair(DStream<U> other,
       Function3<RDD<T>, RDD<U>, Time, PairRDD<K, V>> f) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(f, "f");
     return new PairDStream<>(ssc, transformWithNode("transformWithToPair", other, f::call));
   }
 
@@ -350,6 +366,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<T> window(Duration windowDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
     return window(windowDuration, slideDuration());
   }
 
@@ -369,6 +386,8 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<T> window(Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return new DStream<>(ssc, windowNode(WindowSpec.of("window", node, windowDuration, slideDuration)));
   }
 
@@ -388,6 +407,8 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec.of("countByWindow", node, windowDuration, slideDuration);
     return count().reduceByWindow(Long::sum, (a, b) -> a - b, windowDuration, slideDuration);
   }
@@ -411,8 +432,10 @@ public class DStream<T> {
    */
   public DStream<T> reduceByWindow(Function2<T, T, T> reduceFunc, Duration windowDuration,
       Duration slideDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec spec = WindowSpec.of("reduceByWindow", node, windowDuration, slideDuration);
-    Objects.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
     return new DStream<>(ssc, reduce(reduceFunc).windowNode(spec)).reduce(reduceFunc);
   }
 
@@ -439,6 +462,10 @@ public class DStream<T> {
    */
   public DStream<T> reduceByWindow(Function2<T, T, T> reduceFunc, Function2<T, T, T> invReduceFunc,
       Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec.of("reduceByWindow", node, windowDuration, slideDuration);
     return mapToPair(x -> new Tuple2<>(Boolean.TRUE, x))
         .reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, 1)
@@ -462,6 +489,8 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public PairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return countByValueAndWindow(windowDuration, slideDuration, defaultParallelism());
   }
 
@@ -479,6 +508,8 @@ public class DStream<T> {
    */
   public PairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration,
       int numPartitions) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec.of("countByValueAndWindow", node, windowDuration, slideDuration);
     Partitioner partitioner = new HashPartitioner(numPartitions);
     return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, windowDuration,
@@ -516,7 +547,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<T> persist(StorageLevel level) {
-    node.persist(Objects.requireNonNull(level, "level"));
+    node.persist(Arguments.requireNonNull(level, "level"));
     return this;
   }
 
@@ -541,6 +572,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<T> checkpoint(Duration interval) {
+    Arguments.requireNonNull(interval, "interval");
     node.checkpoint(interval);
     return this;
   }
@@ -564,6 +596,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<T> name(String name) {
+    Arguments.requireNonNull(name, "name");
     node.name(name);
     return this;
   }
@@ -611,6 +644,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public void foreachRDD(VoidFunction<RDD<T>> f) {
+    Arguments.requireNonNull(f, "f");
     output("foreachRDD", (rdd, time) -> f.call(rdd));
   }
 
@@ -621,6 +655,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public void foreachRDD(VoidFunction2<RDD<T>, Time> f) {
+    Arguments.requireNonNull(f, "f");
     output("foreachRDD", f);
   }
 
@@ -640,6 +675,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public void saveAsTextFiles(String prefix) {
+    Arguments.requireNonNull(prefix, "prefix");
     saveAsTextFiles(prefix, "");
   }
 
@@ -654,6 +690,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public void saveAsTextFiles(String prefix, String suffix) {
+    Arguments.requireNonNull(prefix, "prefix");
     output("saveAsTextFiles", new BatchFileOutput<>("saveAsTextFiles", prefix, suffix, PartFileFormat.text()));
   }
 
@@ -668,6 +705,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public void saveAsObjectFiles(String prefix) {
+    Arguments.requireNonNull(prefix, "prefix");
     saveAsObjectFiles(prefix, "");
   }
 
@@ -681,6 +719,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public void saveAsObjectFiles(String prefix, String suffix) {
+    Arguments.requireNonNull(prefix, "prefix");
     output("saveAsObjectFiles", new BatchFileOutput<>("saveAsObjectFiles", prefix, suffix,
         PartFileFormat.objects(ssc.runtime.serializer())));
   }
@@ -699,6 +738,8 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has not started
    */
   public List<RDD<T>> slice(Time fromTime, Time toTime) {
+    Arguments.requireNonNull(fromTime, "fromTime");
+    Arguments.requireNonNull(toTime, "toTime");
     try {
       return node.slice(fromTime, toTime);
     } catch (RuntimeException e) {

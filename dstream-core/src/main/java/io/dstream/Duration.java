@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -36,6 +37,7 @@ public final class Duration implements Comparable<Duration> {
    * @return {@code this + that}
    */
   public Duration plus(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return new Duration(millis + that.millis);
   }
 
@@ -46,6 +48,7 @@ public final class Duration implements Comparable<Duration> {
    * @return {@code this - that}
    */
   public Duration minus(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return new Duration(millis - that.millis);
   }
 
@@ -67,6 +70,7 @@ public final class Duration implements Comparable<Duration> {
    * @throws IllegalArgumentException if {@code that} is zero
    */
   public double div(Duration that) {
+    Arguments.requireNonNull(that, "that");
     if (that.millis == 0) {
       throw new IllegalArgumentException("cannot divide " + this + " by a zero duration; pass a non-zero "
           + "divisor (check Duration.isZero() first)");
@@ -82,6 +86,7 @@ public final class Duration implements Comparable<Duration> {
    * @throws IllegalArgumentException if {@code that} is zero
    */
   public boolean isMultipleOf(Duration that) {
+    Arguments.requireNonNull(that, "that");
     if (that.millis == 0) {
       throw new IllegalArgumentException("cannot tell whether " + this + " is a multiple of a zero duration; "
           + "pass a non-zero duration (check Duration.isZero() first)");
@@ -105,6 +110,7 @@ public final class Duration implements Comparable<Duration> {
    * @return {@code this < that}
    */
   public boolean less(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return millis < that.millis;
   }
 
@@ -115,6 +121,7 @@ public final class Duration implements Comparable<Duration> {
    * @return {@code this <= that}
    */
   public boolean lessEq(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return millis <= that.millis;
   }
 
@@ -125,6 +132,7 @@ public final class Duration implements Comparable<Duration> {
    * @return {@code this > that}
    */
   public boolean greater(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return millis > that.millis;
   }
 
@@ -135,6 +143,7 @@ public final class Duration implements Comparable<Duration> {
    * @return {@code this >= that}
    */
   public boolean greaterEq(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return millis >= that.millis;
   }
 
@@ -145,6 +154,7 @@ public final class Duration implements Comparable<Duration> {
    * @return the maximum
    */
   public Duration max(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return millis >= that.millis ? this : that;
   }
 
@@ -155,6 +165,7 @@ public final class Duration implements Comparable<Duration> {
    * @return the minimum
    */
   public Duration min(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return millis <= that.millis ? this : that;
   }
 
@@ -183,6 +194,7 @@ public final class Duration implements Comparable<Duration> {
 
   @Override
   public int compareTo(Duration that) {
+    Arguments.requireNonNull(that, "that");
     return Long.compare(millis, that.millis);
   }
 

@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.internal.stream.InputNode;
 
 /**
@@ -15,6 +16,7 @@ public class InputDStream<T> extends DStream<T> {
 
   @Override
   public InputDStream<T> name(String name) {
+    Arguments.requireNonNull(name, "name");
     super.name(name);
     return this;
   }

@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.internal.stream.MapWithStateNode;
 
 /**
@@ -58,6 +59,7 @@ public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
    */
   @Override
   public MapWithStateDStream<K, V, S, T> checkpoint(Duration interval) {
+    Arguments.requireNonNull(interval, "interval");
     stateNode.checkpoint(interval);
     return this;
   }
@@ -81,6 +83,7 @@ public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
    */
   @Override
   public MapWithStateDStream<K, V, S, T> name(String name) {
+    Arguments.requireNonNull(name, "name");
     stateNode.name(name + ".state");
     super.name(name);
     return this;

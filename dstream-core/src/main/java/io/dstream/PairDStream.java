@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
@@ -11,13 +12,12 @@ import io.dstream.internal.stream.StateEnvironment;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.WindowSpec;
 import io.dstream.rdd.HashPartitioner;
-import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.PairRDD;
+import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,6 +52,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return the same stream as a pair stream
    */
   public static <K, V> PairDStream<K, V> fromDStream(DStream<Tuple2<K, V>> stream) {
+    Arguments.requireNonNull(stream, "stream");
     return stream instanceof PairDStream<K, V> pair ? pair : new PairDStream<>(stream.ssc, stream.node);
   }
 
@@ -84,6 +85,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return one record per key and batch
    */
   public PairDStream<K, Iterable<V>> groupByKey(Partitioner partitioner) {
+    Arguments.requireNonNull(partitioner, "partitioner");
     return byKey("groupByKey", rdd -> rdd.groupByKey(partitioner));
   }
 
@@ -95,6 +97,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return one record per key and batch
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f) {
+    Arguments.requireNonNull(f, "f");
     return byKey("reduceByKey", rdd -> rdd.reduceByKey(f));
   }
 
@@ -107,6 +110,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
+    Arguments.requireNonNull(f, "f");
     return reduceByKey(f, new HashPartitioner(numPartitions));
   }
 
@@ -118,6 +122,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return one record per key and batch
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, Partitioner partitioner) {
+    Arguments.requireNonNull(f, "f");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return byKey("reduceByKey", rdd -> rdd.reduceByKey(partitioner, f));
   }
 
@@ -135,6 +141,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, int numPartitions) {
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     return combineByKey(createCombiner, mergeValue, mergeCombiners, new HashPartitioner(numPartitions));
   }
 
@@ -151,6 +160,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner) {
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return combineByKey(createCombiner, mergeValue, mergeCombiners, partitioner, true);
   }
 
@@ -167,6 +180,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner, boolean mapSideCombine) {
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return byKey("combineByKey", rdd -> rdd.combineByKey(createCombiner, mergeValue, mergeCombiners,
         partitioner, mapSideCombine));
   }
@@ -181,6 +198,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return the mapped pair stream
    */
   public <U> PairDStream<K, U> mapValues(Function<V, U> f) {
+    Arguments.requireNonNull(f, "f");
     return byKey("mapValues", rdd -> rdd.mapValues(f));
   }
 
@@ -192,6 +210,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return the flattened pair stream
    */
   public <U> PairDStream<K, U> flatMapValues(FlatMapFunction<V, U> f) {
+    Arguments.requireNonNull(f, "f");
     return byKey("flatMapValues", rdd -> rdd.flatMapValues(f));
   }
 
@@ -207,6 +226,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if the slide durations differ
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return joined("cogroup", other, PairRDD::cogroup);
   }
 
@@ -220,6 +240,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return cogroup(other, new HashPartitioner(numPartitions));
   }
 
@@ -233,6 +254,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other,
       Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return joined("cogroup", other, (a, b) -> a.cogroup(b, partitioner));
   }
 
@@ -245,6 +268,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if the slide durations differ
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return joined("join", other, PairRDD::join);
   }
 
@@ -258,6 +282,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return join(other, new HashPartitioner(numPartitions));
   }
 
@@ -270,6 +295,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return joined("join", other, (a, b) -> a.join(b, partitioner));
   }
 
@@ -281,6 +308,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return every value of this stream, with each matching value of the other or {@code Optional.empty()}
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return joined("leftOuterJoin", other, PairRDD::leftOuterJoin);
   }
 
@@ -294,6 +322,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return leftOuterJoin(other, new HashPartitioner(numPartitions));
   }
 
@@ -307,6 +336,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other,
       Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return joined("leftOuterJoin", other, (a, b) -> a.leftOuterJoin(b, partitioner));
   }
 
@@ -318,6 +349,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return every value of the other stream, with each matching value of this one or {@code Optional.empty()}
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return joined("rightOuterJoin", other, PairRDD::rightOuterJoin);
   }
 
@@ -331,6 +363,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return rightOuterJoin(other, new HashPartitioner(numPartitions));
   }
 
@@ -344,6 +377,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other,
       Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return joined("rightOuterJoin", other, (a, b) -> a.rightOuterJoin(b, partitioner));
   }
 
@@ -355,6 +390,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @return every value of either side, with each matching value of the other side or {@code Optional.empty()}
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return joined("fullOuterJoin", other, PairRDD::fullOuterJoin);
   }
 
@@ -369,6 +405,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other,
       int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return fullOuterJoin(other, new HashPartitioner(numPartitions));
   }
 
@@ -382,6 +419,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other,
       Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return joined("fullOuterJoin", other, (a, b) -> a.fullOuterJoin(b, partitioner));
   }
 
@@ -392,11 +431,14 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   @Override
   public PairDStream<K, V> window(Duration windowDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
     return window(windowDuration, slideDuration());
   }
 
   @Override
   public PairDStream<K, V> window(Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return new PairDStream<>(ssc, windowNode(WindowSpec.of("window", node, windowDuration, slideDuration)));
   }
 
@@ -410,6 +452,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
     return groupByKeyAndWindow(windowDuration, slideDuration());
   }
 
@@ -428,6 +471,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return groupByKeyAndWindow(windowDuration, slideDuration, defaultParallelism());
   }
 
@@ -445,6 +490,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration,
       int numPartitions) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec.of("groupByKeyAndWindow", node, windowDuration, slideDuration);
     return groupByKeyAndWindow(windowDuration, slideDuration, new HashPartitioner(numPartitions));
   }
@@ -462,8 +509,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration,
       Partitioner partitioner) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec spec = WindowSpec.of("groupByKeyAndWindow", node, windowDuration, slideDuration);
-    Objects.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(partitioner, "partitioner");
     PairDStream<K, Iterable<V>> windowed = new PairDStream<>(ssc, groupByKey(partitioner).windowNode(spec));
     // The combiners are new lists: the groups of the persisted batches are read again by later windows.
     return windowed.byKey("groupByKeyAndWindow", rdd -> rdd.combineByKey(PairDStream::copyOf,
@@ -482,6 +531,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
     return reduceByKeyAndWindow(reduceFunc, windowDuration, slideDuration());
   }
 
@@ -505,6 +556,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration,
       Duration slideDuration) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return reduceByKeyAndWindow(reduceFunc, windowDuration, slideDuration, defaultParallelism());
   }
 
@@ -523,6 +577,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration,
       Duration slideDuration, int numPartitions) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
     return reduceByKeyAndWindow(reduceFunc, windowDuration, slideDuration, new HashPartitioner(numPartitions));
   }
@@ -541,9 +598,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Duration windowDuration,
       Duration slideDuration, Partitioner partitioner) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec spec = WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
-    Objects.requireNonNull(reduceFunc, "reduceFunc");
-    Objects.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(partitioner, "partitioner");
     PairDStream<K, V> windowed = new PairDStream<>(ssc, reduceByKey(reduceFunc, partitioner).windowNode(spec));
     return windowed.byKey("reduceByKeyAndWindow", rdd -> rdd.reduceByKey(partitioner, reduceFunc));
   }
@@ -572,6 +631,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
       Duration windowDuration, Duration slideDuration) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, defaultParallelism());
   }
 
@@ -591,6 +654,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
       Duration windowDuration, Duration slideDuration, int numPartitions) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     return reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration, numPartitions, null);
   }
 
@@ -618,6 +685,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
       Duration windowDuration, Duration slideDuration, int numPartitions, Function<Tuple2<K, V>, Boolean> filterFunc) {
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
     return reduceByKeyAndWindow(reduceFunc, invReduceFunc, windowDuration, slideDuration,
         new HashPartitioner(numPartitions), filterFunc);
@@ -641,10 +712,12 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> reduceFunc, Function2<V, V, V> invReduceFunc,
       Duration windowDuration, Duration slideDuration, Partitioner partitioner,
       Function<Tuple2<K, V>, Boolean> filterFunc) {
+    Arguments.requireNonNull(windowDuration, "windowDuration");
+    Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec spec = WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
-    Objects.requireNonNull(reduceFunc, "reduceFunc");
-    Objects.requireNonNull(invReduceFunc, "invReduceFunc");
-    Objects.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(reduceFunc, "reduceFunc");
+    Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
+    Arguments.requireNonNull(partitioner, "partitioner");
     PairDStream<K, V> reduced = reduceByKey(reduceFunc, partitioner);
     return new PairDStream<>(ssc, new ReducedWindowedNode<>(reduced.node, spec, reduceFunc, invReduceFunc,
         filterFunc, partitioner));
@@ -684,6 +757,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *     it if no checkpoint directory is set
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc) {
+    Arguments.requireNonNull(updateFunc, "updateFunc");
     return updateStateByKey(updateFunc, defaultParallelism());
   }
 
@@ -700,6 +774,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
       int numPartitions) {
+    Arguments.requireNonNull(updateFunc, "updateFunc");
     return updateStateByKey(updateFunc, new HashPartitioner(numPartitions));
   }
 
@@ -716,6 +791,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
       Partitioner partitioner) {
+    Arguments.requireNonNull(updateFunc, "updateFunc");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return stateByKey(updateFunc, partitioner, null);
   }
 
@@ -740,7 +817,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
       Partitioner partitioner, PairRDD<K, S> initialRDD) {
-    return stateByKey(updateFunc, partitioner, Objects.requireNonNull(initialRDD, "initialRDD"));
+    Arguments.requireNonNull(updateFunc, "updateFunc");
+    Arguments.requireNonNull(partitioner, "partitioner");
+    return stateByKey(updateFunc, partitioner, Arguments.requireNonNull(initialRDD, "initialRDD"));
   }
 
   /**
@@ -775,7 +854,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *     it if no checkpoint directory is set
    */
   public <S, T> MapWithStateDStream<K, V, S, T> mapWithState(StateSpec<K, V, S, T> spec) {
-    Objects.requireNonNull(spec, "spec");
+    Arguments.requireNonNull(spec, "spec");
     Partitioner partitioner = spec.getPartitioner().orElseGet(() -> new HashPartitioner(defaultParallelism()));
     return new MapWithStateDStream<>(ssc, new MapWithStateNode<>(node, stateEnvironment(),
         CallSite.describe("mapWithState"), spec.mappingFunction(), partitioner,
@@ -784,8 +863,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   private <S> PairDStream<K, S> stateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
       Partitioner partitioner, PairRDD<K, S> initialRDD) {
-    Objects.requireNonNull(updateFunc, "updateFunc");
-    Objects.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(updateFunc, "updateFunc");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return new PairDStream<>(ssc, new StateByKeyNode<>(node, stateEnvironment(),
         CallSite.describe("updateStateByKey"), updateFunc, partitioner, initialRDD));
   }
@@ -798,6 +877,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   @Override
   public PairDStream<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
+    Arguments.requireNonNull(f, "f");
     return fromDStream(super.filter(f));
   }
 
@@ -814,6 +894,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalArgumentException if the slide durations differ
    */
   public PairDStream<K, V> union(PairDStream<K, V> other) {
+    Arguments.requireNonNull(other, "other");
     return new PairDStream<>(ssc, unionNode(other));
   }
 
@@ -831,18 +912,21 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   @Override
   public PairDStream<K, V> persist(StorageLevel level) {
+    Arguments.requireNonNull(level, "level");
     super.persist(level);
     return this;
   }
 
   @Override
   public PairDStream<K, V> checkpoint(Duration interval) {
+    Arguments.requireNonNull(interval, "interval");
     super.checkpoint(interval);
     return this;
   }
 
   @Override
   public PairDStream<K, V> name(String name) {
+    Arguments.requireNonNull(name, "name");
     super.name(name);
     return this;
   }

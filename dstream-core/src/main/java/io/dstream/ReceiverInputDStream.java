@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.internal.receiver.ReceiverInputNode;
 
 /**
@@ -19,6 +20,7 @@ public final class ReceiverInputDStream<T> extends InputDStream<T> {
 
   @Override
   public ReceiverInputDStream<T> name(String name) {
+    Arguments.requireNonNull(name, "name");
     super.name(name);
     return this;
   }

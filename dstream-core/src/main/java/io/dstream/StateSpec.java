@@ -1,12 +1,12 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.Function3;
 import io.dstream.function.Function4;
 import io.dstream.internal.state.StateMappingFunction;
 import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.Partitioner;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,7 +69,7 @@ public final class StateSpec<K, V, S, T> {
    */
   public static <K, V, S, T> StateSpec<K, V, S, T> function(
       Function3<K, Optional<V>, State<S>, T> mappingFunction) {
-    Objects.requireNonNull(mappingFunction, "mappingFunction");
+    Arguments.requireNonNull(mappingFunction, "mappingFunction");
     return new StateSpec<>((time, key, value, state, mapped) -> mapped.add(mappingFunction.call(key, value, state)),
         null, null, null);
   }
@@ -101,7 +101,7 @@ public final class StateSpec<K, V, S, T> {
    */
   public static <K, V, S, T> StateSpec<K, V, S, T> function(
       Function4<Time, K, Optional<V>, State<S>, Optional<T>> mappingFunction) {
-    Objects.requireNonNull(mappingFunction, "mappingFunction");
+    Arguments.requireNonNull(mappingFunction, "mappingFunction");
     return new StateSpec<>((time, key, value, state, mapped) -> {
       Optional<T> result = mappingFunction.call(time, key, value, state);
       if (result == null) {
@@ -126,7 +126,7 @@ public final class StateSpec<K, V, S, T> {
    * @throws NullPointerException if the RDD is null
    */
   public StateSpec<K, V, S, T> initialState(PairRDD<K, S> rdd) {
-    return new StateSpec<>(function, Objects.requireNonNull(rdd, "initialState"), partitioner, timeout);
+    return new StateSpec<>(function, Arguments.requireNonNull(rdd, "rdd"), partitioner, timeout);
   }
 
   /**
@@ -150,7 +150,7 @@ public final class StateSpec<K, V, S, T> {
    * @throws NullPointerException if the partitioner is null
    */
   public StateSpec<K, V, S, T> partitioner(Partitioner partitioner) {
-    return new StateSpec<>(function, initialState, Objects.requireNonNull(partitioner, "partitioner"), timeout);
+    return new StateSpec<>(function, initialState, Arguments.requireNonNull(partitioner, "partitioner"), timeout);
   }
 
   /**
@@ -169,7 +169,7 @@ public final class StateSpec<K, V, S, T> {
    * @throws NullPointerException if it is null
    */
   public StateSpec<K, V, S, T> timeout(Duration idleDuration) {
-    Objects.requireNonNull(idleDuration, "idleDuration");
+    Arguments.requireNonNull(idleDuration, "idleDuration");
     if (idleDuration.milliseconds() <= 0) {
       throw new IllegalArgumentException("the state timeout " + idleDuration + " is not positive; give how long "
           + "a key may go without data before its state is removed, such as Durations.minutes(30)");

@@ -1,9 +1,9 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +36,7 @@ public final class StreamingConf {
    * @throws IllegalArgumentException if the string is none of those forms
    */
   public StreamingConf setMaster(String master) {
+    Arguments.requireNonNull(master, "master");
     ConfigKeys.workerThreads(master);
     settings.put(ConfigKeys.MASTER.name(), master);
     return this;
@@ -48,6 +49,7 @@ public final class StreamingConf {
    * @return this
    */
   public StreamingConf setAppName(String name) {
+    Arguments.requireNonNull(name, "name");
     settings.put(ConfigKeys.APP_NAME.name(), name);
     return this;
   }
@@ -58,12 +60,12 @@ public final class StreamingConf {
    * @param key the key, such as {@code dstream.concurrentJobs}
    * @param value its value
    * @return this
-   * @throws IllegalArgumentException if the key is defined and the value is not valid for it
-   * @throws NullPointerException if the key or the value is null
+   * @throws IllegalArgumentException if the key or the value is null, or the key is defined and the value is not
+   *     valid for it
    */
   public StreamingConf set(String key, String value) {
-    Objects.requireNonNull(key, "the configuration key must not be null");
-    Objects.requireNonNull(value, () -> "the value of " + key + " must not be null");
+    Arguments.requireNonNull(key, "the configuration key");
+    Arguments.requireNonNull(value, "the value of " + key);
     ConfigKey<?> known = ConfigKeys.byName(key);
     if (known != null) {
       known.parse(value);
@@ -86,6 +88,7 @@ public final class StreamingConf {
    * @return the value, or null if it is unset and has no fixed default
    */
   public <T> T get(ConfigKey<T> key) {
+    Arguments.requireNonNull(key, "key");
     String text = settings.get(key.name());
     return text == null ? key.defaultValue() : key.parse(text);
   }
@@ -94,10 +97,11 @@ public final class StreamingConf {
    * Returns the raw text of a key.
    *
    * @param key the key name
-   * @param defaultValue the value to return if the key is unset
+   * @param defaultValue the value to return if the key is unset, or null
    * @return the text or the default
    */
   public String get(String key, String defaultValue) {
+    Arguments.requireNonNull(key, "key");
     return settings.getOrDefault(key, defaultValue);
   }
 
@@ -110,6 +114,7 @@ public final class StreamingConf {
    * @throws IllegalArgumentException if the value is not an integer
    */
   public int getInt(String key, int defaultValue) {
+    Arguments.requireNonNull(key, "key");
     String text = settings.get(key);
     return text == null ? defaultValue : parse(key, text, Integer::parseInt);
   }
@@ -123,6 +128,7 @@ public final class StreamingConf {
    * @throws IllegalArgumentException if the value is not an integer
    */
   public long getLong(String key, long defaultValue) {
+    Arguments.requireNonNull(key, "key");
     String text = settings.get(key);
     return text == null ? defaultValue : parse(key, text, Long::parseLong);
   }
@@ -136,6 +142,7 @@ public final class StreamingConf {
    * @throws IllegalArgumentException if the value is neither true nor false
    */
   public boolean getBoolean(String key, boolean defaultValue) {
+    Arguments.requireNonNull(key, "key");
     String text = settings.get(key);
     if (text == null) {
       return defaultValue;
@@ -152,11 +159,12 @@ public final class StreamingConf {
    * Returns a duration key, written with a unit ({@code 200ms}, {@code 2s}).
    *
    * @param key the key name
-   * @param defaultValue the value to return if the key is unset
+   * @param defaultValue the value to return if the key is unset, or null
    * @return the value
    * @throws IllegalArgumentException if the value is not a duration
    */
   public Duration getDuration(String key, Duration defaultValue) {
+    Arguments.requireNonNull(key, "key");
     String text = settings.get(key);
     return text == null ? defaultValue : parse(key, text, ConfigKeys::duration);
   }
@@ -168,6 +176,7 @@ public final class StreamingConf {
    * @return true if it was set
    */
   public boolean contains(String key) {
+    Arguments.requireNonNull(key, "key");
     return settings.containsKey(key);
   }
 

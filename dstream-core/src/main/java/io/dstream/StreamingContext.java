@@ -1,6 +1,7 @@
 package io.dstream;
 
 import io.dstream.checkpoint.fs.FileSystems;
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.Function;
 import io.dstream.function.Function0;
 import io.dstream.function.Function2;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,7 +81,15 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if the master is not supported or the batch duration not positive
    */
   public StreamingContext(String master, String appName, Duration batchDuration) {
-    this(new StreamingConf().setMaster(master).setAppName(appName), batchDuration);
+    this(conf(master, appName, batchDuration), batchDuration);
+  }
+
+  /** The configuration of the master-and-name constructor, once every argument is known not to be null. */
+  private static StreamingConf conf(String master, String appName, Duration batchDuration) {
+    Arguments.requireNonNull(master, "master");
+    Arguments.requireNonNull(appName, "appName");
+    Arguments.requireNonNull(batchDuration, "batchDuration");
+    return new StreamingConf().setMaster(master).setAppName(appName);
   }
 
   /**
@@ -94,9 +102,10 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if the batch duration is not positive
    */
   public StreamingContext(StreamingConf conf, Duration batchDuration, Clock clock) {
-    Objects.requireNonNull(conf, "conf");
-    Objects.requireNonNull(clock, "clock");
-    if (batchDuration == null || batchDuration.milliseconds() <= 0) {
+    Arguments.requireNonNull(conf, "conf");
+    Arguments.requireNonNull(batchDuration, "batchDuration");
+    Arguments.requireNonNull(clock, "clock");
+    if (batchDuration.milliseconds() <= 0) {
       throw new IllegalArgumentException("the batch duration must be positive, got " + batchDuration
           + "; use for example Durations.seconds(1)");
     }
@@ -115,6 +124,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue) {
+    Arguments.requireNonNull(queue, "queue");
     return queueStream(queue, true);
   }
 
@@ -128,6 +138,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue, boolean oneAtATime) {
+    Arguments.requireNonNull(queue, "queue");
     return queueStream(queue, oneAtATime, null);
   }
 
@@ -142,7 +153,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue, boolean oneAtATime, RDD<T> defaultRDD) {
-    Objects.requireNonNull(queue, "queue");
+    Arguments.requireNonNull(queue, "queue");
     return new InputDStream<>(this,
         new QueueInputNode<>(runtime.graph(), queue, oneAtATime, defaultRDD, this::emptyRDD));
   }
@@ -170,6 +181,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public InputDStream<String> textFileStream(String directory) {
+    Arguments.requireNonNull(directory, "directory");
     return fileStream(directory, file -> true, true);
   }
 
@@ -192,8 +204,8 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public InputDStream<String> fileStream(String directory, Function<String, Boolean> filter, boolean newFilesOnly) {
-    Objects.requireNonNull(directory, "directory");
-    Objects.requireNonNull(filter, "filter");
+    Arguments.requireNonNull(directory, "directory");
+    Arguments.requireNonNull(filter, "filter");
     return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
         FileSystems.resolve(directory), filter, newFilesOnly,
         runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
@@ -217,6 +229,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public <T> ReceiverInputDStream<T> receiverStream(Receiver<T> receiver) {
+    Arguments.requireNonNull(receiver, "receiver");
     return newReceiverStream(receiver, "receiverStream");
   }
 
@@ -237,6 +250,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public ReceiverInputDStream<String> socketTextStream(String host, int port) {
+    Arguments.requireNonNull(host, "host");
     return socketTextStream(host, port, Receiver.DEFAULT_STORAGE_LEVEL);
   }
 
@@ -252,6 +266,8 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public ReceiverInputDStream<String> socketTextStream(String host, int port, StorageLevel storageLevel) {
+    Arguments.requireNonNull(host, "host");
+    Arguments.requireNonNull(storageLevel, "storageLevel");
     return newReceiverStream(new SocketTextReceiver(host, port, storageLevel,
         runtime.conf().get(ConfigKeys.RECEIVER_MAX_LINE_LENGTH)), "socketTextStream");
   }
@@ -279,7 +295,9 @@ public final class StreamingContext {
    */
   public <T> ReceiverInputDStream<T> socketStream(String host, int port,
       Function<InputStream, Iterable<T>> converter, StorageLevel storageLevel) {
-    Objects.requireNonNull(converter, "converter");
+    Arguments.requireNonNull(host, "host");
+    Arguments.requireNonNull(storageLevel, "storageLevel");
+    Arguments.requireNonNull(converter, "converter");
     return newReceiverStream(new SocketReceiver<>(host, port, in -> {
       try {
         return converter.call(in).iterator();
@@ -305,6 +323,7 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port) {
+    Arguments.requireNonNull(host, "host");
     return rawSocketStream(host, port, Receiver.DEFAULT_STORAGE_LEVEL);
   }
 
@@ -321,6 +340,8 @@ public final class StreamingContext {
    * @throws IllegalStateException if the context has already started
    */
   public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port, StorageLevel storageLevel) {
+    Arguments.requireNonNull(host, "host");
+    Arguments.requireNonNull(storageLevel, "storageLevel");
     return newReceiverStream(new RawSocketReceiver<T>(host, port, storageLevel, runtime.serializer(),
         RawSocketReceiver.DEFAULT_MAX_FRAME_BYTES), "rawSocketStream");
   }
@@ -341,6 +362,7 @@ public final class StreamingContext {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final <T> DStream<T> union(DStream<T>... streams) {
+    Arguments.requireNonNull(streams, "streams");
     return new DStream<>(this, unionNode(Arrays.stream(streams).toList()));
   }
 
@@ -357,6 +379,7 @@ public final class StreamingContext {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final <K, V> PairDStream<K, V> union(PairDStream<K, V>... streams) {
+    Arguments.requireNonNull(streams, "streams");
     return new PairDStream<>(this, unionNode(Arrays.stream(streams).toList()));
   }
 
@@ -382,6 +405,8 @@ public final class StreamingContext {
    *     durations differ
    */
   public <T> DStream<T> transform(List<DStream<?>> streams, Function2<List<RDD<?>>, Time, RDD<T>> transformFunc) {
+    Arguments.requireNonNull(streams, "streams");
+    Arguments.requireNonNull(transformFunc, "transformFunc");
     return new DStream<>(this, transformNode(streams, transformFunc));
   }
 
@@ -398,6 +423,8 @@ public final class StreamingContext {
    */
   public <K, V> PairDStream<K, V> transformToPair(List<DStream<?>> streams,
       Function2<List<RDD<?>>, Time, PairRDD<K, V>> transformFunc) {
+    Arguments.requireNonNull(streams, "streams");
+    Arguments.requireNonNull(transformFunc, "transformFunc");
     return new PairDStream<>(this, transformNode(streams, transformFunc::call));
   }
 
@@ -458,6 +485,8 @@ public final class StreamingContext {
    *     not usable
    */
   public static StreamingContext getOrCreate(String checkpointDirectory, Function0<StreamingContext> factory) {
+    Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
+    Arguments.requireNonNull(factory, "factory");
     return getOrCreate(checkpointDirectory, factory, new StreamingConf());
   }
 
@@ -477,9 +506,9 @@ public final class StreamingContext {
    */
   public static StreamingContext getOrCreate(String checkpointDirectory, Function0<StreamingContext> factory,
       StreamingConf recoveryConf) {
-    Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
-    Objects.requireNonNull(factory, "factory");
-    Objects.requireNonNull(recoveryConf, "recoveryConf");
+    Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
+    Arguments.requireNonNull(factory, "factory");
+    Arguments.requireNonNull(recoveryConf, "recoveryConf");
     StreamingContext ssc;
     try {
       ssc = factory.call();
@@ -507,6 +536,7 @@ public final class StreamingContext {
    * @return the RDD
    */
   public <T> RDD<T> parallelize(List<T> list) {
+    Arguments.requireNonNull(list, "list");
     return parallelize(list, runtime.engine().defaultParallelism());
   }
 
@@ -520,6 +550,7 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if {@code numSlices} is not positive
    */
   public <T> RDD<T> parallelize(List<T> list, int numSlices) {
+    Arguments.requireNonNull(list, "list");
     requireSlices(numSlices);
     return RddAccess.rdd(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
   }
@@ -533,6 +564,7 @@ public final class StreamingContext {
    * @return the pair RDD
    */
   public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list) {
+    Arguments.requireNonNull(list, "list");
     return parallelizePairs(list, runtime.engine().defaultParallelism());
   }
 
@@ -547,6 +579,7 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if {@code numSlices} is not positive
    */
   public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list, int numSlices) {
+    Arguments.requireNonNull(list, "list");
     requireSlices(numSlices);
     return RddAccess.pairRdd(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
   }
@@ -578,7 +611,7 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if the path is not an existing directory
    */
   public <T> RDD<T> objectFile(String path) {
-    Objects.requireNonNull(path, "path");
+    Arguments.requireNonNull(path, "path");
     return RddAccess.rdd(ObjectFileNode.<T>open(runtime.engine(), Path.of(path), runtime.serializer()));
   }
 
@@ -694,7 +727,7 @@ public final class StreamingContext {
    * @param listener the listener
    */
   public void addStreamingListener(StreamingListener listener) {
-    runtime.bus().addListener(Objects.requireNonNull(listener, "listener"));
+    runtime.bus().addListener(Arguments.requireNonNull(listener, "listener"));
   }
 
   /**
@@ -703,6 +736,7 @@ public final class StreamingContext {
    * @param listener the listener
    */
   public void removeStreamingListener(StreamingListener listener) {
+    Arguments.requireNonNull(listener, "listener");
     runtime.bus().removeListener(listener);
   }
 
@@ -710,11 +744,17 @@ public final class StreamingContext {
    * Makes every stream keep its generated RDDs for at least a duration, for example so that
    * {@link DStream#slice} can reach further back.
    *
-   * @param duration the duration
+   * @param duration the duration; zero or more
+   * @throws IllegalArgumentException if the duration is negative
    * @throws IllegalStateException if the context has already started
    */
   public void remember(Duration duration) {
-    runtime.graph().remember(Objects.requireNonNull(duration, "duration"));
+    Arguments.requireNonNull(duration, "duration");
+    if (duration.milliseconds() < 0) {
+      throw new IllegalArgumentException("remember(" + duration + "): the duration must not be negative; pass how "
+          + "long every stream should keep its RDDs, such as Durations.minutes(1)");
+    }
+    runtime.graph().remember(duration);
   }
 
   /**
@@ -732,7 +772,7 @@ public final class StreamingContext {
    * @throws IllegalArgumentException if the scheme is unknown or the directory is not writable
    */
   public void checkpoint(String directory) {
-    runtime.setCheckpointDirectory(Objects.requireNonNull(directory, "directory"));
+    runtime.setCheckpointDirectory(Arguments.requireNonNull(directory, "directory"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this + duration}
    */
   public Time plus(Duration duration) {
+    Arguments.requireNonNull(duration, "duration");
     return new Time(millis + duration.milliseconds());
   }
 
@@ -47,6 +49,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this - duration}
    */
   public Time minus(Duration duration) {
+    Arguments.requireNonNull(duration, "duration");
     return new Time(millis - duration.milliseconds());
   }
 
@@ -57,6 +60,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this - that}
    */
   public Duration minus(Time that) {
+    Arguments.requireNonNull(that, "that");
     return new Duration(millis - that.millis);
   }
 
@@ -68,6 +72,7 @@ public final class Time implements Comparable<Time> {
    * @throws IllegalArgumentException if the duration is zero
    */
   public boolean isMultipleOf(Duration duration) {
+    Arguments.requireNonNull(duration, "duration");
     if (duration.isZero()) {
       throw new IllegalArgumentException("cannot tell whether " + this + " is a multiple of a zero duration; "
           + "pass a non-zero duration (check Duration.isZero() first)");
@@ -83,6 +88,7 @@ public final class Time implements Comparable<Time> {
    * @throws IllegalArgumentException if the duration is not positive
    */
   public Time floor(Duration duration) {
+    Arguments.requireNonNull(duration, "duration");
     return floor(duration, new Time(0));
   }
 
@@ -95,6 +101,8 @@ public final class Time implements Comparable<Time> {
    * @throws IllegalArgumentException if the duration is not positive
    */
   public Time floor(Duration duration, Time zeroTime) {
+    Arguments.requireNonNull(duration, "duration");
+    Arguments.requireNonNull(zeroTime, "zeroTime");
     long d = duration.milliseconds();
     if (d <= 0) {
       throw new IllegalArgumentException("floor needs a positive duration, got " + duration);
@@ -111,6 +119,8 @@ public final class Time implements Comparable<Time> {
    * @throws IllegalArgumentException if the interval is not positive
    */
   public List<Time> until(Time end, Duration interval) {
+    Arguments.requireNonNull(end, "end");
+    Arguments.requireNonNull(interval, "interval");
     return range(end, interval, false);
   }
 
@@ -123,6 +133,8 @@ public final class Time implements Comparable<Time> {
    * @throws IllegalArgumentException if the interval is not positive
    */
   public List<Time> to(Time end, Duration interval) {
+    Arguments.requireNonNull(end, "end");
+    Arguments.requireNonNull(interval, "interval");
     return range(end, interval, true);
   }
 
@@ -145,6 +157,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this < that}
    */
   public boolean less(Time that) {
+    Arguments.requireNonNull(that, "that");
     return millis < that.millis;
   }
 
@@ -155,6 +168,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this <= that}
    */
   public boolean lessEq(Time that) {
+    Arguments.requireNonNull(that, "that");
     return millis <= that.millis;
   }
 
@@ -165,6 +179,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this > that}
    */
   public boolean greater(Time that) {
+    Arguments.requireNonNull(that, "that");
     return millis > that.millis;
   }
 
@@ -175,6 +190,7 @@ public final class Time implements Comparable<Time> {
    * @return {@code this >= that}
    */
   public boolean greaterEq(Time that) {
+    Arguments.requireNonNull(that, "that");
     return millis >= that.millis;
   }
 
@@ -185,6 +201,7 @@ public final class Time implements Comparable<Time> {
    * @return the maximum
    */
   public Time max(Time that) {
+    Arguments.requireNonNull(that, "that");
     return millis >= that.millis ? this : that;
   }
 
@@ -195,11 +212,13 @@ public final class Time implements Comparable<Time> {
    * @return the minimum
    */
   public Time min(Time that) {
+    Arguments.requireNonNull(that, "that");
     return millis <= that.millis ? this : that;
   }
 
   @Override
   public int compareTo(Time that) {
+    Arguments.requireNonNull(that, "that");
     return Long.compare(millis, that.millis);
   }
 

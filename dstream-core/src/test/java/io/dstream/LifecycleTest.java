@@ -302,7 +302,7 @@ class LifecycleTest {
   void aMissingBatchDurationIsRefused() {
     assertThatThrownBy(() -> new StreamingContext(new StreamingConf(), null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("batch duration");
+        .hasMessage("batchDuration must not be null");
   }
 
   @ParameterizedTest

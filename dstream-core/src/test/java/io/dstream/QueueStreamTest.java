@@ -113,7 +113,7 @@ class QueueStreamTest {
   @Test
   void aNullQueueIsRefused(TestStreamingContext t) {
     assertThatThrownBy(() -> t.context().queueStream(null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("queue");
   }
 

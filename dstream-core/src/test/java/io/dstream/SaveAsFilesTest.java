@@ -207,7 +207,7 @@ class SaveAsFilesTest {
       assertThatThrownBy(() -> in.saveAsTextFiles(" "))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("saveAsTextFiles: the prefix must not be empty");
-      assertThatThrownBy(() -> in.saveAsObjectFiles(null, "bin"))
+      assertThatThrownBy(() -> in.saveAsObjectFiles("", "bin"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("saveAsObjectFiles: the prefix must not be empty");
     }

@@ -95,6 +95,13 @@ class SliceAndRememberTest {
   }
 
   @Test
+  void aNegativeRememberDurationIsRefused(TestStreamingContext t) {
+    assertThatThrownBy(() -> t.context().remember(Durations.milliseconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("remember(-1 ms): the duration must not be negative");
+  }
+
+  @Test
   void rememberKeepsTheRddsOfTheRememberedDuration(TestStreamingContext t) {
     t.context().remember(Durations.seconds(5));
     DStream<Integer> in = t.inputStream(INPUT);

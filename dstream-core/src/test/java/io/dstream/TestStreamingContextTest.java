@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,18 @@ class TestStreamingContextTest {
 
       t.runBatches(1);
       assertThat(out.batches()).containsExactly(List.of(1, 2), List.of(3));
+    }
+  }
+
+  @Test
+  void nullRecordsAreCollectedAsTheyAre() {
+    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+      CollectedOutput<String> out = t.collect(t.inputStream(List.of(List.of("a", "b"))).map(s -> s.equals("a")
+          ? null : s));
+
+      t.runBatches(1);
+
+      assertThat(out.batches()).containsExactly(Arrays.asList(null, "b"));
     }
   }
 

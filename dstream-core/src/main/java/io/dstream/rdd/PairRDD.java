@@ -1,6 +1,7 @@
 package io.dstream.rdd;
 
 import io.dstream.Tuple2;
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
@@ -9,8 +10,8 @@ import io.dstream.internal.rdd.CoGroupedNode;
 import io.dstream.internal.rdd.CombineMap;
 import io.dstream.internal.rdd.Iterators;
 import io.dstream.internal.rdd.Joins;
-import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RangePartitioner;
+import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.ShuffleDependency;
 import io.dstream.internal.rdd.ShuffledNode;
@@ -54,6 +55,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the same data as a pair RDD
    */
   public static <K, V> PairRDD<K, V> fromRDD(RDD<Tuple2<K, V>> rdd) {
+    Arguments.requireNonNull(rdd, "rdd");
     return rdd instanceof PairRDD<K, V> pair ? pair : new PairRDD<>(rdd.node);
   }
 
@@ -76,6 +78,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return one record per key
    */
   public PairRDD<K, V> reduceByKey(Function2<V, V, V> f) {
+    Arguments.requireNonNull(f, "f");
     return reduceByKey(defaultPartitioner(), f);
   }
 
@@ -88,6 +91,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairRDD<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
+    Arguments.requireNonNull(f, "f");
     return reduceByKey(hash("reduceByKey", numPartitions), f);
   }
 
@@ -99,7 +103,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return one record per key
    */
   public PairRDD<K, V> reduceByKey(Partitioner partitioner, Function2<V, V, V> f) {
-    required(f, "reduceByKey", "function");
+    Arguments.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(f, "f");
     return combine("reduceByKey", Aggregator.reducing(f), partitioner, true);
   }
 
@@ -132,6 +137,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public PairRDD<K, Iterable<V>> groupByKey(Partitioner partitioner) {
+    Arguments.requireNonNull(partitioner, "partitioner");
     // The lists are the Iterables: widening the type needs no pass over the records.
     return (PairRDD) combine("groupByKey", Aggregator.<K, V>grouping(), partitioner, false);
   }
@@ -148,6 +154,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners) {
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     return combineByKey(createCombiner, mergeValue, mergeCombiners, defaultPartitioner());
   }
 
@@ -164,6 +173,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, int numPartitions) {
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     return combineByKey(createCombiner, mergeValue, mergeCombiners, hash("combineByKey", numPartitions));
   }
 
@@ -179,6 +191,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner) {
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return combineByKey(createCombiner, mergeValue, mergeCombiners, partitioner, true);
   }
 
@@ -195,9 +211,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <C> PairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner, boolean mapSideCombine) {
-    required(createCombiner, "combineByKey", "createCombiner function");
-    required(mergeValue, "combineByKey", "mergeValue function");
-    required(mergeCombiners, "combineByKey", "mergeCombiners function");
+    Arguments.requireNonNull(createCombiner, "createCombiner");
+    Arguments.requireNonNull(mergeValue, "mergeValue");
+    Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return combine("combineByKey", Aggregator.of(createCombiner, mergeValue, mergeCombiners), partitioner,
         mapSideCombine);
   }
@@ -213,6 +230,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Function2<U, V, U> seqOp, Function2<U, U, U> combOp) {
+    Arguments.requireNonNull(seqOp, "seqOp");
+    Arguments.requireNonNull(combOp, "combOp");
     return aggregateByKey(zeroValue, defaultPartitioner(), seqOp, combOp);
   }
 
@@ -230,6 +249,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, int numPartitions, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
+    Arguments.requireNonNull(seqOp, "seqOp");
+    Arguments.requireNonNull(combOp, "combOp");
     return aggregateByKey(zeroValue, hash("aggregateByKey", numPartitions), seqOp, combOp);
   }
 
@@ -246,8 +267,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> aggregateByKey(U zeroValue, Partitioner partitioner, Function2<U, V, U> seqOp,
       Function2<U, U, U> combOp) {
-    required(seqOp, "aggregateByKey", "seqOp function");
-    required(combOp, "aggregateByKey", "combOp function");
+    Arguments.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(seqOp, "seqOp");
+    Arguments.requireNonNull(combOp, "combOp");
     ValueCopier.requireCopyable(zeroValue);
     return combine("aggregateByKey",
         Aggregator.of(v -> seqOp.call(ValueCopier.copy(zeroValue), v), seqOp, combOp), partitioner, true);
@@ -262,6 +284,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, Function2<V, V, V> f) {
+    Arguments.requireNonNull(f, "f");
     return foldByKey(zeroValue, defaultPartitioner(), f);
   }
 
@@ -276,6 +299,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    *     be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
+    Arguments.requireNonNull(f, "f");
     return foldByKey(zeroValue, hash("foldByKey", numPartitions), f);
   }
 
@@ -289,6 +313,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
    */
   public PairRDD<K, V> foldByKey(V zeroValue, Partitioner partitioner, Function2<V, V, V> f) {
+    Arguments.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(f, "f");
     return aggregateByKey(zeroValue, partitioner, f, f);
   }
 
@@ -299,7 +325,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the repartitioned pairs
    */
   public PairRDD<K, V> partitionBy(Partitioner partitioner) {
-    required(partitioner, "partitionBy", "partitioner");
+    Arguments.requireNonNull(partitioner, "partitioner");
     if (partitioner.equals(node.partitioner())) {
       return this;
     }
@@ -317,7 +343,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the mapped pairs
    */
   public <U> PairRDD<K, U> mapValues(Function<V, U> f) {
-    required(f, "mapValues", "function");
+    Arguments.requireNonNull(f, "f");
     return new PairRDD<>(narrow("mapValues",
         (p, it) -> Iterators.map(it, kv -> new Tuple2<>(kv._1(), f.call(kv._2()))), true));
   }
@@ -330,7 +356,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the flattened pairs
    */
   public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
-    required(f, "flatMapValues", "function");
+    Arguments.requireNonNull(f, "f");
     return new PairRDD<>(narrow("flatMapValues", (p, it) -> Iterators.flatMap(it,
         kv -> Iterators.map(f.call(kv._2()), u -> new Tuple2<>(kv._1(), u))), true));
   }
@@ -364,6 +390,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return one record per key
    */
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return cogroup(other, defaultPartitioner(other));
   }
 
@@ -377,6 +404,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return cogroup(other, hash("cogroup", numPartitions));
   }
 
@@ -390,8 +418,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   @SuppressWarnings("unchecked")
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, Partitioner partitioner) {
-    required(other, "cogroup", "other RDD");
-    required(partitioner, "cogroup", "partitioner");
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     PairRDD<K, List<List<Object>>> grouped =
         new PairRDD<>(new CoGroupedNode<>(node.engine(), List.of(node, other.node), partitioner));
     return grouped.mapValues(lists -> new Tuple2<>((Iterable<V>) (List<?>) lists.get(0),
@@ -406,6 +434,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return join(other, defaultPartitioner(other));
   }
 
@@ -419,6 +448,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return join(other, hash("join", numPartitions));
   }
 
@@ -431,6 +461,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return cogroup(other, partitioner).flatMapValues(g -> Joins.inner(g._1(), g._2()));
   }
 
@@ -444,6 +476,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return leftOuterJoin(other, defaultPartitioner(other));
   }
 
@@ -457,6 +490,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return leftOuterJoin(other, hash("leftOuterJoin", numPartitions));
   }
 
@@ -469,6 +503,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return cogroup(other, partitioner).flatMapValues(g -> Joins.leftOuter(g._1(), g._2()));
   }
 
@@ -482,6 +518,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return rightOuterJoin(other, defaultPartitioner(other));
   }
 
@@ -495,6 +532,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return rightOuterJoin(other, hash("rightOuterJoin", numPartitions));
   }
 
@@ -507,6 +545,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return cogroup(other, partitioner).flatMapValues(g -> Joins.rightOuter(g._1(), g._2()));
   }
 
@@ -520,6 +560,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the joined pairs
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return fullOuterJoin(other, defaultPartitioner(other));
   }
 
@@ -533,6 +574,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return fullOuterJoin(other, hash("fullOuterJoin", numPartitions));
   }
 
@@ -546,6 +588,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other,
       Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return cogroup(other, partitioner).flatMapValues(g -> Joins.fullOuter(g._1(), g._2()));
   }
 
@@ -557,6 +601,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the remaining pairs
    */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other) {
+    Arguments.requireNonNull(other, "other");
     return subtractByKey(other, defaultPartitioner(other));
   }
 
@@ -570,6 +615,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, int numPartitions) {
+    Arguments.requireNonNull(other, "other");
     return subtractByKey(other, hash("subtractByKey", numPartitions));
   }
 
@@ -582,6 +628,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the remaining pairs
    */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
     return cogroup(other, partitioner).flatMapValues(
         g -> g._2().iterator().hasNext() ? Collections.emptyIterator() : g._1().iterator());
   }
@@ -635,6 +683,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator) {
+    Arguments.requireNonNull(comparator, "comparator");
     return sortByKey(comparator, true);
   }
 
@@ -647,6 +696,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending) {
+    Arguments.requireNonNull(comparator, "comparator");
     return sortByKey(comparator, ascending, Math.max(1, getNumPartitions()));
   }
 
@@ -662,6 +712,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws JobFailedException if the sampling job fails
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
+    Arguments.requireNonNull(comparator, "comparator");
     requirePositive("sortByKey", numPartitions);
     List<K> sample = new ArrayList<>();
     for (List<K> part : keys().runJob((partition, keys) -> RangeSort.sample(keys, partition))) {
@@ -707,6 +758,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   @Override
   public PairRDD<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
+    Arguments.requireNonNull(f, "f");
     return fromRDD(super.filter(f));
   }
 
@@ -717,6 +769,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @return the union
    */
   public PairRDD<K, V> union(PairRDD<K, V> other) {
+    Arguments.requireNonNull(other, "other");
     return fromRDD(super.union(other));
   }
 
@@ -747,6 +800,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   @Override
   public PairRDD<K, V> persist(StorageLevel level) {
+    Arguments.requireNonNull(level, "level");
     super.persist(level);
     return this;
   }
@@ -767,7 +821,6 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   private <C> PairRDD<K, C> combine(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
       boolean mapSideCombine) {
-    required(partitioner, name, "partitioner");
     if (partitioner.equals(node.partitioner())) {
       // Every key is already in its partition: combine in place, no shuffle.
       return new PairRDD<>(narrow(name, (p, it) -> {
@@ -787,7 +840,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Partitioner best = node.partitioner();
     int largest = getNumPartitions();
     for (RDD<?> other : others) {
-      Partitioner p = required(other, "a by-key operation with another RDD", "other RDD").node.partitioner();
+      Partitioner p = Arguments.requireNonNull(other, "other").node.partitioner();
       if (p != null && (best == null || p.numPartitions() > best.numPartitions())) {
         best = p;
       }

@@ -1,6 +1,7 @@
 package io.dstream.rdd;
 
 import io.dstream.Tuple2;
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
@@ -63,7 +64,7 @@ public class RDD<T> {
    * @return the mapped RDD
    */
   public <R> RDD<R> map(Function<T, R> f) {
-    required(f, "map", "function");
+    Arguments.requireNonNull(f, "f");
     return new RDD<>(narrow("map", (p, it) -> Iterators.map(it, f), false));
   }
 
@@ -75,7 +76,7 @@ public class RDD<T> {
    * @return the flattened RDD
    */
   public <R> RDD<R> flatMap(FlatMapFunction<T, R> f) {
-    required(f, "flatMap", "function");
+    Arguments.requireNonNull(f, "f");
     return new RDD<>(narrow("flatMap", (p, it) -> Iterators.flatMap(it, f), false));
   }
 
@@ -86,7 +87,7 @@ public class RDD<T> {
    * @return the filtered RDD
    */
   public RDD<T> filter(Function<T, Boolean> f) {
-    required(f, "filter", "function");
+    Arguments.requireNonNull(f, "f");
     return new RDD<>(narrow("filter", (p, it) -> Iterators.filter(it, f), true));
   }
 
@@ -98,6 +99,7 @@ public class RDD<T> {
    * @return the transformed RDD
    */
   public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f) {
+    Arguments.requireNonNull(f, "f");
     return mapPartitions(f, false);
   }
 
@@ -110,7 +112,7 @@ public class RDD<T> {
    * @return the transformed RDD
    */
   public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning) {
-    required(f, "mapPartitions", "function");
+    Arguments.requireNonNull(f, "f");
     return new RDD<>(narrow("mapPartitions", (p, it) -> nonNull(f.call(it)), preservesPartitioning));
   }
 
@@ -124,7 +126,7 @@ public class RDD<T> {
    */
   public <R> RDD<R> mapPartitionsWithIndex(Function2<Integer, Iterator<T>, Iterator<R>> f,
       boolean preservesPartitioning) {
-    required(f, "mapPartitionsWithIndex", "function");
+    Arguments.requireNonNull(f, "f");
     return new RDD<>(narrow("mapPartitionsWithIndex", (p, it) -> nonNull(f.call(p, it)), preservesPartitioning));
   }
 
@@ -137,7 +139,7 @@ public class RDD<T> {
    * @return a pair RDD
    */
   public <K, V> PairRDD<K, V> mapToPair(PairFunction<T, K, V> f) {
-    required(f, "mapToPair", "function");
+    Arguments.requireNonNull(f, "f");
     return new PairRDD<>(narrow("mapToPair", (p, it) -> Iterators.map(it, f::call), false));
   }
 
@@ -150,7 +152,7 @@ public class RDD<T> {
    * @return a pair RDD
    */
   public <K, V> PairRDD<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
-    required(f, "flatMapToPair", "function");
+    Arguments.requireNonNull(f, "f");
     return new PairRDD<>(narrow("flatMapToPair", (p, it) -> Iterators.flatMap(it, f::call), false));
   }
 
@@ -162,7 +164,7 @@ public class RDD<T> {
    * @return a pair RDD
    */
   public <K> PairRDD<K, T> keyBy(Function<T, K> f) {
-    required(f, "keyBy", "function");
+    Arguments.requireNonNull(f, "f");
     return mapToPair(x -> new Tuple2<>(f.call(x), x));
   }
 
@@ -187,7 +189,7 @@ public class RDD<T> {
    * @return the union
    */
   public RDD<T> union(RDD<T> other) {
-    required(other, "union", "other RDD");
+    Arguments.requireNonNull(other, "other");
     return new RDD<>(new UnionNode<>(node.engine(), List.of(node, other.node)));
   }
 
@@ -362,7 +364,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public T reduce(Function2<T, T, T> f) {
-    required(f, "reduce", "function");
+    Arguments.requireNonNull(f, "f");
     List<Object[]> parts = runJob((p, it) -> {
       if (!it.hasNext()) {
         return new Object[0];
@@ -400,6 +402,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public T fold(T zeroValue, Function2<T, T, T> f) {
+    Arguments.requireNonNull(f, "f");
     return aggregate(zeroValue, f, f);
   }
 
@@ -416,8 +419,8 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
-    required(seqOp, "aggregate", "seqOp function");
-    required(combOp, "aggregate", "combOp function");
+    Arguments.requireNonNull(seqOp, "seqOp");
+    Arguments.requireNonNull(combOp, "combOp");
     U result = ValueCopier.copy(zeroValue);
     List<U> parts = runJob((p, it) -> {
       U acc = ValueCopier.copy(zeroValue);
@@ -439,7 +442,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public void foreach(VoidFunction<T> f) {
-    required(f, "foreach", "function");
+    Arguments.requireNonNull(f, "f");
     runJob((p, it) -> {
       while (it.hasNext()) {
         f.call(it.next());
@@ -456,7 +459,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public void foreachPartition(VoidFunction<Iterator<T>> f) {
-    required(f, "foreachPartition", "function");
+    Arguments.requireNonNull(f, "f");
     runJob((p, it) -> {
       f.call(it);
       return null;
@@ -493,7 +496,8 @@ public class RDD<T> {
    * @throws IllegalStateException if the RDD is already persisted at another level
    */
   public RDD<T> persist(StorageLevel level) {
-    node.persist(required(level, "persist", "storage level"));
+    Arguments.requireNonNull(level, "level");
+    node.persist(level);
     return this;
   }
 
@@ -595,17 +599,6 @@ public class RDD<T> {
     } catch (Exception e) {
       throw new JobFailedException("a function failed while merging the tasks' results: " + e, e);
     }
-  }
-
-  /**
-   * Checks an argument of an operation where the operation is defined, so that a null function fails with
-   * a message there instead of inside every task.
-   */
-  static <X> X required(X value, String operation, String what) {
-    if (value == null) {
-      throw new IllegalArgumentException(operation + ": the " + what + " must not be null");
-    }
-    return value;
   }
 
   static void requirePositive(String operation, int numPartitions) {

@@ -1,6 +1,7 @@
 package io.dstream.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,8 +15,9 @@ public final class CollectedOutput<T> {
 
   CollectedOutput() {}
 
+  // Records may be null (the engine carries null records everywhere), which List.copyOf refuses.
   synchronized void add(List<T> batch) {
-    batches.add(List.copyOf(batch));
+    batches.add(Collections.unmodifiableList(new ArrayList<>(batch)));
   }
 
   /**
@@ -25,7 +27,7 @@ public final class CollectedOutput<T> {
    * @return an unmodifiable snapshot
    */
   public synchronized List<List<T>> batches() {
-    return List.copyOf(batches);
+    return Collections.unmodifiableList(new ArrayList<>(batches));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.dstream.StreamingContext;
 import io.dstream.StreamingContextState;
 import io.dstream.Time;
 import io.dstream.Tuple2;
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
@@ -62,6 +63,7 @@ public final class TestStreamingContext implements AutoCloseable {
    * @return the test context; close it when done
    */
   public static TestStreamingContext create(Duration batchDuration) {
+    Arguments.requireNonNull(batchDuration, "batchDuration");
     return create(batchDuration, new StreamingConf());
   }
 
@@ -74,6 +76,8 @@ public final class TestStreamingContext implements AutoCloseable {
    * @return the test context; close it when done
    */
   public static TestStreamingContext create(Duration batchDuration, StreamingConf conf) {
+    Arguments.requireNonNull(batchDuration, "batchDuration");
+    Arguments.requireNonNull(conf, "conf");
     StreamingConf copy = conf.copy();
     if (!copy.contains("dstream.master")) {
       copy.setMaster("local[2]");
@@ -93,6 +97,7 @@ public final class TestStreamingContext implements AutoCloseable {
    * @return the stream
    */
   public <T> DStream<T> inputStream(List<List<T>> batches) {
+    Arguments.requireNonNull(batches, "batches");
     Queue<RDD<T>> queue = new ArrayDeque<>();
     for (List<T> batch : batches) {
       queue.add(context.parallelize(batch));
@@ -109,6 +114,7 @@ public final class TestStreamingContext implements AutoCloseable {
    * @return the stream
    */
   public <K, V> PairDStream<K, V> pairInputStream(List<List<Tuple2<K, V>>> batches) {
+    Arguments.requireNonNull(batches, "batches");
     return PairDStream.fromDStream(inputStream(batches));
   }
 
@@ -120,6 +126,7 @@ public final class TestStreamingContext implements AutoCloseable {
    * @return the collected batches, filled as batches run
    */
   public <T> CollectedOutput<T> collect(DStream<T> stream) {
+    Arguments.requireNonNull(stream, "stream");
     CollectedOutput<T> output = new CollectedOutput<>();
     stream.foreachRDD(rdd -> output.add(rdd.collect()));
     return output;
@@ -228,6 +235,7 @@ public final class TestStreamingContext implements AutoCloseable {
    * @throws IllegalArgumentException if the context has another checkpoint directory, or it is not usable
    */
   public boolean recoverFrom(String checkpointDirectory) {
+    Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
     StreamingContext.getOrCreate(checkpointDirectory, () -> context);
     StreamingRuntime runtime = ContextAccess.runtime(context);
     return runtime.recoveredSchedule().map(schedule -> {

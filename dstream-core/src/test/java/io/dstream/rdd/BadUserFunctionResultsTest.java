@@ -67,12 +67,12 @@ class BadUserFunctionResultsTest extends RddTestBase {
     PairRDD<Integer, Integer> pairs = rdd.mapToPair(x -> new Tuple2<>(x, 1));
 
     assertThatThrownBy(() -> rdd.map((Function<Integer, Integer>) null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("map: the function must not be null");
-    assertThatThrownBy(() -> rdd.filter(null)).hasMessage("filter: the function must not be null");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("f must not be null");
+    assertThatThrownBy(() -> rdd.filter(null)).hasMessage("f must not be null");
     assertThatThrownBy(() -> pairs.reduceByKey((Partitioner) null, Integer::sum))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("reduceByKey: the partitioner must not be null");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("partitioner must not be null");
     assertThatThrownBy(() -> pairs.join(null)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("the other RDD must not be null");
+        .hasMessage("other must not be null");
   }
 
   @Test
@@ -88,6 +88,19 @@ class BadUserFunctionResultsTest extends RddTestBase {
     assertThatThrownBy(sourceRemover::collect).cause().isInstanceOf(UnsupportedOperationException.class);
     assertThat(cached.collect()).containsExactlyElementsOf(range(6));
     assertThat(source.collect()).containsExactlyElementsOf(range(6));
+  }
+
+  @Test
+  void aNullValueThatTheReduceFunctionCannotTakeFailsNamingTheFunctionAndTheKey() {
+    PairRDD<String, Integer> pairs = numbers().mapToPair(x -> new Tuple2<>(x % 2 == 0 ? "even" : "odd",
+        x == 3 ? null : x));
+
+    assertThatThrownBy(() -> pairs.reduceByKey(Integer::sum).collect())
+        .isInstanceOf(JobFailedException.class)
+        .cause().isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the reduce function threw java.lang.NullPointerException")
+        .hasMessageContaining("for the key odd with a null argument")
+        .hasCauseInstanceOf(NullPointerException.class);
   }
 
   private static Iterator<Integer> tryToDrain(Iterator<Integer> it) {

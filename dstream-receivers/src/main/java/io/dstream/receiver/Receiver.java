@@ -1,5 +1,6 @@
 package io.dstream.receiver;
 
+import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.receiver.internal.ReceiverAccess;
 import io.dstream.receiver.internal.ReceiverRuntime;
 import io.dstream.storage.StorageLevel;
@@ -70,7 +71,8 @@ public abstract class Receiver<T> {
    * @throws IllegalArgumentException if the level is null or {@link StorageLevel#NONE}
    */
   protected Receiver(StorageLevel storageLevel) {
-    if (storageLevel == null || !storageLevel.isValid()) {
+    Arguments.requireNonNull(storageLevel, "storageLevel");
+    if (!storageLevel.isValid()) {
       throw new IllegalArgumentException("a receiver cannot store its blocks at storage level " + storageLevel
           + "; use a level that keeps data, such as " + DEFAULT_STORAGE_LEVEL);
     }
@@ -109,6 +111,7 @@ public abstract class Receiver<T> {
    * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
    */
   public final void store(List<T> records) {
+    Arguments.requireNonNull(records, "records");
     store(records, null);
   }
 
@@ -122,9 +125,7 @@ public abstract class Receiver<T> {
    * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
    */
   public final void store(List<T> records, Object metadata) {
-    if (records == null) {
-      throw new IllegalArgumentException("cannot store a null list of records; pass an empty list instead");
-    }
+    Arguments.requireNonNull(records, "records");
     runtime().pushMultiple(new ArrayList<>(records), metadata);
   }
 
@@ -137,6 +138,7 @@ public abstract class Receiver<T> {
    * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
    */
   public final void store(Iterator<T> records) {
+    Arguments.requireNonNull(records, "records");
     store(records, null);
   }
 
@@ -150,9 +152,7 @@ public abstract class Receiver<T> {
    * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
    */
   public final void store(Iterator<T> records, Object metadata) {
-    if (records == null) {
-      throw new IllegalArgumentException("cannot store a null iterator of records");
-    }
+    Arguments.requireNonNull(records, "records");
     ReceiverRuntime target = runtime();
     List<T> block = new ArrayList<>();
     records.forEachRemaining(block::add);
@@ -167,6 +167,7 @@ public abstract class Receiver<T> {
    * @throws IllegalStateException if the receiver is not running
    */
   public final void restart(String message) {
+    Arguments.requireNonNull(message, "message");
     runtime().restart(message, null);
   }
 
@@ -178,6 +179,7 @@ public abstract class Receiver<T> {
    * @throws IllegalStateException if the receiver is not running
    */
   public final void restart(String message, Throwable error) {
+    Arguments.requireNonNull(message, "message");
     runtime().restart(message, error);
   }
 
@@ -191,6 +193,7 @@ public abstract class Receiver<T> {
    * @throws IllegalStateException if the receiver is not running
    */
   public final void restart(String message, Throwable error, long delayMs) {
+    Arguments.requireNonNull(message, "message");
     if (delayMs < 0) {
       throw new IllegalArgumentException("the restart delay must not be negative, got " + delayMs + " ms");
     }
@@ -204,6 +207,7 @@ public abstract class Receiver<T> {
    * @throws IllegalStateException if the receiver is not running
    */
   public final void stop(String message) {
+    Arguments.requireNonNull(message, "message");
     runtime().stop(message, null);
   }
 
@@ -215,6 +219,7 @@ public abstract class Receiver<T> {
    * @throws IllegalStateException if the receiver is not running
    */
   public final void stop(String message, Throwable error) {
+    Arguments.requireNonNull(message, "message");
     runtime().stop(message, error);
   }
 
@@ -226,6 +231,7 @@ public abstract class Receiver<T> {
    * @throws IllegalStateException if the receiver is not running
    */
   public final void reportError(String message, Throwable error) {
+    Arguments.requireNonNull(message, "message");
     runtime().reportError(message, error);
   }
 

@@ -61,9 +61,9 @@ class ReceiverApiTest {
     IdleReceiver receiver = new IdleReceiver();
 
     assertThatThrownBy(() -> receiver.store((List<String>) null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null list");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("records must not be null");
     assertThatThrownBy(() -> receiver.store((Iterator<String>) null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null iterator");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("records must not be null");
     assertThatThrownBy(() -> receiver.restart("why", null, -1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got -1 ms");
   }

@@ -109,17 +109,24 @@ public final class Aggregator<K, V, C> {
    *     {@link UserCodeException}
    */
   public void addValue(CombineMap combiners, K key, V value) {
-    try {
-      int slot = combiners.find(key);
-      if (slot < 0) {
+    int slot = combiners.find(key);
+    if (slot < 0) {
+      C created;
+      try {
         @SuppressWarnings("unchecked")
-        C created = createIsIdentity ? (C) value : createCombiner.call(value);
-        combiners.insert(slot, key, created == value ? borrow(created) : wrap(created));
-      } else {
-        combiners.setValueAt(slot, keep(mergeValue.call(own(combiners.valueAt(slot)), value), value));
+        C identity = createIsIdentity ? (C) value : createCombiner.call(value);
+        created = identity;
+      } catch (Exception e) {
+        throw failure(e, "createCombiner", key, value, null);
       }
+      combiners.insert(slot, key, created == value ? borrow(created) : wrap(created));
+      return;
+    }
+    C combiner = own(combiners.valueAt(slot));
+    try {
+      combiners.setValueAt(slot, keep(mergeValue.call(combiner, value), value));
     } catch (Exception e) {
-      throw UserCodeException.wrap(e);
+      throw failure(e, "mergeValue", key, combiner, value);
     }
   }
 
@@ -139,11 +146,33 @@ public final class Aggregator<K, V, C> {
       combiners.insert(slot, key, borrow(second));
       return;
     }
+    C first = own(combiners.valueAt(slot));
     try {
-      combiners.setValueAt(slot, keep(mergeCombiners.call(own(combiners.valueAt(slot)), second), second));
+      combiners.setValueAt(slot, keep(mergeCombiners.call(first, second), second));
     } catch (Exception e) {
-      throw UserCodeException.wrap(e);
+      throw failure(e, "mergeCombiners", key, first, second);
     }
+  }
+
+  /**
+   * What a failed merge function throws: its own exception, except for a NullPointerException on a null
+   * argument (most often a null value reaching {@code Integer::sum}), which the user could not trace to a key
+   * from the engine's stack alone: that one is wrapped in a message naming the function, the key and the
+   * arguments.
+   */
+  private RuntimeException failure(Exception e, String function, Object key, Object first, Object second) {
+    if (!(e instanceof NullPointerException) || (first != null && second != null)) {
+      return UserCodeException.wrap(e);
+    }
+    String name = createIsIdentity ? "the reduce function" : "the " + function + " function";
+    return new IllegalArgumentException(name + " threw " + e + " for the key " + abbreviate(key)
+        + " with a null argument (" + abbreviate(first) + ", " + abbreviate(second) + "): values are passed to it "
+        + "as they are, so filter out records with null values first, or make the function accept null", e);
+  }
+
+  private static String abbreviate(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= 100 ? text : text.substring(0, 100) + "...";
   }
 
   /**
