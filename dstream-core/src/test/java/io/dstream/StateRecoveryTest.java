@@ -81,6 +81,41 @@ class StateRecoveryTest {
   }
 
   @Test
+  void aCheckpointDirectoryDeletedWhileRunningIsCreatedAgainAndTheNextRestartRecoversFromIt() throws Exception {
+    try (CapturedLog stores = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore");
+        CapturedLog writer = CapturedLog.of("io.dstream.internal.checkpoint.CheckpointWriter")) {
+      Run first = new Run();
+      first.t.recoverFrom(checkpoints);
+      input.put("f1", 500, "a b");
+      input.put("f2", 1_500, "a");
+      first.t.runBatches(2);
+      input.deleteTree("/checkpoints");
+      input.put("f3", 2_500, "b c");
+      input.put("f4", 3_500, "a");
+      first.t.runBatches(2);
+      first.t.close();
+
+      assertThat(stores.messagesStartingWith("The checkpoint directory ")).as("one for each directory created again")
+          .containsExactlyInAnyOrder(
+              "The checkpoint directory " + checkpoints + "/metadata was deleted while the application ran; created "
+                  + "it again to write checkpoint-3000. The checkpoints it held before are lost",
+              "The checkpoint directory " + checkpoints + "/state/counts was deleted while the application ran; "
+                  + "created it again to write checkpoint-4000. The checkpoints it held before are lost",
+              "The checkpoint directory " + checkpoints + "/state/seen.state was deleted while the application ran; "
+                  + "created it again to write checkpoint-4000. The checkpoints it held before are lost");
+      assertThat(writer.messagesStartingWith("")).as("no failed checkpoint").isEmpty();
+    }
+    input.put("f5", 4_500, "c");
+    Run second = new Run();
+    assertThat(second.t.recoverFrom(checkpoints)).as("a checkpoint to recover from").isTrue();
+    second.t.runBatches(1);
+
+    Map<String, Integer> expected = new TreeMap<>(Map.of("a", 3, "b", 2, "c", 2));
+    assertThat(second.updated.get(5_000L)).isEqualTo(expected);
+    assertThat(second.mapped.get(5_000L)).isEqualTo(expected);
+  }
+
+  @Test
   void snapshotsAreStoredUnderTheStreamsNames() throws Exception {
     Run run = new Run();
     run.t.recoverFrom(checkpoints);

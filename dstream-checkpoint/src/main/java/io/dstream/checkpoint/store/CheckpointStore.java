@@ -122,15 +122,24 @@ public final class CheckpointStore {
    * @param payload the bytes to store
    * @throws IllegalArgumentException if the time is negative
    * @throws IOException if the checkpoint cannot be written; the previous ones are then intact (failing to
-   *     delete an old checkpoint is only logged)
+   *     delete an old checkpoint is only logged). A directory deleted since this store was opened is not
+   *     a failure: it is created again, with a warning in the log
    */
   public synchronized void write(long timeMs, byte[] payload) throws IOException {
     Objects.requireNonNull(payload, "payload");
     Location file = fileFor(timeMs);
     try {
-      fileSystem.writeAtomically(file.path(), out -> CheckpointFile.write(out, payload));
+      writeFile(file, payload);
     } catch (IOException e) {
-      throw new IOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+      if (!recreateDirectoryIfDeleted(file)) {
+        throw new IOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+      }
+      try {
+        writeFile(file, payload);
+      } catch (IOException again) {
+        throw new IOException("cannot write the checkpoint " + file + " in the recreated directory: "
+            + again.getMessage(), again);
+      }
     }
     reportedBadFiles.remove(file.name());
     LOG.debug("Wrote checkpoint {} ({} bytes)", file, payload.length);
@@ -262,6 +271,32 @@ public final class CheckpointStore {
       throw new IllegalArgumentException("a checkpoint time must be at least 0 ms, got " + timeMs);
     }
     return directory.child(CheckpointFile.nameFor(timeMs));
+  }
+
+  private void writeFile(Location file, byte[] payload) throws IOException {
+    fileSystem.writeAtomically(file.path(), out -> CheckpointFile.write(out, payload));
+  }
+
+  /**
+   * Creates the directory again if it no longer exists (someone deleted it while the application ran), so that
+   * checkpoints go on being written instead of failing until the end of the run, which would leave a restart
+   * nothing to recover from. What the directory held is gone; the log says so.
+   *
+   * @return true if the directory was missing and is created again
+   */
+  private boolean recreateDirectoryIfDeleted(Location file) {
+    try {
+      if (fileSystem.exists(directory.path())) {
+        return false;
+      }
+      fileSystem.mkdirs(directory.path());
+    } catch (IOException e) {
+      LOG.debug("Could not create {} again", directory, e);
+      return false;
+    }
+    LOG.warn("The checkpoint directory {} was deleted while the application ran; created it again to write {}. "
+        + "The checkpoints it held before are lost", directory, file.name());
+    return true;
   }
 
   private Checkpoint readFile(long timeMs, Location file) throws IOException {

@@ -66,6 +66,18 @@ abstract class CheckpointStoreContract {
   }
 
   @Test
+  void aDirectoryDeletedWhileRunningIsCreatedAgainAtTheNextWriteWithOneWarning() throws IOException {
+    writeAll(1_000, 2_000);
+    FileDamage.deleteTree(dir);
+    writeAll(3_000, 4_000);
+    assertThat(text(store.readLatest())).isEqualTo("at 4000");
+    assertThat(store.times()).containsExactly(3_000L, 4_000L);
+    assertThat(log.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        .contains("The checkpoint directory " + dir + " was deleted while the application ran")
+        .contains("created it again to write checkpoint-3000"));
+  }
+
+  @Test
   void anObjectRoundTripsThroughTheSerializer() throws IOException {
     Serializer serializer = new KryoSerializer();
     Map<String, List<Long>> metadata = Map.of("pending", List.of(3_000L, 4_000L));
