@@ -322,6 +322,25 @@ abstract class CheckpointStoreContract {
   }
 
   @Test
+  void checkpointsTheCheckRefusesAndDirectoriesInPlaceOfFilesAreSkippedWithOneWarningEach() throws IOException {
+    writeAll(1_000, 2_000, 3_000);
+    dir.fileSystem().mkdirs(dir.child("checkpoint-4000").path());
+    CheckpointStore.Check refuseTheThird = checkpoint ->
+        checkpoint.timeMs() == 3_000 ? Optional.of("it is the third") : Optional.empty();
+
+    assertThat(text(store.readLatest(refuseTheThird))).isEqualTo("at 2000");
+    assertThat(text(store.readLatest(refuseTheThird))).isEqualTo("at 2000");
+    assertThat(log.warnings()).containsExactly(
+        "Skipping the checkpoint " + dir.child("checkpoint-4000") + ": it is a directory, not a checkpoint file; "
+            + "falling back to an older checkpoint",
+        "Skipping the checkpoint " + dir.child("checkpoint-3000") + ": it is the third; falling back to an older "
+            + "checkpoint");
+    assertThatThrownBy(() -> store.readLatest(checkpoint -> Optional.of("no")))
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("holds 4 checkpoint file(s), and none is intact and usable");
+  }
+
+  @Test
   void aRewrittenCheckpointReplacesTheDamagedOne() throws IOException {
     writeAll(1_000, 2_000);
     Damage.BAD_CHECKSUM.apply(dir.child("checkpoint-2000"));

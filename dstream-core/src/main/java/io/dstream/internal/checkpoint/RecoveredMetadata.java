@@ -12,7 +12,10 @@ import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StreamNode;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The newest intact metadata checkpoint of a directory, read back for {@code StreamingContext.getOrCreate}:
@@ -30,8 +33,10 @@ public final class RecoveredMetadata {
   }
 
   /**
-   * Reads the newest intact metadata checkpoint (torn and corrupt ones are logged and skipped by the
-   * store).
+   * Reads the newest usable metadata checkpoint. The store logs and skips the damaged ones; this skips, in
+   * the same way, a file that is not a metadata checkpoint (another kind of dstream file, or a directory, in
+   * its place) and a checkpoint whose state snapshots are damaged or missing, so that recovery falls back to
+   * the newest checkpoint whose snapshots are intact.
    *
    * @param directory the checkpoint directory
    * @param serializer the serializer the checkpoints were written with
@@ -40,35 +45,56 @@ public final class RecoveredMetadata {
    *     incompatible version); the message names the directory and says what to do
    */
   public static Optional<RecoveredMetadata> read(CheckpointDirectory directory, Serializer serializer) {
+    Map<Long, MetadataCheckpoint> accepted = new HashMap<>();
     Optional<Checkpoint> latest;
     try {
-      latest = directory.metadata().readLatest();
+      latest = directory.metadata().readLatest(checkpoint -> {
+        Object value;
+        try {
+          value = checkpoint.value(serializer);
+        } catch (CorruptDataException e) {
+          return Optional.of("it cannot be decoded as a metadata checkpoint (" + e.getMessage() + "): it is a "
+              + "file of another kind, or was written by another version of dstream (to recover from it, run that "
+              + "version)");
+        }
+        if (!(value instanceof MetadataCheckpoint metadata)) {
+          return Optional.of("it holds " + (value == null ? "null" : "a " + value.getClass().getName())
+              + ", not a metadata checkpoint");
+        }
+        if (metadata.formatVersion() != MetadataCheckpoint.FORMAT_VERSION) {
+          throw new IllegalStateException(unusable(directory, checkpoint, "has format version "
+              + metadata.formatVersion() + ", and this version of dstream reads version "
+              + MetadataCheckpoint.FORMAT_VERSION));
+        }
+        Optional<String> snapshotProblem = unusableSnapshot(directory, metadata);
+        if (snapshotProblem.isEmpty()) {
+          accepted.put(checkpoint.timeMs(), metadata);
+        }
+        return snapshotProblem;
+      });
     } catch (CorruptDataException e) {
       throw new IllegalStateException("cannot recover: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the metadata checkpoints in " + directory + ": " + e
           + "; check that the directory is readable", e);
     }
-    if (latest.isEmpty()) {
-      return Optional.empty();
+    return latest.map(checkpoint -> new RecoveredMetadata(directory, accepted.get(checkpoint.timeMs())));
+  }
+
+  /** Says which state snapshot of a metadata checkpoint is damaged or missing, if one is. */
+  private static Optional<String> unusableSnapshot(CheckpointDirectory directory, MetadataCheckpoint metadata)
+      throws IOException {
+    for (Map.Entry<String, Long> snapshot : new TreeMap<>(metadata.snapshotTimesMs()).entrySet()) {
+      String which = "the state snapshot of " + snapshot.getValue() + " ms of stream '" + snapshot.getKey() + "'";
+      try {
+        if (directory.state(snapshot.getKey()).read(snapshot.getValue()).isEmpty()) {
+          return Optional.of(which + " that it needs is missing");
+        }
+      } catch (CorruptDataException e) {
+        return Optional.of(which + " that it needs is damaged (" + e.getMessage() + ")");
+      }
     }
-    Object value;
-    try {
-      value = latest.get().value(serializer);
-    } catch (CorruptDataException e) {
-      throw new IllegalStateException(unusable(directory, latest.get(), "cannot be decoded (" + e.getMessage() + ")"),
-          e);
-    }
-    if (!(value instanceof MetadataCheckpoint metadata)) {
-      throw new IllegalStateException(unusable(directory, latest.get(), "holds "
-          + (value == null ? "null" : "a " + value.getClass().getName()) + ", not a metadata checkpoint"));
-    }
-    if (metadata.formatVersion() != MetadataCheckpoint.FORMAT_VERSION) {
-      throw new IllegalStateException(unusable(directory, latest.get(), "has format version "
-          + metadata.formatVersion() + ", and this version of dstream reads version "
-          + MetadataCheckpoint.FORMAT_VERSION));
-    }
-    return Optional.of(new RecoveredMetadata(directory, metadata));
+    return Optional.empty();
   }
 
   private static String unusable(CheckpointDirectory directory, Checkpoint checkpoint, String problem) {
