@@ -146,7 +146,8 @@ class StateRecoveryTest {
       assertThat(second.t.recoverFrom(checkpoints)).isTrue();
       assertThat(log.messagesStartingWith("Skipping")).singleElement().asString()
           .startsWith("Skipping the checkpoint " + checkpoints + "/metadata/checkpoint-4000: the state snapshot of "
-              + "4000 ms of stream 'counts' that it needs is damaged")
+              + "4000 ms of stream 'counts' that it needs cannot be used (the checkpoint " + checkpoints
+              + "/state/counts/checkpoint-4000 is damaged")
           .endsWith("falling back to an older checkpoint");
     }
     second.t.runBatches(2);
@@ -165,10 +166,10 @@ class StateRecoveryTest {
     assertThatThrownBy(() -> second.t.recoverFrom(checkpoints))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("none is intact and usable")
-        .hasMessageContaining("checkpoint-4000 (the state snapshot of 4000 ms of stream 'counts' that it needs is "
-            + "missing)")
-        .hasMessageContaining("checkpoint-2000 (the state snapshot of 2000 ms of stream 'counts' that it needs is "
-            + "missing)");
+        .hasMessageContaining("checkpoint-4000 (the state snapshot of 4000 ms of stream 'counts' that it needs cannot "
+            + "be used (there is no state snapshot of time 4000 ms in " + checkpoints + "/state/counts")
+        .hasMessageContaining("checkpoint-2000 (the state snapshot of 2000 ms of stream 'counts' that it needs cannot "
+            + "be used (there is no state snapshot of time 2000 ms");
   }
 
   @Test

@@ -337,7 +337,7 @@ public final class StreamingRuntime {
       throw new IllegalStateException("cannot recover: no checkpoint directory is set; call checkpoint(dir) first");
     }
     try {
-      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer);
+      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer, graph);
       if (found.isEmpty()) {
         LOG.info("The checkpoint directory {} holds no checkpoint: starting afresh", directory);
         return false;

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The newest intact metadata checkpoint of a directory, read back for {@code StreamingContext.getOrCreate}:
@@ -40,11 +39,13 @@ public final class RecoveredMetadata {
    *
    * @param directory the checkpoint directory
    * @param serializer the serializer the checkpoints were written with
+   * @param graph the graph the factory built, whose stateful streams check their snapshots
    * @return the checkpoint, or empty if the directory holds none
    * @throws IllegalStateException if checkpoints exist but none can be used (all damaged, or written by an
    *     incompatible version); the message names the directory and says what to do
    */
-  public static Optional<RecoveredMetadata> read(CheckpointDirectory directory, Serializer serializer) {
+  public static Optional<RecoveredMetadata> read(CheckpointDirectory directory, Serializer serializer,
+      DStreamGraph graph) {
     Map<Long, MetadataCheckpoint> accepted = new HashMap<>();
     Optional<Checkpoint> latest;
     try {
@@ -66,7 +67,7 @@ public final class RecoveredMetadata {
               + metadata.formatVersion() + ", and this version of dstream reads version "
               + MetadataCheckpoint.FORMAT_VERSION));
         }
-        Optional<String> snapshotProblem = unusableSnapshot(directory, metadata);
+        Optional<String> snapshotProblem = unusableSnapshot(graph, metadata);
         if (snapshotProblem.isEmpty()) {
           accepted.put(checkpoint.timeMs(), metadata);
         }
@@ -81,17 +82,20 @@ public final class RecoveredMetadata {
     return latest.map(checkpoint -> new RecoveredMetadata(directory, accepted.get(checkpoint.timeMs())));
   }
 
-  /** Says which state snapshot of a metadata checkpoint is damaged or missing, if one is. */
-  private static Optional<String> unusableSnapshot(CheckpointDirectory directory, MetadataCheckpoint metadata)
-      throws IOException {
-    for (Map.Entry<String, Long> snapshot : new TreeMap<>(metadata.snapshotTimesMs()).entrySet()) {
-      String which = "the state snapshot of " + snapshot.getValue() + " ms of stream '" + snapshot.getKey() + "'";
-      try {
-        if (directory.state(snapshot.getKey()).read(snapshot.getValue()).isEmpty()) {
-          return Optional.of(which + " that it needs is missing");
+  /**
+   * Says which state snapshot of a metadata checkpoint is damaged or missing, if one is. A stream the graph no
+   * longer has is left to {@link #checkMatches}, which refuses the graph.
+   */
+  private static Optional<String> unusableSnapshot(DStreamGraph graph, MetadataCheckpoint metadata) {
+    for (StreamNode<?> stream : graph.streams()) {
+      Long snapshotTime = metadata.snapshotTimesMs().get(stream.stableKey());
+      if (stream instanceof SnapshottingStream snapshotting && snapshotTime != null) {
+        try {
+          snapshotting.checkSnapshot(new Time(snapshotTime));
+        } catch (IOException e) {
+          return Optional.of("the state snapshot of " + snapshotTime + " ms of stream '" + stream.stableKey()
+              + "' that it needs cannot be used (" + e.getMessage() + ")");
         }
-      } catch (CorruptDataException e) {
-        return Optional.of(which + " that it needs is damaged (" + e.getMessage() + ")");
       }
     }
     return Optional.empty();
