@@ -157,6 +157,31 @@ public final class FileWriteAheadLog implements WriteAheadLog {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Segments are numbered one after the other and cleaned oldest first, so a number missing between two
+   * segments that exist is a segment that was deleted or lost.
+   */
+  @Override
+  public List<String> missingParts() throws IOException {
+    synchronized (lock) {
+      checkOpen();
+      List<String> gaps = new ArrayList<>();
+      List<SegmentName> segments = segments();
+      for (int i = 1; i < segments.size(); i++) {
+        long before = segments.get(i - 1).sequence();
+        long after = segments.get(i).sequence();
+        if (after > before + 1) {
+          gaps.add((after == before + 2 ? "segment number " + (before + 1) : "segments number " + (before + 1)
+              + " to " + (after - 1)) + ", between " + segments.get(i - 1).fileName() + " and "
+              + segments.get(i).fileName() + ", in " + directory);
+        }
+      }
+      return gaps;
+    }
+  }
+
   @Override
   public int clean(long thresholdMs) throws IOException {
     synchronized (lock) {

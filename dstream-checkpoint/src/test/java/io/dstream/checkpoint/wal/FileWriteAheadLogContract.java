@@ -377,6 +377,16 @@ abstract class FileWriteAheadLogContract {
         .hasMessageContaining("not a write-ahead log segment");
   }
 
+  @Test
+  void aSegmentDeletedBetweenTwoOthersIsReportedAsMissingButCleaningLeavesNoGap() throws IOException {
+    writeAll(0, 1_000, 2_000, 3_000, 4_000);
+    log.clean(2_000);
+    assertThat(log.missingParts()).isEmpty();
+    dir.fileSystem().delete(dir.child("log-0000000003-3000-4000").path());
+    assertThat(log.missingParts()).containsExactly("segment number 3, between log-0000000002-2000-3000 and "
+        + "log-0000000004-4000-5000, in " + dir);
+  }
+
   // ---- concurrency and misuse -------------------------------------------------------------------------
 
   @Test
