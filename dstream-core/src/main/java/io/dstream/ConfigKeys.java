@@ -120,6 +120,13 @@ public final class ConfigKeys {
       "How much time one segment file of a receiver's write-ahead log covers; processed data is deleted in "
           + "whole segments.");
 
+  /** Whether recovery goes on when a write-ahead log no longer holds blocks that batches to run again took. */
+  public static final ConfigKey<Boolean> RECEIVER_WAL_SKIP_MISSING_BLOCKS = new ConfigKey<>(
+      "dstream.receiver.writeAheadLog.skipMissingBlocks", "false", ConfigKeys::bool,
+      "Whether recovery goes on when a receiver's write-ahead log no longer holds blocks that the batches to "
+          + "run again took (a segment was deleted or cut short), logging one ERROR that counts them; by "
+          + "default start() fails, naming the missing blocks.");
+
   /** Whether the receivers' rates follow what the pipeline can process. */
   public static final ConfigKey<Boolean> BACKPRESSURE_ENABLED = new ConfigKey<>("dstream.backpressure.enabled",
       "false", ConfigKeys::bool,
@@ -177,7 +184,7 @@ public final class ConfigKeys {
       TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
-      RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL,
+      RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
       STORAGE_MEMORY_FRACTION, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR);
 

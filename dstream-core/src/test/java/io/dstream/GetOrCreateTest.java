@@ -162,6 +162,26 @@ class GetOrCreateTest {
   }
 
   @Test
+  void aDirectoryOrAFileOfAnotherKindWhereTheNewestCheckpointsShouldBeIsSkippedForThePreviousOne()
+      throws IOException {
+    leaveCheckpoints();
+    input.fileSystem().mkdirs("/checkpoints/metadata/checkpoint-5000");
+    new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata"))
+        .write(4_000, "not metadata", new KryoSerializer());
+
+    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore")) {
+      StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program);
+
+      assertThat(runtime(ssc).recoveredSchedule().orElseThrow().lastGeneratedTime()).isEqualTo(new Time(3_000));
+      assertThat(log.messagesStartingWith("Skipping")).containsExactly(
+          "Skipping the checkpoint " + checkpoints + "/metadata/checkpoint-5000: it is a directory, not a checkpoint "
+              + "file; falling back to an older checkpoint",
+          "Skipping the checkpoint " + checkpoints + "/metadata/checkpoint-4000: it holds a java.lang.String, not a "
+              + "metadata checkpoint; falling back to an older checkpoint");
+    }
+  }
+
+  @Test
   void aTornNewestCheckpointIsSkippedForThePreviousGoodOne() throws IOException {
     leaveCheckpoints();
     tear("checkpoint-3000");
@@ -243,7 +263,7 @@ class GetOrCreateTest {
   private record StreamV1(String key, String operation, List<String> parentKeys) {}
 
   @Test
-  void aCheckpointOfTheLayoutBeforeStreamParametersIsRefusedAsWrittenByAnotherVersion() throws IOException {
+  void aCheckpointOfTheLayoutBeforeStreamParametersIsSkippedAsWrittenByAnotherVersion() throws IOException {
     // Registered where the engine registers today's records, so the bytes carry the same class ids.
     KryoSerializer versionOne = new KryoSerializer(false, null, kryo -> {
       kryo.register(MetadataCheckpointV1.class);
@@ -258,9 +278,10 @@ class GetOrCreateTest {
 
     assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("its newest intact metadata checkpoint (of 2000 ms)")
-        .hasMessageContaining("it was written by another version of dstream")
-        .hasMessageContaining("delete the checkpoint directory to start afresh");
+        .hasMessageContaining("none is intact and usable: checkpoint-2000 (it cannot be decoded as a metadata "
+            + "checkpoint")
+        .hasMessageContaining("or was written by another version of dstream (to recover from it, run that version)")
+        .hasMessageContaining("To start afresh, move or delete the directory");
     assertThat(contexts.get(0).getState()).isEqualTo(StreamingContextState.STOPPED);
   }
 

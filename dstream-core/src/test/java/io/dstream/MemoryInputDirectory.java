@@ -61,6 +61,20 @@ final class MemoryInputDirectory implements AutoCloseable {
     }
   }
 
+  /** Deletes a directory of this file system and everything under it, as a user cleaning up by hand would. */
+  void deleteTree(String path) {
+    try {
+      if (fs.isDirectory(path)) {
+        for (String child : fs.list(path)) {
+          deleteTree(path + "/" + child);
+        }
+      }
+      fs.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     fs.discard();

@@ -140,7 +140,7 @@ class ReceiverWriteAheadLogTest {
       CommandedReceiver receiver = new CommandedReceiver();
       ReceiverInputDStream<String> in = second.context().receiverStream(receiver);
       CollectedOutput<String> out = second.collect(in);
-      ReceiverKit.tracker(second.context()).recoverFromLog(checkpointDirectory(second));
+      ReceiverKit.tracker(second.context()).recoverFromLog(checkpointDirectory(second), null);
       second.runBatches(0);
       receiver.store(List.of("d"));
       second.runBatches(2);
@@ -270,7 +270,7 @@ class ReceiverWriteAheadLogTest {
     try (TestStreamingContext t = newContext(WITH_LOG)) {
       t.context().checkpoint(checkpoints.toString());
       ReceiverInputDStream<String> in = t.context().receiverStream(new CommandedReceiver());
-      ReceiverKit.tracker(t.context()).recoverFromLog(checkpointDirectory(t));
+      ReceiverKit.tracker(t.context()).recoverFromLog(checkpointDirectory(t), null);
       t.collect(in);
 
       assertThatThrownBy(() -> t.runBatches(0))
@@ -288,7 +288,7 @@ class ReceiverWriteAheadLogTest {
       CommandedReceiver receiver = new CommandedReceiver();
       CollectedOutput<String> out = t.collect(t.context().receiverStream(receiver));
 
-      ReceiverKit.tracker(t.context()).recoverFromLog(checkpointDirectory(t));
+      ReceiverKit.tracker(t.context()).recoverFromLog(checkpointDirectory(t), null);
       t.runBatches(1);
 
       assertThat(out.batches()).containsExactly(List.of());

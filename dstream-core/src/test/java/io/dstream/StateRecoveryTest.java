@@ -1,9 +1,11 @@
 package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.function.Function2;
 import io.dstream.testing.TestStreamingContext;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +80,96 @@ class StateRecoveryTest {
     assertThat(first.updated.get(3_000L)).isEqualTo(Map.of("a", 2, "b", 2, "c", 1));
     assertThat(second.updated.get(4_000L)).isEqualTo(expected);
     assertThat(second.mapped.get(4_000L)).isEqualTo(expected);
+  }
+
+  @Test
+  void aCheckpointDirectoryDeletedWhileRunningIsCreatedAgainAndTheNextRestartRecoversFromIt() throws Exception {
+    try (CapturedLog stores = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore");
+        CapturedLog writer = CapturedLog.of("io.dstream.internal.checkpoint.CheckpointWriter")) {
+      Run first = new Run();
+      first.t.recoverFrom(checkpoints);
+      input.put("f1", 500, "a b");
+      input.put("f2", 1_500, "a");
+      first.t.runBatches(2);
+      input.deleteTree("/checkpoints");
+      input.put("f3", 2_500, "b c");
+      input.put("f4", 3_500, "a");
+      first.t.runBatches(2);
+      first.t.close();
+
+      assertThat(stores.messagesStartingWith("The checkpoint directory ")).as("one for each directory created again")
+          .containsExactlyInAnyOrder(
+              "The checkpoint directory " + checkpoints + "/metadata was deleted while the application ran; created "
+                  + "it again to write checkpoint-3000. The checkpoints it held before are lost",
+              "The checkpoint directory " + checkpoints + "/state/counts was deleted while the application ran; "
+                  + "created it again to write checkpoint-4000. The checkpoints it held before are lost",
+              "The checkpoint directory " + checkpoints + "/state/seen.state was deleted while the application ran; "
+                  + "created it again to write checkpoint-4000. The checkpoints it held before are lost");
+      assertThat(writer.messagesStartingWith("")).as("no failed checkpoint").isEmpty();
+    }
+    input.put("f5", 4_500, "c");
+    Run second = new Run();
+    assertThat(second.t.recoverFrom(checkpoints)).as("a checkpoint to recover from").isTrue();
+    second.t.runBatches(1);
+
+    Map<String, Integer> expected = new TreeMap<>(Map.of("a", 3, "b", 2, "c", 2));
+    assertThat(second.updated.get(5_000L)).isEqualTo(expected);
+    assertThat(second.mapped.get(5_000L)).isEqualTo(expected);
+  }
+
+  /** Runs four batches of one file each, leaving snapshots of 2 and 4 s and metadata checkpoints of 2 to 4 s. */
+  private void runFourBatches() {
+    Run first = new Run();
+    first.t.recoverFrom(checkpoints);
+    input.put("f1", 500, "a b");
+    input.put("f2", 1_500, "a");
+    input.put("f3", 2_500, "b c");
+    input.put("f4", 3_500, "a");
+    first.t.runBatches(4);
+    first.t.close();
+  }
+
+  private void damage(String file) throws IOException {
+    byte[] bytes = input.fileSystem().readAllBytes(file);
+    bytes[bytes.length - 1] ^= 0x5A;
+    input.fileSystem().writeAtomically(file, bytes);
+  }
+
+  @Test
+  void aDamagedSnapshotMakesRecoveryFallBackToTheNewestCheckpointWhoseSnapshotsAreIntact() throws Exception {
+    runFourBatches();
+    damage("/checkpoints/state/counts/checkpoint-4000");
+    input.put("f5", 4_500, "c");
+
+    Run second = new Run();
+    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore")) {
+      assertThat(second.t.recoverFrom(checkpoints)).isTrue();
+      assertThat(log.messagesStartingWith("Skipping")).singleElement().asString()
+          .startsWith("Skipping the checkpoint " + checkpoints + "/metadata/checkpoint-4000: the state snapshot of "
+              + "4000 ms of stream 'counts' that it needs cannot be used (the checkpoint " + checkpoints
+              + "/state/counts/checkpoint-4000 is damaged")
+          .endsWith("falling back to an older checkpoint");
+    }
+    second.t.runBatches(2);
+
+    assertThat(second.updated.get(4_000L)).isEqualTo(Map.of("a", 3, "b", 2, "c", 1));
+    assertThat(second.updated.get(5_000L)).isEqualTo(Map.of("a", 3, "b", 2, "c", 2));
+    assertThat(second.mapped.get(5_000L)).isEqualTo(Map.of("a", 3, "b", 2, "c", 2));
+  }
+
+  @Test
+  void whenNoCheckpointHasIntactSnapshotsRecoveryFailsBeforeStartNamingEach() {
+    runFourBatches();
+    input.deleteTree("/checkpoints/state/counts");
+
+    Run second = new Run();
+    assertThatThrownBy(() -> second.t.recoverFrom(checkpoints))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("none is intact and usable")
+        .hasMessageContaining("checkpoint-4000 (the state snapshot of 4000 ms of stream 'counts' that it needs cannot "
+            + "be used (there is no state snapshot of time 4000 ms in " + checkpoints + "/state/counts")
+        .hasMessageContaining("checkpoint-2000 (the state snapshot of 2000 ms of stream 'counts' that it needs cannot "
+            + "be used (there is no state snapshot of time 2000 ms");
   }
 
   @Test

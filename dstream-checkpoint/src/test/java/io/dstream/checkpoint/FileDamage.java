@@ -1,5 +1,6 @@
 package io.dstream.checkpoint;
 
+import io.dstream.checkpoint.fs.FileSystem;
 import io.dstream.checkpoint.fs.Location;
 import java.io.IOException;
 import java.util.Arrays;
@@ -37,6 +38,17 @@ public final class FileDamage {
     byte[] longer = Arrays.copyOf(content, content.length + extra.length);
     System.arraycopy(extra, 0, longer, content.length, extra.length);
     replace(file, longer);
+  }
+
+  /** Deletes a directory and everything under it, as a user cleaning up by hand would. */
+  public static void deleteTree(Location directory) throws IOException {
+    FileSystem fs = directory.fileSystem();
+    if (fs.isDirectory(directory.path())) {
+      for (String child : fs.list(directory.path())) {
+        deleteTree(directory.child(child));
+      }
+    }
+    fs.delete(directory.path());
   }
 
   /** Returns a file's length. */

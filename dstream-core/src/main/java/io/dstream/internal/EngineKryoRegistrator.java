@@ -6,6 +6,7 @@ import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.internal.receiver.LoggedEventTypes;
+import io.dstream.internal.receiver.ReceivedBlocksProgress;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.FileStreamProgress;
 
@@ -37,5 +38,8 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     kryo.register(StateSnapshot.Partition.class);
     kryo.register(Object[].class);
     kryo.register(long[].class);
+    kryo.register(ReceivedBlocksProgress.class);
+    kryo.register(ReceivedBlocksProgress.Batch.class);
+    kryo.register(ReceivedBlocksProgress.Block.class);
   }
 }

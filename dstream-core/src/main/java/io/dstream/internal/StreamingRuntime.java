@@ -168,14 +168,14 @@ public final class StreamingRuntime {
     }
     return generator.restart(onStarted, checkpointer, from.schedule(), () -> {
       from.restoreInto(graph);
-      recoverReceivedBlocks(directory);
+      recoverReceivedBlocks(directory, from.schedule());
     });
   }
 
   /** Gives the blocks that receivers logged before the crash back to their batches (at least once). */
-  private void recoverReceivedBlocks(CheckpointDirectory directory) {
+  private void recoverReceivedBlocks(CheckpointDirectory directory, BatchSchedule schedule) {
     try {
-      receivers.recoverFromLog(directory);
+      receivers.recoverFromLog(directory, schedule);
     } catch (IOException e) {
       throw new IllegalStateException("cannot recover the received data from the write-ahead logs under "
           + directory + ": " + e.getMessage() + "; restore the directory, or delete it to start afresh", e);
@@ -391,7 +391,7 @@ public final class StreamingRuntime {
       throw new IllegalStateException("cannot recover: no checkpoint directory is set; call checkpoint(dir) first");
     }
     try {
-      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer);
+      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer, graph);
       if (found.isEmpty()) {
         LOG.info("The checkpoint directory {} holds no checkpoint: starting afresh", directory);
         return false;

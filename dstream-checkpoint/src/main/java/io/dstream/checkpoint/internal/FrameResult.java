@@ -33,18 +33,20 @@ public sealed interface FrameResult {
    * @param offset where the frame starts
    * @param damage what is wrong with it
    * @param detail what was found, for messages (for example "its checksum does not match its 12 bytes")
-   * @param atEnd true if no data follows the damaged frame: the mark of a write cut short by a crash
+   * @param atEnd true if no data follows the damaged frame: the mark of a write cut short by a crash (for a
+   *     damaged header, whose length cannot be trusted: true if it and everything after it are zero bytes)
    */
   record Damaged(long offset, Damage damage, String detail, boolean atEnd) implements FrameResult {
     /**
      * Tells whether this damage is what a crash in the middle of appending the last frame leaves behind:
      * the data ends inside the frame, or the frame is complete in length but its bytes did not all reach
-     * the disk and nothing follows it.
+     * the disk and nothing follows it (or, for a header with a checksum, the header and the rest are zero
+     * bytes).
      *
      * @return true for a torn tail
      */
     public boolean isTornTail() {
-      return damage == Damage.TRUNCATED || (damage == Damage.BAD_CHECKSUM && atEnd);
+      return damage == Damage.TRUNCATED || ((damage == Damage.BAD_CHECKSUM || damage == Damage.BAD_HEADER) && atEnd);
     }
 
     /**
@@ -64,6 +66,8 @@ public sealed interface FrameResult {
     /** The payload's checksum differs from the one stored in the header. */
     BAD_CHECKSUM,
     /** The header declares a length that no frame can have. */
-    BAD_LENGTH
+    BAD_LENGTH,
+    /** The header does not match its own checksum (formats whose headers carry one). */
+    BAD_HEADER
   }
 }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * payload. It keeps the newest {@code retained} checkpoints and deletes older ones after each write.
  *
  * <p>{@link #readLatest()} returns the newest checkpoint that is intact: a torn or corrupt file (short,
- * another kind of file, an unknown format version, a checksum that does not match) is reported once in the
- * log, with its name, and skipped for the previous one. It knows nothing of what the payload means.
+ * another kind of file, an unknown format version, a checksum that does not match), or a directory where a
+ * file should be, is reported once in the log, with its name, and skipped for the previous one. It knows
+ * nothing of what the payload means; {@link #readLatest(Check)} lets the caller skip the checkpoints whose
+ * payload it cannot use in the same way.
  *
  * <p>Thread-safe; writes and deletions are serialized.
  *
@@ -122,15 +124,24 @@ public final class CheckpointStore {
    * @param payload the bytes to store
    * @throws IllegalArgumentException if the time is negative
    * @throws IOException if the checkpoint cannot be written; the previous ones are then intact (failing to
-   *     delete an old checkpoint is only logged)
+   *     delete an old checkpoint is only logged). A directory deleted since this store was opened is not
+   *     a failure: it is created again, with a warning in the log
    */
   public synchronized void write(long timeMs, byte[] payload) throws IOException {
     Objects.requireNonNull(payload, "payload");
     Location file = fileFor(timeMs);
     try {
-      fileSystem.writeAtomically(file.path(), out -> CheckpointFile.write(out, payload));
+      writeFile(file, payload);
     } catch (IOException e) {
-      throw new IOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+      if (!recreateDirectoryIfDeleted(file)) {
+        throw new IOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+      }
+      try {
+        writeFile(file, payload);
+      } catch (IOException again) {
+        throw new IOException("cannot write the checkpoint " + file + " in the recreated directory: "
+            + again.getMessage(), again);
+      }
     }
     reportedBadFiles.remove(file.name());
     LOG.debug("Wrote checkpoint {} ({} bytes)", file, payload.length);
@@ -160,25 +171,68 @@ public final class CheckpointStore {
    * @throws IOException if the directory or a file cannot be read
    */
   public Optional<Checkpoint> readLatest() throws IOException {
+    return readLatest(checkpoint -> Optional.empty());
+  }
+
+  /**
+   * Returns the newest intact checkpoint that a check accepts. Damaged files, directories where a checkpoint
+   * file should be, and checkpoints the check refuses are logged at WARN, once per file and store, with their
+   * name and the reason, and skipped for the previous one.
+   *
+   * @param check says why an intact checkpoint cannot be used (for example, what its payload is not)
+   * @return the newest intact checkpoint the check accepts, or empty if the directory holds no checkpoint
+   * @throws CorruptDataException if checkpoint files exist but none is intact and accepted; the message names
+   *     the directory, each file's problem, and what to do
+   * @throws IOException if the directory or a file cannot be read, or the check throws it
+   */
+  public Optional<Checkpoint> readLatest(Check check) throws IOException {
+    Objects.requireNonNull(check, "check");
     List<Long> times = times();
-    List<String> damaged = new ArrayList<>();
+    List<String> unusable = new ArrayList<>();
     for (int i = times.size() - 1; i >= 0; i--) {
       Location file = fileFor(times.get(i));
+      Optional<String> problem;
+      boolean damaged = false;
       try {
-        return Optional.of(readFile(times.get(i), file));
+        Checkpoint checkpoint = readFile(times.get(i), file);
+        problem = check.problemWith(checkpoint);
+        if (problem.isEmpty()) {
+          return Optional.of(checkpoint);
+        }
       } catch (NoSuchFileException deletedSinceListed) {
         continue;
       } catch (CorruptDataException e) {
-        reportOnce(file, e.getMessage());
-        damaged.add(file.name() + " (" + e.getMessage() + ")");
+        problem = Optional.of(e.getMessage());
+        damaged = true;
+      } catch (IOException e) {
+        if (!fileSystem.isDirectory(file.path())) {
+          throw e;
+        }
+        problem = Optional.of("it is a directory, not a checkpoint file");
       }
+      reportOnce(file, (damaged ? "damaged " : "") + "checkpoint " + file, problem.get());
+      unusable.add(file.name() + " (" + problem.get() + ")");
     }
-    if (damaged.isEmpty()) {
+    if (unusable.isEmpty()) {
       return Optional.empty();
     }
-    throw new CorruptDataException("the checkpoint directory " + directory + " holds " + damaged.size()
-        + " checkpoint file(s), and none is intact: " + String.join("; ", damaged) + ". To start afresh, move "
-        + "or delete the directory (the state it holds is lost), or restore it from a backup");
+    throw new CorruptDataException("the checkpoint directory " + directory + " holds " + unusable.size()
+        + " checkpoint file(s), and none is intact and usable: " + String.join("; ", unusable) + ". To start "
+        + "afresh, move or delete the directory (the state it holds is lost), or restore it from a backup");
+  }
+
+  /** What a caller of {@link #readLatest(Check)} requires of a checkpoint beyond being intact. */
+  @FunctionalInterface
+  public interface Check {
+    /**
+     * Says why an intact checkpoint cannot be used.
+     *
+     * @param checkpoint the checkpoint, read and verified
+     * @return the reason, for the log (for example "it holds a String, not a metadata checkpoint"), or empty
+     *     if the checkpoint can be used
+     * @throws IOException if checking needs I/O that fails; {@link #readLatest(Check)} throws it on
+     */
+    Optional<String> problemWith(Checkpoint checkpoint) throws IOException;
   }
 
   /**
@@ -264,13 +318,39 @@ public final class CheckpointStore {
     return directory.child(CheckpointFile.nameFor(timeMs));
   }
 
+  private void writeFile(Location file, byte[] payload) throws IOException {
+    fileSystem.writeAtomically(file.path(), out -> CheckpointFile.write(out, payload));
+  }
+
+  /**
+   * Creates the directory again if it no longer exists (someone deleted it while the application ran), so that
+   * checkpoints go on being written instead of failing until the end of the run, which would leave a restart
+   * nothing to recover from. What the directory held is gone; the log says so.
+   *
+   * @return true if the directory was missing and is created again
+   */
+  private boolean recreateDirectoryIfDeleted(Location file) {
+    try {
+      if (fileSystem.exists(directory.path())) {
+        return false;
+      }
+      fileSystem.mkdirs(directory.path());
+    } catch (IOException e) {
+      LOG.debug("Could not create {} again", directory, e);
+      return false;
+    }
+    LOG.warn("The checkpoint directory {} was deleted while the application ran; created it again to write {}. "
+        + "The checkpoints it held before are lost", directory, file.name());
+    return true;
+  }
+
   private Checkpoint readFile(long timeMs, Location file) throws IOException {
     return new Checkpoint(timeMs, CheckpointFile.payloadOf(fileSystem.readAllBytes(file.path())));
   }
 
-  private void reportOnce(Location file, String damage) {
+  private void reportOnce(Location file, String what, String problem) {
     if (reportedBadFiles.add(file.name())) {
-      LOG.warn("Skipping the damaged checkpoint {}: {}; falling back to an older checkpoint", file, damage);
+      LOG.warn("Skipping the {}: {}; falling back to an older checkpoint", what, problem);
     }
   }
 

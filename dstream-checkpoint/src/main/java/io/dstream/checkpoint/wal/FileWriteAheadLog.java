@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link WriteAheadLog} in segment files of a directory on any {@link FileSystem}. Each record is framed
- * with its length and CRC32C. A new segment starts when a record's time reaches the current segment's end
+ * with its length, its CRC32C and a CRC32C of those two fields. A new segment starts when a record's time reaches the current segment's end
  * (its start plus the rotation interval), when a write fails, and whenever the log is opened, so that a
  * segment is never appended to after a crash; {@link #clean(long)} deletes whole segments.
  *
  * <p>A crash in the middle of a write leaves a torn record at the end of a segment: reading detects it (the
- * data ends inside it, or its checksum does not match and nothing follows), logs it once at WARN and
- * ignores it. Damage anywhere else is reported as an error.
+ * data ends inside a record whose header is intact, its bytes do not match and nothing follows, or only zero
+ * bytes follow), logs it once at WARN and ignores it. Damage anywhere else, a damaged header included, is
+ * reported as an error naming the segment and the offset; {@link #missingParts()} reports segments missing
+ * between others.
  *
  * <p><b>Durability and its cost.</b> By default every write forces its segment to durable storage (fsync)
  * before it returns, so a record whose write returned survives even a power failure. That costs one disk
@@ -154,6 +156,31 @@ public final class FileWriteAheadLog implements WriteAheadLog {
         }
       }
       return records;
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Segments are numbered one after the other and cleaned oldest first, so a number missing between two
+   * segments that exist is a segment that was deleted or lost.
+   */
+  @Override
+  public List<String> missingParts() throws IOException {
+    synchronized (lock) {
+      checkOpen();
+      List<String> gaps = new ArrayList<>();
+      List<SegmentName> segments = segments();
+      for (int i = 1; i < segments.size(); i++) {
+        long before = segments.get(i - 1).sequence();
+        long after = segments.get(i).sequence();
+        if (after > before + 1) {
+          gaps.add((after == before + 2 ? "segment number " + (before + 1) : "segments number " + (before + 1)
+              + " to " + (after - 1)) + ", between " + segments.get(i - 1).fileName() + " and "
+              + segments.get(i).fileName() + ", in " + directory);
+        }
+      }
+      return gaps;
     }
   }
 

@@ -2,9 +2,7 @@ package io.dstream.checkpoint.wal;
 
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.FileFormat;
-import io.dstream.checkpoint.internal.FrameReader;
 import io.dstream.checkpoint.internal.FrameResult;
-import io.dstream.checkpoint.internal.Frames;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -16,12 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The layout of a segment file: a {@link FileFormat} header, then one {@link Frames frame} per record,
- * whose payload is the record's time (8 bytes) followed by its bytes.
+ * The layout of a segment file: a {@link FileFormat} header, then one {@link RecordFrames frame} per record,
+ * whose payload is the record's time (8 bytes) followed by its bytes. Format version 2 added a checksum to
+ * each frame's header; segments of version 1 are refused with a message that says what to do.
  */
 final class SegmentFile {
   /** "DSWL": dstream write-ahead log. */
-  static final FileFormat FORMAT = new FileFormat("write-ahead log segment", 0x4453574C, 1);
+  static final FileFormat FORMAT = new FileFormat("write-ahead log segment", 0x4453574C, 2);
 
   private static final int TIME_BYTES = Long.BYTES;
 
@@ -31,12 +30,13 @@ final class SegmentFile {
   record Contents(List<LogRecord> records, FrameResult.Damaged tornTail) {}
 
   static byte[] frameOf(long timeMs, byte[] data) {
-    return Frames.encode(ByteBuffer.allocate(TIME_BYTES + data.length).putLong(timeMs).put(data).array());
+    return RecordFrames.encode(ByteBuffer.allocate(TIME_BYTES + data.length).putLong(timeMs).put(data).array());
   }
 
   /**
-   * Reads every record of a segment. A damaged frame with nothing after it is the trace of a crash in the
-   * middle of a write: the records before it are returned with it as the torn tail.
+   * Reads every record of a segment. A frame cut short at the end of the segment is the trace of a crash in
+   * the middle of a write (see {@link RecordFrames} for how it is told from damage): the records before it
+   * are returned with it as the torn tail.
    *
    * @throws CorruptDataException if the segment is damaged anywhere else
    */
@@ -46,7 +46,7 @@ final class SegmentFile {
         return new Contents(List.of(), new FrameResult.Damaged(0, FrameResult.Damage.TRUNCATED,
             "the segment ends inside its " + FileFormat.HEADER_BYTES + "-byte file header", true));
       }
-      FrameReader frames = new FrameReader(in, FileFormat.HEADER_BYTES);
+      RecordFrames frames = new RecordFrames(in, FileFormat.HEADER_BYTES);
       List<LogRecord> records = new ArrayList<>();
       while (true) {
         FrameResult next = frames.next();
@@ -58,9 +58,9 @@ final class SegmentFile {
             return new Contents(records, damaged);
           }
           throw new CorruptDataException("the write-ahead log segment " + segment + " is corrupt at offset "
-              + damaged.offset() + ": the record there is " + damaged.describe() + ", and more data follows it, "
-              + "so it is not a write cut short by a crash; the records after it cannot be read. Restore the "
-              + "log directory from a backup, or delete this segment to give up its records");
+              + damaged.offset() + ": the record there is " + damaged.describe() + "; a write cut short by a "
+              + "crash leaves nothing after it, so this is damage, and the records after it cannot be read. "
+              + "Restore the log directory from a backup, or delete this segment to give up its records");
         }
         records.add(decode((FrameResult.Frame) next, segment));
       }
@@ -80,7 +80,7 @@ final class SegmentFile {
         throw new CorruptDataException("no record at offset " + handle.offset() + " of the write-ahead log "
             + "segment " + segment + ": the segment is shorter", e);
       }
-      FrameResult found = new FrameReader(in, handle.offset()).next();
+      FrameResult found = new RecordFrames(in, handle.offset()).next();
       if (found instanceof FrameResult.Frame frame) {
         LogRecord record = decode(frame, segment);
         if (record.handle().length() != handle.length()) {
@@ -100,7 +100,8 @@ final class SegmentFile {
     try {
       return FORMAT.readHeader(in);
     } catch (CorruptDataException e) {
-      throw new CorruptDataException("cannot read " + segment + ": " + e.getMessage(), e);
+      throw new CorruptDataException("cannot read " + segment + ": " + e.getMessage() + ". To process its "
+          + "records, recover with the version of dstream that wrote it; or delete the segment to give them up", e);
     }
   }
 
@@ -111,7 +112,8 @@ final class SegmentFile {
           + "segment " + segment + " is corrupt: its " + payload.length + " bytes are too few to hold its time");
     }
     long timeMs = ByteBuffer.wrap(payload).getLong();
-    RecordHandle handle = new RecordHandle(segment.name(), frame.offset(), Frames.HEADER_BYTES + payload.length);
+    RecordHandle handle = new RecordHandle(segment.name(), frame.offset(),
+        RecordFrames.HEADER_BYTES + payload.length);
     return new LogRecord(timeMs, Arrays.copyOfRange(payload, TIME_BYTES, payload.length), handle);
   }
 }

@@ -71,6 +71,19 @@ public interface WriteAheadLog extends Closeable {
   }
 
   /**
+   * Describes the parts of the log that are gone although parts written after them are still there (a
+   * segment deleted between two that exist), for recovery to report: the records they held cannot be read
+   * back. Cleaning never makes such a gap, since it deletes the oldest records first.
+   *
+   * @return one description per gap, naming what is missing; empty if the log is whole (or cannot tell)
+   * @throws IllegalStateException if the log is closed
+   * @throws IOException if the log cannot be listed
+   */
+  default List<String> missingParts() throws IOException {
+    return List.of();
+  }
+
+  /**
    * Deletes records older than a given time. Records are deleted in whole segments, so some older ones may
    * stay until a later call; no record of this time or later is deleted.
    *

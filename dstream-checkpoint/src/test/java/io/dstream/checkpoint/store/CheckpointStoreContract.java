@@ -66,6 +66,18 @@ abstract class CheckpointStoreContract {
   }
 
   @Test
+  void aDirectoryDeletedWhileRunningIsCreatedAgainAtTheNextWriteWithOneWarning() throws IOException {
+    writeAll(1_000, 2_000);
+    FileDamage.deleteTree(dir);
+    writeAll(3_000, 4_000);
+    assertThat(text(store.readLatest())).isEqualTo("at 4000");
+    assertThat(store.times()).containsExactly(3_000L, 4_000L);
+    assertThat(log.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        .contains("The checkpoint directory " + dir + " was deleted while the application ran")
+        .contains("created it again to write checkpoint-3000"));
+  }
+
+  @Test
   void anObjectRoundTripsThroughTheSerializer() throws IOException {
     Serializer serializer = new KryoSerializer();
     Map<String, List<Long>> metadata = Map.of("pending", List.of(3_000L, 4_000L));
@@ -307,6 +319,25 @@ abstract class CheckpointStoreContract {
         .hasMessageContaining("checkpoint-1000 (not a checkpoint file")
         .hasMessageContaining("move or delete the directory")
         .hasMessageContaining("restore it from a backup");
+  }
+
+  @Test
+  void checkpointsTheCheckRefusesAndDirectoriesInPlaceOfFilesAreSkippedWithOneWarningEach() throws IOException {
+    writeAll(1_000, 2_000, 3_000);
+    dir.fileSystem().mkdirs(dir.child("checkpoint-4000").path());
+    CheckpointStore.Check refuseTheThird = checkpoint ->
+        checkpoint.timeMs() == 3_000 ? Optional.of("it is the third") : Optional.empty();
+
+    assertThat(text(store.readLatest(refuseTheThird))).isEqualTo("at 2000");
+    assertThat(text(store.readLatest(refuseTheThird))).isEqualTo("at 2000");
+    assertThat(log.warnings()).containsExactly(
+        "Skipping the checkpoint " + dir.child("checkpoint-4000") + ": it is a directory, not a checkpoint file; "
+            + "falling back to an older checkpoint",
+        "Skipping the checkpoint " + dir.child("checkpoint-3000") + ": it is the third; falling back to an older "
+            + "checkpoint");
+    assertThatThrownBy(() -> store.readLatest(checkpoint -> Optional.of("no")))
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("holds 4 checkpoint file(s), and none is intact and usable");
   }
 
   @Test

@@ -8,11 +8,11 @@ import io.dstream.checkpoint.FileDamage;
 import io.dstream.checkpoint.LogCapture;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.FileFormat;
-import io.dstream.checkpoint.internal.Frames;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a {@link FileWriteAheadLog} does on any file system; subclasses supply a directory. */
 abstract class FileWriteAheadLogContract {
@@ -75,6 +77,11 @@ abstract class FileWriteAheadLogContract {
     log.close();
     log = new FileWriteAheadLog(dir, ROTATION_MS);
     return log;
+  }
+
+  /** The offset of a record in its segment, when every record's bytes are "at N" with a one-digit N. */
+  private static long recordOffset(int index) {
+    return FileFormat.HEADER_BYTES + (long) index * (RecordFrames.HEADER_BYTES + Long.BYTES + "at 1".length());
   }
 
   private void writeAll(long... times) throws IOException {
@@ -128,7 +135,7 @@ abstract class FileWriteAheadLogContract {
     assertThat(second.segment()).isEqualTo("log-0000000001-1000-2000");
     assertThat(third.segment()).isEqualTo("log-0000000002-2500-3500");
     assertThat(first.offset()).isEqualTo(FileFormat.HEADER_BYTES);
-    assertThat(first.length()).isEqualTo(Frames.HEADER_BYTES + Long.BYTES + 1);
+    assertThat(first.length()).isEqualTo(RecordFrames.HEADER_BYTES + Long.BYTES + 1);
   }
 
   @Test
@@ -144,7 +151,7 @@ abstract class FileWriteAheadLogContract {
   void readAfterDoesNotReadSegmentsThatEndBeforeTheTime() throws IOException {
     writeAll(0, 100, 1_000, 2_000);
     // Corrupt the first segment in its middle: reading it would fail.
-    FileDamage.flipByte(dir.child("log-0000000000-0-1000"), FileFormat.HEADER_BYTES + Frames.HEADER_BYTES);
+    FileDamage.flipByte(dir.child("log-0000000000-0-1000"), FileFormat.HEADER_BYTES + RecordFrames.HEADER_BYTES);
     assertThat(times(log.readAfter(999))).containsExactly(1_000L, 2_000L);
     assertThatThrownBy(() -> log.readAfter(0)).isInstanceOf(CorruptDataException.class);
   }
@@ -218,7 +225,7 @@ abstract class FileWriteAheadLogContract {
     assertThat(texts(log.readAfter(0))).containsExactly("at 1", "at 2");
     assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
         .contains("Ignoring the torn end of the write-ahead log segment " + segment)
-        .contains("the record there is truncated: the stream ends after")
+        .contains("the record there is truncated: the segment ends after")
         .contains("the records before it are intact"));
   }
 
@@ -229,7 +236,7 @@ abstract class FileWriteAheadLogContract {
     FileDamage.truncateBy(lastSegment(), Long.BYTES + "at 2".length() + 5);
     assertThat(texts(log.readAll())).containsExactly("at 1");
     assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("the stream ends inside its header"));
+        .contains("the segment ends inside its header"));
   }
 
   @Test
@@ -279,15 +286,84 @@ abstract class FileWriteAheadLogContract {
     writeAll(1, 2, 3);
     reopen();
     Location segment = lastSegment();
-    long secondRecord = FileFormat.HEADER_BYTES + Frames.HEADER_BYTES + Long.BYTES + "at 1".length();
-    FileDamage.flipByte(segment, (int) secondRecord + Frames.HEADER_BYTES + 2);
+    long secondRecord = recordOffset(1);
+    FileDamage.flipByte(segment, (int) secondRecord + RecordFrames.HEADER_BYTES + 2);
     assertThatThrownBy(() -> log.readAll())
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + secondRecord)
         .hasMessageContaining("its checksum does not match")
-        .hasMessageContaining("more data follows it")
+        .hasMessageContaining("a write cut short by a crash leaves nothing after it, so this is damage")
         .hasMessageContaining("delete this segment");
     assertThat(captured.warnings()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "byte {0} of the length")
+  @ValueSource(ints = {1, 2, 3})
+  void aDamagedLengthInTheMiddleOfASegmentIsAnErrorNotATornTail(int lengthByte) throws IOException {
+    // A longer length used to make the record seem to run past the end: taken for a torn tail, it hid the rest.
+    for (int i = 0; i < 100; i++) {
+      log.write(bytes("at " + i % 10), 1);
+    }
+    reopen();
+    Location segment = lastSegment();
+    long damaged = recordOffset(10);
+    FileDamage.flipByte(segment, (int) damaged + lengthByte);
+    assertThatThrownBy(() -> log.readAll())
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + damaged)
+        .hasMessageContaining("its header does not match its checksum (its length or checksum is damaged)")
+        .hasMessageContaining("Restore the log directory from a backup, or delete this segment");
+    assertThat(captured.warnings()).isEmpty();
+  }
+
+  @Test
+  void aDamagedHeaderOfTheLastRecordIsAnErrorTooForACrashLeavesOnlyAPrefix() throws IOException {
+    writeAll(1, 2);
+    reopen();
+    Location segment = lastSegment();
+    FileDamage.flipByte(segment, (int) recordOffset(1) + 2);
+    assertThatThrownBy(() -> log.readAll())
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("is corrupt at offset " + recordOffset(1));
+  }
+
+  @Test
+  void aWriteCutShortAtAnyByteIsATornTailReportedOnceWithTheRecordsBeforeItIntact() throws IOException {
+    writeAll(1, 2);
+    reopen();
+    Location segment = lastSegment();
+    byte[] whole = segment.fileSystem().readAllBytes(segment.path());
+    int lastFrameLength = RecordFrames.HEADER_BYTES + Long.BYTES + "at 2".length();
+    for (int cut = 1; cut < lastFrameLength; cut++) {
+      segment.fileSystem().writeAtomically(segment.path(), Arrays.copyOf(whole, whole.length - cut));
+      FileWriteAheadLog reopened = reopen();
+      assertThat(texts(reopened.readAll())).as("cut %d bytes short", cut).containsExactly("at 1");
+      assertThat(texts(reopened.readAll())).containsExactly("at 1");
+    }
+    assertThat(captured.warnings()).as("one per opened log").hasSize(lastFrameLength - 1)
+        .allSatisfy(warning -> assertThat(warning).contains("a write was cut short by a crash"));
+  }
+
+  @Test
+  void aTailOfZeroBytesIsATornWrite() throws IOException {
+    writeAll(1, 2);
+    reopen();
+    FileDamage.append(lastSegment(), new byte[40]);
+    assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
+    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        .contains("its header does not match its checksum, and only zero bytes follow"));
+  }
+
+  @Test
+  void aSegmentOfTheFirstFormatIsRefusedWithWhatToDo() throws IOException {
+    writeAll(1);
+    reopen();
+    FileDamage.overwriteInt(lastSegment(), 4, 1);
+    assertThatThrownBy(() -> log.readAll())
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("cannot read " + lastSegment())
+        .hasMessageContaining("unsupported write-ahead log segment format version 1")
+        .hasMessageContaining("recover with the version of dstream that wrote it; or delete the segment");
   }
 
   @Test
@@ -299,6 +375,16 @@ abstract class FileWriteAheadLogContract {
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("cannot read " + lastSegment())
         .hasMessageContaining("not a write-ahead log segment");
+  }
+
+  @Test
+  void aSegmentDeletedBetweenTwoOthersIsReportedAsMissingButCleaningLeavesNoGap() throws IOException {
+    writeAll(0, 1_000, 2_000, 3_000, 4_000);
+    log.clean(2_000);
+    assertThat(log.missingParts()).isEmpty();
+    dir.fileSystem().delete(dir.child("log-0000000003-3000-4000").path());
+    assertThat(log.missingParts()).containsExactly("segment number 3, between log-0000000002-2000-3000 and "
+        + "log-0000000004-4000-5000, in " + dir);
   }
 
   // ---- concurrency and misuse -------------------------------------------------------------------------

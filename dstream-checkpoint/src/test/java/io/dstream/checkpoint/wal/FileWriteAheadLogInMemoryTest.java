@@ -10,7 +10,6 @@ import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.fs.InMemoryFileSystem.Operation;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.FileFormat;
-import io.dstream.checkpoint.internal.Frames;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
     try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000);
         LogCapture captured = LogCapture.of(FileWriteAheadLog.class)) {
       // The segment takes its header and the first record whole, then breaks 5 bytes into the second.
-      fs.failWritesAfter(FileFormat.HEADER_BYTES + Frames.HEADER_BYTES + Long.BYTES + kept.length + 5);
+      fs.failWritesAfter(FileFormat.HEADER_BYTES + RecordFrames.HEADER_BYTES + Long.BYTES + kept.length + 5);
       log.write(kept, 0);
       assertThatThrownBy(() -> log.write("broken record".getBytes(UTF_8), 10))
           .isInstanceOf(IOException.class)

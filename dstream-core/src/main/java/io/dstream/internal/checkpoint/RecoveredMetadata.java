@@ -12,6 +12,8 @@ import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StreamNode;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,45 +32,73 @@ public final class RecoveredMetadata {
   }
 
   /**
-   * Reads the newest intact metadata checkpoint (torn and corrupt ones are logged and skipped by the
-   * store).
+   * Reads the newest usable metadata checkpoint. The store logs and skips the damaged ones; this skips, in
+   * the same way, a file that is not a metadata checkpoint (another kind of dstream file, or a directory, in
+   * its place) and a checkpoint whose state snapshots are damaged or missing, so that recovery falls back to
+   * the newest checkpoint whose snapshots are intact.
    *
    * @param directory the checkpoint directory
    * @param serializer the serializer the checkpoints were written with
+   * @param graph the graph the factory built, whose stateful streams check their snapshots
    * @return the checkpoint, or empty if the directory holds none
    * @throws IllegalStateException if checkpoints exist but none can be used (all damaged, or written by an
    *     incompatible version); the message names the directory and says what to do
    */
-  public static Optional<RecoveredMetadata> read(CheckpointDirectory directory, Serializer serializer) {
+  public static Optional<RecoveredMetadata> read(CheckpointDirectory directory, Serializer serializer,
+      DStreamGraph graph) {
+    Map<Long, MetadataCheckpoint> accepted = new HashMap<>();
     Optional<Checkpoint> latest;
     try {
-      latest = directory.metadata().readLatest();
+      latest = directory.metadata().readLatest(checkpoint -> {
+        Object value;
+        try {
+          value = checkpoint.value(serializer);
+        } catch (CorruptDataException e) {
+          return Optional.of("it cannot be decoded as a metadata checkpoint (" + e.getMessage() + "): it is a "
+              + "file of another kind, or was written by another version of dstream (to recover from it, run that "
+              + "version)");
+        }
+        if (!(value instanceof MetadataCheckpoint metadata)) {
+          return Optional.of("it holds " + (value == null ? "null" : "a " + value.getClass().getName())
+              + ", not a metadata checkpoint");
+        }
+        if (metadata.formatVersion() != MetadataCheckpoint.FORMAT_VERSION) {
+          throw new IllegalStateException(unusable(directory, checkpoint, "has format version "
+              + metadata.formatVersion() + ", and this version of dstream reads version "
+              + MetadataCheckpoint.FORMAT_VERSION));
+        }
+        Optional<String> snapshotProblem = unusableSnapshot(graph, metadata);
+        if (snapshotProblem.isEmpty()) {
+          accepted.put(checkpoint.timeMs(), metadata);
+        }
+        return snapshotProblem;
+      });
     } catch (CorruptDataException e) {
       throw new IllegalStateException("cannot recover: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the metadata checkpoints in " + directory + ": " + e
           + "; check that the directory is readable", e);
     }
-    if (latest.isEmpty()) {
-      return Optional.empty();
+    return latest.map(checkpoint -> new RecoveredMetadata(directory, accepted.get(checkpoint.timeMs())));
+  }
+
+  /**
+   * Says which state snapshot of a metadata checkpoint is damaged or missing, if one is. A stream the graph no
+   * longer has is left to {@link #checkMatches}, which refuses the graph.
+   */
+  private static Optional<String> unusableSnapshot(DStreamGraph graph, MetadataCheckpoint metadata) {
+    for (StreamNode<?> stream : graph.streams()) {
+      Long snapshotTime = metadata.snapshotTimesMs().get(stream.stableKey());
+      if (stream instanceof SnapshottingStream snapshotting && snapshotTime != null) {
+        try {
+          snapshotting.checkSnapshot(new Time(snapshotTime));
+        } catch (IOException e) {
+          return Optional.of("the state snapshot of " + snapshotTime + " ms of stream '" + stream.stableKey()
+              + "' that it needs cannot be used (" + e.getMessage() + ")");
+        }
+      }
     }
-    Object value;
-    try {
-      value = latest.get().value(serializer);
-    } catch (CorruptDataException e) {
-      throw new IllegalStateException(unusable(directory, latest.get(), "cannot be decoded (" + e.getMessage() + ")"),
-          e);
-    }
-    if (!(value instanceof MetadataCheckpoint metadata)) {
-      throw new IllegalStateException(unusable(directory, latest.get(), "holds "
-          + (value == null ? "null" : "a " + value.getClass().getName()) + ", not a metadata checkpoint"));
-    }
-    if (metadata.formatVersion() != MetadataCheckpoint.FORMAT_VERSION) {
-      throw new IllegalStateException(unusable(directory, latest.get(), "has format version "
-          + metadata.formatVersion() + ", and this version of dstream reads version "
-          + MetadataCheckpoint.FORMAT_VERSION));
-    }
-    return Optional.of(new RecoveredMetadata(directory, metadata));
+    return Optional.empty();
   }
 
   private static String unusable(CheckpointDirectory directory, Checkpoint checkpoint, String problem) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ final class ReceivedBlockTracker {
   private final TreeMap<Time, Allocation> allocations = new TreeMap<>();
   // Forgotten by the stream (blocks deleted from the block manager), not yet logged as forgotten.
   private final TreeMap<Time, Allocation> forgottenNotLogged = new TreeMap<>();
+  // Recovered allocations' blocks that the log no longer holds, by batch.
+  private final TreeMap<Time, List<BlockId>> missingFromLog = new TreeMap<>();
   private Time lastAllocated;
   private final FailureSeries allocationLogFailures = new FailureSeries(LOG);
   private final FailureSeries blockDeleteFailures = new FailureSeries(LOG);
@@ -300,24 +303,57 @@ final class ReceivedBlockTracker {
         received.put(added.id(), new ReceivedBlock(added.id(), added.records().size(), entry.where()));
         nextBlockNumber = Math.max(nextBlockNumber, blockNumber(added.id()) + 1);
       } else if (entry.event() instanceof LoggedEvent.BatchAllocated allocated) {
+        Time batch = new Time(allocated.batchTimeMs());
         List<ReceivedBlock> blocks = new ArrayList<>();
+        List<BlockId> missing = new ArrayList<>();
         for (BlockId id : allocated.blocks()) {
           ReceivedBlock block = received.remove(id);
           if (block != null) {
             blocks.add(block);
+          } else {
+            missing.add(id);
           }
         }
-        Time batch = new Time(allocated.batchTimeMs());
+        if (!missing.isEmpty()) {
+          missingFromLog.put(batch, missing);
+        }
         allocations.put(batch, new Allocation(blocks, entry.where().timeMs()));
         lastAllocated = lastAllocated == null ? batch : lastAllocated.max(batch);
       } else if (entry.event() instanceof LoggedEvent.BatchesForgotten forgotten) {
         allocations.headMap(new Time(forgotten.upToMs()), true).clear();
+        missingFromLog.headMap(new Time(forgotten.upToMs()), true).clear();
       }
     }
     unallocated.addAll(received.values());
     LOG.info("Recovered stream {} from its write-ahead log: {} batches to process again, {} blocks waiting for a "
         + "batch", streamId, allocations.size(), unallocated.size());
     return nextBlockNumber;
+  }
+
+  /** Returns the blocks that recovered allocations name and the log no longer holds, by batch. */
+  synchronized Map<Time, List<BlockId>> blocksMissingFromLog() {
+    return new TreeMap<>(missingFromLog);
+  }
+
+  /** Returns every block this tracker holds: waiting for a batch, or taken by one not yet forgotten. */
+  synchronized Set<BlockId> knownBlocks() {
+    Set<BlockId> known = new HashSet<>();
+    unallocated.forEach(block -> known.add(block.id()));
+    allocations.values().forEach(allocation -> allocation.blocks().forEach(block -> known.add(block.id())));
+    return known;
+  }
+
+  /** Returns the batches that took blocks and are not forgotten, for the metadata checkpoint. */
+  synchronized ReceivedBlocksProgress progress() {
+    List<ReceivedBlocksProgress.Batch> batches = new ArrayList<>();
+    for (Map.Entry<Time, Allocation> allocation : allocations.entrySet()) {
+      if (!allocation.getValue().blocks().isEmpty()) {
+        batches.add(new ReceivedBlocksProgress.Batch(allocation.getKey().milliseconds(), allocation.getValue()
+            .blocks().stream().map(block -> new ReceivedBlocksProgress.Block(block.id(), block.numRecords()))
+            .toList()));
+      }
+    }
+    return new ReceivedBlocksProgress(batches);
   }
 
   private static long blockNumber(BlockId id) {

@@ -3,8 +3,10 @@ package io.dstream.internal.receiver;
 import io.dstream.Time;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.RDD;
 import io.dstream.receiver.Receiver;
+import java.util.Set;
 
 /**
  * An input stream fed by a {@link Receiver} ({@code ssc.receiverStream}, {@code socketTextStream}, ...):
@@ -16,9 +18,12 @@ import io.dstream.receiver.Receiver;
  * position in its source that would belong to one address: its write-ahead log holds blocks already
  * received.
  *
+ * <p>Its progress in the metadata checkpoint is which blocks its batches took, so that recovery can check
+ * that the write-ahead log still holds those of the batches it runs again (see {@link MissingBlocksCheck}).
+ *
  * @param <T> the record type
  */
-public final class ReceiverInputNode<T> extends InputNode<T> {
+public final class ReceiverInputNode<T> extends InputNode<T> implements RecoverableInput {
   private final Receiver<T> receiver;
   private final ReceiverTracker tracker;
   private final String operationName;
@@ -47,6 +52,25 @@ public final class ReceiverInputNode<T> extends InputNode<T> {
   @Override
   protected void forgotten(Time upTo) {
     tracker.forget(id(), upTo);
+  }
+
+  @Override
+  public Object progress() {
+    return tracker.receivedProgress(id());
+  }
+
+  @Override
+  public void restoreProgress(Object progress) {
+    if (!(progress instanceof ReceivedBlocksProgress received)) {
+      throw new IllegalStateException("the checkpoint holds " + (progress == null ? "null" : "a "
+          + progress.getClass().getName()) + " as the progress of " + this + ", not the blocks its batches took");
+    }
+    tracker.expectReceived(id(), received);
+  }
+
+  @Override
+  public void forgetProgress(Time completed, Set<Time> unfinished) {
+    // The block tracker forgets the allocations; the progress is read from it.
   }
 
   @Override

@@ -75,6 +75,7 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
   private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
   private final Set<Integer> warnedDeletedBatch = ConcurrentHashMap.newKeySet();
+  private final MissingBlocksCheck missingBlocks = new MissingBlocksCheck();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
   private BlockManager blockManager;
@@ -148,11 +149,18 @@ public final class ReceiverTracker implements BlockAllocator {
    * one that wrote the logs; without it, start discards what earlier runs logged. Does nothing if the
    * write-ahead log is off.
    *
+   * <p>Checks that the logs still hold every block of the batches that run again (see
+   * {@link MissingBlocksCheck}).
+   *
    * @param checkpoints the checkpoint directory that holds the logs
+   * @param schedule the schedule recovery restarts from, which says the batches that run again; null to take
+   *     every batch the logs allocated and did not forget as one that runs again
    * @throws IllegalStateException if the receivers were already prepared or recovered
-   * @throws IOException if a log cannot be read
+   * @throws IOException if a log cannot be read, or misses blocks (unless
+   *     {@code dstream.receiver.writeAheadLog.skipMissingBlocks}); the message names them
    */
-  public synchronized void recoverFromLog(CheckpointDirectory checkpoints) throws IOException {
+  public synchronized void recoverFromLog(CheckpointDirectory checkpoints, BatchSchedule schedule)
+      throws IOException {
     requireNotOpened("recover received blocks");
     Objects.requireNonNull(checkpoints, "checkpoints");
     if (!conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
@@ -160,7 +168,7 @@ public final class ReceiverTracker implements BlockAllocator {
           ConfigKeys.RECEIVER_WAL_ENABLE);
       return;
     }
-    open(checkpoints, true);
+    open(checkpoints, schedule == null ? new BatchSchedule(new Time(0), new Time(0), List.of()) : schedule);
   }
 
   /**
@@ -189,7 +197,7 @@ public final class ReceiverTracker implements BlockAllocator {
     }
     if (!opened) {
       try {
-        open(checkpoints.orElse(null), false);
+        open(checkpoints.orElse(null), null);
       } catch (IOException e) {
         throw new IllegalStateException("cannot open the receivers' write-ahead logs in " + checkpoints.get()
             + ": " + e.getMessage(), e);
@@ -324,6 +332,17 @@ public final class ReceiverTracker implements BlockAllocator {
     }
   }
 
+  /** Returns which blocks a stream's batches took, for the metadata checkpoint. */
+  Object receivedProgress(int streamId) {
+    ReceivedBlockTracker tracker = blockTrackers.get(streamId);
+    return tracker == null ? new ReceivedBlocksProgress(List.of()) : tracker.progress();
+  }
+
+  /** Notes which blocks the checkpoint says a stream's batches took, for the check at recovery. */
+  void expectReceived(int streamId, ReceivedBlocksProgress progress) {
+    missingBlocks.expect(streamId, progress);
+  }
+
   /**
    * Notes that a receiver stream has forgotten its batches up to a time; {@link #deleteForgottenBlocks}
    * deletes their blocks once the batch that completed is accounted for.
@@ -366,7 +385,8 @@ public final class ReceiverTracker implements BlockAllocator {
     return List.copyOf(supervisors.values());
   }
 
-  private void open(CheckpointDirectory checkpoints, boolean recover) throws IOException {
+  /** Opens the trackers; with a schedule, recovers them from their logs, checking what the logs miss. */
+  private void open(CheckpointDirectory checkpoints, BatchSchedule recovering) throws IOException {
     blockManager = engine.blockManager();
     opened = true;
     // Recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's:
@@ -376,8 +396,9 @@ public final class ReceiverTracker implements BlockAllocator {
       StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
           ? openLog(checkpoints, stream) : null;
       ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
-      if (log != null && recover) {
+      if (log != null && recovering != null) {
         firstNewBlockNumber = Math.max(firstNewBlockNumber, tracker.recover());
+        missingBlocks.check(tracker, recovering);
       } else if (log != null) {
         int discarded = log.discardAll();
         if (discarded > 0) {
@@ -389,6 +410,9 @@ public final class ReceiverTracker implements BlockAllocator {
       reports.register(tracker, receiverName(stream.receiver()));
     }
     this.firstNewBlockNumber = firstNewBlockNumber;
+    if (recovering != null) {
+      missingBlocks.finish(conf.get(ConfigKeys.RECEIVER_WAL_SKIP_MISSING_BLOCKS));
+    }
   }
 
   /** The receiver streams that an output operation uses, in creation order: the ones whose receiver runs. */

@@ -120,6 +120,15 @@ final class StreamLog implements Closeable {
   }
 
   /**
+   * Describes the parts missing from the log between parts that exist (a deleted segment).
+   *
+   * @throws IOException if the log cannot be listed
+   */
+  List<String> missingParts() throws IOException {
+    return log.missingParts();
+  }
+
+  /**
    * Deletes the records older than both {@code neededFromMs} and every pending block.
    *
    * @param neededFromMs the time of the oldest record the tracker still needs, or {@link Long#MAX_VALUE}

@@ -54,14 +54,10 @@ public final class StateSnapshotStore {
    *     message names the file or directory
    */
   public synchronized StateSnapshot read(Time time) throws IOException {
-    Optional<Checkpoint> checkpoint = store().read(time.milliseconds());
-    if (checkpoint.isEmpty()) {
-      throw new IOException("there is no state snapshot of time " + time + " in " + store().directory()
-          + " (it holds those of " + store().times() + " ms)");
-    }
+    Checkpoint checkpoint = readIntact(time);
     Object value;
     try {
-      value = checkpoint.get().value(serializer);
+      value = checkpoint.value(serializer);
     } catch (CorruptDataException e) {
       throw new CorruptDataException("the state snapshot of time " + time + " in " + store().directory()
           + " cannot be read: " + e.getMessage(), e);
@@ -71,6 +67,26 @@ public final class StateSnapshotStore {
           + " holds a " + (value == null ? "null" : value.getClass().getName()) + ", not a state snapshot");
     }
     return snapshot;
+  }
+
+  /**
+   * Checks that the snapshot of a batch time is there and its checksum matches, without deserializing it.
+   *
+   * @param time the batch time
+   * @throws IOException if there is no snapshot of that time, or it cannot be read or is damaged; the
+   *     message names the file or directory
+   */
+  public synchronized void check(Time time) throws IOException {
+    readIntact(time);
+  }
+
+  private Checkpoint readIntact(Time time) throws IOException {
+    Optional<Checkpoint> checkpoint = store().read(time.milliseconds());
+    if (checkpoint.isEmpty()) {
+      throw new IOException("there is no state snapshot of time " + time + " in " + store().directory()
+          + " (it holds those of " + store().times() + " ms)");
+    }
+    return checkpoint.get();
   }
 
   private CheckpointStore store() throws IOException {

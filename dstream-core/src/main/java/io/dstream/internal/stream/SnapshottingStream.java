@@ -20,6 +20,15 @@ public interface SnapshottingStream {
   Optional<Time> latestSnapshotTime();
 
   /**
+   * Checks that the snapshot of a time is there and intact, without restoring it: recovery falls back to an
+   * older metadata checkpoint when a snapshot that the newest one needs is not.
+   *
+   * @param time a time for which {@link #latestSnapshotTime()} returned a snapshot in an earlier run
+   * @throws IOException if the snapshot is missing, damaged or cannot be read; the message names the file
+   */
+  void checkSnapshot(Time time) throws IOException;
+
+  /**
    * Makes the snapshot of a time this stream's RDD for that time, so that the next batches continue from it.
    *
    * @param time a time for which {@link #latestSnapshotTime()} returned a snapshot in an earlier run

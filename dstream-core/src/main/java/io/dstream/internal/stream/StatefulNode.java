@@ -235,6 +235,11 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
    * @throws IllegalStateException if no checkpoint directory is set
    */
   @Override
+  public final void checkSnapshot(Time time) throws IOException {
+    snapshots().check(time);
+  }
+
+  @Override
   public final void restoreSnapshot(Time time) throws IOException {
     RddNode<T> restored = restore(snapshots().read(time));
     synchronized (this) {
