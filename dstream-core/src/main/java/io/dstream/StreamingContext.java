@@ -196,7 +196,8 @@ public final class StreamingContext {
     Objects.requireNonNull(filter, "filter");
     return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
         FileSystems.resolve(directory), filter, newFilesOnly,
-        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION),
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MAX_PARTITION_BYTES)));
   }
 
   // ---- receiver input streams ----------------------------------------------------------------------
