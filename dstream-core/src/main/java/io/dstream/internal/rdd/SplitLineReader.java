@@ -1,5 +1,6 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.checkpoint.fs.Location;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ final class SplitLineReader implements Iterator<String>, Closeable {
   private static final int BUFFER_BYTES = 64 * 1024;
 
   private final InputStream in;
-  private final Object source;
+  private final TextFileSplit split;
   private final long end;
   private final long limit;
   private final byte[] buffer = new byte[BUFFER_BYTES];
@@ -36,20 +37,27 @@ final class SplitLineReader implements Iterator<String>, Closeable {
   private boolean closed;
 
   /**
-   * Creates the reader and skips to the first line that starts in the split.
+   * Opens a split's file and skips to the first line that starts in the split.
    *
-   * @param in the file's bytes from {@code start - 1} (from 0 if {@code start} is 0)
-   * @param source what to name in the message of a read error, such as the split
-   * @param start the first byte of the split
-   * @param end the byte after the split
-   * @param limit the file's length: no byte at or after it is read
-   * @throws IOException if reading fails; the stream is then closed
+   * @param split the split
+   * @return the reader
+   * @throws IOException naming the file, if it cannot be opened or read
    */
-  SplitLineReader(InputStream in, Object source, long start, long end, long limit) throws IOException {
+  static SplitLineReader open(TextFileSplit split) throws IOException {
+    Location file = split.file();
+    try {
+      return new SplitLineReader(file.fileSystem().open(file.path(), Math.max(0, split.start() - 1)), split);
+    } catch (IOException e) {
+      throw new IOException("cannot read the input file " + file + ": " + e, e);
+    }
+  }
+
+  private SplitLineReader(InputStream in, TextFileSplit split) throws IOException {
     this.in = in;
-    this.source = source;
-    this.end = end;
-    this.limit = limit;
+    this.split = split;
+    this.end = split.end();
+    this.limit = split.length();
+    long start = split.start();
     if (start > 0) {
       // The line that holds byte start - 1 started before the split; if that byte ends a line, the line
       // after it starts at `start` (or after the \n of a \r\n cut in two) and is this split's first line.
@@ -75,7 +83,7 @@ final class SplitLineReader implements Iterator<String>, Closeable {
       next = offset < end && offset < limit ? readLine(true) : null;
     } catch (IOException e) {
       closeQuietly();
-      throw UserCodeException.wrap(new IOException("cannot read the input file " + source + ": " + e, e));
+      throw UserCodeException.wrap(new IOException("cannot read the input file " + split + ": " + e, e));
     }
     if (next == null) {
       closeQuietly();
@@ -87,7 +95,7 @@ final class SplitLineReader implements Iterator<String>, Closeable {
   @Override
   public String next() {
     if (!hasNext()) {
-      throw new NoSuchElementException("no more lines in " + source);
+      throw new NoSuchElementException("no more lines in " + split);
     }
     String line = next;
     next = null;
@@ -193,6 +201,6 @@ final class SplitLineReader implements Iterator<String>, Closeable {
 
   @Override
   public String toString() {
-    return "lines of " + source;
+    return "lines of " + split;
   }
 }

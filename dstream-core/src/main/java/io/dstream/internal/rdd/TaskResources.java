@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * downstream), so closing at the end of the input is not enough. {@link JobRunner} opens one scope per task
  * attempt on the task's thread; a job run from inside a task opens a nested scope.
  */
-final class TaskResources implements AutoCloseable {
+public final class TaskResources implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskResources.class);
   private static final ThreadLocal<TaskResources> CURRENT = new ThreadLocal<>();
 
@@ -37,7 +37,7 @@ final class TaskResources implements AutoCloseable {
    *
    * @param resource what to close; closing it twice must do no harm
    */
-  static void closeAtTaskEnd(Closeable resource) {
+  public static void closeAtTaskEnd(Closeable resource) {
     TaskResources scope = CURRENT.get();
     if (scope != null) {
       scope.opened.add(resource);

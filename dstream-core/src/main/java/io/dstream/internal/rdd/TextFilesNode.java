@@ -1,8 +1,6 @@
 package io.dstream.internal.rdd;
 
-import io.dstream.checkpoint.fs.Location;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -47,13 +45,11 @@ public final class TextFilesNode extends RddNode<String> {
     if (split.isEmpty()) {
       return Collections.emptyIterator();
     }
-    Location file = split.file();
     SplitLineReader lines;
     try {
-      InputStream in = file.fileSystem().open(file.path(), Math.max(0, split.start() - 1));
-      lines = new SplitLineReader(in, split, split.start(), split.end(), split.length());
+      lines = SplitLineReader.open(split);
     } catch (IOException e) {
-      throw UserCodeException.wrap(new IOException("cannot read the input file " + file + ": " + e, e));
+      throw UserCodeException.wrap(e);
     }
     TaskResources.closeAtTaskEnd(lines);
     return lines;
