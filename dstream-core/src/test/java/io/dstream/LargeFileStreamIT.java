@@ -25,7 +25,9 @@ class LargeFileStreamIT {
     Path input = Files.createDirectories(temp.resolve("in"));
     long lines = writeLines(input.resolve("large.txt"), FILE_BYTES);
 
-    ChildJvm child = ChildJvm.start(List.of("-Xmx" + (HEAP_BYTES >> 20) + "m", "-XX:+ExitOnOutOfMemoryError"),
+    // The JVM reports an OutOfMemoryError on its standard output; the flag sends that to the child's log.
+    ChildJvm child = ChildJvm.start(List.of("-Xmx" + (HEAP_BYTES >> 20) + "m", "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+DisplayVMOutputToStderr"),
         LineCountChild.class, temp.resolve("child.log"), input.toString());
     try {
       assertThat(child.next()).isEqualTo("count " + lines);
