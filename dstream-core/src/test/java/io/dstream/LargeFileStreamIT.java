@@ -27,8 +27,8 @@ class LargeFileStreamIT {
 
     // The JVM reports an OutOfMemoryError on its standard output; the flag sends that to the child's log.
     ChildJvm child = ChildJvm.start(List.of("-Xmx" + (HEAP_BYTES >> 20) + "m", "-XX:+ExitOnOutOfMemoryError",
-            "-XX:+DisplayVMOutputToStderr"),
-        LineCountChild.class, temp.resolve("child.log"), input.toString());
+        "-XX:+DisplayVMOutputToStderr"), LineCountChild.class, temp.resolve("child.log"),
+        input.toString());
     try {
       assertThat(child.next()).isEqualTo("count " + lines);
       assertThat(child.awaitExit()).isZero();
