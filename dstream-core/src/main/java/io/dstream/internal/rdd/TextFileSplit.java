@@ -42,7 +42,7 @@ public record TextFileSplit(Location file, long start, long end, long length) {
     }
     long count = Math.max(1, (length + maxSplitBytes - 1) / maxSplitBytes);
     long size = (length + count - 1) / count;
-    List<TextFileSplit> splits = new ArrayList<>((int) count);
+    List<TextFileSplit> splits = new ArrayList<>((int) Math.min(count, 1024));
     for (long start = 0; splits.isEmpty() || start < length; start += size) {
       splits.add(new TextFileSplit(file, start, Math.min(length, start + size), length));
     }
