@@ -75,6 +75,18 @@ public final class ConfigKeys {
       "How long after its modification time a file that appears in a file stream's directory is still taken "
           + "(rounded up to a multiple of the batch duration); older files are ignored.");
 
+  /**
+   * The most bytes of a text file that one partition of a file stream's batch reads. 32 MiB: a task in this
+   * JVM costs microseconds, so smaller parts than Hadoop's 128 MiB blocks cost nothing and let a file of a
+   * few tens of MiB already be read by several workers; and a persisted or windowed batch keeps a partition's
+   * lines as one unit of memory, which this bounds to a few times 32 MiB.
+   */
+  public static final ConfigKey<Long> FILE_STREAM_MAX_PARTITION_BYTES = new ConfigKey<>(
+      "dstream.fileStream.maxPartitionBytes", "33554432", ConfigKeys::positiveLong,
+      "The most bytes of one file that one partition of a file stream's batch reads (32 MiB by default): a "
+          + "larger file is cut into parts of about equal size at line boundaries, read in parallel; each "
+          + "line is read once, by the part in which it starts.");
+
   /** How often a receiver's single records are cut into a block. */
   public static final ConfigKey<Duration> BLOCK_INTERVAL = new ConfigKey<>("dstream.blockInterval", "200ms",
       ConfigKeys::positiveDuration,
@@ -182,7 +194,7 @@ public final class ConfigKeys {
 
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
-      FILE_STREAM_MIN_REMEMBER_DURATION, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
+      FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,

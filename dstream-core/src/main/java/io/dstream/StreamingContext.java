@@ -162,10 +162,13 @@ public final class StreamingContext {
 
   /**
    * Creates an input stream of the lines of the new text files in a directory: each batch holds the lines
-   * (UTF-8; malformed bytes become U+FFFD) of the files that appeared since the previous batch, one
-   * partition per file. No receiver is needed. Files must be moved or renamed into the directory atomically
-   * once complete, and must not change afterwards; files in nested directories, and hidden files (names
-   * starting with '.' or '_'), are ignored. The batch at time {@code T} takes the files modified at or before
+   * (UTF-8; malformed bytes become U+FFFD) of the files that appeared since the previous batch. Files are
+   * read as streams, one partition per {@code dstream.fileStream.maxPartitionBytes} (32 MiB) of a file, each
+   * line in the partition where it starts. No receiver is needed. Files must be moved or renamed into the
+   * directory atomically once complete, and must not change afterwards (a file is read up to its length
+   * when its batch took it; a later change is logged once at WARN). Only regular files are input: nested
+   * directories and hidden files (names starting with '.' or '_') are ignored, and named pipes, sockets and
+   * devices are skipped with a WARN. The batch at time {@code T} takes the files modified at or before
    * {@code T} and within {@code dstream.fileStream.minRememberDuration} (60 s) of it that no batch took;
    * files modified before the context started are ignored. With a checkpoint directory, which files each
    * batch took is checkpointed, so after a restart every file is processed exactly once (see
@@ -208,7 +211,8 @@ public final class StreamingContext {
     Arguments.requireNonNull(filter, "filter");
     return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
         FileSystems.resolve(directory), filter, newFilesOnly,
-        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION),
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MAX_PARTITION_BYTES)));
   }
 
   // ---- receiver input streams ----------------------------------------------------------------------

@@ -33,9 +33,15 @@ final class ChildJvm {
 
   /** Starts {@code mainClass} with the test's classpath and waits until it reports {@code started}. */
   static ChildJvm start(Class<?> mainClass, Path log, String... args) throws IOException {
+    return start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), mainClass, log, args);
+  }
+
+  /** Starts {@code mainClass} with these JVM options instead of the defaults, such as a smaller heap. */
+  static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, Path log, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(log.toFile());

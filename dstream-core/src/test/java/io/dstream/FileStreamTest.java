@@ -232,7 +232,7 @@ class FileStreamTest {
   }
 
   @Test
-  void eachFileIsOnePartition() {
+  void eachFileSmallerThanThePartitionSizeIsOnePartition() {
     List<Integer> partitions = new ArrayList<>();
     t.context().textFileStream(input.uri()).foreachRDD(rdd -> partitions.add(rdd.getNumPartitions()));
     input.put("a", 100, "a1", "a2");

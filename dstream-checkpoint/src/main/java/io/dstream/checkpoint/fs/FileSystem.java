@@ -1,6 +1,7 @@
 package io.dstream.checkpoint.fs;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,6 +56,38 @@ public interface FileSystem {
    * @throws IOException if it is a directory or cannot be read
    */
   InputStream open(String path) throws IOException;
+
+  /**
+   * Opens a file for reading from a byte offset on: a ranged read, with which several readers can each
+   * read one part of a large file. The stream reads from the offset to the end of the file; the reader stops
+   * where its part ends. The default opens the file and skips the bytes before the offset, which reads
+   * them; implementations that can seek (both built-in ones do) should override it.
+   *
+   * @param path the file
+   * @param offset the position of the first byte to read, from 0; at or past the end of the file, the
+   *     stream is empty
+   * @return a stream of its bytes from the offset
+   * @throws IllegalArgumentException if the offset is negative
+   * @throws NoSuchFileException if the file does not exist
+   * @throws IOException if it is a directory or cannot be read
+   */
+  default InputStream open(String path, long offset) throws IOException {
+    PathNames.requireOffset(offset, path);
+    InputStream in = open(path);
+    try {
+      in.skipNBytes(offset);
+    } catch (EOFException pastTheEnd) {
+      // The stream is at the end of the file: empty, as the contract says.
+    } catch (IOException | RuntimeException e) {
+      try {
+        in.close();
+      } catch (IOException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
+      throw e;
+    }
+    return in;
+  }
 
   /**
    * Lists the names (not the paths) of the files and directories in a directory, sorted.
@@ -126,6 +159,24 @@ public interface FileSystem {
    * @throws IOException if the time cannot be read
    */
   long modificationTime(String path) throws IOException;
+
+  /**
+   * Tells what a path is, how long it is and when it was last modified, in one call. The default asks
+   * {@link #isDirectory(String)} and {@link #modificationTime(String)}, calls every entry that is not a
+   * directory a regular file and reports its length as {@link FileStatus#UNKNOWN_LENGTH} (a file stream then
+   * reads such a file whole, in one partition); implementations that can tell more, at the cost of one
+   * call, should override it.
+   *
+   * @param path the path
+   * @return its status
+   * @throws NoSuchFileException if nothing exists at the path
+   * @throws IOException if the status cannot be read
+   */
+  default FileStatus status(String path) throws IOException {
+    boolean directory = isDirectory(path);
+    return new FileStatus(directory ? FileStatus.Kind.DIRECTORY : FileStatus.Kind.REGULAR_FILE,
+        FileStatus.UNKNOWN_LENGTH, modificationTime(path));
+  }
 
   /**
    * Creates a directory and any missing parents; does nothing if the directory already exists.

@@ -1,6 +1,5 @@
 package io.dstream.checkpoint.fs;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -174,14 +173,20 @@ public final class InMemoryFileSystem implements FileSystem {
 
   @Override
   public InputStream open(String path) throws IOException {
+    return open(path, 0);
+  }
+
+  @Override
+  public InputStream open(String path, long offset) throws IOException {
     String file = normalize(path);
+    PathNames.requireOffset(offset, toUri(file).toString());
     faults.check(Operation.OPEN, toUri(file));
     synchronized (entries) {
       MemoryEntry entry = existing(file);
       if (entry.isDirectory()) {
         throw new FileSystemException(toUri(file).toString(), null, "cannot open a directory as a file");
       }
-      return new ByteArrayInputStream(entry.content());
+      return entry.read(offset);
     }
   }
 
@@ -257,6 +262,17 @@ public final class InMemoryFileSystem implements FileSystem {
     String file = normalize(path);
     synchronized (entries) {
       return existing(file).isDirectory();
+    }
+  }
+
+  @Override
+  public FileStatus status(String path) throws IOException {
+    String file = normalize(path);
+    synchronized (entries) {
+      MemoryEntry entry = existing(file);
+      return entry.isDirectory()
+          ? new FileStatus(FileStatus.Kind.DIRECTORY, FileStatus.UNKNOWN_LENGTH, entry.modified())
+          : new FileStatus(FileStatus.Kind.REGULAR_FILE, entry.length(), entry.modified());
     }
   }
 

@@ -3,6 +3,7 @@ package io.dstream.checkpoint.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -53,11 +54,25 @@ public final class LocalFileSystem implements FileSystem {
 
   @Override
   public InputStream open(String path) throws IOException {
+    return open(path, 0);
+  }
+
+  /** Seeks to the offset: the bytes before it are not read. */
+  @Override
+  public InputStream open(String path, long offset) throws IOException {
+    PathNames.requireOffset(offset, path);
     Path file = Path.of(path);
     if (Files.isDirectory(file)) {
       throw new FileSystemException(path, null, "cannot open a directory as a file");
     }
-    return Files.newInputStream(file);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      channel.position(offset);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    return Channels.newInputStream(channel);
   }
 
   @Override
@@ -97,6 +112,16 @@ public final class LocalFileSystem implements FileSystem {
   @Override
   public boolean isDirectory(String path) throws IOException {
     return Files.readAttributes(Path.of(path), BasicFileAttributes.class).isDirectory();
+  }
+
+  /** One {@code stat}: symbolic links are followed, and named pipes, sockets and devices are {@code OTHER}. */
+  @Override
+  public FileStatus status(String path) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(Path.of(path), BasicFileAttributes.class);
+    FileStatus.Kind kind = attributes.isRegularFile() ? FileStatus.Kind.REGULAR_FILE
+        : attributes.isDirectory() ? FileStatus.Kind.DIRECTORY : FileStatus.Kind.OTHER;
+    long length = attributes.isRegularFile() ? attributes.size() : FileStatus.UNKNOWN_LENGTH;
+    return new FileStatus(kind, length, attributes.lastModifiedTime().toMillis());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.dstream.checkpoint.fs;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Arrays;
 
 /** A file or directory of an {@link InMemoryFileSystem}; guarded by that file system's lock. */
@@ -31,7 +33,17 @@ final class MemoryEntry {
     modified = now;
   }
 
-  byte[] content() {
-    return Arrays.copyOf(bytes, length);
+  int length() {
+    return length;
+  }
+
+  /**
+   * Returns a stream of the content from an offset on, as it is now, without copying it: appends write only
+   * past the current length, and a growing file moves to a new array, so the bytes the stream covers never
+   * change.
+   */
+  InputStream read(long offset) {
+    int start = (int) Math.min(offset, length);
+    return new ByteArrayInputStream(bytes, start, length - start);
   }
 }

@@ -39,6 +39,14 @@ final class PathNames {
     return parent == null ? hidden : child(parent, hidden);
   }
 
+  /** Refuses a negative offset of a ranged read. */
+  static void requireOffset(long offset, String path) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("cannot read " + path + " from offset " + offset
+          + ": an offset counts bytes from the start of the file, from 0");
+    }
+  }
+
   /** The error for a directory that cannot be created because a file is in the way. */
   static FileSystemException fileInTheWay(String directory, String file) {
     return new FileSystemException(directory, null, "cannot create this directory: " + file

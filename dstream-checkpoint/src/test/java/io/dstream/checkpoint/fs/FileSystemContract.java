@@ -180,6 +180,42 @@ abstract class FileSystemContract {
   }
 
   @Test
+  void openFromAnOffsetReadsFromThereToTheEnd() throws IOException {
+    fs.writeAtomically(path("digits"), "0123456789".getBytes(UTF_8));
+
+    assertThat(readFrom(path("digits"), 0)).isEqualTo("0123456789");
+    assertThat(readFrom(path("digits"), 4)).isEqualTo("456789");
+    assertThat(readFrom(path("digits"), 10)).isEmpty();
+    assertThat(readFrom(path("digits"), 1_000)).isEmpty();
+    assertThatThrownBy(() -> fs.open(path("digits"), -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset -1").hasMessageContaining("digits");
+    assertThatThrownBy(() -> fs.open(path("absent"), 3)).isInstanceOf(NoSuchFileException.class);
+  }
+
+  private String readFrom(String path, long offset) throws IOException {
+    try (InputStream in = fs.open(path, offset)) {
+      return new String(in.readAllBytes(), UTF_8);
+    }
+  }
+
+  @Test
+  void statusTellsTheKindTheLengthAndTheModificationTime() throws IOException {
+    fs.writeAtomically(path("file"), "12345".getBytes(UTF_8));
+    fs.writeAtomically(path("empty"), new byte[0]);
+    fs.mkdirs(path("sub"));
+
+    FileStatus file = fs.status(path("file"));
+    assertThat(file.kind()).isEqualTo(FileStatus.Kind.REGULAR_FILE);
+    assertThat(file.isRegularFile()).isTrue();
+    assertThat(file.length()).isEqualTo(5);
+    assertThat(file.modificationTime()).isEqualTo(fs.modificationTime(path("file")));
+    assertThat(fs.status(path("empty")).length()).isZero();
+    assertThat(fs.status(path("sub")).kind()).isEqualTo(FileStatus.Kind.DIRECTORY);
+    assertThat(fs.status(path("sub")).isRegularFile()).isFalse();
+    assertThatThrownBy(() -> fs.status(path("absent"))).isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
   void modificationTimeIsTheTimeOfTheLastWrite() throws IOException {
     long before = System.currentTimeMillis();
     fs.writeAtomically(path("file"), new byte[] {1});

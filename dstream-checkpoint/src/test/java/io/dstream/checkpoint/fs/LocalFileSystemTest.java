@@ -3,6 +3,7 @@ package io.dstream.checkpoint.fs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,22 @@ class LocalFileSystemTest extends FileSystemContract {
     Location relative = FileSystems.resolve("checkpoints/app");
     assertThat(Path.of(relative.path()))
         .isEqualTo(Path.of("").toAbsolutePath().resolve("checkpoints/app").normalize());
+  }
+
+  @Test
+  void aNamedPipeIsNeitherARegularFileNorADirectory() throws IOException, InterruptedException {
+    Path fifo = temp.resolve("pipe");
+    int exit;
+    try {
+      exit = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+    } catch (IOException noMkfifo) {
+      exit = -1;
+    }
+    assumeTrue(exit == 0, "mkfifo is not available here");
+
+    FileStatus status = LocalFileSystem.instance().status(fifo.toString());
+    assertThat(status.kind()).isEqualTo(FileStatus.Kind.OTHER);
+    assertThat(status.hasKnownLength()).isFalse();
   }
 
   @Test

@@ -6,17 +6,20 @@ import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.TaskResources;
 import io.dstream.internal.rdd.UserCodeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
  * A source node over a directory that {@code saveAsObjectFiles} wrote: one partition per part file, in name
- * order. The part files are listed when the node is created and read when a partition is computed.
+ * order. The part files are listed when the node is created and read as streams, one record at a time, when
+ * a partition is computed, so memory does not grow with a part file's size.
  *
  * @param <T> the record type
  */
@@ -66,16 +69,54 @@ public final class ObjectFileNode<T> extends RddNode<T> {
     return List.of();
   }
 
+  /** Reads the part file as a stream, one record at a time; its task closes it when it ends. */
   @Override
   protected Iterator<T> compute(int partition) {
     Path part = parts.get(partition);
-    try (ObjectReader reader = serializer.newReader(Files.newInputStream(part))) {
-      return reader.<T>readAll().iterator();
-    } catch (CorruptDataException e) {
-      throw UserCodeException.wrap(new CorruptDataException(part + ": " + e.getMessage(), e));
+    ObjectReader reader;
+    try {
+      reader = serializer.newReader(Files.newInputStream(part));
     } catch (IOException e) {
-      throw UserCodeException.wrap(e);
+      throw failure(part, e);
     }
+    TaskResources.closeAtTaskEnd(reader);
+    return new Iterator<>() {
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        if (ended) {
+          return false;
+        }
+        try {
+          if (reader.hasNext()) {
+            return true;
+          }
+          ended = true;
+          reader.close();
+          return false;
+        } catch (IOException e) {
+          throw failure(part, e);
+        }
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("no more records in " + part);
+        }
+        try {
+          return reader.read();
+        } catch (IOException e) {
+          throw failure(part, e);
+        }
+      }
+    };
+  }
+
+  private static RuntimeException failure(Path part, IOException e) {
+    return UserCodeException.wrap(e instanceof CorruptDataException
+        ? new CorruptDataException(part + ": " + e.getMessage(), e) : e);
   }
 
   @Override

@@ -172,7 +172,7 @@ public final class JobRunner {
     for (int attempt = 1; ; attempt++) {
       engine.taskStarted();
       try {
-        return function.apply(partition, node.iterator(partition));
+        return runAttempt(node, partition, function);
       } catch (VirtualMachineError fatal) {
         throw fatal; // not retried: see FatalErrors
       } catch (Throwable e) {
@@ -186,6 +186,17 @@ public final class JobRunner {
         LOG.warn("Task {} of stage {} ({}) failed, attempt {} of {}: {}", partition, stageId, node, attempt,
             maxAttempts, cause.toString());
       }
+    }
+  }
+
+  /** One attempt of a task: what it opened (its input files) is closed when it ends, however it ends. */
+  private static <T, U> U runAttempt(RddNode<T> node, int partition, TaskFunction<T, U> function)
+      throws Exception {
+    TaskResources resources = TaskResources.open();
+    try {
+      return function.apply(partition, node.iterator(partition));
+    } finally {
+      resources.close();
     }
   }
 }

@@ -1,38 +1,37 @@
 package io.dstream.internal.rdd;
 
-import io.dstream.checkpoint.fs.Location;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * A source node over text files: one partition per file, whose records are the file's lines (without their
- * line terminators: {@code \n}, {@code \r\n} or {@code \r}). A file is read as a whole, as UTF-8, when its
- * partition is computed; bytes that are not valid UTF-8 become the replacement character U+FFFD.
+ * A source node over text files: one partition per {@link TextFileSplit}, whose records are the lines that
+ * start in it (without their terminators: {@code \n}, {@code \r\n} or {@code \r}), decoded as UTF-8 with
+ * malformed bytes as U+FFFD. A large file is several splits, read in parallel; each is read as a stream when
+ * its partition is computed (see {@link SplitLineReader}), so memory does not grow with the file's size, and
+ * its file is closed when its task ends, even if the task stops reading early.
  *
  * <p>A file that cannot be read fails its task with an {@link IOException} naming the file (carried by a
  * {@link UserCodeException}, so the job's cause is the IOException).
  */
 public final class TextFilesNode extends RddNode<String> {
-  private final List<Location> files;
+  private final List<TextFileSplit> splits;
 
   /**
    * Creates the node.
    *
    * @param engine the engine
-   * @param files the files, one partition each, in this order
+   * @param splits the splits, one partition each, in this order
    */
-  public TextFilesNode(Engine engine, List<Location> files) {
+  public TextFilesNode(Engine engine, List<TextFileSplit> splits) {
     super(engine);
-    this.files = List.copyOf(files);
+    this.splits = List.copyOf(splits);
   }
 
   @Override
   public int numPartitions() {
-    return files.size();
+    return splits.size();
   }
 
   @Override
@@ -42,18 +41,22 @@ public final class TextFilesNode extends RddNode<String> {
 
   @Override
   protected Iterator<String> compute(int partition) {
-    Location file = files.get(partition);
-    byte[] bytes;
-    try {
-      bytes = file.fileSystem().readAllBytes(file.path());
-    } catch (IOException e) {
-      throw UserCodeException.wrap(new IOException("cannot read the input file " + file + ": " + e, e));
+    TextFileSplit split = splits.get(partition);
+    if (split.isEmpty()) {
+      return Collections.emptyIterator();
     }
-    return new BufferedReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).lines().iterator();
+    SplitLineReader lines;
+    try {
+      lines = SplitLineReader.open(split);
+    } catch (IOException e) {
+      throw UserCodeException.wrap(e);
+    }
+    TaskResources.closeAtTaskEnd(lines);
+    return lines;
   }
 
   @Override
   public String describe() {
-    return "TextFiles(" + files.size() + " files)";
+    return "TextFiles(" + splits.size() + " splits)";
   }
 }

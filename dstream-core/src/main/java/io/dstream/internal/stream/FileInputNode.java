@@ -2,15 +2,16 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.checkpoint.fs.FileStatus;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.function.Function;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.TextFileSplit;
 import io.dstream.internal.rdd.TextFilesNode;
 import io.dstream.rdd.RDD;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * window is the smallest multiple of the batch duration that is at least the minimum remember duration
  * (60 s by default). With {@code newFilesOnly}, files modified before the first start are never taken;
  * without it, the first batch also takes every older file already there. A file must appear by an atomic
- * move or rename and must not change afterwards: its contents are read when the batch's job runs.
+ * move or rename and must not change afterwards: its contents are read when the batch's job runs, up to its
+ * length when the batch took it, and a change noticed later is logged once (see {@link TakenFiles}). Each
+ * file is one partition per {@code maxPartitionBytes} (see {@link TextFileSplit}).
  *
  * <p>The files each batch took are remembered for the window (to take no file twice) and, for batches not
  * completed successfully, until they are; they are this stream's {@link #progress()}, so a batch run again
@@ -42,7 +45,9 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
   private final NewFileFinder finder;
   private final boolean newFilesOnly;
   private final Duration window;
+  private final long maxPartitionBytes;
   private final TreeMap<Time, List<String>> takenByBatch = new TreeMap<>();
+  private final TakenFiles taken = new TakenFiles(this);
   private long ignoreBeforeMs = Long.MIN_VALUE;
   private boolean listingFails;
 
@@ -55,14 +60,16 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
    * @param filter accepts a file by its location (the URI as text)
    * @param newFilesOnly true to ignore the files modified before the first start
    * @param minRememberDuration the least time files are considered after their modification
+   * @param maxPartitionBytes the most bytes of a file that one partition reads
    */
   public FileInputNode(DStreamGraph graph, Engine engine, Location directory, Function<String, Boolean> filter,
-      boolean newFilesOnly, Duration minRememberDuration) {
+      boolean newFilesOnly, Duration minRememberDuration, long maxPartitionBytes) {
     super(graph);
     this.engine = engine;
     this.directory = directory;
-    this.finder = new NewFileFinder(directory, filter);
+    this.finder = new NewFileFinder(this, directory, filter);
     this.newFilesOnly = newFilesOnly;
+    this.maxPartitionBytes = maxPartitionBytes;
     long batch = graph.batchDuration().milliseconds();
     long batches = Math.max(1, (minRememberDuration.milliseconds() + batch - 1) / batch);
     this.window = graph.batchDuration().times(Math.toIntExact(batches));
@@ -103,11 +110,29 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
       names = findNewFiles(time);
       takenByBatch.put(time, names);
     }
-    List<Location> files = new ArrayList<>(names.size());
+    List<TextFileSplit> splits = new ArrayList<>(names.size());
     for (String name : names) {
-      files.add(directory.child(name));
+      Location file = directory.child(name);
+      splits.addAll(TextFileSplit.of(file, lengthAsRead(name, file), maxPartitionBytes));
     }
-    return RddAccess.rdd(new TextFilesNode(engine, files));
+    return RddAccess.rdd(new TextFilesNode(engine, splits));
+  }
+
+  /**
+   * Returns the length a taken file is read with: as listed by its batch, or, for a batch restored from a
+   * checkpoint, as it is now; negative if unknown (the file is then read to its end, or fails its task).
+   */
+  private long lengthAsRead(String name, Location file) {
+    FileStatus status = taken.statusAsRead(name);
+    if (status == null) {
+      try {
+        status = file.fileSystem().status(file.path());
+        taken.take(name, status);
+      } catch (IOException e) {
+        return FileStatus.UNKNOWN_LENGTH;
+      }
+    }
+    return status.length();
   }
 
   private List<String> findNewFiles(Time time) {
@@ -117,16 +142,19 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     } else if (time.equals(graph().zeroTime().plus(graph().batchDuration()))) {
       from = Long.MIN_VALUE;
     }
-    Set<String> taken = new HashSet<>();
-    takenByBatch.values().forEach(taken::addAll);
     try {
-      List<String> found = finder.find(from, time.milliseconds(), taken);
+      List<NewFileFinder.FoundFile> found = finder.find(from, time.milliseconds(), taken);
       if (listingFails) {
         LOG.info("{} can list its directory again", this);
         listingFails = false;
       }
       LOG.debug("{} takes {} new files for batch {}", this, found.size(), time);
-      return List.copyOf(found);
+      List<String> names = new ArrayList<>(found.size());
+      for (NewFileFinder.FoundFile file : found) {
+        taken.take(file.name(), file.status());
+        names.add(file.name());
+      }
+      return List.copyOf(names);
     } catch (IOException e) {
       // The files stay where they are, and a later batch takes them while they are within the window.
       if (!listingFails) {
@@ -157,6 +185,13 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     for (FileStreamProgress.BatchFiles batch : files.batches()) {
       takenByBatch.put(new Time(batch.batchTimeMs()), batch.fileNames());
     }
+    retainTakenFiles();
+  }
+
+  private void retainTakenFiles() {
+    List<String> names = new ArrayList<>();
+    takenByBatch.values().forEach(names::addAll);
+    taken.retainOnly(names);
   }
 
   @Override
@@ -164,7 +199,9 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     // A file taken at t was modified at or before t, so no batch after `completed` can take it again once t
     // is more than a window before `completed`: its modification time is then below every later window.
     Time oldestNeeded = completed.minus(window);
-    takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !unfinished.contains(t));
+    if (takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !unfinished.contains(t))) {
+      retainTakenFiles();
+    }
   }
 
   private static String describe(Object value) {

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default {@link FileSystem#isDirectory(String)}, which providers that do not override it get: it must
- * tell directories from files through {@code list} alone.
+ * The default methods of {@link FileSystem}, which providers that do not override them get: {@code isDirectory}
+ * must tell directories from files through {@code list} alone, {@code status} must work from
+ * {@code isDirectory} and {@code modificationTime}, and a ranged read from {@code open}.
  */
-class DefaultIsDirectoryTest {
+class FileSystemDefaultsTest {
   private final InMemoryFileSystem memory = InMemoryFileSystem.newNamespace();
   private final FileSystem withoutOverride = new Delegating(memory);
 
@@ -34,7 +35,35 @@ class DefaultIsDirectoryTest {
     assertThatThrownBy(() -> withoutOverride.isDirectory("/in/absent")).isInstanceOf(NoSuchFileException.class);
   }
 
-  /** Passes every abstract method through and keeps the interface's default {@code isDirectory}. */
+  @Test
+  void theDefaultStatusTellsFilesFromDirectoriesAndLeavesTheLengthUnknown() throws IOException {
+    memory.mkdirs("/in/sub");
+    memory.writeAtomically("/in/file", new byte[] {1, 2, 3});
+
+    FileStatus file = withoutOverride.status("/in/file");
+    assertThat(file.kind()).isEqualTo(FileStatus.Kind.REGULAR_FILE);
+    assertThat(file.hasKnownLength()).isFalse();
+    assertThat(file.modificationTime()).isEqualTo(memory.modificationTime("/in/file"));
+    assertThat(withoutOverride.status("/in/sub").kind()).isEqualTo(FileStatus.Kind.DIRECTORY);
+    assertThatThrownBy(() -> withoutOverride.status("/in/absent")).isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void theDefaultRangedReadSkipsToTheOffset() throws IOException {
+    memory.mkdirs("/in");
+    memory.writeAtomically("/in/file", new byte[] {0, 1, 2, 3, 4});
+
+    try (InputStream in = withoutOverride.open("/in/file", 3)) {
+      assertThat(in.readAllBytes()).containsExactly(3, 4);
+    }
+    try (InputStream in = withoutOverride.open("/in/file", 9)) {
+      assertThat(in.readAllBytes()).isEmpty();
+    }
+    assertThatThrownBy(() -> withoutOverride.open("/in/file", -2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset -2");
+  }
+
+  /** Passes every abstract method through and keeps the interface's default methods. */
   private record Delegating(FileSystem target) implements FileSystem {
     @Override
     public DurableOutputStream create(String path) throws IOException {
