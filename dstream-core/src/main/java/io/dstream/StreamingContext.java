@@ -639,7 +639,7 @@ public final class StreamingContext {
     if (getState() == StreamingContextState.INITIALIZED && ACTIVE.get() != this) {
       // A context that a fatal error stopped (not stop()) still holds the slot; it is free all the same.
       StreamingContext holder = ACTIVE.get();
-      boolean free = holder == null || holder.getState() == StreamingContextState.STOPPED;
+      boolean free = holder == null || holder.runtime.isTerminated();
       if (!free || !ACTIVE.compareAndSet(holder, this)) {
         throw new IllegalStateException("another StreamingContext is already active in this JVM; stop it before "
             + "starting a new one (only one context may run at a time)");
@@ -700,7 +700,8 @@ public final class StreamingContext {
    * @param timeoutMillis how long to wait, in milliseconds
    * @return true if the context has stopped, false if the time ran out
    * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
-   * @throws VirtualMachineError the fatal error (out of memory, stack overflow) that ended the context
+   * @throws VirtualMachineError the fatal error (out of memory, stack overflow) that ended the context; the
+   *     context is stopping, and has stopped unless the time ran out first
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitTerminationOrTimeout(long timeoutMillis) throws InterruptedException {
@@ -722,7 +723,7 @@ public final class StreamingContext {
    * @return the active context
    */
   public static Optional<StreamingContext> getActive() {
-    return Optional.ofNullable(ACTIVE.get()).filter(c -> c.getState() != StreamingContextState.STOPPED);
+    return Optional.ofNullable(ACTIVE.get()).filter(c -> !c.runtime.isTerminated());
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.dstream.internal.ContextAccess;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
@@ -43,7 +44,23 @@ class FailurePolicyTest {
     catchThrowable(() -> t.runBatches(1));
 
     assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
-    assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertStoppedForGood();
+    assertThat(calls).as("a fatal error is not retried").hasValue(1);
+  }
+
+  @Test
+  void anOutOfMemoryErrorThatAFunctionWrappedIsFatalToo() {
+    OutOfMemoryError oom = new OutOfMemoryError("simulated: no heap left, wrapped by the user's code");
+    AtomicInteger calls = new AtomicInteger();
+    t.collect(t.inputStream(ONE_RECORD_BATCHES).map(x -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException("could not build the record", oom);
+    }));
+
+    catchThrowable(() -> t.runBatches(1));
+
+    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
+    assertStoppedForGood();
     assertThat(calls).as("a fatal error is not retried").hasValue(1);
   }
 
@@ -77,7 +94,7 @@ class FailurePolicyTest {
     catchThrowable(() -> t.runBatches(1));
 
     assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(overflow);
-    assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertStoppedForGood();
   }
 
   @Test
@@ -107,7 +124,7 @@ class FailurePolicyTest {
     catchThrowable(() -> t.runBatches(1));
 
     assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
-    assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertStoppedForGood();
   }
 
   @Test
@@ -133,6 +150,13 @@ class FailurePolicyTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("awaitTermination() on a StreamingContext that was never started would wait forever; call "
             + "start() first");
+  }
+
+  /** awaitTermination rethrows the fatal error only once the stop it started is complete. */
+  private void assertStoppedForGood() {
+    assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertThat(ContextAccess.runtime(t.context()).isTerminated()).as("the stop is complete").isTrue();
+    assertThat(StreamingContext.getActive()).isEmpty();
   }
 
   @SuppressWarnings("unchecked")

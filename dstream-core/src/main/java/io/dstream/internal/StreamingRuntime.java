@@ -252,15 +252,34 @@ public final class StreamingRuntime {
         stoppingNow = true;
       }
     }
-    generator.finish();
-    receivers.close(timeout);
-    engine.close();
-    bus.stop();
+    try {
+      generator.finish();
+      receivers.close(timeout);
+      engine.close();
+      bus.stop();
+    } finally {
+      // Whatever failed above, awaitTermination must not wait for a stop that is over.
+      markTerminated();
+    }
+    LOG.info("StreamingContext stopped{}", graceful ? " gracefully" : "");
+  }
+
+  private void markTerminated() {
     synchronized (lock) {
       terminated = true;
       lock.notifyAll();
     }
-    LOG.info("StreamingContext stopped{}", graceful ? " gracefully" : "");
+  }
+
+  /**
+   * Tells whether the context has stopped and released its threads.
+   *
+   * @return true once a stop is complete
+   */
+  public boolean isTerminated() {
+    synchronized (lock) {
+      return terminated;
+    }
   }
 
   /**
@@ -311,25 +330,37 @@ public final class StreamingRuntime {
    * @param error the error
    */
   public void reportFatal(String where, VirtualMachineError error) {
+    boolean stopUnderWay;
     synchronized (lock) {
       if (fatal != null) {
         return;
       }
       fatal = error;
+      // Jobs the stop interrupts fail because of the stop, not of the user's code.
+      stoppingNow = true;
+      stopUnderWay = state == StreamingContextState.STOPPED;
       lock.notifyAll();
     }
     LOG.error("{} failed with {}; the JVM may be in no state to go on, so the StreamingContext stops and "
         + "awaitTermination rethrows the error: restart the application", where, error, error);
+    if (stopUnderWay) {
+      return; // its end (bounded by dstream.stopTimeout) releases awaitTermination
+    }
     try {
-      Thread stopper = new Thread(() -> stop(false), "dstream-" + conf.appName() + "-fatal-stop");
+      Thread stopper = new Thread(this::stopAfterFatalError, "dstream-" + conf.appName() + "-fatal-stop");
       stopper.setDaemon(false);
       stopper.start();
     } catch (VirtualMachineError noThread) {
-      // Out of memory for a thread's stack: nobody will stop the context, so awaitTermination must not wait.
-      synchronized (lock) {
-        terminated = true;
-        lock.notifyAll();
-      }
+      stopAfterFatalError(); // no memory for another thread: stop from here, as far as it goes
+    }
+  }
+
+  private void stopAfterFatalError() {
+    try {
+      stop(false);
+    } catch (Throwable stopFailure) {
+      LOG.error("The StreamingContext could not stop cleanly after the fatal error", stopFailure);
+      markTerminated();
     }
   }
 

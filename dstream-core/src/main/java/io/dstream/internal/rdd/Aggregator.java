@@ -4,8 +4,10 @@ import io.dstream.Tuple2;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
 /**
@@ -117,7 +119,7 @@ public final class Aggregator<K, V, C> {
         C identity = createIsIdentity ? (C) value : createCombiner.call(value);
         created = identity;
       } catch (Exception e) {
-        throw failure(e, "createCombiner", key, value, null);
+        throw failure(e, "createCombiner", key, value);
       }
       combiners.insert(slot, key, created == value ? borrow(created) : wrap(created));
       return;
@@ -160,14 +162,18 @@ public final class Aggregator<K, V, C> {
    * from the engine's stack alone: that one is wrapped in a message naming the function, the key and the
    * arguments.
    */
-  private RuntimeException failure(Exception e, String function, Object key, Object first, Object second) {
-    if (!(e instanceof NullPointerException) || (first != null && second != null)) {
+  private RuntimeException failure(Exception e, String function, Object key, Object... arguments) {
+    if (!(e instanceof NullPointerException) || !Arrays.asList(arguments).contains(null)) {
       return UserCodeException.wrap(e);
     }
     String name = createIsIdentity ? "the reduce function" : "the " + function + " function";
+    StringJoiner shown = new StringJoiner(", ", "(", ")");
+    for (Object argument : arguments) {
+      shown.add(abbreviate(argument));
+    }
     return new IllegalArgumentException(name + " threw " + e + " for the key " + abbreviate(key)
-        + " with a null argument (" + abbreviate(first) + ", " + abbreviate(second) + "): values are passed to it "
-        + "as they are, so filter out records with null values first, or make the function accept null", e);
+        + " with a null argument " + shown + ": values are passed to it as they are, so filter out records with "
+        + "null values first, or make the function accept null", e);
   }
 
   private static String abbreviate(Object value) {

@@ -1,10 +1,12 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.internal.FatalErrors;
 import io.dstream.rdd.JobFailedException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -173,9 +175,11 @@ public final class JobRunner {
       engine.taskStarted();
       try {
         return runAttempt(node, partition, function);
-      } catch (VirtualMachineError fatal) {
-        throw fatal; // not retried: see FatalErrors
       } catch (Throwable e) {
+        Optional<VirtualMachineError> fatal = FatalErrors.in(e);
+        if (fatal.isPresent()) {
+          throw fatal.get(); // not retried, even when user code wrapped it: see FatalErrors
+        }
         Throwable cause = UserCodeException.unwrap(e);
         boolean interrupted = Thread.currentThread().isInterrupted();
         if (attempt >= maxAttempts || interrupted) {

@@ -224,6 +224,11 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
     return Optional.ofNullable(latestSnapshot);
   }
 
+  @Override
+  public final void checkSnapshot(Time time) throws IOException {
+    snapshots().check(time);
+  }
+
   /**
    * Makes the snapshot of a time, written by an earlier run into the same checkpoint directory, this
    * stream's state at that time: the next batch continues from it, and times before it have no state.
@@ -234,11 +239,6 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
    *     file or directory
    * @throws IllegalStateException if no checkpoint directory is set
    */
-  @Override
-  public final void checkSnapshot(Time time) throws IOException {
-    snapshots().check(time);
-  }
-
   @Override
   public final void restoreSnapshot(Time time) throws IOException {
     RddNode<T> restored = restore(snapshots().read(time));
