@@ -448,7 +448,8 @@ public final class StreamingContext {
       throw new IllegalArgumentException(operation + " needs at least one stream");
     }
     List<StreamNode<?>> parents = new ArrayList<>();
-    for (DStream<?> stream : streams) {
+    for (int i = 0; i < streams.size(); i++) {
+      DStream<?> stream = Arguments.requireNonNull(streams.get(i), operation + ": streams[" + i + "]");
       if (stream.ssc != this) {
         throw new IllegalArgumentException(operation + " was given " + stream + ", a stream of another "
             + "StreamingContext; create every stream of a pipeline from the context it runs in");

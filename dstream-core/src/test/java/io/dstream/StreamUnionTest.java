@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,6 +123,18 @@ class StreamUnionTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("another StreamingContext");
     }
+  }
+
+  @Test
+  void aNullStreamAmongTheStreamsOfAUnionOrATransformIsRefusedNamingItsPosition(TestStreamingContext t) {
+    DStream<Integer> here = t.inputStream(FIRST);
+
+    assertThatThrownBy(() -> t.context().union(here, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("union: streams[1] must not be null");
+    assertThatThrownBy(() -> t.context().transform(Arrays.asList(null, here), (rdds, time) -> rdds.get(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("transform: streams[0] must not be null");
   }
 
   /** The expected union: for each batch index, the batches of every input at that index, in order. */

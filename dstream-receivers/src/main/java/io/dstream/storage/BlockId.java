@@ -1,5 +1,6 @@
 package io.dstream.storage;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,8 @@ public record BlockId(String name) implements Comparable<BlockId> {
    *     dot, or holds a character other than letters, digits, {@code '.'}, {@code '_'} and {@code '-'}
    */
   public BlockId {
-    if (name == null || !VALID_NAME.matcher(name).matches() || name.startsWith(".")) {
+    Arguments.requireNonNull(name, "name");
+    if (!VALID_NAME.matcher(name).matches() || name.startsWith(".")) {
       throw new IllegalArgumentException("invalid block name '" + name + "'; a block name has 1 to 200 "
           + "letters, digits, '.', '_' or '-' and does not start with '.'");
     }

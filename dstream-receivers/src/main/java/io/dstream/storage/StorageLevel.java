@@ -1,5 +1,6 @@
 package io.dstream.storage;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.util.List;
 
 /**
@@ -60,9 +61,10 @@ public record StorageLevel(boolean useDisk, boolean useMemory, boolean deseriali
    * @param deserialized whether blocks in memory are kept as objects
    * @param replication how many copies are kept (1 or 2)
    * @param name the level's name
-   * @throws IllegalArgumentException if the replication is not 1 or 2
+   * @throws IllegalArgumentException if the name is null, or the replication is not 1 or 2
    */
   public StorageLevel {
+    Arguments.requireNonNull(name, "name");
     if (replication < 1 || replication > 2) {
       throw new IllegalArgumentException(
           "replication must be 1 or 2, got " + replication + "; use one of the StorageLevel constants");
@@ -86,6 +88,7 @@ public record StorageLevel(boolean useDisk, boolean useMemory, boolean deseriali
    * @throws IllegalArgumentException if no level has that name
    */
   public static StorageLevel fromString(String name) {
+    Arguments.requireNonNull(name, "name");
     for (StorageLevel level : ALL) {
       if (level.name.equalsIgnoreCase(name)) {
         return level;

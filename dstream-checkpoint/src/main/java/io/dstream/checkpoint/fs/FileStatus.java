@@ -1,6 +1,7 @@
 package io.dstream.checkpoint.fs;
 
-import java.util.Objects;
+import io.dstream.checkpoint.internal.Arguments;
+
 
 /**
  * What a {@link FileSystem} tells about one path in a single call ({@link FileSystem#status(String)}): what
@@ -40,11 +41,11 @@ public record FileStatus(Kind kind, long length, long modificationTime) {
    * @param kind what the path is
    * @param length the length in bytes, or {@link #UNKNOWN_LENGTH}
    * @param modificationTime milliseconds since the epoch
-   * @throws NullPointerException if the kind is null
+   * @throws IllegalArgumentException if the kind is null
    * @throws IllegalArgumentException if the length is below {@link #UNKNOWN_LENGTH}
    */
   public FileStatus {
-    Objects.requireNonNull(kind, "kind");
+    Arguments.requireNonNull(kind, "kind");
     if (length < UNKNOWN_LENGTH) {
       throw new IllegalArgumentException("a file's length is at least 0, or UNKNOWN_LENGTH (-1); got " + length);
     }

@@ -1,5 +1,6 @@
 package io.dstream.checkpoint.fs;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
@@ -46,7 +46,7 @@ public final class FileSystems {
    *     scheme (the message lists what would); also if two providers on the class path serve it
    */
   public static Location resolve(String location) {
-    Objects.requireNonNull(location, "location");
+    Arguments.requireNonNull(location, "location");
     if (location.isBlank()) {
       throw new IllegalArgumentException("a location must not be blank; give a path such as /var/app/data "
           + "or a URI such as file:///var/app/data");

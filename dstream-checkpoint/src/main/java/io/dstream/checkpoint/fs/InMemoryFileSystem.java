@@ -1,5 +1,6 @@
 package io.dstream.checkpoint.fs;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +82,7 @@ public final class InMemoryFileSystem implements FileSystem {
    * @throws IllegalArgumentException if the name has other characters
    */
   public static InMemoryFileSystem named(String namespace) {
-    Objects.requireNonNull(namespace, "namespace");
+    Arguments.requireNonNull(namespace, "namespace");
     if (!NAMESPACE.matcher(namespace).matches()) {
       throw new IllegalArgumentException("'" + namespace + "' is not a memory namespace name: use letters, "
           + "digits, '.', '_' and '-'");
@@ -123,7 +123,7 @@ public final class InMemoryFileSystem implements FileSystem {
    * @param operation the operation
    */
   public void fail(Operation operation) {
-    faults.fail(Objects.requireNonNull(operation, "operation"));
+    faults.fail(Arguments.requireNonNull(operation, "operation"));
   }
 
   /**
@@ -152,7 +152,7 @@ public final class InMemoryFileSystem implements FileSystem {
    * @param millis returns the current time in milliseconds
    */
   public void setClock(LongSupplier millis) {
-    this.clock = Objects.requireNonNull(millis, "millis");
+    this.clock = Arguments.requireNonNull(millis, "millis");
   }
 
   @Override
@@ -356,7 +356,7 @@ public final class InMemoryFileSystem implements FileSystem {
   }
 
   private static String normalize(String path) {
-    Objects.requireNonNull(path, "path");
+    Arguments.requireNonNull(path, "path");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("'" + path + "' is not a memory path: paths are absolute and "
           + "slash-separated, like /dir/file");

@@ -1,6 +1,7 @@
 package io.dstream.checkpoint.fs;
 
-import java.util.Objects;
+import io.dstream.checkpoint.internal.Arguments;
+
 
 /**
  * A file or directory: a {@link FileSystem} and a path on it. Obtain one from a URI or a plain path with
@@ -20,12 +21,12 @@ public record Location(FileSystem fileSystem, String path) {
    *
    * @param fileSystem the file system that holds it
    * @param path its absolute, slash-separated path on that file system
-   * @throws NullPointerException if either is null
+   * @throws IllegalArgumentException if either is null
    * @throws IllegalArgumentException if the path is empty
    */
   public Location {
-    Objects.requireNonNull(fileSystem, "fileSystem");
-    Objects.requireNonNull(path, "path");
+    Arguments.requireNonNull(fileSystem, "fileSystem");
+    Arguments.requireNonNull(path, "path");
     if (path.isEmpty()) {
       throw new IllegalArgumentException("a location needs a path; give an absolute path such as /data/app");
     }
@@ -39,7 +40,7 @@ public record Location(FileSystem fileSystem, String path) {
    * @throws IllegalArgumentException if the name is empty, contains '/', or is "." or ".."
    */
   public Location child(String name) {
-    return new Location(fileSystem, PathNames.child(path, Objects.requireNonNull(name, "name")));
+    return new Location(fileSystem, PathNames.child(path, Arguments.requireNonNull(name, "name")));
   }
 
   /**
