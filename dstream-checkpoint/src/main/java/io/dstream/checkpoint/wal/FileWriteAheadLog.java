@@ -162,8 +162,9 @@ public final class FileWriteAheadLog implements WriteAheadLog {
   /**
    * {@inheritDoc}
    *
-   * <p>Segments are numbered one after the other and cleaned oldest first, so a number missing between two
-   * segments that exist is a segment that was deleted or lost.
+   * <p>Segments are numbered one after the other (a number is taken only once its file is created) and
+   * cleaned in that order, so a number missing between two segments that exist is a segment that was
+   * deleted or lost.
    */
   @Override
   public List<String> missingParts() throws IOException {
@@ -184,6 +185,14 @@ public final class FileWriteAheadLog implements WriteAheadLog {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Segments are deleted in the order of their numbers, up to the first one that holds a record of the
+   * threshold or later: a segment's end time is not in that order (a record older than the current segment
+   * stays in it, and the rotation interval may change between runs), and deleting a later segment before an
+   * earlier one would leave a gap that {@link #missingParts()} reports as lost data.
+   */
   @Override
   public int clean(long thresholdMs) throws IOException {
     synchronized (lock) {
@@ -191,7 +200,7 @@ public final class FileWriteAheadLog implements WriteAheadLog {
       int deleted = 0;
       for (SegmentName name : segments()) {
         if (!name.isOlderThan(thresholdMs)) {
-          continue;
+          break;
         }
         if (active != null && active.name.equals(name)) {
           closeActive();
@@ -228,9 +237,11 @@ public final class FileWriteAheadLog implements WriteAheadLog {
     }
     closeActive();
     long stop = timeMs > Long.MAX_VALUE - rotationIntervalMs ? Long.MAX_VALUE : timeMs + rotationIntervalMs;
-    SegmentName name = new SegmentName(nextSequence++, timeMs, stop);
+    SegmentName name = new SegmentName(nextSequence, timeMs, stop);
     Location location = directory.child(name.fileName());
     DurableOutputStream out = fileSystem.create(location.path());
+    // Only a segment that exists takes its number: a number skipped would read as a segment lost.
+    nextSequence++;
     ActiveSegment segment = new ActiveSegment(name, location, out);
     try {
       segment.append(SegmentFile.FORMAT.header(), syncEveryWrite);

@@ -387,6 +387,23 @@ abstract class FileWriteAheadLogContract {
         + "log-0000000004-4000-5000, in " + dir);
   }
 
+  @Test
+  void cleanDeletesOnlyTheOldestSegmentsSoAChangedRotationIntervalLeavesNoGap() throws IOException {
+    log.close();
+    log = new FileWriteAheadLog(dir, 10_000);
+    writeAll(0);
+    // A shorter interval in the next run: its segments end before the first run's segment does.
+    log.close();
+    log = new FileWriteAheadLog(dir, 1_000);
+    writeAll(1_000, 2_000);
+    assertThat(log.clean(3_000)).as("the first segment holds records up to 10000 ms").isZero();
+    writeAll(3_000);
+    assertThat(log.missingParts()).isEmpty();
+    assertThat(times(log.readAll())).containsExactly(0L, 1_000L, 2_000L, 3_000L);
+    assertThat(log.clean(10_000)).isEqualTo(4);
+    assertThat(segments()).isEmpty();
+  }
+
   // ---- concurrency and misuse -------------------------------------------------------------------------
 
   @Test
