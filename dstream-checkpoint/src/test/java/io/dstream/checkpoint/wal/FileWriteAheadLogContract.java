@@ -84,6 +84,13 @@ abstract class FileWriteAheadLogContract {
     return FileFormat.HEADER_BYTES + (long) index * (RecordFrames.HEADER_BYTES + Long.BYTES + "at 1".length());
   }
 
+  /** Bytes that are not zero, so that zeroing any of them damages a record. */
+  private static byte[] filled(int length) {
+    byte[] data = new byte[length];
+    Arrays.fill(data, (byte) 'x');
+    return data;
+  }
+
   private void writeAll(long... times) throws IOException {
     for (long time : times) {
       log.write(bytes("at " + time), time);
@@ -240,14 +247,44 @@ abstract class FileWriteAheadLogContract {
   }
 
   @Test
-  void aFlippedByteInTheLastRecordIsATornWriteAndIsIgnored() throws IOException {
+  void aFlippedByteInTheLastRecordIsDamageForACrashCannotLeaveIt() throws IOException {
     writeAll(1, 2, 3);
     reopen();
     Location segment = lastSegment();
     FileDamage.flipByte(segment, FileDamage.length(segment) - 1);
-    assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
+    assertThatThrownBy(() -> log.readAll())
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + recordOffset(2))
+        .hasMessageContaining("its checksum does not match its 12 bytes, and they do not end in zero sectors")
+        .hasMessageContaining("cut the segment to its first " + recordOffset(2) + " bytes to give up the records");
+    assertThat(captured.warnings()).isEmpty();
+  }
+
+  @Test
+  void aLastRecordZeroedFromASectorBoundaryOnIsATornWrite() throws IOException {
+    writeAll(1);
+    RecordHandle last = log.write(filled(1_000), 2);
+    reopen();
+    Location segment = lastSegment();
+    FileDamage.zeroFrom(segment, RecordFrames.SECTOR_BYTES);
+    assertThat(texts(log.readAll())).containsExactly("at 1");
     assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("its checksum does not match"));
+        .contains("Ignoring the torn end of the write-ahead log segment " + segment + " at offset "
+            + last.offset())
+        .contains("its checksum does not match its 1008 bytes, which are zero from offset 512 on"));
+  }
+
+  @Test
+  void aLastRecordZeroedWithinASectorIsDamageForADiskWritesWholeSectors() throws IOException {
+    writeAll(1);
+    RecordHandle last = log.write(filled(1_000), 2);
+    reopen();
+    Location segment = lastSegment();
+    FileDamage.zeroFrom(segment, FileDamage.length(segment) - 3);
+    assertThatThrownBy(() -> log.readAll())
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("is corrupt at offset " + last.offset())
+        .hasMessageContaining("they do not end in zero sectors");
   }
 
   @Test
@@ -292,7 +329,8 @@ abstract class FileWriteAheadLogContract {
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + secondRecord)
         .hasMessageContaining("its checksum does not match")
-        .hasMessageContaining("a write cut short by a crash leaves nothing after it, so this is damage")
+        .hasMessageContaining("its checksum does not match its 12 bytes, and more data follows")
+        .hasMessageContaining("a crash tears only the end of the last write, so this is damage")
         .hasMessageContaining("delete this segment");
     assertThat(captured.warnings()).isEmpty();
   }
@@ -312,7 +350,8 @@ abstract class FileWriteAheadLogContract {
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + damaged)
         .hasMessageContaining("its header does not match its checksum (its length or checksum is damaged)")
-        .hasMessageContaining("Restore the log directory from a backup, or delete this segment");
+        .hasMessageContaining("Restore the log directory from a backup; or cut the segment to its first "
+            + damaged + " bytes");
     assertThat(captured.warnings()).isEmpty();
   }
 
@@ -351,7 +390,64 @@ abstract class FileWriteAheadLogContract {
     FileDamage.append(lastSegment(), new byte[40]);
     assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
     assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("its header does not match its checksum, and only zero bytes follow"));
+        .contains("its header does not match its checksum, and everything from its byte 0 to the end of the "
+            + "segment is zero"));
+  }
+
+  @Test
+  void aLastHeaderKeptInPartAndZeroedToTheEndIsATornWrite() throws IOException {
+    writeAll(1, 2, 3);
+    reopen();
+    Location segment = lastSegment();
+    FileDamage.zeroFrom(segment, recordOffset(2) + 5);
+    assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
+    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        .contains("at offset " + recordOffset(2))
+        .contains("everything from its byte 5 to the end of the segment is zero"));
+  }
+
+  @Test
+  void aLargeLastRecordZeroedFromAfterItsLengthIsATornWriteOfThatOneRecord() throws IOException {
+    writeAll(1);
+    RecordHandle last = log.write(filled(3 * RecordFrames.ZERO_TAIL_BYTES), 2);
+    reopen();
+    FileDamage.zeroFrom(lastSegment(), last.offset() + Integer.BYTES + 2);
+    assertThat(texts(log.readAll())).containsExactly("at 1");
+    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        .contains("everything from its byte 6 to the end of the segment is zero"));
+  }
+
+  @Test
+  void zerosOverSeveralWrittenRecordsAreDamageNotATornWrite() throws IOException {
+    List<RecordHandle> handles = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      handles.add(log.write(filled(2_000), i));
+    }
+    reopen();
+    Location segment = lastSegment();
+    long thirdRecord = handles.get(2).offset();
+    FileDamage.zeroFrom(segment, thirdRecord);
+    assertThatThrownBy(() -> log.readAll())
+        .isInstanceOf(CorruptDataException.class)
+        .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + thirdRecord)
+        .hasMessageContaining("what follows is not only the zero bytes, " + RecordFrames.ZERO_TAIL_BYTES
+            + " at most from the record's start, that a crash in the last write can leave");
+    assertThat(captured.warnings()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} zero bytes")
+  @ValueSource(ints = {FileFormat.HEADER_BYTES, FileFormat.HEADER_BYTES + 30})
+  void aSegmentOfZeroBytesWasCreatedButNotWrittenAndIsEmpty(int zeros) throws IOException {
+    writeAll(1);
+    log.write(bytes("lost"), 2_000);
+    reopen();
+    Location segment = lastSegment();
+    segment.fileSystem().writeAtomically(segment.path(), new byte[zeros]);
+    assertThat(texts(log.readAll())).containsExactly("at 1");
+    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
+        .contains("Ignoring the torn end of the write-ahead log segment " + segment + " at offset 0")
+        .contains("the segment holds only " + zeros + " zero bytes: it was created, but its file header had "
+            + "not reached the disk"));
   }
 
   @Test
@@ -374,7 +470,9 @@ abstract class FileWriteAheadLogContract {
     assertThatThrownBy(() -> log.readAll())
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("cannot read " + lastSegment())
-        .hasMessageContaining("not a write-ahead log segment");
+        .hasMessageContaining("not a write-ahead log segment")
+        .hasMessageContaining("It is damaged, or another file was put in the log's directory")
+        .hasMessageNotContaining("version");
   }
 
   @Test
