@@ -35,9 +35,10 @@ final class SegmentFile {
   }
 
   /**
-   * Reads every record of a segment. A frame cut short at the end of the segment is the trace of a crash in
-   * the middle of a write (see {@link RecordFrames} for how it is told from damage): the records before it
-   * are returned with it as the torn tail.
+   * Reads every record of a segment. A frame torn at the end of the segment is the trace of a crash in the
+   * middle of a write (see {@link RecordFrames} for how it is told from damage): the records before it are
+   * returned with it as the torn tail. So is a segment shorter than its file header, or of only zero bytes
+   * (as few as one write can leave): it was created, but its header had not reached the disk.
    *
    * @throws CorruptDataException if the segment is damaged anywhere else
    */
