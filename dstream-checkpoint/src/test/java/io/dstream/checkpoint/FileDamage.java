@@ -22,6 +22,13 @@ public final class FileDamage {
     replace(file, content);
   }
 
+  /** Sets every byte from an offset to the end to zero, as a power failure can leave what had not reached the disk. */
+  public static void zeroFrom(Location file, long offset) throws IOException {
+    byte[] content = read(file);
+    Arrays.fill(content, (int) offset, content.length, (byte) 0);
+    replace(file, content);
+  }
+
   /** Overwrites four bytes with a big-endian int. */
   public static void overwriteInt(Location file, int offset, int value) throws IOException {
     byte[] content = read(file);

@@ -33,15 +33,15 @@ public sealed interface FrameResult {
    * @param offset where the frame starts
    * @param damage what is wrong with it
    * @param detail what was found, for messages (for example "its checksum does not match its 12 bytes")
-   * @param atEnd true if no data follows the damaged frame: the mark of a write cut short by a crash (for a
-   *     damaged header, whose length cannot be trusted: true if it and everything after it are zero bytes)
+   * @param atEnd true if the damaged frame ends the data the way a write cut short by a crash leaves it: for
+   *     a frame without a header checksum, no data follows it; formats whose headers carry a checksum apply
+   *     stricter rules (the write-ahead log's are in its {@code RecordFrames})
    */
   record Damaged(long offset, Damage damage, String detail, boolean atEnd) implements FrameResult {
     /**
      * Tells whether this damage is what a crash in the middle of appending the last frame leaves behind:
      * the data ends inside the frame, or the frame is complete in length but its bytes did not all reach
-     * the disk and nothing follows it (or, for a header with a checksum, the header and the rest are zero
-     * bytes).
+     * the disk and it ends the data as {@link #atEnd()} says.
      *
      * @return true for a torn tail
      */

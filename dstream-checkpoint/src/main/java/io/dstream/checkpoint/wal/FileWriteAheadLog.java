@@ -23,17 +23,18 @@ import org.slf4j.LoggerFactory;
  * segment is never appended to after a crash; {@link #clean(long)} deletes whole segments.
  *
  * <p>A crash in the middle of a write leaves a torn record at the end of a segment: reading detects it (the
- * data ends inside a record whose header is intact, its bytes do not match and nothing follows, or only zero
- * bytes follow), logs it once at WARN and ignores it. Damage anywhere else, a damaged header included, is
- * reported as an error naming the segment and the offset; {@link #missingParts()} reports segments missing
- * between others.
+ * segment ends inside the record, or, after a power failure, the part of the last write that had not reached
+ * the disk is zero bytes; the exact rules are in {@code RecordFrames}), logs it once at WARN and ignores it.
+ * Damage anywhere else, and damage at the end that a crash cannot leave, is reported as an error naming the
+ * segment and the offset; {@link #missingParts()} reports segments missing between others.
  *
  * <p><b>Durability and its cost.</b> By default every write forces its segment to durable storage (fsync)
  * before it returns, so a record whose write returned survives even a power failure. That costs one disk
  * flush per record, from a fraction of a millisecond on an SSD to several milliseconds on a spinning disk,
  * and writes are serialized through it. With {@code syncEveryWrite} off, a write returns once the operating
  * system has the bytes (they survive a crash of the process, not of the machine), and a segment is forced
- * only when it is closed.
+ * only when it is closed; after a power failure, the records that had not reached the disk may then be
+ * zero bytes beyond what reading takes for a torn end, and reading reports them as damage.
  *
  * <p>Thread-safe: writes from many threads are appended one at a time.
  */
@@ -162,8 +163,9 @@ public final class FileWriteAheadLog implements WriteAheadLog {
   /**
    * {@inheritDoc}
    *
-   * <p>Segments are numbered one after the other and cleaned oldest first, so a number missing between two
-   * segments that exist is a segment that was deleted or lost.
+   * <p>Segments are numbered one after the other (a number is taken only once its file is created) and
+   * cleaned in that order, so a number missing between two segments that exist is a segment that was
+   * deleted or lost.
    */
   @Override
   public List<String> missingParts() throws IOException {
@@ -184,6 +186,14 @@ public final class FileWriteAheadLog implements WriteAheadLog {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Segments are deleted in the order of their numbers, up to the first one that holds a record of the
+   * threshold or later: a segment's end time is not in that order (a record older than the current segment
+   * stays in it, and the rotation interval may change between runs), and deleting a later segment before an
+   * earlier one would leave a gap that {@link #missingParts()} reports as lost data.
+   */
   @Override
   public int clean(long thresholdMs) throws IOException {
     synchronized (lock) {
@@ -191,7 +201,7 @@ public final class FileWriteAheadLog implements WriteAheadLog {
       int deleted = 0;
       for (SegmentName name : segments()) {
         if (!name.isOlderThan(thresholdMs)) {
-          continue;
+          break;
         }
         if (active != null && active.name.equals(name)) {
           closeActive();
@@ -228,9 +238,11 @@ public final class FileWriteAheadLog implements WriteAheadLog {
     }
     closeActive();
     long stop = timeMs > Long.MAX_VALUE - rotationIntervalMs ? Long.MAX_VALUE : timeMs + rotationIntervalMs;
-    SegmentName name = new SegmentName(nextSequence++, timeMs, stop);
+    SegmentName name = new SegmentName(nextSequence, timeMs, stop);
     Location location = directory.child(name.fileName());
     DurableOutputStream out = fileSystem.create(location.path());
+    // Only a segment that exists takes its number: a number skipped would read as a segment lost.
+    nextSequence++;
     ActiveSegment segment = new ActiveSegment(name, location, out);
     try {
       segment.append(SegmentFile.FORMAT.header(), syncEveryWrite);

@@ -13,17 +13,31 @@ import java.util.zip.CRC32C;
  * The frame of one write-ahead log record (segment format 2): the payload's length (int), the CRC32C of the
  * payload (int), the CRC32C of those 8 bytes (int), then the payload.
  *
- * <p>The header's own checksum is what tells a torn end from damage. A crash in the middle of an append
- * leaves a prefix of the frame: the segment ends inside it. A flipped bit in a length, by contrast, would
- * otherwise make the frame seem to run past the end of the segment and pass for a torn end, hiding every
- * record after it; with the header checked, a damaged length is recognised as damage. So the end of a
- * segment is torn only if the segment ends inside a frame whose header is intact (or inside the header
- * itself), if the last frame's payload does not match its checksum and nothing follows it, or if nothing but
- * zero bytes follows the start of a damaged header (what a power failure can leave after the last write).
+ * <p>Only what a crash in the middle of the last append can leave counts as a torn end; anything else is
+ * damage. Every append is forced to disk before the next one starts, so a crash tears one frame, the last:
+ * <ul>
+ *   <li>a killed process leaves a prefix of the frame: the segment ends inside it (the header's own checksum
+ *       tells this from a damaged length, which would otherwise make a frame seem to run past the end);
+ *   <li>a power failure can also leave the part of the frame that had not reached the disk as zero bytes.
+ *       A disk writes whole sectors, so a frame whose header is intact is torn only if its payload ends in
+ *       zero bytes from a {@value #SECTOR_BYTES}-byte boundary of the file on, and nothing follows it. A
+ *       frame whose header is damaged is torn only if everything from some byte inside that header to the
+ *       end of the segment is zero, and that zero tail is no longer than the one frame it can belong to: at
+ *       most {@value #ZERO_TAIL_BYTES} bytes (one block of common file systems), or the frame's declared
+ *       length when the zeros start after its length field.
+ * </ul>
+ * A longer zero tail, or a last frame whose bytes differ otherwise, cannot come from the last append: it is
+ * damage that would hide records whose writes had returned.
  */
 final class RecordFrames {
   /** The bytes before a frame's payload: length, payload checksum, header checksum. */
   static final int HEADER_BYTES = 12;
+
+  /** The unit in which disks write: a power failure loses whole sectors of the last append. */
+  static final int SECTOR_BYTES = 512;
+
+  /** The longest zero tail taken for a torn frame whose length is unknown (see the class documentation). */
+  static final int ZERO_TAIL_BYTES = 4096;
 
   private final InputStream in;
   private long position;
@@ -67,9 +81,7 @@ final class RecordFrames {
     int length = fields.getInt();
     int payloadChecksum = fields.getInt();
     if (fields.getInt() != headerChecksum(header)) {
-      boolean onlyZeros = isZero(header) && restIsZero();
-      return new FrameResult.Damaged(start, Damage.BAD_HEADER, "its header does not match its checksum"
-          + (onlyZeros ? ", and only zero bytes follow" : " (its length or checksum is damaged)"), onlyZeros);
+      return damagedHeader(start, header, length);
     }
     if (length < 0) {
       return new FrameResult.Damaged(start, Damage.BAD_LENGTH, "it declares a negative length " + length, false);
@@ -80,10 +92,64 @@ final class RecordFrames {
           + " of its " + length + " bytes", true);
     }
     if (Frames.checksum(payload) != payloadChecksum) {
-      return new FrameResult.Damaged(start, Damage.BAD_CHECKSUM, "its checksum does not match its " + length
-          + " bytes", !hasMore());
+      return damagedPayload(start, payload);
     }
     return new FrameResult.Frame(start, payload);
+  }
+
+  /**
+   * Reads the rest of a stream, which must hold only zero bytes, but no more than a limit.
+   *
+   * @return how many zero bytes there were, or -1 if a byte is not zero or there are more than the limit
+   */
+  static long zerosToEnd(InputStream in, long limit) throws IOException {
+    byte[] chunk = new byte[8192];
+    long zeros = 0;
+    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+      zeros += read;
+      if (zeros > limit || !isZero(chunk, read)) {
+        return -1;
+      }
+    }
+    return zeros;
+  }
+
+  /** A header that does not match its checksum: a torn end only if it and the rest were zeroed from inside it. */
+  private FrameResult.Damaged damagedHeader(long start, byte[] header, int length) throws IOException {
+    int zerosFrom = trailingZerosStart(header);
+    if (zerosFrom == header.length) {
+      return new FrameResult.Damaged(start, Damage.BAD_HEADER, "its header does not match its checksum (its "
+          + "length or checksum is damaged)", false);
+    }
+    // The length is known only if all its bytes were kept; otherwise one block is what a torn frame may zero.
+    long frameLimit = zerosFrom >= Integer.BYTES && length >= 0 ? (long) HEADER_BYTES + length : 0;
+    long limit = Math.max(ZERO_TAIL_BYTES, frameLimit);
+    long zeros = zerosToEnd(in, limit - HEADER_BYTES);
+    if (zeros < 0) {
+      return new FrameResult.Damaged(start, Damage.BAD_HEADER, "its header does not match its checksum, and "
+          + "what follows is not only the zero bytes, " + limit + " at most from the record's start, that a "
+          + "crash in the last write can leave (records written before may have been zeroed)", false);
+    }
+    return new FrameResult.Damaged(start, Damage.BAD_HEADER, "its header does not match its checksum, and "
+        + "everything from its byte " + zerosFrom + " to the end of the segment is zero", true);
+  }
+
+  /** A payload that does not match its checksum: a torn end only if power loss can have zeroed its end. */
+  private FrameResult.Damaged damagedPayload(long start, byte[] payload) throws IOException {
+    String mismatch = "its checksum does not match its " + payload.length + " bytes";
+    if (hasMore()) {
+      return new FrameResult.Damaged(start, Damage.BAD_CHECKSUM, mismatch + ", and more data follows", false);
+    }
+    int zerosFrom = trailingZerosStart(payload);
+    long payloadStart = start + HEADER_BYTES;
+    long firstSectorInZeros = Math.floorDiv(payloadStart + zerosFrom + SECTOR_BYTES - 1, SECTOR_BYTES)
+        * SECTOR_BYTES;
+    if (firstSectorInZeros < payloadStart + payload.length) {
+      return new FrameResult.Damaged(start, Damage.BAD_CHECKSUM, mismatch + ", which are zero from offset "
+          + firstSectorInZeros + " on", true);
+    }
+    return new FrameResult.Damaged(start, Damage.BAD_CHECKSUM, mismatch + ", and they do not end in zero "
+        + "sectors, as a crash leaves them", false);
   }
 
   /** The checksum of a header's first 8 bytes: its length and its payload's checksum. */
@@ -100,22 +166,18 @@ final class RecordFrames {
     return next >= 0;
   }
 
-  /** Reads to the end of the segment; true if every byte is zero. */
-  private boolean restIsZero() throws IOException {
-    byte[] chunk = new byte[8192];
-    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
-      for (int i = 0; i < read; i++) {
-        if (chunk[i] != 0) {
-          return false;
-        }
-      }
+  /** The index from which the bytes are all zero to their end (their length if the last is not zero). */
+  private static int trailingZerosStart(byte[] bytes) {
+    int from = bytes.length;
+    while (from > 0 && bytes[from - 1] == 0) {
+      from--;
     }
-    return true;
+    return from;
   }
 
-  private static boolean isZero(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b != 0) {
+  private static boolean isZero(byte[] bytes, int count) {
+    for (int i = 0; i < count; i++) {
+      if (bytes[i] != 0) {
         return false;
       }
     }

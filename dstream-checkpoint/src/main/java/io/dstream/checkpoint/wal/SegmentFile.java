@@ -5,6 +5,7 @@ import io.dstream.checkpoint.internal.FileFormat;
 import io.dstream.checkpoint.internal.FrameResult;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,17 +35,18 @@ final class SegmentFile {
   }
 
   /**
-   * Reads every record of a segment. A frame cut short at the end of the segment is the trace of a crash in
-   * the middle of a write (see {@link RecordFrames} for how it is told from damage): the records before it
-   * are returned with it as the torn tail.
+   * Reads every record of a segment. A frame torn at the end of the segment is the trace of a crash in the
+   * middle of a write (see {@link RecordFrames} for how it is told from damage): the records before it are
+   * returned with it as the torn tail. So is a segment shorter than its file header, or of only zero bytes
+   * (as few as one write can leave): it was created, but its header had not reached the disk.
    *
    * @throws CorruptDataException if the segment is damaged anywhere else
    */
   static Contents read(Location segment) throws IOException {
     try (InputStream in = new BufferedInputStream(segment.fileSystem().open(segment.path()))) {
-      if (!readHeader(in, segment)) {
-        return new Contents(List.of(), new FrameResult.Damaged(0, FrameResult.Damage.TRUNCATED,
-            "the segment ends inside its " + FileFormat.HEADER_BYTES + "-byte file header", true));
+      FrameResult.Damaged tornHeader = readHeader(in, segment);
+      if (tornHeader != null) {
+        return new Contents(List.of(), tornHeader);
       }
       RecordFrames frames = new RecordFrames(in, FileFormat.HEADER_BYTES);
       List<LogRecord> records = new ArrayList<>();
@@ -58,9 +60,10 @@ final class SegmentFile {
             return new Contents(records, damaged);
           }
           throw new CorruptDataException("the write-ahead log segment " + segment + " is corrupt at offset "
-              + damaged.offset() + ": the record there is " + damaged.describe() + "; a write cut short by a "
-              + "crash leaves nothing after it, so this is damage, and the records after it cannot be read. "
-              + "Restore the log directory from a backup, or delete this segment to give up its records");
+              + damaged.offset() + ": the record there is " + damaged.describe() + "; a crash tears only the "
+              + "end of the last write, so this is damage, and the records from there on cannot be read. "
+              + "Restore the log directory from a backup; or cut the segment to its first " + damaged.offset()
+              + " bytes to give up the records from there, or delete this segment to give up all its records");
         }
         records.add(decode((FrameResult.Frame) next, segment));
       }
@@ -96,12 +99,38 @@ final class SegmentFile {
     }
   }
 
-  private static boolean readHeader(InputStream in, Location segment) throws IOException {
+  /**
+   * Reads and checks the file header.
+   *
+   * @return null if the header is valid; the torn end if the segment was created but its header never
+   *     reached the disk (it is shorter than the header, or holds only zero bytes, as few as the last write
+   *     can leave)
+   * @throws CorruptDataException if it is not a segment, or one of another format version
+   */
+  private static FrameResult.Damaged readHeader(InputStream in, Location segment) throws IOException {
+    byte[] header = in.readNBytes(FileFormat.HEADER_BYTES);
+    if (header.length < FileFormat.HEADER_BYTES) {
+      return new FrameResult.Damaged(0, FrameResult.Damage.TRUNCATED, "the segment ends inside its "
+          + FileFormat.HEADER_BYTES + "-byte file header", true);
+    }
+    if (ByteBuffer.wrap(header).getLong() == 0) {
+      long zeros = RecordFrames.zerosToEnd(in, RecordFrames.ZERO_TAIL_BYTES);
+      if (zeros >= 0) {
+        return new FrameResult.Damaged(0, FrameResult.Damage.TRUNCATED, "the segment holds only "
+            + (FileFormat.HEADER_BYTES + zeros) + " zero bytes: it was created, but its file header had not "
+            + "reached the disk", true);
+      }
+    }
     try {
-      return FORMAT.readHeader(in);
+      FORMAT.readHeader(new ByteArrayInputStream(header));
+      return null;
     } catch (CorruptDataException e) {
-      throw new CorruptDataException("cannot read " + segment + ": " + e.getMessage() + ". To process its "
-          + "records, recover with the version of dstream that wrote it; or delete the segment to give them up", e);
+      boolean otherKind = ByteBuffer.wrap(header).getInt() != FORMAT.magic();
+      throw new CorruptDataException("cannot read " + segment + ": " + e.getMessage() + (otherKind
+          ? ". It is damaged, or another file was put in the log's directory: restore the directory from a "
+              + "backup, or move the file out of it (giving up its records, if it holds any)"
+          : ". To process its records, recover with the version of dstream that wrote it; or delete the "
+              + "segment to give them up"), e);
     }
   }
 

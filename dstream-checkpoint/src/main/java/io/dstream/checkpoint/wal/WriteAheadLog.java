@@ -73,7 +73,8 @@ public interface WriteAheadLog extends Closeable {
   /**
    * Describes the parts of the log that are gone although parts written after them are still there (a
    * segment deleted between two that exist), for recovery to report: the records they held cannot be read
-   * back. Cleaning never makes such a gap, since it deletes the oldest records first.
+   * back. Cleaning never makes such a gap, since it deletes only the oldest part of the log, in the order it
+   * was written.
    *
    * @return one description per gap, naming what is missing; empty if the log is whole (or cannot tell)
    * @throws IllegalStateException if the log is closed
@@ -84,8 +85,9 @@ public interface WriteAheadLog extends Closeable {
   }
 
   /**
-   * Deletes records older than a given time. Records are deleted in whole segments, so some older ones may
-   * stay until a later call; no record of this time or later is deleted.
+   * Deletes records older than a given time, from the start of the log: records are deleted in whole parts
+   * (segments), in the order they were written, up to the first part that holds a record of this time or
+   * later, so some older records may stay until a later call; no record of this time or later is deleted.
    *
    * @param thresholdMs the time in milliseconds
    * @return how many segments were deleted

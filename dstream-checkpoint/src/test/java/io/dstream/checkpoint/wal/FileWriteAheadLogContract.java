@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.FileDamage;
-import io.dstream.checkpoint.LogCapture;
-import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.FileFormat;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,74 +19,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** What a {@link FileWriteAheadLog} does on any file system; subclasses supply a directory. */
-abstract class FileWriteAheadLogContract {
-  private static final long ROTATION_MS = 1_000;
-
-  private Location dir;
-  private FileWriteAheadLog log;
-  private LogCapture captured;
-
-  /** Returns a location for a log directory, which need not exist yet. */
-  abstract Location newDirectory() throws IOException;
-
-  @BeforeEach
-  void openLog() throws IOException {
-    dir = newDirectory();
-    log = new FileWriteAheadLog(dir, ROTATION_MS);
-    captured = LogCapture.of(FileWriteAheadLog.class);
-  }
-
-  @AfterEach
-  void closeLog() throws IOException {
-    captured.close();
-    log.close();
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(UTF_8);
-  }
-
-  private static List<String> texts(List<LogRecord> records) {
-    return records.stream().map(record -> new String(record.data(), UTF_8)).toList();
-  }
-
-  private static List<Long> times(List<LogRecord> records) {
-    return records.stream().map(LogRecord::timeMs).toList();
-  }
-
-  private List<String> segments() throws IOException {
-    return dir.fileSystem().list(dir.path()).stream().filter(name -> name.startsWith("log-")).toList();
-  }
-
-  private Location lastSegment() throws IOException {
-    List<String> segments = segments();
-    return dir.child(segments.get(segments.size() - 1));
-  }
-
-  private FileWriteAheadLog reopen() throws IOException {
-    log.close();
-    log = new FileWriteAheadLog(dir, ROTATION_MS);
-    return log;
-  }
-
-  /** The offset of a record in its segment, when every record's bytes are "at N" with a one-digit N. */
-  private static long recordOffset(int index) {
-    return FileFormat.HEADER_BYTES + (long) index * (RecordFrames.HEADER_BYTES + Long.BYTES + "at 1".length());
-  }
-
-  private void writeAll(long... times) throws IOException {
-    for (long time : times) {
-      log.write(bytes("at " + time), time);
-    }
-  }
-
+/**
+ * What a {@link FileWriteAheadLog} does on any file system; subclasses supply a directory. What it does with
+ * torn and damaged segments is in {@link SegmentDamageContract}.
+ */
+abstract class FileWriteAheadLogContract extends WriteAheadLogFixture {
   @Test
   void recordsReadBackByHandleAndInWriteOrder() throws IOException {
     List<RecordHandle> handles = new ArrayList<>();
@@ -213,170 +149,6 @@ abstract class FileWriteAheadLogContract {
     assertThat(texts(log.readAll())).containsExactly("unsynced", "at 1500");
   }
 
-  // ---- torn and corrupt segments ----------------------------------------------------------------------
-
-  @Test
-  void aTruncatedLastRecordIsIgnoredAndReportedOnce() throws IOException {
-    writeAll(1, 2, 3);
-    reopen();
-    Location segment = lastSegment();
-    FileDamage.truncateBy(segment, 3);
-    assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
-    assertThat(texts(log.readAfter(0))).containsExactly("at 1", "at 2");
-    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("Ignoring the torn end of the write-ahead log segment " + segment)
-        .contains("the record there is truncated: the segment ends after")
-        .contains("the records before it are intact"));
-  }
-
-  @Test
-  void aLastRecordCutInsideItsHeaderIsIgnored() throws IOException {
-    writeAll(1, 2);
-    reopen();
-    FileDamage.truncateBy(lastSegment(), Long.BYTES + "at 2".length() + 5);
-    assertThat(texts(log.readAll())).containsExactly("at 1");
-    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("the segment ends inside its header"));
-  }
-
-  @Test
-  void aFlippedByteInTheLastRecordIsATornWriteAndIsIgnored() throws IOException {
-    writeAll(1, 2, 3);
-    reopen();
-    Location segment = lastSegment();
-    FileDamage.flipByte(segment, FileDamage.length(segment) - 1);
-    assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
-    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("its checksum does not match"));
-  }
-
-  @Test
-  void aTornRecordIsNeverReturnedByItsHandle() throws IOException {
-    writeAll(1);
-    RecordHandle torn = log.write(bytes("torn"), 2);
-    reopen();
-    FileDamage.truncateBy(lastSegment(), 2);
-    assertThatThrownBy(() -> log.read(torn))
-        .isInstanceOf(CorruptDataException.class)
-        .hasMessageContaining("the record at offset " + torn.offset())
-        .hasMessageContaining("is truncated");
-  }
-
-  @Test
-  void aTornTailBeforeARestartDoesNotHideTheRecordsWrittenAfterIt() throws IOException {
-    writeAll(1, 2);
-    reopen();
-    FileDamage.truncateBy(lastSegment(), 1);
-    writeAll(3, 4);
-    assertThat(texts(log.readAll())).containsExactly("at 1", "at 3", "at 4");
-  }
-
-  @Test
-  void aSegmentCutInsideItsFileHeaderIsEmpty() throws IOException {
-    writeAll(1);
-    reopen();
-    FileDamage.truncateBy(lastSegment(), FileDamage.length(lastSegment()) - 3);
-    assertThat(log.readAll()).isEmpty();
-    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("ends inside its 8-byte file header"));
-  }
-
-  @Test
-  void corruptionInTheMiddleOfASegmentIsAnErrorThatSaysWhere() throws IOException {
-    writeAll(1, 2, 3);
-    reopen();
-    Location segment = lastSegment();
-    long secondRecord = recordOffset(1);
-    FileDamage.flipByte(segment, (int) secondRecord + RecordFrames.HEADER_BYTES + 2);
-    assertThatThrownBy(() -> log.readAll())
-        .isInstanceOf(CorruptDataException.class)
-        .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + secondRecord)
-        .hasMessageContaining("its checksum does not match")
-        .hasMessageContaining("a write cut short by a crash leaves nothing after it, so this is damage")
-        .hasMessageContaining("delete this segment");
-    assertThat(captured.warnings()).isEmpty();
-  }
-
-  @ParameterizedTest(name = "byte {0} of the length")
-  @ValueSource(ints = {1, 2, 3})
-  void aDamagedLengthInTheMiddleOfASegmentIsAnErrorNotATornTail(int lengthByte) throws IOException {
-    // A longer length used to make the record seem to run past the end: taken for a torn tail, it hid the rest.
-    for (int i = 0; i < 100; i++) {
-      log.write(bytes("at " + i % 10), 1);
-    }
-    reopen();
-    Location segment = lastSegment();
-    long damaged = recordOffset(10);
-    FileDamage.flipByte(segment, (int) damaged + lengthByte);
-    assertThatThrownBy(() -> log.readAll())
-        .isInstanceOf(CorruptDataException.class)
-        .hasMessageContaining("the write-ahead log segment " + segment + " is corrupt at offset " + damaged)
-        .hasMessageContaining("its header does not match its checksum (its length or checksum is damaged)")
-        .hasMessageContaining("Restore the log directory from a backup, or delete this segment");
-    assertThat(captured.warnings()).isEmpty();
-  }
-
-  @Test
-  void aDamagedHeaderOfTheLastRecordIsAnErrorTooForACrashLeavesOnlyAPrefix() throws IOException {
-    writeAll(1, 2);
-    reopen();
-    Location segment = lastSegment();
-    FileDamage.flipByte(segment, (int) recordOffset(1) + 2);
-    assertThatThrownBy(() -> log.readAll())
-        .isInstanceOf(CorruptDataException.class)
-        .hasMessageContaining("is corrupt at offset " + recordOffset(1));
-  }
-
-  @Test
-  void aWriteCutShortAtAnyByteIsATornTailReportedOnceWithTheRecordsBeforeItIntact() throws IOException {
-    writeAll(1, 2);
-    reopen();
-    Location segment = lastSegment();
-    byte[] whole = segment.fileSystem().readAllBytes(segment.path());
-    int lastFrameLength = RecordFrames.HEADER_BYTES + Long.BYTES + "at 2".length();
-    for (int cut = 1; cut < lastFrameLength; cut++) {
-      segment.fileSystem().writeAtomically(segment.path(), Arrays.copyOf(whole, whole.length - cut));
-      FileWriteAheadLog reopened = reopen();
-      assertThat(texts(reopened.readAll())).as("cut %d bytes short", cut).containsExactly("at 1");
-      assertThat(texts(reopened.readAll())).containsExactly("at 1");
-    }
-    assertThat(captured.warnings()).as("one per opened log").hasSize(lastFrameLength - 1)
-        .allSatisfy(warning -> assertThat(warning).contains("a write was cut short by a crash"));
-  }
-
-  @Test
-  void aTailOfZeroBytesIsATornWrite() throws IOException {
-    writeAll(1, 2);
-    reopen();
-    FileDamage.append(lastSegment(), new byte[40]);
-    assertThat(texts(log.readAll())).containsExactly("at 1", "at 2");
-    assertThat(captured.warnings()).singleElement().satisfies(warning -> assertThat(warning)
-        .contains("its header does not match its checksum, and only zero bytes follow"));
-  }
-
-  @Test
-  void aSegmentOfTheFirstFormatIsRefusedWithWhatToDo() throws IOException {
-    writeAll(1);
-    reopen();
-    FileDamage.overwriteInt(lastSegment(), 4, 1);
-    assertThatThrownBy(() -> log.readAll())
-        .isInstanceOf(CorruptDataException.class)
-        .hasMessageContaining("cannot read " + lastSegment())
-        .hasMessageContaining("unsupported write-ahead log segment format version 1")
-        .hasMessageContaining("recover with the version of dstream that wrote it; or delete the segment");
-  }
-
-  @Test
-  void aSegmentOfAnotherKindIsAnError() throws IOException {
-    writeAll(1);
-    reopen();
-    FileDamage.overwriteInt(lastSegment(), 0, 0x01020304);
-    assertThatThrownBy(() -> log.readAll())
-        .isInstanceOf(CorruptDataException.class)
-        .hasMessageContaining("cannot read " + lastSegment())
-        .hasMessageContaining("not a write-ahead log segment");
-  }
-
   @Test
   void aSegmentDeletedBetweenTwoOthersIsReportedAsMissingButCleaningLeavesNoGap() throws IOException {
     writeAll(0, 1_000, 2_000, 3_000, 4_000);
@@ -385,6 +157,23 @@ abstract class FileWriteAheadLogContract {
     dir.fileSystem().delete(dir.child("log-0000000003-3000-4000").path());
     assertThat(log.missingParts()).containsExactly("segment number 3, between log-0000000002-2000-3000 and "
         + "log-0000000004-4000-5000, in " + dir);
+  }
+
+  @Test
+  void cleanDeletesOnlyTheOldestSegmentsSoAChangedRotationIntervalLeavesNoGap() throws IOException {
+    log.close();
+    log = new FileWriteAheadLog(dir, 10_000);
+    writeAll(0);
+    // A shorter interval in the next run: its segments end before the first run's segment does.
+    log.close();
+    log = new FileWriteAheadLog(dir, 1_000);
+    writeAll(1_000, 2_000);
+    assertThat(log.clean(3_000)).as("the first segment holds records up to 10000 ms").isZero();
+    writeAll(3_000);
+    assertThat(log.missingParts()).isEmpty();
+    assertThat(times(log.readAll())).containsExactly(0L, 1_000L, 2_000L, 3_000L);
+    assertThat(log.clean(10_000)).isEqualTo(4);
+    assertThat(segments()).isEmpty();
   }
 
   // ---- concurrency and misuse -------------------------------------------------------------------------

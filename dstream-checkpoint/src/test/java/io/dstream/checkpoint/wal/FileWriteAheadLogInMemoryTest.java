@@ -65,6 +65,22 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
   }
 
   @Test
+  void aSegmentThatCannotBeCreatedTakesNoNumberSoRecoveryFindsNoGap() throws IOException {
+    try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000)) {
+      log.write("first".getBytes(UTF_8), 0);
+      fs.fail(Operation.CREATE);
+      assertThatThrownBy(() -> log.write(new byte[1], 1_000)).hasMessageContaining("injected fault: CREATE");
+      fs.clearFaults();
+      RecordHandle next = log.write("next".getBytes(UTF_8), 1_000);
+      assertThat(next.segment()).isEqualTo("log-0000000001-1000-2000");
+    }
+    try (FileWriteAheadLog reopened = new FileWriteAheadLog(newDirectory(), 1_000)) {
+      assertThat(reopened.missingParts()).isEmpty();
+      assertThat(texts(reopened)).containsExactly("first", "next");
+    }
+  }
+
+  @Test
   void aSegmentWhoseHeaderCannotBeWrittenFailsTheWriteAndIsReadAsEmpty() throws IOException {
     try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000)) {
       fs.failWritesAfter(3);
