@@ -14,6 +14,7 @@ import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.receiver.ReceiverInputNode;
 import io.dstream.internal.receiver.ReceiverTracker;
+import io.dstream.internal.scheduler.AbandonedBatches;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamingRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
+  private static final long MIN_DEFAULT_MAX_RECEIVED_BYTES = 64L << 20;
 
   private final StreamingConf conf;
   private final Clock clock;
@@ -88,7 +90,10 @@ public final class StreamingRuntime {
   private BlockManager openBlockStore() {
     double fraction = conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION);
     long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
-    return BlockManager.inTemporaryDirectory(perReplica, serializer);
+    Long maxReceived = conf.get(ConfigKeys.STORAGE_MAX_RECEIVED_BYTES);
+    // By default as much again of received data may spill to disk as the memory of both replicas holds.
+    long bound = maxReceived != null ? maxReceived : Math.max(MIN_DEFAULT_MAX_RECEIVED_BYTES, 4 * perReplica);
+    return BlockManager.inTemporaryDirectory(perReplica, bound, serializer);
   }
 
   /**
@@ -238,6 +243,9 @@ public final class StreamingRuntime {
       synchronized (lock) {
         stoppingNow = true;
       }
+      AbandonedBatches abandoned = scheduler.abandon();
+      LOG.warn(StopTimeoutReport.describe(graceful, timeout, abandoned,
+          receivers.backlog(abandoned.recordsByBatch().keySet())));
     }
     generator.finish();
     receivers.close(timeout);

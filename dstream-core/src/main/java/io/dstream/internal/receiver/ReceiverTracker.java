@@ -77,7 +77,7 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Set<Integer> warnedDeletedBatch = ConcurrentHashMap.newKeySet();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
-  private BlockManager blockManager;
+  private volatile BlockManager blockManager;
   private boolean opened;
   private long firstNewBlockNumber;
 
@@ -258,6 +258,10 @@ public final class ReceiverTracker implements BlockAllocator {
    */
   public void close(long timeoutMillis) {
     stopReceivers("the streaming context stopped");
+    if (blockManager != null) {
+      // No batch runs any more, so no block will be released: a receiver waiting for room would wait forever.
+      blockManager.refuseWaitingStores("the streaming context stopped before batches made room for it");
+    }
     awaitReceiversStopped(timeoutMillis);
     synchronized (this) {
       for (ReceivedBlockTracker tracker : blockTrackers.values()) {
@@ -277,6 +281,21 @@ public final class ReceiverTracker implements BlockAllocator {
     for (ReceivedBlockTracker tracker : running.values()) {
       tracker.allocateTo(time);
     }
+  }
+
+  /**
+   * Counts the received blocks that no completed batch processed: those the given batches took, and those
+   * no batch took.
+   *
+   * @param unprocessed the batches that were generated and not processed
+   * @return the backlog of every running receiver stream
+   */
+  public ReceivedBacklog backlog(Set<Time> unprocessed) {
+    ReceivedBacklog total = ReceivedBacklog.NONE;
+    for (ReceivedBlockTracker tracker : running.values()) {
+      total = total.plus(tracker.backlog(unprocessed));
+    }
+    return total;
   }
 
   @Override
