@@ -27,12 +27,14 @@ class ReceiverFlowControlTest {
 
   private final List<String> processed = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger storesReturned = new AtomicInteger();
+  private final CapturedLog storeLog = CapturedLog.of(BlockManager.class.getName());
   private TestStreamingContext t;
   private int streamId;
   private Thread source;
 
   @AfterEach
   void close() throws InterruptedException {
+    storeLog.close();
     t.close();
     source.join(TimeUnit.SECONDS.toMillis(ReceiverKit.TIMEOUT_SECONDS));
   }
@@ -100,6 +102,8 @@ class ReceiverFlowControlTest {
 
     runBatchesUntilTheSourceIsDone(() -> assertThat(blocks.receivedBytesHeld()).isLessThanOrEqualTo(BOUND));
     assertEveryRecordProcessedOnce();
+    assertThat(storeLog.messagesStartingWith("Received data outgrows processing")).singleElement().asString()
+        .contains("the received blocks in store take").contains("dstream.storage.maxReceivedBytes");
   }
 
   @Test
@@ -116,5 +120,7 @@ class ReceiverFlowControlTest {
 
     runBatchesUntilTheSourceIsDone(() -> { });
     assertEveryRecordProcessedOnce();
+    assertThat(storeLog.messagesStartingWith("Received data outgrows processing")).singleElement().asString()
+        .contains("at the memory-only level MEMORY_ONLY) does not fit");
   }
 }
