@@ -83,4 +83,27 @@ class StopTimeoutTest {
         .endsWith("; raise dstream.stopTimeout to let a graceful stop process everything it received");
     assertThat(t.context().awaitTerminationOrTimeout(0)).isTrue();
   }
+
+  @Test
+  void aStopThatTimesOutWhileTasksRunLogsOnlyItsWarning() throws InterruptedException {
+    CountDownLatch tasksRunning = new CountDownLatch(2);
+    CommandedReceiver receiver = new CommandedReceiver();
+    t.context().receiverStream(receiver).foreachRDD(rdd -> rdd.foreach(record -> {
+      tasksRunning.countDown();
+      new CountDownLatch(1).await();
+    }));
+    t.runBatches(0);
+    receiver.awaitStarted();
+    receiver.store(List.of("a"));
+    receiver.store(List.of("b"));
+    t.clock().advance(1000);
+    assertThat(tasksRunning.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    t.context().stop(true);
+
+    assertThat(warningsAndErrors()).singleElement()
+        .satisfies(warning -> assertThat(warning.getFormattedMessage()).startsWith(
+            "stop(true) gave up waiting after 300 ms (dstream.stopTimeout): 1 batch (1000 ms) with 2 input "
+                + "records (2 received blocks) were not processed; interrupted the jobs still running"));
+  }
 }

@@ -23,7 +23,9 @@ final class StopTimeoutReport {
         .append(timeoutMillis).append(" ms (").append(ConfigKeys.STOP_TIMEOUT.name()).append("): ");
     int batches = abandoned.recordsByBatch().size();
     message.append(batches).append(batches == 1 ? " batch" : " batches");
-    if (batches > 0) {
+    if (batches == 1) {
+      message.append(" (").append(abandoned.recordsByBatch().firstKey()).append(')');
+    } else if (batches > 1) {
       message.append(" (").append(abandoned.recordsByBatch().firstKey()).append(" to ")
           .append(abandoned.recordsByBatch().lastKey()).append(')');
     }
