@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 class StopTimeoutTest {
   private final Logger dstreamLogger = (Logger) LoggerFactory.getLogger("io.dstream");
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-  private final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1),
+  private TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1),
       new StreamingConf().set("dstream.stopTimeout", "300ms"));
 
   @BeforeEach
@@ -82,6 +82,47 @@ class StopTimeoutTest {
         .contains(") of batch 1000 ms")
         .endsWith("; raise dstream.stopTimeout to let a graceful stop process everything it received");
     assertThat(t.context().awaitTerminationOrTimeout(0)).isTrue();
+  }
+
+  @Test
+  void aBlockStillWaitingForRoomWhenTheStopGivesUpIsDroppedAndCountedInTheSameWarning()
+      throws InterruptedException {
+    t.close();
+    // Each received block is stored only once no other is held, and the buffer of single records holds two.
+    t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().set("dstream.stopTimeout", "300ms")
+        .set("dstream.storage.maxReceivedBytes", "1").set("dstream.receiver.maxBufferedRecords", "2"));
+    CountDownLatch firstJobRunning = new CountDownLatch(1);
+    CommandedReceiver receiver = new CommandedReceiver();
+    t.context().receiverStream(receiver).foreachRDD((rdd, time) -> {
+      firstJobRunning.countDown();
+      new CountDownLatch(1).await();
+    });
+    t.runBatches(0);
+    receiver.awaitStarted();
+    receiver.store(List.of("a"));
+    t.clock().advance(1000);
+    assertThat(firstJobRunning.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Thread source = new Thread(() -> {
+      receiver.store("b");
+      receiver.store("c");
+    }, "source");
+    source.start();
+    while (source.getState() != Thread.State.WAITING) {
+      assertThat(source.isAlive()).as("the source waits for room: batch 1000 ms holds the only block").isTrue();
+      Thread.yield();
+    }
+    int loggedBefore = warningsAndErrors().size();
+
+    t.context().stop(true);
+
+    source.join(TimeUnit.SECONDS.toMillis(ReceiverKit.TIMEOUT_SECONDS));
+    assertThat(source.isAlive()).isFalse();
+    List<ILoggingEvent> warnings = warningsAndErrors();
+    assertThat(warnings.subList(loggedBefore, warnings.size())).singleElement()
+        .satisfies(warning -> assertThat(warning.getFormattedMessage()).startsWith(
+            "stop(true) gave up waiting after 300 ms (dstream.stopTimeout): 1 batch (1000 ms) with 1 input "
+                + "records (1 received blocks) were not processed, 1 received blocks with 2 records were dropped: "
+                + "they waited for room in the block store when the stop ended; interrupted the jobs still running"));
   }
 
   @Test

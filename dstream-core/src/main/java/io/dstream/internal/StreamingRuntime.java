@@ -238,17 +238,17 @@ public final class StreamingRuntime {
    */
   private void finishStop(boolean graceful) {
     long timeout = conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds();
+    AbandonedBatches abandoned = null;
     if (!scheduler.awaitTermination(timeout)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
       synchronized (lock) {
         stoppingNow = true;
       }
-      AbandonedBatches abandoned = scheduler.abandon();
-      LOG.warn(StopTimeoutReport.describe(graceful, timeout, abandoned,
-          receivers.backlog(abandoned.recordsByBatch().keySet())));
+      abandoned = scheduler.abandon();
     }
     generator.finish();
     receivers.close(timeout);
+    StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
     engine.close();
     bus.stop();
     synchronized (lock) {

@@ -2,8 +2,10 @@ package io.dstream.receiver.internal;
 
 import io.dstream.receiver.Receiver;
 import io.dstream.storage.BlockId;
+import io.dstream.storage.BlockStoreException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +69,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     this.nextBlockNumber.set(builder.firstBlockNumber);
     this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(),
         settings.maxBufferedRecords(), scheduler, rateLimiter, records -> pushAndReportBlock(records, null),
-        this::reportError);
+        this::reportBlockFailure);
   }
 
   /**
@@ -237,6 +239,16 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   public void reportError(String message, Throwable error) {
     LOG.warn("Receiver of stream {} reported an error: {}", streamId, message, error);
     notifyListener(() -> listener.onReceiverError(streamId, message, error));
+  }
+
+  /** A block of single records could not be stored: those records are lost. */
+  private void reportBlockFailure(String message, Throwable error) {
+    if (error instanceof BlockStoreException && error.getCause() instanceof CancellationException) {
+      // The context stopped while the block waited for room: the stop counts such blocks in its own report.
+      LOG.debug("Receiver of stream {}: {}", streamId, message);
+    } else {
+      reportError(message, error);
+    }
   }
 
   @Override

@@ -176,7 +176,8 @@ public final class BlockManager implements AutoCloseable {
   private int putReceived(BlockId id, BlockPayload payload, StorageLevel level) {
     long size = level.useMemory() && level.deserialized() ? payload.estimatedSize() : payload.bytes().length;
     long copies = size * level.replication();
-    receivedQuota.admit(id, copies, () -> warnOfWaitingStore(id, "the received blocks in store take "
+    int records = payload.records().size();
+    receivedQuota.admit(id, copies, records, () -> warnOfWaitingStore(id, "the received blocks in store take "
         + receivedQuota.heldBytes() + " of the " + receivedQuota.maxBytes() + " bytes they may take "
         + "(dstream.storage.maxReceivedBytes), and block " + id + " needs " + copies + " more"));
     boolean kept = false;
@@ -195,7 +196,7 @@ public final class BlockManager implements AutoCloseable {
         warnOfWaitingStore(id, "block " + id + " (" + size + " bytes at the memory-only level " + level
             + ") does not fit in the " + memoryLimitBytes + "-byte memory of a replica beside the memory-only "
             + "received blocks that batches still need, which are never evicted");
-        if (!receivedQuota.awaitReleaseSince(id, releasesBefore)) {
+        if (!receivedQuota.awaitReleaseSince(id, records, releasesBefore)) {
           return 0;
         }
       }
@@ -320,12 +321,24 @@ public final class BlockManager implements AutoCloseable {
 
   /**
    * Makes every store of a received block that waits, or would have to wait, fail with a
-   * {@link BlockStoreException} instead: once batches stop running, no block will be released any more.
+   * {@link BlockStoreException} instead, whose cause is a {@link java.util.concurrent.CancellationException}:
+   * once batches stop running, no block will be released any more. {@link #refusedStores()} counts them.
+   * Refusing again does nothing.
    *
    * @param reason why, for the exception's message (such as "the streaming context stopped")
    */
   public void refuseWaitingStores(String reason) {
     receivedQuota.refuseWaiting(reason);
+  }
+
+  /**
+   * Counts the stores that {@link #refuseWaitingStores} failed: those waiting when it was called, and those
+   * that had to wait afterwards.
+   *
+   * @return the refused blocks and their records
+   */
+  public RefusedStores refusedStores() {
+    return receivedQuota.refused();
   }
 
   /**
