@@ -45,7 +45,8 @@ final class ReceivedBlockQuota {
    */
   synchronized void admit(BlockId id, long bytes, int records, Runnable onWait) {
     boolean waited = false;
-    while (!held.isEmpty() && heldBytes + bytes > maxBytes) {
+    // A block stored again under the same id replaces its earlier copy, which therefore does not count.
+    while (othersHeld(id) > 0 && heldBytes - held.getOrDefault(id, 0L) + bytes > maxBytes) {
       if (!waited) {
         onWait.run();
         waited = true;
@@ -54,6 +55,10 @@ final class ReceivedBlockQuota {
     }
     Long previous = held.put(id, bytes);
     heldBytes += bytes - (previous == null ? 0 : previous);
+  }
+
+  private int othersHeld(BlockId id) {
+    return held.size() - (held.containsKey(id) ? 1 : 0);
   }
 
   /**
@@ -91,7 +96,7 @@ final class ReceivedBlockQuota {
    */
   synchronized boolean awaitReleaseSince(BlockId id, int records, long releasesBefore) {
     while (releases == releasesBefore) {
-      if (held.size() <= (held.containsKey(id) ? 1 : 0)) {
+      if (othersHeld(id) == 0) {
         return false;
       }
       await(id, records);

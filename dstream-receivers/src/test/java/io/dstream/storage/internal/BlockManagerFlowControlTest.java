@@ -146,6 +146,18 @@ class BlockManagerFlowControlTest {
   }
 
   @Test
+  void aBlockStoredAgainReplacesItsEarlierCopyWithoutWaitingForIt() throws Exception {
+    open(500);
+    blocks.put(block(0), records(0, 5), StorageLevel.MEMORY_AND_DISK);
+
+    CompletableFuture<Integer> again = putOnOwnThread(block(0), records(5, 5), StorageLevel.MEMORY_AND_DISK);
+
+    assertThat(again.get(Await.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(blocks.receivedBytesHeld()).isEqualTo(500);
+    assertThat(blocks.<Integer>get(block(0))).contains(records(5, 5));
+  }
+
+  @Test
   void cachedPartitionsNeverWaitNorCount() {
     open(500);
     blocks.put(block(0), records(0, 5), StorageLevel.MEMORY_AND_DISK);
