@@ -44,13 +44,14 @@ public final class ConfigKeys {
 
   /**
    * How long {@code stop()} waits for the jobs still running, in a graceful stop (every batch whose time had
-   * come) as in a non-graceful one (the running jobs, after interrupting them), before it gives up and logs
-   * what it left running.
+   * come) as in a non-graceful one (the running jobs, after interrupting them), before it gives up, interrupts
+   * them and logs what it left unprocessed.
    */
   public static final ConfigKey<Duration> STOP_TIMEOUT = new ConfigKey<>("dstream.stopTimeout", "10s",
       ConfigKeys::duration,
-      "How long stop() waits for running jobs (graceful stop: for all generated batches) before it gives up "
-          + "and logs what it left running.");
+      "How long stop() waits for running jobs (graceful stop: for all generated batches) before it gives up: "
+          + "it drops the jobs not started, interrupts those running, and logs one WARN that counts the "
+          + "batches, input records and received blocks it left unprocessed.");
 
   /** How many checkpoints of each kind are kept in the checkpoint directory. */
   public static final ConfigKey<Integer> CHECKPOINT_RETAINED = new ConfigKey<>("dstream.checkpoint.retained",
@@ -176,7 +177,20 @@ public final class ConfigKeys {
       "The share of the JVM's maximum heap that received blocks and cached partitions of persisted RDDs may "
           + "take in memory, split evenly between the two replicas; beyond it blocks are evicted, cached "
           + "partitions first (they can be computed again), least recently used first, and spill to disk "
-          + "(levels with disk) or are dropped.");
+          + "(levels with disk) or are dropped (cached partitions only: a received block at a memory-only "
+          + "level is never evicted, its receiver's store(...) waits for room instead).");
+
+  /**
+   * The most bytes that received blocks may take in the block store before a receiver's {@code store(...)}
+   * waits: the flow control of receivers faster than processing.
+   */
+  public static final ConfigKey<Long> STORAGE_MAX_RECEIVED_BYTES = new ConfigKey<>(
+      "dstream.storage.maxReceivedBytes", null, ConfigKeys::positiveBytes,
+      "The most bytes that received blocks may take in the block store, memory and disk together, counting "
+          + "each replica's copy (default: twice the memory of dstream.storage.memoryFraction, at least 64m). "
+          + "A received block is kept until no batch, window or state needs it; while they take the bound, "
+          + "store(...) waits, which slows a receiver that is faster than processing down to it instead of "
+          + "filling the disk. A size in bytes, or with a unit: k, m, g (1024-based), such as 512m.");
 
   /** Whether the serializer refuses classes that are not registered with Kryo. */
   public static final ConfigKey<Boolean> SERIALIZER_REGISTRATION_REQUIRED = new ConfigKey<>(
@@ -198,7 +212,7 @@ public final class ConfigKeys {
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
-      STORAGE_MEMORY_FRACTION, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR);
+      STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR);
 
   /**
    * Returns every key, in the order they are documented.
@@ -323,6 +337,31 @@ public final class ConfigKeys {
       throw new IllegalArgumentException("must be a fraction from 0 (inclusive) to 1 (exclusive)");
     }
     return value;
+  }
+
+  /** A positive size in bytes: a number, optionally followed by k, m or g (1024-based) and an optional b. */
+  private static Long positiveBytes(String s) {
+    String value = s.trim().toLowerCase(Locale.ROOT);
+    if (value.endsWith("b")) {
+      value = value.substring(0, value.length() - 1);
+    }
+    int shift = switch (value.isEmpty() ? ' ' : value.charAt(value.length() - 1)) {
+      case 'k' -> 10;
+      case 'm' -> 20;
+      case 'g' -> 30;
+      default -> 0;
+    };
+    String digits = shift == 0 ? value : value.substring(0, value.length() - 1);
+    long amount;
+    try {
+      amount = Long.parseLong(digits.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a size in bytes such as 1048576, 512m or 2g");
+    }
+    if (amount <= 0 || amount > Long.MAX_VALUE >> shift) {
+      throw new IllegalArgumentException("must be a positive size of at most " + (Long.MAX_VALUE >> 30) + "g");
+    }
+    return amount << shift;
   }
 
   /**

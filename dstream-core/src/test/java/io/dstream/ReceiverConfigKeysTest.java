@@ -30,6 +30,7 @@ class ReceiverConfigKeysTest {
     assertThat(conf.get(ConfigKeys.PID_DERIVED)).isEqualTo(0.0);
     assertThat(conf.get(ConfigKeys.PID_MIN_RATE)).isEqualTo(100.0);
     assertThat(conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION)).isEqualTo(0.2);
+    assertThat(conf.get(ConfigKeys.STORAGE_MAX_RECEIVED_BYTES)).as("derived from the heap").isNull();
   }
 
   @Test
@@ -39,13 +40,22 @@ class ReceiverConfigKeysTest {
         .set("dstream.receiver.writeAheadLog.enable", "TRUE")
         .set("dstream.backpressure.initialRate", "700")
         .set("dstream.backpressure.pid.derived", "0.5")
-        .set("dstream.storage.memoryFraction", "0");
+        .set("dstream.storage.memoryFraction", "0")
+        .set("dstream.storage.maxReceivedBytes", "512m");
 
     assertThat(conf.get(ConfigKeys.BLOCK_INTERVAL)).isEqualTo(Durations.milliseconds(50));
     assertThat(conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)).isTrue();
     assertThat(conf.get(ConfigKeys.BACKPRESSURE_INITIAL_RATE)).isEqualTo(700L);
     assertThat(conf.get(ConfigKeys.PID_DERIVED)).isEqualTo(0.5);
     assertThat(conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION)).isZero();
+    assertThat(conf.get(ConfigKeys.STORAGE_MAX_RECEIVED_BYTES)).isEqualTo(512L << 20);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"1048576 | 1048576", "64k | 65536", "2G | 2147483648", "3mb | 3145728"})
+  void sizesInBytesTakeAUnit(String value, long bytes) {
+    assertThat(new StreamingConf().set("dstream.storage.maxReceivedBytes", value)
+        .get(ConfigKeys.STORAGE_MAX_RECEIVED_BYTES)).isEqualTo(bytes);
   }
 
   @ParameterizedTest
@@ -62,6 +72,9 @@ class ReceiverConfigKeysTest {
       "dstream.backpressure.pid.minRate | 0 | must be a positive number",
       "dstream.storage.memoryFraction | 1 | must be a fraction from 0 (inclusive) to 1 (exclusive)",
       "dstream.storage.memoryFraction | -0.5 | must be a fraction from 0 (inclusive) to 1 (exclusive)",
+      "dstream.storage.maxReceivedBytes | 0 | must be a positive size",
+      "dstream.storage.maxReceivedBytes | lots | must be a size in bytes such as 1048576, 512m or 2g",
+      "dstream.storage.maxReceivedBytes | 9999999999999g | must be a positive size of at most",
   })
   void badValuesAreRefusedNamingTheKeyTheValueAndWhatIsExpected(String key, String value, String expected) {
     assertThatThrownBy(() -> new StreamingConf().set(key, value))

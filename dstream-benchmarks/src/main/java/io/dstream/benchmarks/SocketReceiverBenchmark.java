@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * takes them into one {@code socketTextStream} of a {@code local[2]} context with 1 s batches, followed by
  * {@code count()}. After 3 warm-up batches it measures a number of batches (10 by default) and prints, for
  * the receiver streams' default storage level ({@code MEMORY_AND_DISK_SER_2}) and then for
- * {@code MEMORY_ONLY} (its receiver limited to 5 M records/s, with 0.6 of the heap for blocks, since an
- * evicted memory-only block is lost): the records received per second (the batches' record counts over their intervals),
+ * {@code MEMORY_ONLY} (its receiver limited to 5 M records/s, with 0.6 of the heap for blocks, since a
+ * memory-only receiver waits for memory once its blocks fill it): the records received per second (the
+ * batches' record counts over their intervals),
  * the rate at which the pipeline processed them (records over processing time), and the largest
  * scheduling delay, which stays near 0 while the pipeline keeps up with the receiver.
  *
@@ -79,8 +80,9 @@ public final class SocketReceiverBenchmark {
     try (LineFloodServer server = new LineFloodServer()) {
       StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("socket-receiver-benchmark");
       if (!level.useDisk()) {
-        // A memory-only block evicted before its batch has run is lost, and deserialized lines take several
-        // times their bytes: unlimited, the flood (over 10 M records/s) outgrows any share of the heap.
+        // A memory-only block is never evicted before its batch has run, and deserialized lines take several
+        // times their bytes: unlimited, the flood (over 10 M records/s) would fill any share of the heap within
+        // a batch, and the receiver would wait for memory, measuring the memory rather than the receiving.
         conf.set("dstream.receiver.maxRate", Long.toString(MEMORY_ONLY_MAX_RATE))
             .set("dstream.storage.memoryFraction", MEMORY_ONLY_FRACTION);
       }

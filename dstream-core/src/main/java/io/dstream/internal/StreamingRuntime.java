@@ -14,6 +14,7 @@ import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.receiver.ReceiverInputNode;
 import io.dstream.internal.receiver.ReceiverTracker;
+import io.dstream.internal.scheduler.AbandonedBatches;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.JobGenerator;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamingRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
+  private static final long MIN_DEFAULT_MAX_RECEIVED_BYTES = 64L << 20;
 
   private final StreamingConf conf;
   private final Clock clock;
@@ -101,7 +103,10 @@ public final class StreamingRuntime {
   private BlockManager openBlockStore() {
     double fraction = conf.get(ConfigKeys.STORAGE_MEMORY_FRACTION);
     long perReplica = (long) (Runtime.getRuntime().maxMemory() * fraction / 2);
-    return BlockManager.inTemporaryDirectory(perReplica, serializer);
+    Long maxReceived = conf.get(ConfigKeys.STORAGE_MAX_RECEIVED_BYTES);
+    // By default as much again of received data may spill to disk as the memory of both replicas holds.
+    long bound = maxReceived != null ? maxReceived : Math.max(MIN_DEFAULT_MAX_RECEIVED_BYTES, 4 * perReplica);
+    return BlockManager.inTemporaryDirectory(perReplica, bound, serializer);
   }
 
   /**
@@ -246,15 +251,18 @@ public final class StreamingRuntime {
    */
   private void finishStop(boolean graceful) {
     long timeout = conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds();
+    AbandonedBatches abandoned = null;
     if (!scheduler.awaitTermination(timeout)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
       synchronized (lock) {
         stoppingNow = true;
       }
+      abandoned = scheduler.abandon();
     }
     try {
       generator.finish();
       receivers.close(timeout);
+      StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
       engine.close();
       bus.stop();
     } finally {

@@ -93,7 +93,9 @@ public abstract class Receiver<T> {
 
   /**
    * Stores one record. Records are buffered and stored as a block every block interval; this call blocks
-   * while the receiver's rate limit is exceeded.
+   * while the receiver's rate limit is exceeded, and, once the buffer is full, while the block store holds
+   * all the received data it may (flow control: a source faster than processing is slowed down, never
+   * dropped).
    *
    * @param record the record
    * @throws IllegalStateException if the receiver is not running or has been stopped
@@ -103,12 +105,14 @@ public abstract class Receiver<T> {
   }
 
   /**
-   * Stores records as one block; returns once the block is stored.
+   * Stores records as one block; returns once the block is stored, which waits while the block store holds
+   * all the received data it may, until batches have processed some (flow control).
    *
    * @param records the records (copied; an empty list stores nothing)
    * @throws IllegalArgumentException if the list is null
    * @throws IllegalStateException if the receiver is not running or has been stopped
-   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored, or the context stopped
+   *     while the store waited for room
    */
   public final void store(List<T> records) {
     Arguments.requireNonNull(records, "records");
@@ -122,7 +126,8 @@ public abstract class Receiver<T> {
    * @param metadata an object reported with the block (for example, the source's offsets), or null
    * @throws IllegalArgumentException if the list is null
    * @throws IllegalStateException if the receiver is not running or has been stopped
-   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored, or the context stopped
+   *     while the store waited for room
    */
   public final void store(List<T> records, Object metadata) {
     Arguments.requireNonNull(records, "records");
@@ -135,7 +140,8 @@ public abstract class Receiver<T> {
    * @param records the records
    * @throws IllegalArgumentException if the iterator is null
    * @throws IllegalStateException if the receiver is not running or has been stopped
-   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored, or the context stopped
+   *     while the store waited for room
    */
   public final void store(Iterator<T> records) {
     Arguments.requireNonNull(records, "records");
@@ -149,7 +155,8 @@ public abstract class Receiver<T> {
    * @param metadata an object reported with the block, or null
    * @throws IllegalArgumentException if the iterator is null
    * @throws IllegalStateException if the receiver is not running or has been stopped
-   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored, or the context stopped
+   *     while the store waited for room
    */
   public final void store(Iterator<T> records, Object metadata) {
     Arguments.requireNonNull(records, "records");

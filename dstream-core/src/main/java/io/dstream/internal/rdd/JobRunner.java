@@ -181,7 +181,8 @@ public final class JobRunner {
           throw fatal.get(); // not retried, even when user code wrapped it: see FatalErrors
         }
         Throwable cause = UserCodeException.unwrap(e);
-        boolean interrupted = Thread.currentThread().isInterrupted();
+        // A task that caught the interrupt (a cancelled job, a stop) has its flag cleared: its cause tells.
+        boolean interrupted = Thread.currentThread().isInterrupted() || cause instanceof InterruptedException;
         if (attempt >= maxAttempts || interrupted) {
           throw new JobFailedException("Job " + jobId + " failed: task " + partition + " of stage " + stageId
               + " (" + node + ") failed " + attempt + (attempt == 1 ? " time" : " times")

@@ -150,6 +150,22 @@ final class ReceivedBlockTracker {
     return allocation == null ? Optional.empty() : Optional.of(allocation.blocks());
   }
 
+  /**
+   * Counts the blocks that the given batches took and the blocks that no batch took.
+   *
+   * @param batches the batches not processed
+   * @return the backlog
+   */
+  synchronized ReceivedBacklog backlog(Set<Time> batches) {
+    int allocated = 0;
+    for (Time batch : batches) {
+      Allocation allocation = allocations.get(batch);
+      allocated += allocation == null ? 0 : allocation.blocks().size();
+    }
+    long records = unallocated.stream().mapToLong(ReceivedBlock::numRecords).sum();
+    return new ReceivedBacklog(allocated, unallocated.size(), records);
+  }
+
   synchronized boolean hasUnallocatedBlocks() {
     return !unallocated.isEmpty();
   }

@@ -25,6 +25,7 @@ import io.dstream.receiver.internal.Scheduler;
 import io.dstream.receiver.internal.Ticker;
 import io.dstream.scheduler.ReceiverInfo;
 import io.dstream.storage.internal.BlockManager;
+import io.dstream.storage.internal.RefusedStores;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -78,7 +79,7 @@ public final class ReceiverTracker implements BlockAllocator {
   private final MissingBlocksCheck missingBlocks = new MissingBlocksCheck();
   private Scheduler scheduler;
   private Ticker ticker = Ticker.SYSTEM;
-  private BlockManager blockManager;
+  private volatile BlockManager blockManager;
   private boolean opened;
   private long firstNewBlockNumber;
 
@@ -231,15 +232,31 @@ public final class ReceiverTracker implements BlockAllocator {
   }
 
   /**
-   * Waits until every receiver asked to stop has stopped and reported its last blocks.
+   * Waits until every receiver asked to stop has stopped and reported its last blocks. A receiver whose
+   * last block waits for room in the block store when the time is up cannot stop until batches make room;
+   * since no batch takes what is stored after this wait, such stores are refused then (counted by
+   * {@link #refusedStores()}), and the receivers get as long again to stop.
    *
    * @param timeoutMillis how long to wait at most, for all of them
    * @return true if all have stopped (a receiver's own thread does not wait for that receiver)
    */
   public boolean awaitReceiversStopped(long timeoutMillis) {
+    List<ReceiverSupervisor> running = awaitStopped(supervisors(), timeoutMillis);
+    if (!running.isEmpty()) {
+      refuseWaitingStores();
+      running = awaitStopped(running, timeoutMillis);
+    }
+    for (ReceiverSupervisor late : running) {
+      LOG.warn("The receiver of stream {} did not stop within {} ms", late.streamId(), timeoutMillis);
+    }
+    return running.isEmpty();
+  }
+
+  /** Waits for the supervisors to stop; returns those still running when the time is up. */
+  private static List<ReceiverSupervisor> awaitStopped(List<ReceiverSupervisor> supervisors, long timeoutMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    boolean all = true;
-    for (ReceiverSupervisor supervisor : supervisors()) {
+    List<ReceiverSupervisor> running = new ArrayList<>();
+    for (ReceiverSupervisor supervisor : supervisors) {
       if (supervisor.isSupervisorThread(Thread.currentThread())) {
         // A receiver that stops the context from its own thread stops once that call returns.
         continue;
@@ -247,15 +264,22 @@ public final class ReceiverTracker implements BlockAllocator {
       long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
       try {
         if (!supervisor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
-          LOG.warn("The receiver of stream {} did not stop within {} ms", supervisor.streamId(), timeoutMillis);
-          all = false;
+          running.add(supervisor);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        running.add(supervisor);
+        return running;
       }
     }
-    return all;
+    return running;
+  }
+
+  private void refuseWaitingStores() {
+    BlockManager blocks = blockManager;
+    if (blocks != null) {
+      blocks.refuseWaitingStores("the streaming context stopped before batches made room for it");
+    }
   }
 
   /**
@@ -266,6 +290,8 @@ public final class ReceiverTracker implements BlockAllocator {
    */
   public void close(long timeoutMillis) {
     stopReceivers("the streaming context stopped");
+    // No batch runs any more, so no block will be released: a receiver waiting for room would wait forever.
+    refuseWaitingStores();
     awaitReceiversStopped(timeoutMillis);
     synchronized (this) {
       for (ReceivedBlockTracker tracker : blockTrackers.values()) {
@@ -280,11 +306,37 @@ public final class ReceiverTracker implements BlockAllocator {
     }
   }
 
+  /**
+   * Counts the received blocks that {@link #close} (or an earlier refusal) refused to store because they
+   * waited for room that no batch would make any more.
+   *
+   * @return the refused blocks and their records
+   */
+  public RefusedStores refusedStores() {
+    BlockManager blocks = blockManager;
+    return blocks == null ? new RefusedStores(0, 0) : blocks.refusedStores();
+  }
+
   @Override
   public void allocateBlocksToBatch(Time time) {
     for (ReceivedBlockTracker tracker : running.values()) {
       tracker.allocateTo(time);
     }
+  }
+
+  /**
+   * Counts the received blocks that no completed batch processed: those the given batches took, and those
+   * no batch took.
+   *
+   * @param unprocessed the batches that were generated and not processed
+   * @return the backlog of every running receiver stream
+   */
+  public ReceivedBacklog backlog(Set<Time> unprocessed) {
+    ReceivedBacklog total = ReceivedBacklog.NONE;
+    for (ReceivedBlockTracker tracker : running.values()) {
+      total = total.plus(tracker.backlog(unprocessed));
+    }
+    return total;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.OutputOperationInfo;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -65,6 +66,18 @@ final class BatchRun {
   synchronized void completeEmpty(long now) {
     processingStart = now;
     processingEnd = now;
+  }
+
+  /** Returns the input records of the batch, as far as its input streams know them. */
+  long numRecords() {
+    return jobSet.streamIdToNumRecords().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Describes the jobs that have started and not ended. */
+  synchronized List<String> runningJobs() {
+    return outputs.values().stream().filter(info -> info.startTime().isPresent() && info.endTime().isEmpty())
+        .map(info -> "output operation " + info.id() + " (" + info.description() + ") of batch " + time())
+        .toList();
   }
 
   synchronized OutputOperationInfo outputInfo(int outputOpId) {

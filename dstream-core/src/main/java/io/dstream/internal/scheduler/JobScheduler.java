@@ -10,9 +10,14 @@ import io.dstream.scheduler.StreamingListenerBatchStarted;
 import io.dstream.scheduler.StreamingListenerBatchSubmitted;
 import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
 import io.dstream.scheduler.StreamingListenerOutputOperationStarted;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +41,10 @@ public final class JobScheduler {
   private final ThreadPoolExecutor jobExecutor;
   private final ThreadGroup jobThreads;
   private final Map<Time, CompletableFuture<BatchOutcome>> waiters = new ConcurrentHashMap<>();
+  private final Map<Time, BatchRun> unfinished = new ConcurrentSkipListMap<>();
   private boolean terminated;
+  // Set once the stop interrupts jobs: their failures are the stop's doing, not the user's.
+  private volatile boolean interrupting;
 
   /**
    * Creates the scheduler and its job threads.
@@ -75,6 +83,7 @@ public final class JobScheduler {
       return;
     }
     BatchRun run = new BatchRun(jobSet, clock.getTimeMillis());
+    unfinished.put(run.time(), run);
     bus.post(new StreamingListenerBatchSubmitted(run.info()));
     if (jobSet.jobs().isEmpty()) {
       run.completeEmpty(clock.getTimeMillis());
@@ -127,6 +136,7 @@ public final class JobScheduler {
       jobExecutor.getQueue().clear();
       jobExecutor.shutdown();
     } else {
+      interrupting = true;
       jobExecutor.shutdownNow();
     }
   }
@@ -136,15 +146,13 @@ public final class JobScheduler {
    * every batch that will now never end. Must not be called from a job thread.
    *
    * @param timeoutMillis how long to wait for the jobs
-   * @return true if every job ended in time, false if some were still running
+   * @return true if every job ended in time, false if some were still running or queued: call
+   *     {@link #abandon()}
    */
   public boolean awaitTermination(long timeoutMillis) {
     boolean finished = false;
     try {
       finished = jobExecutor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
-      if (!finished) {
-        LOG.warn("Jobs were still running {} ms after stop(); their tasks are interrupted now", timeoutMillis);
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -154,6 +162,24 @@ public final class JobScheduler {
       waiters.clear();
     }
     return finished;
+  }
+
+  /**
+   * Gives up on the jobs that a stop waited for in vain: drops those not started and interrupts those
+   * running (a job that ignores the interrupt runs on, but nothing waits for it any more).
+   *
+   * @return the batches left unprocessed, for the caller to report
+   */
+  public AbandonedBatches abandon() {
+    interrupting = true;
+    SortedMap<Time, Long> records = new TreeMap<>();
+    List<String> running = new ArrayList<>();
+    for (BatchRun run : unfinished.values()) {
+      records.put(run.time(), run.numRecords());
+      running.addAll(run.runningJobs());
+    }
+    jobExecutor.shutdownNow();
+    return new AbandonedBatches(records, running);
   }
 
   private void runJob(BatchRun run, Job job) {
@@ -190,6 +216,7 @@ public final class JobScheduler {
     long end = info.processingEndTime().orElseThrow();
     LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
         run.time(), seconds(info.processingDelay().orElse(0L)));
+    unfinished.remove(run.time());
     bus.post(new StreamingListenerBatchCompleted(info));
     BatchOutcome outcome = new BatchOutcome(run.time(), run.firstFailure());
     batchCompletionHandler.accept(outcome);
@@ -204,6 +231,11 @@ public final class JobScheduler {
     if (fatal.isPresent()) {
       failures.fatalError("output operation " + job.outputOpId() + " (" + job.description() + ") of batch "
           + job.time(), fatal.get());
+    } else if (interrupting) {
+      // The stop interrupted it: the failure is the stop's doing, and the stop's WARN counts what it left.
+      LOG.debug("Output operation {} ({}) of batch {} ended when the stop interrupted it: {}", job.outputOpId(),
+          job.description(), job.time(), failure.getMessage());
+      failures.jobFailed(failure);
     } else {
       LOG.error("Output operation {} ({}) failed for batch {}", job.outputOpId(), job.description(), job.time(),
           failure.getCause());

@@ -23,11 +23,13 @@ public final class FailureSeries {
    * Logs a failure: at WARN with the stack trace if it starts a series, else at DEBUG.
    *
    * @param message what failed
-   * @param error why
+   * @param error why, or null if the failure has no exception (a receiver may restart without one)
    */
   public synchronized void failed(String message, Throwable error) {
     if (failures++ == 0) {
       log.warn(message + " (further failures are logged at DEBUG until it succeeds)", error);
+    } else if (error == null) {
+      log.debug("{} ({} failures in a row)", message, failures);
     } else {
       log.debug("{} ({} failures in a row): {}", message, failures, error.toString());
     }

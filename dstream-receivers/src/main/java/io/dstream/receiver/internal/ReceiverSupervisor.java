@@ -2,8 +2,10 @@ package io.dstream.receiver.internal;
 
 import io.dstream.receiver.Receiver;
 import io.dstream.storage.BlockId;
+import io.dstream.storage.BlockStoreException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +69,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     this.nextBlockNumber.set(builder.firstBlockNumber);
     this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(),
         settings.maxBufferedRecords(), scheduler, rateLimiter, records -> pushAndReportBlock(records, null),
-        this::reportError);
+        this::reportBlockFailure);
   }
 
   /**
@@ -239,6 +241,16 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     notifyListener(() -> listener.onReceiverError(streamId, message, error));
   }
 
+  /** A block of single records could not be stored: those records are lost. */
+  private void reportBlockFailure(String message, Throwable error) {
+    if (error instanceof BlockStoreException && error.getCause() instanceof CancellationException) {
+      // The context stopped while the block waited for room: the stop counts such blocks in its own report.
+      LOG.debug("Receiver of stream {}: {}", streamId, message);
+    } else {
+      reportError(message, error);
+    }
+  }
+
   @Override
   public boolean isReceiverStarted() {
     SupervisorState current = state;
@@ -252,7 +264,10 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
         || current == SupervisorState.STOPPED;
   }
 
-  /** The supervisor thread; if its own machinery fails (say, a closed scheduler), it stops the receiver. */
+  /**
+   * The supervisor thread. If its own machinery fails even to schedule a restart (say, a closed scheduler),
+   * or an {@link Error} escapes, it stops the receiver and reports why.
+   */
   private void run() {
     try {
       startAndHandleEvents();
@@ -266,7 +281,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
 
   /** Starts the receiver, then handles events until a stop. */
   private void startAndHandleEvents() {
-    startReceiver();
+    runGuarded("the first start", this::startReceiver);
     while (true) {
       SupervisorEvent event;
       try {
@@ -279,17 +294,41 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
         stopAll(stop.message(), stop.error());
         return;
       }
-      if (event instanceof SupervisorEvent.Restart restart) {
-        if (state == SupervisorState.STARTED) {
-          scheduleRestart(restart.message(), restart.error(), restart.delayMs());
-        } else {
-          LOG.debug("Ignoring a restart request for stream {} in state {}: {}", streamId, state,
-              restart.message());
-        }
-      } else if (event instanceof SupervisorEvent.RestartDue && state == SupervisorState.RESTARTING) {
-        moveTo(SupervisorState.STARTING);
-        startReceiver();
+      runGuarded(event.toString(), () -> handle(event));
+    }
+  }
+
+  /**
+   * Runs a step of the lifecycle. A failure of the supervisor's own bookkeeping (a bug, or a transient
+   * failure of the scheduler) must not leave the receiver dead while the context runs on: the receiver is
+   * restarted after the delay, unless a restart is already pending. If even that fails, {@link #run()} stops
+   * the receiver and reports why.
+   */
+  private void runGuarded(String step, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.error("The supervisor of stream {} failed while handling {}; {}", streamId, step,
+          pendingRestart != null ? "a restart of the receiver is pending" : "restarting the receiver", e);
+      if (pendingRestart == null) {
+        scheduleRestart("the receiver supervisor failed while handling " + step + ": " + e, e,
+            settings.restartDelayMs());
       }
+    }
+  }
+
+  private void handle(SupervisorEvent event) {
+    if (event instanceof SupervisorEvent.Restart restart) {
+      if (state == SupervisorState.STARTED) {
+        scheduleRestart(restart.message(), restart.error(), restart.delayMs());
+      } else {
+        LOG.debug("Ignoring a restart request for stream {} in state {}: {}", streamId, state,
+            restart.message());
+      }
+    } else if (event instanceof SupervisorEvent.RestartDue && state == SupervisorState.RESTARTING) {
+      pendingRestart = null;
+      moveTo(SupervisorState.STARTING);
+      startReceiver();
     }
   }
 
@@ -313,8 +352,11 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
 
   // The error is reported after the restart is scheduled, so whoever sees the report sees a pending restart.
   private void scheduleRestart(String message, Throwable error, long delayMs) {
-    moveTo(SupervisorState.RESTARTING);
-    callOnStop();
+    // Already RESTARTING (with no restart pending) only when recovering from a failure of this method.
+    if (state != SupervisorState.RESTARTING) {
+      moveTo(SupervisorState.RESTARTING);
+      callOnStop();
+    }
     pendingRestart = scheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
     String report = "restarting the receiver in " + delayMs + " ms: " + message;
     // A source that stays down fails every restart: one WARN with the stack, then DEBUG; listeners see all.

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * full); with replication 2, in two independent {@link ReplicaStore}s, so that a read falls back to the
  * other copy when one is lost or damaged. Each replica's memory is bounded; when it is full, the least
  * recently used blocks are spilled to disk if their level allows it and dropped otherwise. Blocks received
- * by receivers and cached partitions of persisted datasets are kept here alike.
+ * by receivers and cached partitions of persisted datasets are kept here alike, with one difference: a
+ * received block cannot be computed again, so it is never dropped. Storing a received block is flow
+ * controlled instead: it waits while the received blocks held take the bound of received bytes (counting
+ * every copy, in memory or on disk), and a block at a memory-only level waits until memory has room beside
+ * the memory-only received blocks held. Only {@link #remove} (of a block no batch needs any more) ends a wait.
  *
  * <pre>{@code
  * try (BlockManager blocks = BlockManager.inTemporaryDirectory(64 << 20, new KryoSerializer())) {
@@ -37,15 +42,20 @@ import org.slf4j.LoggerFactory;
 public final class BlockManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BlockManager.class);
   private static final int REPLICAS = 2;
+  /** A bound of received bytes that never makes a store wait. */
+  public static final long UNBOUNDED = Long.MAX_VALUE;
 
   private final Path directory;
   private final Serializer serializer;
   private final SizeEstimator estimator;
   private final List<ReplicaStore> replicas = new ArrayList<>();
+  private final long memoryLimitBytes;
+  private final ReceivedBlockQuota receivedQuota;
+  private final AtomicBoolean warnedOfWaitingStore = new AtomicBoolean();
   private volatile boolean closed;
 
   /**
-   * Creates a block manager that keeps its files under a directory.
+   * Creates a block manager that keeps its files under a directory, with no bound of received bytes.
    *
    * @param directory where the replicas' block files go (created if missing; deleted on close)
    * @param memoryLimitBytes how many bytes of blocks each replica may keep in memory (0 keeps none)
@@ -55,10 +65,34 @@ public final class BlockManager implements AutoCloseable {
    * @throws IllegalStateException if a replica's directory cannot be created
    */
   public BlockManager(Path directory, long memoryLimitBytes, Serializer serializer, SizeEstimator estimator) {
+    this(directory, memoryLimitBytes, UNBOUNDED, serializer, estimator);
+  }
+
+  /**
+   * Creates a block manager that keeps its files under a directory.
+   *
+   * @param directory where the replicas' block files go (created if missing; deleted on close)
+   * @param memoryLimitBytes how many bytes of blocks each replica may keep in memory (0 keeps none)
+   * @param maxReceivedBytes how many bytes the received blocks held may take, every copy counted, in memory
+   *     and on disk, before storing another waits; {@link #UNBOUNDED} for no bound
+   * @param serializer serializes blocks for serialized levels and for disk
+   * @param estimator estimates the heap size of blocks kept as objects
+   * @throws IllegalArgumentException if the memory limit is negative, the bound of received bytes is not
+   *     positive, or an argument is null
+   * @throws IllegalStateException if a replica's directory cannot be created
+   */
+  public BlockManager(Path directory, long memoryLimitBytes, long maxReceivedBytes, Serializer serializer,
+      SizeEstimator estimator) {
     if (memoryLimitBytes < 0) {
       throw new IllegalArgumentException("the memory limit of a block manager must not be negative, got "
           + memoryLimitBytes + " bytes; use 0 to keep no blocks in memory");
     }
+    if (maxReceivedBytes <= 0) {
+      throw new IllegalArgumentException("the bound of the bytes of received blocks must be positive, got "
+          + maxReceivedBytes);
+    }
+    this.memoryLimitBytes = memoryLimitBytes;
+    this.receivedQuota = new ReceivedBlockQuota(maxReceivedBytes);
     this.directory = requireArgument(directory, "directory");
     this.serializer = requireArgument(serializer, "serializer");
     this.estimator = requireArgument(estimator, "estimator");
@@ -68,8 +102,8 @@ public final class BlockManager implements AutoCloseable {
   }
 
   /**
-   * Creates a block manager in a new temporary directory, estimating object sizes with a
-   * {@link SampledSizeEstimator}.
+   * Creates a block manager in a new temporary directory, with no bound of received bytes, estimating object
+   * sizes with a {@link SampledSizeEstimator}.
    *
    * @param memoryLimitBytes how many bytes of blocks each replica may keep in memory
    * @param serializer serializes blocks for serialized levels and for disk
@@ -78,18 +112,42 @@ public final class BlockManager implements AutoCloseable {
    * @throws UncheckedIOException if the temporary directory cannot be created
    */
   public static BlockManager inTemporaryDirectory(long memoryLimitBytes, Serializer serializer) {
+    return inTemporaryDirectory(memoryLimitBytes, UNBOUNDED, serializer);
+  }
+
+  /**
+   * Creates a block manager in a new temporary directory, estimating object sizes with a
+   * {@link SampledSizeEstimator}.
+   *
+   * @param memoryLimitBytes how many bytes of blocks each replica may keep in memory
+   * @param maxReceivedBytes how many bytes the received blocks held may take, every copy counted, before
+   *     storing another waits
+   * @param serializer serializes blocks for serialized levels and for disk
+   * @return the block manager
+   * @throws IllegalArgumentException if the memory limit is negative or the bound is not positive
+   * @throws UncheckedIOException if the temporary directory cannot be created
+   */
+  public static BlockManager inTemporaryDirectory(long memoryLimitBytes, long maxReceivedBytes,
+      Serializer serializer) {
     Path directory;
     try {
       directory = Files.createTempDirectory("dstream-blocks-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory for blocks: " + e, e);
     }
-    return new BlockManager(directory, memoryLimitBytes, serializer, new SampledSizeEstimator());
+    return new BlockManager(directory, memoryLimitBytes, maxReceivedBytes, serializer, new SampledSizeEstimator());
   }
 
   /**
    * Stores a block, replacing any earlier block with the same id. Records kept as objects are not copied:
    * the caller must not change the list or its records afterwards.
+   *
+   * <p>A received block (any block but a cached partition) may wait before it is stored: while the received
+   * blocks held take the bound of received bytes, and, at a memory-only level, while a replica's memory has
+   * no room for it beside the memory-only received blocks held (which are never evicted: they would be
+   * lost). The wait ends when {@link #remove} releases a block. A block alone is always admitted, so one
+   * larger than the bound does not wait forever; a memory-only block larger than a replica's memory is not
+   * stored at all.
    *
    * @param id the block's id
    * @param records the block's records
@@ -98,7 +156,8 @@ public final class BlockManager implements AutoCloseable {
    *     memory-only and the block is larger than a replica's memory
    * @throws IllegalArgumentException if the level is {@link StorageLevel#NONE}, an argument is null, or a
    *     record cannot be serialized
-   * @throws BlockStoreException if writing the block to disk fails; no replica keeps the block then
+   * @throws BlockStoreException if writing the block to disk fails (no replica keeps the block then), or if
+   *     a received block had to wait and the wait was interrupted or refused ({@link #refuseWaitingStores})
    * @throws IllegalStateException if the block manager is closed
    */
   public int put(BlockId id, List<?> records, StorageLevel level) {
@@ -111,6 +170,44 @@ public final class BlockManager implements AutoCloseable {
     }
     ensureOpen();
     BlockPayload payload = new BlockPayload(records, serializer, estimator);
+    return id.isRdd() ? putInReplicas(id, payload, level) : putReceived(id, payload, level);
+  }
+
+  private int putReceived(BlockId id, BlockPayload payload, StorageLevel level) {
+    long size = level.useMemory() && level.deserialized() ? payload.estimatedSize() : payload.bytes().length;
+    long copies = size * level.replication();
+    int records = payload.records().size();
+    receivedQuota.admit(id, copies, records, () -> warnOfWaitingStore(id, "the received blocks in store take "
+        + receivedQuota.heldBytes() + " of the " + receivedQuota.maxBytes() + " bytes they may take "
+        + "(dstream.storage.maxReceivedBytes), and block " + id + " needs " + copies + " more"));
+    boolean kept = false;
+    try {
+      while (true) {
+        long releasesBefore = receivedQuota.releases();
+        int stored = putInReplicas(id, payload, level);
+        if (stored == level.replication() || level.useDisk()) {
+          kept = stored > 0;
+          return stored;
+        }
+        removeQuietly(id);
+        if (size > memoryLimitBytes) {
+          return 0;
+        }
+        warnOfWaitingStore(id, "block " + id + " (" + size + " bytes at the memory-only level " + level
+            + ") does not fit in the " + memoryLimitBytes + "-byte memory of a replica beside the memory-only "
+            + "received blocks that batches still need, which are never evicted");
+        if (!receivedQuota.awaitReleaseSince(id, records, releasesBefore)) {
+          return 0;
+        }
+      }
+    } finally {
+      if (!kept) {
+        receivedQuota.release(id);
+      }
+    }
+  }
+
+  private int putInReplicas(BlockId id, BlockPayload payload, StorageLevel level) {
     int stored = 0;
     try {
       for (int i = 0; i < level.replication(); i++) {
@@ -125,6 +222,18 @@ public final class BlockManager implements AutoCloseable {
       throw e;
     }
     return stored;
+  }
+
+  private void warnOfWaitingStore(BlockId id, String why) {
+    if (warnedOfWaitingStore.compareAndSet(false, true)) {
+      LOG.warn("Received data outgrows processing: {}. Storing received blocks now waits until batches have "
+          + "processed blocks and released them, which slows the receivers down to the rate of processing; no "
+          + "record is dropped (further waits are logged at DEBUG). To keep up, give the pipeline more worker "
+          + "threads or enable dstream.backpressure.enabled; to absorb longer bursts, raise "
+          + "dstream.storage.maxReceivedBytes, or dstream.storage.memoryFraction for memory-only levels", why);
+    } else {
+      LOG.debug("Storing block {} waits: {}", id, why);
+    }
   }
 
   /**
@@ -179,11 +288,57 @@ public final class BlockManager implements AutoCloseable {
    * @throws BlockStoreException if a block file cannot be deleted
    */
   public boolean remove(BlockId id) {
-    boolean removed = false;
-    for (ReplicaStore replica : replicas) {
-      removed |= replica.remove(id);
+    try {
+      boolean removed = false;
+      for (ReplicaStore replica : replicas) {
+        removed |= replica.remove(id);
+      }
+      return removed;
+    } finally {
+      // No batch needs the block any more: a file that could not be deleted must not hold up the receivers.
+      receivedQuota.release(id);
     }
-    return removed;
+  }
+
+  /**
+   * Returns how many bytes the received blocks held take, every copy counted, in memory and on disk: what
+   * the bound of received bytes applies to.
+   *
+   * @return the bytes
+   */
+  public long receivedBytesHeld() {
+    return receivedQuota.heldBytes();
+  }
+
+  /**
+   * Returns how many received blocks are held.
+   *
+   * @return the number of blocks
+   */
+  public int receivedBlocksHeld() {
+    return receivedQuota.heldBlocks();
+  }
+
+  /**
+   * Makes every store of a received block that waits, or would have to wait, fail with a
+   * {@link BlockStoreException} instead, whose cause is a {@link java.util.concurrent.CancellationException}:
+   * once batches stop running, no block will be released any more. {@link #refusedStores()} counts them.
+   * Refusing again does nothing.
+   *
+   * @param reason why, for the exception's message (such as "the streaming context stopped")
+   */
+  public void refuseWaitingStores(String reason) {
+    receivedQuota.refuseWaiting(reason);
+  }
+
+  /**
+   * Counts the stores that {@link #refuseWaitingStores} failed: those waiting when it was called, and those
+   * that had to wait afterwards.
+   *
+   * @return the refused blocks and their records
+   */
+  public RefusedStores refusedStores() {
+    return receivedQuota.refused();
   }
 
   /**
@@ -230,6 +385,7 @@ public final class BlockManager implements AutoCloseable {
       return;
     }
     closed = true;
+    receivedQuota.refuseWaiting("the block manager for " + directory + " has been closed");
     replicas.forEach(ReplicaStore::clearMemory);
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

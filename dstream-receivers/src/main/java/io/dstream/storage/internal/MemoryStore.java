@@ -58,9 +58,11 @@ final class MemoryStore {
    *
    * <p>Which blocks go: cached partitions of datasets first, least recently used first, since they can be
    * computed again. A received block cannot, so received blocks are evicted only to make room for another
-   * received block, never for a cached partition. And a cached partition never evicts a partition of its own
-   * dataset: a job over a dataset larger than memory would otherwise evict each partition it cached to cache
-   * the next, and keep only the last.
+   * received block, never for a cached partition, and only if their level spills them to disk: a memory-only
+   * received block is never evicted, since its records would be lost (the block manager makes its receiver
+   * wait instead). And a cached partition never evicts a partition of its own dataset: a job over a dataset
+   * larger than memory would otherwise evict each partition it cached to cache the next, and keep only the
+   * last.
    *
    * @return the evicted blocks, or empty if the block cannot be made to fit (then nothing is evicted and the
    *     block is not added)
@@ -72,7 +74,7 @@ final class MemoryStore {
     if (excess > 0) {
       excess = chooseVictims(excess, held -> held.recomputable() && held.rddId() != rddId, victims);
       if (excess > 0 && rddId < 0) {
-        excess = chooseVictims(excess, held -> !held.recomputable(), victims);
+        excess = chooseVictims(excess, held -> !held.recomputable() && held.entry().level().useDisk(), victims);
       }
       if (excess > 0) {
         return Optional.empty();

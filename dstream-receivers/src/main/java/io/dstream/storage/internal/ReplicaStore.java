@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * One independent copy of the stored blocks: a bounded memory store and a disk store in a directory of its
  * own. A {@link BlockManager} keeps two, so that a block stored with replication 2 survives the loss of
  * either copy. Blocks evicted from memory are written to disk if their level allows it and dropped
- * otherwise; dropping a received block, which nothing can compute again, is warned of once. Thread-safe.
+ * otherwise, which only cached partitions are, since they can be computed again. Thread-safe.
  */
 public final class ReplicaStore {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaStore.class);
@@ -28,7 +27,6 @@ public final class ReplicaStore {
   private final MemoryStore memory;
   private final DiskStore disk;
   private final Serializer serializer;
-  private final AtomicBoolean warnedOfDroppedReceivedBlock = new AtomicBoolean();
 
   ReplicaStore(int index, Path directory, long memoryLimitBytes, Serializer serializer) {
     this.index = index;
@@ -75,19 +73,9 @@ public final class ReplicaStore {
 
   private void spillOrDrop(MemoryStore.Evicted evicted) {
     if (!evicted.entry().level().useDisk()) {
-      if (evicted.id().isRdd()) {
-        LOG.debug("evicted cached partition {} from the memory of replica {}; it is computed again when needed",
-            evicted.id(), index);
-      } else if (warnedOfDroppedReceivedBlock.compareAndSet(false, true)) {
-        LOG.warn("evicted received block {} from the full memory of replica {}; its level {} keeps no disk copy, "
-            + "so its records are lost if no other replica holds them (further such evictions are logged at "
-            + "DEBUG); store received blocks at a *_AND_DISK level such as the default MEMORY_AND_DISK_SER_2, "
-            + "raise dstream.storage.memoryFraction, or limit the receiving rate", evicted.id(), index,
-            evicted.entry().level());
-      } else {
-        LOG.debug("evicted received block {} from the memory of replica {}; its level {} keeps no disk copy",
-            evicted.id(), index, evicted.entry().level());
-      }
+      // Only cached partitions: the memory store never evicts a received block that it cannot spill.
+      LOG.debug("evicted cached partition {} from the memory of replica {}; it is computed again when needed",
+          evicted.id(), index);
       return;
     }
     byte[] bytes = evicted.entry() instanceof MemoryStore.BytesEntry serialized

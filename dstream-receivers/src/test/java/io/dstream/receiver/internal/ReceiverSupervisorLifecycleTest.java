@@ -3,8 +3,10 @@ package io.dstream.receiver.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,62 @@ class ReceiverSupervisorLifecycleTest {
     assertThat(receiver.starts).hasValue(2);
     assertThat(receiver.stopCount).hasValue(1);
     assertThat(receiver.isStarted()).isTrue();
+  }
+
+  @Test
+  void aReceiverThatRestartsWithoutAnErrorIsRestartedAfterTheDelayAsOftenAsItAsks() throws InterruptedException {
+    startAndAwaitStarted();
+
+    for (int restart = 1; restart <= 5; restart++) {
+      receiver.restart("the server closed the connection");
+      RecordingListener.Report report = Await.take(listener.errors, "restart report " + restart);
+      assertThat(report.message()).isEqualTo("restarting the receiver in 2000 ms: the server closed the connection");
+      assertThat(report.error()).isNull();
+      scheduler.advance(2000);
+      Await.take(listener.started, "restart " + restart);
+    }
+    receiver.store(List.of("back"));
+
+    assertThat(receiver.starts).hasValue(6);
+    assertThat(receiver.stopCount).hasValue(5);
+    assertThat(handler.allRecords()).containsExactly("back");
+    assertThat(listener.stopped).isEmpty();
+    assertThat(supervisor.state()).isEqualTo(SupervisorState.STARTED);
+  }
+
+  @Test
+  void aTransientFailureOfTheSupervisorsSchedulerRestartsTheReceiverInsteadOfLeavingItDead()
+      throws InterruptedException {
+    AtomicInteger restartsScheduled = new AtomicInteger();
+    Scheduler failingOnce = new Scheduler() {
+      @Override
+      public Cancellable schedule(long delayMs, Runnable task) {
+        if (restartsScheduled.incrementAndGet() == 1) {
+          throw new IllegalStateException("transient scheduler failure");
+        }
+        return scheduler.schedule(delayMs, task);
+      }
+
+      @Override
+      public Cancellable scheduleAtFixedRate(long periodMs, Runnable task) {
+        return scheduler.scheduleAtFixedRate(periodMs, task);
+      }
+    };
+    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener)
+        .scheduler(failingOnce).build();
+    supervisor.start();
+    Await.take(listener.started, "the receiver to start");
+
+    receiver.restart("hiccup");
+
+    RecordingListener.Report report = Await.take(listener.errors, "the restart report");
+    assertThat(report.message()).startsWith("restarting the receiver in 2000 ms: the receiver supervisor failed");
+    assertThat(report.error()).hasMessage("transient scheduler failure");
+    scheduler.advance(2000);
+    Await.take(listener.started, "the restarted receiver");
+    assertThat(receiver.starts).hasValue(2);
+    assertThat(receiver.stopCount).as("onStop once for the one start it ends").hasValue(1);
+    assertThat(listener.stopped).isEmpty();
   }
 
   @Test

@@ -81,18 +81,17 @@ class BlockManagerMemoryLimitTest {
   }
 
   @Test
-  void memoryOnlyBlocksAreDroppedWhenEvicted() {
-    try (BlockManager serialized = new BlockManager(temp.resolve("lru"), LIMIT, serializer,
-        HUNDRED_BYTES_PER_RECORD)) {
-      for (int n = 0; n < 4; n++) {
-        serialized.put(block(n), threeRecords(n), StorageLevel.MEMORY_ONLY_2);
-      }
-
-      assertThat(serialized.get(block(0))).isEmpty();
-      assertThat(serialized.contains(block(0))).isFalse();
-      assertThat(serialized.<Integer>get(block(3))).contains(threeRecords(3));
-      assertThat(serialized.blockIds()).containsExactly(block(1), block(2), block(3));
+  void memoryOnlyCachedPartitionsAreDroppedWhenEvicted() {
+    for (int n = 0; n < 3; n++) {
+      blocks.put(BlockId.rdd(n, 0), threeRecords(n), StorageLevel.MEMORY_ONLY_2);
     }
+
+    blocks.put(BlockId.rdd(3, 0), threeRecords(3), StorageLevel.MEMORY_ONLY_2);
+
+    assertThat(blocks.get(BlockId.rdd(0, 0))).isEmpty();
+    assertThat(blocks.contains(BlockId.rdd(0, 0))).isFalse();
+    assertThat(blocks.<Integer>get(BlockId.rdd(3, 0))).contains(threeRecords(3));
+    assertThat(blocks.blockIds()).containsExactly(BlockId.rdd(1, 0), BlockId.rdd(2, 0), BlockId.rdd(3, 0));
   }
 
   @Test

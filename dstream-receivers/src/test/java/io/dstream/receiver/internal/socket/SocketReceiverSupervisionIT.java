@@ -65,6 +65,28 @@ class SocketReceiverSupervisionIT {
   }
 
   @Test
+  void aServerThatAcceptsAndClosesAtOnceIsReconnectedToAsOftenAsItTakesThenItsLinesArrive() throws Exception {
+    try (LoopbackServer server = new LoopbackServer()) {
+      supervise(server.port());
+      for (int attempt = 1; attempt <= 4; attempt++) {
+        server.accept().close();
+        RecordingListener.Report error = Await.take(listener.errors, "closed connection " + attempt);
+        assertThat(error.message()).endsWith("closed the connection");
+        assertThat(error.error()).isNull();
+        scheduler.advance(2000);
+      }
+
+      sendAndClose(server.accept(), "x\ny\n");
+      Await.take(listener.errors, "the connection closed after the lines");
+      scheduler.advance(200);
+
+      assertThat(handler.allRecords()).containsExactly("x", "y");
+      assertThat(listener.started).hasSize(5);
+      assertThat(listener.stopped).isEmpty();
+    }
+  }
+
+  @Test
   void aRefusedConnectionIsRetriedAfterEachDelayWithoutStoppingTheSupervisor() throws Exception {
     supervise(LoopbackServer.closedPort());
 

@@ -1,0 +1,150 @@
+package io.dstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.dstream.testing.TestStreamingContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A graceful stop whose jobs outlast {@code dstream.stopTimeout} gives up with one WARN that counts what it
+ * left unprocessed, and interrupts the job still running instead of leaving it to run on unseen.
+ */
+class StopTimeoutTest {
+  private final Logger dstreamLogger = (Logger) LoggerFactory.getLogger("io.dstream");
+  private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1),
+      new StreamingConf().set("dstream.stopTimeout", "300ms"));
+
+  @BeforeEach
+  void captureLog() {
+    logged.start();
+    dstreamLogger.addAppender(logged);
+  }
+
+  @AfterEach
+  void close() {
+    dstreamLogger.detachAppender(logged);
+    t.close();
+  }
+
+  private List<ILoggingEvent> warningsAndErrors() {
+    synchronized (logged) {
+      return logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+    }
+  }
+
+  @Test
+  void aStopThatTimesOutInterruptsTheRunningJobAndCountsWhatItLeftInOneWarning() throws InterruptedException {
+    CountDownLatch firstJobRunning = new CountDownLatch(1);
+    CompletableFuture<Throwable> firstJobEnd = new CompletableFuture<>();
+    CommandedReceiver receiver = new CommandedReceiver();
+    t.context().receiverStream(receiver).foreachRDD((rdd, time) -> {
+      if (time.equals(new Time(1000))) {
+        firstJobRunning.countDown();
+        try {
+          new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+          firstJobEnd.complete(e);
+          throw e;
+        }
+      }
+    });
+    t.runBatches(0);
+    receiver.awaitStarted();
+    receiver.store(List.of("a", "b"));
+    t.clock().advance(1000);
+    assertThat(firstJobRunning.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    receiver.store(List.of("c", "d", "e"));
+
+    t.context().stop(true);
+
+    assertThat(firstJobEnd).isCompletedWithValueMatching(e -> e instanceof InterruptedException);
+    List<ILoggingEvent> warnings = warningsAndErrors();
+    assertThat(warnings).hasSize(1);
+    ILoggingEvent warning = warnings.get(0);
+    assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+    assertThat(warning.getThrowableProxy()).as("no stack trace").isNull();
+    assertThat(warning.getFormattedMessage())
+        .startsWith("stop(true) gave up waiting after 300 ms (dstream.stopTimeout): 2 batches (1000 ms to 2000 ms) "
+            + "with 5 input records (2 received blocks) were not processed; interrupted the jobs still running")
+        .contains("output operation 0 (foreachRDD at StopTimeoutTest.java:")
+        .contains(") of batch 1000 ms")
+        .endsWith("; raise dstream.stopTimeout to let a graceful stop process everything it received");
+    assertThat(t.context().awaitTerminationOrTimeout(0)).isTrue();
+  }
+
+  @Test
+  void aBlockStillWaitingForRoomWhenTheStopGivesUpIsDroppedAndCountedInTheSameWarning()
+      throws InterruptedException {
+    t.close();
+    // Each received block is stored only once no other is held, and the buffer of single records holds two.
+    t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().set("dstream.stopTimeout", "300ms")
+        .set("dstream.storage.maxReceivedBytes", "1").set("dstream.receiver.maxBufferedRecords", "2"));
+    CountDownLatch firstJobRunning = new CountDownLatch(1);
+    CommandedReceiver receiver = new CommandedReceiver();
+    t.context().receiverStream(receiver).foreachRDD((rdd, time) -> {
+      firstJobRunning.countDown();
+      new CountDownLatch(1).await();
+    });
+    t.runBatches(0);
+    receiver.awaitStarted();
+    receiver.store(List.of("a"));
+    t.clock().advance(1000);
+    assertThat(firstJobRunning.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Thread source = new Thread(() -> {
+      receiver.store("b");
+      receiver.store("c");
+    }, "source");
+    source.start();
+    while (source.getState() != Thread.State.WAITING) {
+      assertThat(source.isAlive()).as("the source waits for room: batch 1000 ms holds the only block").isTrue();
+      Thread.yield();
+    }
+    int loggedBefore = warningsAndErrors().size();
+
+    t.context().stop(true);
+
+    source.join(TimeUnit.SECONDS.toMillis(ReceiverKit.TIMEOUT_SECONDS));
+    assertThat(source.isAlive()).isFalse();
+    List<ILoggingEvent> warnings = warningsAndErrors();
+    assertThat(warnings.subList(loggedBefore, warnings.size())).singleElement()
+        .satisfies(warning -> assertThat(warning.getFormattedMessage()).startsWith(
+            "stop(true) gave up waiting after 300 ms (dstream.stopTimeout): 1 batch (1000 ms) with 1 input "
+                + "records (1 received blocks) were not processed, 1 received blocks with 2 records were dropped: "
+                + "they waited for room in the block store when the stop ended; interrupted the jobs still running"));
+  }
+
+  @Test
+  void aStopThatTimesOutWhileTasksRunLogsOnlyItsWarning() throws InterruptedException {
+    CountDownLatch tasksRunning = new CountDownLatch(2);
+    CommandedReceiver receiver = new CommandedReceiver();
+    t.context().receiverStream(receiver).foreachRDD(rdd -> rdd.foreach(record -> {
+      tasksRunning.countDown();
+      new CountDownLatch(1).await();
+    }));
+    t.runBatches(0);
+    receiver.awaitStarted();
+    receiver.store(List.of("a"));
+    receiver.store(List.of("b"));
+    t.clock().advance(1000);
+    assertThat(tasksRunning.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    t.context().stop(true);
+
+    assertThat(warningsAndErrors()).singleElement()
+        .satisfies(warning -> assertThat(warning.getFormattedMessage()).startsWith(
+            "stop(true) gave up waiting after 300 ms (dstream.stopTimeout): 1 batch (1000 ms) with 2 input "
+                + "records (2 received blocks) were not processed; interrupted the jobs still running"));
+  }
+}
