@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,12 @@ import org.junit.jupiter.api.Test;
  * runs' outputs, and the soak compares them: the same file records, the same final counts per key, the same
  * window total; and for the receiver, no record lost (duplicates are allowed, and counted).
  *
- * <p>The kill moments are counted in the child's events from its JVM's launch (so a kill may come while
- * {@code getOrCreate} recovers, or while recovery runs batches again) and drawn from the seed
- * {@code dstream.soak.seed} (a new one each time by default), which the soak prints first and every failure
- * message repeats. The whole soak stops by itself: it ends the kills at three quarters of
+ * <p>The kill moments ({@link #EARLY}, {@link #LATER}) are drawn from the seed {@code dstream.soak.seed} (a new
+ * one each time by default), which the soak prints first and every failure message repeats; the timing of the
+ * child's batches varies from one run to the next, so a seed reproduces the input and the choices, not the
+ * exact moments. The soak stops by itself: it ends the kills at three quarters of
  * {@code dstream.soak.minutes} (30 by default) and fails at that bound. Its work directory (the children's
- * logs, inputs, checkpoints and outputs) stays under {@code target/} for inspection.
+ * logs and event lists, inputs, checkpoints and outputs) stays under {@code target/} for inspection.
  */
 class FaultInjectionSoak {
   private static final long BATCH_MILLIS = 200;
@@ -46,6 +47,10 @@ class FaultInjectionSoak {
   private static final CrashLoop.KillMoments LATER = new CrashLoop.KillMoments(30, true,
       event -> !event.startsWith("submitted"), (int) BATCH_MILLIS);
 
+  /** What one run (crashed or crash-free) did, and what its outputs held. */
+  private record RunResult(SoakOutputCheck check, SoakOutputCheck.Figures figures, long seconds, int units,
+      int kills, int killsBeforeStart, Map<String, Integer> warnings) {}
+
   @Test
   void killedAtRandomMomentsTheRunOutputsWhatTheCrashFreeRunOutputs() throws IOException {
     int kills = Integer.getInteger("dstream.soak.kills", 50);
@@ -56,78 +61,89 @@ class FaultInjectionSoak {
     System.out.printf("fault-injection soak: seed %d, %d kills, at most %d minutes, in %s%n", seed, kills,
         minutes, work);
     long killsEnd = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes) * 3 / 4;
-    assertTimeoutPreemptively(java.time.Duration.ofMinutes(minutes),
-        () -> soak(work, new Random(seed), seed, kills, killsEnd),
-        () -> "the soak did not end within " + minutes + " minutes (seed " + seed + "; see " + work + ")");
+    String context = String.format("seed %d; reproduce with -Ddstream.soak.seed=%d -Ddstream.soak.kills=%d; "
+        + "the runs are in %s", seed, seed, kills, work);
+    assertTimeoutPreemptively(java.time.Duration.ofMinutes(minutes), () -> {
+      Random moments = new Random(seed);
+      RunResult crashed = crashedRun(work.resolve("crashed"), moments, seed, kills, killsEnd);
+      RunResult crashFree = crashFreeRun(work.resolve("crash-free"), moments, seed, crashed.units());
+      System.out.printf("%nfault-injection soak, seed %d: %d kills (%d before the context had started), "
+          + "%d input units%n%s%s", seed, crashed.kills(), crashed.killsBeforeStart(), crashed.units() + 2,
+          describe("crashed", crashed), describe("crash-free", crashFree));
+      assertHeld(crashed, crashFree, kills, context);
+    }, () -> "the soak did not end within " + minutes + " minutes (" + context + ")");
   }
 
-  private static void soak(Path work, Random moments, long seed, int kills, long killsEnd) throws Exception {
-    long crashedStart = System.nanoTime();
-    SoakOutputCheck crashed;
-    SoakOutputCheck.Figures crashedFigures;
-    int units;
-    int killsDone;
-    int killsBeforeStart;
+  private static RunResult crashedRun(Path work, Random moments, long seed, int kills, long killsEnd)
+      throws Exception {
+    long start = System.nanoTime();
     try (ResendingRecordServer server = new ResendingRecordServer()) {
       SoakFeed feed = new SoakFeed(seed, server);
-      try (CrashLoop loop = new CrashLoop(work.resolve("crashed"), FaultInjectionSoakChild.class, BATCH_MILLIS,
-          feed, List.of(Integer.toString(server.port())))) {
+      try (CrashLoop loop = new CrashLoop(work, FaultInjectionSoakChild.class, BATCH_MILLIS, feed,
+          List.of(Integer.toString(server.port())))) {
         while (loop.kills() < kills && System.nanoTime() < killsEnd) {
           loop.runAndKill(moments, "run-" + loop.kills(), moments.nextInt(4) == 0 ? EARLY : LATER);
         }
-        units = feed.units();
+        int units = feed.units();
         loop.finish(moments);
-        killsDone = loop.kills();
-        killsBeforeStart = loop.killsBeforeStart();
-        crashed = new SoakOutputCheck(loop, BATCH_MILLIS);
-        crashedFigures = crashed.check(server.offered(), server.resent());
+        return result(loop, server, start, units, work);
       }
     }
-    long crashedSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - crashedStart);
-
-    long crashFreeStart = System.nanoTime();
-    SoakOutputCheck crashFree;
-    SoakOutputCheck.Figures crashFreeFigures;
-    try (ResendingRecordServer server = new ResendingRecordServer()) {
-      try (CrashLoop loop = new CrashLoop(work.resolve("crash-free"), FaultInjectionSoakChild.class,
-          BATCH_MILLIS, new SoakFeed(seed, server), List.of(Integer.toString(server.port())))) {
-        loop.runWithoutKills(moments, units);
-        loop.finish(moments);
-        crashFree = new SoakOutputCheck(loop, BATCH_MILLIS);
-        crashFreeFigures = crashFree.check(server.offered(), server.resent());
-      }
-    }
-    long crashFreeSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - crashFreeStart);
-
-    System.out.printf("%nfault-injection soak, seed %d: %d kills (%d before the context had started), "
-        + "%d input units%n%s%n%s%n", seed, killsDone, killsBeforeStart, units + 2,
-        describe("crashed", crashedFigures, crashedSeconds), describe("crash-free", crashFreeFigures,
-            crashFreeSeconds));
-
-    String context = String.format("seed %d; reproduce with -Ddstream.soak.seed=%d -Ddstream.soak.kills=%d; "
-        + "the runs are in %s", seed, seed, kills, work);
-    assertThat(killsDone).as("kills within three quarters of the time bound (%s)", context)
-        .isGreaterThanOrEqualTo(kills);
-    assertThat(crashFreeFigures).as("the crash-free run's figures (%s)", context)
-        .matches(SoakOutputCheck.Figures::held, "hold every guarantee");
-    assertThat(crashedFigures).as("the crashed run's figures (%s)", context)
-        .matches(SoakOutputCheck.Figures::held, "hold every guarantee");
-    assertThat(crashed.outputLinesSorted()).as("file records output by the crashed run (%s)", context)
-        .isEqualTo(crashFree.outputLinesSorted());
-    assertThat(crashedFigures.finalTotals()).as("final counts per key of the crashed run (%s)", context)
-        .isEqualTo(crashFreeFigures.finalTotals());
-    assertThat(crashedFigures.windowTotal()).as("window total of the crashed run (%s)", context)
-        .isEqualTo(crashFreeFigures.windowTotal());
   }
 
-  private static String describe(String run, SoakOutputCheck.Figures f, long seconds) {
-    return String.format("  %-10s %4d s, %4d batches (%d batch times missing); file records in %6d: lost %d, "
-        + "duplicated %d, unknown %d; window: %d batches wrong, total %d (3 x records: %d); totals: %d batches "
-        + "wrong, final = fed: %s; receiver records in %6d: lost %d, duplicated %d, unknown %d (resent by the "
-        + "source: %d); half-written directories: %d", run, seconds, f.batches(), f.batchesMissing(),
-        f.fileRecords(), f.linesLost(), f.linesDuplicated(), f.linesUnknown(), f.windowBatchesWrong(),
-        f.windowTotal(), (long) FaultInjectionSoakChild.WINDOW_BATCHES * f.fileRecords(), f.totalsBatchesWrong(), f.finalTotalsEqualFed(),
-        f.receiverRecords(), f.receiverLost(), f.receiverDuplicated(), f.receiverUnknown(), f.resent(),
-        f.hiddenLeftovers());
+  private static RunResult crashFreeRun(Path work, Random moments, long seed, int units) throws Exception {
+    long start = System.nanoTime();
+    try (ResendingRecordServer server = new ResendingRecordServer()) {
+      try (CrashLoop loop = new CrashLoop(work, FaultInjectionSoakChild.class, BATCH_MILLIS,
+          new SoakFeed(seed, server), List.of(Integer.toString(server.port())))) {
+        loop.runWithoutKills(moments, units);
+        loop.finish(moments);
+        return result(loop, server, start, units, work);
+      }
+    }
+  }
+
+  private static RunResult result(CrashLoop loop, ResendingRecordServer server, long start, int units, Path work)
+      throws IOException {
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    SoakOutputCheck check = new SoakOutputCheck(loop, BATCH_MILLIS);
+    SoakOutputCheck.Figures figures = check.check(server.offered(), server.resent());
+    return new RunResult(check, figures, seconds, units, loop.kills(), loop.killsBeforeStart(),
+        ChildLogWarnings.of(work));
+  }
+
+  private static void assertHeld(RunResult crashed, RunResult crashFree, int kills, String context) {
+    assertThat(crashed.kills()).as("kills within three quarters of the time bound (%s)", context)
+        .isGreaterThanOrEqualTo(kills);
+    assertThat(crashFree.figures()).as("the crash-free run's figures (%s)", context)
+        .matches(SoakOutputCheck.Figures::held, "hold every guarantee");
+    assertThat(crashed.figures()).as("the crashed run's figures (%s)", context)
+        .matches(SoakOutputCheck.Figures::held, "hold every guarantee");
+    assertThat(crashed.check().outputLinesSorted()).as("file records output by the crashed run (%s)", context)
+        .isEqualTo(crashFree.check().outputLinesSorted());
+    assertThat(crashed.figures().finalTotals()).as("final counts per key of the crashed run (%s)", context)
+        .isEqualTo(crashFree.figures().finalTotals());
+    assertThat(crashed.figures().windowTotal()).as("window total of the crashed run (%s)", context)
+        .isEqualTo(crashFree.figures().windowTotal());
+  }
+
+  private static String describe(String run, RunResult result) {
+    SoakOutputCheck.Figures f = result.figures();
+    StringBuilder text = new StringBuilder(String.format(
+        "  %s run: %d s, %d batches (%d batch times missing)%n"
+            + "    file records in %d: lost %d, duplicated %d, unknown %d%n"
+            + "    window: %d batches wrong, total %d (%d x records: %d)%n"
+            + "    totals: %d batches wrong, last batch = fed: %s%n"
+            + "    receiver records in %d: lost %d, duplicated %d, unknown %d (sent again by the source: %d)%n"
+            + "    half-written output directories: %d%n"
+            + "    WARN/ERROR lines in the child logs:%s%n",
+        run, result.seconds(), f.batches(), f.batchesMissing(), f.fileRecords(), f.linesLost(),
+        f.linesDuplicated(), f.linesUnknown(), f.windowBatchesWrong(), f.windowTotal(),
+        FaultInjectionSoakChild.WINDOW_BATCHES, FaultInjectionSoakChild.WINDOW_BATCHES * (long) f.fileRecords(),
+        f.totalsBatchesWrong(), f.finalTotalsEqualFed(), f.receiverRecords(), f.receiverLost(),
+        f.receiverDuplicated(), f.receiverUnknown(), f.resent(), f.hiddenLeftovers(),
+        result.warnings().isEmpty() ? " none" : ""));
+    result.warnings().forEach((kind, count) -> text.append(String.format("      %5d x %s%n", count, kind)));
+    return text.toString();
   }
 }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *       write-ahead log on.
  * </ul>
  *
- * <p>It ends once the file end marker's batch is {@value #WINDOW_BATCHES} batches old, so that every record
- * has been in every window that holds it, and the receiver's end marker has been seen.
+ * <p>It ends once the batch {@value #WINDOW_BATCHES} - 1 batches after the file end marker's has run, so that
+ * every record has been in all the {@value #WINDOW_BATCHES} windows that hold it, and the receiver's end
+ * marker has been seen.
  */
 final class FaultInjectionSoakChild {
   static final String LINES = "lines";
