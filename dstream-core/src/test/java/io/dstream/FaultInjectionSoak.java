@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +50,7 @@ class FaultInjectionSoak {
 
   /** What one run (crashed or crash-free) did, and what its outputs held. */
   private record RunResult(SoakOutputCheck check, SoakOutputCheck.Figures figures, long seconds, int units,
-      int kills, int killsBeforeStart, Map<String, Integer> warnings) {}
+      int kills, int killsBeforeStart, Map<String, Integer> warnings, long temporariesLeft) {}
 
   @Test
   void killedAtRandomMomentsTheRunOutputsWhatTheCrashFreeRunOutputs() throws IOException {
@@ -109,7 +110,15 @@ class FaultInjectionSoak {
     SoakOutputCheck check = new SoakOutputCheck(loop, BATCH_MILLIS);
     SoakOutputCheck.Figures figures = check.check(server.offered(), server.resent());
     return new RunResult(check, figures, seconds, units, loop.kills(), loop.killsBeforeStart(),
-        ChildLogWarnings.of(work));
+        ChildLogWarnings.of(work), temporariesLeftIn(work.resolve("checkpoints")));
+  }
+
+  /** Counts the temporary files ({@code .name.uuid.tmp}) of atomic writes that a kill cut short. */
+  private static long temporariesLeftIn(Path checkpoints) throws IOException {
+    try (Stream<Path> files = Files.walk(checkpoints)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith(".") && name.endsWith(".tmp")).count();
+    }
   }
 
   private static void assertHeld(RunResult crashed, RunResult crashFree, int kills, String context) {
@@ -135,14 +144,14 @@ class FaultInjectionSoak {
             + "    window: %d batches wrong, total %d (%d x records: %d)%n"
             + "    totals: %d batches wrong, last batch = fed: %s%n"
             + "    receiver records in %d: lost %d, duplicated %d, unknown %d (sent again by the source: %d)%n"
-            + "    half-written output directories: %d%n"
+            + "    half-written output directories: %d; temporary files of cut checkpoint writes left: %d%n"
             + "    WARN/ERROR lines in the child logs:%s%n",
         run, result.seconds(), f.batches(), f.batchesMissing(), f.fileRecords(), f.linesLost(),
         f.linesDuplicated(), f.linesUnknown(), f.windowBatchesWrong(), f.windowTotal(),
         FaultInjectionSoakChild.WINDOW_BATCHES, FaultInjectionSoakChild.WINDOW_BATCHES * (long) f.fileRecords(),
         f.totalsBatchesWrong(), f.finalTotalsEqualFed(), f.receiverRecords(), f.receiverLost(),
         f.receiverDuplicated(), f.receiverUnknown(), f.resent(), f.hiddenLeftovers(),
-        result.warnings().isEmpty() ? " none" : ""));
+        result.temporariesLeft(), result.warnings().isEmpty() ? " none" : ""));
     result.warnings().forEach((kind, count) -> text.append(String.format("      %5d x %s%n", count, kind)));
     return text.toString();
   }
