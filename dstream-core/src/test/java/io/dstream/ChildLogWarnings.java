@@ -35,7 +35,7 @@ final class ChildLogWarnings {
 
   private static String kind(String line) {
     String message = line.substring(line.indexOf(line.contains(" WARN ") ? " WARN " : " ERROR ") + 1)
-        .replaceAll("\\[[^]]*] ", "")
+        .replaceFirst("\\[[^]]*] ", "")
         .replaceAll("file:\\S*", "<path>")
         .replaceAll("\\d+", "N");
     return message.length() > 160 ? message.substring(0, 160) + "..." : message;
