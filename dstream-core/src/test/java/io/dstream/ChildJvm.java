@@ -29,6 +29,7 @@ final class ChildJvm {
   private final Path log;
   private final Path events;
   private final BufferedReader out;
+  private boolean started;
 
   private ChildJvm(Process process, Path log) {
     this.process = process;
@@ -56,7 +57,7 @@ final class ChildJvm {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(log.toFile());
     ChildJvm child = new ChildJvm(builder.start(), log);
-    child.record("launched");
+    child.note("launched", "");
     return child;
   }
 
@@ -79,9 +80,7 @@ final class ChildJvm {
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith(EVENT)) {
-        String event = line.substring(EVENT.length());
-        record(event);
-        return event;
+        return note(line.substring(EVENT.length()), "");
       }
     }
     throw new AssertionError("the child ended unexpectedly; its log " + log + ":\n" + Files.readString(log));
@@ -91,15 +90,29 @@ final class ChildJvm {
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
     try {
-      record("killed");
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith(EVENT)) {
+          note(line.substring(EVENT.length()), " (reported before the kill, read after it)");
+        }
+      }
+      note("killed", "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void record(String event) throws IOException {
-    Files.writeString(events, System.currentTimeMillis() + " " + event + "\n", StandardCharsets.UTF_8,
+  /** Whether the child reported {@code started} (the context runs) before it ended or was killed. */
+  boolean reportedStarted() {
+    return started;
+  }
+
+  /** Writes an event to the events file, and returns it. */
+  private String note(String event, String remark) throws IOException {
+    started |= event.equals("started");
+    Files.writeString(events, System.currentTimeMillis() + " " + event + remark + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return event;
   }
 
   /** Whether the child still runs. */

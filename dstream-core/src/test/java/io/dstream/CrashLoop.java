@@ -124,17 +124,14 @@ final class CrashLoop implements AutoCloseable {
   void runAndKill(Random random, String run, KillMoments moments) throws IOException, InterruptedException {
     child = moments.fromLaunch() ? ChildJvm.launch(childMain, log(run), childArgs())
         : ChildJvm.start(childMain, log(run), childArgs());
-    boolean started = !moments.fromLaunch();
     int eventsBeforeKill = random.nextInt(moments.eventBound());
     for (int i = 0; i < eventsBeforeKill; i++) {
       if (random.nextInt(3) == 0) {
         feed.feedOne(this, random);
       }
-      String event;
-      do {
-        event = child.next();
-        started |= event.equals("started");
-      } while (!moments.counted().test(event));
+      while (!moments.counted().test(child.next())) {
+        // An event the moments do not count.
+      }
     }
     if (moments.delayBoundMillis() > 0) {
       // Not a wait for anything: the kill moves to a random point between two reports.
@@ -142,7 +139,7 @@ final class CrashLoop implements AutoCloseable {
     }
     child.kill();
     kills++;
-    killsBeforeStart += started ? 0 : 1;
+    killsBeforeStart += child.reportedStarted() ? 0 : 1;
     int whileDown = random.nextInt(3);
     for (int i = 0; i < whileDown; i++) {
       feed.feedOne(this, random);
