@@ -88,7 +88,10 @@ final class ChildJvm {
 
   /** Kills the child with SIGKILL, as a crash would, and waits until it is gone. */
   void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
+    // Through the handle, which only sends the signal: Process.destroyForcibly would also close the pipe of
+    // what the child reported before it died.
+    process.toHandle().destroyForcibly();
+    process.waitFor();
     try {
       String line;
       while ((line = out.readLine()) != null) {
