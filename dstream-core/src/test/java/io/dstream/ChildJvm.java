@@ -4,9 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,29 +17,51 @@ import java.util.concurrent.TimeUnit;
  * A child JVM that a crash test starts, follows and kills: it runs a main class of the test classpath,
  * writes its log (standard error) to a file, and reports its progress on standard output, one line per
  * event, each starting with {@value #EVENT} (the child calls {@link #report}). The crash tests kill it after
- * a random number of events, so that the moments are random without the test sleeping.
+ * a random number of events, so that the moments are random without the test sleeping. The events the test
+ * reads, and the kill, are also written with their wall-clock time to the log's sibling {@code <log>.events},
+ * for the post-mortem of a failed run.
  */
 final class ChildJvm {
   /** The prefix of the lines the child reports its events with. */
   static final String EVENT = "@@ ";
 
+  private static final List<String> DEFAULT_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
+
   private final Process process;
   private final Path log;
+  private final Path events;
   private final BufferedReader out;
+  private boolean started;
 
   private ChildJvm(Process process, Path log) {
     this.process = process;
     this.log = log;
+    this.events = log.resolveSibling(log.getFileName() + ".events");
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   /** Starts {@code mainClass} with the test's classpath and waits until it reports {@code started}. */
   static ChildJvm start(Class<?> mainClass, Path log, String... args) throws IOException {
-    return start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), mainClass, log, args);
+    return start(DEFAULT_OPTIONS, mainClass, log, args);
   }
 
   /** Starts {@code mainClass} with these JVM options instead of the defaults, such as a smaller heap. */
   static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, Path log, String... args) throws IOException {
+    ChildJvm child = launch(jvmOptions, mainClass, log, args);
+    child.awaitStarted();
+    return child;
+  }
+
+  /**
+   * Starts {@code mainClass} with the test's classpath and returns at once: the first events {@link #next}
+   * returns may be those of the batches that recovery runs again, then {@code started}.
+   */
+  static ChildJvm launch(Class<?> mainClass, Path log, String... args) throws IOException {
+    return launch(DEFAULT_OPTIONS, mainClass, log, args);
+  }
+
+  private static ChildJvm launch(List<String> jvmOptions, Class<?> mainClass, Path log, String... args)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
@@ -46,7 +70,7 @@ final class ChildJvm {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(log.toFile());
     ChildJvm child = new ChildJvm(builder.start(), log);
-    child.awaitStarted();
+    child.note("launched", "");
     return child;
   }
 
@@ -69,7 +93,7 @@ final class ChildJvm {
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith(EVENT)) {
-        return line.substring(EVENT.length());
+        return note(line.substring(EVENT.length()), "");
       }
     }
     throw new AssertionError("the child ended unexpectedly; its log " + log + ":\n" + Files.readString(log));
@@ -77,7 +101,39 @@ final class ChildJvm {
 
   /** Kills the child with SIGKILL, as a crash would, and waits until it is gone. */
   void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
+    // Through the handle, which only sends the signal: Process.destroyForcibly would also close the pipe of
+    // what the child reported before it died.
+    process.toHandle().destroyForcibly();
+    process.waitFor();
+    try {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith(EVENT)) {
+          note(line.substring(EVENT.length()), " (reported before the kill, read after it)");
+        }
+      }
+      note("killed", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the child reported {@code started} (the context runs) before it ended or was killed. */
+  boolean reportedStarted() {
+    return started;
+  }
+
+  /** Writes an event to the events file, and returns it. */
+  private String note(String event, String remark) throws IOException {
+    started |= event.equals("started");
+    Files.writeString(events, System.currentTimeMillis() + " " + event + remark + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return event;
+  }
+
+  /** Whether the child still runs. */
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** Kills the child if it still runs; for the test's clean-up. */

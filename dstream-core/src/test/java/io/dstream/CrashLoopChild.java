@@ -3,54 +3,91 @@ package io.dstream;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
 import io.dstream.scheduler.StreamingListenerBatchSubmitted;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The child side of {@link CrashLoop}: what every program it runs and kills shares. It parses the arguments
- * (the input directory, the checkpoint directory, the output prefix, the batch interval in ms) and reports
- * progress through {@link ChildJvm#report}: {@code started} once
- * the context runs, then {@code submitted T}, {@code output T} (while the batch's output operations run) and
- * {@code completed T}. When a batch of the watched counts holds the word {@value #END_WORD}, it stops the
- * context gracefully and exits with status 0.
+ * (the input directory, the checkpoint directory, the output directory, the batch interval in ms; a program
+ * may take more after them) and reports progress through {@link ChildJvm#report}: {@code started} once the
+ * context runs, then {@code submitted T}, {@code output T} (while the batch's output operations run) and
+ * {@code completed T}. When a batch of the watched counts holds the word {@value #END_WORD} (or the program
+ * calls {@link #end()}), it stops the context gracefully and exits with status 0.
  */
 final class CrashLoopChild {
   static final String END_WORD = "__END__";
 
   final String input;
   final String checkpoints;
-  final String outputPrefix;
   final Duration batch;
+  private final Path outputs;
   private final PrintStream events = System.out;
   private final CountDownLatch endSeen = new CountDownLatch(1);
 
   CrashLoopChild(String[] args) {
     input = args[0];
     checkpoints = args[1];
-    outputPrefix = args[2];
+    outputs = Path.of(args[2]);
     batch = Durations.milliseconds(Long.parseLong(args[3]));
+    haltWhenTheTestEnds();
+  }
+
+  /**
+   * Halts this JVM once its standard input, a pipe from the test, ends: a test that died (killed itself, or
+   * timed out) must not leave its child running, which would wait for its end marker for ever.
+   */
+  private static void haltWhenTheTestEnds() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() >= 0) {
+          // The test writes nothing; only the end of the stream matters.
+        }
+      } catch (IOException e) {
+        // A broken pipe is an end too.
+      }
+      Runtime.getRuntime().halt(1);
+    }, "test-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /** The configuration of the contexts of the factory of {@code getOrCreate}; a program may add to it. */
+  StreamingConf conf() {
+    return new StreamingConf().setMaster("local[2]").setAppName("crash-test");
   }
 
   /** A new local context for the factory of {@code getOrCreate}. */
   StreamingContext newContext() {
-    return new StreamingContext(new StreamingConf().setMaster("local[2]").setAppName("crash-test"), batch);
+    return new StreamingContext(conf(), batch);
   }
 
-  /** Reports {@code output T} for each batch of the counts, before the output operations registered after it. */
-  void reportOutputs(PairDStream<String, Integer> counts) {
-    counts.foreachRDD((rdd, time) -> report("output " + time.milliseconds()));
+  /** The prefix of the output {@code name}: its batches go to {@code <output directory>/<name>-<time>}. */
+  String outputPrefix(String name) {
+    return outputs.resolve(name).toString();
+  }
+
+  /** Reports {@code output T} for each batch of a stream, before the output operations registered after it. */
+  void reportOutputs(DStream<?> stream) {
+    stream.foreachRDD((rdd, time) -> report("output " + time.milliseconds()));
   }
 
   /** Ends the run once a batch of the counts holds {@value #END_WORD}. */
   void stopOnEndWord(PairDStream<String, Integer> counts) {
     counts.foreachRDD(rdd -> {
       if (!rdd.filter(count -> count._1().equals(END_WORD)).isEmpty()) {
-        endSeen.countDown();
+        end();
       }
     });
   }
 
-  /** Starts the context, reports the batches until the end word is seen, stops gracefully and exits with 0. */
+  /** Lets {@link #runToTheEnd} stop the context: called from an output operation once the run has seen all. */
+  void end() {
+    endSeen.countDown();
+  }
+
+  /** Starts the context, reports the batches until the end is seen, stops gracefully and exits with 0. */
   void runToTheEnd(StreamingContext ssc) throws InterruptedException {
     ssc.addStreamingListener(new StreamingListener() {
       @Override

@@ -19,7 +19,7 @@ final class RecoverableWordCountChild {
           .mapToPair(word -> new Tuple2<>(word, 1))
           .reduceByKey(Integer::sum);
       child.reportOutputs(counts);
-      counts.saveAsTextFiles(child.outputPrefix);
+      counts.saveAsTextFiles(child.outputPrefix(CrashLoop.COUNTS));
       child.stopOnEndWord(counts);
       return created;
     });

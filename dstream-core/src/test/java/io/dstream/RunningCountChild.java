@@ -26,7 +26,7 @@ final class RunningCountChild {
           .checkpoint(child.batch.times(3))
           .name("running-counts");
       child.reportOutputs(counts);
-      counts.saveAsTextFiles(child.outputPrefix);
+      counts.saveAsTextFiles(child.outputPrefix(CrashLoop.COUNTS));
       child.stopOnEndWord(counts);
       return created;
     });

@@ -92,16 +92,26 @@ public final class ReducedWindowedNode<K, V> extends StreamNode<Tuple2<K, V>> {
     return true;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Incremental from the previous window's result when that was generated (every window but the first
+   * of a run). Otherwise, after a restart (results live in memory only), the window is reduced from its own
+   * batches: computing the previous result would need the one before, and so on back to the application's
+   * first batch, a recursion as deep as the application is old (it overflowed the stack after some thousands
+   * of batches) over batches long forgotten.
+   */
   @Override
   protected RDD<Tuple2<K, V>> compute(Time time) throws Exception {
     Time previousEnd = time.minus(spec.slide());
     Time currentStart = time.minus(spec.window());
+    RDD<Tuple2<K, V>> previous = generatedRdd(previousEnd);
     // When the window is shorter than the slide, consecutive windows do not overlap: the whole previous
     // window leaves and the whole current one enters.
-    List<RDD<Tuple2<K, V>>> oldBatches =
-        WindowSpec.rddsIn(reduced, previousEnd.minus(spec.window()), previousEnd.min(currentStart));
-    List<RDD<Tuple2<K, V>>> newBatches = WindowSpec.rddsIn(reduced, previousEnd.max(currentStart), time);
-    RDD<Tuple2<K, V>> previous = getOrCompute(previousEnd);
+    List<RDD<Tuple2<K, V>>> oldBatches = previous == null ? List.of()
+        : WindowSpec.rddsIn(reduced, previousEnd.minus(spec.window()), previousEnd.min(currentStart));
+    List<RDD<Tuple2<K, V>>> newBatches =
+        WindowSpec.rddsIn(reduced, previous == null ? currentStart : previousEnd.max(currentStart), time);
 
     List<RddNode<? extends Tuple2<K, ?>>> parents = new ArrayList<>();
     if (previous != null) {
