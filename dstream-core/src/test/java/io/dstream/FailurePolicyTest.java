@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dstream.internal.ContextAccess;
 import io.dstream.rdd.JobFailedException;
+import io.dstream.receiver.Receiver;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
@@ -122,6 +124,25 @@ class FailurePolicyTest {
     });
 
     catchThrowable(() -> t.runBatches(1));
+
+    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
+    assertStoppedForGood();
+  }
+
+  @Test
+  void anOutOfMemoryErrorInAReceiverEndsTheContextInsteadOfRestartingTheReceiver() {
+    OutOfMemoryError oom = new OutOfMemoryError("simulated: no heap left in a receiver");
+    t.collect(t.context().receiverStream(new Receiver<String>(StorageLevel.MEMORY_ONLY) {
+      @Override
+      public void onStart() {
+        throw oom;
+      }
+
+      @Override
+      public void onStop() {}
+    }));
+
+    t.runBatches(0);
 
     assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
     assertStoppedForGood();

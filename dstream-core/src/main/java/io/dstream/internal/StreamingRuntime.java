@@ -94,7 +94,7 @@ public final class StreamingRuntime {
     JobGenerator[] generatorRef = new JobGenerator[1];
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, failures,
         outcome -> generatorRef[0].onBatchCompleted(outcome));
-    this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer);
+    this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer, failures);
     this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, failures);
     generatorRef[0] = generator;
   }

@@ -1,6 +1,8 @@
 package io.dstream.internal.receiver;
 
 import io.dstream.Clock;
+import io.dstream.internal.FatalErrors;
+import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.receiver.internal.ReceivedBlockInfo;
 import io.dstream.receiver.internal.ReceiverListener;
@@ -15,17 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the receivers' supervisors report, turned into the engine's state: stored blocks go to their stream's
  * {@link ReceivedBlockTracker}, and each start, error and stop updates the receiver's {@link ReceiverInfo}
- * and is posted to the streaming listeners.
+ * and is posted to the streaming listeners. An error or stop caused by a fatal error (see {@link FatalErrors})
+ * goes to the context too, which stops: the receivers' supervisors restart a receiver after anything it
+ * throws, and this is where the one failure rule reaches them.
  */
 final class ReceiverReports implements ReceiverListener {
   private final ListenerBus bus;
   private final Clock clock;
+  private final FailureHandler failures;
   private final Map<Integer, ReceivedBlockTracker> trackers = new ConcurrentHashMap<>();
   private final Map<Integer, ReceiverInfo> infos = new ConcurrentHashMap<>();
 
-  ReceiverReports(ListenerBus bus, Clock clock) {
+  ReceiverReports(ListenerBus bus, Clock clock, FailureHandler failures) {
     this.bus = bus;
     this.clock = clock;
+    this.failures = failures;
   }
 
   /** Starts taking the reports of a stream's receiver. */
@@ -55,6 +61,7 @@ final class ReceiverReports implements ReceiverListener {
   @Override
   public void onReceiverError(int streamId, String message, Throwable error) {
     bus.post(new StreamingListenerReceiverError(withError(streamId, null, message, error)));
+    endContextIfFatal(streamId, message, error);
   }
 
   @Override
@@ -64,6 +71,12 @@ final class ReceiverReports implements ReceiverListener {
             old.lastErrorMessage(), old.lastError(), old.lastErrorTime()))
         : withError(streamId, false, message, error);
     bus.post(new StreamingListenerReceiverStopped(info));
+    endContextIfFatal(streamId, message, error);
+  }
+
+  private void endContextIfFatal(int streamId, String message, Throwable error) {
+    FatalErrors.in(error).ifPresent(fatal -> failures.fatalError("the receiver of stream " + streamId + " ("
+        + message + ")", fatal));
   }
 
   /** Records an error; {@code active} null keeps the receiver's activity as it was. */

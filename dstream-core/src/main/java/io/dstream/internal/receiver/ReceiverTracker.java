@@ -11,6 +11,7 @@ import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
+import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.StreamNode;
@@ -92,16 +93,17 @@ public final class ReceiverTracker implements BlockAllocator {
    * @param bus where receiver events go
    * @param clock the context's clock: stamps errors and log records
    * @param serializer serializes the write-ahead log's records
+   * @param failures told of a fatal error that a receiver reported
    */
   public ReceiverTracker(StreamingConf conf, DStreamGraph graph, Engine engine, ListenerBus bus, Clock clock,
-      Serializer serializer) {
+      Serializer serializer, FailureHandler failures) {
     this.conf = conf;
     this.graph = graph;
     this.engine = engine;
     this.bus = bus;
     this.clock = clock;
     this.serializer = serializer;
-    this.reports = new ReceiverReports(bus, clock);
+    this.reports = new ReceiverReports(bus, clock, failures);
   }
 
   /**
