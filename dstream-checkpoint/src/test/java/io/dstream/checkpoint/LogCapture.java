@@ -11,9 +11,13 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Level previousLevel;
 
+  // Records INFO too (the tests' root level is WARN); close puts the logger's own level back.
   private LogCapture(Class<?> source) {
     logger = (Logger) LoggerFactory.getLogger(source);
+    previousLevel = logger.getLevel();
+    logger.setLevel(Level.INFO);
     appender.start();
     logger.addAppender(appender);
   }
@@ -25,8 +29,17 @@ public final class LogCapture implements AutoCloseable {
 
   /** The formatted messages logged at WARN so far. */
   public List<String> warnings() {
+    return messagesAt(Level.WARN);
+  }
+
+  /** The formatted messages logged at INFO so far. */
+  public List<String> infos() {
+    return messagesAt(Level.INFO);
+  }
+
+  private List<String> messagesAt(Level level) {
     return appender.list.stream()
-        .filter(event -> event.getLevel() == Level.WARN)
+        .filter(event -> event.getLevel() == level)
         .map(ILoggingEvent::getFormattedMessage)
         .toList();
   }
@@ -34,5 +47,6 @@ public final class LogCapture implements AutoCloseable {
   @Override
   public void close() {
     logger.detachAppender(appender);
+    logger.setLevel(previousLevel);
   }
 }

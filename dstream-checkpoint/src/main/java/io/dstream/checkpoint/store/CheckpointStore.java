@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +42,15 @@ public final class CheckpointStore {
   public static final int DEFAULT_RETAINED = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+  /** The name of the temporary file of an atomic write of a checkpoint, see {@code FileSystem#writeAtomically}. */
+  private static final Pattern CRASH_LEFTOVER = Pattern.compile("\\.checkpoint-[0-9]+\\..+\\.tmp");
 
   private final Location directory;
   private final FileSystem fileSystem;
   private final int retained;
   private final Set<String> reportedBadFiles = ConcurrentHashMap.newKeySet();
+  private final long openedAtMillis = System.currentTimeMillis();
+  private boolean crashLeftoversDeleted;
 
   /**
    * Opens the checkpoints of a directory, keeping the newest {@value #DEFAULT_RETAINED}.
@@ -129,6 +134,10 @@ public final class CheckpointStore {
    */
   public synchronized void write(long timeMs, byte[] payload) throws IOException {
     Objects.requireNonNull(payload, "payload");
+    if (!crashLeftoversDeleted) {
+      crashLeftoversDeleted = true;
+      deleteCrashLeftovers();
+    }
     Location file = fileFor(timeMs);
     try {
       writeFile(file, payload);
@@ -351,6 +360,31 @@ public final class CheckpointStore {
   private void reportOnce(Location file, String what, String problem) {
     if (reportedBadFiles.add(file.name())) {
       LOG.warn("Skipping the {}: {}; falling back to an older checkpoint", what, problem);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of checkpoint writes that a crash cut short (an atomic write leaves one when
+   * the process dies between writing and renaming it), so that crashes do not pile them up. Only files older
+   * than this store are taken: a younger one may belong to a write under way.
+   */
+  private void deleteCrashLeftovers() {
+    int deleted = 0;
+    try {
+      for (String name : fileSystem.list(directory.path())) {
+        String path = directory.child(name).path();
+        if (CRASH_LEFTOVER.matcher(name).matches() && fileSystem.modificationTime(path) <= openedAtMillis) {
+          fileSystem.delete(path);
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("Could not delete the temporary files that crashed writes left in {}: {}", directory, e.toString());
+      return;
+    }
+    if (deleted > 0) {
+      LOG.info("Deleted {} temporary files that checkpoint writes cut short by a crash left in {}", deleted,
+          directory);
     }
   }
 

@@ -66,6 +66,20 @@ abstract class CheckpointStoreContract {
   }
 
   @Test
+  void theTemporaryFilesThatCrashedWritesLeftAreDeletedAtTheFirstWrite() throws IOException {
+    for (String name : List.of(".checkpoint-1000.5b2f.tmp", ".checkpoint-2000.77aa.tmp", ".notes.tmp")) {
+      dir.fileSystem().writeAtomically(dir.child(name).path(), bytes("cut short"));
+    }
+    CheckpointStore restarted = new CheckpointStore(dir);
+
+    restarted.write(3_000, bytes("after the crash"));
+
+    assertThat(dir.fileSystem().list(dir.path())).containsExactlyInAnyOrder(".notes.tmp", "checkpoint-3000");
+    assertThat(log.infos()).singleElement().asString()
+        .startsWith("Deleted 2 temporary files that checkpoint writes cut short by a crash left in");
+  }
+
+  @Test
   void aDirectoryDeletedWhileRunningIsCreatedAgainAtTheNextWriteWithOneWarning() throws IOException {
     writeAll(1_000, 2_000);
     FileDamage.deleteTree(dir);
