@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything one {@link io.dstream.StreamingContext} runs on, wired together, and its lifecycle:
  * the RDD engine, the DStream graph, the receivers, the job generator and scheduler, the listener bus, and
- * the first failure to report to {@code awaitTermination}.
+ * the {@link RunOutcome} that {@code awaitTermination} reports.
  */
 public final class StreamingRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
@@ -54,11 +54,8 @@ public final class StreamingRuntime {
   private volatile CheckpointDirectory checkpointDirectory;
   private volatile RecoveredMetadata recovered;
   private volatile MetadataCheckpointer checkpointer;
+  private final RunOutcome outcome = new RunOutcome();
   private StreamingContextState state = StreamingContextState.INITIALIZED;
-  private JobFailedException error;
-  private VirtualMachineError fatal;
-  private boolean stoppingNow;
-  private boolean terminated;
 
   /**
    * Creates the runtime; starts the worker threads (so RDDs can be used before start) but no batches.
@@ -221,7 +218,9 @@ public final class StreamingRuntime {
       }
       wasActive = state == StreamingContextState.ACTIVE;
       state = StreamingContextState.STOPPED;
-      stoppingNow = !graceful;
+      if (!graceful) {
+        outcome.ignoreFailures();
+      }
       graph.freeze();
     }
     if (wasActive) {
@@ -254,9 +253,7 @@ public final class StreamingRuntime {
     AbandonedBatches abandoned = null;
     if (!scheduler.awaitTermination(timeout)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
-      synchronized (lock) {
-        stoppingNow = true;
-      }
+      outcome.ignoreFailures();
       abandoned = scheduler.abandon();
     }
     try {
@@ -267,16 +264,9 @@ public final class StreamingRuntime {
       bus.stop();
     } finally {
       // Whatever failed above, awaitTermination must not wait for a stop that is over.
-      markTerminated();
+      outcome.terminated();
     }
     LOG.info("StreamingContext stopped{}", graceful ? " gracefully" : "");
-  }
-
-  private void markTerminated() {
-    synchronized (lock) {
-      terminated = true;
-      lock.notifyAll();
-    }
   }
 
   /**
@@ -285,9 +275,7 @@ public final class StreamingRuntime {
    * @return true once a stop is complete
    */
   public boolean isTerminated() {
-    synchronized (lock) {
-      return terminated;
-    }
+    return outcome.isTerminated();
   }
 
   /**
@@ -301,32 +289,11 @@ public final class StreamingRuntime {
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
-    long deadline = System.nanoTime() + Math.max(0, timeoutMillis) * 1_000_000L;
-    synchronized (lock) {
-      if (timeoutMillis < 0 && state == StreamingContextState.INITIALIZED) {
-        throw new IllegalStateException("awaitTermination() on a StreamingContext that was never started would "
-            + "wait forever; call start() first");
-      }
-      // After a fatal error, wait for the stop it started: when the error is rethrown, the context has stopped.
-      while (!terminated && (error == null || fatal != null)) {
-        if (timeoutMillis < 0) {
-          lock.wait();
-        } else {
-          long left = (deadline - System.nanoTime()) / 1_000_000L;
-          if (left <= 0) {
-            break;
-          }
-          lock.wait(left);
-        }
-      }
-      if (fatal != null) {
-        throw fatal;
-      }
-      if (error != null) {
-        throw error;
-      }
-      return terminated;
+    if (timeoutMillis < 0 && state() == StreamingContextState.INITIALIZED) {
+      throw new IllegalStateException("awaitTermination() on a StreamingContext that was never started would "
+          + "wait forever; call start() first");
     }
+    return outcome.await(timeoutMillis);
   }
 
   /**
@@ -338,17 +305,10 @@ public final class StreamingRuntime {
    * @param error the error
    */
   public void reportFatal(String where, VirtualMachineError error) {
-    boolean stopUnderWay;
-    synchronized (lock) {
-      if (fatal != null) {
-        return;
-      }
-      fatal = error;
-      // Jobs the stop interrupts fail because of the stop, not of the user's code.
-      stoppingNow = true;
-      stopUnderWay = state == StreamingContextState.STOPPED;
-      lock.notifyAll();
+    if (!outcome.fatal(error)) {
+      return;
     }
+    boolean stopUnderWay = state() == StreamingContextState.STOPPED;
     LOG.error("{} failed with {}; the JVM may be in no state to go on, so the StreamingContext stops and "
         + "awaitTermination rethrows the error: restart the application", where, error, error);
     if (stopUnderWay) {
@@ -368,7 +328,7 @@ public final class StreamingRuntime {
       stop(false);
     } catch (Throwable stopFailure) {
       LOG.error("The StreamingContext could not stop cleanly after the fatal error", stopFailure);
-      markTerminated();
+      outcome.terminated();
     }
   }
 
@@ -379,16 +339,7 @@ public final class StreamingRuntime {
    * @param failure the failure
    */
   public void reportError(JobFailedException failure) {
-    synchronized (lock) {
-      if (stoppingNow) {
-        LOG.debug("Ignoring a failure during stop: {}", failure.toString());
-        return;
-      }
-      if (error == null) {
-        error = failure;
-      }
-      lock.notifyAll();
-    }
+    outcome.jobFailed(failure);
   }
 
   /**
