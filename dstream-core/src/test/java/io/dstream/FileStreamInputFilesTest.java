@@ -90,15 +90,15 @@ class FileStreamInputFilesTest {
   }
 
   @Test
-  void aFileThatChangesAfterItsBatchTookItIsLoggedOnceAndTheChangeIsNotRead() throws IOException {
+  void aFileThatChangesAfterItsBatchTookItIsLoggedOnceAndTheChangeIsNotRead() {
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
         CapturedLog log = CapturedLog.of("io.dstream.internal.stream.TakenFiles")) {
       CollectedOutput<String> out = t.collect(t.context().textFileStream(input.uri()));
       input.put("growing", 100, "first");
       t.runBatches(1);
-      appendDirectly("/in/growing", "appended later\n");
+      input.appendInPlace("growing", 100, "appended later\n");
       t.runBatches(1);
-      appendDirectly("/in/growing", "and again\n");
+      input.appendInPlace("growing", 100, "and again\n");
       t.runBatches(2);
 
       assertThat(out.batches()).containsExactly(List.of("first"), List.of(), List.of(), List.of());
@@ -106,15 +106,6 @@ class FileStreamInputFilesTest {
           .contains(input.uri() + "/growing").contains("changed after it was taken")
           .contains("length 6 -> 21 bytes").contains("atomic rename");
     }
-  }
-
-  /** Rewrites a file in place, as a writer that does not move its files in atomically would. */
-  private void appendDirectly(String path, String more) throws IOException {
-    byte[] old = input.fileSystem().readAllBytes(path);
-    input.fileSystem().writeAtomically(path, out -> {
-      out.write(old);
-      out.write(more.getBytes(UTF_8));
-    });
   }
 
   private static boolean mkfifo(Path path) throws InterruptedException {

@@ -7,6 +7,7 @@ import io.dstream.internal.ContextAccess;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +36,28 @@ class FileStreamRecoveryTest {
 
   /** One run of the program: lines of the input directory, recorded by batch time. */
   private final class Run {
-    final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
+    final TestStreamingContext t;
     final Map<Long, List<String>> batches = new ConcurrentHashMap<>();
+    // The output reads its batch, then fails: as a crash after the batch was read, the batch is not done.
+    final Map<Long, List<String>> readBeforeFailing = new ConcurrentHashMap<>();
     final AtomicBoolean outputFails = new AtomicBoolean();
 
-    Run(boolean newFilesOnly, Function<DStream<String>, DStream<String>> transformation) {
+    Run(StreamingConf conf, boolean newFilesOnly, Function<DStream<String>, DStream<String>> transformation) {
+      t = TestStreamingContext.create(Durations.seconds(1), conf);
       runs.add(t);
       DStream<String> lines = t.context().fileStream(input.uri(), file -> true, newFilesOnly);
       transformation.apply(lines).foreachRDD((rdd, time) -> {
+        List<String> records = rdd.collect();
         if (outputFails.get()) {
+          readBeforeFailing.put(time.milliseconds(), records);
           throw new IllegalStateException("the output's target is down");
         }
-        batches.put(time.milliseconds(), rdd.collect());
+        batches.put(time.milliseconds(), records);
       });
+    }
+
+    Run(boolean newFilesOnly, Function<DStream<String>, DStream<String>> transformation) {
+      this(new StreamingConf(), newFilesOnly, transformation);
     }
 
     Run(Function<DStream<String>, DStream<String>> transformation) {
@@ -177,6 +187,31 @@ class FileStreamRecoveryTest {
     second.t.runBatches(2);
 
     assertThat(second.sortedBatches()).containsExactly(Map.entry(2_000L, List.of()), Map.entry(3_000L, List.of()));
+  }
+
+  @Test
+  void aBatchRunAgainReadsItsFilesUpToTheLengthTheyHadWhenItTookThemAndTheChangeIsLoggedOnce() {
+    Run first = new Run();
+    first.t.recoverFrom(checkpoints);
+    // The last line has no terminator yet: a writer that appends in place will complete it.
+    input.putBytes("a", 500, "one\nabc".getBytes(StandardCharsets.UTF_8));
+    first.outputFails.set(true);
+    assertThatThrownBy(() -> first.t.runBatches(1)).isInstanceOf(JobFailedException.class);
+    first.t.close();
+    input.appendInPlace("a", 1_200, "def\nxyz\n");
+
+    try (CapturedLog log = CapturedLog.of("io.dstream.internal.stream.TakenFiles")) {
+      Run second = new Run();
+      second.t.recoverFrom(checkpoints);
+      second.t.runBatches(2);
+
+      assertThat(first.readBeforeFailing).containsExactly(Map.entry(1_000L, List.of("one", "abc")));
+      assertThat(second.sortedBatches()).containsExactly(Map.entry(1_000L, List.of("one", "abc")),
+          Map.entry(2_000L, List.of()), Map.entry(3_000L, List.of()));
+      assertThat(log.messagesStartingWith("fileStream")).singleElement().asString()
+          .contains(input.uri() + "/a").contains("changed after it was taken")
+          .contains("length 7 -> 15 bytes, modified at 500 -> 1200 ms");
+    }
   }
 
   @Test

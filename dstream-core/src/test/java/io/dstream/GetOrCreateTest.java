@@ -9,6 +9,7 @@ import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.store.CheckpointStore;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.testing.ManualClock;
 import io.dstream.testing.TestStreamingContext;
@@ -243,7 +244,7 @@ class GetOrCreateTest {
   void aCheckpointOfAnotherFormatVersionIsRefusedSayingWhatToDo() throws IOException {
     CheckpointStore store = new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata"));
     MetadataCheckpoint future = new MetadataCheckpoint(99, 1_000, 0, 1_000, List.of(),
-        new io.dstream.internal.checkpoint.GraphFingerprint(List.of()), Map.of(), Map.of(), Map.of());
+        new GraphFingerprint(List.of()), Map.of(), Map.of(), Map.of());
     store.write(1_000, future, new KryoSerializer());
 
     assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
@@ -283,6 +284,32 @@ class GetOrCreateTest {
         .hasMessageContaining("or was written by another version of dstream (to recover from it, run that version)")
         .hasMessageContaining("To start afresh, move or delete the directory");
     assertThat(contexts.get(0).getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  /** A file stream's progress as format version 2 laid it out: the names of the files, without lengths. */
+  private record FileStreamProgressV2(long ignoreBeforeMs, List<BatchFilesV2> batches) {}
+
+  private record BatchFilesV2(long batchTimeMs, List<String> fileNames) {}
+
+  @Test
+  void aCheckpointOfTheLayoutBeforeFileLengthsIsRefusedAsWrittenByAnotherVersion() throws IOException {
+    // Registered where the engine registers today's records, so the bytes carry the same class ids.
+    KryoSerializer versionTwo = new KryoSerializer(false, null, kryo -> {
+      kryo.register(MetadataCheckpoint.class);
+      kryo.register(GraphFingerprint.class);
+      kryo.register(GraphFingerprint.Stream.class);
+      kryo.register(FileStreamProgressV2.class);
+      kryo.register(BatchFilesV2.class);
+    });
+    FileStreamProgressV2 progress = new FileStreamProgressV2(0, List.of(new BatchFilesV2(1_000, List.of("a"))));
+    MetadataCheckpoint old = new MetadataCheckpoint(2, 1_000, 0, 1_000, List.of(1_000L),
+        new GraphFingerprint(List.of()), Map.of(), Map.of("0", progress), Map.of());
+    new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata")).write(1_000, old, versionTwo);
+
+    assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has format version 2, and this version of dstream reads version 3")
+        .hasMessageContaining("delete the checkpoint directory to start afresh");
   }
 
   @Test

@@ -61,6 +61,23 @@ final class MemoryInputDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends to a file of the input directory in place, with a new modification time, as a writer that does
+   * not move its files in complete would.
+   */
+  void appendInPlace(String name, long modifiedAtMillis, String more) {
+    try {
+      byte[] old = fs.readAllBytes("/in/" + name);
+      modificationTime.set(modifiedAtMillis);
+      fs.writeAtomically("/in/" + name, out -> {
+        out.write(old);
+        out.write(more.getBytes(UTF_8));
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Deletes a directory of this file system and everything under it, as a user cleaning up by hand would. */
   void deleteTree(String path) {
     try {

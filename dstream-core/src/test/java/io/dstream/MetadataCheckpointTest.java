@@ -57,7 +57,7 @@ class MetadataCheckpointTest {
   }
 
   @Test
-  void itHoldsTheScheduleTheGraphTheConfigurationAndTheFilesEachBatchTook() throws IOException {
+  void itHoldsTheScheduleTheGraphTheConfigurationAndTheFilesEachBatchTookAsItTookThem() throws IOException {
     TestStreamingContext t = newRun(new StreamingConf().setAppName("orders"));
     t.context().textFileStream(input.uri()).name("orders").count().print();
     t.context().checkpoint(checkpoints);
@@ -79,7 +79,8 @@ class MetadataCheckpointTest {
         .isEqualTo("print");
     assertThat(checkpoint.inputProgress()).containsOnlyKeys("orders");
     assertThat(((FileStreamProgress) checkpoint.inputProgress().get("orders")).batches()).containsExactly(
-        new FileStreamProgress.BatchFiles(1_000, List.of("a")), new FileStreamProgress.BatchFiles(2_000, List.of("b")));
+        new FileStreamProgress.BatchFiles(1_000, List.of(new FileStreamProgress.TakenFile("a", 2, 500))),
+        new FileStreamProgress.BatchFiles(2_000, List.of(new FileStreamProgress.TakenFile("b", 2, 1_500))));
   }
 
   @Test

@@ -41,5 +41,6 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     kryo.register(ReceivedBlocksProgress.class);
     kryo.register(ReceivedBlocksProgress.Batch.class);
     kryo.register(ReceivedBlocksProgress.Block.class);
+    kryo.register(FileStreamProgress.TakenFile.class);
   }
 }

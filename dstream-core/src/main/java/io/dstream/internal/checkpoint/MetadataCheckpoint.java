@@ -27,10 +27,12 @@ public record MetadataCheckpoint(int formatVersion, long batchDurationMs, long z
     Map<String, Object> inputProgress, Map<String, Long> snapshotTimesMs) {
 
   /**
-   * The layout version this code writes and reads. Version 2 added each stream's parameters to the graph:
-   * version 1 checkpoints are refused as written by another version of dstream.
+   * The layout version this code writes and reads. Version 2 added each stream's parameters to the graph;
+   * version 3 added the length and modification time of each file a file stream's batch took (without them,
+   * a batch run again would read a file as it is at the restart). Checkpoints of earlier versions are
+   * refused as written by another version of dstream.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /**
    * Copies the collections.

@@ -2,13 +2,13 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
-import io.dstream.checkpoint.fs.FileStatus;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.function.Function;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.TextFileSplit;
 import io.dstream.internal.rdd.TextFilesNode;
+import io.dstream.internal.stream.FileStreamProgress.TakenFile;
 import io.dstream.rdd.RDD;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * length when the batch took it, and a change noticed later is logged once (see {@link TakenFiles}). Each
  * file is one partition per {@code maxPartitionBytes} (see {@link TextFileSplit}).
  *
- * <p>The files each batch took are remembered for the window (to take no file twice) and, for batches not
- * completed successfully, until they are; they are this stream's {@link #progress()}, so a batch run again
- * after a restart takes exactly the files it took before.
+ * <p>The files each batch took, with their lengths and modification times then, are remembered for the window
+ * (to take no file twice) and, for batches not completed successfully, until they are; they are this stream's
+ * {@link #progress()}, so a batch run again after a restart reads exactly the bytes it read before, and a
+ * file changed in between is logged as if no restart had happened.
  */
 public final class FileInputNode extends InputNode<String> implements RecoverableInput {
   private static final Logger LOG = LoggerFactory.getLogger(FileInputNode.class);
@@ -46,7 +47,7 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
   private final boolean newFilesOnly;
   private final Duration window;
   private final long maxPartitionBytes;
-  private final TreeMap<Time, List<String>> takenByBatch = new TreeMap<>();
+  private final TreeMap<Time, List<TakenFile>> takenByBatch = new TreeMap<>();
   private final TakenFiles taken = new TakenFiles(this);
   private long ignoreBeforeMs = Long.MIN_VALUE;
   private boolean listingFails;
@@ -93,8 +94,8 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
 
   @Override
   protected synchronized RDD<String> compute(Time time) {
-    List<String> names = takenByBatch.get(time);
-    if (names == null) {
+    List<TakenFile> files = takenByBatch.get(time);
+    if (files == null) {
       if (!takenByBatch.isEmpty() && !time.greater(takenByBatch.lastKey())) {
         // Once per stream at WARN: a window over forgotten batches asks again every batch.
         if (!warnedForgottenBatch) {
@@ -107,35 +108,17 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
         }
         return null;
       }
-      names = findNewFiles(time);
-      takenByBatch.put(time, names);
+      files = findNewFiles(time);
+      takenByBatch.put(time, files);
     }
-    List<TextFileSplit> splits = new ArrayList<>(names.size());
-    for (String name : names) {
-      Location file = directory.child(name);
-      splits.addAll(TextFileSplit.of(file, lengthAsRead(name, file), maxPartitionBytes));
+    List<TextFileSplit> splits = new ArrayList<>(files.size());
+    for (TakenFile file : files) {
+      splits.addAll(TextFileSplit.of(directory.child(file.name()), file.length(), maxPartitionBytes));
     }
     return RddAccess.rdd(new TextFilesNode(engine, splits));
   }
 
-  /**
-   * Returns the length a taken file is read with: as listed by its batch, or, for a batch restored from a
-   * checkpoint, as it is now; negative if unknown (the file is then read to its end, or fails its task).
-   */
-  private long lengthAsRead(String name, Location file) {
-    FileStatus status = taken.statusAsRead(name);
-    if (status == null) {
-      try {
-        status = file.fileSystem().status(file.path());
-        taken.take(name, status);
-      } catch (IOException e) {
-        return FileStatus.UNKNOWN_LENGTH;
-      }
-    }
-    return status.length();
-  }
-
-  private List<String> findNewFiles(Time time) {
+  private List<TakenFile> findNewFiles(Time time) {
     long from = time.minus(window).milliseconds();
     if (newFilesOnly) {
       from = Math.max(from, ignoreBeforeMs);
@@ -143,18 +126,14 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
       from = Long.MIN_VALUE;
     }
     try {
-      List<NewFileFinder.FoundFile> found = finder.find(from, time.milliseconds(), taken);
+      List<TakenFile> found = finder.find(from, time.milliseconds(), taken);
       if (listingFails) {
         LOG.info("{} can list its directory again", this);
         listingFails = false;
       }
       LOG.debug("{} takes {} new files for batch {}", this, found.size(), time);
-      List<String> names = new ArrayList<>(found.size());
-      for (NewFileFinder.FoundFile file : found) {
-        taken.take(file.name(), file.status());
-        names.add(file.name());
-      }
-      return List.copyOf(names);
+      found.forEach(taken::take);
+      return List.copyOf(found);
     } catch (IOException e) {
       // The files stay where they are, and a later batch takes them while they are within the window.
       if (!listingFails) {
@@ -168,7 +147,7 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
   @Override
   public synchronized Object progress() {
     List<FileStreamProgress.BatchFiles> batches = new ArrayList<>(takenByBatch.size());
-    for (Map.Entry<Time, List<String>> entry : takenByBatch.entrySet()) {
+    for (Map.Entry<Time, List<TakenFile>> entry : takenByBatch.entrySet()) {
       batches.add(new FileStreamProgress.BatchFiles(entry.getKey().milliseconds(), entry.getValue()));
     }
     return new FileStreamProgress(ignoreBeforeMs, batches);
@@ -183,15 +162,15 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     ignoreBeforeMs = files.ignoreBeforeMs();
     takenByBatch.clear();
     for (FileStreamProgress.BatchFiles batch : files.batches()) {
-      takenByBatch.put(new Time(batch.batchTimeMs()), batch.fileNames());
+      takenByBatch.put(new Time(batch.batchTimeMs()), batch.files());
     }
     retainTakenFiles();
   }
 
   private void retainTakenFiles() {
-    List<String> names = new ArrayList<>();
-    takenByBatch.values().forEach(names::addAll);
-    taken.retainOnly(names);
+    List<TakenFile> files = new ArrayList<>();
+    takenByBatch.values().forEach(files::addAll);
+    taken.retainOnly(files);
   }
 
   @Override

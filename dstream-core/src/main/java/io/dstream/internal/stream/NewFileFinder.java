@@ -5,6 +5,7 @@ import io.dstream.checkpoint.fs.FileSystem;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.function.Function;
 import io.dstream.internal.rdd.UserCodeException;
+import io.dstream.internal.stream.FileStreamProgress.TakenFile;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -24,14 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class NewFileFinder {
   private static final Logger LOG = LoggerFactory.getLogger(NewFileFinder.class);
-
-  /**
-   * A file a batch takes.
-   *
-   * @param name its name in the directory
-   * @param status its status when it was listed, which its batch reads it as
-   */
-  record FoundFile(String name, FileStatus status) {}
 
   private final Object stream;
   private final Location directory;
@@ -57,14 +50,14 @@ final class NewFileFinder {
    * @param from the earliest modification time, inclusive
    * @param to the latest modification time, inclusive
    * @param taken the files already taken, which are checked for changes
-   * @return the files, sorted by name
+   * @return the files, sorted by name, each as listed: its batch reads it up to that length
    * @throws IOException if the directory or a file's attributes cannot be read
    * @throws RuntimeException what the user's filter threw (a checked exception wrapped in a
    *     {@link UserCodeException}), or an {@link IllegalStateException} if it returned null
    */
-  List<FoundFile> find(long from, long to, TakenFiles taken) throws IOException {
+  List<TakenFile> find(long from, long to, TakenFiles taken) throws IOException {
     FileSystem fs = directory.fileSystem();
-    List<FoundFile> found = new ArrayList<>();
+    List<TakenFile> found = new ArrayList<>();
     Set<String> notRegularNow = new HashSet<>();
     for (String name : fs.list(directory.path())) {
       if (name.startsWith(".") || name.startsWith("_")) {
@@ -89,7 +82,7 @@ final class NewFileFinder {
               + "regular files are input; move complete files into {} instead", stream, file, directory);
         }
       } else if (status.modificationTime() >= from && status.modificationTime() <= to && accepts(file)) {
-        found.add(new FoundFile(name, status));
+        found.add(TakenFile.of(name, status));
       }
     }
     notRegular = notRegularNow;

@@ -2,6 +2,7 @@ package io.dstream.internal.stream;
 
 import io.dstream.checkpoint.fs.FileStatus;
 import io.dstream.checkpoint.fs.Location;
+import io.dstream.internal.stream.FileStreamProgress.TakenFile;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,16 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files that a file stream's remembered batches took, each with its length and modification time as its
- * batch read it; warns once, naming the file, when a taken file changes afterwards: what was appended or
- * rewritten is never read, since a file stream reads each file once. Guarded by the stream's lock.
+ * The files that a file stream's remembered batches took, by name, each with its length and modification
+ * time as its batch took it (restored from the checkpoint after a restart); warns once, naming the file, when
+ * a taken file changes afterwards: what was appended or rewritten is never read, since a file stream reads
+ * each file once. Guarded by the stream's lock.
  */
 final class TakenFiles {
   private static final Logger LOG = LoggerFactory.getLogger(TakenFiles.class);
 
   private final Object stream;
-  // A null status: taken by a batch restored from a checkpoint, not yet seen by this process.
-  private final Map<String, FileStatus> statusAsRead = new HashMap<>();
+  private final Map<String, TakenFile> byName = new HashMap<>();
   private final Set<String> warnedChanged = new HashSet<>();
 
   /**
@@ -33,31 +34,21 @@ final class TakenFiles {
   }
 
   boolean contains(String name) {
-    return statusAsRead.containsKey(name);
+    return byName.containsKey(name);
   }
 
-  /** Notes that a batch took a file, with its status as the batch reads it (null if unknown). */
-  void take(String name, FileStatus status) {
-    statusAsRead.put(name, status);
-  }
-
-  /** Returns the status with which a taken file is read, or null if it is not known. */
-  FileStatus statusAsRead(String name) {
-    return statusAsRead.get(name);
+  /** Notes that a batch took a file. */
+  void take(TakenFile file) {
+    byName.put(file.name(), file);
   }
 
   /**
    * Compares a taken file's status now with its status when its batch took it, and warns the first time
-   * they differ. A file taken before a restart, not yet seen since, gets its status now as the reference.
+   * they differ.
    */
   void checkUnchanged(String name, Location file, FileStatus now) {
-    FileStatus read = statusAsRead.get(name);
-    if (read == null) {
-      statusAsRead.put(name, now);
-      return;
-    }
-    if ((read.length() != now.length() || read.modificationTime() != now.modificationTime())
-        && warnedChanged.add(name)) {
+    TakenFile read = byName.get(name);
+    if (read.changedTo(now) && warnedChanged.add(name)) {
       LOG.warn("{}: {} changed after it was taken for reading (length {} -> {} bytes, modified at {} -> {} ms); "
           + "the change is not processed, since a file stream reads each file once. Write files elsewhere "
           + "and move them into the directory complete, with an atomic rename", stream, file, read.length(),
@@ -65,13 +56,10 @@ final class TakenFiles {
     }
   }
 
-  /** Forgets every file but these (and restored ones are added with unknown status). */
-  void retainOnly(Collection<String> names) {
-    Set<String> kept = new HashSet<>(names);
-    statusAsRead.keySet().retainAll(kept);
-    warnedChanged.retainAll(kept);
-    for (String name : kept) {
-      statusAsRead.putIfAbsent(name, null);
-    }
+  /** Makes these files, and only these, the taken ones. */
+  void retainOnly(Collection<TakenFile> files) {
+    byName.clear();
+    files.forEach(this::take);
+    warnedChanged.retainAll(byName.keySet());
   }
 }
