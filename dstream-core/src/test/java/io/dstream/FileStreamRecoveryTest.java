@@ -9,6 +9,7 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -212,6 +213,36 @@ class FileStreamRecoveryTest {
           .contains(input.uri() + "/a").contains("changed after it was taken")
           .contains("length 7 -> 15 bytes, modified at 500 -> 1200 ms");
     }
+  }
+
+  @Test
+  void aWindowLongerThanTheMinRememberDurationCountsTheSameAcrossARestartAsWithout() {
+    // The file stream's own window is 2 s; the count's window needs the files of the last 5 batches.
+    StreamingConf conf = new StreamingConf().set("dstream.fileStream.minRememberDuration", "2s");
+    Function<DStream<String>, DStream<String>> windowedCount =
+        lines -> lines.window(Durations.seconds(5)).count().map(String::valueOf);
+    for (int batch = 1; batch <= 8; batch++) {
+      String[] lines = new String[batch];
+      Arrays.fill(lines, "line of file " + batch);
+      input.put("f" + batch, batch * 1_000L - 500, lines);
+    }
+
+    Run uninterrupted = new Run(conf, true, windowedCount);
+    uninterrupted.t.runBatches(8);
+    uninterrupted.t.close();
+
+    Run first = new Run(conf, true, windowedCount);
+    first.t.recoverFrom(checkpoints);
+    first.t.runBatches(4);
+    first.t.close();
+    Run second = new Run(conf, true, windowedCount);
+    second.t.recoverFrom(checkpoints);
+    second.t.runBatches(4);
+
+    Map<Long, List<String>> acrossTheRestart = new TreeMap<>(first.batches);
+    acrossTheRestart.putAll(second.batches);
+    assertThat(acrossTheRestart).isEqualTo(uninterrupted.sortedBatches());
+    assertThat(uninterrupted.sortedBatches()).containsEntry(8_000L, List.of(String.valueOf(4 + 5 + 6 + 7 + 8)));
   }
 
   @Test

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * file is one partition per {@code maxPartitionBytes} (see {@link TextFileSplit}).
  *
  * <p>The files each batch took, with their lengths and modification times then, are remembered for the window
- * (to take no file twice) and, for batches not completed successfully, until they are; they are this stream's
+ * (to take no file twice) or the stream's remember duration if longer (so that after a restart a downstream
+ * window recomputes its older batches from the same files), and, for batches not completed successfully,
+ * until they are; they are this stream's
  * {@link #progress()}, so a batch run again after a restart reads exactly the bytes it read before, and a
  * file changed in between is logged as if no restart had happened.
  */
@@ -173,11 +175,18 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     taken.retainOnly(files);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Keeps the files of the batches within the window and within the remember duration (what downstream
+   * windows read: after a restart they recompute those batches from the files), and of unfinished batches.
+   */
   @Override
   public synchronized void forgetProgress(Time completed, Set<Time> unfinished) {
     // A file taken at t was modified at or before t, so no batch after `completed` can take it again once t
     // is more than a window before `completed`: its modification time is then below every later window.
-    Time oldestNeeded = completed.minus(window);
+    Duration remember = rememberDuration();
+    Time oldestNeeded = completed.minus(remember != null && remember.greater(window) ? remember : window);
     if (takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !unfinished.contains(t))) {
       retainTakenFiles();
     }
