@@ -43,15 +43,17 @@ public final class ConfigKeys {
       "How many times one task may fail before its job fails with the task's last exception as the cause.");
 
   /**
-   * How long {@code stop()} waits for the jobs still running, in a graceful stop (every batch whose time had
-   * come) as in a non-graceful one (the running jobs, after interrupting them), before it gives up, interrupts
-   * them and logs what it left unprocessed.
+   * How long {@code stop()} waits in all, from its call: for the receivers to stop and for the jobs still
+   * running, in a graceful stop (every batch whose time had come) as in a non-graceful one (the running jobs,
+   * after interrupting them), before it gives up, interrupts them and logs what it left unprocessed.
    */
   public static final ConfigKey<Duration> STOP_TIMEOUT = new ConfigKey<>("dstream.stopTimeout", "10s",
       ConfigKeys::duration,
-      "How long stop() waits for running jobs (graceful stop: for all generated batches) before it gives up: "
-          + "it drops the jobs not started, interrupts those running, and logs one WARN that counts the "
-          + "batches, input records and received blocks it left unprocessed.");
+      "How long stop() waits in all, counted from its call, for the receivers to stop and for running jobs "
+          + "(graceful stop: for all generated batches) before it gives up: it drops the jobs not started, "
+          + "interrupts those running, and logs one WARN that counts the batches, input records and received "
+          + "blocks it left unprocessed. Receivers whose last store still waits for room then have 200 ms more "
+          + "to give it up and stop; a receiver whose onStop() hangs is left behind with a WARN.");
 
   /** How many checkpoints of each kind are kept in the checkpoint directory. */
   public static final ConfigKey<Integer> CHECKPOINT_RETAINED = new ConfigKey<>("dstream.checkpoint.retained",

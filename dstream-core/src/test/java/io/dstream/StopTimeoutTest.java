@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.dstream.receiver.Receiver;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -146,5 +147,62 @@ class StopTimeoutTest {
         .satisfies(warning -> assertThat(warning.getFormattedMessage()).startsWith(
             "stop(true) gave up waiting after 300 ms (dstream.stopTimeout): 1 batch (1000 ms) with 2 input "
                 + "records (2 received blocks) were not processed; interrupted the jobs still running"));
+  }
+
+  @Test
+  void aGracefulStopWithAHangingReceiverAndAJobThatOutlastsTheTimeoutEndsWithinOneTimeout() throws Exception {
+    t.close();
+    long timeoutMillis = 500;
+    t = TestStreamingContext.create(Durations.seconds(1),
+        new StreamingConf().set("dstream.stopTimeout", timeoutMillis + "ms"));
+    CountDownLatch jobRunning = new CountDownLatch(1);
+    HangingOnStopReceiver receiver = new HangingOnStopReceiver();
+    t.context().receiverStream(receiver).foreachRDD(rdd -> {
+      jobRunning.countDown();
+      new CountDownLatch(1).await();
+    });
+    t.runBatches(0);
+    assertThat(receiver.started.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    t.clock().advance(1000);
+    assertThat(jobRunning.await(ReceiverKit.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    long start = System.nanoTime();
+    try {
+      t.context().stop(true);
+    } finally {
+      receiver.release.countDown();
+    }
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    // Each wait of the stop used to take a timeout of its own: about 4 (here 5) timeouts in all.
+    assertThat(tookMillis).isGreaterThanOrEqualTo(timeoutMillis).isLessThan(3 * timeoutMillis);
+    assertThat(warningsAndErrors()).filteredOn(event -> event.getFormattedMessage().startsWith("The receiver of"))
+        .singleElement().satisfies(warning -> assertThat(warning.getFormattedMessage())
+            .contains("did not stop within the stop's dstream.stopTimeout"));
+    assertThat(t.context().awaitTerminationOrTimeout(0)).isTrue();
+  }
+
+  /** A receiver whose onStop() does not return until the test releases it. */
+  private static final class HangingOnStopReceiver extends Receiver<String> {
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    HangingOnStopReceiver() {
+      super(Receiver.DEFAULT_STORAGE_LEVEL);
+    }
+
+    @Override
+    public void onStart() {
+      started.countDown();
+    }
+
+    @Override
+    public void onStop() {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

@@ -29,6 +29,7 @@ import io.dstream.storage.internal.BlockManager;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +148,7 @@ public final class StreamingRuntime {
     }
     if (startFailure != null) {
       scheduler.shutdown(false);
-      finishStop(false);
+      finishStop(false, stopDeadline());
       throw startFailure;
     }
   }
@@ -205,11 +206,15 @@ public final class StreamingRuntime {
    * when it is called from a job, a listener or a receiver: those threads are among what the stop waits for,
    * so the rest of the stop then finishes on a thread of its own (see {@link #awaitTermination}).
    *
+   * <p>Every wait of the stop (for the receivers, then for the jobs, then for the receivers again) ends at one
+   * deadline, {@code dstream.stopTimeout} after this call.
+   *
    * @param graceful true to stop the receivers first, then finish every batch whose time has come and process
    *     every block they received, before stopping; false to stop at once (queued batches are dropped,
    *     running jobs interrupted)
    */
   public void stop(boolean graceful) {
+    long deadline = stopDeadline();
     boolean wasActive;
     synchronized (lock) {
       if (state == StreamingContextState.STOPPED) {
@@ -227,7 +232,7 @@ public final class StreamingRuntime {
       receivers.stopReceivers("the streaming context is stopping");
       if (graceful) {
         // Their last blocks must be reported before the generator puts the waiting blocks into a batch.
-        receivers.awaitReceiversStopped(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+        receivers.awaitReceiversStopped(deadline);
       }
       generator.stop(graceful);
     }
@@ -235,30 +240,37 @@ public final class StreamingRuntime {
     Thread caller = Thread.currentThread();
     if (scheduler.isJobThread(caller) || bus.isDeliveryThread(caller) || generator.isEventLoopThread(caller)
         || receivers.isReceiverThread(caller)) {
-      Thread finisher = new Thread(() -> finishStop(graceful), "dstream-" + conf.appName() + "-stop");
+      Thread finisher = new Thread(() -> finishStop(graceful, deadline), "dstream-" + conf.appName() + "-stop");
       // Not a daemon (as the job and listener threads are): a JVM whose main thread ends still finishes it.
       finisher.setDaemon(false);
       finisher.start();
     } else {
-      finishStop(graceful);
+      finishStop(graceful, deadline);
     }
   }
 
+  /** The end of a stop that starts now, on the scale of {@link System#nanoTime()}. */
+  private long stopDeadline() {
+    return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+  }
+
   /**
-   * Waits for the jobs still running, then releases the receivers' storage, closes the worker threads and the
-   * listener bus (after it has delivered what is queued), and wakes {@link #awaitTermination}.
+   * Waits for the jobs still running until the stop's deadline, then releases the receivers' storage, closes
+   * the worker threads and the listener bus (after it has delivered what is queued), and wakes
+   * {@link #awaitTermination}.
    */
-  private void finishStop(boolean graceful) {
+  private void finishStop(boolean graceful, long deadline) {
     long timeout = conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds();
     AbandonedBatches abandoned = null;
-    if (!scheduler.awaitTermination(timeout)) {
+    long jobsTimeLeft = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    if (!scheduler.awaitTermination(jobsTimeLeft)) {
       // The jobs still running are interrupted next: their failures are the stop's doing, not the user's.
       outcome.ignoreFailures();
       abandoned = scheduler.abandon();
     }
     try {
       generator.finish();
-      receivers.close(timeout);
+      receivers.close(deadline);
       StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
       engine.close();
       bus.stop();

@@ -62,6 +62,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReceiverTracker implements BlockAllocator {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverTracker.class);
+  /**
+   * How long past a stop's deadline the receivers whose stores were refused then may take to stop: a
+   * refused store fails at once, so this only lets their threads end, and bounds receivers that hang.
+   */
+  static final long REFUSED_STORE_GRACE_MILLIS = 200;
 
   private final StreamingConf conf;
   private final DStreamGraph graph;
@@ -234,29 +239,31 @@ public final class ReceiverTracker implements BlockAllocator {
   }
 
   /**
-   * Waits until every receiver asked to stop has stopped and reported its last blocks. A receiver whose
-   * last block waits for room in the block store when the time is up cannot stop until batches make room;
-   * since no batch takes what is stored after this wait, such stores are refused then (counted by
-   * {@link #refusedStores()}), and the receivers get as long again to stop.
+   * Waits until every receiver asked to stop has stopped and reported its last blocks, at most until the
+   * stop's deadline. A receiver whose last block waits for room in the block store at the deadline cannot
+   * stop until batches make room; since no batch takes what is stored after this wait, such stores are
+   * refused then (counted by {@link #refusedStores()}), and the receivers get
+   * {@value #REFUSED_STORE_GRACE_MILLIS} ms past the deadline to stop.
    *
-   * @param timeoutMillis how long to wait at most, for all of them
+   * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}
    * @return true if all have stopped (a receiver's own thread does not wait for that receiver)
    */
-  public boolean awaitReceiversStopped(long timeoutMillis) {
-    List<ReceiverSupervisor> running = awaitStopped(supervisors(), timeoutMillis);
-    if (!running.isEmpty()) {
-      refuseWaitingStores();
-      running = awaitStopped(running, timeoutMillis);
-    }
-    for (ReceiverSupervisor late : running) {
-      LOG.warn("The receiver of stream {} did not stop within {} ms", late.streamId(), timeoutMillis);
-    }
-    return running.isEmpty();
+  public boolean awaitReceiversStopped(long deadlineNanos) {
+    return awaitStoppedRefusingAtDeadline(deadlineNanos).isEmpty();
   }
 
-  /** Waits for the supervisors to stop; returns those still running when the time is up. */
-  private static List<ReceiverSupervisor> awaitStopped(List<ReceiverSupervisor> supervisors, long timeoutMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+  /** Returns the supervisors still running at the deadline, and after the grace that follows a refusal. */
+  private List<ReceiverSupervisor> awaitStoppedRefusingAtDeadline(long deadlineNanos) {
+    List<ReceiverSupervisor> running = awaitStopped(supervisors(), deadlineNanos);
+    if (!running.isEmpty()) {
+      refuseWaitingStores();
+      running = awaitStopped(running, deadlineNanos + TimeUnit.MILLISECONDS.toNanos(REFUSED_STORE_GRACE_MILLIS));
+    }
+    return running;
+  }
+
+  /** Waits for the supervisors to stop; returns those still running at the deadline. */
+  private static List<ReceiverSupervisor> awaitStopped(List<ReceiverSupervisor> supervisors, long deadline) {
     List<ReceiverSupervisor> running = new ArrayList<>();
     for (ReceiverSupervisor supervisor : supervisors) {
       if (supervisor.isSupervisorThread(Thread.currentThread())) {
@@ -288,13 +295,17 @@ public final class ReceiverTracker implements BlockAllocator {
    * Stops the receivers still running and closes the write-ahead logs. Call it once the batches have
    * stopped, before the engine closes the block store (which deletes every block; the logs keep theirs).
    *
-   * @param timeoutMillis how long to wait for the receivers to stop
+   * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}: how long to wait for
+   *     the receivers to stop (see {@link #awaitReceiversStopped})
    */
-  public void close(long timeoutMillis) {
+  public void close(long deadlineNanos) {
     stopReceivers("the streaming context stopped");
     // No batch runs any more, so no block will be released: a receiver waiting for room would wait forever.
     refuseWaitingStores();
-    awaitReceiversStopped(timeoutMillis);
+    for (ReceiverSupervisor late : awaitStoppedRefusingAtDeadline(deadlineNanos)) {
+      LOG.warn("The receiver of stream {} did not stop within the stop's {}; it may still be in its onStop()",
+          late.streamId(), ConfigKeys.STOP_TIMEOUT.name());
+    }
     synchronized (this) {
       for (ReceivedBlockTracker tracker : blockTrackers.values()) {
         if (tracker.log() != null) {

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@code onStop()} if the receiver runs, stops the {@link BlockGenerator} (which stores the records still
  * buffered), reports the stop, and ends the thread.
  *
+ * <p>The block timer and the restart delays run on two schedulers of their own (unless the builder is given
+ * one scheduler for both): the block timer's thread stores the blocks it cuts, and a store may wait for
+ * room in the block store for as long as batches take to make it, which must not hold up a restart.
+ *
  * <pre>{@code
  * ReceiverSupervisor supervisor = ReceiverSupervisor.builder(receiver, 0, blockHandler)
  *     .settings(ReceiverSettings.defaults().withMaxRate(10_000))
@@ -44,8 +48,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private final ReceiverSettings settings;
   private final ReceivedBlockHandler blockHandler;
   private final ReceiverListener listener;
-  private final Scheduler scheduler;
-  private final SystemScheduler ownedScheduler;
+  private final Scheduler restartScheduler;
+  private final List<SystemScheduler> ownedSchedulers;
   private final RateLimiter rateLimiter;
   private final BlockGenerator blockGenerator;
   private final BlockingQueue<SupervisorEvent> events = new LinkedBlockingQueue<>();
@@ -62,13 +66,22 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     this.settings = builder.settings;
     this.blockHandler = builder.blockHandler;
     this.listener = builder.listener;
-    this.ownedScheduler = builder.scheduler == null
-        ? new SystemScheduler("dstream-receiver-timer-" + streamId) : null;
-    this.scheduler = builder.scheduler == null ? ownedScheduler : builder.scheduler;
+    Scheduler blockScheduler;
+    if (builder.scheduler == null) {
+      SystemScheduler blockTimer = new SystemScheduler("dstream-receiver-timer-" + streamId);
+      SystemScheduler restartTimer = new SystemScheduler("dstream-receiver-restart-" + streamId);
+      this.ownedSchedulers = List.of(blockTimer, restartTimer);
+      blockScheduler = blockTimer;
+      this.restartScheduler = restartTimer;
+    } else {
+      this.ownedSchedulers = List.of();
+      blockScheduler = builder.scheduler;
+      this.restartScheduler = builder.scheduler;
+    }
     this.rateLimiter = new RateLimiter(settings.maxRate(), builder.ticker);
     this.nextBlockNumber.set(builder.firstBlockNumber);
     this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(),
-        settings.maxBufferedRecords(), scheduler, rateLimiter, records -> pushAndReportBlock(records, null),
+        settings.maxBufferedRecords(), blockScheduler, rateLimiter, records -> pushAndReportBlock(records, null),
         this::reportBlockFailure);
   }
 
@@ -116,7 +129,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       if (state == SupervisorState.INITIALIZED) {
         moveTo(SupervisorState.STOPPED);
         blockGenerator.stop();
-        closeOwnedScheduler();
+        closeOwnedSchedulers();
         return;
       }
     }
@@ -357,7 +370,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       moveTo(SupervisorState.RESTARTING);
       callOnStop();
     }
-    pendingRestart = scheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
+    pendingRestart = restartScheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
     String report = "restarting the receiver in " + delayMs + " ms: " + message;
     // A source that stays down fails every restart: one WARN with the stack, then DEBUG; listeners see all.
     restartFailures.failed("Receiver of stream " + streamId + ": " + report, error);
@@ -377,7 +390,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     LOG.info("Receiver of stream {} stopped: {}", streamId, message);
     notifyListener(() -> listener.onReceiverStopped(streamId, message, error));
     moveTo(SupervisorState.STOPPED);
-    closeOwnedScheduler();
+    closeOwnedSchedulers();
   }
 
   private void callOnStop() {
@@ -400,10 +413,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     state = state.checkMoveTo(next);
   }
 
-  private void closeOwnedScheduler() {
-    if (ownedScheduler != null) {
-      ownedScheduler.close();
-    }
+  private void closeOwnedSchedulers() {
+    ownedSchedulers.forEach(SystemScheduler::close);
   }
 
   @Override
@@ -459,8 +470,10 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     }
 
     /**
-     * Sets the scheduler of the block timer and of restart delays. By default the supervisor creates a
-     * {@link SystemScheduler} and closes it when it stops; a scheduler given here is not closed.
+     * Sets the scheduler of both the block timer and the restart delays, for tests that move time by hand:
+     * a block that waits for room on the block timer then holds up the restarts as well. By default the
+     * supervisor creates a {@link SystemScheduler} for each, so that it never does, and closes them when it
+     * stops; a scheduler given here is not closed.
      *
      * @param value the scheduler
      * @return this builder

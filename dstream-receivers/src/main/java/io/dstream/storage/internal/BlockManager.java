@@ -281,23 +281,34 @@ public final class BlockManager implements AutoCloseable {
   }
 
   /**
-   * Removes a block from every replica.
+   * Removes a block from every replica, also when a replica fails to delete its copy: the block's received
+   * bytes are no longer counted afterwards, so no other copy may stay behind.
    *
    * @param id the block's id
    * @return whether some replica held it
-   * @throws BlockStoreException if a block file cannot be deleted
+   * @throws BlockStoreException if a block file cannot be deleted (the first failure, with those of other
+   *     replicas suppressed); every other replica has removed its copy
    */
   public boolean remove(BlockId id) {
-    try {
-      boolean removed = false;
-      for (ReplicaStore replica : replicas) {
+    boolean removed = false;
+    BlockStoreException failure = null;
+    for (ReplicaStore replica : replicas) {
+      try {
         removed |= replica.remove(id);
+      } catch (BlockStoreException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
-      return removed;
-    } finally {
-      // No batch needs the block any more: a file that could not be deleted must not hold up the receivers.
-      receivedQuota.release(id);
     }
+    // No batch needs the block any more: a file that could not be deleted must not hold up the receivers.
+    receivedQuota.release(id);
+    if (failure != null) {
+      throw failure;
+    }
+    return removed;
   }
 
   /**

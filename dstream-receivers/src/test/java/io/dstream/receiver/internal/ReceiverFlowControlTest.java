@@ -9,6 +9,7 @@ import io.dstream.storage.internal.SizeEstimator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -71,5 +72,36 @@ class ReceiverFlowControlTest {
     assertThat(source.isAlive()).isFalse();
     assertThat(processed).containsExactlyElementsOf(IntStream.range(0, RECORDS).mapToObj(n -> "r" + n).toList());
     assertThat(listener.errors).as("nothing dropped, nothing reported").isEmpty();
+  }
+
+  @Test
+  void aRestartIsNotHeldUpByABlockThatWaitsForRoomOnTheBlockTimersThread() throws Exception {
+    blocks = new BlockManager(temp, 1 << 20, BOUND, new KryoSerializer(), HUNDRED_BYTES_PER_RECORD);
+    CountDownLatch timerBlockStoring = new CountDownLatch(1);
+    BlockManagerBlockHandler store = new BlockManagerBlockHandler(blocks);
+    ReceivedBlockHandler handler = (id, records, level) -> {
+      if (records.size() == 1) {
+        timerBlockStoring.countDown();
+      }
+      store.storeBlock(id, records, level);
+    };
+    // Real time, as in production: the supervisor's own timers, a short block interval, no restart delay.
+    supervisor = ReceiverSupervisor.builder(receiver, 0, handler).listener(listener)
+        .settings(ReceiverSettings.defaults().withBlockIntervalMs(5).withRestartDelayMs(0)).build();
+    supervisor.start();
+    Await.take(listener.started, "the receiver to start");
+    receiver.store(IntStream.range(0, (int) (BOUND / 100)).mapToObj(n -> "r" + n).toList());
+    ReceivedBlockInfo full = Await.take(listener.blocks, "the block that takes the whole bound");
+    receiver.store("last");
+    Await.latch(timerBlockStoring, "the block timer to cut a block, which waits for room");
+
+    receiver.restart("the source closed the connection");
+
+    Await.take(listener.started, "the receiver to start again while the block timer's block waits for room");
+    assertThat(receiver.stopCount.get()).isEqualTo(1);
+    assertThat(listener.blocks).as("the timer's block still waits").isEmpty();
+    blocks.remove(full.blockId());
+    ReceivedBlockInfo last = Await.take(listener.blocks, "the waiting block, once there is room");
+    assertThat(blocks.<String>get(last.blockId())).contains(List.of("last"));
   }
 }

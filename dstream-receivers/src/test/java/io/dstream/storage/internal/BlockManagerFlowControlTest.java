@@ -8,6 +8,8 @@ import io.dstream.receiver.internal.Await;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;
 import io.dstream.storage.StorageLevel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,5 +203,43 @@ class BlockManagerFlowControlTest {
 
     assertThatThrownBy(() -> waiting.get(Await.TIMEOUT_SECONDS, TimeUnit.SECONDS))
         .cause().isInstanceOf(BlockStoreException.class).hasMessageContaining("has been closed");
+  }
+
+  @Test
+  void aCopyThatCannotBeDeletedDoesNotKeepTheOtherReplicasCopyOnceTheBlockIsNoLongerCounted() throws Exception {
+    open(5000);
+    blocks.put(block(0), records(0, 3), StorageLevel.DISK_ONLY_2);
+    Path undeletable = blocksFileMadeUndeletable(0);
+
+    assertThatThrownBy(() -> blocks.remove(block(0)))
+        .isInstanceOf(BlockStoreException.class)
+        .hasMessageContaining("cannot delete block input-0-0 at " + undeletable);
+
+    assertThat(blocks.receivedBytesHeld()).isZero();
+    assertThat(blocks.replica(1).contains(block(0))).as("replica 1 removed its copy").isFalse();
+    assertThat(blocks.replica(1).diskFile(block(0))).doesNotExist();
+  }
+
+  @Test
+  void whenEveryReplicaFailsToDeleteItsCopyTheFirstFailureIsThrownWithTheOthersSuppressed() throws Exception {
+    open(5000);
+    blocks.put(block(0), records(0, 3), StorageLevel.DISK_ONLY_2);
+    Path first = blocksFileMadeUndeletable(0);
+    Path second = blocksFileMadeUndeletable(1);
+
+    assertThatThrownBy(() -> blocks.remove(block(0)))
+        .hasMessageContaining("at " + first)
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+            .isInstanceOf(BlockStoreException.class)
+            .extracting(Throwable::getMessage).asString().contains("at " + second));
+    assertThat(blocks.receivedBytesHeld()).isZero();
+  }
+
+  /** Puts a non-empty directory where a replica keeps the block's file: deleting it fails with an I/O error. */
+  private Path blocksFileMadeUndeletable(int replica) throws IOException {
+    Path file = blocks.replica(replica).diskFile(block(0));
+    Files.delete(file);
+    Files.createDirectories(file.resolve("in-the-way"));
+    return file;
   }
 }
