@@ -175,7 +175,7 @@ class StopTimeoutTest {
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
     // Each wait of the stop used to take a timeout of its own: about 4 (here 5) timeouts in all.
-    assertThat(tookMillis).isGreaterThanOrEqualTo(timeoutMillis).isLessThan(3 * timeoutMillis);
+    assertThat(tookMillis).isGreaterThanOrEqualTo(timeoutMillis).isLessThan(2 * timeoutMillis);
     assertThat(warningsAndErrors()).filteredOn(event -> event.getFormattedMessage().startsWith("The receiver of"))
         .singleElement().satisfies(warning -> assertThat(warning.getFormattedMessage())
             .contains("did not stop within the stop's dstream.stopTimeout"));

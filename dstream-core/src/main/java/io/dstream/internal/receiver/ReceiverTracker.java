@@ -88,6 +88,8 @@ public final class ReceiverTracker implements BlockAllocator {
   private volatile BlockManager blockManager;
   private boolean opened;
   private long firstNewBlockNumber;
+  private boolean storesRefused;
+  private volatile long firstRefusalNanos;
 
   /**
    * Creates the tracker; it holds no resources until {@link #prepare} or {@link #recoverFromLog}.
@@ -257,7 +259,11 @@ public final class ReceiverTracker implements BlockAllocator {
     List<ReceiverSupervisor> running = awaitStopped(supervisors(), deadlineNanos);
     if (!running.isEmpty()) {
       refuseWaitingStores();
-      running = awaitStopped(running, deadlineNanos + TimeUnit.MILLISECONDS.toNanos(REFUSED_STORE_GRACE_MILLIS));
+      // The grace counts from the first refusal (once per stop): a stop whose other steps ran past the deadline
+      // still gives it, and a second wait of the same stop does not give it again.
+      long graceEnd = Math.max(deadlineNanos, firstRefusalNanos)
+          + TimeUnit.MILLISECONDS.toNanos(REFUSED_STORE_GRACE_MILLIS);
+      running = awaitStopped(running, graceEnd);
     }
     return running;
   }
@@ -285,6 +291,12 @@ public final class ReceiverTracker implements BlockAllocator {
   }
 
   private void refuseWaitingStores() {
+    synchronized (this) {
+      if (!storesRefused) {
+        storesRefused = true;
+        firstRefusalNanos = System.nanoTime();
+      }
+    }
     BlockManager blocks = blockManager;
     if (blocks != null) {
       blocks.refuseWaitingStores("the streaming context stopped before batches made room for it");

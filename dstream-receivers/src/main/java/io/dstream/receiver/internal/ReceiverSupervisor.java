@@ -289,6 +289,9 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       if (state != SupervisorState.STOPPING && state != SupervisorState.STOPPED) {
         stopAll("the receiver supervisor failed: " + e, e);
       }
+    } finally {
+      // Also when a stop itself failed half-way: the scheduler threads must not outlive the supervisor.
+      closeOwnedSchedulers();
     }
   }
 

@@ -292,19 +292,23 @@ public final class BlockManager implements AutoCloseable {
   public boolean remove(BlockId id) {
     boolean removed = false;
     BlockStoreException failure = null;
-    for (ReplicaStore replica : replicas) {
-      try {
-        removed |= replica.remove(id);
-      } catch (BlockStoreException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
+    try {
+      for (ReplicaStore replica : replicas) {
+        try {
+          removed |= replica.remove(id);
+        } catch (BlockStoreException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
         }
       }
+    } finally {
+      // No batch needs the block any more: a file that could not be deleted, or any other failure, must not
+      // hold up the receivers.
+      receivedQuota.release(id);
     }
-    // No batch needs the block any more: a file that could not be deleted must not hold up the receivers.
-    receivedQuota.release(id);
     if (failure != null) {
       throw failure;
     }
