@@ -45,8 +45,7 @@ class FailurePolicyTest {
 
     catchThrowable(() -> t.runBatches(1));
 
-    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
-    assertStoppedForGood();
+    assertContextEndedBy(oom);
     assertThat(calls).as("a fatal error is not retried").hasValue(1);
   }
 
@@ -61,8 +60,7 @@ class FailurePolicyTest {
 
     catchThrowable(() -> t.runBatches(1));
 
-    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
-    assertStoppedForGood();
+    assertContextEndedBy(oom);
     assertThat(calls).as("a fatal error is not retried").hasValue(1);
   }
 
@@ -95,8 +93,7 @@ class FailurePolicyTest {
 
     catchThrowable(() -> t.runBatches(1));
 
-    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(overflow);
-    assertStoppedForGood();
+    assertContextEndedBy(overflow);
   }
 
   @Test
@@ -125,8 +122,7 @@ class FailurePolicyTest {
 
     catchThrowable(() -> t.runBatches(1));
 
-    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
-    assertStoppedForGood();
+    assertContextEndedBy(oom);
   }
 
   @Test
@@ -144,8 +140,7 @@ class FailurePolicyTest {
 
     t.runBatches(0);
 
-    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(oom);
-    assertStoppedForGood();
+    assertContextEndedBy(oom);
   }
 
   @Test
@@ -173,8 +168,12 @@ class FailurePolicyTest {
             + "start() first");
   }
 
-  /** awaitTermination rethrows the fatal error only once the stop it started is complete. */
-  private void assertStoppedForGood() {
+  /**
+   * awaitTermination rethrows the fatal error itself, and only once the stop it started is complete: the
+   * context is stopped, its threads released, and the JVM's active slot free.
+   */
+  private void assertContextEndedBy(Throwable fatal) {
+    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(fatal);
     assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
     assertThat(ContextAccess.runtime(t.context()).isTerminated()).as("the stop is complete").isTrue();
     assertThat(StreamingContext.getActive()).isEmpty();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,20 +117,8 @@ class ReceiverSupervisorLifecycleTest {
   void aTransientFailureOfTheSupervisorsSchedulerRestartsTheReceiverInsteadOfLeavingItDead()
       throws InterruptedException {
     AtomicInteger restartsScheduled = new AtomicInteger();
-    Scheduler failingOnce = new Scheduler() {
-      @Override
-      public Cancellable schedule(long delayMs, Runnable task) {
-        if (restartsScheduled.incrementAndGet() == 1) {
-          throw new IllegalStateException("transient scheduler failure");
-        }
-        return scheduler.schedule(delayMs, task);
-      }
-
-      @Override
-      public Cancellable scheduleAtFixedRate(long periodMs, Runnable task) {
-        return scheduler.scheduleAtFixedRate(periodMs, task);
-      }
-    };
+    Scheduler failingOnce = restartsFailingWhen(() -> restartsScheduled.incrementAndGet() == 1,
+        "transient scheduler failure");
     supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener)
         .scheduler(failingOnce).build();
     supervisor.start();
@@ -362,17 +351,7 @@ class ReceiverSupervisorLifecycleTest {
 
   @Test
   void aSupervisorWhoseSchedulerFailsStopsTheReceiverAndReportsWhy() throws InterruptedException {
-    Scheduler closedForRestarts = new Scheduler() {
-      @Override
-      public Cancellable schedule(long delayMs, Runnable task) {
-        throw new IllegalStateException("the scheduler has been closed");
-      }
-
-      @Override
-      public Cancellable scheduleAtFixedRate(long periodMs, Runnable task) {
-        return scheduler.scheduleAtFixedRate(periodMs, task);
-      }
-    };
+    Scheduler closedForRestarts = restartsFailingWhen(() -> true, "the scheduler has been closed");
     supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener)
         .scheduler(closedForRestarts).build();
     supervisor.start();
@@ -396,5 +375,26 @@ class ReceiverSupervisorLifecycleTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative, got -1");
     assertThatThrownBy(() -> ReceiverSupervisor.builder(receiver, 0, handler).scheduler(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheduler");
+  }
+
+  /**
+   * The test's manual scheduler, except that scheduling a one-shot task (a restart delay) throws an
+   * IllegalStateException with the message whenever {@code fails} says so; the block timer is left alone.
+   */
+  private Scheduler restartsFailingWhen(BooleanSupplier fails, String message) {
+    return new Scheduler() {
+      @Override
+      public Cancellable schedule(long delayMs, Runnable task) {
+        if (fails.getAsBoolean()) {
+          throw new IllegalStateException(message);
+        }
+        return scheduler.schedule(delayMs, task);
+      }
+
+      @Override
+      public Cancellable scheduleAtFixedRate(long periodMs, Runnable task) {
+        return scheduler.scheduleAtFixedRate(periodMs, task);
+      }
+    };
   }
 }
