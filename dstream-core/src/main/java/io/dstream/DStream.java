@@ -57,6 +57,14 @@ import java.util.Optional;
  * a window are persisted ({@link StorageLevel#MEMORY_ONLY_SER}) and remembered until no window needs them
  * any more, so memory grows with the window length, not with the number of batches run.
  *
+ * <p>The method examples below start from {@code lines}, a {@code DStream<String>} of text lines (such as
+ * {@code ssc.socketTextStream("localhost", 9999)}), and their comments show what they make of one batch whose
+ * lines are {@code "a b"} and {@code "b c"}. There {@code words} is
+ * {@code lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator())}, the words {@code a, b, b, c};
+ * {@code pairs} is {@code words.mapToPair(w -> new Tuple2<>(w, 1))}, the pairs
+ * {@code (a,1), (b,1), (b,1), (c,1)}; and {@code wordCounts} is {@code pairs.reduceByKey(Integer::sum)}, the
+ * pairs {@code (a,1), (b,2), (c,1)}. After a shuffle, records come in no particular order.
+ *
  * @param <T> the record type
  */
 public class DStream<T> {
@@ -71,6 +79,10 @@ public class DStream<T> {
   /**
    * Returns the context this stream belongs to.
    *
+   * <pre>{@code
+   * StreamingContext ssc = words.context();   // the context lines was created by
+   * }</pre>
+   *
    * @return the context
    */
   public StreamingContext context() {
@@ -79,6 +91,11 @@ public class DStream<T> {
 
   /**
    * Returns the interval between two RDDs of this stream: the batch duration, or a window's slide.
+   *
+   * <pre>{@code
+   * Duration everyBatch = words.slideDuration();   // the batch duration, e.g. 1000 ms
+   * Duration slide = words.window(Durations.seconds(30), Durations.seconds(10)).slideDuration();   // 10000 ms
+   * }</pre>
    *
    * @return the slide duration
    */
@@ -89,11 +106,16 @@ public class DStream<T> {
   // ---- stateless transformations -------------------------------------------------------------------------
 
   /**
-   * Applies a function to every record. Narrow: no shuffle.
+   * Applies a function to every record. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * DStream<String> upper = words.map(String::toUpperCase);   // A, B, B, C
+   * }</pre>
    *
    * @param f the function
    * @param <R> the result type
    * @return the mapped stream
+   * @throws IllegalStateException if the context has already started
    */
   public <R> DStream<R> map(Function<T, R> f) {
     Arguments.requireNonNull(f, "f");
@@ -101,11 +123,16 @@ public class DStream<T> {
   }
 
   /**
-   * Replaces every record by zero or more records. Narrow.
+   * Replaces every record by zero or more records. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * DStream<String> words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator());   // a, b, b, c
+   * }</pre>
    *
    * @param f returns an iterator over the records that replace one record
    * @param <R> the result type
    * @return the flattened stream
+   * @throws IllegalStateException if the context has already started
    */
   public <R> DStream<R> flatMap(FlatMapFunction<T, R> f) {
     Arguments.requireNonNull(f, "f");
@@ -113,10 +140,15 @@ public class DStream<T> {
   }
 
   /**
-   * Keeps the records for which a predicate is true. Narrow.
+   * Keeps the records for which a predicate is true. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * DStream<String> notA = words.filter(w -> !w.equals("a"));   // b, b, c
+   * }</pre>
    *
    * @param f the predicate
    * @return the filtered stream
+   * @throws IllegalStateException if the context has already started
    */
   public DStream<T> filter(Function<T, Boolean> f) {
     Arguments.requireNonNull(f, "f");
@@ -125,11 +157,23 @@ public class DStream<T> {
 
   /**
    * Transforms each partition of each batch as a whole: the place to set up something costly once per
-   * partition. Narrow.
+   * partition. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * // One digest per partition rather than one per record.
+   * DStream<String> hashes = words.mapPartitions(partition -> {
+   *   MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+   *   List<String> out = new ArrayList<>();
+   *   HexFormat hex = HexFormat.of();
+   *   partition.forEachRemaining(w -> out.add(hex.formatHex(sha256.digest(w.getBytes(StandardCharsets.UTF_8)))));
+   *   return out.iterator();
+   * });
+   * }</pre>
    *
    * @param f turns a partition's records into the new partition's records
    * @param <R> the result type
    * @return the transformed stream
+   * @throws IllegalStateException if the context has already started
    */
   public <R> DStream<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f) {
     Arguments.requireNonNull(f, "f");
@@ -137,20 +181,32 @@ public class DStream<T> {
   }
 
   /**
-   * Turns each partition of each batch into one record: the list of its records. Narrow.
+   * Turns each partition of each batch into one record: the list of its records. Narrow: no shuffle; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * DStream<List<String>> partitions = words.glom();   // [a, b], [b, c] if the batch has two partitions
+   * }</pre>
    *
    * @return a stream of lists
+   * @throws IllegalStateException if the context has already started
    */
   public DStream<List<T>> glom() {
     return stream("glom", RDD::glom);
   }
 
   /**
-   * Redistributes each batch's records evenly over a number of partitions. Shuffles.
+   * Redistributes each batch's records evenly over a number of partitions. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * DStream<String> spread = words.repartition(8);   // a, b, b, c over 8 partitions, in any order
+   * }</pre>
    *
    * @param numPartitions the number of partitions
    * @return the repartitioned stream
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public DStream<T> repartition(int numPartitions) {
     if (numPartitions <= 0) {
@@ -161,11 +217,17 @@ public class DStream<T> {
   }
 
   /**
-   * Returns a stream whose every batch holds this stream's and another's records of that batch.
+   * Returns a stream whose every batch holds this stream's and another's records of that batch. Narrow: no
+   * shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * DStream<String> allLines = lines.union(ssc.socketTextStream("localhost", 9998));   // both sockets' lines
+   * }</pre>
    *
    * @param other a stream with the same slide duration
    * @return the union
    * @throws IllegalArgumentException if the slide durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public DStream<T> union(DStream<T> other) {
     Arguments.requireNonNull(other, "other");
@@ -174,9 +236,14 @@ public class DStream<T> {
 
   /**
    * Returns a stream with one record per batch: the number of records in the batch (0 for an empty batch).
-   * Narrow: partitions are counted in place and the counts summed in one partition.
+   * Narrow: partitions are counted in place and the counts summed in one partition. Keeps no state.
+   *
+   * <pre>{@code
+   * DStream<Long> wordsPerBatch = words.count();   // 4
+   * }</pre>
    *
    * @return the counts
+   * @throws IllegalStateException if the context has already started
    */
   public DStream<Long> count() {
     return stream("count", rdd -> rdd.mapPartitions(it -> {
@@ -195,11 +262,17 @@ public class DStream<T> {
   }
 
   /**
-   * Returns a stream with at most one record per batch: the batch's records combined with an associative
-   * and commutative function (no record for an empty batch).
+   * Returns a stream with at most one record per batch: the batch's records combined with an associative and
+   * commutative function (no record for an empty batch). No shuffle: partitions are reduced in place and
+   * their results in one partition. Keeps no state.
+   *
+   * <pre>{@code
+   * DStream<Integer> letters = words.map(String::length).reduce(Integer::sum);   // 4
+   * }</pre>
    *
    * @param f the function
    * @return the reduced stream
+   * @throws IllegalStateException if the context has already started
    */
   public DStream<T> reduce(Function2<T, T, T> f) {
     Arguments.requireNonNull(f, "f");
@@ -219,32 +292,48 @@ public class DStream<T> {
   }
 
   /**
-   * Counts each distinct record in each batch. Shuffles.
+   * Counts each distinct record in each batch. Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Long> counts = words.countByValue();   // (a,1), (b,2), (c,1)
+   * }</pre>
    *
    * @return a pair stream of (record, count)
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<T, Long> countByValue() {
     return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum);
   }
 
   /**
-   * Counts each distinct record in each batch, into a number of partitions. Shuffles.
+   * Counts each distinct record in each batch, into a number of partitions. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Long> counts = words.countByValue(4);   // (a,1), (b,2), (c,1) in 4 partitions
+   * }</pre>
    *
    * @param numPartitions the number of partitions
    * @return a pair stream of (record, count)
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<T, Long> countByValue(int numPartitions) {
     return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum, numPartitions);
   }
 
   /**
-   * Turns every record into a key-value pair. Narrow.
+   * Turns every record into a key-value pair. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> pairs = words.mapToPair(w -> new Tuple2<>(w, 1));   // (a,1), (b,1), (b,1), (c,1)
+   * }</pre>
    *
    * @param f the function
    * @param <K> the key type
    * @param <V> the value type
    * @return a pair stream
+   * @throws IllegalStateException if the context has already started
    */
   public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> f) {
     Arguments.requireNonNull(f, "f");
@@ -252,12 +341,18 @@ public class DStream<T> {
   }
 
   /**
-   * Turns every record into zero or more key-value pairs. Narrow.
+   * Turns every record into zero or more key-value pairs. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> pairs = lines.flatMapToPair(
+   *     l -> Arrays.stream(l.split(" ")).map(w -> new Tuple2<>(w, 1)).iterator());   // (a,1), (b,1), (b,1), (c,1)
+   * }</pre>
    *
    * @param f the function
    * @param <K> the key type
    * @param <V> the value type
    * @return a pair stream
+   * @throws IllegalStateException if the context has already started
    */
   public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
     Arguments.requireNonNull(f, "f");
@@ -265,13 +360,21 @@ public class DStream<T> {
   }
 
   /**
-   * Applies an arbitrary RDD-to-RDD function to every batch: the way to use RDD operations that DStream
-   * does not offer, such as joining with a static dataset. The function runs once per batch, on the job
-   * generator's thread; the RDD it returns is computed by the batch's jobs.
+   * Applies an arbitrary RDD-to-RDD function to every batch: the way to use RDD operations that DStream does
+   * not offer, such as joining with a static dataset. The function runs once per batch, on the job
+   * generator's thread; the RDD it returns is computed by the batch's jobs. Shuffles if the RDD operations
+   * do; keeps no state. An exception the function throws fails the batch.
+   *
+   * <pre>{@code
+   * // Drop the words of a static list of spam words from every batch.
+   * PairRDD<String, Boolean> spam = ssc.parallelizePairs(List.of(new Tuple2<>("b", true)));
+   * DStream<String> cleaned = words.transform(rdd -> rdd.keyBy(w -> w).subtractByKey(spam).values());   // a, c
+   * }</pre>
    *
    * @param f builds the batch's RDD; must not return null
    * @param <U> the result type
    * @return the transformed stream
+   * @throws IllegalStateException if the context has already started
    */
   public <U> DStream<U> transform(Function<RDD<T>, RDD<U>> f) {
     Arguments.requireNonNull(f, "f");
@@ -279,11 +382,18 @@ public class DStream<T> {
   }
 
   /**
-   * Applies an arbitrary RDD-to-RDD function, which also gets the batch time, to every batch.
+   * Applies an arbitrary RDD-to-RDD function, which also gets the batch time, to every batch; otherwise as
+   * {@link #transform(Function)}.
+   *
+   * <pre>{@code
+   * DStream<String> stamped = words.transform((rdd, time) -> rdd.map(w -> time + " " + w));
+   * // at time 1000 ms: "1000 ms a", "1000 ms b", "1000 ms b", "1000 ms c"
+   * }</pre>
    *
    * @param f builds the batch's RDD from the batch's RDD and time; must not return null
    * @param <U> the result type
    * @return the transformed stream
+   * @throws IllegalStateException if the context has already started
    */
   public <U> DStream<U> transform(Function2<RDD<T>, Time, RDD<U>> f) {
     Arguments.requireNonNull(f, "f");
@@ -291,12 +401,19 @@ public class DStream<T> {
   }
 
   /**
-   * Applies an arbitrary RDD-to-pair-RDD function to every batch.
+   * Applies an arbitrary RDD-to-pair-RDD function to every batch; otherwise as {@link #transform(Function)}.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> sortedCounts = words.transformToPair(
+   *     rdd -> rdd.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum).sortByKey());
+   * // (a,1), (b,2), (c,1), in this order
+   * }</pre>
    *
    * @param f builds the batch's pair RDD; must not return null
    * @param <K> the key type
    * @param <V> the value type
    * @return the transformed pair stream
+   * @throws IllegalStateException if the context has already started
    */
   public <K, V> PairDStream<K, V> transformToPair(Function<RDD<T>, PairRDD<K, V>> f) {
     Arguments.requireNonNull(f, "f");
@@ -304,12 +421,19 @@ public class DStream<T> {
   }
 
   /**
-   * Applies an arbitrary RDD-to-pair-RDD function, which also gets the batch time, to every batch.
+   * Applies an arbitrary RDD-to-pair-RDD function, which also gets the batch time, to every batch; otherwise
+   * as {@link #transform(Function)}.
+   *
+   * <pre>{@code
+   * PairDStream<Time, String> byBatch = words.transformToPair((rdd, time) -> rdd.keyBy(w -> time));
+   * // at time 1000 ms: (1000 ms,a), (1000 ms,b), (1000 ms,b), (1000 ms,c)
+   * }</pre>
    *
    * @param f builds the batch's pair RDD from the batch's RDD and time; must not return null
    * @param <K> the key type
    * @param <V> the value type
    * @return the transformed pair stream
+   * @throws IllegalStateException if the context has already started
    */
   public <K, V> PairDStream<K, V> transformToPair(Function2<RDD<T>, Time, PairRDD<K, V>> f) {
     Arguments.requireNonNull(f, "f");
@@ -317,7 +441,14 @@ public class DStream<T> {
   }
 
   /**
-   * Combines every batch of this stream with the same batch of another through an arbitrary function.
+   * Combines every batch of this stream with the same batch of another through an arbitrary function, once
+   * per batch on the job generator's thread. Shuffles if the RDD operations do; keeps no state.
+   *
+   * <pre>{@code
+   * // The words that occur in the same batch of both streams.
+   * DStream<String> common = words.transformWith(otherWords, (mine, theirs, time) ->
+   *     mine.keyBy(w -> w).join(theirs.keyBy(w -> w)).keys().distinct());
+   * }</pre>
    *
    * @param other a stream with the same slide duration
    * @param f builds the batch's RDD from both streams' RDDs and the time; must not return null
@@ -325,6 +456,7 @@ public class DStream<T> {
    * @param <W> the result type
    * @return the combined stream
    * @throws IllegalArgumentException if the slide durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public <U, W> DStream<W> transformWith(DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
     Arguments.requireNonNull(other, "other");
@@ -333,7 +465,15 @@ public class DStream<T> {
   }
 
   /**
-   * Combines every batch of this stream with the same batch of another into a pair RDD.
+   * Combines every batch of this stream with the same batch of another into a pair RDD; otherwise as
+   * {@link #transformWith}.
+   *
+   * <pre>{@code
+   * // (word, (count here, count there)) for the words of both streams.
+   * PairDStream<String, Tuple2<Integer, Integer>> both = words.transformWithToPair(otherWords,
+   *     (mine, theirs, time) -> mine.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum)
+   *         .join(theirs.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum)));
+   * }</pre>
    *
    * @param other a stream with the same slide duration
    * @param f builds the batch's pair RDD from both streams' RDDs and the time; must not return null
@@ -342,6 +482,7 @@ public class DStream<T> {
    * @param <V> the value type
    * @return the combined pair stream
    * @throws IllegalArgumentException if the slide durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public <U, K, V> PairDStream<K, V> transformWithToPair(DStream<U> other,
       Function3<RDD<T>, RDD<U>, Time, PairRDD<K, V>> f) {
@@ -498,6 +639,11 @@ public class DStream<T> {
    * Counts each distinct record in every window into a number of partitions, incrementally; records whose
    * count drops to zero are left out. Shuffles each batch; keeps state and checkpoints it.
    *
+   * <pre>{@code
+   * PairDStream<String, Long> pageViews = pages.countByValueAndWindow(Durations.minutes(5),
+   *     Durations.seconds(30), 4);
+   * }</pre>
+   *
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
    * @param numPartitions the number of partitions
@@ -519,8 +665,15 @@ public class DStream<T> {
   // ---- persistence --------------------------------------------------------------------------------------
 
   /**
-   * Persists every batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER} (the DStream default, as in Spark),
-   * so that several output operations over this stream compute it once.
+   * Persists every batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER} (the DStream default, as in Spark), so
+   * that several output operations over this stream compute it once. Keeps each batch's RDD only until no
+   * later batch needs it.
+   *
+   * <pre>{@code
+   * DStream<String> words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator()).cache();
+   * words.count().print();          // both outputs read the batch's words,
+   * words.countByValue().print();   // which are computed once
+   * }</pre>
    *
    * @return this stream
    * @throws IllegalStateException if the context has already started
@@ -530,7 +683,11 @@ public class DStream<T> {
   }
 
   /**
-   * Persists every batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER}.
+   * Persists every batch's RDD at {@link StorageLevel#MEMORY_ONLY_SER}; the same as {@link #cache()}.
+   *
+   * <pre>{@code
+   * DStream<String> words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator()).persist();
+   * }</pre>
    *
    * @return this stream
    * @throws IllegalStateException if the context has already started
@@ -541,6 +698,11 @@ public class DStream<T> {
 
   /**
    * Persists every batch's RDD at a storage level; the RDDs are unpersisted once no later batch needs them.
+   *
+   * <pre>{@code
+   * DStream<String> words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator())
+   *     .persist(StorageLevel.MEMORY_AND_DISK_SER);
+   * }</pre>
    *
    * @param level the level
    * @return this stream
@@ -604,6 +766,11 @@ public class DStream<T> {
   /**
    * Returns the name given with {@link #name(String)}.
    *
+   * <pre>{@code
+   * Optional<String> name = pairs.reduceByKey(Integer::sum).name("totals").name();   // Optional[totals]
+   * Optional<String> none = words.name();                                               // Optional.empty
+   * }</pre>
+   *
    * @return the name, or empty if the stream has none
    */
   public Optional<String> name() {
@@ -615,6 +782,16 @@ public class DStream<T> {
   /**
    * Prints the first ten records of every batch to standard output, under a header with the batch time.
    *
+   * <pre>{@code
+   * wordCounts.print();
+   * // -------------------------------------------
+   * // Time: 1000 ms
+   * // -------------------------------------------
+   * // (a,1)
+   * // (b,2)
+   * // (c,1)
+   * }</pre>
+   *
    * @throws IllegalStateException if the context has already started
    */
   public void print() {
@@ -624,6 +801,16 @@ public class DStream<T> {
   /**
    * Prints the first {@code num} records of every batch to standard output, under a header with the batch
    * time, and {@code ...} if the batch has more. Computes only the partitions it needs.
+   *
+   * <pre>{@code
+   * words.print(2);
+   * // -------------------------------------------
+   * // Time: 1000 ms
+   * // -------------------------------------------
+   * // a
+   * // b
+   * // ...
+   * }</pre>
    *
    * @param num how many records to print
    * @throws IllegalArgumentException if {@code num} is not positive
@@ -637,8 +824,18 @@ public class DStream<T> {
   }
 
   /**
-   * Runs a function on every batch's RDD, on the job thread: the general output operation. The function
-   * must run an action on the RDD (such as {@code foreachPartition}) for anything to be computed.
+   * Runs a function on every batch's RDD, on the job thread: the general output operation. The function must
+   * run an action on the RDD (such as {@code foreachPartition}) for anything to be computed. An exception the
+   * function or the action throws fails the batch.
+   *
+   * <pre>{@code
+   * wordCounts.foreachRDD(rdd -> rdd.foreachPartition(partition -> {
+   *   try (Socket socket = new Socket("dashboard.example.com", 7000);   // one connection per partition
+   *       PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
+   *     partition.forEachRemaining(count -> out.println(count._1() + "\t" + count._2()));
+   *   }
+   * }));
+   * }</pre>
    *
    * @param f the function
    * @throws IllegalStateException if the context has already started
@@ -649,7 +846,13 @@ public class DStream<T> {
   }
 
   /**
-   * Runs a function on every batch's RDD and time, on the job thread.
+   * Runs a function on every batch's RDD and time, on the job thread; otherwise as
+   * {@link #foreachRDD(VoidFunction)}.
+   *
+   * <pre>{@code
+   * wordCounts.foreachRDD((rdd, time) -> System.out.println(time + ": " + rdd.count() + " distinct words"));
+   * // 1000 ms: 3 distinct words
+   * }</pre>
    *
    * @param f the function
    * @throws IllegalStateException if the context has already started
@@ -667,7 +870,7 @@ public class DStream<T> {
    * that runs again replaces its directory with the same files.
    *
    * <pre>{@code
-   * counts.saveAsTextFiles("/data/counts"); // /data/counts-1357008430000/part-00000, ...
+   * wordCounts.saveAsTextFiles("/data/counts"); // /data/counts-1357008430000/part-00000, ...
    * }</pre>
    *
    * @param prefix the path prefix of every batch's directory; parent directories are created as needed
@@ -683,6 +886,10 @@ public class DStream<T> {
    * Saves every batch as text files in the directory {@code prefix-T_IN_MS.suffix}; otherwise as
    * {@link #saveAsTextFiles(String)}. A write that fails (for example because a file is in the way) fails
    * the batch with the {@link java.io.IOException} as the cause.
+   *
+   * <pre>{@code
+   * wordCounts.saveAsTextFiles("/data/counts", "txt");   // /data/counts-1357008430000.txt/part-00000, ...
+   * }</pre>
    *
    * @param prefix the path prefix of every batch's directory
    * @param suffix the suffix after the batch time, without the dot; null or empty for none
@@ -700,6 +907,11 @@ public class DStream<T> {
    * {@code Serializable}), and a {@code _SUCCESS} marker. Written atomically like
    * {@link #saveAsTextFiles(String)}; read a batch back with {@link StreamingContext#objectFile(String)}.
    *
+   * <pre>{@code
+   * wordCounts.saveAsObjectFiles("/data/counts");   // /data/counts-1357008430000/part-00000, ...
+   * // later: RDD<Tuple2<String, Integer>> batch = ssc.objectFile("/data/counts-1357008430000");
+   * }</pre>
+   *
    * @param prefix the path prefix of every batch's directory
    * @throws IllegalArgumentException if the prefix is null or blank or does not make a valid path
    * @throws IllegalStateException if the context has already started
@@ -712,6 +924,10 @@ public class DStream<T> {
   /**
    * Saves every batch as object files in the directory {@code prefix-T_IN_MS.suffix}; otherwise as
    * {@link #saveAsObjectFiles(String)}.
+   *
+   * <pre>{@code
+   * wordCounts.saveAsObjectFiles("/data/counts", "bin");   // /data/counts-1357008430000.bin/part-00000, ...
+   * }</pre>
    *
    * @param prefix the path prefix of every batch's directory
    * @param suffix the suffix after the batch time, without the dot; null or empty for none
@@ -731,6 +947,13 @@ public class DStream<T> {
    * (times off the stream's slide grid are moved down onto it). Batches not remembered any more are
    * recomputed from their inputs where possible (not for a queue stream, which cannot replay what it handed
    * out); see {@link StreamingContext#remember}. Times after the latest batch are left out.
+   *
+   * <pre>{@code
+   * ssc.remember(Durations.minutes(1));   // before start()
+   * // ... once the context runs, the words of the last 10 seconds up to a batch time:
+   * List<RDD<String>> last10s = words.slice(batchTime.minus(Durations.seconds(9)), batchTime);
+   * long total = last10s.stream().mapToLong(RDD::count).sum();
+   * }</pre>
    *
    * @param fromTime the first batch time
    * @param toTime the last batch time

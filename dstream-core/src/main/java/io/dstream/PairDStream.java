@@ -34,6 +34,12 @@ import java.util.Optional;
  * across batches; the state operations need a checkpoint directory. Inside {@code foreachRDD} and
  * {@code transform}, turn the batch's RDD into a pair RDD with {@link PairRDD#fromRDD}.
  *
+ * <p>The method examples below use the streams of {@link DStream}'s examples: from a batch whose lines are
+ * {@code "a b"} and {@code "b c"}, {@code pairs} holds {@code (a,1), (b,1), (b,1), (c,1)} and
+ * {@code wordCounts} holds {@code (a,1), (b,2), (c,1)}. The joins use {@code otherCounts}, another
+ * {@code PairDStream<String, Integer>} whose same batch holds {@code (b,5), (d,7)}. After a shuffle, records
+ * come in no particular order.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -44,7 +50,13 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Views a stream of pairs as a pair stream (no copy).
+   * Views a stream of pairs as a pair stream (no copy, no new stream): the way back to the by-key operations
+   * after an operation that returns a plain {@code DStream} of pairs.
+   *
+   * <pre>{@code
+   * DStream<Tuple2<String, Integer>> tuples = words.map(w -> new Tuple2<>(w, 1));
+   * PairDStream<String, Integer> pairs = PairDStream.fromDStream(tuples);
+   * }</pre>
    *
    * @param stream a stream of {@link Tuple2}
    * @param <K> the key type
@@ -59,30 +71,47 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   // ---- by-key combining ---------------------------------------------------------------------------------
 
   /**
-   * Groups the values of each key in each batch. Shuffles.
+   * Groups the values of each key in each batch. Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Iterable<Integer>> grouped = pairs.groupByKey();   // (a,[1]), (b,[1, 1]), (c,[1])
+   * }</pre>
    *
    * @return one record per key and batch, with all its values
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, Iterable<V>> groupByKey() {
     return byKey("groupByKey", PairRDD::groupByKey);
   }
 
   /**
-   * Groups the values of each key in each batch into a number of partitions. Shuffles.
+   * Groups the values of each key in each batch into a number of partitions. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Iterable<Integer>> grouped = pairs.groupByKey(4);   // (a,[1]), (b,[1, 1]), (c,[1])
+   * }</pre>
    *
    * @param numPartitions the number of partitions
    * @return one record per key and batch
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, Iterable<V>> groupByKey(int numPartitions) {
     return groupByKey(new HashPartitioner(numPartitions));
   }
 
   /**
-   * Groups the values of each key in each batch into a partitioner's layout. Shuffles.
+   * Groups the values of each key in each batch into a partitioner's layout. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Iterable<Integer>> grouped = pairs.groupByKey(new HashPartitioner(4));
+   * }</pre>
    *
    * @param partitioner where keys go
    * @return one record per key and batch
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, Iterable<V>> groupByKey(Partitioner partitioner) {
     Arguments.requireNonNull(partitioner, "partitioner");
@@ -90,11 +119,16 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Merges the values of each key in each batch with an associative and commutative function. Shuffles,
-   * combining on the map side first.
+   * Merges the values of each key in each batch with an associative and commutative function. Shuffles each
+   * batch, combining on the map side first; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> wordCounts = pairs.reduceByKey(Integer::sum);   // (a,1), (b,2), (c,1)
+   * }</pre>
    *
    * @param f the reduce function
    * @return one record per key and batch
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f) {
     Arguments.requireNonNull(f, "f");
@@ -102,12 +136,18 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Merges the values of each key in each batch into a number of partitions. Shuffles.
+   * Merges the values of each key in each batch into a number of partitions. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> wordCounts = pairs.reduceByKey(Integer::sum, 4);   // (a,1), (b,2), (c,1)
+   * }</pre>
    *
    * @param f the reduce function
    * @param numPartitions the number of partitions
    * @return one record per key and batch
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
     Arguments.requireNonNull(f, "f");
@@ -115,11 +155,17 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Merges the values of each key in each batch into a partitioner's layout. Shuffles.
+   * Merges the values of each key in each batch into a partitioner's layout. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> wordCounts = pairs.reduceByKey(Integer::sum, new HashPartitioner(4));
+   * }</pre>
    *
    * @param f the reduce function
    * @param partitioner where keys go
    * @return one record per key and batch
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, Partitioner partitioner) {
     Arguments.requireNonNull(f, "f");
@@ -129,7 +175,16 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /**
    * Combines the values of each key in each batch with three functions into a number of partitions.
-   * Shuffles, combining on the map side.
+   * Shuffles each batch, combining on the map side; keeps no state.
+   *
+   * <pre>{@code
+   * // (sum, count) per key, for the average value of each key
+   * PairDStream<String, Tuple2<Integer, Integer>> sumCounts = pairs.combineByKey(
+   *     v -> new Tuple2<>(v, 1),
+   *     (acc, v) -> new Tuple2<>(acc._1() + v, acc._2() + 1),
+   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()), 4);   // (a,(1,1)), (b,(2,2)), (c,(1,1))
+   * PairDStream<String, Double> averages = sumCounts.mapValues(sc -> (double) sc._1() / sc._2());
+   * }</pre>
    *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
@@ -138,6 +193,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param <C> the combiner type
    * @return one record per key and batch
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, int numPartitions) {
@@ -149,7 +205,13 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /**
    * Combines the values of each key in each batch with three functions into a partitioner's layout.
-   * Shuffles, combining on the map side.
+   * Shuffles each batch, combining on the map side; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Integer>> sumCounts = pairs.combineByKey(v -> new Tuple2<>(v, 1),
+   *     (acc, v) -> new Tuple2<>(acc._1() + v, acc._2() + 1),
+   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()), new HashPartitioner(4));
+   * }</pre>
    *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
@@ -157,6 +219,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param partitioner where keys go
    * @param <C> the combiner type
    * @return one record per key and batch
+   * @throws IllegalStateException if the context has already started
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner) {
@@ -168,7 +231,15 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Combines the values of each key in each batch with three functions into a partitioner's layout.
+   * Combines the values of each key in each batch with three functions into a partitioner's layout. Shuffles
+   * each batch, combining on the map side first only if {@code mapSideCombine}; keeps no state.
+   *
+   * <pre>{@code
+   * // The distinct values of each key; few values share a key, so combining first would not pay.
+   * PairDStream<String, Set<Integer>> distinctValues = pairs.combineByKey(v -> new HashSet<>(Set.of(v)),
+   *     (set, v) -> { set.add(v); return set; },
+   *     (x, y) -> { x.addAll(y); return x; }, new HashPartitioner(4), false);   // (a,[1]), (b,[1]), (c,[1])
+   * }</pre>
    *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
@@ -177,6 +248,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @param mapSideCombine whether to combine before the shuffle
    * @param <C> the combiner type
    * @return one record per key and batch
+   * @throws IllegalStateException if the context has already started
    */
   public <C> PairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
       Function2<C, C, C> mergeCombiners, Partitioner partitioner, boolean mapSideCombine) {
@@ -191,11 +263,16 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   // ---- per-value transformations --------------------------------------------------------------------------
 
   /**
-   * Applies a function to every value, keeping the keys. Narrow.
+   * Applies a function to every value, keeping the keys. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, String> labels = wordCounts.mapValues(n -> n + "x");   // (a,1x), (b,2x), (c,1x)
+   * }</pre>
    *
    * @param f the function
    * @param <U> the new value type
    * @return the mapped pair stream
+   * @throws IllegalStateException if the context has already started
    */
   public <U> PairDStream<K, U> mapValues(Function<V, U> f) {
     Arguments.requireNonNull(f, "f");
@@ -203,11 +280,17 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Replaces every value by zero or more values, keeping the keys. Narrow.
+   * Replaces every value by zero or more values, keeping the keys. Narrow: no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> ones = wordCounts.flatMapValues(n -> Collections.nCopies(n, 1).iterator());
+   * // (a,1), (b,1), (b,1), (c,1)
+   * }</pre>
    *
    * @param f returns an iterator over the values that replace one value
    * @param <U> the new value type
    * @return the flattened pair stream
+   * @throws IllegalStateException if the context has already started
    */
   public <U> PairDStream<K, U> flatMapValues(FlatMapFunction<V, U> f) {
     Arguments.requireNonNull(f, "f");
@@ -218,12 +301,18 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   /**
    * Cogroups each batch with the same batch of another stream: for each key in either, both lists of values.
-   * Shuffles.
+   * Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Iterable<Integer>, Iterable<Integer>>> both = wordCounts.cogroup(otherCounts);
+   * // (a,([1],[])), (b,([2],[5])), (c,([1],[])), (d,([],[7]))
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param <W> the other's value type
    * @return one record per key and batch
    * @throws IllegalArgumentException if the slide durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
@@ -231,13 +320,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Cogroups each batch with another stream's into a number of partitions. Shuffles.
+   * Cogroups each batch with another stream's into a number of partitions. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Iterable<Integer>, Iterable<Integer>>> both = wordCounts.cogroup(otherCounts, 4);
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return one record per key and batch
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
@@ -245,12 +340,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Cogroups each batch with another stream's into a partitioner's layout. Shuffles.
+   * Cogroups each batch with another stream's into a partitioner's layout. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Iterable<Integer>, Iterable<Integer>>> both =
+   *     wordCounts.cogroup(otherCounts, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param partitioner where keys go
    * @param <W> the other's value type
    * @return one record per key and batch
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other,
       Partitioner partitioner) {
@@ -260,12 +362,17 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Inner-joins each batch with the same batch of another stream. Shuffles.
+   * Inner-joins each batch with the same batch of another stream. Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Integer>> joined = wordCounts.join(otherCounts);   // (b,(2,5))
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param <W> the other's value type
    * @return {@code (k, (v, w))} for every pair of values of a key present in both
    * @throws IllegalArgumentException if the slide durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
@@ -273,13 +380,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Inner-joins each batch with another stream's into a number of partitions. Shuffles.
+   * Inner-joins each batch with another stream's into a number of partitions. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Integer>> joined = wordCounts.join(otherCounts, 4);   // (b,(2,5))
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
@@ -287,12 +400,18 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Inner-joins each batch with another stream's into a partitioner's layout. Shuffles.
+   * Inner-joins each batch with another stream's into a partitioner's layout. Shuffles each batch; keeps no
+   * state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Integer>> joined = wordCounts.join(otherCounts, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param partitioner where keys go
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
@@ -301,11 +420,17 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Left-outer-joins each batch with the same batch of another stream. Shuffles.
+   * Left-outer-joins each batch with the same batch of another stream. Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Optional<Integer>>> joined = wordCounts.leftOuterJoin(otherCounts);
+   * // (a,(1,Optional.empty)), (b,(2,Optional[5])), (c,(1,Optional.empty))
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param <W> the other's value type
    * @return every value of this stream, with each matching value of the other or {@code Optional.empty()}
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
@@ -313,13 +438,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Left-outer-joins each batch with another stream's into a number of partitions. Shuffles.
+   * Left-outer-joins each batch with another stream's into a number of partitions. Shuffles each batch; keeps
+   * no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Optional<Integer>>> joined = wordCounts.leftOuterJoin(otherCounts, 4);
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
@@ -327,12 +458,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Left-outer-joins each batch with another stream's into a partitioner's layout. Shuffles.
+   * Left-outer-joins each batch with another stream's into a partitioner's layout. Shuffles each batch; keeps
+   * no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Integer, Optional<Integer>>> joined =
+   *     wordCounts.leftOuterJoin(otherCounts, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param partitioner where keys go
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other,
       Partitioner partitioner) {
@@ -342,11 +480,17 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Right-outer-joins each batch with the same batch of another stream. Shuffles.
+   * Right-outer-joins each batch with the same batch of another stream. Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Optional<Integer>, Integer>> joined = wordCounts.rightOuterJoin(otherCounts);
+   * // (b,(Optional[2],5)), (d,(Optional.empty,7))
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param <W> the other's value type
    * @return every value of the other stream, with each matching value of this one or {@code Optional.empty()}
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
@@ -354,13 +498,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Right-outer-joins each batch with another stream's into a number of partitions. Shuffles.
+   * Right-outer-joins each batch with another stream's into a number of partitions. Shuffles each batch;
+   * keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Optional<Integer>, Integer>> joined = wordCounts.rightOuterJoin(otherCounts, 4);
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
@@ -368,12 +518,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Right-outer-joins each batch with another stream's into a partitioner's layout. Shuffles.
+   * Right-outer-joins each batch with another stream's into a partitioner's layout. Shuffles each batch;
+   * keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Optional<Integer>, Integer>> joined =
+   *     wordCounts.rightOuterJoin(otherCounts, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param partitioner where keys go
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other,
       Partitioner partitioner) {
@@ -383,11 +540,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Full-outer-joins each batch with the same batch of another stream. Shuffles.
+   * Full-outer-joins each batch with the same batch of another stream. Shuffles each batch; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Optional<Integer>, Optional<Integer>>> joined =
+   *     wordCounts.fullOuterJoin(otherCounts);
+   * // (a,(Optional[1],Optional.empty)), (b,(Optional[2],Optional[5])), (c,(Optional[1],Optional.empty)),
+   * // (d,(Optional.empty,Optional[7]))
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param <W> the other's value type
    * @return every value of either side, with each matching value of the other side or {@code Optional.empty()}
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
@@ -395,13 +560,20 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Full-outer-joins each batch with another stream's into a number of partitions. Shuffles.
+   * Full-outer-joins each batch with another stream's into a number of partitions. Shuffles each batch; keeps
+   * no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Optional<Integer>, Optional<Integer>>> joined =
+   *     wordCounts.fullOuterJoin(otherCounts, 4);
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param numPartitions the number of partitions
    * @param <W> the other's value type
    * @return the joined pairs
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other,
       int numPartitions) {
@@ -410,12 +582,19 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Full-outer-joins each batch with another stream's into a partitioner's layout. Shuffles.
+   * Full-outer-joins each batch with another stream's into a partitioner's layout. Shuffles each batch; keeps
+   * no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Tuple2<Optional<Integer>, Optional<Integer>>> joined =
+   *     wordCounts.fullOuterJoin(otherCounts, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @param partitioner where keys go
    * @param <W> the other's value type
    * @return the joined pairs
+   * @throws IllegalStateException if the context has already started
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other,
       Partitioner partitioner) {
@@ -445,6 +624,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   /**
    * Groups the values of each key over the last {@code windowDuration}, every batch. Shuffles each batch
    * once; keeps state (see {@link DStream} on windows).
+   *
+   * <pre>{@code
+   * // Every batch, each word with the 1s of its occurrences in the last 30 seconds.
+   * PairDStream<String, Iterable<Integer>> lastHalfMinute = pairs.groupByKeyAndWindow(Durations.seconds(30));
+   * }</pre>
    *
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @return one record per key and window, with all the key's values in the window
@@ -480,6 +664,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * Groups the values of each key over a sliding window into a number of partitions. Shuffles each batch
    * once; keeps state.
    *
+   * <pre>{@code
+   * PairDStream<String, Iterable<Integer>> lastHalfMinute =
+   *     pairs.groupByKeyAndWindow(Durations.seconds(30), Durations.seconds(10), 4);
+   * }</pre>
+   *
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
    * @param numPartitions the number of partitions
@@ -499,6 +688,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   /**
    * Groups the values of each key over a sliding window into a partitioner's layout. Shuffles each batch
    * once; keeps state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Iterable<Integer>> lastHalfMinute =
+   *     pairs.groupByKeyAndWindow(Durations.seconds(30), Durations.seconds(10), new HashPartitioner(4));
+   * }</pre>
    *
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
@@ -523,6 +717,12 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * Merges the values of each key over the last {@code windowDuration}, every batch, with an associative
    * and commutative function. Each batch is reduced once, and each window merges the results of its
    * batches. Shuffles each batch once; keeps state.
+   *
+   * <pre>{@code
+   * // Every batch, the word counts of the last 30 seconds.
+   * PairDStream<String, Integer> windowedCounts =
+   *     pairs.reduceByKeyAndWindow(Integer::sum, Durations.seconds(30));
+   * }</pre>
    *
    * @param reduceFunc the reduce function
    * @param windowDuration the window length, a multiple of this stream's slide duration
@@ -566,6 +766,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * Merges the values of each key over a sliding window into a number of partitions. Shuffles each batch
    * once; keeps state.
    *
+   * <pre>{@code
+   * PairDStream<String, Integer> windowedCounts =
+   *     pairs.reduceByKeyAndWindow(Integer::sum, Durations.seconds(30), Durations.seconds(10), 4);
+   * }</pre>
+   *
    * @param reduceFunc the reduce function
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
@@ -587,6 +792,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   /**
    * Merges the values of each key over a sliding window into a partitioner's layout. Shuffles each batch
    * once; keeps state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> windowedCounts = pairs.reduceByKeyAndWindow(Integer::sum,
+   *     Durations.seconds(30), Durations.seconds(10), new HashPartitioner(4));
+   * }</pre>
    *
    * @param reduceFunc the reduce function
    * @param windowDuration the window length, a multiple of this stream's slide duration
@@ -642,6 +852,11 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * Merges the values of each key over a sliding window incrementally, into a number of partitions.
    * Shuffles each batch once; keeps state and checkpoints it.
    *
+   * <pre>{@code
+   * PairDStream<String, Integer> windowedCounts = pairs.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b,
+   *     Durations.seconds(30), Durations.seconds(10), 4);
+   * }</pre>
+   *
    * @param reduceFunc the associative and commutative reduce function
    * @param invReduceFunc its inverse
    * @param windowDuration the window length, a multiple of this stream's slide duration
@@ -666,8 +881,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * only the keys a filter accepts. Shuffles each batch once; keeps state and checkpoints it.
    *
    * <pre>{@code
-   * PairDStream<String, Long> windowedCounts = pairs.reduceByKeyAndWindow(Long::sum, (a, b) -> a - b,
-   *     Durations.seconds(30), Durations.seconds(10), 4, kv -> kv._2() != 0L);
+   * PairDStream<String, Integer> windowedCounts = pairs.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b,
+   *     Durations.seconds(30), Durations.seconds(10), 4, kv -> kv._2() != 0);
    * }</pre>
    *
    * @param reduceFunc the associative and commutative reduce function
@@ -697,6 +912,12 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   /**
    * Merges the values of each key over a sliding window incrementally, into a partitioner's layout, keeping
    * only the keys a filter accepts. Shuffles each batch once; keeps state and checkpoints it.
+   *
+   * <pre>{@code
+   * // Words whose count in the window falls to 0 are dropped.
+   * PairDStream<String, Integer> windowedCounts = pairs.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b,
+   *     Durations.seconds(30), Durations.seconds(10), new HashPartitioner(4), kv -> kv._2() != 0);
+   * }</pre>
    *
    * @param reduceFunc the associative and commutative reduce function
    * @param invReduceFunc its inverse
@@ -765,6 +986,12 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * Keeps a state per key across batches, in a number of hash partitions; otherwise as
    * {@link #updateStateByKey(Function2)}.
    *
+   * <pre>{@code
+   * PairDStream<String, Integer> runningCounts = pairs.updateStateByKey(
+   *     (List<Integer> ones, Optional<Integer> count) -> Optional.of(count.orElse(0) + ones.size()), 4);
+   * // after two batches of "a b", "b c": (a,2), (b,4), (c,2)
+   * }</pre>
+   *
    * @param updateFunc computes a key's new state from its new values and previous state
    * @param numPartitions the number of partitions of the state
    * @param <S> the state type
@@ -782,6 +1009,12 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * Keeps a state per key across batches, placed by a partitioner; otherwise as
    * {@link #updateStateByKey(Function2)}. If this stream's batches are already partitioned by the same
    * partitioner, no batch is shuffled at all.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> runningCounts = pairs.updateStateByKey(
+   *     (List<Integer> ones, Optional<Integer> count) -> Optional.of(count.orElse(0) + ones.size()),
+   *     new HashPartitioner(4));
+   * }</pre>
    *
    * @param updateFunc computes a key's new state from its new values and previous state
    * @param partitioner where keys go
@@ -887,11 +1120,17 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   }
 
   /**
-   * Returns a pair stream whose every batch holds this stream's and another's records of that batch.
+   * Returns a pair stream whose every batch holds this stream's and another's records of that batch. Narrow:
+   * no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> all = wordCounts.union(otherCounts);   // (a,1), (b,2), (c,1), (b,5), (d,7)
+   * }</pre>
    *
    * @param other a pair stream with the same slide duration
    * @return the union
    * @throws IllegalArgumentException if the slide durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, V> union(PairDStream<K, V> other) {
     Arguments.requireNonNull(other, "other");

@@ -51,6 +51,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Lifecycle: define every stream and output operation, then {@link #start()} once; afterwards no new
  * streams may be defined. {@link #stop()} ends it for good. One context may be active per JVM at a time.
  * Every misuse throws {@link IllegalStateException} saying what to do instead.
+ *
+ * <p>The method examples use {@code ssc} for the context and the streams of {@link DStream}'s and
+ * {@link PairDStream}'s examples ({@code words}, {@code wordCounts}, {@code otherCounts}...).
  */
 public final class StreamingContext {
   private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
@@ -64,6 +67,11 @@ public final class StreamingContext {
   /**
    * Creates a context.
    *
+   * <pre>{@code
+   * StreamingContext ssc = new StreamingContext(
+   *     new StreamingConf().setMaster("local[4]").setAppName("wordcount"), Durations.seconds(1));
+   * }</pre>
+   *
    * @param conf the configuration (copied; later changes to it have no effect)
    * @param batchDuration the batch interval
    * @throws IllegalArgumentException if the batch duration is not positive
@@ -74,6 +82,10 @@ public final class StreamingContext {
 
   /**
    * Creates a context from a master string and an application name.
+   *
+   * <pre>{@code
+   * StreamingContext ssc = new StreamingContext("local[2]", "NetworkWordCount", Durations.seconds(1));
+   * }</pre>
    *
    * @param master {@code local}, {@code local[N]} or {@code local[*]}
    * @param appName the application name
@@ -95,6 +107,12 @@ public final class StreamingContext {
   /**
    * Creates a context whose batches follow the given clock: for simulations and tests (see
    * {@link io.dstream.testing.TestStreamingContext}, which uses a manual clock).
+   *
+   * <pre>{@code
+   * ManualClock clock = new ManualClock();
+   * StreamingContext ssc = new StreamingContext(new StreamingConf(), Durations.seconds(1), clock);
+   * // ... define the pipeline, ssc.start(), then each clock.advance(1000) is due to start one batch
+   * }</pre>
    *
    * @param conf the configuration (copied)
    * @param batchDuration the batch interval
@@ -118,6 +136,16 @@ public final class StreamingContext {
    * Creates an input stream from a queue of RDDs: each batch takes the next RDD of the queue, or an empty
    * RDD if the queue is empty. Meant for tests and demos; the queue's contents are not checkpointed.
    *
+   * <pre>{@code
+   * Queue<RDD<String>> queue = new ArrayDeque<>();
+   * InputDStream<String> lines = ssc.queueStream(queue);
+   * lines.print();
+   * ssc.start();
+   * synchronized (queue) {
+   *   queue.add(ssc.parallelize(List.of("a b", "b c")));   // the next batch's records
+   * }
+   * }</pre>
+   *
    * @param queue the queue; add to it from any thread while synchronizing on it
    * @param <T> the record type
    * @return the stream
@@ -129,7 +157,11 @@ public final class StreamingContext {
   }
 
   /**
-   * Creates an input stream from a queue of RDDs.
+   * Creates an input stream from a queue of RDDs; otherwise as {@link #queueStream(Queue)}.
+   *
+   * <pre>{@code
+   * InputDStream<String> lines = ssc.queueStream(queue, false);   // each batch takes all the queued RDDs
+   * }</pre>
    *
    * @param queue the queue
    * @param oneAtATime true to take one RDD per batch; false to take every queued RDD (as one union)
@@ -143,7 +175,13 @@ public final class StreamingContext {
   }
 
   /**
-   * Creates an input stream from a queue of RDDs, with an RDD for batches that find the queue empty.
+   * Creates an input stream from a queue of RDDs, with an RDD for batches that find the queue empty;
+   * otherwise as {@link #queueStream(Queue)}.
+   *
+   * <pre>{@code
+   * InputDStream<String> lines = ssc.queueStream(queue, true, ssc.parallelize(List.of("(idle)"), 1));
+   * // a batch that finds the queue empty holds "(idle)"
+   * }</pre>
    *
    * @param queue the queue
    * @param oneAtATime true to take one RDD per batch; false to take every queued RDD
@@ -261,6 +299,10 @@ public final class StreamingContext {
   /**
    * Creates a stream of the UTF-8 text lines a TCP server sends; see {@link #socketTextStream(String, int)}.
    *
+   * <pre>{@code
+   * ReceiverInputDStream<String> lines = ssc.socketTextStream("localhost", 9999, StorageLevel.MEMORY_ONLY_SER);
+   * }</pre>
+   *
    * @param host the server's host name or address
    * @param port the server's port
    * @param storageLevel where the received blocks are kept
@@ -319,6 +361,11 @@ public final class StreamingContext {
    * {@code Collection} of records serialized with dstream's Kryo serializer; each frame becomes one block as
    * it is. The fastest way to feed a stream from another JVM.
    *
+   * <pre>{@code
+   * // Another JVM writes frames: a 4-byte length, then a Collection<Order> serialized with dstream's Kryo.
+   * ReceiverInputDStream<Order> orders = ssc.rawSocketStream("localhost", 9999);
+   * }</pre>
+   *
    * @param host the server's host name or address
    * @param port the server's port
    * @param <T> the record type
@@ -333,6 +380,10 @@ public final class StreamingContext {
 
   /**
    * Creates a stream of the serialized blocks a TCP server sends; see {@link #rawSocketStream(String, int)}.
+   *
+   * <pre>{@code
+   * ReceiverInputDStream<Order> orders = ssc.rawSocketStream("localhost", 9999, StorageLevel.MEMORY_ONLY_SER_2);
+   * }</pre>
    *
    * @param host the server's host name or address
    * @param port the server's port
@@ -355,13 +406,21 @@ public final class StreamingContext {
   }
 
   /**
-   * Returns a stream whose every batch holds the records of all the given streams' batches.
+   * Returns a stream whose every batch holds the records of all the given streams' batches. Narrow: no
+   * shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * // Several receivers in parallel, processed as one stream.
+   * DStream<String> lines = ssc.union(ssc.socketTextStream("host1", 9999), ssc.socketTextStream("host2", 9999),
+   *     ssc.socketTextStream("host3", 9999));
+   * }</pre>
    *
    * @param streams the streams; all with the same slide duration
    * @param <T> the record type
    * @return the union
    * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
    *     durations differ
+   * @throws IllegalStateException if the context has already started
    */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
@@ -371,7 +430,13 @@ public final class StreamingContext {
   }
 
   /**
-   * Returns a pair stream whose every batch holds the records of all the given pair streams' batches.
+   * Returns a pair stream whose every batch holds the records of all the given pair streams' batches. Narrow:
+   * no shuffle; keeps no state.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> allCounts = ssc.union(wordCounts, otherCounts);
+   * // with (a,1), (b,2), (c,1) and (b,5), (d,7): (a,1), (b,2), (c,1), (b,5), (d,7)
+   * }</pre>
    *
    * @param streams the streams; all with the same slide duration
    * @param <K> the key type
@@ -379,6 +444,7 @@ public final class StreamingContext {
    * @return the union
    * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
    *     durations differ
+   * @throws IllegalStateException if the context has already started
    */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
@@ -399,7 +465,15 @@ public final class StreamingContext {
   }
 
   /**
-   * Returns a stream whose every batch is a function of the same batch of several streams.
+   * Returns a stream whose every batch is a function of the same batch of several streams, once per
+   * batch on the job generator's thread; see {@link DStream#transform(Function)}. Shuffles if the RDD
+   * operations do; keeps no state. An exception the function throws fails the batch.
+   *
+   * <pre>{@code
+   * // The words of either stream's batch, each once.
+   * DStream<String> vocabulary = ssc.transform(List.of(words, otherWords),
+   *     (rdds, time) -> ((RDD<String>) rdds.get(0)).union((RDD<String>) rdds.get(1)).distinct());
+   * }</pre>
    *
    * @param streams the streams; all with the same slide duration
    * @param transformFunc builds the batch's RDD from the streams' RDDs (in the streams' order) and the time
@@ -407,6 +481,7 @@ public final class StreamingContext {
    * @return the stream
    * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
    *     durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public <T> DStream<T> transform(List<DStream<?>> streams, Function2<List<RDD<?>>, Time, RDD<T>> transformFunc) {
     Arguments.requireNonNull(streams, "streams");
@@ -415,7 +490,16 @@ public final class StreamingContext {
   }
 
   /**
-   * Returns a pair stream whose every batch is a function of the same batch of several streams.
+   * Returns a pair stream whose every batch is a function of the same batch of several streams;
+   * otherwise as {@link #transform(List, Function2)}.
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> totals = ssc.transformToPair(List.of(wordCounts, otherCounts), (rdds, time) -> {
+   *   RDD<Tuple2<String, Integer>> mine = (RDD<Tuple2<String, Integer>>) rdds.get(0);
+   *   RDD<Tuple2<String, Integer>> theirs = (RDD<Tuple2<String, Integer>>) rdds.get(1);
+   *   return PairRDD.fromRDD(mine.union(theirs)).reduceByKey(Integer::sum);
+   * });   // with (a,1), (b,2), (c,1) and (b,5), (d,7): (a,1), (b,7), (c,1), (d,7)
+   * }</pre>
    *
    * @param streams the streams; all with the same slide duration
    * @param transformFunc builds the batch's pair RDD from the streams' RDDs and the time
@@ -424,6 +508,7 @@ public final class StreamingContext {
    * @return the stream
    * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
    *     durations differ
+   * @throws IllegalStateException if the context has already started
    */
   public <K, V> PairDStream<K, V> transformToPair(List<DStream<?>> streams,
       Function2<List<RDD<?>>, Time, PairRDD<K, V>> transformFunc) {
@@ -500,6 +585,13 @@ public final class StreamingContext {
    * new context's configuration; otherwise as {@link #getOrCreate(String, Function0)}. The settings read from
    * {@code recoveryConf} (where set) are {@code dstream.checkpoint.createOnError}.
    *
+   * <pre>{@code
+   * // Start afresh, with a new checkpoint, if the old one cannot be restored.
+   * StreamingConf recovery = new StreamingConf().set("dstream.checkpoint.createOnError", "true");
+   * StreamingContext ssc = StreamingContext.getOrCreate("/var/lib/app/checkpoints", WordCountApp::createContext,
+   *     recovery);
+   * }</pre>
+   *
    * @param checkpointDirectory the checkpoint directory
    * @param factory creates the context and defines its pipeline, without starting it
    * @param recoveryConf settings of the recovery; a key it does not set comes from the new context
@@ -536,6 +628,10 @@ public final class StreamingContext {
    * Makes an RDD of a list, cut into {@code dstream.default.parallelism} partitions (default: the number of
    * worker threads).
    *
+   * <pre>{@code
+   * RDD<String> lines = ssc.parallelize(List.of("a b", "b c"));
+   * }</pre>
+   *
    * @param list the records; copied
    * @param <T> the record type
    * @return the RDD
@@ -547,6 +643,10 @@ public final class StreamingContext {
 
   /**
    * Makes an RDD of a list, cut into contiguous slices.
+   *
+   * <pre>{@code
+   * RDD<Integer> numbers = ssc.parallelize(List.of(1, 2, 3, 4), 2);   // partitions [1, 2] and [3, 4]
+   * }</pre>
    *
    * @param list the records; copied
    * @param numSlices the number of partitions
@@ -563,6 +663,10 @@ public final class StreamingContext {
   /**
    * Makes a pair RDD of a list of pairs.
    *
+   * <pre>{@code
+   * PairRDD<String, Integer> counts = ssc.parallelizePairs(List.of(new Tuple2<>("a", 1), new Tuple2<>("b", 2)));
+   * }</pre>
+   *
    * @param list the pairs; copied
    * @param <K> the key type
    * @param <V> the value type
@@ -575,6 +679,10 @@ public final class StreamingContext {
 
   /**
    * Makes a pair RDD of a list of pairs, cut into contiguous slices.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> counts = ssc.parallelizePairs(List.of(new Tuple2<>("a", 1), new Tuple2<>("b", 2)), 1);
+   * }</pre>
    *
    * @param list the pairs; copied
    * @param numSlices the number of partitions
@@ -591,6 +699,10 @@ public final class StreamingContext {
 
   /**
    * Returns an RDD with no records and no partitions.
+   *
+   * <pre>{@code
+   * RDD<String> none = ssc.emptyRDD();   // count() is 0, getNumPartitions() is 0
+   * }</pre>
    *
    * @param <T> the record type
    * @return the empty RDD
@@ -631,6 +743,12 @@ public final class StreamingContext {
   /**
    * Starts running the pipeline: the first batch is at the next multiple of the batch duration.
    *
+   * <pre>{@code
+   * wordCounts.print();   // at least one output operation
+   * ssc.start();
+   * ssc.awaitTermination();
+   * }</pre>
+   *
    * @throws IllegalStateException if the context was already started or stopped, if no output operation is
    *     defined, or if another context is active in this JVM
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration
@@ -661,6 +779,11 @@ public final class StreamingContext {
   /**
    * Stops the context at once: queued batches are dropped and running jobs interrupted. Does nothing if
    * it is already stopped. See {@link #stop(boolean)}.
+   *
+   * <pre>{@code
+   * ssc.stop();
+   * ssc.getState();   // STOPPED
+   * }</pre>
    */
   public void stop() {
     stop(false);
@@ -674,6 +797,11 @@ public final class StreamingContext {
    * its own thread; a stopping job is
    * never interrupted. Use {@link #awaitTermination()} to wait until the stop is complete.
    *
+   * <pre>{@code
+   * // On Ctrl-C, finish the batches that are due, then stop.
+   * Runtime.getRuntime().addShutdownHook(new Thread(() -> ssc.stop(true)));
+   * }</pre>
+   *
    * @param stopGracefully true to first run every batch whose time has come (and every job already queued);
    *     false to stop at once: queued jobs are dropped and running jobs interrupted
    */
@@ -684,6 +812,16 @@ public final class StreamingContext {
 
   /**
    * Waits until the context is stopped (and has released its threads), or a job fails.
+   *
+   * <pre>{@code
+   * ssc.start();
+   * try {
+   *   ssc.awaitTermination();   // until ssc.stop() is called, from another thread, a listener or an output
+   * } catch (JobFailedException e) {
+   *   System.err.println("a batch failed: " + e.getCause());
+   *   ssc.stop();
+   * }
+   * }</pre>
    *
    * @throws JobFailedException when a job has failed; its cause is the exception the user function threw
    * @throws VirtualMachineError the fatal error (out of memory, stack overflow) that ended the context,
@@ -697,6 +835,13 @@ public final class StreamingContext {
 
   /**
    * Waits until the context is stopped (and has released its threads), a job fails, or the time runs out.
+   *
+   * <pre>{@code
+   * ssc.start();
+   * if (!ssc.awaitTerminationOrTimeout(60_000)) {
+   *   ssc.stop(true);   // ran for a minute: stop gracefully
+   * }
+   * }</pre>
    *
    * @param timeoutMillis how long to wait, in milliseconds
    * @return true if the context has stopped, false if the time ran out
@@ -712,6 +857,12 @@ public final class StreamingContext {
   /**
    * Returns the lifecycle state.
    *
+   * <pre>{@code
+   * if (ssc.getState() == StreamingContextState.ACTIVE) {
+   *   ssc.stop(true);
+   * }
+   * }</pre>
+   *
    * @return INITIALIZED, ACTIVE or STOPPED
    */
   public StreamingContextState getState() {
@@ -721,6 +872,10 @@ public final class StreamingContext {
   /**
    * Returns the context that is active in this JVM, if any.
    *
+   * <pre>{@code
+   * StreamingContext.getActive().ifPresent(active -> active.stop(true));   // e.g. before starting another
+   * }</pre>
+   *
    * @return the active context
    */
   public static Optional<StreamingContext> getActive() {
@@ -728,7 +883,18 @@ public final class StreamingContext {
   }
 
   /**
-   * Adds a listener for batch and output-operation events.
+   * Adds a listener for batch, output-operation and receiver events; it may be added before or after
+   * {@link #start()}.
+   *
+   * <pre>{@code
+   * ssc.addStreamingListener(new StreamingListener() {
+   *   public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
+   *     BatchInfo batch = completed.batchInfo();
+   *     System.out.println(batch.batchTime() + ": " + batch.numRecords() + " records in "
+   *         + batch.processingDelay().orElse(0L) + " ms");
+   *   }
+   * });
+   * }</pre>
    *
    * @param listener the listener
    */
@@ -738,6 +904,13 @@ public final class StreamingContext {
 
   /**
    * Removes a listener.
+   *
+   * <pre>{@code
+   * StreamingListener progress = new StreamingListener() {};
+   * ssc.addStreamingListener(progress);
+   * // ...
+   * ssc.removeStreamingListener(progress);
+   * }</pre>
    *
    * @param listener the listener
    */
@@ -749,6 +922,10 @@ public final class StreamingContext {
   /**
    * Makes every stream keep its generated RDDs for at least a duration, for example so that
    * {@link DStream#slice} can reach further back.
+   *
+   * <pre>{@code
+   * ssc.remember(Durations.minutes(5));   // DStream.slice can reach 5 minutes back
+   * }</pre>
    *
    * @param duration the duration; zero or more
    * @throws IllegalArgumentException if the duration is negative
@@ -784,6 +961,10 @@ public final class StreamingContext {
   /**
    * Returns the batch interval.
    *
+   * <pre>{@code
+   * Duration interval = ssc.batchDuration();   // 1000 ms for Durations.seconds(1)
+   * }</pre>
+   *
    * @return the batch duration
    */
   public Duration batchDuration() {
@@ -792,6 +973,11 @@ public final class StreamingContext {
 
   /**
    * Returns a copy of the configuration.
+   *
+   * <pre>{@code
+   * String appName = ssc.conf().appName();
+   * long stopTimeout = ssc.conf().get(ConfigKeys.STOP_TIMEOUT).milliseconds();
+   * }</pre>
    *
    * @return the configuration
    */

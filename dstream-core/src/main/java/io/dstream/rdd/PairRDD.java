@@ -37,6 +37,12 @@ import java.util.Optional;
  * PairRDD<String, Integer> counts = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
  * }</pre>
  *
+ * <p>The method examples use {@code pairs}, the pair RDD
+ * {@code ssc.parallelizePairs(List.of(new Tuple2<>("a", 1), new Tuple2<>("b", 2), new Tuple2<>("a", 3)))},
+ * and {@code other}, the pair RDD
+ * {@code ssc.parallelizePairs(List.of(new Tuple2<>("a", "x"), new Tuple2<>("c", "y")))}. After a shuffle,
+ * records, and the values of a key, come in no particular order.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -47,7 +53,14 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Views an RDD of pairs as a pair RDD (no copy, no job).
+   * Views an RDD of pairs as a pair RDD (no copy, no job): the way to the by-key operations for a batch's RDD
+   * inside {@code foreachRDD} or {@code transform}.
+   *
+   * <pre>{@code
+   * wordCounts.foreachRDD(rdd -> {   // rdd is an RDD<Tuple2<String, Integer>>
+   *   Map<String, Integer> counts = PairRDD.fromRDD(rdd).collectAsMap();
+   * });
+   * }</pre>
    *
    * @param rdd an RDD of {@link Tuple2}
    * @param <K> the key type
@@ -62,6 +75,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Returns the partitioner that placed the keys, if any.
    *
+   * <pre>{@code
+   * pairs.partitioner();                              // Optional.empty: placed by parallelizePairs, not by key
+   * pairs.reduceByKey(Integer::sum, 4).partitioner();  // a HashPartitioner of 4 partitions
+   * }</pre>
+   *
    * @return the partitioner, or empty if the records are not placed by key
    */
   public Optional<Partitioner> partitioner() {
@@ -74,6 +92,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * Merges the values of each key with an associative and commutative function. Shuffles, combining on
    * the map side first.
    *
+   * <pre>{@code
+   * PairRDD<String, Integer> sums = pairs.reduceByKey(Integer::sum);   // (a,4), (b,2)
+   * }</pre>
+   *
    * @param f the reduce function
    * @return one record per key
    */
@@ -84,6 +106,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Merges the values of each key into the given number of partitions. Shuffles.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> sums = pairs.reduceByKey(Integer::sum, 4);   // (a,4), (b,2) in 4 partitions
+   * }</pre>
    *
    * @param f the reduce function
    * @param numPartitions the number of partitions
@@ -97,6 +123,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Merges the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> sums = pairs.reduceByKey(new HashPartitioner(4), Integer::sum);   // (a,4), (b,2)
+   * }</pre>
    *
    * @param partitioner where keys go
    * @param f the reduce function
@@ -112,6 +142,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * Groups the values of each key. Shuffles without map-side combine; prefer {@link #reduceByKey} or
    * {@link #aggregateByKey} when the values are combined afterwards.
    *
+   * <pre>{@code
+   * PairRDD<String, Iterable<Integer>> groups = pairs.groupByKey();   // (a,[1, 3]), (b,[2])
+   * }</pre>
+   *
    * @return one record per key with all its values
    */
   public PairRDD<K, Iterable<V>> groupByKey() {
@@ -120,6 +154,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Groups the values of each key into the given number of partitions. Shuffles.
+   *
+   * <pre>{@code
+   * PairRDD<String, Iterable<Integer>> groups = pairs.groupByKey(4);   // (a,[1, 3]), (b,[2]) in 4 partitions
+   * }</pre>
    *
    * @param numPartitions the number of partitions
    * @return one record per key with all its values
@@ -131,6 +169,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Groups the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Iterable<Integer>> groups = pairs.groupByKey(new HashPartitioner(4));
+   * }</pre>
    *
    * @param partitioner where keys go
    * @return one record per key with all its values
@@ -145,6 +187,15 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Combines the values of each key with three functions: the general by-key aggregation. Shuffles,
    * combining on the map side.
+   *
+   * <pre>{@code
+   * // (sum, count) per key, for the average value of each key
+   * PairRDD<String, Tuple2<Integer, Integer>> sumCounts = pairs.combineByKey(
+   *     v -> new Tuple2<>(v, 1),
+   *     (acc, v) -> new Tuple2<>(acc._1() + v, acc._2() + 1),
+   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()));   // (a,(4,2)), (b,(2,1))
+   * PairRDD<String, Double> averages = sumCounts.mapValues(sc -> (double) sc._1() / sc._2());   // (a,2.0), (b,2.0)
+   * }</pre>
    *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
@@ -163,6 +214,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Combines the values of each key into the given number of partitions. Shuffles.
    *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, Integer>> sumCounts = pairs.combineByKey(v -> new Tuple2<>(v, 1),
+   *     (acc, v) -> new Tuple2<>(acc._1() + v, acc._2() + 1),
+   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()), 4);   // (a,(4,2)), (b,(2,1))
+   * }</pre>
+   *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
    * @param mergeCombiners merges two combiners of one key
@@ -180,7 +237,14 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Combines the values of each key into the partitioner's layout, with map-side combine.
+   * Combines the values of each key into the partitioner's layout, with map-side combine. Shuffles unless
+   * already partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, Integer>> sumCounts = pairs.combineByKey(v -> new Tuple2<>(v, 1),
+   *     (acc, v) -> new Tuple2<>(acc._1() + v, acc._2() + 1),
+   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()), new HashPartitioner(4));
+   * }</pre>
    *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
@@ -199,7 +263,14 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Combines the values of each key into the partitioner's layout.
+   * Combines the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * <pre>{@code
+   * // The distinct values of each key; few values share a key, so combining first would not pay.
+   * PairRDD<String, Set<Integer>> distinctValues = pairs.combineByKey(v -> new HashSet<>(Set.of(v)),
+   *     (set, v) -> { set.add(v); return set; },
+   *     (x, y) -> { x.addAll(y); return x; }, new HashPartitioner(4), false);   // (a,[1, 3]), (b,[2])
+   * }</pre>
    *
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner
@@ -222,6 +293,13 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Aggregates the values of each key, starting every key from its own copy of {@code zeroValue}. Shuffles.
    *
+   * <pre>{@code
+   * // Each key starts from its own copy of the empty list.
+   * PairRDD<String, List<Integer>> lists = pairs.aggregateByKey(new ArrayList<Integer>(),
+   *     (list, v) -> { list.add(v); return list; },
+   *     (x, y) -> { x.addAll(y); return x; });   // (a,[1, 3]), (b,[2])
+   * }</pre>
+   *
    * @param zeroValue the initial accumulator of every key; copied per key, so it may be mutable
    * @param seqOp folds a value into an accumulator
    * @param combOp merges two accumulators of one key
@@ -237,6 +315,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Aggregates the values of each key into the given number of partitions. Shuffles.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> maxima = pairs.aggregateByKey(Integer.MIN_VALUE, 4, Math::max, Math::max);
+   * // (a,3), (b,2)
+   * }</pre>
    *
    * @param zeroValue the initial accumulator of every key; copied per key
    * @param numPartitions the number of partitions
@@ -255,7 +338,13 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Aggregates the values of each key into the partitioner's layout.
+   * Aggregates the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Long> sums =
+   *     pairs.aggregateByKey(0L, new HashPartitioner(4), (acc, v) -> acc + v, Long::sum);
+   * // (a,4), (b,2)
+   * }</pre>
    *
    * @param zeroValue the initial accumulator of every key; copied per key
    * @param partitioner where keys go
@@ -278,6 +367,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Folds the values of each key, starting every key from its own copy of {@code zeroValue}. Shuffles.
    *
+   * <pre>{@code
+   * PairRDD<String, Integer> sums = pairs.foldByKey(0, Integer::sum);   // (a,4), (b,2)
+   * }</pre>
+   *
    * @param zeroValue the neutral value of {@code f}; copied per key
    * @param f an associative function
    * @return one record per key
@@ -290,6 +383,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Folds the values of each key into the given number of partitions. Shuffles.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> sums = pairs.foldByKey(0, 4, Integer::sum);   // (a,4), (b,2) in 4 partitions
+   * }</pre>
    *
    * @param zeroValue the neutral value of {@code f}; copied per key
    * @param numPartitions the number of partitions
@@ -304,7 +401,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Folds the values of each key into the partitioner's layout.
+   * Folds the values of each key into the partitioner's layout. Shuffles unless already partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> sums = pairs.foldByKey(0, new HashPartitioner(4), Integer::sum);   // (a,4), (b,2)
+   * }</pre>
    *
    * @param zeroValue the neutral value of {@code f}; copied per key
    * @param partitioner where keys go
@@ -321,6 +422,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Moves every record to the partition the partitioner gives its key. Shuffles unless already so.
    *
+   * <pre>{@code
+   * // Place once, then reduce and join by key without shuffling pairs again.
+   * PairRDD<String, Integer> placed = pairs.partitionBy(new HashPartitioner(4)).cache();
+   * PairRDD<String, Integer> sums = placed.reduceByKey(new HashPartitioner(4), Integer::sum);   // no shuffle
+   * }</pre>
+   *
    * @param partitioner where keys go
    * @return the repartitioned pairs
    */
@@ -336,7 +443,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   // ---- per-value transformations ------------------------------------------------------------------
 
   /**
-   * Applies a function to every value, keeping keys and partitioning. Narrow.
+   * Applies a function to every value, keeping keys and partitioning. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> tenfold = pairs.mapValues(v -> v * 10);   // (a,10), (b,20), (a,30)
+   * }</pre>
    *
    * @param f the function
    * @param <U> the new value type
@@ -349,7 +460,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Replaces every value by zero or more values, keeping keys and partitioning. Narrow.
+   * Replaces every value by zero or more values, keeping keys and partitioning. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> signed = pairs.flatMapValues(v -> List.of(v, -v).iterator());
+   * // (a,1), (a,-1), (b,2), (b,-2), (a,3), (a,-3)
+   * }</pre>
    *
    * @param f returns an iterator over the values that replace one value
    * @param <U> the new value type
@@ -362,7 +478,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Returns the keys. Narrow.
+   * Returns the keys. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * List<String> keys = pairs.keys().collect();   // [a, b, a]
+   * }</pre>
    *
    * @return the keys, duplicates kept
    */
@@ -371,7 +491,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Returns the values. Narrow.
+   * Returns the values. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * List<Integer> values = pairs.values().collect();   // [1, 2, 3]
+   * }</pre>
    *
    * @return the values
    */
@@ -385,6 +509,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * Groups this RDD's and another's values by key: for each key present in either, both lists of values.
    * Shuffles each side not already partitioned by the target partitioner.
    *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Iterable<Integer>, Iterable<String>>> both = pairs.cogroup(other);
+   * // (a,([1, 3],[x])), (b,([2],[])), (c,([],[y]))
+   * }</pre>
+   *
    * @param other the other pair RDD
    * @param <W> the other's value type
    * @return one record per key
@@ -395,7 +524,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Cogroups into the given number of partitions.
+   * Cogroups into the given number of partitions; otherwise as {@link #cogroup(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Iterable<Integer>, Iterable<String>>> both = pairs.cogroup(other, 4);
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param numPartitions the number of partitions
@@ -409,7 +542,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Cogroups into the partitioner's layout.
+   * Cogroups into the partitioner's layout; otherwise as {@link #cogroup(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Iterable<Integer>, Iterable<String>>> both =
+   *     pairs.cogroup(other, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param partitioner where keys go
@@ -427,7 +565,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Inner join: a record {@code (k, (v, w))} for every pair of values of a key present in both.
+   * Inner join: a record {@code (k, (v, w))} for every pair of values of a key present in both. Shuffles
+   * each side not already partitioned by the target partitioner (see {@link #cogroup(PairRDD)}).
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, String>> joined = pairs.join(other);   // (a,(1,x)), (a,(3,x))
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -439,7 +582,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Inner join into the given number of partitions.
+   * Inner join into the given number of partitions; otherwise as {@link #join(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, String>> joined = pairs.join(other, 4);   // (a,(1,x)), (a,(3,x))
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param numPartitions the number of partitions
@@ -453,7 +600,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Inner join into the partitioner's layout.
+   * Inner join into the partitioner's layout; otherwise as {@link #join(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, String>> joined = pairs.join(other, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param partitioner where keys go
@@ -469,7 +620,13 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Left outer join: every value of this RDD, paired with each matching value of the other, or with
    * {@code Optional.empty()} if the key is absent there. A null value also appears as
-   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null. Shuffles as {@link #join(PairRDD)}
+   * does.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, Optional<String>>> joined = pairs.leftOuterJoin(other);
+   * // (a,(1,Optional[x])), (a,(3,Optional[x])), (b,(2,Optional.empty))
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -481,7 +638,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Left outer join into the given number of partitions.
+   * Left outer join into the given number of partitions; otherwise as {@link #leftOuterJoin(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, Optional<String>>> joined = pairs.leftOuterJoin(other, 4);
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param numPartitions the number of partitions
@@ -495,7 +656,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Left outer join into the partitioner's layout.
+   * Left outer join into the partitioner's layout; otherwise as {@link #leftOuterJoin(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Integer, Optional<String>>> joined =
+   *     pairs.leftOuterJoin(other, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param partitioner where keys go
@@ -511,7 +677,13 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Right outer join: every value of the other RDD, paired with each matching value of this one, or with
    * {@code Optional.empty()} if the key is absent here. A null value also appears as
-   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null. Shuffles as {@link #join(PairRDD)}
+   * does.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Optional<Integer>, String>> joined = pairs.rightOuterJoin(other);
+   * // (a,(Optional[1],x)), (a,(Optional[3],x)), (c,(Optional.empty,y))
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -523,7 +695,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Right outer join into the given number of partitions.
+   * Right outer join into the given number of partitions; otherwise as {@link #rightOuterJoin(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Optional<Integer>, String>> joined = pairs.rightOuterJoin(other, 4);
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param numPartitions the number of partitions
@@ -537,7 +713,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Right outer join into the partitioner's layout.
+   * Right outer join into the partitioner's layout; otherwise as {@link #rightOuterJoin(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Optional<Integer>, String>> joined =
+   *     pairs.rightOuterJoin(other, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param partitioner where keys go
@@ -551,9 +732,16 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Full outer join: every value of either side, paired with each matching value of the other side, or
-   * with {@code Optional.empty()} where the key is absent on that side. A null value also appears as
-   * {@code Optional.empty()}, since an {@link Optional} cannot hold null.
+   * Full outer join: every value of either side, paired with each matching value of the other side, or with
+   * {@code Optional.empty()} where the key is absent on that side. A null value also appears as
+   * {@code Optional.empty()}, since an {@link Optional} cannot hold null. Shuffles as {@link #join(PairRDD)}
+   * does.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Optional<Integer>, Optional<String>>> joined = pairs.fullOuterJoin(other);
+   * // (a,(Optional[1],Optional[x])), (a,(Optional[3],Optional[x])), (b,(Optional[2],Optional.empty)),
+   * // (c,(Optional.empty,Optional[y]))
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param <W> the other's value type
@@ -565,7 +753,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Full outer join into the given number of partitions.
+   * Full outer join into the given number of partitions; otherwise as {@link #fullOuterJoin(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Optional<Integer>, Optional<String>>> joined = pairs.fullOuterJoin(other, 4);
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param numPartitions the number of partitions
@@ -579,7 +771,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Full outer join into the partitioner's layout.
+   * Full outer join into the partitioner's layout; otherwise as {@link #fullOuterJoin(PairRDD)}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Tuple2<Optional<Integer>, Optional<String>>> joined =
+   *     pairs.fullOuterJoin(other, new HashPartitioner(4));
+   * }</pre>
    *
    * @param other the other pair RDD
    * @param partitioner where keys go
@@ -594,7 +791,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Keeps the records whose key does not occur in the other RDD. Shuffles.
+   * Keeps the records whose key does not occur in the other RDD. Shuffles each side not already partitioned
+   * by the target partitioner.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> notInOther = pairs.subtractByKey(other);   // (b,2)
+   * }</pre>
    *
    * @param other the RDD whose keys are removed
    * @param <W> the other's value type
@@ -607,6 +809,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Keeps the records whose key does not occur in the other RDD, in the given number of partitions.
+   * Shuffles.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> notInOther = pairs.subtractByKey(other, 4);   // (b,2)
+   * }</pre>
    *
    * @param other the RDD whose keys are removed
    * @param numPartitions the number of partitions
@@ -620,7 +827,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Keeps the records whose key does not occur in the other RDD, in the partitioner's layout.
+   * Keeps the records whose key does not occur in the other RDD, in the partitioner's layout. Shuffles unless
+   * already partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> notInOther = pairs.subtractByKey(other, new HashPartitioner(4));   // (b,2)
+   * }</pre>
    *
    * @param other the RDD whose keys are removed
    * @param partitioner where keys go
@@ -641,6 +853,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * {@code i} holds keys smaller than partition {@code i + 1}'s, each partition sorted. Keeps the partition
    * count (at least 1).
    *
+   * <pre>{@code
+   * PairRDD<String, Integer> unsorted = ssc.parallelizePairs(
+   *     List.of(new Tuple2<>("b", 2), new Tuple2<>("c", 3), new Tuple2<>("a", 1)));
+   * unsorted.sortByKey().collect();   // [(a,1), (b,2), (c,3)]
+   * }</pre>
+   *
    * @return the sorted pairs
    * @throws IllegalArgumentException if a sampled key is null or not {@link Comparable}
    * @throws JobFailedException if the sampling job fails
@@ -650,7 +868,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Sorts by key in natural order, keeping the partition count (at least 1).
+   * Sorts by key in natural order, keeping the partition count (at least 1); otherwise as
+   * {@link #sortByKey()}.
+   *
+   * <pre>{@code
+   * unsorted.sortByKey(false).collect();   // [(c,3), (b,2), (a,1)]
+   * }</pre>
    *
    * @param ascending true for ascending order
    * @return the sorted pairs
@@ -662,7 +885,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Sorts by key in natural order into the given number of partitions.
+   * Sorts by key in natural order into the given number of partitions; otherwise as
+   * {@link #sortByKey()}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> sorted = unsorted.sortByKey(true, 2);   // partitions [(a,1), (b,2)] and [(c,3)]
+   * }</pre>
    *
    * @param ascending true for ascending order
    * @param numPartitions the number of partitions
@@ -676,7 +904,13 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Sorts by key in the comparator's ascending order, keeping the partition count (at least 1).
+   * Sorts by key in the comparator's ascending order, keeping the partition count (at least 1); otherwise
+   * as {@link #sortByKey()}.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> mixed = ssc.parallelizePairs(List.of(new Tuple2<>("B", 2), new Tuple2<>("a", 1)));
+   * mixed.sortByKey(String.CASE_INSENSITIVE_ORDER).collect();   // [(a,1), (B,2)]; sortByKey() gives [(B,2), (a,1)]
+   * }</pre>
    *
    * @param comparator the key order
    * @return the sorted pairs
@@ -688,7 +922,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Sorts by key in the comparator's order, keeping the partition count (at least 1).
+   * Sorts by key in the comparator's order, keeping the partition count (at least 1); otherwise as
+   * {@link #sortByKey()}.
+   *
+   * <pre>{@code
+   * mixed.sortByKey(String.CASE_INSENSITIVE_ORDER, false).collect();   // [(B,2), (a,1)]
+   * }</pre>
    *
    * @param comparator the key order
    * @param ascending true for ascending order
@@ -703,6 +942,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   /**
    * Sorts by key in the comparator's order into the given number of partitions. Runs a job to sample the
    * keys, then shuffles by range.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> sorted = mixed.sortByKey(String.CASE_INSENSITIVE_ORDER, true, 1);   // [(a,1), (B,2)]
+   * }</pre>
    *
    * @param comparator the key order
    * @param ascending true for ascending order
@@ -731,7 +974,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   // ---- pair actions ------------------------------------------------------------------------------------
 
   /**
-   * Counts the records of each key.
+   * Counts the records of each key. Shuffles and runs a job; the result must fit in memory.
+   *
+   * <pre>{@code
+   * Map<String, Long> counts = pairs.countByKey();   // {a=2, b=1}
+   * }</pre>
    *
    * @return a new map from key to count
    * @throws JobFailedException if a task fails
@@ -741,7 +988,12 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   }
 
   /**
-   * Returns the pairs as a map; for a key that occurs more than once, one of its values is kept.
+   * Returns the pairs as a map; for a key that occurs more than once, one of its values is kept. Runs a job;
+   * the result must fit in memory.
+   *
+   * <pre>{@code
+   * Map<String, Integer> sums = pairs.reduceByKey(Integer::sum).collectAsMap();   // {a=4, b=2}
+   * }</pre>
    *
    * @return a new mutable map
    * @throws JobFailedException if a task fails
@@ -764,6 +1016,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   /**
    * Returns the records of this RDD and another pair RDD, side by side. Narrow.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> more = pairs.union(ssc.parallelizePairs(List.of(new Tuple2<>("c", 4))));
+   * more.collect();   // [(a,1), (b,2), (a,3), (c,4)]
+   * }</pre>
    *
    * @param other the other pair RDD
    * @return the union

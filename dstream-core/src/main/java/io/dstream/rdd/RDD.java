@@ -45,6 +45,10 @@ import java.util.Objects;
  *
  * <p>RDDs are safe to use from several threads. Functions passed to them need not be serializable.
  *
+ * <p>The method examples build their RDDs with {@code ssc.parallelize} on a context {@code ssc}; inside
+ * {@code foreachRDD} or {@code transform} the same operations apply to each batch's RDD. After a shuffle,
+ * records come in no particular order.
+ *
  * @param <T> the record type
  */
 public class RDD<T> {
@@ -59,6 +63,11 @@ public class RDD<T> {
   /**
    * Applies a function to every record. Narrow: no shuffle.
    *
+   * <pre>{@code
+   * RDD<Integer> lengths = ssc.parallelize(List.of("a", "bb", "ccc")).map(String::length);
+   * lengths.collect();   // [1, 2, 3]
+   * }</pre>
+   *
    * @param f the function
    * @param <R> the result type
    * @return the mapped RDD
@@ -69,7 +78,13 @@ public class RDD<T> {
   }
 
   /**
-   * Replaces every record by zero or more records. Narrow.
+   * Replaces every record by zero or more records. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * RDD<String> lines = ssc.parallelize(List.of("a b", "b c"));
+   * RDD<String> words = lines.flatMap(l -> Arrays.asList(l.split(" ")).iterator());
+   * words.collect();   // [a, b, b, c]
+   * }</pre>
    *
    * @param f returns an iterator over the records that replace one record
    * @param <R> the result type
@@ -81,7 +96,11 @@ public class RDD<T> {
   }
 
   /**
-   * Keeps the records for which a predicate is true. Narrow; keeps the partitioner.
+   * Keeps the records for which a predicate is true. Narrow: no shuffle; keeps the partitioner.
+   *
+   * <pre>{@code
+   * List<Integer> even = ssc.parallelize(List.of(1, 2, 3, 4)).filter(x -> x % 2 == 0).collect();   // [2, 4]
+   * }</pre>
    *
    * @param f the predicate
    * @return the filtered RDD
@@ -92,7 +111,18 @@ public class RDD<T> {
   }
 
   /**
-   * Transforms each partition as a whole. Narrow.
+   * Transforms each partition as a whole: the place to set up something costly once per
+   * partition. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * List<Integer> sums = ssc.parallelize(List.of(1, 2, 3, 4), 2).mapPartitions(partition -> {
+   *   int sum = 0;
+   *   while (partition.hasNext()) {
+   *     sum += partition.next();
+   *   }
+   *   return List.of(sum).iterator();
+   * }).collect();   // [3, 7]
+   * }</pre>
    *
    * @param f turns a partition's records into the new partition's records
    * @param <R> the result type
@@ -104,7 +134,22 @@ public class RDD<T> {
   }
 
   /**
-   * Transforms each partition as a whole. Narrow.
+   * Transforms each partition as a whole; otherwise as {@link #mapPartitions(FlatMapFunction)}.
+   * Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> placed = ssc.parallelizePairs(List.of(new Tuple2<>("a", 1), new Tuple2<>("b", 2)))
+   *     .partitionBy(new HashPartitioner(2));
+   * RDD<Tuple2<String, Integer>> large = placed.mapPartitions(partition -> {
+   *   List<Tuple2<String, Integer>> kept = new ArrayList<>();
+   *   partition.forEachRemaining(kv -> {
+   *     if (kv._2() > 1) {
+   *       kept.add(kv);
+   *     }
+   *   });
+   *   return kept.iterator();
+   * }, true);   // keys stay in place: PairRDD.fromRDD(large).reduceByKey(Integer::sum) needs no shuffle
+   * }</pre>
    *
    * @param f turns a partition's records into the new partition's records
    * @param preservesPartitioning true if {@code f} keeps keys where they were, so the partitioner is kept
@@ -117,7 +162,17 @@ public class RDD<T> {
   }
 
   /**
-   * Transforms each partition as a whole, knowing its index. Narrow.
+   * Transforms each partition as a whole, knowing its index. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * RDD<String> letters = ssc.parallelize(List.of("a", "b", "c", "d"), 2);
+   * RDD<String> tagged = letters.mapPartitionsWithIndex((index, partition) -> {
+   *   List<String> out = new ArrayList<>();
+   *   partition.forEachRemaining(x -> out.add(index + ":" + x));
+   *   return out.iterator();
+   * }, false);
+   * tagged.collect();   // [0:a, 0:b, 1:c, 1:d]
+   * }</pre>
    *
    * @param f gets the partition index and records and returns the new records
    * @param preservesPartitioning true if {@code f} keeps keys where they were
@@ -131,7 +186,12 @@ public class RDD<T> {
   }
 
   /**
-   * Turns every record into a key-value pair. Narrow.
+   * Turns every record into a key-value pair. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> pairs = ssc.parallelize(List.of("a", "b", "a")).mapToPair(w -> new Tuple2<>(w, 1));
+   * pairs.collect();   // [(a,1), (b,1), (a,1)]
+   * }</pre>
    *
    * @param f the function
    * @param <K> the key type
@@ -144,7 +204,13 @@ public class RDD<T> {
   }
 
   /**
-   * Turns every record into zero or more key-value pairs. Narrow.
+   * Turns every record into zero or more key-value pairs. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> pairs = ssc.parallelize(List.of("a b", "b c"))
+   *     .flatMapToPair(l -> Arrays.stream(l.split(" ")).map(w -> new Tuple2<>(w, 1)).iterator());
+   * pairs.collect();   // [(a,1), (b,1), (b,1), (c,1)]
+   * }</pre>
    *
    * @param f the function
    * @param <K> the key type
@@ -157,7 +223,12 @@ public class RDD<T> {
   }
 
   /**
-   * Pairs every record with a key computed from it: {@code (f(x), x)}. Narrow.
+   * Pairs every record with a key computed from it: {@code (f(x), x)}. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<Integer, String> byLength = ssc.parallelize(List.of("a", "bb")).keyBy(String::length);
+   * byLength.collect();   // [(1,a), (2,bb)]
+   * }</pre>
    *
    * @param f computes the key
    * @param <K> the key type
@@ -169,7 +240,12 @@ public class RDD<T> {
   }
 
   /**
-   * Turns each partition into one record: the list of its records. Narrow.
+   * Turns each partition into one record: the list of its records. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * List<List<Integer>> partitions = ssc.parallelize(List.of(1, 2, 3, 4), 2).glom().collect();
+   * // [[1, 2], [3, 4]]
+   * }</pre>
    *
    * @return one list per partition
    */
@@ -185,6 +261,11 @@ public class RDD<T> {
    * Returns the records of this RDD and another, side by side (duplicates kept). Narrow: the result's
    * partitions are this RDD's followed by the other's.
    *
+   * <pre>{@code
+   * List<Integer> both = ssc.parallelize(List.of(1, 2)).union(ssc.parallelize(List.of(2, 3))).collect();
+   * // [1, 2, 2, 3]
+   * }</pre>
+   *
    * @param other the other RDD
    * @return the union
    */
@@ -196,6 +277,11 @@ public class RDD<T> {
   /**
    * Returns an RDD with fewer partitions, merging neighbouring ones without a shuffle.
    *
+   * <pre>{@code
+   * RDD<Integer> fewer = ssc.parallelize(List.of(1, 2, 3, 4), 4).coalesce(2);
+   * fewer.glom().collect();   // [[1, 2], [3, 4]]
+   * }</pre>
+   *
    * @param numPartitions the target number of partitions; more than the current count keeps the count
    * @return the coalesced RDD
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
@@ -205,7 +291,11 @@ public class RDD<T> {
   }
 
   /**
-   * Returns an RDD with the given number of partitions.
+   * Returns an RDD with the given number of partitions; shuffles only if {@code shuffle} is true.
+   *
+   * <pre>{@code
+   * RDD<Integer> spread = ssc.parallelize(List.of(1, 2, 3, 4), 1).coalesce(4, true);   // 4 partitions
+   * }</pre>
    *
    * @param numPartitions the target number of partitions
    * @param shuffle true to redistribute records evenly through a shuffle (allows more partitions); false to
@@ -223,6 +313,11 @@ public class RDD<T> {
 
   /**
    * Redistributes the records evenly over the given number of partitions. Shuffles.
+   *
+   * <pre>{@code
+   * RDD<Integer> spread = ssc.parallelize(List.of(1, 2, 3, 4), 1).repartition(2);
+   * spread.getNumPartitions();   // 2, each with about half the records
+   * }</pre>
    *
    * @param numPartitions the number of partitions
    * @return the repartitioned RDD
@@ -242,6 +337,10 @@ public class RDD<T> {
   /**
    * Returns the distinct records. Shuffles.
    *
+   * <pre>{@code
+   * List<String> distinct = ssc.parallelize(List.of("a", "b", "a")).distinct().collect();   // [a, b] in any order
+   * }</pre>
+   *
    * @return the records without duplicates
    */
   public RDD<T> distinct() {
@@ -250,6 +349,10 @@ public class RDD<T> {
 
   /**
    * Returns the distinct records in the given number of partitions. Shuffles.
+   *
+   * <pre>{@code
+   * RDD<String> distinct = ssc.parallelize(List.of("a", "b", "a")).distinct(4);   // a, b in 4 partitions
+   * }</pre>
    *
    * @param numPartitions the number of partitions
    * @return the records without duplicates
@@ -262,7 +365,12 @@ public class RDD<T> {
   // ---- actions ---------------------------------------------------------------------------------------
 
   /**
-   * Returns every record, partition by partition.
+   * Returns every record, partition by partition: runs a job and brings the whole RDD into one list,
+   * so use it only on RDDs that fit in memory.
+   *
+   * <pre>{@code
+   * List<String> all = ssc.parallelize(List.of("a", "b", "c")).collect();   // [a, b, c]
+   * }</pre>
    *
    * @return a new mutable list
    * @throws JobFailedException if a task fails
@@ -279,7 +387,11 @@ public class RDD<T> {
   }
 
   /**
-   * Returns the number of records.
+   * Returns the number of records. Runs a job.
+   *
+   * <pre>{@code
+   * long n = ssc.parallelize(List.of("a", "b", "a")).count();   // 3
+   * }</pre>
    *
    * @return the count
    * @throws JobFailedException if a task fails
@@ -299,7 +411,11 @@ public class RDD<T> {
   }
 
   /**
-   * Returns the first record.
+   * Returns the first record. Runs a job over as few partitions as it can.
+   *
+   * <pre>{@code
+   * String head = ssc.parallelize(List.of("a", "b")).first();   // a
+   * }</pre>
    *
    * @return the first record of the first non-empty partition
    * @throws NoSuchElementException if the RDD is empty
@@ -316,6 +432,10 @@ public class RDD<T> {
   /**
    * Returns the first {@code n} records, computing as few partitions as it can: first one partition, then
    * four times as many as long as records are missing.
+   *
+   * <pre>{@code
+   * List<Integer> firstTwo = ssc.parallelize(List.of(1, 2, 3, 4), 4).take(2);   // [1, 2]
+   * }</pre>
    *
    * @param n how many records
    * @return up to {@code n} records
@@ -356,7 +476,12 @@ public class RDD<T> {
   }
 
   /**
-   * Combines all records with an associative and commutative function.
+   * Combines all records with an associative and commutative function. Runs a job: each
+   * partition is reduced on a worker thread, and the partitions' results in the caller's thread.
+   *
+   * <pre>{@code
+   * int sum = ssc.parallelize(List.of(1, 2, 3, 4)).reduce(Integer::sum);   // 10
+   * }</pre>
    *
    * @param f the function
    * @return the combined value
@@ -393,7 +518,11 @@ public class RDD<T> {
 
   /**
    * Folds all records into a value: each partition from a copy of {@code zeroValue}, then the partitions'
-   * results from another copy.
+   * results from another copy. Runs a job.
+   *
+   * <pre>{@code
+   * int sum = ssc.parallelize(List.of(1, 2, 3, 4)).fold(0, Integer::sum);   // 10, and 0 for an empty RDD
+   * }</pre>
    *
    * @param zeroValue the neutral value of {@code f}; copied, so it may be mutable
    * @param f an associative function
@@ -408,7 +537,14 @@ public class RDD<T> {
 
   /**
    * Aggregates all records: each partition with {@code seqOp} from a copy of {@code zeroValue}, then the
-   * partitions' results with {@code combOp} from another copy.
+   * partitions' results with {@code combOp} from another copy. Runs a job.
+   *
+   * <pre>{@code
+   * // (sum, count) in one pass, for the average
+   * Tuple2<Integer, Integer> sumCount = ssc.parallelize(List.of(1, 2, 3, 4)).aggregate(new Tuple2<>(0, 0),
+   *     (acc, x) -> new Tuple2<>(acc._1() + x, acc._2() + 1),
+   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()));   // (10,4)
+   * }</pre>
    *
    * @param zeroValue the neutral value; copied, so it may be mutable
    * @param seqOp folds a record into an accumulator
@@ -436,7 +572,11 @@ public class RDD<T> {
   }
 
   /**
-   * Applies a function to every record, on the worker threads.
+   * Applies a function to every record, on the worker threads. Runs a job.
+   *
+   * <pre>{@code
+   * ssc.parallelize(List.of("a", "b")).foreach(System.out::println);   // prints a and b, in any order
+   * }</pre>
    *
    * @param f the function
    * @throws JobFailedException if a task fails
@@ -453,7 +593,15 @@ public class RDD<T> {
 
   /**
    * Applies a function to every partition, on the worker threads: the place to open one connection per
-   * partition rather than per record.
+   * partition rather than per record. Runs a job.
+   *
+   * <pre>{@code
+   * ssc.parallelize(List.of("a", "b", "c"), 2).foreachPartition(partition -> {
+   *   StringBuilder lines = new StringBuilder();   // one buffer (or connection) per partition
+   *   partition.forEachRemaining(w -> lines.append(w).append('\n'));
+   *   System.out.print(lines);
+   * });
+   * }</pre>
    *
    * @param f the function
    * @throws JobFailedException if a task fails
@@ -469,6 +617,10 @@ public class RDD<T> {
   /**
    * Tells whether the RDD has no records, computing at most what {@code take(1)} computes.
    *
+   * <pre>{@code
+   * boolean none = ssc.parallelize(List.of("a", "b")).filter(w -> w.startsWith("z")).isEmpty();   // true
+   * }</pre>
+   *
    * @return true if empty
    * @throws JobFailedException if a task fails
    */
@@ -477,7 +629,12 @@ public class RDD<T> {
   }
 
   /**
-   * Counts how many times each distinct record occurs.
+   * Counts how many times each distinct record occurs. Shuffles and runs a job; the result must fit
+   * in memory.
+   *
+   * <pre>{@code
+   * Map<String, Long> counts = ssc.parallelize(List.of("a", "b", "a")).countByValue();   // {a=2, b=1}
+   * }</pre>
    *
    * @return a new map from record to count
    * @throws JobFailedException if a task fails
@@ -490,6 +647,13 @@ public class RDD<T> {
 
   /**
    * Keeps the records after they are first computed, so later actions reuse them.
+   *
+   * <pre>{@code
+   * RDD<String> words = ssc.parallelize(List.of("a b", "b c"))
+   *     .flatMap(l -> Arrays.asList(l.split(" ")).iterator()).persist(StorageLevel.MEMORY_ONLY);
+   * long total = words.count();                // computes the words and keeps them
+   * long distinct = words.distinct().count();  // reads the kept words
+   * }</pre>
    *
    * @param level the storage level; for now every level keeps the records in memory as objects
    * @return this RDD
@@ -504,6 +668,13 @@ public class RDD<T> {
   /**
    * Persists at {@link StorageLevel#MEMORY_ONLY}.
    *
+   * <pre>{@code
+   * RDD<String> words = ssc.parallelize(List.of("a b", "b c"))
+   *     .flatMap(l -> Arrays.asList(l.split(" ")).iterator()).cache();
+   * words.count();   // 4, computed once
+   * words.first();   // a, read from the cache
+   * }</pre>
+   *
    * @return this RDD
    */
   public RDD<T> cache() {
@@ -512,6 +683,10 @@ public class RDD<T> {
 
   /**
    * Drops the persisted records, if any, and marks the RDD as not persisted.
+   *
+   * <pre>{@code
+   * words.unpersist();   // the next action computes the words again
+   * }</pre>
    *
    * @return this RDD
    */
@@ -523,6 +698,10 @@ public class RDD<T> {
   /**
    * Returns the storage level.
    *
+   * <pre>{@code
+   * StorageLevel level = ssc.parallelize(List.of(1)).cache().getStorageLevel();   // MEMORY_ONLY
+   * }</pre>
+   *
    * @return {@link StorageLevel#NONE} unless persisted
    */
   public StorageLevel getStorageLevel() {
@@ -532,6 +711,10 @@ public class RDD<T> {
   /**
    * Returns the number of partitions.
    *
+   * <pre>{@code
+   * int n = ssc.parallelize(List.of(1, 2, 3), 3).getNumPartitions();   // 3
+   * }</pre>
+   *
    * @return zero or more
    */
   public int getNumPartitions() {
@@ -540,6 +723,11 @@ public class RDD<T> {
 
   /**
    * Returns this RDD's id, unique within its context.
+   *
+   * <pre>{@code
+   * RDD<Integer> numbers = ssc.parallelize(List.of(1, 2, 3));
+   * int id = numbers.id();   // also shown in toDebugString(), as in ParallelCollection[0]
+   * }</pre>
    *
    * @return the id
    */
