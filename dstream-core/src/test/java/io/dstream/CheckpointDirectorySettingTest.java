@@ -3,7 +3,7 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.internal.ContextAccess;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.FileSystems;
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.GraphFingerprint;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.Location;
-import io.dstream.checkpoint.wal.FileWriteAheadLog;
-import io.dstream.checkpoint.wal.LogRecord;
+import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
+import io.dstream.checkpoint.internal.wal.LogRecord;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.CheckpointDirectory;

@@ -5,7 +5,7 @@ import static io.dstream.StateTestSupport.runningState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.function.Function2;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StatefulNode;

@@ -6,7 +6,7 @@ import io.dstream.Duration;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
 import io.dstream.Time;
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.CheckpointDirectory;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;

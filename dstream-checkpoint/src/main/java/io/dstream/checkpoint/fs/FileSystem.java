@@ -1,5 +1,8 @@
 package io.dstream.checkpoint.fs;
 
+import io.dstream.checkpoint.internal.PathNames;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.LocalFileSystem;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

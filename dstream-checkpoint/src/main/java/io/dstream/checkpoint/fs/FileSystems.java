@@ -1,6 +1,8 @@
 package io.dstream.checkpoint.fs;
 
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.LocalFileSystem;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,7 @@
 package io.dstream.checkpoint.serializer;
 
 import com.esotericsoftware.kryo.Kryo;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 
 /**
  * A user hook that registers classes (and optionally their serializers) with every {@link Kryo} instance

@@ -1,5 +1,8 @@
 package io.dstream.checkpoint.serializer;
 
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.ObjectReader;
+import io.dstream.checkpoint.internal.serializer.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

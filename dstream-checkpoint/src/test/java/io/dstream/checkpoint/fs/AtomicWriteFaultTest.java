@@ -4,7 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem.Operation;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem.Operation;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

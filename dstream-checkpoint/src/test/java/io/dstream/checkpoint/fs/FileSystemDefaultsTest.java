@@ -3,6 +3,7 @@ package io.dstream.checkpoint.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

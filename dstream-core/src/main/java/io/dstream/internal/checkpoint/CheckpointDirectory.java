@@ -2,7 +2,7 @@ package io.dstream.internal.checkpoint;
 
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.Location;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import java.io.IOException;
 
 /**

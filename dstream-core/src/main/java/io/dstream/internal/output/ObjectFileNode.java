@@ -1,7 +1,7 @@
 package io.dstream.internal.output;
 
+import io.dstream.checkpoint.internal.serializer.ObjectReader;
 import io.dstream.checkpoint.serializer.CorruptDataException;
-import io.dstream.checkpoint.serializer.ObjectReader;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;

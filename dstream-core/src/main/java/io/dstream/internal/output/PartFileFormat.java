@@ -1,6 +1,6 @@
 package io.dstream.internal.output;
 
-import io.dstream.checkpoint.serializer.ObjectWriter;
+import io.dstream.checkpoint.internal.serializer.ObjectWriter;
 import io.dstream.checkpoint.serializer.Serializer;
 import java.io.BufferedWriter;
 import java.io.IOException;

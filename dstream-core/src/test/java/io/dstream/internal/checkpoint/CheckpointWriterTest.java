@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.checkpoint.fs.DurableOutputStream;
 import io.dstream.checkpoint.fs.FileSystem;
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.fs.Location;
-import io.dstream.checkpoint.serializer.KryoSerializer;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
