@@ -75,7 +75,7 @@ public final class ObjectFileNode<T> extends RddNode<T> {
     Path part = parts.get(partition);
     ObjectReader reader;
     try {
-      reader = serializer.newReader(Files.newInputStream(part));
+      reader = new ObjectReader(serializer, Files.newInputStream(part));
     } catch (IOException e) {
       throw failure(part, e);
     }

@@ -54,7 +54,7 @@ public interface PartFileFormat<T> {
    */
   static <T> PartFileFormat<T> objects(Serializer serializer) {
     return (records, out) -> {
-      ObjectWriter writer = serializer.newWriter(out);
+      ObjectWriter writer = new ObjectWriter(serializer, out);
       while (records.hasNext()) {
         writer.write(records.next());
       }

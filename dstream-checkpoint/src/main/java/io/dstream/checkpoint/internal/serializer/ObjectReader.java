@@ -20,7 +20,7 @@ import java.util.Objects;
  * never in a wrong object. Not thread-safe.
  *
  * <pre>{@code
- * try (ObjectReader reader = serializer.newReader(Files.newInputStream(file))) {
+ * try (ObjectReader reader = new ObjectReader(serializer, Files.newInputStream(file))) {
  *   while (reader.hasNext()) {
  *     Order order = reader.read();
  *   }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * with an {@link ObjectReader}. Not thread-safe: one writer per stream and thread.
  *
  * <pre>{@code
- * try (ObjectWriter writer = serializer.newWriter(Files.newOutputStream(file))) {
+ * try (ObjectWriter writer = new ObjectWriter(serializer, Files.newOutputStream(file))) {
  *   for (Order order : orders) {
  *     writer.write(order);
  *   }

@@ -21,7 +21,7 @@ class CorruptSerializedDataTest {
 
   private byte[] stream(Object... values) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ObjectWriter writer = serializer.newWriter(out)) {
+    try (ObjectWriter writer = new ObjectWriter(serializer, out)) {
       for (Object value : values) {
         writer.write(value);
       }
@@ -58,7 +58,7 @@ class CorruptSerializedDataTest {
   void aFlippedByteInAnObjectStreamIsCaughtByTheChecksumAndNamesTheRecord() throws IOException {
     byte[] bytes = stream(new Reading("s1", 1, List.of()), new Reading("s2", 2, List.of("x")));
     bytes[bytes.length - 2] ^= 0x55;
-    try (ObjectReader reader = serializer.newReader(new ByteArrayInputStream(bytes))) {
+    try (ObjectReader reader = new ObjectReader(serializer, new ByteArrayInputStream(bytes))) {
       assertThat((Reading) reader.read()).isEqualTo(new Reading("s1", 1, List.of()));
       assertThatThrownBy(reader::read)
           .isInstanceOf(CorruptDataException.class)
@@ -70,7 +70,7 @@ class CorruptSerializedDataTest {
   void aTruncatedObjectStreamSaysWhichRecordIsTruncated() throws IOException {
     byte[] bytes = stream("first", "second");
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
-    try (ObjectReader reader = serializer.newReader(new ByteArrayInputStream(truncated))) {
+    try (ObjectReader reader = new ObjectReader(serializer, new ByteArrayInputStream(truncated))) {
       assertThat((String) reader.read()).isEqualTo("first");
       assertThatThrownBy(reader::read)
           .isInstanceOf(CorruptDataException.class)
@@ -82,7 +82,7 @@ class CorruptSerializedDataTest {
   void aStreamCutInsideAFrameHeaderIsTruncated() throws IOException {
     byte[] bytes = stream("only");
     byte[] cut = Arrays.copyOf(bytes, 4 + 3);
-    try (ObjectReader reader = serializer.newReader(new ByteArrayInputStream(cut))) {
+    try (ObjectReader reader = new ObjectReader(serializer, new ByteArrayInputStream(cut))) {
       assertThatThrownBy(reader::read)
           .isInstanceOf(CorruptDataException.class)
           .hasMessageContaining("record 0 is truncated: the stream ends inside its header");
@@ -92,17 +92,17 @@ class CorruptSerializedDataTest {
   @Test
   void aStreamWithoutTheHeaderIsRefused() {
     byte[] text = "hello world\n".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> serializer.newReader(new ByteArrayInputStream(text)))
+    assertThatThrownBy(() -> new ObjectReader(serializer, new ByteArrayInputStream(text)))
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("not an object stream");
-    assertThatThrownBy(() -> serializer.newReader(new ByteArrayInputStream(new byte[0])))
+    assertThatThrownBy(() -> new ObjectReader(serializer, new ByteArrayInputStream(new byte[0])))
         .isInstanceOf(CorruptDataException.class)
         .hasMessageContaining("ends before its 4-byte header");
   }
 
   @Test
   void readingPastTheEndIsAnError() throws IOException {
-    try (ObjectReader reader = serializer.newReader(new ByteArrayInputStream(stream("one")))) {
+    try (ObjectReader reader = new ObjectReader(serializer, new ByteArrayInputStream(stream("one")))) {
       reader.read();
       assertThatThrownBy(reader::read)
           .isInstanceOf(NoSuchElementException.class)

@@ -166,13 +166,13 @@ class KryoSerializerRoundTripTest {
       values.add(i % 3 == 0 ? new Point(random.nextInt(), i) : i % 3 == 1 ? "s" + i : null);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ObjectWriter writer = serializer.newWriter(out)) {
+    try (ObjectWriter writer = new ObjectWriter(serializer, out)) {
       for (Object value : values) {
         writer.write(value);
       }
       assertThat(writer.count()).isEqualTo(values.size());
     }
-    try (ObjectReader reader = serializer.newReader(new ByteArrayInputStream(out.toByteArray()))) {
+    try (ObjectReader reader = new ObjectReader(serializer, new ByteArrayInputStream(out.toByteArray()))) {
       assertThat(reader.<Object>readAll()).containsExactlyElementsOf(values);
       assertThat(reader.hasNext()).isFalse();
     }
@@ -181,8 +181,8 @@ class KryoSerializerRoundTripTest {
   @Test
   void emptyObjectStreamHasNoObjects() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    serializer.newWriter(out).close();
-    try (ObjectReader reader = serializer.newReader(new ByteArrayInputStream(out.toByteArray()))) {
+    new ObjectWriter(serializer, out).close();
+    try (ObjectReader reader = new ObjectReader(serializer, new ByteArrayInputStream(out.toByteArray()))) {
       assertThat(reader.hasNext()).isFalse();
       assertThat(reader.readAll()).isEmpty();
     }
