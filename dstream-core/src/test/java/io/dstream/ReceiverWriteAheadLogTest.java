@@ -8,7 +8,7 @@ import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.internal.wal.LogRecord;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
-import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;

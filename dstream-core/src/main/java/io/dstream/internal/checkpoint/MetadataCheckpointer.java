@@ -4,6 +4,7 @@ import io.dstream.StreamingConf;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.scheduler.BatchCheckpointer;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.stream.DStreamGraph;

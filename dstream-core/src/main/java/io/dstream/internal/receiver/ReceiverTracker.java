@@ -6,7 +6,7 @@ import io.dstream.StreamingConf;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.scheduler.BatchSchedule;

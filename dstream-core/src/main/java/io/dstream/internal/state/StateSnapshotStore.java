@@ -5,7 +5,7 @@ import io.dstream.checkpoint.internal.store.Checkpoint;
 import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.durable.CheckpointDirectory;
 import java.io.IOException;
 import java.util.Optional;
 

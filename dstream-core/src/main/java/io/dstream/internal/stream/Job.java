@@ -1,4 +1,4 @@
-package io.dstream.internal.scheduler;
+package io.dstream.internal.stream;
 
 import io.dstream.Time;
 

@@ -1,4 +1,4 @@
-package io.dstream.internal.checkpoint;
+package io.dstream.internal.durable;
 
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.Location;
