@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.internal.ContextAccess;
@@ -140,7 +141,7 @@ class GetOrCreateTest {
 
   @Test
   void anUnwritableCheckpointDirectoryIsRefusedNamingIt() {
-    input.fileSystem().fail(InMemoryFileSystem.Operation.CREATE);
+    InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.CREATE);
 
     assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
         .isInstanceOf(IllegalArgumentException.class)

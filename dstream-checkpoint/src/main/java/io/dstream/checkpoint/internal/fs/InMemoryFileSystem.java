@@ -4,7 +4,6 @@ import io.dstream.checkpoint.fs.DurableOutputStream;
 import io.dstream.checkpoint.fs.FileStatus;
 import io.dstream.checkpoint.fs.FileSystem;
 import io.dstream.checkpoint.fs.FileSystems;
-import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.checkpoint.internal.PathNames;
 import java.io.IOException;
@@ -32,19 +31,18 @@ import java.util.regex.Pattern;
  * authority: {@code memory://ns/dir}) is shared by the whole JVM, so that two streaming contexts, or a
  * context and the test, see the same files; it lives until {@link #discard()}.
  *
- * <p>It behaves like {@link LocalFileSystem} (the same errors, atomic renames, bytes visible as written)
- * and lets a test inject failures: {@link #fail(Operation)} makes every call of an operation fail, and
- * {@link #failWritesAfter(long)} makes writes fail in the middle, as a crash would. Modification times come
- * from a clock that a test may replace ({@link #setClock(LongSupplier)}).
+ * <p>It behaves like {@link LocalFileSystem} (the same errors, atomic renames, bytes visible as written).
+ * Modification times come from a clock that a test may replace ({@link #setClock(LongSupplier)}). Users reach
+ * it only through {@code memory:} locations ({@link FileSystems#resolve(String)}); dstream's own tests also
+ * make it fail on purpose, through a {@code FaultHook} that its test-jar installs.
  *
  * <pre>{@code
  * InMemoryFileSystem fs = InMemoryFileSystem.newNamespace();
  * Location dir = FileSystems.resolve(fs.toUri("/checkpoints").toString());
- * fs.failWritesAfter(100);   // the next files written break after 100 bytes
  * }</pre>
  */
 public final class InMemoryFileSystem implements FileSystem {
-  /** The operations whose failure a test can inject with {@link #fail(Operation)}. */
+  /** The operations of the file system, as a {@link FaultHook} sees them. */
   public enum Operation {
     /** {@link FileSystem#create(String)}. */
     CREATE,
@@ -72,7 +70,7 @@ public final class InMemoryFileSystem implements FileSystem {
 
   private final String namespace;
   private final NavigableMap<String, MemoryEntry> entries = new TreeMap<>();
-  private final InjectedFaults faults = new InjectedFaults();
+  private volatile FaultHook faults = FaultHook.NONE;
   private volatile LongSupplier clock = System::currentTimeMillis;
 
   private InMemoryFileSystem(String namespace) {
@@ -120,36 +118,7 @@ public final class InMemoryFileSystem implements FileSystem {
     synchronized (entries) {
       entries.tailMap(PathNames.ROOT, false).clear();
     }
-    faults.clear();
-  }
-
-  /**
-   * Makes every later call of an operation fail with an IOException, until {@link #clearFaults()}.
-   *
-   * @param operation the operation
-   */
-  public void fail(Operation operation) {
-    faults.fail(Arguments.requireNonNull(operation, "operation"));
-  }
-
-  /**
-   * Makes each stream created from now on fail once it has written that many bytes: the write that crosses
-   * the limit stores its first bytes and then throws, as a crash in the middle of a write would leave the
-   * file. Lasts until {@link #clearFaults()}.
-   *
-   * @param bytes how many bytes each stream may write; 0 fails the first write
-   * @throws IllegalArgumentException if negative
-   */
-  public void failWritesAfter(long bytes) {
-    if (bytes < 0) {
-      throw new IllegalArgumentException("the number of bytes before a write fails must be >= 0, got " + bytes);
-    }
-    faults.failWritesAfter(bytes);
-  }
-
-  /** Stops injecting failures (streams created before keep their write limit). */
-  public void clearFaults() {
-    faults.clear();
+    faults = FaultHook.NONE;
   }
 
   /**
@@ -174,7 +143,7 @@ public final class InMemoryFileSystem implements FileSystem {
       entry = new MemoryEntry(false, clock.getAsLong());
       entries.put(file, entry);
     }
-    return new MemoryOutputStream(this, entry, file, faults.writeLimitForNewStream());
+    return faults.wrap(new MemoryOutputStream(this, entry, file), toUri(file));
   }
 
   @Override
@@ -325,8 +294,12 @@ public final class InMemoryFileSystem implements FileSystem {
     return "InMemoryFileSystem(" + SCHEME + "://" + namespace + ")";
   }
 
-  InjectedFaults faults() {
+  FaultHook faults() {
     return faults;
+  }
+
+  void injectFaults(FaultHook hook) {
+    faults = hook;
   }
 
   void append(MemoryEntry entry, byte[] bytes, int offset, int length) {

@@ -5,19 +5,17 @@ import io.dstream.checkpoint.internal.fs.InMemoryFileSystem.Operation;
 import java.io.IOException;
 import java.util.Objects;
 
-/** Appends to a {@link MemoryEntry}; fails where the file system's injected faults say so. */
+/** Appends to a {@link MemoryEntry}; fails where the file system's {@link FaultHook} says so. */
 final class MemoryOutputStream extends DurableOutputStream {
   private final InMemoryFileSystem fileSystem;
   private final MemoryEntry entry;
   private final String path;
-  private long remaining;
   private boolean closed;
 
-  MemoryOutputStream(InMemoryFileSystem fileSystem, MemoryEntry entry, String path, long writeLimit) {
+  MemoryOutputStream(InMemoryFileSystem fileSystem, MemoryEntry entry, String path) {
     this.fileSystem = fileSystem;
     this.entry = entry;
     this.path = path;
-    this.remaining = writeLimit;
   }
 
   @Override
@@ -30,17 +28,7 @@ final class MemoryOutputStream extends DurableOutputStream {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     checkOpen();
     fileSystem.faults().check(Operation.WRITE, fileSystem.toUri(path));
-    if (remaining == InjectedFaults.NO_LIMIT || length <= remaining) {
-      fileSystem.append(entry, bytes, offset, length);
-      remaining = remaining == InjectedFaults.NO_LIMIT ? remaining : remaining - length;
-      return;
-    }
-    // Like a crash in the middle of a write: the first bytes reach the file, the rest do not.
-    int accepted = (int) remaining;
-    fileSystem.append(entry, bytes, offset, accepted);
-    remaining = 0;
-    throw new IOException("injected fault: the write to " + fileSystem.toUri(path) + " fails after "
-        + accepted + " of its " + length + " bytes");
+    fileSystem.append(entry, bytes, offset, length);
   }
 
   @Override

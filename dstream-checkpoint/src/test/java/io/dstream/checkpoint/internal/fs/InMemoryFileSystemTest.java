@@ -111,7 +111,7 @@ class InMemoryFileSystemTest extends FileSystemContract {
     fs.writeAtomically("/test/file", new byte[1]);
     for (Operation operation : new Operation[] {Operation.OPEN, Operation.LIST, Operation.DELETE,
         Operation.MKDIRS, Operation.CREATE, Operation.RENAME}) {
-      fs.fail(operation);
+      InjectedFaults.into(fs).fail(operation);
     }
     assertThatThrownBy(() -> fs.open("/test/file")).hasMessageContaining("injected fault: OPEN of memory://");
     assertThatThrownBy(() -> fs.list("/test")).hasMessageContaining("injected fault: LIST");
@@ -119,14 +119,14 @@ class InMemoryFileSystemTest extends FileSystemContract {
     assertThatThrownBy(() -> fs.mkdirs("/test/d")).hasMessageContaining("injected fault: MKDIRS");
     assertThatThrownBy(() -> fs.create("/test/new")).hasMessageContaining("injected fault: CREATE");
     assertThatThrownBy(() -> fs.rename("/test/file", "/test/moved")).hasMessageContaining("injected fault: RENAME");
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     fs.rename("/test/file", "/test/moved");
     assertThat(fs.list("/test")).containsExactly("moved");
   }
 
   @Test
   void aWriteBeyondTheLimitKeepsItsFirstBytesAndFails() throws IOException {
-    fs.failWritesAfter(5);
+    InjectedFaults.into(fs).failWritesAfter(5);
     DurableOutputStream out = fs.create("/test/log");
     out.write(new byte[] {1, 2, 3});
     assertThatThrownBy(() -> out.write(new byte[] {4, 5, 6, 7}))
@@ -134,7 +134,7 @@ class InMemoryFileSystemTest extends FileSystemContract {
         .hasMessageContaining("fails after 2 of its 4 bytes");
     assertThat(fs.readAllBytes("/test/log")).containsExactly(1, 2, 3, 4, 5);
     assertThatThrownBy(() -> out.write(8)).hasMessageContaining("fails after 0 of its 1 bytes");
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     try (DurableOutputStream unlimited = fs.create("/test/other")) {
       unlimited.write(new byte[100]);
     }
@@ -143,14 +143,14 @@ class InMemoryFileSystemTest extends FileSystemContract {
 
   @Test
   void aNegativeWriteLimitIsRefused() {
-    assertThatThrownBy(() -> fs.failWritesAfter(-1))
+    assertThatThrownBy(() -> InjectedFaults.into(fs).failWritesAfter(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("got -1");
   }
 
   @Test
   void syncFailsWhenToldTo() throws IOException {
-    fs.fail(Operation.SYNC);
+    InjectedFaults.into(fs).fail(Operation.SYNC);
     try (DurableOutputStream out = fs.create("/test/log")) {
       out.write(1);
       assertThatThrownBy(out::sync).hasMessageContaining("injected fault: SYNC");

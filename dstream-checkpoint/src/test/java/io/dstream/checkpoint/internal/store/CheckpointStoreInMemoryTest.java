@@ -9,6 +9,7 @@ import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem.Operation;
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,12 @@ class CheckpointStoreInMemoryTest extends CheckpointStoreContract {
     CheckpointStore store = new CheckpointStore(newDirectory());
     store.write(1_000, "one".getBytes(UTF_8));
     store.write(2_000, "two".getBytes(UTF_8));
-    fs.failWritesAfter(12);
+    InjectedFaults.into(fs).failWritesAfter(12);
     assertThatThrownBy(() -> store.write(3_000, new byte[100]))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cannot write the checkpoint " + newDirectory().child("checkpoint-3000"))
         .hasMessageContaining("injected fault");
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     assertThat(store.times()).containsExactly(1_000L, 2_000L);
     assertThat(new String(store.readLatest().orElseThrow().payload(), UTF_8)).isEqualTo("two");
   }
@@ -45,14 +46,14 @@ class CheckpointStoreInMemoryTest extends CheckpointStoreContract {
   void aCheckpointThatCannotBeDeletedIsLoggedAndDoesNotFailTheWrite() throws IOException {
     CheckpointStore store = new CheckpointStore(newDirectory(), 1);
     store.write(1_000, new byte[1]);
-    fs.fail(Operation.DELETE);
+    InjectedFaults.into(fs).fail(Operation.DELETE);
     try (LogCapture log = LogCapture.of(CheckpointStore.class)) {
       store.write(2_000, new byte[2]);
       assertThat(log.warnings()).singleElement().satisfies(warning -> assertThat(warning)
           .contains("Could not delete the old checkpoint " + newDirectory().child("checkpoint-1000"))
           .contains("the next checkpoint will try again"));
     }
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     assertThat(store.times()).containsExactly(1_000L, 2_000L);
     store.write(3_000, new byte[3]);
     assertThat(store.times()).containsExactly(3_000L);
@@ -61,7 +62,7 @@ class CheckpointStoreInMemoryTest extends CheckpointStoreContract {
   @Test
   void anUnwritableDirectoryIsReportedByTheCheckWithWhatToDo() throws IOException {
     CheckpointStore store = new CheckpointStore(newDirectory());
-    fs.fail(Operation.CREATE);
+    InjectedFaults.into(fs).fail(Operation.CREATE);
     assertThatThrownBy(store::verifyWritable)
         .isInstanceOf(IOException.class)
         .hasMessageContaining("the checkpoint directory " + newDirectory() + " is not writable")
@@ -70,7 +71,7 @@ class CheckpointStoreInMemoryTest extends CheckpointStoreContract {
 
   @Test
   void aDirectoryThatCannotBeCreatedFailsTheStore() {
-    fs.fail(Operation.MKDIRS);
+    InjectedFaults.into(fs).fail(Operation.MKDIRS);
     assertThatThrownBy(() -> new CheckpointStore(newDirectory()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cannot use " + newDirectory() + " as a checkpoint directory");

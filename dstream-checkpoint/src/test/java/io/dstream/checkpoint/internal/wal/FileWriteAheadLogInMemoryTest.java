@@ -10,6 +10,7 @@ import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.FileFormat;
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem.Operation;
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +39,13 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
     try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000);
         LogCapture captured = LogCapture.of(FileWriteAheadLog.class)) {
       // The segment takes its header and the first record whole, then breaks 5 bytes into the second.
-      fs.failWritesAfter(FileFormat.HEADER_BYTES + RecordFrames.HEADER_BYTES + Long.BYTES + kept.length + 5);
+      InjectedFaults.into(fs).failWritesAfter(FileFormat.HEADER_BYTES + RecordFrames.HEADER_BYTES + Long.BYTES + kept.length + 5);
       log.write(kept, 0);
       assertThatThrownBy(() -> log.write("broken record".getBytes(UTF_8), 10))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("cannot append a record to the write-ahead log segment")
           .hasMessageContaining("the next write starts a new one");
-      fs.clearFaults();
+      InjectedFaults.into(fs).clear();
       RecordHandle next = log.write("next".getBytes(UTF_8), 20);
       assertThat(next.segment()).isEqualTo("log-0000000001-20-1020");
       assertThat(texts(log)).containsExactly("kept", "next");
@@ -56,9 +57,9 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
   @Test
   void aSegmentThatCannotBeCreatedFailsTheWriteOnly() throws IOException {
     try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000)) {
-      fs.fail(Operation.CREATE);
+      InjectedFaults.into(fs).fail(Operation.CREATE);
       assertThatThrownBy(() -> log.write(new byte[1], 0)).hasMessageContaining("injected fault: CREATE");
-      fs.clearFaults();
+      InjectedFaults.into(fs).clear();
       log.write("works".getBytes(UTF_8), 0);
       assertThat(texts(log)).containsExactly("works");
     }
@@ -68,9 +69,9 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
   void aSegmentThatCannotBeCreatedTakesNoNumberSoRecoveryFindsNoGap() throws IOException {
     try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000)) {
       log.write("first".getBytes(UTF_8), 0);
-      fs.fail(Operation.CREATE);
+      InjectedFaults.into(fs).fail(Operation.CREATE);
       assertThatThrownBy(() -> log.write(new byte[1], 1_000)).hasMessageContaining("injected fault: CREATE");
-      fs.clearFaults();
+      InjectedFaults.into(fs).clear();
       RecordHandle next = log.write("next".getBytes(UTF_8), 1_000);
       assertThat(next.segment()).isEqualTo("log-0000000001-1000-2000");
     }
@@ -83,10 +84,10 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
   @Test
   void aSegmentWhoseHeaderCannotBeWrittenFailsTheWriteAndIsReadAsEmpty() throws IOException {
     try (FileWriteAheadLog log = new FileWriteAheadLog(newDirectory(), 1_000)) {
-      fs.failWritesAfter(3);
+      InjectedFaults.into(fs).failWritesAfter(3);
       assertThatThrownBy(() -> log.write(new byte[1], 0))
           .hasMessageContaining("cannot start the write-ahead log segment");
-      fs.clearFaults();
+      InjectedFaults.into(fs).clear();
       log.write("after".getBytes(UTF_8), 0);
       assertThat(texts(log)).containsExactly("after");
     }
@@ -94,7 +95,7 @@ class FileWriteAheadLogInMemoryTest extends FileWriteAheadLogContract {
 
   @Test
   void aDirectoryThatCannotBeCreatedIsNamed() {
-    fs.fail(Operation.MKDIRS);
+    InjectedFaults.into(fs).fail(Operation.MKDIRS);
     assertThatThrownBy(() -> new FileWriteAheadLog(newDirectory(), 1_000))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cannot use " + newDirectory() + " as a write-ahead log directory");
