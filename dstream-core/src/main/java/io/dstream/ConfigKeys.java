@@ -1,5 +1,9 @@
 package io.dstream;
 
+import io.dstream.checkpoint.internal.store.CheckpointStore;
+import io.dstream.receiver.internal.PIDRateEstimator;
+import io.dstream.receiver.internal.ReceiverSettings;
+import io.dstream.receiver.internal.socket.SocketTextReceiver;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,11 +15,20 @@ import java.util.regex.Pattern;
  * <p>Keys are {@code dstream.*} where Spark's are {@code spark.streaming.*} (or {@code spark.*} for the
  * engine keys). Set them with {@link StreamingConf#set(String, String)}; durations take a unit suffix
  * ({@code 200ms}, {@code 2s}, {@code 1min}).
+ *
+ * <p>Where a lower module works with a default of its own (the receivers' block interval, restart delay,
+ * buffer and line bounds and rate estimator; the checkpoint store's retention), the key's default is that
+ * module's constant, so that the two cannot differ.
  */
 public final class ConfigKeys {
   private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)]");
 
   private ConfigKeys() {}
+
+  /** Writes a default duration as the docs show it: whole seconds as {@code 2s}, others as {@code 200ms}. */
+  private static String millis(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
 
   /** The master: {@code local}, {@code local[N]} or {@code local[*]}; sets the number of worker threads. */
   public static final ConfigKey<String> MASTER = new ConfigKey<>("dstream.master", "local[*]", ConfigKeys::master,
@@ -57,7 +70,7 @@ public final class ConfigKeys {
 
   /** How many checkpoints of each kind are kept in the checkpoint directory. */
   public static final ConfigKey<Integer> CHECKPOINT_RETAINED = new ConfigKey<>("dstream.checkpoint.retained",
-      "3", ConfigKeys::positiveInt,
+      String.valueOf(CheckpointStore.DEFAULT_RETAINED), ConfigKeys::positiveInt,
       "How many checkpoints of each kind (metadata, each stream's state) are kept in the checkpoint "
           + "directory; a torn or corrupt newest one is skipped for the previous good one.");
 
@@ -91,32 +104,36 @@ public final class ConfigKeys {
           + "line is read once, by the part in which it starts.");
 
   /** How often a receiver's single records are cut into a block. */
-  public static final ConfigKey<Duration> BLOCK_INTERVAL = new ConfigKey<>("dstream.blockInterval", "200ms",
+  public static final ConfigKey<Duration> BLOCK_INTERVAL = new ConfigKey<>("dstream.blockInterval",
+      millis(ReceiverSettings.DEFAULT_BLOCK_INTERVAL_MS),
       ConfigKeys::positiveDuration,
       "How often the records a receiver stores one at a time are cut into a block. The blocks of a batch are "
           + "its partitions, so a receiver stream's batch has about batch interval / block interval of them.");
 
   /** The most records per second each receiver may store. */
-  public static final ConfigKey<Long> RECEIVER_MAX_RATE = new ConfigKey<>("dstream.receiver.maxRate", "0",
+  public static final ConfigKey<Long> RECEIVER_MAX_RATE = new ConfigKey<>("dstream.receiver.maxRate",
+      String.valueOf(ReceiverSettings.UNLIMITED_RATE),
       ConfigKeys::notNegativeLong,
       "The most records per second each receiver may store; 0 means no limit. Backpressure never sets a "
           + "rate above it.");
 
   /** How long a receiver waits before it starts again after a restart. */
   public static final ConfigKey<Duration> RECEIVER_RESTART_DELAY = new ConfigKey<>("dstream.receiver.restartDelay",
-      "2s", ConfigKeys::duration,
+      millis(ReceiverSettings.DEFAULT_RESTART_DELAY_MS), ConfigKeys::duration,
       "How long a receiver waits before it starts again after restart(...), a failed onStart() or a refused "
           + "or dropped connection.");
 
   /** The longest line a text socket stream keeps, in bytes. */
   public static final ConfigKey<Integer> RECEIVER_MAX_LINE_LENGTH = new ConfigKey<>(
-      "dstream.receiver.maxLineLength", "1048576", ConfigKeys::positiveInt,
+      "dstream.receiver.maxLineLength", String.valueOf(SocketTextReceiver.DEFAULT_MAX_LINE_BYTES),
+      ConfigKeys::positiveInt,
       "The longest line socketTextStream keeps, in bytes of UTF-8 (1 MiB by default); a longer line is cut to "
           + "this length with a warning rather than buffered without bound.");
 
   /** The most single records a receiver buffers for its next block. */
   public static final ConfigKey<Integer> RECEIVER_MAX_BUFFERED_RECORDS = new ConfigKey<>(
-      "dstream.receiver.maxBufferedRecords", "100000", ConfigKeys::positiveInt,
+      "dstream.receiver.maxBufferedRecords", String.valueOf(ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS),
+      ConfigKeys::positiveInt,
       "The most records stored one at a time (store(record)) that a receiver buffers for its next block; "
           + "the store(record) that fills the buffer cuts the block at once, without waiting for the block "
           + "interval, and stores it before returning, so that a slow store slows the receiver down instead "
@@ -157,21 +174,23 @@ public final class ConfigKeys {
 
   /** The weight of the current error in the backpressure rate estimate. */
   public static final ConfigKey<Double> PID_PROPORTIONAL = new ConfigKey<>("dstream.backpressure.pid.proportional",
-      "1.0", ConfigKeys::notNegativeDouble,
+      String.valueOf(PIDRateEstimator.DEFAULT_PROPORTIONAL), ConfigKeys::notNegativeDouble,
       "Backpressure's weight of the current error: the last rate minus the rate the last batch was processed at.");
 
   /** The weight of the accumulated error in the backpressure rate estimate. */
-  public static final ConfigKey<Double> PID_INTEGRAL = new ConfigKey<>("dstream.backpressure.pid.integral", "0.2",
-      ConfigKeys::notNegativeDouble,
+  public static final ConfigKey<Double> PID_INTEGRAL = new ConfigKey<>("dstream.backpressure.pid.integral",
+      String.valueOf(PIDRateEstimator.DEFAULT_INTEGRAL), ConfigKeys::notNegativeDouble,
       "Backpressure's weight of the accumulated error: the records that the scheduling delay stands for.");
 
   /** The weight of the error's change in the backpressure rate estimate. */
-  public static final ConfigKey<Double> PID_DERIVED = new ConfigKey<>("dstream.backpressure.pid.derived", "0.0",
-      ConfigKeys::notNegativeDouble, "Backpressure's weight of the error's change since the previous batch.");
+  public static final ConfigKey<Double> PID_DERIVED = new ConfigKey<>("dstream.backpressure.pid.derived",
+      String.valueOf(PIDRateEstimator.DEFAULT_DERIVATIVE), ConfigKeys::notNegativeDouble,
+      "Backpressure's weight of the error's change since the previous batch.");
 
   /** The lowest rate backpressure sets. */
-  public static final ConfigKey<Double> PID_MIN_RATE = new ConfigKey<>("dstream.backpressure.pid.minRate", "100",
-      ConfigKeys::positiveDouble, "The lowest rate, in records per second, that backpressure sets.");
+  public static final ConfigKey<Double> PID_MIN_RATE = new ConfigKey<>("dstream.backpressure.pid.minRate",
+      String.valueOf(PIDRateEstimator.DEFAULT_MIN_RATE), ConfigKeys::positiveDouble,
+      "The lowest rate, in records per second, that backpressure sets.");
 
   /** The share of the heap that received blocks and cached partitions may take in memory. */
   public static final ConfigKey<Double> STORAGE_MEMORY_FRACTION = new ConfigKey<>("dstream.storage.memoryFraction",

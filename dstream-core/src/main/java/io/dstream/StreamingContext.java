@@ -11,6 +11,7 @@ import io.dstream.internal.checkpoint.ContextRecovery;
 import io.dstream.internal.output.ObjectFileNode;
 import io.dstream.internal.rdd.ParallelCollectionNode;
 import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.receiver.SocketReceivers;
 import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.internal.stream.FileInputNode;
 import io.dstream.internal.stream.QueueInputNode;
@@ -20,12 +21,8 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
 import io.dstream.receiver.Receiver;
-import io.dstream.receiver.internal.socket.RawSocketReceiver;
-import io.dstream.receiver.internal.socket.SocketReceiver;
-import io.dstream.receiver.internal.socket.SocketTextReceiver;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.storage.StorageLevel;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -314,8 +311,7 @@ public final class StreamingContext {
   public ReceiverInputDStream<String> socketTextStream(String host, int port, StorageLevel storageLevel) {
     Arguments.requireNonNull(host, "host");
     Arguments.requireNonNull(storageLevel, "storageLevel");
-    return newReceiverStream(new SocketTextReceiver(host, port, storageLevel,
-        runtime.conf().get(ConfigKeys.RECEIVER_MAX_LINE_LENGTH)), "socketTextStream");
+    return newReceiverStream(SocketReceivers.text(host, port, storageLevel, runtime.conf()), "socketTextStream");
   }
 
   /**
@@ -344,15 +340,7 @@ public final class StreamingContext {
     Arguments.requireNonNull(host, "host");
     Arguments.requireNonNull(storageLevel, "storageLevel");
     Arguments.requireNonNull(converter, "converter");
-    return newReceiverStream(new SocketReceiver<>(host, port, in -> {
-      try {
-        return converter.call(in).iterator();
-      } catch (IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IOException("the converter of " + host + ":" + port + " failed: " + e, e);
-      }
-    }, storageLevel), "socketStream");
+    return newReceiverStream(SocketReceivers.converted(host, port, converter, storageLevel), "socketStream");
   }
 
   /**
@@ -397,8 +385,8 @@ public final class StreamingContext {
   public <T> ReceiverInputDStream<T> rawSocketStream(String host, int port, StorageLevel storageLevel) {
     Arguments.requireNonNull(host, "host");
     Arguments.requireNonNull(storageLevel, "storageLevel");
-    return newReceiverStream(new RawSocketReceiver<T>(host, port, storageLevel, runtime.serializer(),
-        RawSocketReceiver.DEFAULT_MAX_FRAME_BYTES), "rawSocketStream");
+    return newReceiverStream(SocketReceivers.<T>raw(host, port, storageLevel, runtime.serializer()),
+        "rawSocketStream");
   }
 
   private <T> ReceiverInputDStream<T> newReceiverStream(Receiver<T> receiver, String operationName) {

@@ -3,7 +3,8 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.internal.ContextAccess;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class CheckpointDirectorySettingTest {
   void aDirectoryThatCannotBeWrittenIsRefusedNamingItAndWhatToDo() {
     InMemoryFileSystem fs = InMemoryFileSystem.newNamespace();
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
-      fs.fail(InMemoryFileSystem.Operation.CREATE);
+      InjectedFaults.into(fs).fail(InMemoryFileSystem.Operation.CREATE);
       String dir = fs.toUri("/ckpt").toString();
 
       assertThatThrownBy(() -> t.context().checkpoint(dir))

@@ -4,7 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
@@ -171,7 +172,7 @@ class FileStreamTest {
   void aFileThatCannotBeReadFailsTheBatchNamingTheFile() {
     t.collect(t.context().textFileStream(input.uri()));
     input.put("unreadable", 100, "x");
-    input.fileSystem().fail(InMemoryFileSystem.Operation.OPEN);
+    InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.OPEN);
 
     assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class)
         .cause().isInstanceOf(IOException.class).hasMessageContaining(input.uri() + "/unreadable");
@@ -181,10 +182,10 @@ class FileStreamTest {
   void whileTheDirectoryCannotBeListedBatchesTakeNothingAndALaterBatchTakesTheFiles() {
     CollectedOutput<String> out = t.collect(t.context().textFileStream(input.uri()));
     input.put("a", 100, "a");
-    input.fileSystem().fail(InMemoryFileSystem.Operation.LIST);
+    InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.LIST);
     try (CapturedLog log = CapturedLog.of("io.dstream.internal.stream.FileInputNode")) {
       t.runBatches(2);
-      input.fileSystem().clearFaults();
+      InjectedFaults.into(input.fileSystem()).clear();
       t.runBatches(1);
 
       assertThat(log.messagesStartingWith("fileStream")).hasSize(2);

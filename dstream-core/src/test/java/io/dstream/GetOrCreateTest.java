@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.FileSystems;
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
-import io.dstream.checkpoint.serializer.KryoSerializer;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.checkpoint.GraphFingerprint;
@@ -140,7 +141,7 @@ class GetOrCreateTest {
 
   @Test
   void anUnwritableCheckpointDirectoryIsRefusedNamingIt() {
-    input.fileSystem().fail(InMemoryFileSystem.Operation.CREATE);
+    InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.CREATE);
 
     assertThatThrownBy(() -> StreamingContext.getOrCreate(checkpoints, this::program))
         .isInstanceOf(IllegalArgumentException.class)
@@ -153,7 +154,7 @@ class GetOrCreateTest {
     leaveCheckpoints();
     damage("checkpoint-3000");
 
-    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore")) {
+    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.internal.store.CheckpointStore")) {
       StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program);
 
       assertThat(runtime(ssc).recoveredSchedule().orElseThrow().lastGeneratedTime()).isEqualTo(new Time(2_000));
@@ -170,7 +171,7 @@ class GetOrCreateTest {
     new CheckpointStore(FileSystems.resolve(checkpoints + "/metadata"))
         .write(4_000, "not metadata", new KryoSerializer());
 
-    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore")) {
+    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.internal.store.CheckpointStore")) {
       StreamingContext ssc = StreamingContext.getOrCreate(checkpoints, this::program);
 
       assertThat(runtime(ssc).recoveredSchedule().orElseThrow().lastGeneratedTime()).isEqualTo(new Time(3_000));

@@ -3,7 +3,7 @@ package io.dstream;
 import static io.dstream.StateTestSupport.checkpointInMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.internal.state.StateMapWork;
+import io.dstream.internal.state.CountingStateMapWork;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,8 @@ class MapWithStateWorkTest {
         }));
     List<Long> counts = new ArrayList<>();
     mapped.foreachRDD(rdd -> counts.add(rdd.count()));
-    StateMapWork work = mapped.stateNode().work();
+    CountingStateMapWork work = new CountingStateMapWork();
+    mapped.stateNode().countWorkIn(work);
 
     t.runBatches(1);
     assertThat(calls.get()).isEqualTo(KEYS);

@@ -2,7 +2,7 @@ package io.dstream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.FileSystems;
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.GraphFingerprint;
@@ -112,9 +113,9 @@ class MetadataCheckpointTest {
 
     input.put("a", 1_500, "a");
     try (CapturedLog log = CapturedLog.of("io.dstream.internal.checkpoint.CheckpointWriter")) {
-      input.fileSystem().fail(InMemoryFileSystem.Operation.CREATE);
+      InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.CREATE);
       t.runBatches(3);
-      input.fileSystem().clearFaults();
+      InjectedFaults.into(input.fileSystem()).clear();
       t.runBatches(1);
 
       assertThat(log.messagesStartingWith("Could not write the metadata checkpoint")).singleElement().asString()
@@ -199,7 +200,7 @@ class MetadataCheckpointTest {
     TestStreamingContext fresh = newRun();
     collectFiles(fresh);
     fresh.context().checkpoint(checkpoints);
-    input.fileSystem().fail(InMemoryFileSystem.Operation.DELETE);
+    InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.DELETE);
 
     assertThatThrownBy(() -> fresh.runBatches(1))
         .isInstanceOf(IllegalStateException.class)
@@ -215,7 +216,7 @@ class MetadataCheckpointTest {
     TestStreamingContext t = newRun();
     t.context().textFileStream(input.uri()).print();
     t.context().checkpoint(checkpoints);
-    input.fileSystem().fail(InMemoryFileSystem.Operation.CREATE);
+    InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.CREATE);
 
     assertThatThrownBy(() -> t.runBatches(1))
         .isInstanceOf(IllegalStateException.class)

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.Location;
-import io.dstream.checkpoint.wal.FileWriteAheadLog;
-import io.dstream.checkpoint.wal.LogRecord;
+import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
+import io.dstream.checkpoint.internal.wal.LogRecord;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
-import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;

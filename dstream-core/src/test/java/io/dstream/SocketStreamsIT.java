@@ -2,7 +2,7 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.scheduler.ReceiverInfo;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerReceiverError;

@@ -5,7 +5,8 @@ import static io.dstream.StateTestSupport.runningState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.function.Function2;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StatefulNode;
@@ -262,9 +263,9 @@ class StateCheckpointTest {
 
     t.runBatches(1);
     try (CapturedLog log = CapturedLog.of(StatefulNode.class.getName())) {
-      fs.fail(InMemoryFileSystem.Operation.CREATE);
+      InjectedFaults.into(fs).fail(InMemoryFileSystem.Operation.CREATE);
       t.runBatches(1);
-      fs.clearFaults();
+      InjectedFaults.into(fs).clear();
 
       assertThat(log.messagesStartingWith("Could not write the state snapshot of updateStateByKey"))
           .singleElement().asString()

@@ -5,7 +5,7 @@ import static io.dstream.EngineProbes.streamAndAncestors;
 import static io.dstream.StateTestSupport.checkpointInMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.internal.state.StatePartition;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;

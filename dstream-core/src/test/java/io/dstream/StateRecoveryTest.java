@@ -84,7 +84,7 @@ class StateRecoveryTest {
 
   @Test
   void aCheckpointDirectoryDeletedWhileRunningIsCreatedAgainAndTheNextRestartRecoversFromIt() throws Exception {
-    try (CapturedLog stores = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore");
+    try (CapturedLog stores = CapturedLog.of("io.dstream.checkpoint.internal.store.CheckpointStore");
         CapturedLog writer = CapturedLog.of("io.dstream.internal.checkpoint.CheckpointWriter")) {
       Run first = new Run();
       first.t.recoverFrom(checkpoints);
@@ -142,7 +142,7 @@ class StateRecoveryTest {
     input.put("f5", 4_500, "c");
 
     Run second = new Run();
-    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.store.CheckpointStore")) {
+    try (CapturedLog log = CapturedLog.of("io.dstream.checkpoint.internal.store.CheckpointStore")) {
       assertThat(second.t.recoverFrom(checkpoints)).isTrue();
       assertThat(log.messagesStartingWith("Skipping")).singleElement().asString()
           .startsWith("Skipping the checkpoint " + checkpoints + "/metadata/checkpoint-4000: the state snapshot of "

@@ -1,6 +1,6 @@
 package io.dstream;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.checkpoint.fs.FileSystems;
-import io.dstream.checkpoint.wal.FileWriteAheadLog;
-import io.dstream.checkpoint.wal.LogRecord;
+import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
+import io.dstream.checkpoint.internal.wal.LogRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.dstream;
 
 import io.dstream.checkpoint.fs.FileSystems;
-import io.dstream.checkpoint.wal.FileWriteAheadLog;
+import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
 import java.io.PrintStream;
 import java.util.Arrays;
 

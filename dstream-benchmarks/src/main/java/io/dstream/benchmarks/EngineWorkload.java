@@ -2,7 +2,7 @@ package io.dstream.benchmarks;
 
 import io.dstream.Duration;
 import io.dstream.PairDStream;
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 
 /**
  * The engine pipelines of {@code shared/bench/WORKLOAD.md}, each defined on the W1 pairs

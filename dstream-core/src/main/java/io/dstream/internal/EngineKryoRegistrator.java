@@ -1,8 +1,8 @@
 package io.dstream.internal;
 
 import com.esotericsoftware.kryo.Kryo;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.KryoRegistrator;
-import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.internal.receiver.LoggedEventTypes;

@@ -8,8 +8,10 @@ import io.dstream.StreamingContext;
 import io.dstream.Tuple2;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.RunObserver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -65,16 +67,39 @@ abstract class RddTestBase {
 
   /** Runs an action and returns how many stages it ran. */
   static long stagesRunBy(RDD<?> rdd, Runnable action) {
-    long before = engine(rdd).stagesRun();
-    action.run();
-    return engine(rdd).stagesRun() - before;
+    return countRuns(rdd, action).stages.sum();
   }
 
   /** Runs an action and returns how many task attempts it ran. */
   static long tasksRunBy(RDD<?> rdd, Runnable action) {
-    long before = engine(rdd).tasksRun();
-    action.run();
-    return engine(rdd).tasksRun() - before;
+    return countRuns(rdd, action).tasks.sum();
+  }
+
+  private static RunCounter countRuns(RDD<?> rdd, Runnable action) {
+    RunCounter counter = new RunCounter();
+    engine(rdd).observeRuns(counter);
+    try {
+      action.run();
+    } finally {
+      engine(rdd).observeRuns(RunObserver.NONE);
+    }
+    return counter;
+  }
+
+  /** Counts the stages and task attempts an engine starts. */
+  private static final class RunCounter implements RunObserver {
+    final LongAdder stages = new LongAdder();
+    final LongAdder tasks = new LongAdder();
+
+    @Override
+    public void stageStarted() {
+      stages.increment();
+    }
+
+    @Override
+    public void taskStarted() {
+      tasks.increment();
+    }
   }
 
   /** Returns the records of each partition, in partition order. */

@@ -2,7 +2,7 @@ package io.dstream.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.receiver.internal.Await;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;
 import io.dstream.receiver.internal.ManualScheduler;

@@ -1,5 +1,6 @@
 package io.dstream.checkpoint.fs;
 
+import io.dstream.checkpoint.internal.PathNames;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,8 +16,8 @@ import java.util.List;
 /**
  * Where dstream keeps what must survive a crash: checkpoints, state snapshots, write-ahead logs. The
  * implementation is chosen by the scheme of a location's URI (see {@link FileSystems#resolve(String)}):
- * {@link LocalFileSystem} for {@code file:} and plain paths, {@link InMemoryFileSystem} for {@code memory:},
- * others through a {@link FileSystemProvider}.
+ * the local disk for {@code file:} and plain paths, memory for {@code memory:} (tests), others through a
+ * {@link FileSystemProvider}.
  *
  * <p>Paths are absolute and slash-separated ({@code /checkpoints/app/checkpoint-1000}); build them with
  * {@link Location#child(String)}. A missing file or directory is reported with

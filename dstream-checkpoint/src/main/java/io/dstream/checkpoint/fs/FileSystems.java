@@ -1,6 +1,8 @@
 package io.dstream.checkpoint.fs;
 
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.LocalFileSystem;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  *   <li>a plain path ({@code /var/app/checkpoints}, {@code checkpoints}, {@code C:\app}): the local disk,
  *       relative paths against the working directory;
  *   <li>{@code file:///var/app/checkpoints}: the local disk;
- *   <li>{@code memory://namespace/path}: an {@link InMemoryFileSystem} namespace, for tests;
+ *   <li>{@code memory://namespace/path}: a namespace in memory, shared by the whole JVM, for tests;
  *   <li>any other scheme: the {@link FileSystemProvider} for that scheme found on the class path.
  * </ul>
  *

@@ -1,6 +1,7 @@
 package io.dstream.checkpoint.fs;
 
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.checkpoint.internal.PathNames;
 
 
 /**

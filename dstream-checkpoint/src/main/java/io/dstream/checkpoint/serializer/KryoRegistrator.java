@@ -4,11 +4,12 @@ import com.esotericsoftware.kryo.Kryo;
 
 /**
  * A user hook that registers classes (and optionally their serializers) with every {@link Kryo} instance
- * that a {@link KryoSerializer} creates. Registered classes are written as small ids instead of class
+ * that dstream's Kryo serializer creates. Registered classes are written as small ids instead of class
  * names; with {@code registrationRequired}, only registered classes can be serialized.
  *
- * <p>Name the implementation's class when creating the serializer; it needs a public no-argument
- * constructor. Registration order decides the ids, so it must be the same wherever data is read back.
+ * <p>Name the implementation's class in the configuration key {@code dstream.kryo.registrator}; it needs a
+ * public no-argument constructor. Registration order decides the ids, so it must be the same wherever data
+ * is read back.
  *
  * <pre>{@code
  * public final class MyRegistrator implements KryoRegistrator {
@@ -17,7 +18,7 @@ import com.esotericsoftware.kryo.Kryo;
  *     kryo.register(Customer.class);
  *   }
  * }
- * Serializer serializer = new KryoSerializer(true, MyRegistrator.class.getName());
+ * StreamingConf conf = new StreamingConf().set("dstream.kryo.registrator", MyRegistrator.class.getName());
  * }</pre>
  */
 public interface KryoRegistrator {

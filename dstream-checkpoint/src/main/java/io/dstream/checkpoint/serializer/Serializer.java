@@ -6,13 +6,13 @@ import java.io.OutputStream;
 
 /**
  * Turns objects into bytes and back: what checkpoints, the write-ahead log, serialized storage levels and
- * object files store. Implementations are thread-safe; {@link KryoSerializer} is the one dstream uses.
+ * object files store. Implementations are thread-safe. dstream's own is backed by Kryo; applications add
+ * their classes to it with a {@link KryoRegistrator}.
  *
  * <p>Bytes written by one serializer can be read only by a serializer with the same configuration (the
  * same registrations, in the same order).
  *
  * <pre>{@code
- * Serializer serializer = new KryoSerializer();
  * byte[] bytes = serializer.serialize(List.of(1, 2, 3));
  * List<Integer> back = serializer.deserialize(bytes);
  * }</pre>
@@ -74,28 +74,5 @@ public interface Serializer {
    */
   default <T> T deserialize(InputStream in) throws IOException {
     return deserialize(in.readAllBytes());
-  }
-
-  /**
-   * Starts a stream of many objects, written one by one (the format of object files).
-   *
-   * @param out where to write; closed by {@link ObjectWriter#close()}
-   * @return the writer
-   * @throws IOException if the stream's header cannot be written
-   */
-  default ObjectWriter newWriter(OutputStream out) throws IOException {
-    return new ObjectWriter(this, out);
-  }
-
-  /**
-   * Reads a stream written by an {@link ObjectWriter}, object by object.
-   *
-   * @param in the stream; closed by {@link ObjectReader#close()}
-   * @return the reader
-   * @throws CorruptDataException if the stream does not start with the object-stream header
-   * @throws IOException if reading fails
-   */
-  default ObjectReader newReader(InputStream in) throws IOException {
-    return new ObjectReader(this, in);
   }
 }

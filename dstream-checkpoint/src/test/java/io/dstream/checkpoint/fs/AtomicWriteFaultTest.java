@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem.Operation;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem.Operation;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +32,11 @@ class AtomicWriteFaultTest {
   @ParameterizedTest
   @ValueSource(longs = {0, 1, 100, 4095})
   void aWriteThatFailsMidwayLeavesNoFileAndNoTemporaryFile(long failAfterBytes) throws IOException {
-    fs.failWritesAfter(failAfterBytes);
+    InjectedFaults.into(fs).failWritesAfter(failAfterBytes);
     assertThatThrownBy(() -> fs.writeAtomically("/dir/state", NEW_CONTENT))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("injected fault");
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     assertThat(fs.exists("/dir/state")).isFalse();
     assertThat(fs.list("/dir")).isEmpty();
   }
@@ -43,11 +45,11 @@ class AtomicWriteFaultTest {
   @EnumSource(value = Operation.class, names = {"WRITE", "SYNC", "RENAME"})
   void aFailingStepKeepsThePreviousContent(Operation failing) throws IOException {
     fs.writeAtomically("/dir/state", "previous".getBytes(UTF_8));
-    fs.fail(failing);
+    InjectedFaults.into(fs).fail(failing);
     assertThatThrownBy(() -> fs.writeAtomically("/dir/state", NEW_CONTENT))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("injected fault: " + failing);
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     assertThat(new String(fs.readAllBytes("/dir/state"), UTF_8)).isEqualTo("previous");
     assertThat(fs.list("/dir")).containsExactly("state");
   }
@@ -56,12 +58,12 @@ class AtomicWriteFaultTest {
   @ValueSource(longs = {0, 2000})
   void aCrashMidwayLeavesOnlyAHiddenTemporaryFile(long failAfterBytes) throws IOException {
     // A crash cannot clean up: make the clean-up fail too, and look at what is left.
-    fs.failWritesAfter(failAfterBytes);
-    fs.fail(Operation.DELETE);
+    InjectedFaults.into(fs).failWritesAfter(failAfterBytes);
+    InjectedFaults.into(fs).fail(Operation.DELETE);
     assertThatThrownBy(() -> fs.writeAtomically("/dir/state", NEW_CONTENT))
         .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
             .satisfies(s -> assertThat(s).hasMessageContaining("injected fault: DELETE")));
-    fs.clearFaults();
+    InjectedFaults.into(fs).clear();
     assertThat(fs.exists("/dir/state")).isFalse();
     assertThat(fs.list("/dir")).singleElement()
         .satisfies(name -> assertThat(name).startsWith(".state.").endsWith(".tmp"));

@@ -3,11 +3,10 @@ package io.dstream.checkpoint.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.NoSuchFileException;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class FileSystemDefaultsTest {
   private final InMemoryFileSystem memory = InMemoryFileSystem.newNamespace();
-  private final FileSystem withoutOverride = new Delegating(memory);
+  private final FileSystem withoutOverride = new DelegatingFileSystem(memory);
 
   @AfterEach
   void discard() {
@@ -61,53 +60,5 @@ class FileSystemDefaultsTest {
     }
     assertThatThrownBy(() -> withoutOverride.open("/in/file", -2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("offset -2");
-  }
-
-  /** Passes every abstract method through and keeps the interface's default methods. */
-  private record Delegating(FileSystem target) implements FileSystem {
-    @Override
-    public DurableOutputStream create(String path) throws IOException {
-      return target.create(path);
-    }
-
-    @Override
-    public InputStream open(String path) throws IOException {
-      return target.open(path);
-    }
-
-    @Override
-    public List<String> list(String directory) throws IOException {
-      return target.list(directory);
-    }
-
-    @Override
-    public void rename(String source, String destination) throws IOException {
-      target.rename(source, destination);
-    }
-
-    @Override
-    public boolean delete(String path) throws IOException {
-      return target.delete(path);
-    }
-
-    @Override
-    public boolean exists(String path) throws IOException {
-      return target.exists(path);
-    }
-
-    @Override
-    public long modificationTime(String path) throws IOException {
-      return target.modificationTime(path);
-    }
-
-    @Override
-    public void mkdirs(String directory) throws IOException {
-      target.mkdirs(directory);
-    }
-
-    @Override
-    public URI toUri(String path) {
-      return target.toUri(path);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.dstream.checkpoint.fs;
 
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import java.net.URI;
 
 /** Serves "testfs://name/path" from the in-memory namespace "testfs-name"; registered in test resources. */

@@ -1,7 +1,7 @@
 package io.dstream.internal.checkpoint;
 
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.checkpoint.store.CheckpointStore;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import io.dstream.StreamingContextState;
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.internal.StreamingRuntime;
+import io.dstream.internal.durable.CheckpointDirectory;
 import java.util.Optional;
 
 /**

@@ -2,8 +2,9 @@ package io.dstream.internal.checkpoint;
 
 import io.dstream.StreamingConf;
 import io.dstream.Time;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.scheduler.BatchCheckpointer;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.stream.DStreamGraph;

@@ -2,9 +2,10 @@ package io.dstream.internal.checkpoint;
 
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.checkpoint.internal.store.Checkpoint;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.checkpoint.store.Checkpoint;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.InputNode;

@@ -1,7 +1,7 @@
 package io.dstream.internal.output;
 
+import io.dstream.checkpoint.internal.serializer.ObjectReader;
 import io.dstream.checkpoint.serializer.CorruptDataException;
-import io.dstream.checkpoint.serializer.ObjectReader;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;
@@ -75,7 +75,7 @@ public final class ObjectFileNode<T> extends RddNode<T> {
     Path part = parts.get(partition);
     ObjectReader reader;
     try {
-      reader = serializer.newReader(Files.newInputStream(part));
+      reader = new ObjectReader(serializer, Files.newInputStream(part));
     } catch (IOException e) {
       throw failure(part, e);
     }

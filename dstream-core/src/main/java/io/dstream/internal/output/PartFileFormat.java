@@ -1,6 +1,6 @@
 package io.dstream.internal.output;
 
-import io.dstream.checkpoint.serializer.ObjectWriter;
+import io.dstream.checkpoint.internal.serializer.ObjectWriter;
 import io.dstream.checkpoint.serializer.Serializer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public interface PartFileFormat<T> {
    */
   static <T> PartFileFormat<T> objects(Serializer serializer) {
     return (records, out) -> {
-      ObjectWriter writer = serializer.newWriter(out);
+      ObjectWriter writer = new ObjectWriter(serializer, out);
       while (records.hasNext()) {
         writer.write(records.next());
       }

@@ -1,12 +1,12 @@
 package io.dstream.internal.rdd;
 
 import io.dstream.storage.internal.BlockManager;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +26,7 @@ public final class Engine implements AutoCloseable {
   private boolean closed;
   private final AtomicInteger rddIds = new AtomicInteger();
   private final AtomicInteger shuffleIds = new AtomicInteger();
-  private final LongAdder stagesRun = new LongAdder();
-  private final LongAdder tasksRun = new LongAdder();
+  private volatile RunObserver observer = RunObserver.NONE;
 
   /**
    * Starts an engine with its worker threads.
@@ -154,29 +153,20 @@ public final class Engine implements AutoCloseable {
   }
 
   void stageStarted() {
-    stagesRun.increment();
+    observer.stageStarted();
   }
 
   void taskStarted() {
-    tasksRun.increment();
+    observer.taskStarted();
   }
 
   /**
-   * Returns how many stages have run, for tests and metrics.
+   * Reports the stages and task attempts started from now on to an observer, instead of the previous one.
    *
-   * @return the count since the engine started
+   * @param runs the observer; {@link RunObserver#NONE} to stop observing
    */
-  public long stagesRun() {
-    return stagesRun.sum();
-  }
-
-  /**
-   * Returns how many task attempts have run, for tests and metrics.
-   *
-   * @return the count since the engine started
-   */
-  public long tasksRun() {
-    return tasksRun.sum();
+  public void observeRuns(RunObserver runs) {
+    observer = Objects.requireNonNull(runs, "runs");
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.dstream.internal.rdd;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package io.dstream.internal.receiver;
 
-import io.dstream.checkpoint.wal.RecordHandle;
+import io.dstream.checkpoint.internal.wal.RecordHandle;
 
 /**
  * Where the write-ahead log keeps a copy of a block.

@@ -2,10 +2,10 @@ package io.dstream.internal.receiver;
 
 import io.dstream.Clock;
 import io.dstream.Time;
+import io.dstream.checkpoint.internal.wal.LogRecord;
+import io.dstream.checkpoint.internal.wal.WriteAheadLog;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.checkpoint.wal.LogRecord;
-import io.dstream.checkpoint.wal.WriteAheadLog;
 import io.dstream.storage.BlockId;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.dstream.internal.scheduler;
 
 import io.dstream.Time;
+import io.dstream.internal.stream.Job;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.OutputOperationInfo;

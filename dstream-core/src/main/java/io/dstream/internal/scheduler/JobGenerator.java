@@ -5,6 +5,7 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.FatalErrors;
 import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.internal.stream.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -4,6 +4,7 @@ import io.dstream.Clock;
 import io.dstream.Time;
 import io.dstream.internal.FatalErrors;
 import io.dstream.internal.rdd.UserCodeException;
+import io.dstream.internal.stream.Job;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
 import io.dstream.scheduler.StreamingListenerBatchStarted;

@@ -1,6 +1,7 @@
 package io.dstream.internal.scheduler;
 
 import io.dstream.Time;
+import io.dstream.internal.stream.Job;
 import java.util.List;
 import java.util.Map;
 

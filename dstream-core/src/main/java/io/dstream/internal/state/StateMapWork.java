@@ -1,82 +1,36 @@
 package io.dstream.internal.state;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
- * Counts the work done on the {@link StateMap}s of one stateful stream, so that tests can check that a
- * batch costs work in proportion to the keys it touches: lookups (one per layer probed), writes, entries
- * copied when the layers are compacted, and entries visited by whole-state scans (timeouts, snapshots).
+ * Where the {@link StateMap}s of one stateful stream report the work they do: lookups (one per layer
+ * probed), writes, entries copied when the layers are compacted, and entries visited by whole-state scans
+ * (timeouts, snapshots). A stream reports to {@link #NONE}, which costs nothing on the per-record path,
+ * unless a test that checks that a batch costs work in proportion to the keys it touches installs a counter.
  */
-public final class StateMapWork {
-  private final LongAdder probes = new LongAdder();
-  private final LongAdder writes = new LongAdder();
-  private final LongAdder copies = new LongAdder();
-  private final LongAdder scanned = new LongAdder();
-
-  void probed(int layers) {
-    probes.add(layers);
-  }
-
-  void wrote() {
-    writes.increment();
-  }
-
-  void copied(long entries) {
-    copies.add(entries);
-  }
-
-  void scanned(long entries) {
-    scanned.add(entries);
-  }
+public interface StateMapWork {
+  /** Counts nothing. */
+  StateMapWork NONE = new StateMapWork() {};
 
   /**
-   * Returns how many layer lookups reads and writes have made.
+   * A lookup probed some layers.
    *
-   * @return the count since the stream was created
+   * @param layers how many
    */
-  public long probes() {
-    return probes.sum();
-  }
+  default void probed(int layers) {}
+
+  /** An entry was put or removed. */
+  default void wrote() {}
 
   /**
-   * Returns how many entries were put or removed.
+   * A compaction copied entries.
    *
-   * @return the count since the stream was created
+   * @param entries how many
    */
-  public long writes() {
-    return writes.sum();
-  }
+  default void copied(long entries) {}
 
   /**
-   * Returns how many entries compactions copied.
+   * A whole-state scan visited entries.
    *
-   * @return the count since the stream was created
+   * @param entries how many
    */
-  public long copies() {
-    return copies.sum();
-  }
-
-  /**
-   * Returns how many entries whole-state scans visited.
-   *
-   * @return the count since the stream was created
-   */
-  public long scanned() {
-    return scanned.sum();
-  }
-
-  /**
-   * Returns the sum of every kind of work: a per-batch measure of what the state cost.
-   *
-   * @return probes, writes, copies and scanned entries together
-   */
-  public long total() {
-    return probes() + writes() + copies() + scanned();
-  }
-
-  @Override
-  public String toString() {
-    return "StateMapWork(probes " + probes() + ", writes " + writes() + ", copies " + copies() + ", scanned "
-        + scanned() + ")";
-  }
+  default void scanned(long entries) {}
 }

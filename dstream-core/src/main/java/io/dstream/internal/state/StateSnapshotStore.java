@@ -1,11 +1,11 @@
 package io.dstream.internal.state;
 
 import io.dstream.Time;
+import io.dstream.checkpoint.internal.store.Checkpoint;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.checkpoint.store.Checkpoint;
-import io.dstream.checkpoint.store.CheckpointStore;
-import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.durable.CheckpointDirectory;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package io.dstream.internal.stream;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.function.VoidFunction2;
-import io.dstream.internal.scheduler.Job;
 import io.dstream.rdd.RDD;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.dstream.internal.stream;
 
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.internal.checkpoint.CheckpointDirectory;
+import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -2,15 +2,14 @@ package io.dstream.internal.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dstream.checkpoint.fs.DelegatingFileSystem;
 import io.dstream.checkpoint.fs.DurableOutputStream;
 import io.dstream.checkpoint.fs.FileSystem;
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.fs.Location;
-import io.dstream.checkpoint.serializer.KryoSerializer;
-import io.dstream.checkpoint.store.CheckpointStore;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -87,13 +86,12 @@ class CheckpointWriterTest {
   }
 
   /** Passes everything to a file system, except that creating a file waits until the gate is opened. */
-  private static final class GatedFileSystem implements FileSystem {
+  private static final class GatedFileSystem extends DelegatingFileSystem {
     final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch gate = new CountDownLatch(1);
-    private final FileSystem target;
 
     GatedFileSystem(FileSystem target) {
-      this.target = target;
+      super(target);
     }
 
     void open() {
@@ -111,47 +109,7 @@ class CheckpointWriterTest {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted at the gate", e);
       }
-      return target.create(path);
-    }
-
-    @Override
-    public InputStream open(String path) throws IOException {
-      return target.open(path);
-    }
-
-    @Override
-    public List<String> list(String directory) throws IOException {
-      return target.list(directory);
-    }
-
-    @Override
-    public void rename(String source, String destination) throws IOException {
-      target.rename(source, destination);
-    }
-
-    @Override
-    public boolean delete(String path) throws IOException {
-      return target.delete(path);
-    }
-
-    @Override
-    public boolean exists(String path) throws IOException {
-      return target.exists(path);
-    }
-
-    @Override
-    public long modificationTime(String path) throws IOException {
-      return target.modificationTime(path);
-    }
-
-    @Override
-    public void mkdirs(String directory) throws IOException {
-      target.mkdirs(directory);
-    }
-
-    @Override
-    public URI toUri(String path) {
-      return target.toUri(path);
+      return super.create(path);
     }
   }
 }

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.fs.Location;
+import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;

@@ -25,7 +25,7 @@ class StateMapTest {
   @Test
   void layeredMapsMatchAPlainMapBatchByBatchAndEarlierMapsNeverChange() {
     Random random = new Random(901);
-    StateMapWork work = new StateMapWork();
+    CountingStateMapWork work = new CountingStateMapWork();
     StateMap<Integer, String> map = StateMap.empty(work);
     Map<Integer, String> model = new HashMap<>();
     List<StateMap<Integer, String>> earlier = new ArrayList<>();
@@ -59,7 +59,7 @@ class StateMapTest {
 
   @Test
   void compactionLeavesOneLayerWithoutTombstonesAndBoundsTheProbes() {
-    StateMapWork work = new StateMapWork();
+    CountingStateMapWork work = new CountingStateMapWork();
     StateMap<Integer, String> map = StateMap.empty(work);
     map.put(1, "one", 0);
     map.put(2, "two", 0);
@@ -85,7 +85,7 @@ class StateMapTest {
 
   @Test
   void entriesKeepTheTimeTheyWereLastPut() {
-    StateMap<String, Integer> map = StateMap.empty(new StateMapWork());
+    StateMap<String, Integer> map = StateMap.empty(StateMapWork.NONE);
     map.put("a", 1, 1000);
     StateMap<String, Integer> next = map.nextLayer();
     next.put("a", 2, 2000);

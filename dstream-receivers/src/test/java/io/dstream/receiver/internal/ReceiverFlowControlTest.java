@@ -2,7 +2,7 @@ package io.dstream.receiver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.storage.StorageLevel;
 import io.dstream.storage.internal.BlockManager;
 import io.dstream.storage.internal.SizeEstimator;

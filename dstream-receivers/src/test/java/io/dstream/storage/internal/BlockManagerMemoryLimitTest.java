@@ -2,7 +2,7 @@ package io.dstream.storage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;

@@ -3,7 +3,7 @@ package io.dstream.storage.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.checkpoint.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;
 import io.dstream.storage.StorageLevel;

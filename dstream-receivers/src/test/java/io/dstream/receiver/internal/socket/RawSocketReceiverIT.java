@@ -4,8 +4,8 @@ import static io.dstream.receiver.internal.socket.LoopbackServer.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.CorruptDataException;
-import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.receiver.internal.Await;
 import io.dstream.storage.StorageLevel;
