@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.fs.InMemoryFileSystem;
-import io.dstream.internal.ContextAccess;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ class CheckpointDirectorySettingTest {
       Path dir = temp.resolve("ckpt");
       t.context().checkpoint(dir.toString());
 
-      assertThat(ContextAccess.runtime(t.context()).checkpointDirectory()).isPresent();
+      assertThat(t.context().runtime.checkpointDirectory()).isPresent();
       assertThat(dir.resolve("metadata")).isDirectory();
     }
   }

@@ -7,7 +7,6 @@ import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.checkpoint.store.CheckpointStore;
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
@@ -58,7 +57,7 @@ class GetOrCreateTest {
   }
 
   private static StreamingRuntime runtime(StreamingContext ssc) {
-    return ContextAccess.runtime(ssc);
+    return ssc.runtime;
   }
 
   private void damage(String file) throws IOException {
