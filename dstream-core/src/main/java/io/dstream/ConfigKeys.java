@@ -66,7 +66,16 @@ public final class ConfigKeys {
           + "(graceful stop: for all generated batches) before it gives up: it drops the jobs not started, "
           + "interrupts those running, and logs one WARN that counts the batches, input records and received "
           + "blocks it left unprocessed. Receivers whose last store still waits for room then have 200 ms more "
-          + "to give it up and stop; a receiver whose onStop() hangs is left behind with a WARN.");
+          + "to give it up and stop; a receiver whose onStop() hangs is left behind with a WARN. The last "
+          + "metadata checkpoint, the worker threads and the listener events still queued are waited for until "
+          + "the same deadline.");
+
+  /** How many listener events may wait for delivery before new ones are dropped. */
+  public static final ConfigKey<Integer> LISTENER_BUS_CAPACITY = new ConfigKey<>("dstream.listenerBus.capacity",
+      "10000", ConfigKeys::positiveInt,
+      "How many listener events may wait for delivery to the StreamingListeners. When a slow listener lets "
+          + "the queue fill up, further events are dropped (and counted) rather than slowing down the batches; "
+          + "the first drop is logged once at WARN, and the stop logs at INFO how many were dropped in all.");
 
   /** How many checkpoints of each kind are kept in the checkpoint directory. */
   public static final ConfigKey<Integer> CHECKPOINT_RETAINED = new ConfigKey<>("dstream.checkpoint.retained",
@@ -228,7 +237,7 @@ public final class ConfigKeys {
           + "none).");
 
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
-      TASK_MAX_FAILURES, STOP_TIMEOUT, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
+      TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.internal.fs.InjectedFaults;
-import io.dstream.internal.ContextAccess;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ class CheckpointDirectorySettingTest {
       Path dir = temp.resolve("ckpt");
       t.context().checkpoint(dir.toString());
 
-      assertThat(ContextAccess.runtime(t.context()).checkpointDirectory()).isPresent();
+      assertThat(t.context().runtime.checkpointDirectory()).isPresent();
       assertThat(dir.resolve("metadata")).isDirectory();
     }
   }

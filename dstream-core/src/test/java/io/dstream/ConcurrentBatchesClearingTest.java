@@ -2,7 +2,6 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.testing.TestStreamingContext;
@@ -28,7 +27,7 @@ class ConcurrentBatchesClearingTest {
     CountDownLatch secondBatchCleared = new CountDownLatch(1);
     Map<Time, List<String>> records = new ConcurrentHashMap<>();
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf)) {
-      StreamingRuntime runtime = ContextAccess.runtime(t.context());
+      StreamingRuntime runtime = t.context().runtime;
       ReceiverKit.manualBlockTimer(t.context());
       CommandedReceiver receiver = new CommandedReceiver();
       t.context().receiverStream(receiver).foreachRDD((rdd, time) -> {
@@ -40,15 +39,14 @@ class ConcurrentBatchesClearingTest {
       });
       t.runBatches(0);
       receiver.store(List.of("a"));
-      CompletableFuture<BatchOutcome> first = runtime.scheduler().batchOutcome(new Time(1000));
-      CompletableFuture<BatchOutcome> second = runtime.scheduler().batchOutcome(new Time(2000));
+      CompletableFuture<BatchOutcome> first = runtime.whenSettled(new Time(1000));
+      CompletableFuture<BatchOutcome> second = runtime.whenSettled(new Time(2000));
       t.clock().setTime(1000);
       assertThat(firstBatchRunning.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
       receiver.store(List.of("b"));
       t.clock().setTime(2000);
+      // Settled: the generator has handled batch 2000's completion, and with it the clearing that follows.
       assertThat(second.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).failure()).isNull();
-      // The generator has handled batch 2000's completion, and with it the clearing that follows.
-      assertThat(runtime.generator().awaitEventsHandled(TIMEOUT_SECONDS * 1000)).isTrue();
       secondBatchCleared.countDown();
 
       assertThat(first.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).failure()).isNull();

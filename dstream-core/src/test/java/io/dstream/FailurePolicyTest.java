@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.dstream.internal.ContextAccess;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.receiver.Receiver;
 import io.dstream.scheduler.StreamingListener;
@@ -175,7 +174,7 @@ class FailurePolicyTest {
   private void assertContextEndedBy(Throwable fatal) {
     assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT_MILLIS)).isSameAs(fatal);
     assertThat(t.context().getState()).isEqualTo(StreamingContextState.STOPPED);
-    assertThat(ContextAccess.runtime(t.context()).isTerminated()).as("the stop is complete").isTrue();
+    assertThat(t.context().runtime.isTerminated()).as("the stop is complete").isTrue();
     assertThat(StreamingContext.getActive()).isEmpty();
   }
 

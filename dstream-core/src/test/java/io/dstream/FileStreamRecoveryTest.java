@@ -3,7 +3,6 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
@@ -124,7 +123,7 @@ class FileStreamRecoveryTest {
 
     Run second = new Run();
     second.t.recoverFrom(checkpoints);
-    assertThat(ContextAccess.runtime(second.t.context()).batchesToRerun()).containsExactly(new Time(2_000));
+    assertThat(second.t.context().runtime.batchesToRerun()).containsExactly(new Time(2_000));
     second.t.runBatches(1);
 
     assertThat(second.sortedBatches()).containsExactly(
@@ -257,7 +256,7 @@ class FileStreamRecoveryTest {
 
     Run second = new Run();
     second.t.recoverFrom(checkpoints);
-    BatchSchedule schedule = ContextAccess.runtime(second.t.context()).recoveredSchedule().orElseThrow();
+    BatchSchedule schedule = second.t.context().runtime.recoveredSchedule().orElseThrow();
     assertThat(schedule.zeroTime()).isEqualTo(new Time(0));
     assertThat(schedule.lastGeneratedTime()).isEqualTo(new Time(2_000));
     assertThat(schedule.unfinishedTimes()).containsExactly(new Time(1_000));

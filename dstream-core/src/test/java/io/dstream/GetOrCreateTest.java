@@ -8,7 +8,6 @@ import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.internal.store.CheckpointStore;
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
@@ -59,7 +58,7 @@ class GetOrCreateTest {
   }
 
   private static StreamingRuntime runtime(StreamingContext ssc) {
-    return ContextAccess.runtime(ssc);
+    return ssc.runtime;
   }
 
   private void damage(String file) throws IOException {

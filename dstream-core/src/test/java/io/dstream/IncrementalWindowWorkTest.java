@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.function.Function2;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the window, not to its length: with every key in every batch, a window ten times longer calls the reduce
  * and inverse functions exactly as often, while the plain form's calls grow with the window.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class IncrementalWindowWorkTest {
   private static final int KEYS = 6;
   private static final int WARM_UP = 40;

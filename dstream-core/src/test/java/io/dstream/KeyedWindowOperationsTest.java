@@ -11,6 +11,7 @@ import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * records gives, in the layout asked for; keys that leave the window and come back are handled, and the
  * filter of the incremental form drops keys.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class KeyedWindowOperationsTest {
   /** Eight batches of up to 12 pairs over 5 keys, values in [1, 100]; batch 2 is empty. */
   private static final List<List<Tuple2<Integer, Integer>>> INPUT = perBatch(TestData.randomPairs(311, 8, 12, 0, 5),

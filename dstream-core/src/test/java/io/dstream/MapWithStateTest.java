@@ -10,6 +10,7 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are the mapped stream, {@code stateSnapshots()} is the state; removal, the time-aware function form, the
  * initial state, partitioning, and the failures of the function and of misuse of {@link State}.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class MapWithStateTest {
 
   /** Adds each record's value to its key's sum and maps the record to (key, new sum). */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a key idle for longer than the timeout is called once more, with no value and {@code isTimingOut()}, and
  * its state is then gone; records keep a key alive even when the function leaves its state alone.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class MapWithStateTimeoutTest {
   private static final Duration TIMEOUT = Durations.seconds(3);
 

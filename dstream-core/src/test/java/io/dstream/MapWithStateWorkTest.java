@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.internal.state.CountingStateMapWork;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * few dozen map operations. Only the checkpoint batches (every 10 s by default) pay for the whole state,
  * once, to compact its layers and write the snapshot. Measured with counters, not time.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class MapWithStateWorkTest {
   private static final int KEYS = 100_000;
   private static final int TOUCHED = 10;

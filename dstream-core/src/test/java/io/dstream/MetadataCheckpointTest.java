@@ -7,7 +7,6 @@ import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.checkpoint.internal.store.CheckpointStore;
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
@@ -100,7 +99,7 @@ class MetadataCheckpointTest {
     t.context().textFileStream(input.uri()).print();
     t.runBatches(2);
 
-    assertThat(ContextAccess.runtime(t.context()).checkpointer()).isEmpty();
+    assertThat(t.context().runtime.checkpointer()).isEmpty();
     assertThat(input.fileSystem().exists("/checkpoints")).isFalse();
   }
 
@@ -188,7 +187,7 @@ class MetadataCheckpointTest {
     assertThat(recovered.recoverFrom(checkpoints)).isTrue();
     recovered.runBatches(1);
 
-    assertThat(ContextAccess.runtime(recovered.context()).recoveredSchedule().orElseThrow().lastGeneratedTime())
+    assertThat(recovered.context().runtime.recoveredSchedule().orElseThrow().lastGeneratedTime())
         .isEqualTo(new Time(2_000));
     // The fresh run's progress is restored: "a" was taken at 1 s and is not taken again.
     assertThat(out.batches()).containsExactly(List.of("b"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * batch run one after another in the order they were defined; nothing is computed unless an output
  * operation runs an action; and a failing output operation fails the batch with its own exception.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class OutputOperationsTest {
   private static final List<List<Integer>> INPUT = TestData.randomInts(61, 4, 10, 100);
 

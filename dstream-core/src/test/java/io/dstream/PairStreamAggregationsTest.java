@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.rdd.HashPartitioner;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * batch, what a plain-Java grouping of that batch gives, whether the layout is the default, a number of
  * partitions or a partitioner; mapValues and flatMapValues keep keys and order.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class PairStreamAggregationsTest {
   /** Five batches of up to 40 pairs over 6 keys: keys repeat within batches; batch 2 is empty. */
   private static final List<List<Tuple2<Integer, Integer>>> INPUT = TestData.randomPairs(41, 5, 40, 0, 6);

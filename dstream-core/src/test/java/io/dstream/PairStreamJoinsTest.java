@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.rdd.HashPartitioner;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * does, with repeated keys on both sides, keys on one side only and batches empty on one side, in the
  * default layout, with a number of partitions and with a partitioner.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class PairStreamJoinsTest {
   /** Keys 0..7, repeated within batches; batch 1 is empty. */
   private static final List<List<Tuple2<Integer, Integer>>> LEFT = TestData.randomPairs(51, 5, 20, 0, 8);

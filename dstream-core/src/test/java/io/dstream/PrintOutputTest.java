@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.internal.stream.BatchPrinter;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code print()} and {@code print(n)} write every batch as Spark Streaming does: a header with the batch
  * time, at most {@code n} records, {@code ...} only when the batch has more, and a blank line.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class PrintOutputTest {
   private static final String RULE = "-------------------------------------------";
 

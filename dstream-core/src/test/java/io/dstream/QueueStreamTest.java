@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * added to the queue while the context runs. Each batch takes its RDD at its own time, whether or not an
  * output reads that batch.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class QueueStreamTest {
 
   @Test

@@ -1,6 +1,5 @@
 package io.dstream;
 
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.receiver.internal.ManualScheduler;
 import io.dstream.receiver.internal.Ticker;
@@ -16,7 +15,7 @@ final class ReceiverKit {
   private ReceiverKit() {}
 
   static ReceiverTracker tracker(StreamingContext ssc) {
-    return ContextAccess.runtime(ssc).receivers();
+    return ssc.runtime.receivers();
   }
 
   /**
@@ -30,7 +29,7 @@ final class ReceiverKit {
   }
 
   static BlockManager blockManager(StreamingContext ssc) {
-    return ContextAccess.runtime(ssc).engine().blockManager();
+    return ssc.runtime.engine().blockManager();
   }
 
   /** Takes the next element, failing if none arrives in time. */

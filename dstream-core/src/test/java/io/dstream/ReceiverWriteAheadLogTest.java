@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.internal.wal.LogRecord;
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.rdd.JobFailedException;
@@ -57,7 +56,7 @@ class ReceiverWriteAheadLogTest {
   }
 
   private static CheckpointDirectory checkpointDirectory(TestStreamingContext t) {
-    return ContextAccess.runtime(t.context()).checkpointDirectory().orElseThrow();
+    return t.context().runtime.checkpointDirectory().orElseThrow();
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * batch grid are floored onto it); {@code ssc.remember} decides how long those RDDs are kept, and without it
  * a stream keeps only what the next batch needs, however many batches run.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class SliceAndRememberTest {
   private static final List<List<Integer>> INPUT = TestData.randomInts(81, 6, 10, 100);
 

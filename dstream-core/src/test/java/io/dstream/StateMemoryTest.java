@@ -10,6 +10,7 @@ import io.dstream.internal.state.StatePartition;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of mapWithState's maps stay within a checkpoint interval, and the checkpoint directory keeps only the
  * newest snapshots.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class StateMemoryTest {
   private static final int BATCHES = 3000;
 

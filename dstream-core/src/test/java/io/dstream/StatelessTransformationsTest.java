@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * computation in plain Java produces from the batch's records, including for empty batches (in the middle
  * of the input and past its end) and for batches cut into many partitions.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class StatelessTransformationsTest {
   private static final List<List<Integer>> INPUT = TestData.randomInts(7, 6, 30, 50);
   private static final int PAST_END = 2;

@@ -3,13 +3,13 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * batch once instead of once per operation, and the persisted RDDs are released once their batch is
  * forgotten.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class StreamPersistenceTest {
   private static final List<List<Integer>> INPUT = TestData.randomInts(71, 5, 20, 100);
   private static final int RECORDS = INPUT.stream().mapToInt(List::size).sum();
@@ -84,7 +84,7 @@ class StreamPersistenceTest {
     RDD<Integer> remembered = cached.batches().get(2).rdd();
     List<BlockId> expected = IntStream.range(0, remembered.getNumPartitions())
         .mapToObj(p -> BlockId.rdd(RddAccess.node(remembered).id(), p)).toList();
-    assertThat(ContextAccess.runtime(t.context()).engine().blockManager().blockIds())
+    assertThat(t.context().runtime.engine().blockManager().blockIds())
         .as("only the partitions of the batch still remembered").containsExactlyInAnyOrderElementsOf(expected);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one batch (the first stream's partitions first), for plain and pair streams, and refuse streams that
  * cannot be combined batch by batch.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class StreamUnionTest {
   private static final List<List<Integer>> FIRST = TestData.randomInts(21, 5, 10, 100);
   private static final List<List<Integer>> SECOND = TestData.randomInts(22, 3, 10, 100);

@@ -9,6 +9,7 @@ import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * any number. The functions run once per batch and see the batch time; a function that returns null or
  * throws fails that batch with a cause that says so.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class TransformOperationsTest {
   private static final List<List<Integer>> NUMBERS = TestData.randomInts(31, 4, 12, 20);
   private static final List<List<String>> WORDS = List.of(List.of("a", "bb"), List.of(), List.of("ccc"),

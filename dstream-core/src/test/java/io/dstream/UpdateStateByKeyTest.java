@@ -13,6 +13,7 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its result is the key's new state, {@code Optional.empty()} removes the key; with an initial state, a
  * number of partitions or a partitioner; and its failures are the batch's.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class UpdateStateByKeyTest {
 
   private static final Function2<List<Integer>, Optional<Integer>, Optional<Integer>> RUNNING_SUM =

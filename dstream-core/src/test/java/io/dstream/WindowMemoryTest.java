@@ -9,6 +9,7 @@ import io.dstream.internal.stream.StreamNode;
 import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the incremental window checkpoints its results locally every checkpoint interval, so that over thousands
  * of batches neither the number of remembered RDDs nor the lineage of a window grows.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class WindowMemoryTest {
 
   private static Duration seconds(int n) {

@@ -11,6 +11,7 @@ import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * computes from the batches in the window: windows at the start cover the batches that exist, empty
  * batches and windows are handled, and durations that do not fit the parent are refused when defined.
  */
-@ExtendWith(TestContextExtension.class)
+@ExtendWith(TestStreamingContextExtension.class)
 class WindowOperationsTest {
   /** Eight batches of up to 6 integers in [0, 20); batch 2 is empty. Runs go 3 batches past the end. */
   private static final List<List<Integer>> INPUT = TestData.randomInts(301, 8, 6, 20);

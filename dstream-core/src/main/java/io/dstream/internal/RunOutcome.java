@@ -55,10 +55,6 @@ final class RunOutcome {
     notifyAll();
   }
 
-  synchronized boolean isTerminated() {
-    return terminated;
-  }
-
   /**
    * Waits until the stop is complete or a job fails; after a fatal error, until the stop it caused is complete,
    * so that when the error is rethrown the context has stopped.

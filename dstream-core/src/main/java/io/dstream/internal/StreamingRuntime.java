@@ -7,14 +7,17 @@ import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.internal.Lifecycle;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.internal.receiver.ReceiverInputNode;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.AbandonedBatches;
+import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.JobGenerator;
@@ -29,6 +32,7 @@ import io.dstream.storage.internal.BlockManager;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * the RDD engine, the DStream graph, the receivers, the job generator and scheduler, the listener bus, and
  * the {@link RunOutcome} that {@code awaitTermination} reports.
  */
-public final class StreamingRuntime {
+public final class StreamingRuntime implements BatchProgress {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
   private static final long MIN_DEFAULT_MAX_RECEIVED_BYTES = 64L << 20;
 
@@ -56,7 +60,7 @@ public final class StreamingRuntime {
   private volatile RecoveredMetadata recovered;
   private volatile MetadataCheckpointer checkpointer;
   private final RunOutcome outcome = new RunOutcome();
-  private StreamingContextState state = StreamingContextState.INITIALIZED;
+  private final Lifecycle<RuntimeState> lifecycle = new Lifecycle<>("the StreamingContext", RuntimeState.INITIALIZED);
 
   /**
    * Creates the runtime; starts the worker threads (so RDDs can be used before start) but no batches.
@@ -75,7 +79,8 @@ public final class StreamingRuntime {
         conf.get(ConfigKeys.KRYO_REGISTRATOR), new EngineKryoRegistrator());
     String app = conf.appName();
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
-        conf.get(ConfigKeys.TASK_MAX_FAILURES), this::openBlockStore);
+        conf.get(ConfigKeys.TASK_MAX_FAILURES),
+        new ValueCopier(serializer, conf.get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED)), this::openBlockStore);
     this.graph = new DStreamGraph(batchDuration);
     FailureHandler failures = new FailureHandler() {
       @Override
@@ -88,13 +93,10 @@ public final class StreamingRuntime {
         reportFatal(where, error);
       }
     };
-    this.bus = new ListenerBus(app, failures);
-    JobGenerator[] generatorRef = new JobGenerator[1];
-    this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, failures,
-        outcome -> generatorRef[0].onBatchCompleted(outcome));
+    this.bus = new ListenerBus(app, conf.get(ConfigKeys.LISTENER_BUS_CAPACITY), failures);
+    this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, failures);
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer, failures);
-    this.generator = new JobGenerator(app, graph, scheduler, clock, receivers, failures);
-    generatorRef[0] = generator;
+    this.generator = new JobGenerator(app, graph, scheduler, bus, clock, receivers, failures);
   }
 
   /** Creates the block store of received blocks and cached partitions; the engine calls it on first use. */
@@ -117,14 +119,9 @@ public final class StreamingRuntime {
    */
   public void start() {
     RuntimeException startFailure = null;
+    // The lock makes a stop called meanwhile wait until the start has succeeded or failed.
     synchronized (lock) {
-      switch (state) {
-        case ACTIVE -> throw new IllegalStateException(
-            "the StreamingContext has already been started; call start() only once");
-        case STOPPED -> throw new IllegalStateException(
-            "the StreamingContext has been stopped and cannot be restarted; create a new StreamingContext");
-        case INITIALIZED -> { }
-      }
+      Lifecycle.checkMove("the StreamingContext", lifecycle.current(), RuntimeState.ACTIVE);
       if (!graph.hasOutputs()) {
         throw new IllegalStateException("no output operations are registered, so there is nothing to run; "
             + "add one (print(), foreachRDD(...), saveAsTextFiles(...)) before start()");
@@ -137,11 +134,11 @@ public final class StreamingRuntime {
           bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
           receivers.startReceivers();
         });
-        state = StreamingContextState.ACTIVE;
+        lifecycle.moveTo(RuntimeState.ACTIVE);
         LOG.info("StreamingContext started: batches every {}, first batch at {}, {} worker threads",
             graph.batchDuration(), firstBatch, conf.workerThreads());
       } catch (RuntimeException e) {
-        state = StreamingContextState.STOPPED;
+        lifecycle.moveTo(RuntimeState.STOPPING);
         graph.freeze();
         startFailure = e;
       }
@@ -164,8 +161,7 @@ public final class StreamingRuntime {
       // Streams defined after getOrCreate returned count too.
       from.checkMatches(graph);
     }
-    checkpointer = MetadataCheckpointer.create(directory, graph, conf, serializer,
-        conf.get(ConfigKeys.STOP_TIMEOUT).milliseconds());
+    checkpointer = MetadataCheckpointer.create(directory, graph, conf, serializer);
     if (from == null) {
       return generator.start(onStarted, checkpointer);
     }
@@ -217,12 +213,11 @@ public final class StreamingRuntime {
     long deadline = stopDeadline();
     boolean wasActive;
     synchronized (lock) {
-      if (state == StreamingContextState.STOPPED) {
+      if (lifecycle.is(RuntimeState.STOPPING, RuntimeState.TERMINATED)) {
         LOG.debug("StreamingContext already stopped");
         return;
       }
-      wasActive = state == StreamingContextState.ACTIVE;
-      state = StreamingContextState.STOPPED;
+      wasActive = lifecycle.moveTo(RuntimeState.STOPPING) == RuntimeState.ACTIVE;
       if (!graceful) {
         outcome.ignoreFailures();
       }
@@ -269,14 +264,15 @@ public final class StreamingRuntime {
       abandoned = scheduler.abandon();
     }
     try {
-      generator.finish();
+      generator.finish(deadline);
       receivers.close(deadline);
       StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
-      engine.close();
-      bus.stop();
+      engine.close(deadline);
+      bus.stop(deadline);
+      generator.cancelUnsettled();
     } finally {
       // Whatever failed above, awaitTermination must not wait for a stop that is over.
-      outcome.terminated();
+      terminated();
     }
     LOG.info("StreamingContext stopped{}", graceful ? " gracefully" : "");
   }
@@ -287,7 +283,12 @@ public final class StreamingRuntime {
    * @return true once a stop is complete
    */
   public boolean isTerminated() {
-    return outcome.isTerminated();
+    return lifecycle.is(RuntimeState.TERMINATED);
+  }
+
+  private void terminated() {
+    lifecycle.tryMoveTo(RuntimeState.TERMINATED);
+    outcome.terminated();
   }
 
   /**
@@ -301,7 +302,7 @@ public final class StreamingRuntime {
    * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
-    if (timeoutMillis < 0 && state() == StreamingContextState.INITIALIZED) {
+    if (timeoutMillis < 0 && lifecycle.is(RuntimeState.INITIALIZED)) {
       throw new IllegalStateException("awaitTermination() on a StreamingContext that was never started would "
           + "wait forever; call start() first");
     }
@@ -320,7 +321,7 @@ public final class StreamingRuntime {
     if (!outcome.fatal(error)) {
       return;
     }
-    boolean stopUnderWay = state() == StreamingContextState.STOPPED;
+    boolean stopUnderWay = lifecycle.is(RuntimeState.STOPPING, RuntimeState.TERMINATED);
     LOG.error("{} failed with {}; the JVM may be in no state to go on, so the StreamingContext stops and "
         + "awaitTermination rethrows the error: restart the application", where, error, error);
     if (stopUnderWay) {
@@ -340,7 +341,7 @@ public final class StreamingRuntime {
       stop(false);
     } catch (Throwable stopFailure) {
       LOG.error("The StreamingContext could not stop cleanly after the fatal error", stopFailure);
-      outcome.terminated();
+      terminated();
     }
   }
 
@@ -360,9 +361,7 @@ public final class StreamingRuntime {
    * @return the state
    */
   public StreamingContextState state() {
-    synchronized (lock) {
-      return state;
-    }
+    return lifecycle.current().publicState();
   }
 
   /**
@@ -412,12 +411,23 @@ public final class StreamingRuntime {
     }
   }
 
+  @Override
+  public CompletableFuture<BatchOutcome> whenSettled(Time time) {
+    return generator.whenSettled(time);
+  }
+
+  @Override
+  public Optional<Time> recoveredLastBatch() {
+    return recoveredSchedule().map(BatchSchedule::lastGeneratedTime);
+  }
+
   /**
    * Returns the batches that {@link #start()} would run again if it were called now, because the recovered
    * run left them unfinished or missed them while it was down.
    *
    * @return the batch times, ascending; empty without a recovered checkpoint
    */
+  @Override
   public List<Time> batchesToRerun() {
     RecoveredMetadata from = recovered;
     return from == null ? List.of() : generator.timesToRerun(from.schedule());
@@ -484,15 +494,6 @@ public final class StreamingRuntime {
    */
   public ListenerBus bus() {
     return bus;
-  }
-
-  /**
-   * Returns the job scheduler.
-   *
-   * @return the scheduler
-   */
-  public JobScheduler scheduler() {
-    return scheduler;
   }
 
   /**

@@ -135,7 +135,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public PairRDD<K, V> reduceByKey(Partitioner partitioner, Function2<V, V, V> f) {
     Arguments.requireNonNull(partitioner, "partitioner");
     Arguments.requireNonNull(f, "f");
-    return combine("reduceByKey", Aggregator.reducing(f), partitioner, true);
+    return combine("reduceByKey", Aggregator.reducing(f, node.engine().valueCopier()), partitioner, true);
   }
 
   /**
@@ -286,7 +286,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(mergeValue, "mergeValue");
     Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return combine("combineByKey", Aggregator.of(createCombiner, mergeValue, mergeCombiners), partitioner,
+    return combine("combineByKey",
+        Aggregator.of(createCombiner, mergeValue, mergeCombiners, node.engine().valueCopier()), partitioner,
         mapSideCombine);
   }
 
@@ -359,9 +360,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(partitioner, "partitioner");
     Arguments.requireNonNull(seqOp, "seqOp");
     Arguments.requireNonNull(combOp, "combOp");
-    ValueCopier.requireCopyable(zeroValue);
+    ValueCopier copier = node.engine().valueCopier();
+    copier.requireCopyable(zeroValue);
     return combine("aggregateByKey",
-        Aggregator.of(v -> seqOp.call(ValueCopier.copy(zeroValue), v), seqOp, combOp), partitioner, true);
+        Aggregator.of(v -> seqOp.call(copier.copy(zeroValue), v), seqOp, combOp, copier), partitioner, true);
   }
 
   /**

@@ -557,9 +557,10 @@ public class RDD<T> {
   public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
     Arguments.requireNonNull(seqOp, "seqOp");
     Arguments.requireNonNull(combOp, "combOp");
-    U result = ValueCopier.copy(zeroValue);
+    ValueCopier copier = node.engine().valueCopier();
+    U result = copier.copy(zeroValue);
     List<U> parts = runJob((p, it) -> {
-      U acc = ValueCopier.copy(zeroValue);
+      U acc = copier.copy(zeroValue);
       while (it.hasNext()) {
         acc = seqOp.call(acc, it.next());
       }

@@ -9,9 +9,8 @@ import io.dstream.StreamingContextState;
 import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.internal.BatchProgress;
 import io.dstream.internal.ContextAccess;
-import io.dstream.internal.StreamingRuntime;
-import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
@@ -19,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -148,9 +146,9 @@ public final class TestStreamingContext implements AutoCloseable {
     if (n < 0) {
       throw new IllegalArgumentException("runBatches(" + n + "): the number of batches must not be negative");
     }
-    StreamingRuntime runtime = ContextAccess.runtime(context);
+    BatchProgress batches = ContextAccess.batches(context);
     if (context.getState() == StreamingContextState.INITIALIZED) {
-      startAndAwaitRecoveredBatches(runtime);
+      startAndAwaitRecoveredBatches(batches);
     }
     for (int i = 0; i < n; i++) {
       if (context.getState() == StreamingContextState.STOPPED) {
@@ -160,42 +158,20 @@ public final class TestStreamingContext implements AutoCloseable {
       // The next batch time on the grid, also after a test moved the clock by part of a batch itself.
       long interval = batchDuration.milliseconds();
       Time next = new Time((Math.floorDiv(clock.getTimeMillis(), interval) + 1) * interval);
-      CompletableFuture<BatchOutcome> outcome = runtime.scheduler().batchOutcome(next);
+      CompletableFuture<BatchOutcome> settled = batches.whenSettled(next);
       clock.setTime(next.milliseconds());
-      BatchOutcome done = await(outcome, next);
-      settle(runtime, "batch " + next);
+      BatchOutcome done = await(settled, next);
       if (done.failure() != null) {
         throw done.failure();
       }
     }
   }
 
-  /** Waits until what follows the completion of batches is done: RDDs cleared, checkpoint written, events. */
-  private void settle(StreamingRuntime runtime, String batches) {
-    try {
-      boolean settled = runtime.generator().awaitEventsHandled(BATCH_TIMEOUT_MILLIS)
-          && runtime.bus().waitUntilDelivered(BATCH_TIMEOUT_MILLIS)
-          && checkpointsWritten(runtime);
-      if (!settled && context.getState() != StreamingContextState.STOPPED) {
-        throw new IllegalStateException(batches + " completed, but its metadata clearing, checkpoint or listener "
-            + "events did not finish within " + BATCH_TIMEOUT_MILLIS + " ms; is a listener blocked?");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + batches, e);
-    }
-  }
-
-  private static boolean checkpointsWritten(StreamingRuntime runtime) throws InterruptedException {
-    Optional<MetadataCheckpointer> checkpointer = runtime.checkpointer();
-    return checkpointer.isEmpty() || checkpointer.get().awaitWritten(BATCH_TIMEOUT_MILLIS);
-  }
-
   /** Starts the context and, after a recovery, waits for the batches it runs again before new ones. */
-  private void startAndAwaitRecoveredBatches(StreamingRuntime runtime) {
+  private void startAndAwaitRecoveredBatches(BatchProgress batches) {
     Map<Time, CompletableFuture<BatchOutcome>> rerun = new LinkedHashMap<>();
-    for (Time time : runtime.batchesToRerun()) {
-      rerun.put(time, runtime.scheduler().batchOutcome(time));
+    for (Time time : batches.batchesToRerun()) {
+      rerun.put(time, batches.whenSettled(time));
     }
     context.start();
     JobFailedException firstFailure = null;
@@ -204,9 +180,6 @@ public final class TestStreamingContext implements AutoCloseable {
       if (firstFailure == null) {
         firstFailure = done.failure();
       }
-    }
-    if (!rerun.isEmpty()) {
-      settle(runtime, "the batches run again " + rerun.keySet());
     }
     if (firstFailure != null) {
       throw firstFailure;
@@ -237,9 +210,8 @@ public final class TestStreamingContext implements AutoCloseable {
   public boolean recoverFrom(String checkpointDirectory) {
     Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
     StreamingContext.getOrCreate(checkpointDirectory, () -> context);
-    StreamingRuntime runtime = ContextAccess.runtime(context);
-    return runtime.recoveredSchedule().map(schedule -> {
-      long restartedAt = schedule.lastGeneratedTime().milliseconds();
+    return ContextAccess.batches(context).recoveredLastBatch().map(lastBatch -> {
+      long restartedAt = lastBatch.milliseconds();
       if (clock.getTimeMillis() < restartedAt) {
         clock.setTime(restartedAt);
       }
@@ -247,14 +219,15 @@ public final class TestStreamingContext implements AutoCloseable {
     }).orElse(false);
   }
 
-  private static BatchOutcome await(CompletableFuture<BatchOutcome> outcome, Time time) {
+  /** Waits until a batch is complete: jobs ended, old RDDs cleared, checkpoint written, listeners told. */
+  private static BatchOutcome await(CompletableFuture<BatchOutcome> settled, Time time) {
     try {
-      return outcome.get(BATCH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      return settled.get(BATCH_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (CancellationException e) {
       throw new IllegalStateException("the context stopped before batch " + time + " completed", e);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("batch " + time + " did not complete within " + BATCH_TIMEOUT_MILLIS
-          + " ms; is a job blocked?", e);
+      throw new IllegalStateException("batch " + time + " did not complete (its jobs, clearing, checkpoint and "
+          + "listener events) within " + BATCH_TIMEOUT_MILLIS + " ms; is a job or a listener blocked?", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("waiting for batch " + time + " failed", e.getCause());
     } catch (InterruptedException e) {

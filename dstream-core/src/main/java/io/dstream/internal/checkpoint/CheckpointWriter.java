@@ -1,8 +1,14 @@
 package io.dstream.internal.checkpoint;
 
 import io.dstream.checkpoint.internal.store.CheckpointStore;
+import io.dstream.checkpoint.internal.Lifecycle;
 import io.dstream.checkpoint.serializer.Serializer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +24,29 @@ import org.slf4j.LoggerFactory;
 final class CheckpointWriter {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointWriter.class);
 
+  /** NEW: only {@link #writeNow} writes; RUNNING: the writer thread writes; CLOSED: nothing more is written. */
+  private enum WriterState implements Lifecycle.State<WriterState> {
+    NEW, RUNNING, CLOSED;
+
+    @Override
+    public Set<WriterState> next() {
+      return switch (this) {
+        case NEW -> EnumSet.of(RUNNING, CLOSED);
+        case RUNNING -> EnumSet.of(CLOSED);
+        case CLOSED -> EnumSet.noneOf(WriterState.class);
+      };
+    }
+  }
+
   private final CheckpointStore store;
   private final Serializer serializer;
   private final Thread thread;
   private final Object lock = new Object();
+  private final Lifecycle<WriterState> lifecycle = new Lifecycle<>("the checkpoint writer", WriterState.NEW);
   private MetadataCheckpoint waiting;
+  // Completed when the waiting checkpoint's write ends: those of the checkpoints it replaced, and its own.
+  private List<CompletableFuture<Void>> waitingDone = new ArrayList<>();
   private boolean writing;
-  private boolean started;
-  private boolean closed;
   private boolean failing;
   private long written;
   private volatile Consumer<MetadataCheckpoint> onWritten = checkpoint -> {};
@@ -44,10 +65,9 @@ final class CheckpointWriter {
    * @throws IllegalStateException if checkpoints were handed over already
    */
   void writeNow(MetadataCheckpoint checkpoint) throws IOException {
-    synchronized (lock) {
-      if (started) {
-        throw new IllegalStateException("writeNow is for the checkpoint before the writer thread starts");
-      }
+    if (!lifecycle.is(WriterState.NEW)) {
+      throw new IllegalStateException("writeNow is for the checkpoint before the writer thread starts, but the "
+          + "writer is " + lifecycle.current());
     }
     store.write(checkpoint.lastGeneratedTimeMs(), checkpoint, serializer);
     synchronized (lock) {
@@ -63,19 +83,27 @@ final class CheckpointWriter {
     onWritten = listener;
   }
 
-  /** Hands over a checkpoint to write, replacing the one waiting, if any; ignored once closed. */
-  void submit(MetadataCheckpoint checkpoint) {
+  /**
+   * Hands over a checkpoint to write, replacing the one waiting, if any; ignored once closed.
+   *
+   * @return completes once the write of this checkpoint, or of a newer one that replaced it, has ended
+   *     (written or failed), or at once if the writer is closed
+   */
+  CompletableFuture<Void> submit(MetadataCheckpoint checkpoint) {
     synchronized (lock) {
-      if (closed) {
+      if (lifecycle.is(WriterState.CLOSED)) {
         LOG.debug("Not writing the checkpoint of {}: the writer is closed", checkpoint.lastGeneratedTimeMs());
-        return;
+        return CompletableFuture.completedFuture(null);
       }
-      if (!started) {
+      if (lifecycle.is(WriterState.NEW)) {
+        lifecycle.moveTo(WriterState.RUNNING);
         thread.start();
-        started = true;
       }
+      CompletableFuture<Void> done = new CompletableFuture<>();
       waiting = checkpoint;
+      waitingDone.add(done);
       lock.notifyAll();
+      return done;
     }
   }
 
@@ -108,36 +136,38 @@ final class CheckpointWriter {
   }
 
   /**
-   * Writes the checkpoint still waiting, then ends the thread.
+   * Writes the checkpoint still waiting, then ends the thread; a second call does nothing.
    *
-   * @param timeoutMillis how long to wait for that write
+   * @param deadlineNanos until when to wait for that write, on the scale of {@link System#nanoTime()}: the
+   *     stop's deadline
    */
-  void close(long timeoutMillis) {
+  void close(long deadlineNanos) {
     synchronized (lock) {
-      closed = true;
-      lock.notifyAll();
-    }
-    synchronized (lock) {
-      if (!started) {
+      boolean threadStarted = lifecycle.is(WriterState.RUNNING);
+      if (!lifecycle.tryMoveTo(WriterState.CLOSED) || !threadStarted) {
         return;
       }
+      lock.notifyAll();
     }
+    long timeoutMillis = Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
     try {
-      thread.join(timeoutMillis);
+      // join(0) would wait for ever: past the deadline, only look.
+      thread.join(Math.max(1, timeoutMillis));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {
-      LOG.warn("The last metadata checkpoint was not written within {} ms of the stop; a restart recovers from "
-          + "the one before", timeoutMillis);
+      LOG.warn("The last metadata checkpoint was not written by the stop's deadline ({} ms were left for it); a "
+          + "restart recovers from the one before", timeoutMillis);
     }
   }
 
   private void loop() {
     while (true) {
       MetadataCheckpoint next;
+      List<CompletableFuture<Void>> nextDone;
       synchronized (lock) {
-        while (waiting == null && !closed) {
+        while (waiting == null && !lifecycle.is(WriterState.CLOSED)) {
           try {
             lock.wait();
           } catch (InterruptedException e) {
@@ -149,7 +179,9 @@ final class CheckpointWriter {
           return;
         }
         next = waiting;
+        nextDone = waitingDone;
         waiting = null;
+        waitingDone = new ArrayList<>();
         writing = true;
       }
       boolean succeeded = write(next);
@@ -163,6 +195,7 @@ final class CheckpointWriter {
         }
         lock.notifyAll();
       }
+      nextDone.forEach(done -> done.complete(null));
     }
   }
 

@@ -15,6 +15,7 @@ import io.dstream.internal.stream.StreamNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,14 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
   private final GraphFingerprint fingerprint;
   private final Map<String, String> configuration;
   private final CheckpointWriter writer;
-  private final long closeTimeoutMillis;
 
   private MetadataCheckpointer(DStreamGraph graph, StreamingConf conf, CheckpointStore store,
-      Serializer serializer, long closeTimeoutMillis) {
+      Serializer serializer) {
     this.graph = graph;
     this.store = store;
     this.fingerprint = GraphFingerprint.of(graph);
     this.configuration = Map.copyOf(conf.getAll());
     this.writer = new CheckpointWriter(store, serializer, conf.appName());
-    this.closeTimeoutMillis = closeTimeoutMillis;
   }
 
   /**
@@ -57,14 +56,13 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
    * @param graph the graph
    * @param conf the configuration, recorded for information
    * @param serializer serializes the checkpoints
-   * @param closeTimeoutMillis how long {@link #close()} waits for the last write
    * @return the checkpointer; its writer thread starts with the first checkpoint
    * @throws IllegalStateException if the metadata directory cannot be created; the message names it
    */
   public static MetadataCheckpointer create(CheckpointDirectory directory, DStreamGraph graph, StreamingConf conf,
-      Serializer serializer, long closeTimeoutMillis) {
+      Serializer serializer) {
     try {
-      return new MetadataCheckpointer(graph, conf, directory.metadata(), serializer, closeTimeoutMillis);
+      return new MetadataCheckpointer(graph, conf, directory.metadata(), serializer);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write metadata checkpoints to " + directory + ": " + e.getMessage()
           + "; make the checkpoint directory writable, or choose another one", e);
@@ -113,8 +111,8 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
   }
 
   @Override
-  public void checkpoint(BatchSchedule schedule) {
-    writer.submit(capture(schedule));
+  public CompletableFuture<Void> checkpoint(BatchSchedule schedule) {
+    return writer.submit(capture(schedule));
   }
 
   /**
@@ -142,28 +140,8 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
         progress, snapshots);
   }
 
-  /**
-   * Waits until every checkpoint handed over so far has been written (or has failed to be).
-   *
-   * @param timeoutMillis how long to wait at most
-   * @return true if nothing is left to write
-   * @throws InterruptedException if interrupted while waiting
-   */
-  public boolean awaitWritten(long timeoutMillis) throws InterruptedException {
-    return writer.awaitWritten(timeoutMillis);
-  }
-
-  /**
-   * Returns how many checkpoints were written successfully so far.
-   *
-   * @return the count
-   */
-  public long writtenCount() {
-    return writer.writtenCount();
-  }
-
   @Override
-  public void close() {
-    writer.close(closeTimeoutMillis);
+  public void close(long deadlineNanos) {
+    writer.close(deadlineNanos);
   }
 }

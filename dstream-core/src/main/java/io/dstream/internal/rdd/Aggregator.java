@@ -54,26 +54,28 @@ public final class Aggregator<K, V, C> {
    * @param createCombiner turns a key's first value into a combiner
    * @param mergeValue folds a value into a combiner; may modify and return its first argument
    * @param mergeCombiners merges two combiners of the same key; may modify and return its first argument
+   * @param copier the context's copier of borrowed combiners
    * @param <K> the key type
    * @param <V> the value type
    * @param <C> the combiner type
    * @return the aggregator
    */
   public static <K, V, C> Aggregator<K, V, C> of(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
-      Function2<C, C, C> mergeCombiners) {
-    return new Aggregator<>(createCombiner, mergeValue, mergeCombiners, false, ValueCopier::copy);
+      Function2<C, C, C> mergeCombiners, ValueCopier copier) {
+    return new Aggregator<>(createCombiner, mergeValue, mergeCombiners, false, copier::copy);
   }
 
   /**
    * Returns the aggregator of a reduce: the combiner is the value itself.
    *
    * @param reduce an associative and commutative function; may modify and return its first argument
+   * @param copier the context's copier of borrowed combiners
    * @param <K> the key type
    * @param <V> the value type
    * @return the aggregator
    */
-  public static <K, V> Aggregator<K, V, V> reducing(Function2<V, V, V> reduce) {
-    return new Aggregator<>(v -> v, reduce, reduce, true, ValueCopier::copy);
+  public static <K, V> Aggregator<K, V, V> reducing(Function2<V, V, V> reduce, ValueCopier copier) {
+    return new Aggregator<>(v -> v, reduce, reduce, true, copier::copy);
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * holds received blocks and cached partitions, id counters, the defaults that shuffles and
  * {@code parallelize} use, and counters of the work done.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine {
   private final int workerThreads;
   private final Integer configuredParallelism;
   private final int maxTaskFailures;
@@ -22,6 +22,7 @@ public final class Engine implements AutoCloseable {
   private final JobRunner jobRunner;
   private final Supplier<BlockManager> blockStoreFactory;
   private final PartitionCache partitionCache;
+  private final ValueCopier valueCopier;
   private volatile BlockManager blocks;
   private boolean closed;
   private final AtomicInteger rddIds = new AtomicInteger();
@@ -35,12 +36,14 @@ public final class Engine implements AutoCloseable {
    * @param workerThreads how many tasks run at once
    * @param configuredParallelism {@code dstream.default.parallelism}, or null if unset
    * @param maxTaskFailures how many times a task may fail before its job fails
+   * @param valueCopier copies zero values and combiners with the context's serializer
    * @param blockStoreFactory creates the block store when it is first needed (most contexts that neither
    *     receive nor persist never need one, and so create no directory)
    */
   public Engine(String appName, int workerThreads, Integer configuredParallelism, int maxTaskFailures,
-      Supplier<BlockManager> blockStoreFactory) {
+      ValueCopier valueCopier, Supplier<BlockManager> blockStoreFactory) {
     this.blockStoreFactory = blockStoreFactory;
+    this.valueCopier = valueCopier;
     this.partitionCache = new PartitionCache(this);
     this.workerThreads = workerThreads;
     this.configuredParallelism = configuredParallelism;
@@ -134,7 +137,7 @@ public final class Engine implements AutoCloseable {
   /**
    * Tells whether the engine was closed (its context stopped), so no more jobs can run.
    *
-   * @return true once {@link #close} has been called
+   * @return true once {@link #close(long)} has been called
    */
   public boolean isStopped() {
     return workers.isShutdown();
@@ -180,14 +183,24 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Stops the worker threads, interrupting running tasks, waits briefly for them to end, then closes the
-   * block store, deleting its blocks.
+   * Returns the copier of zero values and combiners, which copies with the context's serializer.
+   *
+   * @return the copier
    */
-  @Override
-  public void close() {
+  public ValueCopier valueCopier() {
+    return valueCopier;
+  }
+
+  /**
+   * Stops the worker threads, interrupting running tasks, waits for them to end until the stop's deadline,
+   * then closes the block store, deleting its blocks.
+   *
+   * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}
+   */
+  public void close(long deadlineNanos) {
     workers.shutdownNow();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      workers.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

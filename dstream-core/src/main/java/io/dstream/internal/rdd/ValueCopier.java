@@ -1,6 +1,5 @@
 package io.dstream.internal.rdd;
 
-import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +25,9 @@ import java.util.Set;
  * rebuilds a collection by constructing an empty one and adding the elements, which such a class does not
  * allow, so they are copied through Java serialization, as is any {@link Serializable} value that Kryo fails
  * to copy. Such wrappers nested inside another object are copied by Kryo and may come back broken.
+ *
+ * <p>Kryo is the context's serializer, so {@code dstream.kryo.registrator} and
+ * {@code dstream.serializer.registrationRequired} apply to copies as to everything the context serializes.
  */
 public final class ValueCopier {
   // Exact classes: a subclass may add mutable state. Mutable Numbers (AtomicLong, LongAdder) are copied.
@@ -47,8 +49,6 @@ public final class ValueCopier {
     }
   };
 
-  private static final Serializer SERIALIZER = new KryoSerializer();
-
   private static final ClassValue<Boolean> IMMUTABLE_CLASS = new ClassValue<>() {
     @Override
     protected Boolean computeValue(Class<?> type) {
@@ -56,7 +56,20 @@ public final class ValueCopier {
     }
   };
 
-  private ValueCopier() {}
+  private final Serializer serializer;
+  private final boolean registrationRequired;
+
+  /**
+   * Creates the copier of a context.
+   *
+   * @param serializer the context's serializer, whose Kryo copies
+   * @param registrationRequired whether that serializer refuses classes that are not registered, for the
+   *     message of a refused copy
+   */
+  public ValueCopier(Serializer serializer, boolean registrationRequired) {
+    this.serializer = serializer;
+    this.registrationRequired = registrationRequired;
+  }
 
   /**
    * Tells whether a value can never be modified, so that sharing it is always safe. Cheap enough for the
@@ -77,7 +90,7 @@ public final class ValueCopier {
    * @return a deep copy, or the value itself if it is immutable or null
    * @throws IllegalArgumentException if the value cannot be copied
    */
-  public static <T> T copy(T value) {
+  public <T> T copy(T value) {
     if (value == null || isImmutable(value)) {
       return value;
     }
@@ -85,7 +98,7 @@ public final class ValueCopier {
       return copyBySerialization(value, null);
     }
     try {
-      return SERIALIZER.copy(value);
+      return serializer.copy(value);
     } catch (RuntimeException kryoFailure) {
       return copyBySerialization(value, kryoFailure);
     }
@@ -98,12 +111,12 @@ public final class ValueCopier {
    * @param zero the zero value
    * @throws IllegalArgumentException if it cannot be copied
    */
-  public static void requireCopyable(Object zero) {
+  public void requireCopyable(Object zero) {
     copy(zero);
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T copyBySerialization(T value, RuntimeException kryoFailure) {
+  private <T> T copyBySerialization(T value, RuntimeException kryoFailure) {
     if (!(value instanceof Serializable)) {
       String why = kryoFailure != null ? kryoFailure.toString() : "it is not Serializable";
       throw cannotCopy(value, why, kryoFailure);
@@ -125,9 +138,14 @@ public final class ValueCopier {
     }
   }
 
-  private static IllegalArgumentException cannotCopy(Object value, String why, Throwable cause) {
-    return new IllegalArgumentException("cannot copy a value of " + value.getClass().getName() + " (zero values "
-        + "of fold/aggregate and merged combiners are copied so that functions may mutate them): " + why
-        + "; use a plain mutable object, an immutable value, or a Serializable one", cause);
+  private IllegalArgumentException cannotCopy(Object value, String why, Throwable cause) {
+    String className = value.getClass().getName();
+    String remedy = registrationRequired
+        ? "; dstream.serializer.registrationRequired is true, so register " + className + " (and the classes it "
+            + "holds) in the KryoRegistrator named by dstream.kryo.registrator"
+        : "; use a plain mutable object, an immutable value, or a Serializable one";
+    return new IllegalArgumentException("cannot copy a value of " + className + " (zero values of "
+        + "fold/aggregate and merged combiners are copied so that functions may mutate them): " + why + remedy,
+        cause);
   }
 }

@@ -1,5 +1,6 @@
 package io.dstream.internal.scheduler;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +25,10 @@ public interface BatchCheckpointer {
    * Records the schedule (and whatever else the checkpoint holds, read now on the event loop).
    *
    * @param schedule the batches as of now
+   * @return completes once this checkpoint, or a newer one that replaced it, is written or has failed to be
+   *     (or at once if there is nothing to write)
    */
-  void checkpoint(BatchSchedule schedule);
+  CompletableFuture<Void> checkpoint(BatchSchedule schedule);
 
   /**
    * Sets who learns of every checkpoint once it is durably written: the schedule it recorded. Called on
@@ -35,6 +38,10 @@ public interface BatchCheckpointer {
    */
   void whenWritten(Consumer<BatchSchedule> listener);
 
-  /** Writes what was handed over last, if it is not written yet, and releases the writer. */
-  void close();
+  /**
+   * Writes what was handed over last, if it is not written yet, and releases the writer.
+   *
+   * @param deadlineNanos until when to wait for that write, on the scale of {@link System#nanoTime()}
+   */
+  void close(long deadlineNanos);
 }

@@ -3,14 +3,18 @@ package io.dstream.internal.scheduler;
 import io.dstream.Clock;
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.checkpoint.internal.Lifecycle;
 import io.dstream.internal.FatalErrors;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.Job;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +23,17 @@ import org.slf4j.LoggerFactory;
  * Turns clock ticks into batches. A {@link RecurringTimer} posts {@code GenerateJobs(time)} every batch
  * interval to a single event-loop thread, which owns the schedule: it allocates the blocks received so far
  * to the batch, generates the batch's jobs from the graph and submits them, and clears old RDDs when a batch
- * completes. After both it hands where the batches
- * stand to the {@link BatchCheckpointer}, if the context checkpoints. No other thread changes the graph's
- * per-batch state, so the loop needs no locks.
+ * completes. After both it hands where the batches stand to the {@link BatchCheckpointer}, if the context
+ * checkpoints. No other thread changes the schedule, so the loop needs no locks.
+ *
+ * <p>The loop does no work on data: when a batch's jobs have ended, the job thread that ended them first
+ * completes the batch's local checkpoints and state snapshots ({@link DStreamGraph#completeBatch}), and only
+ * then tells the loop, so a metadata checkpoint never records a batch as complete before the data it
+ * refers to is durable, and batch generation never waits behind that work.
+ *
+ * <p>A batch is <em>settled</em> when its jobs have ended, its completion is handled (old RDDs cleared), the
+ * metadata checkpoint that records it is written (or has failed to be), and every listener event posted until
+ * then is delivered: {@link #whenSettled} is that one signal.
  *
  * <p>It starts either afresh ({@link #start}) or from a recovered schedule ({@link #restart}), which first
  * runs again the batches that the previous run left unfinished or missed while it was down.
@@ -34,17 +46,34 @@ public final class JobGenerator {
     public void checkpointStart(BatchSchedule schedule) {}
 
     @Override
-    public void checkpoint(BatchSchedule schedule) {}
+    public CompletableFuture<Void> checkpoint(BatchSchedule schedule) {
+      return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void whenWritten(Consumer<BatchSchedule> listener) {}
 
     @Override
-    public void close() {}
+    public void close(long deadlineNanos) {}
   };
 
+  /** CREATED, RUNNING (the event loop runs), LOOP_ENDED (stopped, or ended by a fatal error), FINISHED. */
+  private enum GeneratorState implements Lifecycle.State<GeneratorState> {
+    CREATED, RUNNING, LOOP_ENDED, FINISHED;
+
+    @Override
+    public Set<GeneratorState> next() {
+      return switch (this) {
+        case CREATED -> EnumSet.of(RUNNING, FINISHED);
+        case RUNNING -> EnumSet.of(LOOP_ENDED);
+        case LOOP_ENDED -> EnumSet.of(FINISHED);
+        case FINISHED -> EnumSet.noneOf(GeneratorState.class);
+      };
+    }
+  }
+
   /** What the event loop is asked to do. */
-  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, CheckpointWritten, Barrier,
+  private sealed interface Event permits GenerateJobs, ProcessReceivedBlocks, BatchCompleted, CheckpointWritten,
       Shutdown {}
 
   private record GenerateJobs(Time time) implements Event {}
@@ -57,39 +86,41 @@ public final class JobGenerator {
   /** A metadata checkpoint that recorded this schedule is durably written. */
   private record CheckpointWritten(BatchSchedule durable) implements Event {}
 
-  private record Barrier(CountDownLatch reached) implements Event {}
-
   private record Shutdown() implements Event {}
 
   private final DStreamGraph graph;
   private final JobScheduler scheduler;
+  private final ListenerBus bus;
   private final Clock clock;
   private final BlockAllocator blockAllocator;
   private final Duration batchDuration;
   private final RecurringTimer timer;
   private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread eventLoop;
-  private final Object barrierLock = new Object();
   private final BatchLedger ledger = new BatchLedger();
   private final FailureHandler failures;
+  private final Lifecycle<GeneratorState> lifecycle = new Lifecycle<>("the job generator", GeneratorState.CREATED);
+  private final Map<Time, CompletableFuture<BatchOutcome>> settledWaiters = new ConcurrentHashMap<>();
   private volatile BatchCheckpointer checkpointer = NO_CHECKPOINTS;
-  private boolean loopEnded;
 
   /**
    * Creates the generator.
    *
    * @param appName the application name, for thread names
    * @param graph the graph to generate jobs from
-   * @param scheduler where generated jobs go
+   * @param scheduler where generated jobs go; it reports their batches' completion to this generator from
+   *     its start
+   * @param bus the listener bus, whose delivery a batch waits for to be settled
    * @param clock the clock that drives the batches
    * @param blockAllocator allocates received blocks to each batch before its jobs are generated
    * @param failures told of a fatal error, which ends batch generation (see {@link FatalErrors})
    */
-  public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, Clock clock,
+  public JobGenerator(String appName, DStreamGraph graph, JobScheduler scheduler, ListenerBus bus, Clock clock,
       BlockAllocator blockAllocator, FailureHandler failures) {
     this.failures = failures;
     this.graph = graph;
     this.scheduler = scheduler;
+    this.bus = bus;
     this.clock = clock;
     this.blockAllocator = blockAllocator;
     this.batchDuration = graph.batchDuration();
@@ -167,22 +198,68 @@ public final class JobGenerator {
       checkpointer = batchCheckpointer;
       batchCheckpointer.whenWritten(durable -> events.add(new CheckpointWritten(durable)));
     }
+    scheduler.start(this::batchEnded);
     onStarted.run();
     for (Time time : rerun) {
       events.add(new GenerateJobs(time));
     }
+    lifecycle.moveTo(GeneratorState.RUNNING);
     eventLoop.start();
     timer.start(first.milliseconds());
     return first;
   }
 
   /**
-   * Called by the scheduler when every job of a batch has ended.
-   *
-   * @param outcome the batch's time and first failure
+   * Where the scheduler reports that every job of a batch has ended, on the job thread that ended the last:
+   * the work on the batch's data is done here, off the event loop, before the loop learns of the batch.
    */
-  public void onBatchCompleted(BatchOutcome outcome) {
-    events.add(new BatchCompleted(outcome));
+  private void batchEnded(BatchOutcome outcome) {
+    try {
+      graph.completeBatch(outcome.time());
+    } catch (VirtualMachineError e) {
+      failures.fatalError("completing batch " + outcome.time(), e);
+    } finally {
+      events.add(new BatchCompleted(outcome));
+    }
+  }
+
+  /**
+   * Returns a future that completes once the batch at {@code time} is settled (see the class comment), with
+   * the batch's outcome. Ask before the batch can end (before moving a manual clock past it). A batch that
+   * will never settle because the context stopped first gets a cancelled future, once the stop is over.
+   *
+   * @param time the batch time
+   * @return the batch's outcome, once settled
+   */
+  public CompletableFuture<BatchOutcome> whenSettled(Time time) {
+    if (lifecycle.is(GeneratorState.FINISHED)) {
+      CompletableFuture<BatchOutcome> never = new CompletableFuture<>();
+      never.cancel(false);
+      return never;
+    }
+    return settledWaiters.computeIfAbsent(time, t -> new CompletableFuture<>());
+  }
+
+  /**
+   * Settles the completed batches once the checkpoint that records them is durable and the listener events
+   * posted until then are delivered.
+   */
+  private void settleWhenWritten(List<BatchOutcome> completed, CompletableFuture<Void> checkpointWritten) {
+    for (BatchOutcome outcome : completed) {
+      CompletableFuture<BatchOutcome> waiter = settledWaiters.remove(outcome.time());
+      if (waiter != null) {
+        checkpointWritten.whenComplete((written, error) -> bus.afterDelivered(() -> waiter.complete(outcome)));
+      }
+    }
+  }
+
+  /**
+   * Cancels the waits for batches that never settled; call it when the stop is over (after the listener bus
+   * has delivered its last events).
+   */
+  public void cancelUnsettled() {
+    settledWaiters.values().forEach(waiter -> waiter.cancel(false));
+    settledWaiters.clear();
   }
 
   /**
@@ -213,33 +290,37 @@ public final class JobGenerator {
    * Accounts for the batches that completed after the event loop ended (the jobs a stop waited for), then
    * writes the last checkpoint and releases the checkpoint writer. Call it once, after {@link #stop} and after
    * the jobs have ended; it runs on the caller's thread, which then owns the schedule (the loop is gone).
+   *
+   * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}: how long the last
+   *     checkpoint may take to be written
    */
-  public void finish() {
+  public void finish(long deadlineNanos) {
     if (Thread.currentThread() != eventLoop && eventLoop.isAlive()) {
       // A stop called from the loop itself did not wait for it to end; the schedule is the loop's until then.
       try {
         eventLoop.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        checkpointer.close();
+        checkpointer.close(deadlineNanos);
+        lifecycle.tryMoveTo(GeneratorState.FINISHED);
         return;
       }
     }
+    lifecycle.tryMoveTo(GeneratorState.LOOP_ENDED);
     List<Event> left = new ArrayList<>();
     events.drainTo(left);
-    boolean completedAny = false;
+    List<BatchOutcome> completed = new ArrayList<>();
     for (Event event : left) {
-      if (event instanceof BatchCompleted completed) {
-        completeBatch(completed.outcome());
-        completedAny = true;
-      } else if (event instanceof Barrier barrier) {
-        barrier.reached().countDown();
+      if (event instanceof BatchCompleted batch) {
+        completeBatch(batch.outcome());
+        completed.add(batch.outcome());
       }
     }
-    if (completedAny) {
-      checkpointer.checkpoint(ledger.schedule());
+    if (!completed.isEmpty()) {
+      settleWhenWritten(completed, checkpointer.checkpoint(ledger.schedule()));
     }
-    checkpointer.close();
+    checkpointer.close(deadlineNanos);
+    lifecycle.tryMoveTo(GeneratorState.FINISHED);
     // The checkpoints written meanwhile, the last one included, let the receivers' logs drop what they record.
     left.clear();
     events.drainTo(left);
@@ -251,22 +332,13 @@ public final class JobGenerator {
   }
 
   /**
-   * Waits until every event posted before this call (batches to generate, batches completed) has been
-   * handled, including handing the schedule to the checkpointer.
+   * Tells whether the event loop runs: false before start, and once it has ended (after a stop, or a fatal
+   * error on the loop).
    *
-   * @param timeoutMillis how long to wait at most
-   * @return true if handled (or dropped by a stop), false on timeout or if the generator is not running
-   * @throws InterruptedException if interrupted while waiting
+   * @return true while the loop runs
    */
-  public boolean awaitEventsHandled(long timeoutMillis) throws InterruptedException {
-    CountDownLatch reached = new CountDownLatch(1);
-    synchronized (barrierLock) {
-      if (loopEnded || !eventLoop.isAlive()) {
-        return false;
-      }
-      events.add(new Barrier(reached));
-    }
-    return reached.await(timeoutMillis, TimeUnit.MILLISECONDS);
+  public boolean isRunning() {
+    return lifecycle.is(GeneratorState.RUNNING);
   }
 
   private void loop() {
@@ -280,17 +352,26 @@ public final class JobGenerator {
           handle(event);
         } catch (VirtualMachineError e) {
           timer.stop(false);
+          settleAfterFailure(event);
           failures.fatalError("the job generator, handling " + event, e);
           return;
         } catch (Throwable e) {
           // One bad event must not end batch generation for the life of the context.
           LOG.error("The job generator could not handle {}; it goes on with the next event", event, e);
+          settleAfterFailure(event);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      releaseWaitersAfterLoopEnd();
+      lifecycle.tryMoveTo(GeneratorState.LOOP_ENDED);
+    }
+  }
+
+  /** A completed batch whose clearing or checkpoint failed will not get them: no one must wait for them. */
+  private void settleAfterFailure(Event event) {
+    if (event instanceof BatchCompleted batch) {
+      settleWhenWritten(List.of(batch.outcome()), CompletableFuture.completedFuture(null));
     }
   }
 
@@ -304,11 +385,9 @@ public final class JobGenerator {
       }
     } else if (event instanceof BatchCompleted e) {
       completeBatch(e.outcome());
-      checkpointer.checkpoint(ledger.schedule());
+      settleWhenWritten(List.of(e.outcome()), checkpointer.checkpoint(ledger.schedule()));
     } else if (event instanceof CheckpointWritten e) {
       blockAllocator.checkpointWritten(e.durable());
-    } else if (event instanceof Barrier e) {
-      e.reached().countDown();
     }
   }
 
@@ -328,18 +407,6 @@ public final class JobGenerator {
    */
   public boolean isEventLoopThread(Thread candidate) {
     return candidate == eventLoop;
-  }
-
-  /** Releases whoever waits for events that the ended loop will never handle. */
-  private void releaseWaitersAfterLoopEnd() {
-    synchronized (barrierLock) {
-      loopEnded = true;
-    }
-    for (Event event : events) {
-      if (event instanceof Barrier barrier) {
-        barrier.reached().countDown();
-      }
-    }
   }
 
   private void generateJobs(Time time) {

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,12 +36,10 @@ public final class JobScheduler {
   private final Clock clock;
   private final ListenerBus bus;
   private final FailureHandler failures;
-  private final Consumer<BatchOutcome> batchCompletionHandler;
   private final ThreadPoolExecutor jobExecutor;
   private final ThreadGroup jobThreads;
-  private final Map<Time, CompletableFuture<BatchOutcome>> waiters = new ConcurrentHashMap<>();
   private final Map<Time, BatchRun> unfinished = new ConcurrentSkipListMap<>();
-  private boolean terminated;
+  private volatile Consumer<BatchOutcome> completionSink;
   // Set once the stop interrupts jobs: their failures are the stop's doing, not the user's.
   private volatile boolean interrupting;
 
@@ -55,14 +51,12 @@ public final class JobScheduler {
    * @param clock the context's clock, for batch timings
    * @param bus where listener events go
    * @param failures receives every job failure, and the fatal errors that end the context
-   * @param batchCompletionHandler called with a batch's outcome once all its jobs have ended
    */
   public JobScheduler(String appName, int concurrentJobs, Clock clock, ListenerBus bus,
-      FailureHandler failures, Consumer<BatchOutcome> batchCompletionHandler) {
+      FailureHandler failures) {
     this.clock = clock;
     this.bus = bus;
     this.failures = failures;
-    this.batchCompletionHandler = batchCompletionHandler;
     this.jobThreads = new ThreadGroup("dstream-" + appName + "-jobs");
     AtomicInteger ids = new AtomicInteger();
     this.jobExecutor = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.MILLISECONDS,
@@ -74,11 +68,32 @@ public final class JobScheduler {
   }
 
   /**
-   * Submits a batch's jobs; they run in order on the job threads.
+   * Sets where the outcome of every batch goes once all its jobs have ended: the job generator, when it
+   * starts. The sink is called on a job thread, after the batch's completed event is posted.
+   *
+   * @param sink receives each batch's outcome
+   * @throws IllegalStateException if a sink is set already
+   */
+  public void start(Consumer<BatchOutcome> sink) {
+    if (completionSink != null) {
+      throw new IllegalStateException("the job scheduler was started already; start it once, from its "
+          + "job generator");
+    }
+    completionSink = sink;
+  }
+
+  /**
+   * Submits a batch's jobs; they run in order on the job threads. A batch without jobs completes on a job
+   * thread too, in turn with the jobs of other batches.
    *
    * @param jobSet the batch's jobs
+   * @throws IllegalStateException if the scheduler was not {@link #start started}
    */
   public void submitJobSet(JobSet jobSet) {
+    if (completionSink == null) {
+      throw new IllegalStateException("the job scheduler has not been started: no one would learn that batch "
+          + jobSet.time() + " completed; start it before submitting jobs");
+    }
     if (jobExecutor.isShutdown()) {
       LOG.debug("Dropping batch {}: the context is stopping", jobSet.time());
       return;
@@ -89,29 +104,12 @@ public final class JobScheduler {
     if (jobSet.jobs().isEmpty()) {
       run.completeEmpty(clock.getTimeMillis());
       bus.post(new StreamingListenerBatchStarted(run.info()));
-      completeBatch(run);
+      jobExecutor.execute(() -> completeBatch(run));
       return;
     }
     for (Job job : jobSet.jobs()) {
       jobExecutor.execute(() -> runJob(run, job));
     }
-  }
-
-  /**
-   * Returns a future that completes when the batch at {@code time} has ended. Register it before the
-   * batch can end (before moving a manual clock past it). Once the scheduler has stopped, the future is
-   * cancelled: the batch will never end.
-   *
-   * @param time the batch time
-   * @return the batch's outcome, when known
-   */
-  public synchronized CompletableFuture<BatchOutcome> batchOutcome(Time time) {
-    if (terminated) {
-      CompletableFuture<BatchOutcome> never = new CompletableFuture<>();
-      never.cancel(false);
-      return never;
-    }
-    return waiters.computeIfAbsent(time, t -> new CompletableFuture<>());
   }
 
   /**
@@ -143,8 +141,8 @@ public final class JobScheduler {
   }
 
   /**
-   * Waits until the jobs still running after {@link #shutdown} have ended, then cancels the outcome of
-   * every batch that will now never end. Must not be called from a job thread.
+   * Waits until the jobs still running after {@link #shutdown} have ended. Must not be called from a job
+   * thread.
    *
    * @param timeoutMillis how long to wait for the jobs
    * @return true if every job ended in time, false if some were still running or queued: call
@@ -156,11 +154,6 @@ public final class JobScheduler {
       finished = jobExecutor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    synchronized (this) {
-      terminated = true;
-      waiters.values().forEach(w -> w.cancel(false));
-      waiters.clear();
     }
     return finished;
   }
@@ -219,12 +212,7 @@ public final class JobScheduler {
         run.time(), seconds(info.processingDelay().orElse(0L)));
     unfinished.remove(run.time());
     bus.post(new StreamingListenerBatchCompleted(info));
-    BatchOutcome outcome = new BatchOutcome(run.time(), run.firstFailure());
-    batchCompletionHandler.accept(outcome);
-    CompletableFuture<BatchOutcome> waiter = waiters.remove(run.time());
-    if (waiter != null) {
-      waiter.complete(outcome);
-    }
+    completionSink.accept(new BatchOutcome(run.time(), run.firstFailure()));
   }
 
   private void report(Job job, JobFailedException failure) {

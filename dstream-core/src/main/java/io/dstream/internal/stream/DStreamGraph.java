@@ -2,10 +2,12 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,22 +22,42 @@ import java.util.regex.Pattern;
  * creation order, and the walks over the graph that the job generator needs (start, generate the jobs of
  * a batch, clear old RDDs).
  *
- * <p>Streams are defined on the user's thread before start; afterwards the graph is frozen and only the
- * job generator's thread walks it.
+ * <p>Streams are defined on the user's thread before start, under the graph's lock. {@link #start} (or a
+ * stop) freezes the graph: its streams are then kept in immutable lists that any thread reads without a lock
+ * (the job generator's thread, and the job threads that complete batches).
  */
 public final class DStreamGraph {
   private static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
+  /** DEFINING: streams may be added; STARTED: frozen and running; STOPPED: frozen for good. */
+  private enum GraphState implements Lifecycle.State<GraphState> {
+    DEFINING, STARTED, STOPPED;
+
+    @Override
+    public Set<GraphState> next() {
+      return switch (this) {
+        case DEFINING -> EnumSet.of(STARTED, STOPPED);
+        case STARTED -> EnumSet.of(STOPPED);
+        case STOPPED -> EnumSet.noneOf(GraphState.class);
+      };
+    }
+  }
+
+  /** The streams of a frozen graph. */
+  private record Frozen(List<InputNode<?>> inputs, List<ForEachNode<?>> outputs, List<StreamNode<?>> streams,
+      List<StreamNode<?>> usedByOutputs) {}
+
   private final Duration batchDuration;
+  private final Lifecycle<GraphState> lifecycle = new Lifecycle<>("the DStream graph", GraphState.DEFINING);
+  // Filled while the graph is defined, under its lock; replaced by the immutable copy in frozen at start.
   private final List<InputNode<?>> inputs = new ArrayList<>();
   private final List<ForEachNode<?>> outputs = new ArrayList<>();
   private final List<StreamNode<?>> streams = new ArrayList<>();
   private final Map<String, StreamNode<?>> namedStreams = new HashMap<>();
   private Duration rememberDuration;
-  private volatile boolean frozen;
+  private volatile Frozen frozen;
   private volatile Time lastBatchTime;
-  private volatile boolean stopped;
-  private Time zeroTime;
+  private volatile Time zeroTime;
 
   /**
    * Creates an empty graph.
@@ -96,11 +118,12 @@ public final class DStreamGraph {
    * @throws IllegalStateException if the graph is frozen
    */
   public void checkCanDefineStreams(String what) {
-    if (stopped) {
+    GraphState state = lifecycle.current();
+    if (state == GraphState.STOPPED) {
       throw new IllegalStateException("cannot " + what + ": the StreamingContext has been stopped; create a new "
           + "StreamingContext and define the pipeline on it");
     }
-    if (frozen) {
+    if (state == GraphState.STARTED) {
       throw new IllegalStateException("cannot " + what + " after the StreamingContext has started; define the "
           + "whole pipeline (streams and output operations) before calling start()");
     }
@@ -122,8 +145,8 @@ public final class DStreamGraph {
    *
    * @return true if there is at least one
    */
-  public synchronized boolean hasOutputs() {
-    return !outputs.isEmpty();
+  public boolean hasOutputs() {
+    return !outputStreams().isEmpty();
   }
 
   /**
@@ -134,19 +157,25 @@ public final class DStreamGraph {
    * @param startTimeMillis the clock's time now, which inputs may note (see {@link InputNode#onStart})
    * @throws IllegalArgumentException if a stream's slide is not a multiple of the batch duration
    */
-  public synchronized void start(Time zero, long startTimeMillis) {
-    frozen = true;
+  public void start(Time zero, long startTimeMillis) {
+    Frozen graph;
+    Duration remember;
+    synchronized (this) {
+      lifecycle.moveTo(GraphState.STARTED);
+      graph = freezeStreams();
+      remember = rememberDuration;
+    }
     zeroTime = zero;
-    for (ForEachNode<?> output : outputs) {
+    for (ForEachNode<?> output : graph.outputs()) {
       output.initialize(zero);
     }
-    for (ForEachNode<?> output : outputs) {
-      output.remember(rememberDuration);
+    for (ForEachNode<?> output : graph.outputs()) {
+      output.remember(remember);
     }
-    for (ForEachNode<?> output : outputs) {
+    for (ForEachNode<?> output : graph.outputs()) {
       output.validateAtStart(batchDuration);
     }
-    for (InputNode<?> input : inputs) {
+    for (InputNode<?> input : graph.inputs()) {
       if (input.isInitialized()) {
         input.onStart(startTimeMillis);
       }
@@ -156,9 +185,18 @@ public final class DStreamGraph {
   /**
    * Freezes the graph for good because the context has stopped: it accepts no new streams either.
    */
-  public void freeze() {
-    stopped = true;
-    frozen = true;
+  public synchronized void freeze() {
+    if (lifecycle.tryMoveTo(GraphState.STOPPED)) {
+      freezeStreams();
+    }
+  }
+
+  /** Makes the streams immutable, once; call it under the lock. */
+  private Frozen freezeStreams() {
+    if (frozen == null) {
+      frozen = new Frozen(List.copyOf(inputs), List.copyOf(outputs), List.copyOf(streams), usedByOutputs());
+    }
+    return frozen;
   }
 
   /**
@@ -166,7 +204,7 @@ public final class DStreamGraph {
    *
    * @return the zero time, or null before start
    */
-  public synchronized Time zeroTime() {
+  public Time zeroTime() {
     return zeroTime;
   }
 
@@ -242,6 +280,20 @@ public final class DStreamGraph {
   }
 
   /**
+   * Does the work on a batch's data that follows the end of its jobs (completes its local checkpoints, writes
+   * the snapshots of state that are due), once per stream that an output uses, parents first. It runs on the
+   * job thread that ended the batch, not on the job generator's thread, so that batch generation never waits
+   * for it; the generator learns of the batch's completion, and checkpoints it, only afterwards.
+   *
+   * @param time the completed batch's time
+   */
+  public void completeBatch(Time time) {
+    for (StreamNode<?> stream : frozen().usedByOutputs()) {
+      stream.completeBatch(time);
+    }
+  }
+
+  /**
    * Forgets RDDs that no stream needs any more after the batch at {@code time} completed.
    *
    * @param time the completed batch's time
@@ -272,8 +324,14 @@ public final class DStreamGraph {
    *
    * @return an unmodifiable copy
    */
-  public synchronized List<InputNode<?>> inputStreams() {
-    return Collections.unmodifiableList(new ArrayList<>(inputs));
+  public List<InputNode<?>> inputStreams() {
+    Frozen graph = frozen;
+    if (graph != null) {
+      return graph.inputs();
+    }
+    synchronized (this) {
+      return List.copyOf(inputs);
+    }
   }
 
   /**
@@ -282,8 +340,14 @@ public final class DStreamGraph {
    *
    * @return an unmodifiable copy
    */
-  public synchronized List<StreamNode<?>> streams() {
-    return Collections.unmodifiableList(new ArrayList<>(streams));
+  public List<StreamNode<?>> streams() {
+    Frozen graph = frozen;
+    if (graph != null) {
+      return graph.streams();
+    }
+    synchronized (this) {
+      return List.copyOf(streams);
+    }
   }
 
   /**
@@ -293,7 +357,18 @@ public final class DStreamGraph {
    *
    * @return the streams, in no particular order
    */
-  public synchronized Set<StreamNode<?>> streamsUsedByOutputs() {
+  public Set<StreamNode<?>> streamsUsedByOutputs() {
+    Frozen graph = frozen;
+    if (graph != null) {
+      return new HashSet<>(graph.usedByOutputs());
+    }
+    synchronized (this) {
+      return new HashSet<>(usedByOutputs());
+    }
+  }
+
+  /** The streams an output uses, outputs included, in creation order (so parents first). */
+  private List<StreamNode<?>> usedByOutputs() {
     Set<StreamNode<?>> used = new HashSet<>();
     Deque<StreamNode<?>> toVisit = new ArrayDeque<>(outputs);
     while (!toVisit.isEmpty()) {
@@ -302,7 +377,7 @@ public final class DStreamGraph {
         toVisit.addAll(stream.dependencies());
       }
     }
-    return used;
+    return streams.stream().filter(used::contains).toList();
   }
 
   /**
@@ -310,7 +385,22 @@ public final class DStreamGraph {
    *
    * @return an unmodifiable copy
    */
-  public synchronized List<ForEachNode<?>> outputStreams() {
-    return Collections.unmodifiableList(new ArrayList<>(outputs));
+  public List<ForEachNode<?>> outputStreams() {
+    Frozen graph = frozen;
+    if (graph != null) {
+      return graph.outputs();
+    }
+    synchronized (this) {
+      return List.copyOf(outputs);
+    }
+  }
+
+  private Frozen frozen() {
+    Frozen graph = frozen;
+    if (graph == null) {
+      throw new IllegalStateException("the DStream graph has not been started: no batch can have completed; "
+          + "start the StreamingContext first");
+    }
+    return graph;
   }
 }

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the checkpoint directory it needs ({@link #checkCanStart()} refuses to start without one);
  *   <li>checkpoints every checkpoint interval (by default the smallest multiple of the slide of at least
  *       10 s): once the batch's jobs have all ended, a snapshot of the state is written to the checkpoint
- *       directory, on the job generator's thread, off the batch's critical path: writing adds nothing to the
- *       batch's processing time, and delays the next batch only if it takes longer than what is left of the
- *       batch interval;
+ *       directory, on the job thread that ended the batch, before the batch's metadata checkpoint is taken:
+ *       writing adds nothing to the batch's processing time, never holds up the generation of batches, and
+ *       delays the next batch's jobs only if it takes longer than what is left of the batch interval;
  *   <li>{@link #restoreSnapshot(Time) restoring} a snapshot written by an earlier run.
  * </ul>
  *
@@ -200,7 +200,7 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
       List<StateSnapshot.Partition> partitions =
           node.engine().jobRunner().runJob(node, (partition, records) -> snapshotOf(records));
       snapshots().write(time, new StateSnapshot(partitions));
-      latestSnapshot = time;
+      snapshotWritten(time);
       LOG.debug("Wrote the state snapshot of {} for {}", this, time);
     } catch (Exception e) {
       LOG.error("Could not write the state snapshot of {} ({}) for {} to {}: {}; the latest snapshot stays {}, "
@@ -216,6 +216,13 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
   private synchronized void releaseRestoredState() {
     if (restoredRdd != null && generatedRdd(restoredTime.plus(slideDuration())) != null) {
       restoredRdd = null;
+    }
+  }
+
+  /** With concurrent jobs, the snapshots of two batches may be written at once: the latest stays the latest. */
+  private synchronized void snapshotWritten(Time time) {
+    if (latestSnapshot == null || time.greater(latestSnapshot)) {
+      latestSnapshot = time;
     }
   }
 

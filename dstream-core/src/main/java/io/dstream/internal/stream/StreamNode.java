@@ -393,10 +393,11 @@ public abstract class StreamNode<T> {
   }
 
   /**
-   * Called on the job generator's thread after every job of the batch at {@code time} has ended (whether or
-   * not they succeeded), before RDDs that are no longer needed are forgotten: the place for work that must
-   * follow a batch without delaying it, such as writing a snapshot of state. Called once per output
-   * operation that reads this stream, so possibly more than once for one batch.
+   * Called on a job thread once every job of the batch at {@code time} has ended (whether or not they
+   * succeeded), before the job generator learns of the batch's completion, so before its metadata checkpoint
+   * and before its RDDs can be forgotten: the place for work on the batch's data that must follow the batch,
+   * such as writing a snapshot of state. Batch generation goes on meanwhile. Called once per completed batch;
+   * with concurrent jobs, the calls of two batches may overlap.
    *
    * @param time the completed batch's time
    */
@@ -404,14 +405,22 @@ public abstract class StreamNode<T> {
   }
 
   /**
-   * Tells this stream that a batch completed ({@link #onBatchCompleted}), then forgets (and unpersists) the
-   * RDDs generated at or before {@code time - rememberDuration}, here and in the parents.
+   * Does the work on a completed batch's data: completes its local checkpoint, then {@link #onBatchCompleted}.
+   *
+   * @param time the completed batch's time
+   */
+  final void completeBatch(Time time) {
+    completeLocalCheckpoint(time);
+    onBatchCompleted(time);
+  }
+
+  /**
+   * Forgets (and unpersists) the RDDs generated at or before {@code time - rememberDuration}, here and in the
+   * parents. Runs on the job generator's thread.
    *
    * @param time the time of the batch that just completed
    */
   final void clearMetadata(Time time) {
-    completeLocalCheckpoint(time);
-    onBatchCompleted(time);
     Time latestForgotten;
     synchronized (this) {
       latestForgotten = generated.forgetUpTo(time.minus(rememberDuration));

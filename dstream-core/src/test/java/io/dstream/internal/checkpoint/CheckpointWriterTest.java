@@ -12,6 +12,7 @@ import io.dstream.checkpoint.internal.store.CheckpointStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,10 @@ class CheckpointWriterTest {
   void discard() {
     gated.open();
     memory.discard();
+  }
+
+  private static long deadline() {
+    return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
   }
 
   private static MetadataCheckpoint checkpointOf(long batchMs) {
@@ -54,7 +59,7 @@ class CheckpointWriterTest {
     assertThat(writer.awaitWritten(WAIT_MILLIS)).isTrue();
     assertThat(store.times()).containsExactly(1_000L, 4_000L);
     assertThat(writer.writtenCount()).isEqualTo(2);
-    writer.close(WAIT_MILLIS);
+    writer.close(deadline());
   }
 
   @Test
@@ -66,7 +71,7 @@ class CheckpointWriterTest {
     writer.submit(checkpointOf(2_000));
     gated.open();
 
-    writer.close(WAIT_MILLIS);
+    writer.close(deadline());
 
     assertThat(store.times()).containsExactly(1_000L, 2_000L);
     assertThat(store.readLatest().orElseThrow().<MetadataCheckpoint>value(new KryoSerializer()))
@@ -77,12 +82,46 @@ class CheckpointWriterTest {
   void aClosedWriterIgnoresNewCheckpoints() throws Exception {
     CheckpointStore store = new CheckpointStore(new Location(memory, "/metadata"), 10);
     CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
-    writer.close(WAIT_MILLIS);
+    writer.close(deadline());
 
     writer.submit(checkpointOf(1_000));
 
     assertThat(writer.awaitWritten(WAIT_MILLIS)).isTrue();
     assertThat(store.times()).isEmpty();
+  }
+
+  @Test
+  void closeWaitsForAStuckWriteOnlyUntilTheStopsDeadline() throws Exception {
+    CheckpointStore store = new CheckpointStore(new Location(gated, "/metadata"), 10);
+    CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
+    CompletableFuture<Void> written = writer.submit(checkpointOf(1_000));
+    assertThat(gated.entered.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+
+    long start = System.nanoTime();
+    writer.close(start + TimeUnit.MILLISECONDS.toNanos(50));
+
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(WAIT_MILLIS / 2);
+    assertThat(written).isNotDone();
+    gated.open();
+    written.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    assertThat(store.times()).containsExactly(1_000L);
+  }
+
+  @Test
+  void aCheckpointReplacedByANewerOneCompletesWhenTheNewerOneIsWritten() throws Exception {
+    CheckpointStore store = new CheckpointStore(new Location(gated, "/metadata"), 10);
+    CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
+    CompletableFuture<Void> first = writer.submit(checkpointOf(1_000));
+    assertThat(gated.entered.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+    CompletableFuture<Void> replaced = writer.submit(checkpointOf(2_000));
+    CompletableFuture<Void> newest = writer.submit(checkpointOf(3_000));
+    assertThat(List.of(first, replaced, newest)).noneMatch(CompletableFuture::isDone);
+
+    gated.open();
+
+    CompletableFuture.allOf(first, replaced, newest).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    assertThat(store.times()).containsExactly(1_000L, 3_000L);
+    writer.close(deadline());
   }
 
   /** Passes everything to a file system, except that creating a file waits until the gate is opened. */

@@ -1,5 +1,6 @@
 package io.dstream.receiver.internal;
 
+import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import java.util.Set;
  *
  * (INITIALIZED goes straight to STOPPED; STARTING goes to RESTARTING when {@code onStart()} throws.)
  */
-public enum SupervisorState {
+public enum SupervisorState implements Lifecycle.State<SupervisorState> {
   /** Created; the receiver has not been started. */
   INITIALIZED,
   /** The receiver's {@code onStart()} is running. */
@@ -33,6 +34,7 @@ public enum SupervisorState {
    *
    * @return the allowed next states
    */
+  @Override
   public Set<SupervisorState> next() {
     switch (this) {
       case INITIALIZED:
@@ -58,14 +60,11 @@ public enum SupervisorState {
    * @throws IllegalStateException if this state may not move to {@code target}
    */
   public SupervisorState checkMoveTo(SupervisorState target) {
-    if (!next().contains(target)) {
-      throw new IllegalStateException("a receiver supervisor cannot move from " + this + " to " + target
-          + hint(target));
-    }
-    return target;
+    return Lifecycle.checkMove("a receiver supervisor", this, target);
   }
 
-  private String hint(SupervisorState target) {
+  @Override
+  public String hint(SupervisorState target) {
     if (target == STARTING && (this == STOPPED || this == STOPPING)) {
       return "; a stopped receiver cannot be started again: create a new supervisor and receiver";
     }
