@@ -1,0 +1,132 @@
+package io.dstream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of the repository's {@code ARCHITECTURE.md} that the compiler does not keep, checked on the
+ * main classes of dstream-checkpoint, dstream-receivers and dstream-core. (Maven keeps the module layering
+ * itself: a module cannot name a class of a module above it.)
+ */
+class ArchitectureTest {
+  /** The packages users import. */
+  private static final String[] PUBLIC_PACKAGES = {
+      "io.dstream", "io.dstream.rdd", "io.dstream.function", "io.dstream.scheduler", "io.dstream.testing",
+      "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer"};
+
+  private static JavaClasses mainClasses;
+
+  @BeforeAll
+  static void importMainClasses() {
+    mainClasses = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        // In `mvn verify` the modules' test-jars are jars, which DO_NOT_INCLUDE_TESTS does not recognise.
+        .withImportOption(location -> !location.contains("-tests.jar"))
+        .importPackages("io.dstream");
+  }
+
+  @Test
+  void aUserNeverHasToNameAnInternalType() {
+    codeUnits().that(areVisibleToUsers()).should(haveNoInternalTypeInTheirSignature())
+        .because("users import only the public packages; an internal type in a public signature forces them not to")
+        .check(mainClasses);
+    fields().that(areVisibleToUsers()).should(haveNoInternalTypeInTheirSignature())
+        .check(mainClasses);
+  }
+
+  @Test
+  void theInternalPackagesOfEachModuleHaveNoCycles() {
+    slices().matching("io.dstream.internal.(*)..").namingSlices("core's internal.$1")
+        .should().beFreeOfCycles().check(mainClasses);
+    slices().matching("io.dstream.checkpoint.internal.(*)..").namingSlices("checkpoint's internal.$1")
+        .should().beFreeOfCycles().check(mainClasses);
+    slices().matching("io.dstream.(*).internal..").namingSlices("$1.internal")
+        .should().beFreeOfCycles().check(mainClasses);
+  }
+
+  @Test
+  void theRddEngineKnowsNothingOfStreamsSchedulingOrReceivers() {
+    noClasses().that().resideInAPackage("io.dstream.internal.rdd..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.dstream.internal.stream..",
+            "io.dstream.internal.scheduler..", "io.dstream.internal.receiver..", "io.dstream.internal.checkpoint..",
+            "io.dstream.internal.state..")
+        .because("an RDD is a batch computation; streams are built on it, not the other way round")
+        .check(mainClasses);
+  }
+
+  @Test
+  void streamsKnowNothingOfTheScheduler() {
+    noClasses().that().resideInAPackage("io.dstream.internal.stream..")
+        .should().dependOnClassesThat().resideInAPackage("io.dstream.internal.scheduler..")
+        .because("the graph makes a batch's jobs; the scheduler runs them and calls the graph, never the reverse")
+        .check(mainClasses);
+  }
+
+  @Test
+  void mainCodeHoldsNoTestSupport() {
+    noClasses().that().resideOutsideOfPackage("io.dstream.testing")
+        .should().haveSimpleNameStartingWith("Manual")
+        .orShould().haveSimpleNameStartingWith("Fake")
+        .orShould().haveSimpleNameStartingWith("Counting")
+        .orShould().haveSimpleNameStartingWith("Injected")
+        .orShould().haveSimpleNameStartingWith("Delegating")
+        .because("test doubles live in test sources and the modules' test-jars; only the test kit is for users")
+        .check(mainClasses);
+  }
+
+  /** Public or protected members of public types in the public packages. */
+  private static DescribedPredicate<JavaMember> areVisibleToUsers() {
+    Set<String> publicPackages = Set.of(PUBLIC_PACKAGES);
+    return DescribedPredicate.describe("are visible to users", member -> {
+      JavaClass owner = member.getOwner();
+      boolean visible = member.getModifiers().contains(JavaModifier.PUBLIC)
+          || member.getModifiers().contains(JavaModifier.PROTECTED);
+      return visible && owner.getModifiers().contains(JavaModifier.PUBLIC)
+          && publicPackages.contains(owner.getPackageName());
+    });
+  }
+
+  private static <M extends JavaMember> ArchCondition<M> haveNoInternalTypeInTheirSignature() {
+    return new ArchCondition<>("have no internal type in their signature") {
+      @Override
+      public void check(M member, ConditionEvents events) {
+        List<JavaType> types = new ArrayList<>();
+        if (member instanceof JavaCodeUnit unit) {
+          types.add(unit.getReturnType());
+          types.addAll(unit.getParameterTypes());
+        } else if (member instanceof JavaField field) {
+          types.add(field.getType());
+        }
+        for (JavaType type : types) {
+          for (JavaClass involved : type.getAllInvolvedRawTypes()) {
+            if (involved.getPackageName().contains(".internal")) {
+              events.add(SimpleConditionEvent.violated(member,
+                  member.getFullName() + " names the internal type " + involved.getName()));
+            }
+          }
+        }
+      }
+    };
+  }
+}
