@@ -3,25 +3,16 @@ package io.dstream.rdd;
 import io.dstream.Tuple2;
 import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
-import io.dstream.function.Function;
 import io.dstream.function.Function2;
+import io.dstream.function.Function;
 import io.dstream.internal.rdd.Aggregator;
-import io.dstream.internal.rdd.CoGroupedNode;
-import io.dstream.internal.rdd.CombineMap;
-import io.dstream.internal.rdd.Iterators;
-import io.dstream.internal.rdd.Joins;
-import io.dstream.internal.rdd.RangePartitioner;
+import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.rdd.ShuffleDependency;
-import io.dstream.internal.rdd.ShuffledNode;
-import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.storage.StorageLevel;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,7 +83,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
     Arguments.requireNonNull(f, "f");
-    return reduceByKey(hash("reduceByKey", numPartitions), f);
+    return reduceByKey(PairOperations.hash("reduceByKey", numPartitions), f);
   }
 
   /**
@@ -105,7 +96,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public PairRDD<K, V> reduceByKey(Partitioner partitioner, Function2<V, V, V> f) {
     Arguments.requireNonNull(partitioner, "partitioner");
     Arguments.requireNonNull(f, "f");
-    return combine("reduceByKey", Aggregator.reducing(f), partitioner, true);
+    return new PairRDD<>(PairOperations.reduceByKey(node, partitioner, f));
   }
 
   /**
@@ -126,7 +117,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairRDD<K, Iterable<V>> groupByKey(int numPartitions) {
-    return groupByKey(hash("groupByKey", numPartitions));
+    return groupByKey(PairOperations.hash("groupByKey", numPartitions));
   }
 
   /**
@@ -135,11 +126,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param partitioner where keys go
    * @return one record per key with all its values
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public PairRDD<K, Iterable<V>> groupByKey(Partitioner partitioner) {
     Arguments.requireNonNull(partitioner, "partitioner");
-    // The lists are the Iterables: widening the type needs no pass over the records.
-    return (PairRDD) combine("groupByKey", Aggregator.<K, V>grouping(), partitioner, false);
+    return new PairRDD<>(PairOperations.groupByKey(node, partitioner));
   }
 
   /**
@@ -176,7 +165,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(createCombiner, "createCombiner");
     Arguments.requireNonNull(mergeValue, "mergeValue");
     Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
-    return combineByKey(createCombiner, mergeValue, mergeCombiners, hash("combineByKey", numPartitions));
+    return combineByKey(createCombiner, mergeValue, mergeCombiners,
+        PairOperations.hash("combineByKey", numPartitions));
   }
 
   /**
@@ -215,8 +205,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(mergeValue, "mergeValue");
     Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return combine("combineByKey", Aggregator.of(createCombiner, mergeValue, mergeCombiners), partitioner,
-        mapSideCombine);
+    return new PairRDD<>(PairOperations.combineByKey(node, "combineByKey",
+        Aggregator.of(createCombiner, mergeValue, mergeCombiners), partitioner, mapSideCombine));
   }
 
   /**
@@ -251,7 +241,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
       Function2<U, U, U> combOp) {
     Arguments.requireNonNull(seqOp, "seqOp");
     Arguments.requireNonNull(combOp, "combOp");
-    return aggregateByKey(zeroValue, hash("aggregateByKey", numPartitions), seqOp, combOp);
+    return aggregateByKey(zeroValue, PairOperations.hash("aggregateByKey", numPartitions), seqOp, combOp);
   }
 
   /**
@@ -270,9 +260,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(partitioner, "partitioner");
     Arguments.requireNonNull(seqOp, "seqOp");
     Arguments.requireNonNull(combOp, "combOp");
-    ValueCopier.requireCopyable(zeroValue);
-    return combine("aggregateByKey",
-        Aggregator.of(v -> seqOp.call(ValueCopier.copy(zeroValue), v), seqOp, combOp), partitioner, true);
+    return new PairRDD<>(PairOperations.aggregateByKey(node, zeroValue, partitioner, seqOp, combOp));
   }
 
   /**
@@ -300,7 +288,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
     Arguments.requireNonNull(f, "f");
-    return foldByKey(zeroValue, hash("foldByKey", numPartitions), f);
+    return foldByKey(zeroValue, PairOperations.hash("foldByKey", numPartitions), f);
   }
 
   /**
@@ -326,11 +314,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> partitionBy(Partitioner partitioner) {
     Arguments.requireNonNull(partitioner, "partitioner");
-    if (partitioner.equals(node.partitioner())) {
-      return this;
-    }
-    return new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, partitioner, null, false),
-        "partitionBy"));
+    RddNode<Tuple2<K, V>> placed = PairOperations.partitionBy(node, partitioner);
+    return placed == node ? this : new PairRDD<>(placed);
   }
 
   // ---- per-value transformations ------------------------------------------------------------------
@@ -344,8 +329,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> mapValues(Function<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairRDD<>(narrow("mapValues",
-        (p, it) -> Iterators.map(it, kv -> new Tuple2<>(kv._1(), f.call(kv._2()))), true));
+    return new PairRDD<>(NarrowOperation.<K, V, U>mapValues(f).on(node));
   }
 
   /**
@@ -357,8 +341,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairRDD<>(narrow("flatMapValues", (p, it) -> Iterators.flatMap(it,
-        kv -> Iterators.map(f.call(kv._2()), u -> new Tuple2<>(kv._1(), u))), true));
+    return new PairRDD<>(NarrowOperation.<K, V, U>flatMapValues(f).on(node));
   }
 
   /**
@@ -405,7 +388,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return cogroup(other, hash("cogroup", numPartitions));
+    return cogroup(other, PairOperations.hash("cogroup", numPartitions));
   }
 
   /**
@@ -416,14 +399,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param <W> the other's value type
    * @return one record per key
    */
-  @SuppressWarnings("unchecked")
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    PairRDD<K, List<List<Object>>> grouped =
-        new PairRDD<>(new CoGroupedNode<>(node.engine(), List.of(node, other.node), partitioner));
-    return grouped.mapValues(lists -> new Tuple2<>((Iterable<V>) (List<?>) lists.get(0),
-        (Iterable<W>) (List<?>) lists.get(1)));
+    return new PairRDD<>(PairOperations.cogroup(node, other.node, partitioner));
   }
 
   /**
@@ -449,7 +428,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return join(other, hash("join", numPartitions));
+    return join(other, PairOperations.hash("join", numPartitions));
   }
 
   /**
@@ -463,7 +442,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.inner(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.join(node, other.node, partitioner));
   }
 
   /**
@@ -491,7 +470,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return leftOuterJoin(other, hash("leftOuterJoin", numPartitions));
+    return leftOuterJoin(other, PairOperations.hash("leftOuterJoin", numPartitions));
   }
 
   /**
@@ -505,7 +484,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.leftOuter(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.leftOuterJoin(node, other.node, partitioner));
   }
 
   /**
@@ -533,7 +512,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return rightOuterJoin(other, hash("rightOuterJoin", numPartitions));
+    return rightOuterJoin(other, PairOperations.hash("rightOuterJoin", numPartitions));
   }
 
   /**
@@ -547,7 +526,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.rightOuter(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.rightOuterJoin(node, other.node, partitioner));
   }
 
   /**
@@ -575,7 +554,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return fullOuterJoin(other, hash("fullOuterJoin", numPartitions));
+    return fullOuterJoin(other, PairOperations.hash("fullOuterJoin", numPartitions));
   }
 
   /**
@@ -590,7 +569,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
       Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.fullOuter(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.fullOuterJoin(node, other.node, partitioner));
   }
 
   /**
@@ -616,7 +595,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return subtractByKey(other, hash("subtractByKey", numPartitions));
+    return subtractByKey(other, PairOperations.hash("subtractByKey", numPartitions));
   }
 
   /**
@@ -630,8 +609,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(
-        g -> g._2().iterator().hasNext() ? Collections.emptyIterator() : g._1().iterator());
+    return new PairRDD<>(PairOperations.subtractByKey(node, other.node, partitioner));
   }
 
   // ---- sorting --------------------------------------------------------------------------------------
@@ -713,19 +691,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
     Arguments.requireNonNull(comparator, "comparator");
-    requirePositive("sortByKey", numPartitions);
-    List<K> sample = new ArrayList<>();
-    for (List<K> part : keys().runJob((partition, keys) -> RangeSort.sample(keys, partition))) {
-      sample.addAll(part);
-    }
-    // Comparing each sampled key with itself makes a key the order cannot handle fail here, in the
-    // caller's thread, even when the sample is too small for sorting it to compare anything.
-    sample.forEach(key -> comparator.compare(key, key));
-    Partitioner ranges = new RangePartitioner<>(numPartitions, sample, comparator, ascending);
-    PairRDD<K, V> placed = new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, ranges, null, false),
-        "sortByKey"));
-    return new PairRDD<>(placed.narrow("sortByKey", (p, it) -> RangeSort.sortPartition(it, comparator, ascending),
-        true));
+    return new PairRDD<>(PairOperations.sortByKey(node, comparator, ascending, numPartitions));
   }
 
   // ---- pair actions ------------------------------------------------------------------------------------
@@ -819,38 +785,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   // ---- helpers -----------------------------------------------------------------------------------------
 
-  private <C> PairRDD<K, C> combine(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
-      boolean mapSideCombine) {
-    if (partitioner.equals(node.partitioner())) {
-      // Every key is already in its partition: combine in place, no shuffle.
-      return new PairRDD<>(narrow(name, (p, it) -> {
-        CombineMap combiners = new CombineMap();
-        while (it.hasNext()) {
-          Tuple2<K, V> kv = it.next();
-          aggregator.addValue(combiners, kv._1(), kv._2());
-        }
-        return Aggregator.records(combiners);
-      }, true));
-    }
-    return new PairRDD<>(new ShuffledNode<>(
-        new ShuffleDependency<>(node, partitioner, aggregator, mapSideCombine), name));
+  private Partitioner defaultPartitioner() {
+    return PairOperations.defaultPartitioner(node);
   }
 
-  private Partitioner defaultPartitioner(RDD<?>... others) {
-    Partitioner best = node.partitioner();
-    int largest = getNumPartitions();
-    for (RDD<?> other : others) {
-      Partitioner p = Arguments.requireNonNull(other, "other").node.partitioner();
-      if (p != null && (best == null || p.numPartitions() > best.numPartitions())) {
-        best = p;
-      }
-      largest = Math.max(largest, other.getNumPartitions());
-    }
-    return best != null ? best : new HashPartitioner(node.engine().defaultShufflePartitions(largest));
-  }
-
-  private static Partitioner hash(String operation, int numPartitions) {
-    requirePositive(operation, numPartitions);
-    return new HashPartitioner(numPartitions);
+  private Partitioner defaultPartitioner(RDD<?> other) {
+    return PairOperations.defaultPartitioner(node, other.node);
   }
 }
