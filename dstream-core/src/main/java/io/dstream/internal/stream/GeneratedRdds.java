@@ -1,7 +1,7 @@
 package io.dstream.internal.stream;
 
 import io.dstream.Time;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,19 +15,19 @@ import java.util.TreeMap;
  * @param <T> the record type
  */
 final class GeneratedRdds<T> {
-  private record Generated<T>(RDD<T> rdd, boolean persistedHere) {}
+  private record Generated<T>(RddNode<T> rdd, boolean persistedHere) {}
 
   private final Map<Time, Generated<T>> byTime = new TreeMap<>();
 
   /** Returns the RDD generated for a time, or null. */
-  RDD<T> get(Time time) {
+  RddNode<T> get(Time time) {
     Generated<T> generated = byTime.get(time);
     return generated == null ? null : generated.rdd();
   }
 
   /** Remembers the RDD of a time, persisting it at a level unless the level is NONE or it is persisted. */
-  void add(Time time, RDD<T> rdd, StorageLevel level) {
-    boolean persistHere = level.isValid() && rdd.getStorageLevel().equals(StorageLevel.NONE);
+  void add(Time time, RddNode<T> rdd, StorageLevel level) {
+    boolean persistHere = level.isValid() && rdd.storageLevel().equals(StorageLevel.NONE);
     if (persistHere) {
       rdd.persist(level);
     }

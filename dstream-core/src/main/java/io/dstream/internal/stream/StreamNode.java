@@ -3,8 +3,7 @@ package io.dstream.internal.stream;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.rdd.LocalCheckpointNode;
-import io.dstream.internal.rdd.RddAccess;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +117,7 @@ public abstract class StreamNode<T> {
    * @return the RDD, or null if the stream has none for that time
    * @throws Exception whatever a user function run at generation time (such as {@code transform}) throws
    */
-  protected abstract RDD<T> compute(Time time) throws Exception;
+  protected abstract RddNode<T> compute(Time time) throws Exception;
 
   /**
    * Returns how long past RDDs must be kept beyond this stream's own remember duration for its children:
@@ -150,15 +149,15 @@ public abstract class StreamNode<T> {
    * @return the RDD, or null if {@code time} is not a batch time of this stream or it has no RDD then
    * @throws Exception whatever {@link #compute} throws
    */
-  public final synchronized RDD<T> getOrCompute(Time time) throws Exception {
+  public final synchronized RddNode<T> getOrCompute(Time time) throws Exception {
     if (!isTimeValid(time)) {
       return null;
     }
-    RDD<T> cached = generated.get(time);
+    RddNode<T> cached = generated.get(time);
     if (cached != null) {
       return cached;
     }
-    RDD<T> rdd = compute(time);
+    RddNode<T> rdd = compute(time);
     if (rdd == null) {
       return null;
     }
@@ -179,8 +178,8 @@ public abstract class StreamNode<T> {
    * @param rdd the RDD of a checkpoint time
    * @return the RDD to use for that time
    */
-  protected RDD<T> checkpointLocally(RDD<T> rdd) {
-    return RddAccess.rdd(LocalCheckpointNode.of(RddAccess.node(rdd)));
+  protected RddNode<T> checkpointLocally(RddNode<T> rdd) {
+    return LocalCheckpointNode.of(rdd);
   }
 
   /**
@@ -189,7 +188,7 @@ public abstract class StreamNode<T> {
    * @param time the batch time
    * @return the RDD, or null if none was generated (or it was already forgotten)
    */
-  public final synchronized RDD<T> generatedRdd(Time time) {
+  public final synchronized RddNode<T> generatedRdd(Time time) {
     return generated.get(time);
   }
 
@@ -226,7 +225,7 @@ public abstract class StreamNode<T> {
    * @throws IllegalStateException if the context has not started
    * @throws Exception whatever {@link #compute} throws
    */
-  public final List<RDD<T>> slice(Time from, Time to) throws Exception {
+  public final List<RddNode<T>> slice(Time from, Time to) throws Exception {
     Time zero = zeroTime();
     Time lastBatch = graph.lastBatchTime();
     return lastBatch == null ? List.of()
@@ -426,10 +425,10 @@ public abstract class StreamNode<T> {
 
   /** Completes a checkpoint time's RDD that the batch's jobs read only in part (a take) or failed on. */
   private void completeLocalCheckpoint(Time time) {
-    RDD<T> batch = generatedRdd(time);
+    RddNode<T> batch = generatedRdd(time);
     try {
       if (batch != null) {
-        LocalCheckpointNode.complete(RddAccess.node(batch));
+        LocalCheckpointNode.complete(batch);
       }
     } catch (RuntimeException e) {
       LOG.warn("{} could not compute its checkpoint of batch {} ({}); the lineage of its later batches starts "
