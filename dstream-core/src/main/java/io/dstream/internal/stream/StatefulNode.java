@@ -146,11 +146,10 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
 
   @Override
   protected final RddNode<T> compute(Time time) throws Exception {
-    synchronized (this) {
-      if (restoredTime != null && !time.greater(restoredTime)) {
-        // The state before a restored snapshot is unknown.
-        return time.equals(restoredTime) ? restoredRdd : null;
-      }
+    // Under this node's monitor (see StreamNode), like restoreSnapshot's writes of the restored state.
+    if (restoredTime != null && !time.greater(restoredTime)) {
+      // The state before a restored snapshot is unknown.
+      return time.equals(restoredTime) ? restoredRdd : null;
     }
     RddNode<Tuple2<K, V>> newData = parent.getOrCompute(time);
     return computeState(time, previousState(time), newData);
@@ -158,10 +157,8 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
 
   private RddNode<T> previousState(Time time) throws Exception {
     Time previousTime = time.minus(slideDuration());
-    synchronized (this) {
-      if (previousTime.equals(restoredTime)) {
-        return restoredRdd;
-      }
+    if (previousTime.equals(restoredTime)) {
+      return restoredRdd;
     }
     if (!previousTime.greater(graph().zeroTime())) {
       return initialState(time);
