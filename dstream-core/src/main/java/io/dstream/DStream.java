@@ -12,10 +12,18 @@ import io.dstream.function.VoidFunction2;
 import io.dstream.internal.CallSite;
 import io.dstream.internal.output.BatchFileOutput;
 import io.dstream.internal.output.PartFileFormat;
+import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.RddOperations;
+import io.dstream.internal.stream.BatchOutput;
 import io.dstream.internal.stream.BatchPrinter;
+import io.dstream.internal.stream.CountedNode;
 import io.dstream.internal.stream.ForEachNode;
+import io.dstream.internal.stream.NarrowNode;
+import io.dstream.internal.stream.ReducedNode;
+import io.dstream.internal.stream.RepartitionedNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedNode;
+import io.dstream.internal.stream.UnionedNode;
 import io.dstream.internal.stream.WindowSpec;
 import io.dstream.internal.stream.WindowedNode;
 import io.dstream.rdd.HashPartitioner;
@@ -23,6 +31,7 @@ import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -119,7 +128,7 @@ public class DStream<T> {
    */
   public <R> DStream<R> map(Function<T, R> f) {
     Arguments.requireNonNull(f, "f");
-    return stream("map", rdd -> rdd.map(f));
+    return narrow(NarrowOperation.map(f));
   }
 
   /**
@@ -136,7 +145,7 @@ public class DStream<T> {
    */
   public <R> DStream<R> flatMap(FlatMapFunction<T, R> f) {
     Arguments.requireNonNull(f, "f");
-    return stream("flatMap", rdd -> rdd.flatMap(f));
+    return narrow(NarrowOperation.flatMap(f));
   }
 
   /**
@@ -152,7 +161,7 @@ public class DStream<T> {
    */
   public DStream<T> filter(Function<T, Boolean> f) {
     Arguments.requireNonNull(f, "f");
-    return stream("filter", rdd -> rdd.filter(f));
+    return narrow(NarrowOperation.filter(f));
   }
 
   /**
@@ -177,7 +186,7 @@ public class DStream<T> {
    */
   public <R> DStream<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f) {
     Arguments.requireNonNull(f, "f");
-    return stream("mapPartitions", rdd -> rdd.mapPartitions(f));
+    return narrow(NarrowOperation.mapPartitions(f, false));
   }
 
   /**
@@ -192,7 +201,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<List<T>> glom() {
-    return stream("glom", RDD::glom);
+    return narrow(NarrowOperation.glom());
   }
 
   /**
@@ -213,7 +222,7 @@ public class DStream<T> {
       throw new IllegalArgumentException("repartition(" + numPartitions + "): the number of partitions must be "
           + "positive");
     }
-    return stream("repartition", rdd -> rdd.repartition(numPartitions));
+    return new DStream<>(ssc, new RepartitionedNode<>(node, numPartitions));
   }
 
   /**
@@ -246,19 +255,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<Long> count() {
-    return stream("count", rdd -> rdd.mapPartitions(it -> {
-      long n = 0;
-      for (; it.hasNext(); it.next()) {
-        n++;
-      }
-      return List.of(n).iterator();
-    }).union(ssc.parallelize(List.of(0L), 1)).coalesce(1).mapPartitions(it -> {
-      long sum = 0;
-      while (it.hasNext()) {
-        sum += it.next();
-      }
-      return List.of(sum).iterator();
-    }));
+    return new DStream<>(ssc, new CountedNode<>(node));
   }
 
   /**
@@ -276,19 +273,7 @@ public class DStream<T> {
    */
   public DStream<T> reduce(Function2<T, T, T> f) {
     Arguments.requireNonNull(f, "f");
-    return stream("reduce", rdd -> rdd.mapPartitions(it -> reducePartition(it, f)).coalesce(1)
-        .mapPartitions(it -> reducePartition(it, f)));
-  }
-
-  private static <T> Iterator<T> reducePartition(Iterator<T> it, Function2<T, T, T> f) throws Exception {
-    if (!it.hasNext()) {
-      return java.util.Collections.emptyIterator();
-    }
-    T acc = it.next();
-    while (it.hasNext()) {
-      acc = f.call(acc, it.next());
-    }
-    return java.util.Collections.singletonList(acc).iterator();
+    return new DStream<>(ssc, new ReducedNode<>(node, f));
   }
 
   /**
@@ -337,7 +322,7 @@ public class DStream<T> {
    */
   public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> f) {
     Arguments.requireNonNull(f, "f");
-    return pairStream("mapToPair", rdd -> rdd.mapToPair(f));
+    return narrowToPair(NarrowOperation.mapToPair(f));
   }
 
   /**
@@ -356,7 +341,7 @@ public class DStream<T> {
    */
   public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
     Arguments.requireNonNull(f, "f");
-    return pairStream("flatMapToPair", rdd -> rdd.flatMapToPair(f));
+    return narrowToPair(NarrowOperation.flatMapToPair(f));
   }
 
   /**
@@ -378,7 +363,7 @@ public class DStream<T> {
    */
   public <U> DStream<U> transform(Function<RDD<T>, RDD<U>> f) {
     Arguments.requireNonNull(f, "f");
-    return stream("transform", f);
+    return new DStream<>(ssc, transformNode("transform", (rdd, time) -> f.call(rdd)));
   }
 
   /**
@@ -417,7 +402,7 @@ public class DStream<T> {
    */
   public <K, V> PairDStream<K, V> transformToPair(Function<RDD<T>, PairRDD<K, V>> f) {
     Arguments.requireNonNull(f, "f");
-    return pairStream("transformToPair", f::call);
+    return new PairDStream<>(ssc, transformNode("transformToPair", (rdd, time) -> f.call(rdd)));
   }
 
   /**
@@ -437,7 +422,7 @@ public class DStream<T> {
    */
   public <K, V> PairDStream<K, V> transformToPair(Function2<RDD<T>, Time, PairRDD<K, V>> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairDStream<>(ssc, transformNode("transformToPair", f::call));
+    return new PairDStream<>(ssc, transformNode("transformToPair", f));
   }
 
   /**
@@ -488,7 +473,7 @@ public class DStream<T> {
       Function3<RDD<T>, RDD<U>, Time, PairRDD<K, V>> f) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(f, "f");
-    return new PairDStream<>(ssc, transformWithNode("transformWithToPair", other, f::call));
+    return new PairDStream<>(ssc, transformWithNode("transformWithToPair", other, f));
   }
 
   // ---- window operations ----------------------------------------------------------------------------------
@@ -820,7 +805,8 @@ public class DStream<T> {
     if (num <= 0) {
       throw new IllegalArgumentException("print(" + num + "): the number of records must be positive");
     }
-    output("print", (rdd, time) -> System.out.print(BatchPrinter.format(time, rdd.take(num + 1), num)));
+    output("print", (batch, time) -> System.out.print(BatchPrinter.format(time, RddOperations.take(batch, num + 1),
+        num)));
   }
 
   /**
@@ -842,7 +828,7 @@ public class DStream<T> {
    */
   public void foreachRDD(VoidFunction<RDD<T>> f) {
     Arguments.requireNonNull(f, "f");
-    output("foreachRDD", (rdd, time) -> f.call(rdd));
+    output("foreachRDD", (batch, time) -> f.call(UserRdds.wrap(batch)));
   }
 
   /**
@@ -859,7 +845,7 @@ public class DStream<T> {
    */
   public void foreachRDD(VoidFunction2<RDD<T>, Time> f) {
     Arguments.requireNonNull(f, "f");
-    output("foreachRDD", f);
+    output("foreachRDD", (batch, time) -> f.call(UserRdds.wrap(batch), time));
   }
 
   /**
@@ -964,7 +950,9 @@ public class DStream<T> {
     Arguments.requireNonNull(fromTime, "fromTime");
     Arguments.requireNonNull(toTime, "toTime");
     try {
-      return node.slice(fromTime, toTime);
+      List<RDD<T>> rdds = new ArrayList<>();
+      node.slice(fromTime, toTime).forEach(batch -> rdds.add(UserRdds.wrap(batch)));
+      return rdds;
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -979,27 +967,29 @@ public class DStream<T> {
 
   // ---- helpers shared with PairDStream ------------------------------------------------------------------
 
-  <U> DStream<U> stream(String name, Function<RDD<T>, RDD<U>> f) {
-    return new DStream<>(ssc, transformNode(name, (rdd, time) -> f.call(rdd)));
+  <U> DStream<U> narrow(NarrowOperation<T, U> operation) {
+    return new DStream<>(ssc, new NarrowNode<>(node, operation));
   }
 
-  <K, V> PairDStream<K, V> pairStream(String name, Function<RDD<T>, RDD<Tuple2<K, V>>> f) {
-    return new PairDStream<>(ssc, transformNode(name, (rdd, time) -> f.call(rdd)));
+  <K, V> PairDStream<K, V> narrowToPair(NarrowOperation<T, Tuple2<K, V>> operation) {
+    return new PairDStream<>(ssc, new NarrowNode<>(node, operation));
   }
 
-  @SuppressWarnings("unchecked")
-  <U> StreamNode<U> transformNode(String name, Function2<RDD<T>, Time, RDD<U>> f) {
-    return new TransformedNode<>(name, List.of(node), (rdds, time) -> f.call((RDD<T>) rdds.get(0), time));
+  /** Returns a stream whose batches a user function builds from this stream's batch, as public RDDs. */
+  <U> StreamNode<U> transformNode(String name, Function2<RDD<T>, Time, ? extends RDD<U>> f) {
+    return new TransformedNode<>(name, List.of(node),
+        (batches, time) -> UserRdds.unwrap(f.call(UserRdds.wrap(UserRdds.<T>cast(batches.get(0))), time)));
   }
 
-  @SuppressWarnings("unchecked")
-  <U, W> StreamNode<W> transformWithNode(String name, DStream<U> other, Function3<RDD<T>, RDD<U>, Time, RDD<W>> f) {
-    return new TransformedNode<>(name, List.of(node, other.node),
-        (rdds, time) -> f.call((RDD<T>) rdds.get(0), (RDD<U>) rdds.get(1), time));
+  <U, W> StreamNode<W> transformWithNode(String name, DStream<U> other,
+      Function3<RDD<T>, RDD<U>, Time, ? extends RDD<W>> f) {
+    return new TransformedNode<>(name, List.of(node, other.node), (batches, time) -> UserRdds.unwrap(
+        f.call(UserRdds.wrap(UserRdds.<T>cast(batches.get(0))), UserRdds.wrap(UserRdds.<U>cast(batches.get(1))),
+            time)));
   }
 
   StreamNode<T> windowNode(WindowSpec spec) {
-    return new WindowedNode<>(node, spec, ssc::emptyRDD);
+    return new WindowedNode<>(node, spec, ssc.runtime.engine());
   }
 
   /** Returns the number of partitions of by-key windows by default: the context's default parallelism. */
@@ -1007,19 +997,17 @@ public class DStream<T> {
     return ssc.runtime.engine().defaultParallelism();
   }
 
-  @SuppressWarnings("unchecked")
   StreamNode<T> unionNode(DStream<T> other) {
-    return new TransformedNode<>("union", List.of(node, other.node),
-        (rdds, time) -> ((RDD<T>) rdds.get(0)).union((RDD<T>) rdds.get(1)));
+    return new UnionedNode<>(List.of(node, other.node));
   }
 
   /**
    * Registers an output operation after those defined before it.
    *
    * @param name the operation's name, for listeners and logs
-   * @param f what to do with each batch's RDD
+   * @param output what to do with each batch's RDD
    */
-  void output(String name, VoidFunction2<RDD<T>, Time> f) {
-    new ForEachNode<>(node, f, CallSite.describe(name));
+  void output(String name, BatchOutput<T> output) {
+    new ForEachNode<>(node, output, CallSite.describe(name));
   }
 }

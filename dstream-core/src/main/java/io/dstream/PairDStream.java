@@ -5,7 +5,14 @@ import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import io.dstream.internal.CallSite;
+import io.dstream.internal.rdd.Aggregator;
+import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.PairOperations;
+import io.dstream.internal.rdd.ValueCopier;
+import io.dstream.internal.stream.CombinedByKeyNode;
+import io.dstream.internal.stream.JoinedNode;
 import io.dstream.internal.stream.MapWithStateNode;
+import io.dstream.internal.stream.NarrowNode;
 import io.dstream.internal.stream.ReducedWindowedNode;
 import io.dstream.internal.stream.StateByKeyNode;
 import io.dstream.internal.stream.StateEnvironment;
@@ -81,7 +88,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    * @throws IllegalStateException if the context has already started
    */
   public PairDStream<K, Iterable<V>> groupByKey() {
-    return byKey("groupByKey", PairRDD::groupByKey);
+    return grouped(null);
   }
 
   /**
@@ -115,7 +122,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, Iterable<V>> groupByKey(Partitioner partitioner) {
     Arguments.requireNonNull(partitioner, "partitioner");
-    return byKey("groupByKey", rdd -> rdd.groupByKey(partitioner));
+    return grouped(partitioner);
   }
 
   /**
@@ -132,7 +139,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f) {
     Arguments.requireNonNull(f, "f");
-    return byKey("reduceByKey", rdd -> rdd.reduceByKey(f));
+    return combined("reduceByKey", Aggregator.reducing(f, copier()), null, true);
   }
 
   /**
@@ -170,7 +177,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   public PairDStream<K, V> reduceByKey(Function2<V, V, V> f, Partitioner partitioner) {
     Arguments.requireNonNull(f, "f");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return byKey("reduceByKey", rdd -> rdd.reduceByKey(partitioner, f));
+    return combined("reduceByKey", Aggregator.reducing(f, copier()), partitioner, true);
   }
 
   /**
@@ -256,8 +263,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(mergeValue, "mergeValue");
     Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return byKey("combineByKey", rdd -> rdd.combineByKey(createCombiner, mergeValue, mergeCombiners,
-        partitioner, mapSideCombine));
+    return combined("combineByKey", Aggregator.of(createCombiner, mergeValue, mergeCombiners, copier()), partitioner,
+        mapSideCombine);
   }
 
   // ---- per-value transformations --------------------------------------------------------------------------
@@ -276,7 +283,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <U> PairDStream<K, U> mapValues(Function<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return byKey("mapValues", rdd -> rdd.mapValues(f));
+    return new PairDStream<>(ssc, new NarrowNode<>(node, NarrowOperation.mapValues(f)));
   }
 
   /**
@@ -294,7 +301,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <U> PairDStream<K, U> flatMapValues(FlatMapFunction<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return byKey("flatMapValues", rdd -> rdd.flatMapValues(f));
+    return new PairDStream<>(ssc, new NarrowNode<>(node, NarrowOperation.flatMapValues(f)));
   }
 
   // ---- joins of two streams, batch by batch ------------------------------------------------------------------
@@ -316,7 +323,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
-    return joined("cogroup", other, PairRDD::cogroup);
+    return joined("cogroup", other, PairOperations::cogroup, null);
   }
 
   /**
@@ -358,7 +365,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
       Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return joined("cogroup", other, (a, b) -> a.cogroup(b, partitioner));
+    return joined("cogroup", other, PairOperations::cogroup, partitioner);
   }
 
   /**
@@ -376,7 +383,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
-    return joined("join", other, PairRDD::join);
+    return joined("join", other, PairOperations::join, null);
   }
 
   /**
@@ -416,7 +423,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return joined("join", other, (a, b) -> a.join(b, partitioner));
+    return joined("join", other, PairOperations::join, partitioner);
   }
 
   /**
@@ -434,7 +441,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
-    return joined("leftOuterJoin", other, PairRDD::leftOuterJoin);
+    return joined("leftOuterJoin", other, PairOperations::leftOuterJoin, null);
   }
 
   /**
@@ -476,7 +483,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
       Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return joined("leftOuterJoin", other, (a, b) -> a.leftOuterJoin(b, partitioner));
+    return joined("leftOuterJoin", other, PairOperations::leftOuterJoin, partitioner);
   }
 
   /**
@@ -494,7 +501,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
-    return joined("rightOuterJoin", other, PairRDD::rightOuterJoin);
+    return joined("rightOuterJoin", other, PairOperations::rightOuterJoin, null);
   }
 
   /**
@@ -536,7 +543,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
       Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return joined("rightOuterJoin", other, (a, b) -> a.rightOuterJoin(b, partitioner));
+    return joined("rightOuterJoin", other, PairOperations::rightOuterJoin, partitioner);
   }
 
   /**
@@ -556,7 +563,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other) {
     Arguments.requireNonNull(other, "other");
-    return joined("fullOuterJoin", other, PairRDD::fullOuterJoin);
+    return joined("fullOuterJoin", other, PairOperations::fullOuterJoin, null);
   }
 
   /**
@@ -600,7 +607,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
       Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return joined("fullOuterJoin", other, (a, b) -> a.fullOuterJoin(b, partitioner));
+    return joined("fullOuterJoin", other, PairOperations::fullOuterJoin, partitioner);
   }
 
   // ---- window operations by key ---------------------------------------------------------------------------------
@@ -709,8 +716,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(partitioner, "partitioner");
     PairDStream<K, Iterable<V>> windowed = new PairDStream<>(ssc, groupByKey(partitioner).windowNode(spec));
     // The combiners are new lists: the groups of the persisted batches are read again by later windows.
-    return windowed.byKey("groupByKeyAndWindow", rdd -> rdd.combineByKey(PairDStream::copyOf,
-        PairDStream::addAll, PairDStream::addAll, partitioner).mapValues(list -> list));
+    return widened(windowed.combined("groupByKeyAndWindow",
+        Aggregator.of(PairDStream::copyOf, PairDStream::addAll, PairDStream::addAll, copier()), partitioner, true));
   }
 
   /**
@@ -814,7 +821,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(reduceFunc, "reduceFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
     PairDStream<K, V> windowed = new PairDStream<>(ssc, reduceByKey(reduceFunc, partitioner).windowNode(spec));
-    return windowed.byKey("reduceByKeyAndWindow", rdd -> rdd.reduceByKey(partitioner, reduceFunc));
+    return windowed.combined("reduceByKeyAndWindow", Aggregator.reducing(reduceFunc, copier()), partitioner, true);
   }
 
   /**
@@ -1091,7 +1098,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Partitioner partitioner = spec.getPartitioner().orElseGet(() -> new HashPartitioner(defaultParallelism()));
     return new MapWithStateDStream<>(ssc, new MapWithStateNode<>(node, stateEnvironment(),
         CallSite.describe("mapWithState"), spec.mappingFunction(), partitioner,
-        spec.getInitialState().orElse(null), spec.getTimeout().orElse(null)));
+        UserRdds.unwrap(spec.getInitialState().orElse(null)), spec.getTimeout().orElse(null)));
   }
 
   private <S> PairDStream<K, S> stateByKey(Function2<List<V>, Optional<S>, Optional<S>> updateFunc,
@@ -1099,7 +1106,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(updateFunc, "updateFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
     return new PairDStream<>(ssc, new StateByKeyNode<>(node, stateEnvironment(),
-        CallSite.describe("updateStateByKey"), updateFunc, partitioner, initialRDD));
+        CallSite.describe("updateStateByKey"), updateFunc, partitioner, UserRdds.unwrap(initialRDD)));
   }
 
   private StateEnvironment stateEnvironment() {
@@ -1172,8 +1179,24 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
-  private <K2, U> PairDStream<K2, U> byKey(String name, Function<PairRDD<K, V>, PairRDD<K2, U>> f) {
-    return pairStream(name, rdd -> f.call(PairRDD.fromRDD(rdd)));
+  /** The context's copier of borrowed combiners (its serializer's registrations apply). */
+  private ValueCopier copier() {
+    return ssc.runtime.engine().valueCopier();
+  }
+
+  private <C> PairDStream<K, C> combined(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
+      boolean mapSideCombine) {
+    return new PairDStream<>(ssc, new CombinedByKeyNode<>(node, name, aggregator, partitioner, mapSideCombine));
+  }
+
+  private PairDStream<K, Iterable<V>> grouped(Partitioner partitioner) {
+    return widened(combined("groupByKey", Aggregator.grouping(), partitioner, false));
+  }
+
+  /** Views groups as Iterables: the lists are the Iterables, so widening the type needs no pass over them. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <K, V> PairDStream<K, Iterable<V>> widened(PairDStream<K, List<V>> groups) {
+    return (PairDStream) groups;
   }
 
   private static <V> List<V> copyOf(Iterable<V> values) {
@@ -1187,9 +1210,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     return list;
   }
 
-  private <W, K2, U> PairDStream<K2, U> joined(String name, PairDStream<K, W> other,
-      Function2<PairRDD<K, V>, PairRDD<K, W>, PairRDD<K2, U>> f) {
-    return new PairDStream<>(ssc, transformWithNode(name, other,
-        (RDD<Tuple2<K, V>> a, RDD<Tuple2<K, W>> b, Time time) -> f.call(PairRDD.fromRDD(a), PairRDD.fromRDD(b))));
+  private <W, R> PairDStream<K, R> joined(String name, PairDStream<K, W> other, JoinedNode.Join<K, V, W, R> join,
+      Partitioner partitioner) {
+    return new PairDStream<>(ssc, new JoinedNode<>(name, node, other.node, join, partitioner));
   }
 }

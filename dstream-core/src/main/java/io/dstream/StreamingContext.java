@@ -12,11 +12,13 @@ import io.dstream.internal.output.ObjectFileNode;
 import io.dstream.internal.rdd.ParallelCollectionNode;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.receiver.SocketReceivers;
+import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.internal.stream.FileInputNode;
 import io.dstream.internal.stream.QueueInputNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedNode;
+import io.dstream.internal.stream.UnionedNode;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
@@ -190,7 +192,8 @@ public final class StreamingContext {
   public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue, boolean oneAtATime, RDD<T> defaultRDD) {
     Arguments.requireNonNull(queue, "queue");
     return new InputDStream<>(this,
-        new QueueInputNode<>(runtime.graph(), queue, oneAtATime, defaultRDD, this::emptyRDD));
+        new QueueInputNode<>(runtime.graph(), queue, UserRdds::unwrap, oneAtATime, UserRdds.unwrap(defaultRDD),
+            runtime.engine()));
   }
 
   // ---- file streams -----------------------------------------------------------------------------------
@@ -443,13 +446,9 @@ public final class StreamingContext {
 
   @SuppressWarnings("unchecked")
   private <T> StreamNode<T> unionNode(List<? extends DStream<T>> streams) {
-    return new TransformedNode<>("union", parentNodes("union", streams), (rdds, time) -> {
-      RDD<T> result = (RDD<T>) rdds.get(0);
-      for (int i = 1; i < rdds.size(); i++) {
-        result = result.union((RDD<T>) rdds.get(i));
-      }
-      return result;
-    });
+    List<StreamNode<T>> parents = new ArrayList<>();
+    parentNodes("union", streams).forEach(parent -> parents.add((StreamNode<T>) parent));
+    return new UnionedNode<>(parents);
   }
 
   /**
@@ -508,7 +507,7 @@ public final class StreamingContext {
   private <T> StreamNode<T> transformNode(List<DStream<?>> streams,
       Function2<List<RDD<?>>, Time, ? extends RDD<T>> transformFunc) {
     return new TransformedNode<>("transform", parentNodes("transform", streams),
-        (rdds, time) -> transformFunc.call(rdds, time));
+        (batches, time) -> UserRdds.unwrap(transformFunc.call(UserRdds.wrapAll(batches), time)));
   }
 
   /**
@@ -645,7 +644,7 @@ public final class StreamingContext {
   public <T> RDD<T> parallelize(List<T> list, int numSlices) {
     Arguments.requireNonNull(list, "list");
     requireSlices(numSlices);
-    return RddAccess.rdd(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
+    return UserRdds.wrap(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
   }
 
   /**
@@ -682,7 +681,7 @@ public final class StreamingContext {
   public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list, int numSlices) {
     Arguments.requireNonNull(list, "list");
     requireSlices(numSlices);
-    return RddAccess.pairRdd(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
+    return UserRdds.wrapPair(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
   }
 
   /**
@@ -696,7 +695,7 @@ public final class StreamingContext {
    * @return the empty RDD
    */
   public <T> RDD<T> emptyRDD() {
-    return RddAccess.rdd(new ParallelCollectionNode<T>(runtime.engine(), List.of(), 0));
+    return UserRdds.wrap(RddOperations.empty(runtime.engine()));
   }
 
   /**
@@ -717,7 +716,7 @@ public final class StreamingContext {
    */
   public <T> RDD<T> objectFile(String path) {
     Arguments.requireNonNull(path, "path");
-    return RddAccess.rdd(ObjectFileNode.<T>open(runtime.engine(), Path.of(path), runtime.serializer()));
+    return UserRdds.wrap(ObjectFileNode.<T>open(runtime.engine(), Path.of(path), runtime.serializer()));
   }
 
   private static void requireSlices(int numSlices) {

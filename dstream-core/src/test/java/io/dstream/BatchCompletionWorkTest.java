@@ -2,9 +2,9 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +42,7 @@ class BatchCompletionWorkTest {
     }
 
     @Override
-    protected RDD<T> compute(Time time) throws Exception {
+    protected RddNode<T> compute(Time time) throws Exception {
       return parent.getOrCompute(time);
     }
 

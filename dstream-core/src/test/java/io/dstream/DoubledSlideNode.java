@@ -1,5 +1,6 @@
 package io.dstream;
 
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;
 import java.util.List;
@@ -35,7 +36,7 @@ final class DoubledSlideNode<T> extends StreamNode<T> {
   }
 
   @Override
-  protected RDD<T> compute(Time time) throws Exception {
+  protected RddNode<T> compute(Time time) throws Exception {
     return parent.getOrCompute(time);
   }
 

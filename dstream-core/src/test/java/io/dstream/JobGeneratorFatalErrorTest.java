@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class JobGeneratorFatalErrorTest {
     }
 
     @Override
-    protected RDD<T> compute(Time time) throws Exception {
+    protected RddNode<T> compute(Time time) throws Exception {
       return parent.getOrCompute(time);
     }
 

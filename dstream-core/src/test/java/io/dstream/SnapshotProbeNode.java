@@ -1,8 +1,8 @@
 package io.dstream;
 
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.rdd.RDD;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +53,7 @@ final class SnapshotProbeNode<T> extends StreamNode<T> implements SnapshottingSt
   }
 
   @Override
-  protected RDD<T> compute(Time time) throws Exception {
+  protected RddNode<T> compute(Time time) throws Exception {
     if (time.milliseconds() % 2_000 == 0) {
       latestSnapshot = time;
     }

@@ -6,6 +6,7 @@ import static io.dstream.StateTestSupport.checkpointInMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
+import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.state.StatePartition;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;
@@ -50,7 +51,7 @@ class StateMemoryTest {
 
   private static int deepestStateMap(MapWithStateDStream<?, ?, ?, ?> mapped, Time time) {
     @SuppressWarnings("unchecked")
-    RDD<StatePartition<?, ?, ?>> state = (RDD<StatePartition<?, ?, ?>>) mapped.stateNode().generatedRdd(time);
+    RDD<StatePartition<?, ?, ?>> state = (RDD<StatePartition<?, ?, ?>>) RddAccess.rdd(mapped.stateNode().generatedRdd(time));
     return state.collect().stream().mapToInt(p -> p.stateMap().depth()).max().orElseThrow();
   }
 

@@ -6,22 +6,13 @@ import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import io.dstream.internal.rdd.Aggregator;
-import io.dstream.internal.rdd.CoGroupedNode;
-import io.dstream.internal.rdd.CombineMap;
-import io.dstream.internal.rdd.Iterators;
-import io.dstream.internal.rdd.Joins;
-import io.dstream.internal.rdd.RangePartitioner;
+import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.rdd.ShuffleDependency;
-import io.dstream.internal.rdd.ShuffledNode;
-import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.storage.StorageLevel;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,7 +109,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
     Arguments.requireNonNull(f, "f");
-    return reduceByKey(hash("reduceByKey", numPartitions), f);
+    return reduceByKey(PairOperations.hash("reduceByKey", numPartitions), f);
   }
 
   /**
@@ -135,7 +126,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public PairRDD<K, V> reduceByKey(Partitioner partitioner, Function2<V, V, V> f) {
     Arguments.requireNonNull(partitioner, "partitioner");
     Arguments.requireNonNull(f, "f");
-    return combine("reduceByKey", Aggregator.reducing(f, node.engine().valueCopier()), partitioner, true);
+    return new PairRDD<>(PairOperations.reduceByKey(node, partitioner, f));
   }
 
   /**
@@ -164,7 +155,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public PairRDD<K, Iterable<V>> groupByKey(int numPartitions) {
-    return groupByKey(hash("groupByKey", numPartitions));
+    return groupByKey(PairOperations.hash("groupByKey", numPartitions));
   }
 
   /**
@@ -177,11 +168,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param partitioner where keys go
    * @return one record per key with all its values
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public PairRDD<K, Iterable<V>> groupByKey(Partitioner partitioner) {
     Arguments.requireNonNull(partitioner, "partitioner");
-    // The lists are the Iterables: widening the type needs no pass over the records.
-    return (PairRDD) combine("groupByKey", Aggregator.<K, V>grouping(), partitioner, false);
+    return new PairRDD<>(PairOperations.groupByKey(node, partitioner));
   }
 
   /**
@@ -233,7 +222,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(createCombiner, "createCombiner");
     Arguments.requireNonNull(mergeValue, "mergeValue");
     Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
-    return combineByKey(createCombiner, mergeValue, mergeCombiners, hash("combineByKey", numPartitions));
+    return combineByKey(createCombiner, mergeValue, mergeCombiners,
+        PairOperations.hash("combineByKey", numPartitions));
   }
 
   /**
@@ -286,9 +276,9 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(mergeValue, "mergeValue");
     Arguments.requireNonNull(mergeCombiners, "mergeCombiners");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return combine("combineByKey",
+    return new PairRDD<>(PairOperations.combineByKey(node, "combineByKey",
         Aggregator.of(createCombiner, mergeValue, mergeCombiners, node.engine().valueCopier()), partitioner,
-        mapSideCombine);
+        mapSideCombine));
   }
 
   /**
@@ -335,7 +325,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
       Function2<U, U, U> combOp) {
     Arguments.requireNonNull(seqOp, "seqOp");
     Arguments.requireNonNull(combOp, "combOp");
-    return aggregateByKey(zeroValue, hash("aggregateByKey", numPartitions), seqOp, combOp);
+    return aggregateByKey(zeroValue, PairOperations.hash("aggregateByKey", numPartitions), seqOp, combOp);
   }
 
   /**
@@ -360,10 +350,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     Arguments.requireNonNull(partitioner, "partitioner");
     Arguments.requireNonNull(seqOp, "seqOp");
     Arguments.requireNonNull(combOp, "combOp");
-    ValueCopier copier = node.engine().valueCopier();
-    copier.requireCopyable(zeroValue);
-    return combine("aggregateByKey",
-        Aggregator.of(v -> seqOp.call(copier.copy(zeroValue), v), seqOp, combOp, copier), partitioner, true);
+    return new PairRDD<>(PairOperations.aggregateByKey(node, zeroValue, partitioner, seqOp, combOp));
   }
 
   /**
@@ -399,7 +386,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> foldByKey(V zeroValue, int numPartitions, Function2<V, V, V> f) {
     Arguments.requireNonNull(f, "f");
-    return foldByKey(zeroValue, hash("foldByKey", numPartitions), f);
+    return foldByKey(zeroValue, PairOperations.hash("foldByKey", numPartitions), f);
   }
 
   /**
@@ -435,11 +422,8 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> partitionBy(Partitioner partitioner) {
     Arguments.requireNonNull(partitioner, "partitioner");
-    if (partitioner.equals(node.partitioner())) {
-      return this;
-    }
-    return new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, partitioner, null, false),
-        "partitionBy"));
+    RddNode<Tuple2<K, V>> placed = PairOperations.partitionBy(node, partitioner);
+    return placed == node ? this : new PairRDD<>(placed);
   }
 
   // ---- per-value transformations ------------------------------------------------------------------
@@ -457,8 +441,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> mapValues(Function<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairRDD<>(narrow("mapValues",
-        (p, it) -> Iterators.map(it, kv -> new Tuple2<>(kv._1(), f.call(kv._2()))), true));
+    return new PairRDD<>(NarrowOperation.<K, V, U>mapValues(f).on(node));
   }
 
   /**
@@ -475,8 +458,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairRDD<>(narrow("flatMapValues", (p, it) -> Iterators.flatMap(it,
-        kv -> Iterators.map(f.call(kv._2()), u -> new Tuple2<>(kv._1(), u))), true));
+    return new PairRDD<>(NarrowOperation.<K, V, U>flatMapValues(f).on(node));
   }
 
   /**
@@ -540,7 +522,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return cogroup(other, hash("cogroup", numPartitions));
+    return cogroup(other, PairOperations.hash("cogroup", numPartitions));
   }
 
   /**
@@ -556,14 +538,10 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    * @param <W> the other's value type
    * @return one record per key
    */
-  @SuppressWarnings("unchecked")
   public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    PairRDD<K, List<List<Object>>> grouped =
-        new PairRDD<>(new CoGroupedNode<>(node.engine(), List.of(node, other.node), partitioner));
-    return grouped.mapValues(lists -> new Tuple2<>((Iterable<V>) (List<?>) lists.get(0),
-        (Iterable<W>) (List<?>) lists.get(1)));
+    return new PairRDD<>(PairOperations.cogroup(node, other.node, partitioner));
   }
 
   /**
@@ -598,7 +576,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return join(other, hash("join", numPartitions));
+    return join(other, PairOperations.hash("join", numPartitions));
   }
 
   /**
@@ -616,7 +594,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.inner(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.join(node, other.node, partitioner));
   }
 
   /**
@@ -654,7 +632,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return leftOuterJoin(other, hash("leftOuterJoin", numPartitions));
+    return leftOuterJoin(other, PairOperations.hash("leftOuterJoin", numPartitions));
   }
 
   /**
@@ -673,7 +651,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.leftOuter(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.leftOuterJoin(node, other.node, partitioner));
   }
 
   /**
@@ -711,7 +689,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return rightOuterJoin(other, hash("rightOuterJoin", numPartitions));
+    return rightOuterJoin(other, PairOperations.hash("rightOuterJoin", numPartitions));
   }
 
   /**
@@ -730,7 +708,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.rightOuter(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.rightOuterJoin(node, other.node, partitioner));
   }
 
   /**
@@ -769,7 +747,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return fullOuterJoin(other, hash("fullOuterJoin", numPartitions));
+    return fullOuterJoin(other, PairOperations.hash("fullOuterJoin", numPartitions));
   }
 
   /**
@@ -789,7 +767,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
       Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(g -> Joins.fullOuter(g._1(), g._2()));
+    return new PairRDD<>(PairOperations.fullOuterJoin(node, other.node, partitioner));
   }
 
   /**
@@ -825,7 +803,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return subtractByKey(other, hash("subtractByKey", numPartitions));
+    return subtractByKey(other, PairOperations.hash("subtractByKey", numPartitions));
   }
 
   /**
@@ -844,8 +822,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return cogroup(other, partitioner).flatMapValues(
-        g -> g._2().iterator().hasNext() ? Collections.emptyIterator() : g._1().iterator());
+    return new PairRDD<>(PairOperations.subtractByKey(node, other.node, partitioner));
   }
 
   // ---- sorting --------------------------------------------------------------------------------------
@@ -958,19 +935,7 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
    */
   public PairRDD<K, V> sortByKey(Comparator<K> comparator, boolean ascending, int numPartitions) {
     Arguments.requireNonNull(comparator, "comparator");
-    requirePositive("sortByKey", numPartitions);
-    List<K> sample = new ArrayList<>();
-    for (List<K> part : keys().runJob((partition, keys) -> RangeSort.sample(keys, partition))) {
-      sample.addAll(part);
-    }
-    // Comparing each sampled key with itself makes a key the order cannot handle fail here, in the
-    // caller's thread, even when the sample is too small for sorting it to compare anything.
-    sample.forEach(key -> comparator.compare(key, key));
-    Partitioner ranges = new RangePartitioner<>(numPartitions, sample, comparator, ascending);
-    PairRDD<K, V> placed = new PairRDD<>(new ShuffledNode<>(new ShuffleDependency<>(node, ranges, null, false),
-        "sortByKey"));
-    return new PairRDD<>(placed.narrow("sortByKey", (p, it) -> RangeSort.sortPartition(it, comparator, ascending),
-        true));
+    return new PairRDD<>(PairOperations.sortByKey(node, comparator, ascending, numPartitions));
   }
 
   // ---- pair actions ------------------------------------------------------------------------------------
@@ -1078,38 +1043,11 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
 
   // ---- helpers -----------------------------------------------------------------------------------------
 
-  private <C> PairRDD<K, C> combine(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
-      boolean mapSideCombine) {
-    if (partitioner.equals(node.partitioner())) {
-      // Every key is already in its partition: combine in place, no shuffle.
-      return new PairRDD<>(narrow(name, (p, it) -> {
-        CombineMap combiners = new CombineMap();
-        while (it.hasNext()) {
-          Tuple2<K, V> kv = it.next();
-          aggregator.addValue(combiners, kv._1(), kv._2());
-        }
-        return Aggregator.records(combiners);
-      }, true));
-    }
-    return new PairRDD<>(new ShuffledNode<>(
-        new ShuffleDependency<>(node, partitioner, aggregator, mapSideCombine), name));
+  private Partitioner defaultPartitioner() {
+    return PairOperations.defaultPartitioner(node);
   }
 
-  private Partitioner defaultPartitioner(RDD<?>... others) {
-    Partitioner best = node.partitioner();
-    int largest = getNumPartitions();
-    for (RDD<?> other : others) {
-      Partitioner p = Arguments.requireNonNull(other, "other").node.partitioner();
-      if (p != null && (best == null || p.numPartitions() > best.numPartitions())) {
-        best = p;
-      }
-      largest = Math.max(largest, other.getNumPartitions());
-    }
-    return best != null ? best : new HashPartitioner(node.engine().defaultShufflePartitions(largest));
-  }
-
-  private static Partitioner hash(String operation, int numPartitions) {
-    requirePositive(operation, numPartitions);
-    return new HashPartitioner(numPartitions);
+  private Partitioner defaultPartitioner(RDD<?> other) {
+    return PairOperations.defaultPartitioner(node, other.node);
   }
 }

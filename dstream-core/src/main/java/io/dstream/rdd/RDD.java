@@ -8,15 +8,11 @@ import io.dstream.function.Function2;
 import io.dstream.function.PairFlatMapFunction;
 import io.dstream.function.PairFunction;
 import io.dstream.function.VoidFunction;
-import io.dstream.internal.rdd.CoalescedNode;
 import io.dstream.internal.rdd.Dependency;
-import io.dstream.internal.rdd.Iterators;
-import io.dstream.internal.rdd.MapPartitionsNode;
-import io.dstream.internal.rdd.PartitionFunction;
+import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.rdd.ShuffleDependency;
-import io.dstream.internal.rdd.ShuffledNode;
-import io.dstream.internal.rdd.UnionNode;
 import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
@@ -74,7 +70,7 @@ public class RDD<T> {
    */
   public <R> RDD<R> map(Function<T, R> f) {
     Arguments.requireNonNull(f, "f");
-    return new RDD<>(narrow("map", (p, it) -> Iterators.map(it, f), false));
+    return new RDD<>(NarrowOperation.map(f).on(node));
   }
 
   /**
@@ -92,7 +88,7 @@ public class RDD<T> {
    */
   public <R> RDD<R> flatMap(FlatMapFunction<T, R> f) {
     Arguments.requireNonNull(f, "f");
-    return new RDD<>(narrow("flatMap", (p, it) -> Iterators.flatMap(it, f), false));
+    return new RDD<>(NarrowOperation.flatMap(f).on(node));
   }
 
   /**
@@ -107,7 +103,7 @@ public class RDD<T> {
    */
   public RDD<T> filter(Function<T, Boolean> f) {
     Arguments.requireNonNull(f, "f");
-    return new RDD<>(narrow("filter", (p, it) -> Iterators.filter(it, f), true));
+    return new RDD<>(NarrowOperation.filter(f).on(node));
   }
 
   /**
@@ -158,7 +154,7 @@ public class RDD<T> {
    */
   public <R> RDD<R> mapPartitions(FlatMapFunction<Iterator<T>, R> f, boolean preservesPartitioning) {
     Arguments.requireNonNull(f, "f");
-    return new RDD<>(narrow("mapPartitions", (p, it) -> nonNull(f.call(it)), preservesPartitioning));
+    return new RDD<>(NarrowOperation.mapPartitions(f, preservesPartitioning).on(node));
   }
 
   /**
@@ -182,7 +178,7 @@ public class RDD<T> {
   public <R> RDD<R> mapPartitionsWithIndex(Function2<Integer, Iterator<T>, Iterator<R>> f,
       boolean preservesPartitioning) {
     Arguments.requireNonNull(f, "f");
-    return new RDD<>(narrow("mapPartitionsWithIndex", (p, it) -> nonNull(f.call(p, it)), preservesPartitioning));
+    return new RDD<>(NarrowOperation.mapPartitionsWithIndex(f, preservesPartitioning).on(node));
   }
 
   /**
@@ -200,7 +196,7 @@ public class RDD<T> {
    */
   public <K, V> PairRDD<K, V> mapToPair(PairFunction<T, K, V> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairRDD<>(narrow("mapToPair", (p, it) -> Iterators.map(it, f::call), false));
+    return new PairRDD<>(NarrowOperation.mapToPair(f).on(node));
   }
 
   /**
@@ -219,7 +215,7 @@ public class RDD<T> {
    */
   public <K, V> PairRDD<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairRDD<>(narrow("flatMapToPair", (p, it) -> Iterators.flatMap(it, f::call), false));
+    return new PairRDD<>(NarrowOperation.flatMapToPair(f).on(node));
   }
 
   /**
@@ -250,11 +246,7 @@ public class RDD<T> {
    * @return one list per partition
    */
   public RDD<List<T>> glom() {
-    return new RDD<>(narrow("glom", (p, it) -> {
-      List<T> all = new ArrayList<>();
-      it.forEachRemaining(all::add);
-      return List.of(all).iterator();
-    }, false));
+    return new RDD<>(NarrowOperation.<T>glom().on(node));
   }
 
   /**
@@ -271,7 +263,7 @@ public class RDD<T> {
    */
   public RDD<T> union(RDD<T> other) {
     Arguments.requireNonNull(other, "other");
-    return new RDD<>(new UnionNode<>(node.engine(), List.of(node, other.node)));
+    return new RDD<>(RddOperations.union(List.of(node, other.node)));
   }
 
   /**
@@ -304,11 +296,7 @@ public class RDD<T> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public RDD<T> coalesce(int numPartitions, boolean shuffle) {
-    requirePositive("coalesce", numPartitions);
-    if (shuffle) {
-      return repartition(numPartitions);
-    }
-    return new RDD<>(new CoalescedNode<>(node, numPartitions));
+    return new RDD<>(RddOperations.coalesce(node, numPartitions, shuffle));
   }
 
   /**
@@ -324,14 +312,7 @@ public class RDD<T> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public RDD<T> repartition(int numPartitions) {
-    requirePositive("repartition", numPartitions);
-    RddNode<Tuple2<Integer, T>> numbered = narrow("repartition", (p, it) -> {
-      int[] position = {p};
-      return Iterators.map(it, x -> new Tuple2<>(position[0]++, x));
-    }, false);
-    ShuffleDependency<Integer, T, T> shuffle =
-        new ShuffleDependency<>(numbered, new HashPartitioner(numPartitions), null, false);
-    return new PairRDD<>(new ShuffledNode<>(shuffle, "repartition")).values();
+    return new RDD<>(RddOperations.repartition(node, numPartitions));
   }
 
   /**
@@ -359,7 +340,7 @@ public class RDD<T> {
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
   public RDD<T> distinct(int numPartitions) {
-    return mapToPair(x -> new Tuple2<>(x, Boolean.TRUE)).reduceByKey((a, b) -> a, numPartitions).keys();
+    return new RDD<>(RddOperations.distinct(node, numPartitions));
   }
 
   // ---- actions ---------------------------------------------------------------------------------------
@@ -443,36 +424,7 @@ public class RDD<T> {
    * @throws JobFailedException if a task fails
    */
   public List<T> take(int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("take(" + n + "): the count must not be negative");
-    }
-    List<T> taken = new ArrayList<>(Math.min(n, 1024));
-    int total = getNumPartitions();
-    int scanned = 0;
-    int batch = 1;
-    while (taken.size() < n && scanned < total) {
-      int[] partitions = new int[Math.min(batch, total - scanned)];
-      for (int i = 0; i < partitions.length; i++) {
-        partitions[i] = scanned + i;
-      }
-      int wanted = n - taken.size();
-      for (List<T> part : node.engine().jobRunner().runJob(node, partitions, (p, it) -> {
-        List<T> list = new ArrayList<>();
-        while (list.size() < wanted && it.hasNext()) {
-          list.add(it.next());
-        }
-        return list;
-      })) {
-        for (T x : part) {
-          if (taken.size() < n) {
-            taken.add(x);
-          }
-        }
-      }
-      scanned += partitions.length;
-      batch *= 4;
-    }
-    return taken;
+    return RddOperations.take(node, n);
   }
 
   /**
@@ -774,10 +726,6 @@ public class RDD<T> {
 
   // ---- helpers shared with PairRDD ---------------------------------------------------------------------
 
-  <U> MapPartitionsNode<T, U> narrow(String name, PartitionFunction<T, U> f, boolean preservesPartitioning) {
-    return new MapPartitionsNode<>(node, name, f, preservesPartitioning);
-  }
-
   <U> List<U> runJob(io.dstream.internal.rdd.TaskFunction<T, U> f) {
     return node.engine().jobRunner().runJob(node, f);
   }
@@ -790,19 +738,6 @@ public class RDD<T> {
     }
   }
 
-  static void requirePositive(String operation, int numPartitions) {
-    if (numPartitions <= 0) {
-      throw new IllegalArgumentException(
-          operation + ": the number of partitions must be positive, got " + numPartitions);
-    }
-  }
-
-  private static <R> Iterator<R> nonNull(Iterator<R> it) {
-    if (it == null) {
-      throw new IllegalStateException("a partition function returned null; return an empty iterator instead");
-    }
-    return it;
-  }
 
   static {
     RddBridge.install();

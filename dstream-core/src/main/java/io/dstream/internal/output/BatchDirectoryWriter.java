@@ -1,8 +1,6 @@
 package io.dstream.internal.output;
 
-import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.rdd.RDD;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -89,7 +87,7 @@ public final class BatchDirectoryWriter {
    *     not a directory; the message names the path
    * @throws io.dstream.rdd.JobFailedException if a task keeps failing; its cause is the task's exception
    */
-  public <T> void write(RDD<T> rdd, PartFileFormat<T> format) throws IOException {
+  public <T> void write(RddNode<T> rdd, PartFileFormat<T> format) throws IOException {
     Path parent = target.getParent();
     try {
       Files.createDirectories(parent);
@@ -120,9 +118,8 @@ public final class BatchDirectoryWriter {
     }
   }
 
-  private <T> void writeParts(RDD<T> rdd, PartFileFormat<T> format) {
-    RddNode<T> node = RddAccess.node(rdd);
-    node.engine().jobRunner().runJob(node, (partition, records) -> {
+  private <T> void writeParts(RddNode<T> rdd, PartFileFormat<T> format) {
+    rdd.engine().jobRunner().runJob(rdd, (partition, records) -> {
       // A retried task truncates what the failed attempt wrote.
       Path part = staging.resolve(partFileName(partition));
       try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE,

@@ -1,8 +1,8 @@
 package io.dstream.internal.output;
 
 import io.dstream.Time;
-import io.dstream.function.VoidFunction2;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.stream.BatchOutput;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *
  * @param <T> the record type
  */
-public final class BatchFileOutput<T> implements VoidFunction2<RDD<T>, Time> {
+public final class BatchFileOutput<T> implements BatchOutput<T> {
   private final String prefix;
   private final String suffix;
   private final PartFileFormat<T> format;
@@ -58,12 +58,12 @@ public final class BatchFileOutput<T> implements VoidFunction2<RDD<T>, Time> {
   /**
    * Writes one batch.
    *
-   * @param rdd the batch's records
+   * @param batch the batch's records
    * @param time the batch time
    * @throws IOException if the directory cannot be written
    */
   @Override
-  public void call(RDD<T> rdd, Time time) throws IOException {
-    new BatchDirectoryWriter(directoryFor(time)).write(rdd, format);
+  public void run(RddNode<T> batch, Time time) throws IOException {
+    new BatchDirectoryWriter(directoryFor(time)).write(batch, format);
   }
 }

@@ -1,10 +1,10 @@
 package io.dstream.internal.receiver;
 
 import io.dstream.Time;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.InputNode;
 import io.dstream.internal.stream.RecoverableInput;
-import io.dstream.rdd.RDD;
 import io.dstream.receiver.Receiver;
 import java.util.Set;
 
@@ -45,7 +45,7 @@ public final class ReceiverInputNode<T> extends InputNode<T> implements Recovera
   }
 
   @Override
-  protected RDD<T> compute(Time time) {
+  protected RddNode<T> compute(Time time) {
     return tracker.blockRdd(id(), time);
   }
 

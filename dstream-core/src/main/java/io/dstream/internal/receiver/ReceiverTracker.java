@@ -8,14 +8,13 @@ import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
-import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
 import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.rdd.RDD;
 import io.dstream.receiver.Receiver;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;
 import io.dstream.receiver.internal.PIDRateEstimator;
@@ -374,7 +373,7 @@ public final class ReceiverTracker implements BlockAllocator {
    *
    * @return the RDD, or null if the batch was already forgotten (a stream cannot hand out deleted blocks)
    */
-  <T> RDD<T> blockRdd(int streamId, Time time) {
+  <T> RddNode<T> blockRdd(int streamId, Time time) {
     ReceivedBlockTracker tracker = running.get(streamId);
     Optional<List<ReceivedBlock>> blocks = tracker == null ? Optional.empty() : tracker.blocksOf(time);
     if (blocks.isEmpty()) {
@@ -388,7 +387,7 @@ public final class ReceiverTracker implements BlockAllocator {
       }
       return null;
     }
-    return RddAccess.rdd(new BlockRddNode<T>(engine, tracker, time, blocks.get()));
+    return new BlockRddNode<T>(engine, tracker, time, blocks.get());
   }
 
   @Override

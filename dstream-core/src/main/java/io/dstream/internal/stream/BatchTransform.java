@@ -1,12 +1,12 @@
 package io.dstream.internal.stream;
 
 import io.dstream.Time;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import java.util.List;
 
 /**
- * Builds a batch's RDD from the same batch's RDDs of the parent streams: the body of every per-batch
- * (stateless) stream operation.
+ * Builds a batch's RDD from the same batch's RDDs of the parent streams through a user function: the body of
+ * {@code transform} and its variants, which hands the user public RDDs and takes back the one it returns.
  *
  * @param <U> the result's record type
  */
@@ -17,8 +17,8 @@ public interface BatchTransform<U> {
    *
    * @param parents the parents' RDDs for the batch, in the parents' order
    * @param time the batch time
-   * @return the batch's RDD
-   * @throws Exception whatever a user function run here throws
+   * @return the batch's RDD, or null if the user function returned null
+   * @throws Exception whatever the user function throws
    */
-  RDD<U> apply(List<RDD<?>> parents, Time time) throws Exception;
+  RddNode<U> apply(List<RddNode<?>> parents, Time time) throws Exception;
 }

@@ -5,11 +5,10 @@ import io.dstream.Time;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.function.Function;
 import io.dstream.internal.rdd.Engine;
-import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.TextFileSplit;
 import io.dstream.internal.rdd.TextFilesNode;
 import io.dstream.internal.stream.FileStreamProgress.TakenFile;
-import io.dstream.rdd.RDD;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +94,7 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
   }
 
   @Override
-  protected synchronized RDD<String> compute(Time time) {
+  protected synchronized RddNode<String> compute(Time time) {
     List<TakenFile> files = takenByBatch.get(time);
     if (files == null) {
       if (!takenByBatch.isEmpty() && !time.greater(takenByBatch.lastKey())) {
@@ -117,7 +116,7 @@ public final class FileInputNode extends InputNode<String> implements Recoverabl
     for (TakenFile file : files) {
       splits.addAll(TextFileSplit.of(directory.child(file.name()), file.length(), maxPartitionBytes));
     }
-    return RddAccess.rdd(new TextFilesNode(engine, splits));
+    return new TextFilesNode(engine, splits);
   }
 
   private List<TakenFile> findNewFiles(Time time) {

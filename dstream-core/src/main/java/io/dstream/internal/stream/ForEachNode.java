@@ -4,6 +4,7 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.function.VoidFunction2;
 import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class ForEachNode<T> extends StreamNode<Void> {
   private final StreamNode<T> parent;
-  private final VoidFunction2<RDD<T>, Time> function;
+  private final BatchOutput<T> output;
   private final String description;
   private final int outputOpId;
 
@@ -26,13 +27,13 @@ public final class ForEachNode<T> extends StreamNode<Void> {
    * Creates the output operation and registers it with the graph, after those defined before it.
    *
    * @param parent the stream to output
-   * @param function what to do with each batch's RDD
+   * @param output what to do with each batch's RDD
    * @param description where the operation was defined, such as {@code print at App.java:42}
    */
-  public ForEachNode(StreamNode<T> parent, VoidFunction2<RDD<T>, Time> function, String description) {
+  public ForEachNode(StreamNode<T> parent, BatchOutput<T> output, String description) {
     super(parent.graph());
     this.parent = parent;
-    this.function = function;
+    this.output = output;
     this.description = description;
     this.outputOpId = parent.graph().addOutput(this);
   }
@@ -48,7 +49,7 @@ public final class ForEachNode<T> extends StreamNode<Void> {
   }
 
   @Override
-  protected RDD<Void> compute(Time time) {
+  protected RddNode<Void> compute(Time time) {
     return null;
   }
 
@@ -60,11 +61,11 @@ public final class ForEachNode<T> extends StreamNode<Void> {
    * @throws Exception whatever a user function run at generation time throws
    */
   public Job generateJob(Time time) throws Exception {
-    RDD<T> rdd = parent.getOrCompute(time);
-    if (rdd == null) {
+    RddNode<T> batch = parent.getOrCompute(time);
+    if (batch == null) {
       return null;
     }
-    return new Job(time, outputOpId, description, () -> function.call(rdd, time));
+    return new Job(time, outputOpId, description, () -> output.run(batch, time));
   }
 
   /**

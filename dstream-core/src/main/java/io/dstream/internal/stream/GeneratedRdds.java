@@ -1,33 +1,34 @@
 package io.dstream.internal.stream;
 
 import io.dstream.Time;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The RDDs one stream generated, by batch time, until the stream forgets them. An RDD that was persisted
  * here (at the stream's storage level) is unpersisted when it is forgotten; one the user's function had
- * persisted itself is left alone. Not thread-safe: its stream guards it.
+ * persisted itself is left alone. Thread-safe without locks: its stream adds to it under the stream's
+ * monitor (so one time is added once), and any thread may read it or forget from it.
  *
  * @param <T> the record type
  */
 final class GeneratedRdds<T> {
-  private record Generated<T>(RDD<T> rdd, boolean persistedHere) {}
+  private record Generated<T>(RddNode<T> rdd, boolean persistedHere) {}
 
-  private final Map<Time, Generated<T>> byTime = new TreeMap<>();
+  private final ConcurrentNavigableMap<Time, Generated<T>> byTime = new ConcurrentSkipListMap<>();
 
   /** Returns the RDD generated for a time, or null. */
-  RDD<T> get(Time time) {
+  RddNode<T> get(Time time) {
     Generated<T> generated = byTime.get(time);
     return generated == null ? null : generated.rdd();
   }
 
   /** Remembers the RDD of a time, persisting it at a level unless the level is NONE or it is persisted. */
-  void add(Time time, RDD<T> rdd, StorageLevel level) {
-    boolean persistHere = level.isValid() && rdd.getStorageLevel().equals(StorageLevel.NONE);
+  void add(Time time, RddNode<T> rdd, StorageLevel level) {
+    boolean persistHere = level.isValid() && rdd.storageLevel().equals(StorageLevel.NONE);
     if (persistHere) {
       rdd.persist(level);
     }
@@ -46,17 +47,14 @@ final class GeneratedRdds<T> {
    */
   Time forgetUpTo(Time oldest) {
     Time latestForgotten = null;
-    Iterator<Map.Entry<Time, Generated<T>>> it = byTime.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<Time, Generated<T>> entry = it.next();
-      if (entry.getKey().greater(oldest)) {
-        break;
+    for (Map.Entry<Time, Generated<T>> entry : byTime.headMap(oldest, true).entrySet()) {
+      // Only the thread whose removal succeeds unpersists, should two forget at once.
+      if (byTime.remove(entry.getKey(), entry.getValue())) {
+        if (entry.getValue().persistedHere()) {
+          entry.getValue().rdd().unpersist();
+        }
+        latestForgotten = entry.getKey();
       }
-      if (entry.getValue().persistedHere()) {
-        entry.getValue().rdd().unpersist();
-      }
-      latestForgotten = entry.getKey();
-      it.remove();
     }
     return latestForgotten;
   }

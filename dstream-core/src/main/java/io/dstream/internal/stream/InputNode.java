@@ -2,8 +2,7 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
-import io.dstream.internal.rdd.RddAccess;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import java.util.List;
 
 /**
@@ -48,7 +47,7 @@ public abstract class InputNode<T> extends StreamNode<T> {
    * @return the count, or -1 if unknown
    */
   public long recordCount(Time time) {
-    RDD<T> rdd = generatedRdd(time);
-    return rdd == null ? -1 : RddAccess.node(rdd).knownCount();
+    RddNode<T> rdd = generatedRdd(time);
+    return rdd == null ? -1 : rdd.knownCount();
   }
 }

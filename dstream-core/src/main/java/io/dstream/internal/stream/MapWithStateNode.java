@@ -5,7 +5,8 @@ import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.internal.rdd.Iterators;
 import io.dstream.internal.rdd.MapPartitionsNode;
-import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.state.MapWithStateStep;
 import io.dstream.internal.state.StateInputs;
@@ -15,9 +16,7 @@ import io.dstream.internal.state.StateMappingFunction;
 import io.dstream.internal.state.StatePartition;
 import io.dstream.internal.state.StateRddNode;
 import io.dstream.internal.state.StateSnapshot;
-import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.Partitioner;
-import io.dstream.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,7 +43,7 @@ import java.util.stream.LongStream;
 public final class MapWithStateNode<K, V, S, T> extends StatefulNode<K, V, StatePartition<K, S, T>> {
   private final StateMappingFunction<K, V, S, T> function;
   private final Partitioner partitioner;
-  private final PairRDD<K, S> initialState;
+  private final RddNode<Tuple2<K, S>> initialState;
   private final Duration timeout;
   private volatile StateMapWork work = StateMapWork.NONE;
 
@@ -61,7 +60,7 @@ public final class MapWithStateNode<K, V, S, T> extends StatefulNode<K, V, State
    * @throws IllegalStateException if the context has already started
    */
   public MapWithStateNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
-      StateMappingFunction<K, V, S, T> function, Partitioner partitioner, PairRDD<K, S> initialState,
+      StateMappingFunction<K, V, S, T> function, Partitioner partitioner, RddNode<Tuple2<K, S>> initialState,
       Duration timeout) {
     super(parent, environment, definedAt);
     this.function = function;
@@ -77,11 +76,8 @@ public final class MapWithStateNode<K, V, S, T> extends StatefulNode<K, V, State
    * @throws IllegalStateException if the context has already started
    */
   public StreamNode<T> mappedStream() {
-    return new TransformedNode<>("mapWithState", List.of(this), (rdds, time) -> {
-      RddNode<StatePartition<K, S, T>> state = RddAccess.node(cast(rdds.get(0)));
-      return RddAccess.rdd(new MapPartitionsNode<>(state, "mapWithState",
-          (partition, records) -> Iterators.flatMap(records, p -> p.mapped().iterator()), false));
-    });
+    return new NarrowNode<>(this, new NarrowOperation<StatePartition<K, S, T>, T>("mapWithState",
+        (partition, records) -> Iterators.flatMap(records, p -> p.mapped().iterator()), false));
   }
 
   /**
@@ -92,16 +88,8 @@ public final class MapWithStateNode<K, V, S, T> extends StatefulNode<K, V, State
    * @throws IllegalStateException if the context has already started
    */
   public StreamNode<Tuple2<K, S>> snapshotStream() {
-    return new TransformedNode<>("stateSnapshots", List.of(this), (rdds, time) -> {
-      RddNode<StatePartition<K, S, T>> state = RddAccess.node(cast(rdds.get(0)));
-      return RddAccess.rdd(new MapPartitionsNode<>(state, "stateSnapshots",
-          (partition, records) -> entries(records).iterator(), true));
-    });
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <R> RDD<R> cast(RDD<?> rdd) {
-    return (RDD<R>) rdd;
+    return new NarrowNode<>(this, new NarrowOperation<StatePartition<K, S, T>, Tuple2<K, S>>("stateSnapshots",
+        (partition, records) -> entries(records).iterator(), true));
   }
 
   private static <K, S, T> List<Tuple2<K, S>> entries(Iterator<StatePartition<K, S, T>> records) {
@@ -136,7 +124,7 @@ public final class MapWithStateNode<K, V, S, T> extends StatefulNode<K, V, State
       return null;
     }
     long updateTime = firstBatch.milliseconds();
-    return new MapPartitionsNode<>(RddAccess.node(initialState.partitionBy(partitioner)), "initialState",
+    return new MapPartitionsNode<>(PairOperations.partitionBy(initialState, partitioner), "initialState",
         (partition, records) -> {
           StateMap<K, S> map = StateMap.empty(work);
           records.forEachRemaining(record -> map.put(record._1(), record._2(), updateTime));

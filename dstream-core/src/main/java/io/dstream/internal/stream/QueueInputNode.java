@@ -1,12 +1,15 @@
 package io.dstream.internal.stream;
 
 import io.dstream.Time;
+import io.dstream.internal.rdd.Engine;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.RddOperations;
 import io.dstream.rdd.RDD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +24,10 @@ public final class QueueInputNode<T> extends InputNode<T> {
   private static final Logger LOG = LoggerFactory.getLogger(QueueInputNode.class);
 
   private final Queue<RDD<T>> queue;
+  private final Function<RDD<T>, RddNode<T>> nodeOf;
   private final boolean oneAtATime;
-  private final RDD<T> defaultRdd;
-  private final Supplier<RDD<T>> emptyRdd;
+  private final RddNode<T> defaultRdd;
+  private final Engine engine;
   private Time lastServedTime;
 
   /**
@@ -31,21 +35,23 @@ public final class QueueInputNode<T> extends InputNode<T> {
    *
    * @param graph the graph
    * @param queue the queue; the caller may keep adding to it, synchronizing on it
+   * @param nodeOf turns a queued RDD (the user's public one) into its node
    * @param oneAtATime true to take one RDD per batch, false to take all queued RDDs
    * @param defaultRdd the RDD of a batch that finds the queue empty, or null for an empty RDD
-   * @param emptyRdd makes an empty RDD
+   * @param engine the engine of the empty RDDs
    */
-  public QueueInputNode(DStreamGraph graph, Queue<RDD<T>> queue, boolean oneAtATime, RDD<T> defaultRdd,
-      Supplier<RDD<T>> emptyRdd) {
+  public QueueInputNode(DStreamGraph graph, Queue<RDD<T>> queue, Function<RDD<T>, RddNode<T>> nodeOf,
+      boolean oneAtATime, RddNode<T> defaultRdd, Engine engine) {
     super(graph);
     this.queue = queue;
+    this.nodeOf = nodeOf;
     this.oneAtATime = oneAtATime;
     this.defaultRdd = defaultRdd;
-    this.emptyRdd = emptyRdd;
+    this.engine = engine;
   }
 
   @Override
-  protected RDD<T> compute(Time time) {
+  protected RddNode<T> compute(Time time) {
     // Called under the node's lock, with increasing times except when a forgotten batch is asked for again.
     if (lastServedTime != null && !time.greater(lastServedTime)) {
       LOG.warn("{} was asked again for batch {} after forgetting it; a queue cannot replay the RDD it handed "
@@ -53,26 +59,22 @@ public final class QueueInputNode<T> extends InputNode<T> {
       return null;
     }
     lastServedTime = time;
-    List<RDD<T>> taken = new ArrayList<>();
+    List<RddNode<T>> taken = new ArrayList<>();
     synchronized (queue) {
       if (oneAtATime) {
         RDD<T> next = queue.poll();
         if (next != null) {
-          taken.add(next);
+          taken.add(nodeOf.apply(next));
         }
       } else {
-        taken.addAll(queue);
+        queue.forEach(rdd -> taken.add(nodeOf.apply(rdd)));
         queue.clear();
       }
     }
     if (taken.isEmpty()) {
-      return defaultRdd != null ? defaultRdd : emptyRdd.get();
+      return defaultRdd != null ? defaultRdd : RddOperations.empty(engine);
     }
-    RDD<T> result = taken.get(0);
-    for (int i = 1; i < taken.size(); i++) {
-      result = result.union(taken.get(i));
-    }
-    return result;
+    return taken.size() == 1 ? taken.get(0) : RddOperations.union(taken);
   }
 
   @Override

@@ -8,10 +8,8 @@ import io.dstream.function.Function2;
 import io.dstream.internal.rdd.CoGroupedNode;
 import io.dstream.internal.rdd.Iterators;
 import io.dstream.internal.rdd.MapPartitionsNode;
-import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.rdd.Partitioner;
-import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -102,32 +100,32 @@ public final class ReducedWindowedNode<K, V> extends StreamNode<Tuple2<K, V>> {
    * of batches) over batches long forgotten.
    */
   @Override
-  protected RDD<Tuple2<K, V>> compute(Time time) throws Exception {
+  protected RddNode<Tuple2<K, V>> compute(Time time) throws Exception {
     Time previousEnd = time.minus(spec.slide());
     Time currentStart = time.minus(spec.window());
-    RDD<Tuple2<K, V>> previous = generatedRdd(previousEnd);
+    RddNode<Tuple2<K, V>> previous = generatedRdd(previousEnd);
     // When the window is shorter than the slide, consecutive windows do not overlap: the whole previous
     // window leaves and the whole current one enters.
-    List<RDD<Tuple2<K, V>>> oldBatches = previous == null ? List.of()
+    List<RddNode<Tuple2<K, V>>> oldBatches = previous == null ? List.of()
         : WindowSpec.rddsIn(reduced, previousEnd.minus(spec.window()), previousEnd.min(currentStart));
-    List<RDD<Tuple2<K, V>>> newBatches =
+    List<RddNode<Tuple2<K, V>>> newBatches =
         WindowSpec.rddsIn(reduced, previous == null ? currentStart : previousEnd.max(currentStart), time);
 
     List<RddNode<? extends Tuple2<K, ?>>> parents = new ArrayList<>();
     if (previous != null) {
-      parents.add(RddAccess.node(previous));
+      parents.add(previous);
     }
-    oldBatches.forEach(rdd -> parents.add(RddAccess.node(rdd)));
-    newBatches.forEach(rdd -> parents.add(RddAccess.node(rdd)));
+    parents.addAll(oldBatches);
+    parents.addAll(newBatches);
     if (parents.isEmpty()) {
       return null;
     }
     Merge merge = new Merge(previous != null ? 1 : 0, oldBatches.size(), newBatches.size());
     CoGroupedNode<K> cogrouped = new CoGroupedNode<>(parents.get(0).engine(), parents, partitioner);
-    return RddAccess.rdd(new MapPartitionsNode<>(cogrouped, "reduceByKeyAndWindow", (partition, records) -> {
+    return new MapPartitionsNode<>(cogrouped, "reduceByKeyAndWindow", (partition, records) -> {
       Iterator<Tuple2<K, V>> merged = Iterators.map(records, merge::apply);
       return filter == null ? merged : Iterators.filter(merged, filter);
-    }, true));
+    }, true);
   }
 
   /** Merges one key's cogrouped values: previous result, minus the old batches, plus the new batches. */

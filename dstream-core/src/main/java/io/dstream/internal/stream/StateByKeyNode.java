@@ -3,13 +3,12 @@ package io.dstream.internal.stream;
 import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.function.Function2;
-import io.dstream.internal.rdd.RddAccess;
+import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.state.StateInputs;
 import io.dstream.internal.state.StateRddNode;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.state.UpdateStateStep;
-import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,7 +32,7 @@ import java.util.Optional;
 public final class StateByKeyNode<K, V, S> extends StatefulNode<K, V, Tuple2<K, S>> {
   private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
   private final Partitioner partitioner;
-  private final PairRDD<K, S> initialState;
+  private final RddNode<Tuple2<K, S>> initialState;
 
   /**
    * Creates the stream.
@@ -48,7 +47,7 @@ public final class StateByKeyNode<K, V, S> extends StatefulNode<K, V, Tuple2<K, 
    */
   public StateByKeyNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
       Function2<List<V>, Optional<S>, Optional<S>> updateFunction, Partitioner partitioner,
-      PairRDD<K, S> initialState) {
+      RddNode<Tuple2<K, S>> initialState) {
     super(parent, environment, definedAt);
     this.updateFunction = updateFunction;
     this.partitioner = partitioner;
@@ -65,7 +64,7 @@ public final class StateByKeyNode<K, V, S> extends StatefulNode<K, V, Tuple2<K, 
 
   @Override
   protected RddNode<Tuple2<K, S>> initialState(Time firstBatch) {
-    return initialState == null ? null : RddAccess.node(initialState.partitionBy(partitioner));
+    return initialState == null ? null : PairOperations.partitionBy(initialState, partitioner);
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.state.StateSnapshotStore;
-import io.dstream.rdd.RDD;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -52,7 +51,7 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
   private final String definedAt;
   private StateSnapshotStore snapshots;
   private Time restoredTime;
-  private RDD<T> restoredRdd;
+  private RddNode<T> restoredRdd;
   private Time lastSnapshotAttempt;
   private volatile Time latestSnapshot;
 
@@ -133,7 +132,7 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
 
   /** Returns the RDD as it is: state RDDs drop their lineage by themselves once computed. */
   @Override
-  protected final RDD<T> checkpointLocally(RDD<T> rdd) {
+  protected final RddNode<T> checkpointLocally(RddNode<T> rdd) {
     return rdd;
   }
 
@@ -147,29 +146,25 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
   }
 
   @Override
-  protected final RDD<T> compute(Time time) throws Exception {
-    synchronized (this) {
-      if (restoredTime != null && !time.greater(restoredTime)) {
-        // The state before a restored snapshot is unknown.
-        return time.equals(restoredTime) ? restoredRdd : null;
-      }
+  protected final RddNode<T> compute(Time time) throws Exception {
+    // Under this node's monitor (see StreamNode), like restoreSnapshot's writes of the restored state.
+    if (restoredTime != null && !time.greater(restoredTime)) {
+      // The state before a restored snapshot is unknown.
+      return time.equals(restoredTime) ? restoredRdd : null;
     }
-    RDD<Tuple2<K, V>> newData = parent.getOrCompute(time);
-    return RddAccess.rdd(computeState(time, previousState(time), newData == null ? null : RddAccess.node(newData)));
+    RddNode<Tuple2<K, V>> newData = parent.getOrCompute(time);
+    return computeState(time, previousState(time), newData);
   }
 
   private RddNode<T> previousState(Time time) throws Exception {
     Time previousTime = time.minus(slideDuration());
-    synchronized (this) {
-      if (previousTime.equals(restoredTime)) {
-        return restoredRdd == null ? null : RddAccess.node(restoredRdd);
-      }
+    if (previousTime.equals(restoredTime)) {
+      return restoredRdd;
     }
     if (!previousTime.greater(graph().zeroTime())) {
       return initialState(time);
     }
-    RDD<T> previous = getOrCompute(previousTime);
-    return previous == null ? null : RddAccess.node(previous);
+    return getOrCompute(previousTime);
   }
 
   /**
@@ -192,13 +187,12 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
     try {
       // Normally the batch's jobs computed the state already; if none read it (or the batch failed), this
       // computes it now.
-      RDD<T> state = getOrCompute(time);
+      RddNode<T> state = getOrCompute(time);
       if (state == null) {
         return;
       }
-      RddNode<T> node = RddAccess.node(state);
       List<StateSnapshot.Partition> partitions =
-          node.engine().jobRunner().runJob(node, (partition, records) -> snapshotOf(records));
+          state.engine().jobRunner().runJob(state, (partition, records) -> snapshotOf(records));
       snapshots().write(time, new StateSnapshot(partitions));
       snapshotWritten(time);
       LOG.debug("Wrote the state snapshot of {} for {}", this, time);
@@ -251,7 +245,7 @@ public abstract class StatefulNode<K, V, T> extends StreamNode<T> implements Sna
     RddNode<T> restored = restore(snapshots().read(time));
     synchronized (this) {
       restoredTime = time;
-      restoredRdd = RddAccess.rdd(restored);
+      restoredRdd = restored;
     }
     latestSnapshot = time;
     LOG.info("Restored the state of {} from its snapshot of {}", this, time);

@@ -3,8 +3,7 @@ package io.dstream.internal.stream;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.rdd.LocalCheckpointNode;
-import io.dstream.internal.rdd.RddAccess;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,21 @@ import org.slf4j.LoggerFactory;
  * <p>A subclass supplies three things: its slide duration, its parents, and {@link #compute(Time)}, the RDD
  * of one batch. Everything else lives here once: validity of batch times, the per-time cache of generated
  * RDDs, persistence of those RDDs, local checkpoints that cut their lineage, how long they are remembered,
- * and clearing them afterwards.
+ * and clearing them afterwards. The engine works in {@link RddNode}s throughout; a batch becomes a public
+ * {@code RDD} only where a user function receives one ({@code transform}, {@code foreachRDD}, {@code slice}).
+ *
+ * <p><b>Threads.</b> A node is defined (created, named, persisted, checkpointed) by the thread that builds
+ * the pipeline, and {@link #initialize} and {@link #remember} run on the thread that starts the context,
+ * under the graph's lock, before the job generator's thread exists. From then on its definition (zero time,
+ * remember duration, checkpoint interval, storage level) is read-only; it is kept in volatile fields, so any
+ * thread reads it without a lock. Per batch, the job generator's event-loop thread generates RDDs
+ * ({@link #getOrCompute}) and forgets them ({@link #clearMetadata}); job threads may call
+ * {@link #getOrCompute} and {@link #generatedRdd} too (a {@code slice}, a window or a state computed by a
+ * data job). The node's one lock is its monitor, held by {@link #getOrCompute}: it makes computing a time's
+ * RDD and caching it one step, so that no time is computed twice (a queue or file stream would hand out
+ * its input twice) and {@link #compute} never runs on two threads at once for the same node. The cache is a
+ * concurrent map, so reading it and forgetting from it take no lock. Nothing here is on the per-record
+ * path: records flow through the RDDs' tasks, which never touch a stream node.
  *
  * @param <T> the record type
  */
@@ -31,9 +44,9 @@ public abstract class StreamNode<T> {
   private volatile String name;
   private final GeneratedRdds<T> generated = new GeneratedRdds<>();
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
-  private Time zeroTime;
-  private Duration rememberDuration;
-  private Duration checkpointInterval;
+  private volatile Time zeroTime;
+  private volatile Duration rememberDuration;
+  private volatile Duration checkpointInterval;
 
   /**
    * Creates a node and registers its id with the graph.
@@ -112,13 +125,13 @@ public abstract class StreamNode<T> {
   public abstract List<StreamNode<?>> dependencies();
 
   /**
-   * Computes the RDD of one batch.
+   * Computes the RDD of one batch. Called by {@link #getOrCompute} only, under this node's monitor.
    *
    * @param time a valid batch time of this stream
    * @return the RDD, or null if the stream has none for that time
    * @throws Exception whatever a user function run at generation time (such as {@code transform}) throws
    */
-  protected abstract RDD<T> compute(Time time) throws Exception;
+  protected abstract RddNode<T> compute(Time time) throws Exception;
 
   /**
    * Returns how long past RDDs must be kept beyond this stream's own remember duration for its children:
@@ -150,15 +163,15 @@ public abstract class StreamNode<T> {
    * @return the RDD, or null if {@code time} is not a batch time of this stream or it has no RDD then
    * @throws Exception whatever {@link #compute} throws
    */
-  public final synchronized RDD<T> getOrCompute(Time time) throws Exception {
+  public final synchronized RddNode<T> getOrCompute(Time time) throws Exception {
     if (!isTimeValid(time)) {
       return null;
     }
-    RDD<T> cached = generated.get(time);
+    RddNode<T> cached = generated.get(time);
     if (cached != null) {
       return cached;
     }
-    RDD<T> rdd = compute(time);
+    RddNode<T> rdd = compute(time);
     if (rdd == null) {
       return null;
     }
@@ -179,8 +192,8 @@ public abstract class StreamNode<T> {
    * @param rdd the RDD of a checkpoint time
    * @return the RDD to use for that time
    */
-  protected RDD<T> checkpointLocally(RDD<T> rdd) {
-    return RddAccess.rdd(LocalCheckpointNode.of(RddAccess.node(rdd)));
+  protected RddNode<T> checkpointLocally(RddNode<T> rdd) {
+    return LocalCheckpointNode.of(rdd);
   }
 
   /**
@@ -189,7 +202,7 @@ public abstract class StreamNode<T> {
    * @param time the batch time
    * @return the RDD, or null if none was generated (or it was already forgotten)
    */
-  public final synchronized RDD<T> generatedRdd(Time time) {
+  public final RddNode<T> generatedRdd(Time time) {
     return generated.get(time);
   }
 
@@ -198,7 +211,7 @@ public abstract class StreamNode<T> {
    *
    * @return the count
    */
-  public final synchronized int rememberedRddCount() {
+  public final int rememberedRddCount() {
     return generated.size();
   }
 
@@ -226,7 +239,7 @@ public abstract class StreamNode<T> {
    * @throws IllegalStateException if the context has not started
    * @throws Exception whatever {@link #compute} throws
    */
-  public final List<RDD<T>> slice(Time from, Time to) throws Exception {
+  public final List<RddNode<T>> slice(Time from, Time to) throws Exception {
     Time zero = zeroTime();
     Time lastBatch = graph.lastBatchTime();
     return lastBatch == null ? List.of()
@@ -272,7 +285,7 @@ public abstract class StreamNode<T> {
    * @throws IllegalArgumentException if the interval is not a positive multiple of the slide duration
    * @throws IllegalStateException if the context has already started
    */
-  public final synchronized void checkpoint(Duration interval) {
+  public final void checkpoint(Duration interval) {
     Objects.requireNonNull(interval, "interval");
     graph.checkCanDefineStreams("set the checkpoint interval of a stream");
     if (interval.milliseconds() <= 0 || !interval.isMultipleOf(slideDuration())) {
@@ -289,7 +302,7 @@ public abstract class StreamNode<T> {
    * @return the interval, or null if this stream is not checkpointed (a stream that must be checkpointed
    *     gets its default at start)
    */
-  public final synchronized Duration checkpointInterval() {
+  public final Duration checkpointInterval() {
     return checkpointInterval;
   }
 
@@ -314,18 +327,19 @@ public abstract class StreamNode<T> {
    * @return false if the stream is not checkpointed
    * @throws IllegalStateException if the context has not started
    */
-  protected final synchronized boolean isCheckpointTime(Time time) {
-    return checkpointInterval != null && time.minus(zeroTime()).isMultipleOf(checkpointInterval);
+  protected final boolean isCheckpointTime(Time time) {
+    Duration interval = checkpointInterval;
+    return interval != null && time.minus(zeroTime()).isMultipleOf(interval);
   }
 
   /**
    * Sets the zero time (the batch time before the first batch) of this stream and its parents, the default
    * checkpoint interval of a stream that must be checkpointed, and the smallest remember duration: one
-   * slide.
+   * slide. Runs at start, on the starting thread, under the graph's lock.
    *
    * @param zero the zero time
    */
-  final synchronized void initialize(Time zero) {
+  final void initialize(Time zero) {
     if (zeroTime != null && zeroTime.equals(zero)) {
       return;
     }
@@ -343,11 +357,11 @@ public abstract class StreamNode<T> {
 
   /**
    * Makes this stream (and, as far as it needs them, its parents) remember generated RDDs for at least a
-   * duration.
+   * duration. Runs before or at start, under the graph's lock.
    *
    * @param duration the minimum remember duration
    */
-  final synchronized void remember(Duration duration) {
+  final void remember(Duration duration) {
     if (duration != null && (rememberDuration == null || duration.greater(rememberDuration))) {
       rememberDuration = duration;
     }
@@ -361,7 +375,7 @@ public abstract class StreamNode<T> {
    *
    * @return the remember duration, or null before the context starts
    */
-  public final synchronized Duration rememberDuration() {
+  public final Duration rememberDuration() {
     return rememberDuration;
   }
 
@@ -421,10 +435,7 @@ public abstract class StreamNode<T> {
    * @param time the time of the batch that just completed
    */
   final void clearMetadata(Time time) {
-    Time latestForgotten;
-    synchronized (this) {
-      latestForgotten = generated.forgetUpTo(time.minus(rememberDuration));
-    }
+    Time latestForgotten = generated.forgetUpTo(time.minus(rememberDuration));
     if (latestForgotten != null) {
       forgotten(latestForgotten);
     }
@@ -435,10 +446,10 @@ public abstract class StreamNode<T> {
 
   /** Completes a checkpoint time's RDD that the batch's jobs read only in part (a take) or failed on. */
   private void completeLocalCheckpoint(Time time) {
-    RDD<T> batch = generatedRdd(time);
+    RddNode<T> batch = generatedRdd(time);
     try {
       if (batch != null) {
-        LocalCheckpointNode.complete(RddAccess.node(batch));
+        LocalCheckpointNode.complete(batch);
       }
     } catch (RuntimeException e) {
       LOG.warn("{} could not compute its checkpoint of batch {} ({}); the lineage of its later batches starts "
@@ -460,16 +471,17 @@ public abstract class StreamNode<T> {
    *
    * @return true once it has a zero time
    */
-  public final synchronized boolean isInitialized() {
+  public final boolean isInitialized() {
     return zeroTime != null;
   }
 
-  private synchronized Time zeroTime() {
-    if (zeroTime == null) {
+  private Time zeroTime() {
+    Time zero = zeroTime;
+    if (zero == null) {
       throw new IllegalStateException(this + " has no batches yet: the StreamingContext has not started; call "
           + "start() first");
     }
-    return zeroTime;
+    return zero;
   }
 
   /**

@@ -2,17 +2,17 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stream whose every batch is a function of the same batch of its parents: map, filter, reduceByKey,
- * join, union, transform... One class serves every stateless operation; the operation's name says which.
+ * A stream whose every batch is a user function of the same batch of its parents: {@code transform},
+ * {@code transformToPair}, {@code transformWith} and {@code StreamingContext.transform}. The function runs
+ * once per batch, on the thread that generates the batch.
  *
  * <p>Recovery compares no {@link #parameters()} of it: all it has besides its operation and parents is its
- * transform, which is code; the partitioners and partition counts inside ({@code reduceByKey(f, 8)},
- * {@code repartition(4)}) are tuning, which may change across a restart.
+ * transform, which is code.
  *
  * @param <U> the record type
  */
@@ -24,37 +24,17 @@ public final class TransformedNode<U> extends StreamNode<U> {
   /**
    * Creates the stream.
    *
-   * @param operationName the operation's name, such as {@code map}
+   * @param operationName the operation's name, such as {@code transform}
    * @param parents the parents; all must have the same slide duration
    * @param transform builds each batch's RDD from the parents' RDDs
    * @throws IllegalArgumentException if the parents have different slide durations or belong to different
    *     contexts
    */
   public TransformedNode(String operationName, List<StreamNode<?>> parents, BatchTransform<U> transform) {
-    super(validatedGraph(operationName, parents));
+    super(SameSlideParents.graphOf(operationName, parents));
     this.operationName = operationName;
     this.parents = List.copyOf(parents);
     this.transform = transform;
-  }
-
-  /**
-   * Checks the parents before the node registers with the graph, so that a refused operation does not take
-   * a stream id and shift the ids of the streams defined after it.
-   */
-  private static DStreamGraph validatedGraph(String operationName, List<StreamNode<?>> parents) {
-    StreamNode<?> first = parents.get(0);
-    for (StreamNode<?> other : parents) {
-      if (other.graph() != first.graph()) {
-        throw new IllegalArgumentException(operationName + " combines streams of different StreamingContexts ("
-            + first + " and " + other + "); all streams of one pipeline must come from one context");
-      }
-      if (!other.slideDuration().equals(first.slideDuration())) {
-        throw new IllegalArgumentException(operationName + " combines streams with different slide durations: "
-            + first.slideDuration() + " (" + first + ") and " + other.slideDuration() + " (" + other
-            + "); window them to the same slide first");
-      }
-    }
-    return first.graph();
   }
 
   @Override
@@ -68,16 +48,16 @@ public final class TransformedNode<U> extends StreamNode<U> {
   }
 
   @Override
-  protected RDD<U> compute(Time time) throws Exception {
-    List<RDD<?>> rdds = new ArrayList<>(parents.size());
+  protected RddNode<U> compute(Time time) throws Exception {
+    List<RddNode<?>> rdds = new ArrayList<>(parents.size());
     for (StreamNode<?> parent : parents) {
-      RDD<?> rdd = parent.getOrCompute(time);
+      RddNode<?> rdd = parent.getOrCompute(time);
       if (rdd == null) {
         return null;
       }
       rdds.add(rdd);
     }
-    RDD<U> result = transform.apply(rdds, time);
+    RddNode<U> result = transform.apply(rdds, time);
     if (result == null) {
       throw new IllegalStateException("the function of " + this + " returned null for batch " + time
           + "; return an RDD (ssc.emptyRDD() for no records)");

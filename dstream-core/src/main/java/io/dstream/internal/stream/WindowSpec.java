@@ -2,7 +2,7 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
-import io.dstream.rdd.RDD;
+import io.dstream.internal.rdd.RddNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +72,11 @@ public record WindowSpec(Duration window, Duration slide) {
    * @return the RDDs
    * @throws Exception whatever computing a forgotten batch throws
    */
-  static <T> List<RDD<T>> rddsIn(StreamNode<T> stream, Time after, Time upTo) throws Exception {
-    List<RDD<T>> rdds = new ArrayList<>();
+  static <T> List<RddNode<T>> rddsIn(StreamNode<T> stream, Time after, Time upTo) throws Exception {
+    List<RddNode<T>> rdds = new ArrayList<>();
     for (Time time = after.plus(stream.slideDuration()); !time.greater(upTo);
         time = time.plus(stream.slideDuration())) {
-      RDD<T> rdd = stream.getOrCompute(time);
+      RddNode<T> rdd = stream.getOrCompute(time);
       if (rdd != null) {
         rdds.add(rdd);
       }

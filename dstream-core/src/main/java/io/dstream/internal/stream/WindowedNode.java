@@ -2,17 +2,14 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
+import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.PartitionerAwareUnionNode;
-import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.rdd.UnionNode;
+import io.dstream.internal.rdd.RddOperations;
 import io.dstream.rdd.Partitioner;
-import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A sliding window over a stream ({@code window}): at every time {@code t} on its slide grid, the union of
@@ -29,21 +26,21 @@ import java.util.function.Supplier;
 public final class WindowedNode<T> extends StreamNode<T> {
   private final StreamNode<T> parent;
   private final WindowSpec spec;
-  private final Supplier<RDD<T>> emptyRdd;
+  private final Engine engine;
 
   /**
    * Creates the window and persists the parent if it is not persisted already.
    *
    * @param parent the stream to window
    * @param spec the window's durations, checked against the parent
-   * @param emptyRdd makes the empty RDD of a window without any parent RDD
+   * @param engine the engine of the empty RDD of a window without any parent RDD
    * @throws IllegalStateException if the context has already started
    */
-  public WindowedNode(StreamNode<T> parent, WindowSpec spec, Supplier<RDD<T>> emptyRdd) {
+  public WindowedNode(StreamNode<T> parent, WindowSpec spec, Engine engine) {
     super(parent.graph());
     this.parent = parent;
     this.spec = spec;
-    this.emptyRdd = emptyRdd;
+    this.engine = engine;
     if (!parent.storageLevel().isValid()) {
       parent.persist(StorageLevel.MEMORY_ONLY_SER);
     }
@@ -65,20 +62,15 @@ public final class WindowedNode<T> extends StreamNode<T> {
   }
 
   @Override
-  protected RDD<T> compute(Time time) throws Exception {
-    List<RDD<T>> rdds = WindowSpec.rddsIn(parent, time.minus(spec.window()), time);
-    if (rdds.isEmpty()) {
-      return emptyRdd.get();
+  protected RddNode<T> compute(Time time) throws Exception {
+    List<RddNode<T>> batches = WindowSpec.rddsIn(parent, time.minus(spec.window()), time);
+    if (batches.isEmpty()) {
+      return RddOperations.empty(engine);
     }
-    List<RddNode<T>> nodes = new ArrayList<>(rdds.size());
-    for (RDD<T> rdd : rdds) {
-      nodes.add(RddAccess.node(rdd));
-    }
-    Partitioner common = PartitionerAwareUnionNode.commonPartitioner(nodes);
-    RddNode<T> union = common != null
-        ? new PartitionerAwareUnionNode<>(nodes.get(0).engine(), nodes, common)
-        : new UnionNode<>(nodes.get(0).engine(), nodes);
-    return RddAccess.rdd(union);
+    Partitioner common = PartitionerAwareUnionNode.commonPartitioner(batches);
+    return common != null
+        ? new PartitionerAwareUnionNode<>(engine, batches, common)
+        : RddOperations.union(batches);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.Durations;
+import io.dstream.internal.rdd.RddAccess;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
@@ -63,7 +64,7 @@ class BatchDirectoryWriterTest {
     Path target = previousAttempt(dir.resolve("out-1000"));
     RDD<String> rdd = t.context().parallelize(List.of("a", "b", "c"), 2);
 
-    new BatchDirectoryWriter(target).write(rdd, PartFileFormat.text());
+    new BatchDirectoryWriter(target).write(RddAccess.node(rdd), PartFileFormat.text());
 
     assertThat(contents(target)).isEqualTo(Map.of("part-00000", "a\n", "part-00001", "b\nc\n", "_SUCCESS", ""));
     assertThat(names(dir)).containsExactly("out-1000");
@@ -75,9 +76,9 @@ class BatchDirectoryWriterTest {
     RDD<Integer> rdd = t.context().parallelize(List.of(1, 2, 3, 4, 5), 3);
     BatchDirectoryWriter writer = new BatchDirectoryWriter(target);
 
-    writer.write(rdd, PartFileFormat.text());
+    writer.write(RddAccess.node(rdd), PartFileFormat.text());
     Map<String, String> first = contents(target);
-    writer.write(rdd, PartFileFormat.text());
+    writer.write(RddAccess.node(rdd), PartFileFormat.text());
 
     assertThat(contents(target)).isEqualTo(first).containsOnlyKeys("part-00000", "part-00001", "part-00002",
         "_SUCCESS");
@@ -90,7 +91,7 @@ class BatchDirectoryWriterTest {
     Files.writeString(staging.resolve("part-00000"), "half");
     Path replaced = previousAttempt(dir.resolve(".crash-2000.replaced"));
 
-    new BatchDirectoryWriter(target).write(t.context().parallelize(List.of("x"), 1), PartFileFormat.text());
+    new BatchDirectoryWriter(target).write(RddAccess.node(t.context().parallelize(List.of("x"), 1)), PartFileFormat.text());
 
     assertThat(contents(target)).isEqualTo(Map.of("part-00000", "x\n", "_SUCCESS", ""));
     assertThat(staging).doesNotExist();
@@ -108,7 +109,7 @@ class BatchDirectoryWriterTest {
       return x;
     });
 
-    assertThatThrownBy(() -> new BatchDirectoryWriter(target).write(failing, PartFileFormat.text()))
+    assertThatThrownBy(() -> new BatchDirectoryWriter(target).write(RddAccess.node(failing), PartFileFormat.text()))
         .isInstanceOf(JobFailedException.class)
         .hasRootCauseMessage("cannot format 4");
 
@@ -119,7 +120,7 @@ class BatchDirectoryWriterTest {
   @Test
   void anRddWithoutPartitionsWritesOnlyTheMarker() throws IOException {
     Path target = dir.resolve("empty-1000");
-    new BatchDirectoryWriter(target).write(t.context().<String>emptyRDD(), PartFileFormat.text());
+    new BatchDirectoryWriter(target).write(RddAccess.node(t.context().<String>emptyRDD()), PartFileFormat.text());
     assertThat(names(target)).containsExactly("_SUCCESS");
   }
 
