@@ -1,5 +1,6 @@
 package io.dstream.receiver.internal;
 
+import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -33,6 +34,14 @@ public final class BlockGenerator {
     /** Stopped: every accepted record has been handed to the sink. */
     STOPPED_ALL;
 
+    private static final Lifecycle<State> MOVES = Lifecycle.of(State.class)
+        .allow(INITIALIZED, ACTIVE, STOPPED_ALL)
+        .allow(ACTIVE, STOPPED_ADDING_DATA)
+        .allow(STOPPED_ADDING_DATA, STOPPED_GENERATING_BLOCKS)
+        .allow(STOPPED_GENERATING_BLOCKS, STOPPED_ALL)
+        .hint((from, to) -> to == ACTIVE ? "a block generator starts once and cannot start again" : "")
+        .build();
+
     /**
      * Tells whether a generator in this state may move to another.
      *
@@ -40,7 +49,19 @@ public final class BlockGenerator {
      * @return true for the next state in order, and for a generator stopped before it was started
      */
     public boolean canMoveTo(State next) {
-      return next.ordinal() == ordinal() + 1 || (this == INITIALIZED && next == STOPPED_ALL);
+      return MOVES.allows(this, next);
+    }
+
+    /**
+     * Checks a move to another state.
+     *
+     * @param owner what the generator belongs to, for the message
+     * @param next the state to move to
+     * @return {@code next}
+     * @throws IllegalStateException if this state may not move to {@code next}
+     */
+    State checkMoveTo(String owner, State next) {
+      return MOVES.checkMove("the block generator of " + owner, this, next);
     }
   }
 
@@ -224,11 +245,7 @@ public final class BlockGenerator {
   }
 
   private void moveTo(State next) {
-    if (!state.canMoveTo(next)) {
-      throw new IllegalStateException("the block generator of " + owner + " cannot move from " + state + " to "
-          + next + (next == State.ACTIVE ? "; a block generator starts once and cannot start again" : ""));
-    }
-    state = next;
+    state = state.checkMoveTo(owner, next);
   }
 
   private IllegalStateException notAccepting() {

@@ -1,6 +1,6 @@
 package io.dstream.receiver.internal;
 
-import java.util.EnumSet;
+import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.Set;
 
 /**
@@ -28,26 +28,22 @@ public enum SupervisorState {
   /** Stopped for good; every stored block has been reported. */
   STOPPED;
 
+  private static final Lifecycle<SupervisorState> MOVES = Lifecycle.of(SupervisorState.class)
+      .allow(INITIALIZED, STARTING, STOPPED)
+      .allow(STARTING, STARTED, RESTARTING, STOPPING)
+      .allow(STARTED, RESTARTING, STOPPING)
+      .allow(RESTARTING, STARTING, STOPPING)
+      .allow(STOPPING, STOPPED)
+      .hint(SupervisorState::hint)
+      .build();
+
   /**
    * Returns the states this state may move to.
    *
    * @return the allowed next states
    */
   public Set<SupervisorState> next() {
-    switch (this) {
-      case INITIALIZED:
-        return EnumSet.of(STARTING, STOPPED);
-      case STARTING:
-        return EnumSet.of(STARTED, RESTARTING, STOPPING);
-      case STARTED:
-        return EnumSet.of(RESTARTING, STOPPING);
-      case RESTARTING:
-        return EnumSet.of(STARTING, STOPPING);
-      case STOPPING:
-        return EnumSet.of(STOPPED);
-      default:
-        return EnumSet.noneOf(SupervisorState.class);
-    }
+    return MOVES.next(this);
   }
 
   /**
@@ -58,19 +54,15 @@ public enum SupervisorState {
    * @throws IllegalStateException if this state may not move to {@code target}
    */
   public SupervisorState checkMoveTo(SupervisorState target) {
-    if (!next().contains(target)) {
-      throw new IllegalStateException("a receiver supervisor cannot move from " + this + " to " + target
-          + hint(target));
-    }
-    return target;
+    return MOVES.checkMove("a receiver supervisor", this, target);
   }
 
-  private String hint(SupervisorState target) {
-    if (target == STARTING && (this == STOPPED || this == STOPPING)) {
-      return "; a stopped receiver cannot be started again: create a new supervisor and receiver";
+  private static String hint(SupervisorState from, SupervisorState target) {
+    if (target == STARTING && (from == STOPPED || from == STOPPING)) {
+      return "a stopped receiver cannot be started again: create a new supervisor and receiver";
     }
-    if (target == STARTING && (this == STARTING || this == STARTED)) {
-      return "; the receiver supervisor has already been started";
+    if (target == STARTING && (from == STARTING || from == STARTED)) {
+      return "the receiver supervisor has already been started";
     }
     return "";
   }
