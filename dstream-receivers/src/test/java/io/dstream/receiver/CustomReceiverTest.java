@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dstream.checkpoint.serializer.KryoSerializer;
 import io.dstream.receiver.internal.Await;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;
-import io.dstream.receiver.internal.ManualScheduler;
+import io.dstream.receiver.internal.ManualReceiverClock;
 import io.dstream.receiver.internal.ReceivedBlockInfo;
 import io.dstream.receiver.internal.ReceiverSupervisor;
 import io.dstream.receiver.internal.RecordingListener;
@@ -73,7 +73,7 @@ class CustomReceiverTest {
     try (BlockManager blocks = new BlockManager(temp, 1 << 20, new KryoSerializer(),
         records -> 64L * records.size())) {
       ReceiverSupervisor supervisor = ReceiverSupervisor.builder(source, 0, new BlockManagerBlockHandler(blocks))
-          .listener(listener).scheduler(new ManualScheduler()).build();
+          .listener(listener).clock(new ManualReceiverClock()).build();
       supervisor.start();
 
       List<CounterReading> read = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
 import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.ListenerBus;
+import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.RDD;
@@ -22,8 +23,6 @@ import io.dstream.receiver.internal.PIDRateEstimator;
 import io.dstream.receiver.internal.ReceivedBlockHandler;
 import io.dstream.receiver.internal.ReceiverSettings;
 import io.dstream.receiver.internal.ReceiverSupervisor;
-import io.dstream.receiver.internal.Scheduler;
-import io.dstream.receiver.internal.Ticker;
 import io.dstream.scheduler.ReceiverInfo;
 import io.dstream.storage.internal.BlockManager;
 import io.dstream.storage.internal.RefusedStores;
@@ -83,8 +82,8 @@ public final class ReceiverTracker implements BlockAllocator {
   private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
   private final Set<Integer> warnedDeletedBatch = ConcurrentHashMap.newKeySet();
   private final MissingBlocksCheck missingBlocks = new MissingBlocksCheck();
-  private Scheduler scheduler;
-  private Ticker ticker = Ticker.SYSTEM;
+  /** The receivers' clock on a context clock other than the system's; null: each receiver keeps its own. */
+  private final ClockDrivenReceiverClock receiverClock;
   private volatile BlockManager blockManager;
   private boolean opened;
   private long firstNewBlockNumber;
@@ -111,6 +110,7 @@ public final class ReceiverTracker implements BlockAllocator {
     this.clock = clock;
     this.serializer = serializer;
     this.reports = new ReceiverReports(bus, clock, failures);
+    this.receiverClock = clock instanceof SystemClock ? null : new ClockDrivenReceiverClock(clock);
   }
 
   /**
@@ -135,20 +135,6 @@ public final class ReceiverTracker implements BlockAllocator {
     streams.put(receiver, stream);
     streamsInOrder.add(stream);
     return stream;
-  }
-
-  /**
-   * Makes the receivers' block timers and restart delays run on a given scheduler, and their rate limits on a
-   * given ticker, instead of real time: how tests cut blocks and end restart delays when they choose.
-   *
-   * @param blockScheduler the scheduler (not closed by the receivers)
-   * @param rateTicker the ticker
-   * @throws IllegalStateException if the receivers were already prepared
-   */
-  public synchronized void useScheduler(Scheduler blockScheduler, Ticker rateTicker) {
-    requireNotOpened("change the receivers' scheduler");
-    this.scheduler = Objects.requireNonNull(blockScheduler, "blockScheduler");
-    this.ticker = Objects.requireNonNull(rateTicker, "rateTicker");
   }
 
   /**
@@ -225,6 +211,9 @@ public final class ReceiverTracker implements BlockAllocator {
 
   /** Starts every prepared receiver; each runs on its own thread. */
   public synchronized void startReceivers() {
+    if (receiverClock != null && !supervisors.isEmpty()) {
+      receiverClock.start();
+    }
     supervisors.values().forEach(ReceiverSupervisor::start);
   }
 
@@ -318,6 +307,9 @@ public final class ReceiverTracker implements BlockAllocator {
       LOG.warn("The receiver of stream {} did not stop within the stop's {}; it may still be in its onStop()",
           late.streamId(), ConfigKeys.STOP_TIMEOUT.name());
     }
+    if (receiverClock != null) {
+      receiverClock.close();
+    }
     synchronized (this) {
       for (ReceivedBlockTracker tracker : blockTrackers.values()) {
         if (tracker.log() != null) {
@@ -344,6 +336,10 @@ public final class ReceiverTracker implements BlockAllocator {
 
   @Override
   public void allocateBlocksToBatch(Time time) {
+    if (receiverClock != null) {
+      // On a driven clock, the blocks cut at or before the batch time are stored and reported first.
+      receiverClock.runTasksDueBy(time.milliseconds());
+    }
     for (ReceivedBlockTracker tracker : running.values()) {
       tracker.allocateTo(time);
     }
@@ -519,10 +515,9 @@ public final class ReceiverTracker implements BlockAllocator {
         conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE),
         conf.get(ConfigKeys.RECEIVER_MAX_BUFFERED_RECORDS));
     ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
-        .settings(settings).listener(reports).ticker(ticker)
-        .firstBlockNumber(firstNewBlockNumber);
-    if (scheduler != null) {
-      builder.scheduler(scheduler);
+        .settings(settings).listener(reports).firstBlockNumber(firstNewBlockNumber);
+    if (receiverClock != null) {
+      builder.clock(receiverClock);
     }
     ReceiverSupervisor supervisor = builder.build();
     if (conf.get(ConfigKeys.BACKPRESSURE_ENABLED)) {

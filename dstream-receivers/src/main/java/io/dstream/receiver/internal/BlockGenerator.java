@@ -78,7 +78,7 @@ public final class BlockGenerator {
 
   private final String owner;
   private final long blockIntervalMs;
-  private final Scheduler scheduler;
+  private final ReceiverClock clock;
   private final RateLimiter rateLimiter;
   private final BlockSink sink;
   private final BiConsumer<String, Throwable> errorHandler;
@@ -87,22 +87,22 @@ public final class BlockGenerator {
   private final Object pushLock = new Object();
   private ArrayList<Object> buffer = new ArrayList<>();
   private volatile State state = State.INITIALIZED;
-  private Scheduler.Cancellable timer;
+  private ReceiverClock.Cancellable timer;
 
   /**
    * Creates a generator.
    *
    * @param owner what the generator belongs to, for messages (such as {@code "stream 3"})
    * @param blockIntervalMs how often to cut a block, in milliseconds (positive)
-   * @param scheduler runs the block timer
+   * @param clock runs the block timer
    * @param rateLimiter every record passes it before it is buffered
    * @param sink stores the blocks
    * @param errorHandler told when the sink fails to store a block; those records are lost
    * @throws IllegalArgumentException if the interval is not positive or an argument is null
    */
-  public BlockGenerator(String owner, long blockIntervalMs, Scheduler scheduler, RateLimiter rateLimiter,
+  public BlockGenerator(String owner, long blockIntervalMs, ReceiverClock clock, RateLimiter rateLimiter,
       BlockSink sink, BiConsumer<String, Throwable> errorHandler) {
-    this(owner, blockIntervalMs, ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS, scheduler, rateLimiter, sink,
+    this(owner, blockIntervalMs, ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS, clock, rateLimiter, sink,
         errorHandler);
   }
 
@@ -112,13 +112,13 @@ public final class BlockGenerator {
    * @param owner what the generator belongs to, for messages (such as {@code "stream 3"})
    * @param blockIntervalMs how often to cut a block, in milliseconds (positive)
    * @param maxBufferedRecords the most records buffered for the next block (positive)
-   * @param scheduler runs the block timer
+   * @param clock runs the block timer
    * @param rateLimiter every record passes it before it is buffered
    * @param sink stores the blocks
    * @param errorHandler told when the sink fails to store a block; those records are lost
    * @throws IllegalArgumentException if the interval or the bound is not positive or an argument is null
    */
-  public BlockGenerator(String owner, long blockIntervalMs, int maxBufferedRecords, Scheduler scheduler,
+  public BlockGenerator(String owner, long blockIntervalMs, int maxBufferedRecords, ReceiverClock clock,
       RateLimiter rateLimiter, BlockSink sink, BiConsumer<String, Throwable> errorHandler) {
     if (maxBufferedRecords <= 0) {
       throw new IllegalArgumentException("the most records buffered for a block must be positive, got "
@@ -127,13 +127,13 @@ public final class BlockGenerator {
     if (blockIntervalMs <= 0) {
       throw new IllegalArgumentException("the block interval must be positive, got " + blockIntervalMs + " ms");
     }
-    if (owner == null || scheduler == null || rateLimiter == null || sink == null || errorHandler == null) {
-      throw new IllegalArgumentException("the owner, scheduler, rate limiter, sink and error handler of a block "
+    if (owner == null || clock == null || rateLimiter == null || sink == null || errorHandler == null) {
+      throw new IllegalArgumentException("the owner, clock, rate limiter, sink and error handler of a block "
           + "generator must not be null");
     }
     this.owner = owner;
     this.blockIntervalMs = blockIntervalMs;
-    this.scheduler = scheduler;
+    this.clock = clock;
     this.rateLimiter = rateLimiter;
     this.sink = sink;
     this.errorHandler = errorHandler;
@@ -147,7 +147,7 @@ public final class BlockGenerator {
    */
   public synchronized void start() {
     moveTo(State.ACTIVE);
-    timer = scheduler.scheduleAtFixedRate(blockIntervalMs, this::cutAndPushBlock);
+    timer = clock.scheduleAtFixedRate(blockIntervalMs, this::cutAndPushBlock);
   }
 
   /**
