@@ -11,6 +11,7 @@ import io.dstream.receiver.internal.ReceiverSupervisor;
 import io.dstream.receiver.internal.RecordingListener;
 import io.dstream.storage.StorageLevel;
 import io.dstream.storage.internal.BlockManager;
+import io.dstream.storage.internal.Replicas;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class CustomReceiverTest {
         ticks.add(time);
         ReceivedBlockInfo block = Await.take(listener.blocks, "the block of tick " + time);
         assertThat(block.numRecords()).isEqualTo(1);
-        assertThat(blocks.replica(1).contains(block.blockId())).as("stored with two replicas").isTrue();
+        assertThat(Replicas.of(blocks, 1).contains(block.blockId())).as("stored with two replicas").isTrue();
         read.addAll(blocks.<CounterReading>get(block.blockId()).orElseThrow());
       }
 

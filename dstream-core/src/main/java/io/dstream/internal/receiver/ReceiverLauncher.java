@@ -12,6 +12,7 @@ import io.dstream.receiver.internal.ReceivedBlockHandler;
 import io.dstream.receiver.internal.ReceiverListener;
 import io.dstream.receiver.internal.ReceiverSettings;
 import io.dstream.receiver.internal.ReceiverSupervisor;
+import io.dstream.receiver.internal.ReceiverSupervisorBuilder;
 import io.dstream.storage.internal.BlockManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class ReceiverLauncher {
     ReceiverSettings settings = new ReceiverSettings(conf.get(ConfigKeys.BLOCK_INTERVAL).milliseconds(),
         conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE),
         conf.get(ConfigKeys.RECEIVER_MAX_BUFFERED_RECORDS));
-    ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
+    ReceiverSupervisorBuilder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
         .settings(settings).listener(listener).firstBlockNumber(firstBlockNumber);
     if (receiverClock != null) {
       builder.clock(receiverClock);

@@ -60,7 +60,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private final FailureSeries restartFailures = new FailureSeries(LOG);
   private boolean startedBefore; // used by the supervisor's thread only
 
-  private ReceiverSupervisor(Builder builder) {
+  ReceiverSupervisor(ReceiverSupervisorBuilder builder) {
     this.receiver = builder.receiver;
     this.streamId = builder.streamId;
     this.settings = builder.settings;
@@ -94,8 +94,9 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
    * @return a builder
    * @throws IllegalArgumentException if an argument is null or the stream id is negative
    */
-  public static Builder builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
-    return new Builder(receiver, streamId, blockHandler);
+  public static ReceiverSupervisorBuilder builder(Receiver<?> receiver, int streamId,
+      ReceivedBlockHandler blockHandler) {
+    return new ReceiverSupervisorBuilder(receiver, streamId, blockHandler);
   }
 
   /**
@@ -423,99 +424,5 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   @Override
   public String toString() {
     return "ReceiverSupervisor(stream " + streamId + ", " + receiver.getClass().getName() + ", " + state + ")";
-  }
-
-  /** Builds a {@link ReceiverSupervisor}; everything but the receiver, stream id and handler is optional. */
-  public static final class Builder {
-    private final Receiver<?> receiver;
-    private final int streamId;
-    private final ReceivedBlockHandler blockHandler;
-    private ReceiverSettings settings = ReceiverSettings.defaults();
-    private ReceiverListener listener = ReceiverListener.NONE;
-    private ReceiverClock clock;
-    private long firstBlockNumber;
-
-    private Builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
-      if (receiver == null || blockHandler == null) {
-        throw new IllegalArgumentException("a receiver supervisor needs a receiver and a block handler");
-      }
-      if (streamId < 0) {
-        throw new IllegalArgumentException("a stream id must not be negative, got " + streamId);
-      }
-      this.receiver = receiver;
-      this.streamId = streamId;
-      this.blockHandler = blockHandler;
-    }
-
-    /**
-     * Sets the block interval, restart delay and rate limit (default: {@link ReceiverSettings#defaults()}).
-     *
-     * @param value the settings
-     * @return this builder
-     * @throws IllegalArgumentException if the settings are null
-     */
-    public Builder settings(ReceiverSettings value) {
-      this.settings = requireArgument(value, "settings");
-      return this;
-    }
-
-    /**
-     * Sets who is told about stored blocks and lifecycle changes (default: nobody).
-     *
-     * @param value the listener
-     * @return this builder
-     * @throws IllegalArgumentException if the listener is null
-     */
-    public Builder listener(ReceiverListener value) {
-      this.listener = requireArgument(value, "listener");
-      return this;
-    }
-
-    /**
-     * Sets the clock of the block timer, the restart delays and the rate limit: dstream-core's adaptation of
-     * its context's clock, or a test's manual clock. A block that waits for room on the block timer then holds
-     * up the restarts as well. By default the supervisor creates a {@link SystemReceiverClock} for each, so
-     * that it never does, and closes them when it stops; a clock given here is not closed.
-     *
-     * @param value the clock
-     * @return this builder
-     * @throws IllegalArgumentException if the clock is null
-     */
-    public Builder clock(ReceiverClock value) {
-      this.clock = requireArgument(value, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the number of the supervisor's first block (default 0). A stream that resumes after a recovery
-     * continues after the numbers of the blocks it recovered, so that block ids stay unique.
-     *
-     * @param value the first block number, not negative
-     * @return this builder
-     * @throws IllegalArgumentException if the number is negative
-     */
-    public Builder firstBlockNumber(long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("the first block number must not be negative, got " + value);
-      }
-      this.firstBlockNumber = value;
-      return this;
-    }
-
-    /**
-     * Builds the supervisor; it does nothing until {@link ReceiverSupervisor#start()}.
-     *
-     * @return the supervisor
-     */
-    public ReceiverSupervisor build() {
-      return new ReceiverSupervisor(this);
-    }
-
-    private static <V> V requireArgument(V value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("the " + name + " of a receiver supervisor must not be null");
-      }
-      return value;
-    }
   }
 }
