@@ -2,13 +2,13 @@ package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
-import io.dstream.function.Function;
 import io.dstream.function.Function2;
 import io.dstream.function.Function3;
+import io.dstream.function.Function;
 import io.dstream.function.PairFlatMapFunction;
 import io.dstream.function.PairFunction;
-import io.dstream.function.VoidFunction;
 import io.dstream.function.VoidFunction2;
+import io.dstream.function.VoidFunction;
 import io.dstream.internal.CallSite;
 import io.dstream.internal.output.BatchFileOutput;
 import io.dstream.internal.output.PartFileFormat;

@@ -2,8 +2,8 @@ package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.function.FlatMapFunction;
-import io.dstream.function.Function;
 import io.dstream.function.Function2;
+import io.dstream.function.Function;
 import io.dstream.internal.CallSite;
 import io.dstream.internal.rdd.Aggregator;
 import io.dstream.internal.rdd.NarrowOperation;

@@ -2,9 +2,7 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.receiver.internal.ManualScheduler;
 import io.dstream.receiver.internal.ReceiverSupervisor;
-import io.dstream.receiver.internal.Ticker;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
@@ -41,15 +39,6 @@ class BackpressureBoundsSchedulingDelayTest {
   private static final long PIPELINE_RECORDS_PER_MILLI = 2;
   private static final int BATCHES = 20;
 
-  private static final Ticker NO_WAIT = new Ticker() {
-    @Override
-    public long nanoTime() {
-      return 0;
-    }
-
-    @Override
-    public void sleepNanos(long nanos) {}
-  };
 
   @Test
   void withoutBackpressureTheSchedulingDelayGrowsBatchAfterBatch() throws InterruptedException {
@@ -80,7 +69,6 @@ class BackpressureBoundsSchedulingDelayTest {
   /** Runs {@value #BATCHES} batches of the simulation and returns their infos, in batch order. */
   private static List<BatchInfo> run(StreamingConf conf) throws InterruptedException {
     try (TestStreamingContext t = TestStreamingContext.create(Durations.milliseconds(BATCH_MILLIS), conf)) {
-      ReceiverKit.tracker(t.context()).useScheduler(new ManualScheduler(), NO_WAIT);
       CommandedReceiver receiver = new CommandedReceiver();
       ReceiverInputDStream<String> in = t.context().receiverStream(receiver);
       Simulation simulation = new Simulation(t.clock(), receiver);

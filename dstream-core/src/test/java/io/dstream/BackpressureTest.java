@@ -2,9 +2,7 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.receiver.internal.ManualScheduler;
 import io.dstream.receiver.internal.ReceiverSupervisor;
-import io.dstream.receiver.internal.Ticker;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,16 +16,6 @@ import org.junit.jupiter.api.Test;
  * output operation moving the manual clock.
  */
 class BackpressureTest {
-  /** A ticker whose waits return at once: the rate limiter's waits are not what these tests measure. */
-  private static final Ticker NO_WAIT = new Ticker() {
-    @Override
-    public long nanoTime() {
-      return 0;
-    }
-
-    @Override
-    public void sleepNanos(long nanos) {}
-  };
 
   private static final List<String> THOUSAND_RECORDS =
       IntStream.range(0, 1000).mapToObj(i -> "record " + i).toList();
@@ -58,7 +46,6 @@ class BackpressureTest {
 
   private static TestStreamingContext newContext(StreamingConf conf) {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf);
-    ReceiverKit.tracker(t.context()).useScheduler(new ManualScheduler(), NO_WAIT);
     return t;
   }
 

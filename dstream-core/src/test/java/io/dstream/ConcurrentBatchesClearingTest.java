@@ -28,7 +28,6 @@ class ConcurrentBatchesClearingTest {
     Map<Time, List<String>> records = new ConcurrentHashMap<>();
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf)) {
       StreamingRuntime runtime = t.context().runtime;
-      ReceiverKit.manualBlockTimer(t.context());
       CommandedReceiver receiver = new CommandedReceiver();
       t.context().receiverStream(receiver).foreachRDD((rdd, time) -> {
         if (time.milliseconds() == 1000) {

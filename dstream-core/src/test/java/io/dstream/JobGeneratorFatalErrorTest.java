@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.dstream.internal.ContextAccess;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.testing.TestStreamingContext;

@@ -3,7 +3,7 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.receiver.internal.ManualScheduler;
+import io.dstream.storage.BlockId;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
@@ -90,16 +90,15 @@ class ReceiverConfigKeysTest {
         .set("dstream.blockInterval", "50ms")
         .set("dstream.receiver.maxRate", "1234");
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf)) {
-      ManualScheduler blocks = ReceiverKit.manualBlockTimer(t.context());
       CommandedReceiver receiver = new CommandedReceiver();
       ReceiverInputDStream<String> in = t.context().receiverStream(receiver);
       CollectedOutput<Integer> partitions = t.collect(in.glom().map(List::size));
       t.runBatches(0);
 
       receiver.store("a");
-      blocks.advance(50);
+      t.clock().advance(50);
+      ReceiverKit.awaitBlockStored(t.context(), BlockId.stream(in.id(), 0));
       receiver.store("b");
-      blocks.advance(50);
       t.runBatches(1);
 
       assertThat(partitions.batches().get(0)).containsExactly(1, 1);

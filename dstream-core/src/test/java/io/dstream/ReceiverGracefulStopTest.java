@@ -2,7 +2,6 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.receiver.internal.ManualScheduler;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 /** stop(true) with receivers: they stop first, then everything they received is processed. */
 class ReceiverGracefulStopTest {
   private final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
-  private final ManualScheduler blockTimer = ReceiverKit.manualBlockTimer(t.context());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
   @AfterEach
@@ -36,7 +34,7 @@ class ReceiverGracefulStopTest {
     t.runBatches(1);
     receiver.store(List.of("c"));
     receiver.store("d");
-    blockTimer.advance(200);
+    t.clock().advance(200);
     receiver.store("e");
 
     t.context().stop(true);

@@ -1,8 +1,7 @@
 package io.dstream;
 
 import io.dstream.internal.receiver.ReceiverTracker;
-import io.dstream.receiver.internal.ManualScheduler;
-import io.dstream.receiver.internal.Ticker;
+import io.dstream.storage.BlockId;
 import io.dstream.storage.internal.BlockManager;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +18,17 @@ final class ReceiverKit {
   }
 
   /**
-   * Makes the context's receivers cut blocks and end restart delays only when the returned scheduler is
-   * advanced. Call before start.
+   * Waits until a block is in the context's block store: after the test moved the manual clock past a block
+   * cut, which the receivers' clock thread makes as the clock moves.
    */
-  static ManualScheduler manualBlockTimer(StreamingContext ssc) {
-    ManualScheduler scheduler = new ManualScheduler();
-    tracker(ssc).useScheduler(scheduler, Ticker.SYSTEM);
-    return scheduler;
+  static void awaitBlockStored(StreamingContext ssc, BlockId id) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (!blockManager(ssc).contains(id)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("block " + id + " was not stored within " + TIMEOUT_SECONDS + " s");
+      }
+      Thread.onSpinWait();
+    }
   }
 
   static BlockManager blockManager(StreamingContext ssc) {

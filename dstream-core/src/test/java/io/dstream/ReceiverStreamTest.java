@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.internal.receiver.ReceiverInputNode;
-import io.dstream.receiver.internal.ManualScheduler;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Receiver streams on the manual clock: what the receiver stores before a batch is that batch's data. */
 class ReceiverStreamTest {
   private final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
-  private final ManualScheduler blockTimer = ReceiverKit.manualBlockTimer(t.context());
 
   @AfterEach
   void close() {
@@ -48,17 +46,17 @@ class ReceiverStreamTest {
   void singleRecordsBecomeOneBlockEveryBlockIntervalAndEachBlockIsOnePartition() {
     CommandedReceiver receiver = new CommandedReceiver();
     List<List<List<String>>> partitions = Collections.synchronizedList(new ArrayList<>());
-    t.context().receiverStream(receiver).foreachRDD(rdd -> partitions.add(rdd.glom().collect()));
+    ReceiverInputDStream<String> in = t.context().receiverStream(receiver);
+    in.foreachRDD(rdd -> partitions.add(rdd.glom().collect()));
     t.runBatches(0);
 
     receiver.store("x");
     receiver.store("y");
-    blockTimer.advance(200);
+    t.clock().advance(200);
+    ReceiverKit.awaitBlockStored(t.context(), BlockId.stream(in.id(), 0));
     receiver.store("z");
-    blockTimer.advance(200);
-    receiver.store("w");
     t.runBatches(1);
-    blockTimer.advance(200);
+    receiver.store("w");
     t.runBatches(2);
 
     assertThat(partitions).containsExactly(
@@ -72,7 +70,6 @@ class ReceiverStreamTest {
     t.close();
     StreamingConf oneThread = new StreamingConf().setMaster("local[1]");
     try (TestStreamingContext single = TestStreamingContext.create(Durations.seconds(1), oneThread)) {
-      ReceiverKit.manualBlockTimer(single.context());
       CommandedReceiver receiver = new CommandedReceiver();
       CollectedOutput<Integer> lengths = single.collect(single.context().receiverStream(receiver).map(String::length));
       single.runBatches(0);

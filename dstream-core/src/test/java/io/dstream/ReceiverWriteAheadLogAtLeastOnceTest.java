@@ -26,7 +26,6 @@ class ReceiverWriteAheadLogAtLeastOnceTest {
 
   private static TestStreamingContext newContext() {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), WITH_LOG);
-    ReceiverKit.manualBlockTimer(t.context());
     return t;
   }
 

@@ -48,7 +48,6 @@ class ReceiverWriteAheadLogMissingDataTest {
 
   private static TestStreamingContext newContext(StreamingConf conf) {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf);
-    ReceiverKit.manualBlockTimer(t.context());
     return t;
   }
 

@@ -33,7 +33,6 @@ class ReceiverWriteAheadLogTest {
 
   private TestStreamingContext newContext(StreamingConf conf) {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf);
-    ReceiverKit.manualBlockTimer(t.context());
     return t;
   }
 

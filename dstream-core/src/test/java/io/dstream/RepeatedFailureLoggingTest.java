@@ -39,7 +39,6 @@ class RepeatedFailureLoggingTest {
     StreamingConf withLog = new StreamingConf().set("dstream.receiver.writeAheadLog.enable", "true");
     try (CapturedLog log = CapturedLog.of(StreamingRuntime.class.getName());
         TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), withLog)) {
-      ReceiverKit.manualBlockTimer(t.context());
       t.context().checkpoint(checkpoints.toString());
       t.collect(t.context().receiverStream(new CommandedReceiver()));
       t.runBatches(0);
@@ -53,7 +52,6 @@ class RepeatedFailureLoggingTest {
   void aReceiverStreamWithoutTheWriteAheadLogIsSaidToLoseWhatItHasNotProcessed() {
     try (CapturedLog log = CapturedLog.of(StreamingRuntime.class.getName());
         TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
-      ReceiverKit.manualBlockTimer(t.context());
       t.context().checkpoint(checkpoints.toString());
       t.collect(t.context().receiverStream(new CommandedReceiver()));
       t.runBatches(0);

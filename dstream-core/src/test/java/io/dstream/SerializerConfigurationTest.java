@@ -86,7 +86,6 @@ class SerializerConfigurationTest {
     StreamingConf conf = REGISTRATION_REQUIRED.copy().set("dstream.receiver.writeAheadLog.enable", "true");
     input.put("first.txt", 500, "from a file");
     try (TestStreamingContext first = TestStreamingContext.create(Durations.seconds(1), conf)) {
-      ReceiverKit.manualBlockTimer(first.context());
       first.context().checkpoint(dir.toString());
       CommandedReceiver receiver = new CommandedReceiver();
       CollectedOutput<String> received = first.collect(first.context().receiverStream(receiver));
@@ -100,7 +99,6 @@ class SerializerConfigurationTest {
     }
 
     try (TestStreamingContext second = TestStreamingContext.create(Durations.seconds(1), conf)) {
-      ReceiverKit.manualBlockTimer(second.context());
       CollectedOutput<String> received = second.collect(second.context().receiverStream(new CommandedReceiver()));
       second.collect(second.context().textFileStream(input.uri()));
       assertThat(second.recoverFrom(dir.toString())).isTrue();

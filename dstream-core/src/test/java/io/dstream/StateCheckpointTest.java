@@ -1,6 +1,5 @@
 package io.dstream;
 
-import static io.dstream.StateTestSupport.checkpointInMemory;
 import static io.dstream.StateTestSupport.runningState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -40,7 +40,6 @@ class StopFromReceiverThreadTest {
   void aGracefulStopFromTheReceiversOwnThreadReturnsAndTheContextTerminates() throws InterruptedException {
     StreamingConf conf = new StreamingConf().set("dstream.stopTimeout", "1h");
     try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf)) {
-      ReceiverKit.manualBlockTimer(t.context());
       StoppingReceiver receiver = new StoppingReceiver();
       receiver.context = t.context();
       t.collect(t.context().receiverStream(receiver));

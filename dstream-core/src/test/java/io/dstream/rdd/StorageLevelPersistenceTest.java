@@ -10,6 +10,7 @@ import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;
 import io.dstream.storage.internal.BlockManager;
 import io.dstream.storage.internal.ReplicaStore;
+import io.dstream.storage.internal.Replicas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -46,7 +47,7 @@ class StorageLevelPersistenceTest extends RddTestBase {
     for (int partition = 0; partition < PARTITIONS; partition++) {
       BlockId id = BlockId.rdd(rddId(persisted), partition);
       for (int replica = 0; replica < 2; replica++) {
-        ReplicaStore store = blocks.replica(replica);
+        ReplicaStore store = Replicas.of(blocks, replica);
         boolean holds = replica < level.replication();
         assertThat(store.isInMemory(id)).as("%s in the memory of replica %d", id, replica)
             .isEqualTo(holds && level.useMemory());
@@ -102,7 +103,7 @@ class StorageLevelPersistenceTest extends RddTestBase {
     BlockManager blocks = blockManager(persisted);
     BlockId damaged = BlockId.rdd(rddId(persisted), 2);
     for (int replica = 0; replica < 2; replica++) {
-      Files.write(blocks.replica(replica).diskFile(damaged), new byte[] {1, 2, 3});
+      Files.write(Replicas.of(blocks, replica).diskFile(damaged), new byte[] {1, 2, 3});
     }
 
     assertThat(persisted.collect()).isEqualTo(range(30));
@@ -125,7 +126,7 @@ class StorageLevelPersistenceTest extends RddTestBase {
 
     assertThat(memoryOnlyCalls).as("computed by each job").hasValue(60);
     assertThat(andDiskCalls).as("computed once, read from disk after").hasValue(30);
-    assertThat(blockManager(andDisk).replica(0).isOnDisk(BlockId.rdd(rddId(andDisk), 0))).isTrue();
+    assertThat(Replicas.of(blockManager(andDisk), 0).isOnDisk(BlockId.rdd(rddId(andDisk), 0))).isTrue();
   }
 
   @Test

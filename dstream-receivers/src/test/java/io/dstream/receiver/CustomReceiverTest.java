@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.receiver.internal.Await;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;
-import io.dstream.receiver.internal.ManualScheduler;
+import io.dstream.receiver.internal.ManualReceiverClock;
 import io.dstream.receiver.internal.ReceivedBlockInfo;
 import io.dstream.receiver.internal.ReceiverSupervisor;
 import io.dstream.receiver.internal.RecordingListener;
 import io.dstream.storage.StorageLevel;
 import io.dstream.storage.internal.BlockManager;
+import io.dstream.storage.internal.Replicas;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ class CustomReceiverTest {
     try (BlockManager blocks = new BlockManager(temp, 1 << 20, new KryoSerializer(),
         records -> 64L * records.size())) {
       ReceiverSupervisor supervisor = ReceiverSupervisor.builder(source, 0, new BlockManagerBlockHandler(blocks))
-          .listener(listener).scheduler(new ManualScheduler()).build();
+          .listener(listener).clock(new ManualReceiverClock()).build();
       supervisor.start();
 
       List<CounterReading> read = new ArrayList<>();
@@ -81,7 +82,7 @@ class CustomReceiverTest {
         ticks.add(time);
         ReceivedBlockInfo block = Await.take(listener.blocks, "the block of tick " + time);
         assertThat(block.numRecords()).isEqualTo(1);
-        assertThat(blocks.replica(1).contains(block.blockId())).as("stored with two replicas").isTrue();
+        assertThat(Replicas.of(blocks, 1).contains(block.blockId())).as("stored with two replicas").isTrue();
         read.addAll(blocks.<CounterReading>get(block.blockId()).orElseThrow());
       }
 

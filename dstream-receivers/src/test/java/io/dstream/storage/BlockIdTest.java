@@ -19,22 +19,22 @@ class BlockIdTest {
 
   @Test
   void idsWithTheSameNameAreEqualAndSortByName() {
-    assertThat(BlockId.stream(1, 2)).isEqualTo(new BlockId("input-1-2"));
-    assertThat(new TreeSet<>(List.of(new BlockId("b"), new BlockId("a"), new BlockId("c"))))
-        .containsExactly(new BlockId("a"), new BlockId("b"), new BlockId("c"));
+    assertThat(BlockId.stream(1, 2)).isEqualTo(BlockId.parse("input-1-2"));
+    assertThat(new TreeSet<>(List.of(BlockId.parse("b"), BlockId.parse("a"), BlockId.parse("c"))))
+        .containsExactly(BlockId.parse("a"), BlockId.parse("b"), BlockId.parse("c"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "a/b", "..", ".hidden", "with space", "x\\y"})
   void namesThatAreNotSafeFileNamesAreRejected(String name) {
-    assertThatThrownBy(() -> new BlockId(name))
+    assertThatThrownBy(() -> BlockId.parse(name))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid block name '" + name + "'");
   }
 
   @Test
   void aNullNameIsRejected() {
-    assertThatThrownBy(() -> new BlockId(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BlockId.parse(null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -58,9 +58,26 @@ class BlockIdTest {
   @ParameterizedTest
   @ValueSource(strings = {"rdd_x_1", "rdd_1", "rdd_1_2_3", "rdd_99999999999_0", "xrdd_1_2", "rdd__1"})
   void namesThatOnlyLookLikeCachedPartitionsAreNotOnes(String name) {
-    BlockId id = new BlockId(name);
+    BlockId id = BlockId.parse(name);
     assertThat(id.isRdd()).isFalse();
     assertThatThrownBy(id::rddId)
         .isInstanceOf(IllegalStateException.class).hasMessageContaining(name).hasMessageContaining("isRdd()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"input-0-0", "input-3-17", "input-2147483647-9223372036854775807", "rdd_5_0",
+      "rdd_2147483647_2147483647", "input-01-2", "input-1-2-3", "input--1-2", "rdd_1_02", "broadcast_7", "x"})
+  void everyNameParsesBackToAnIdWithThatName(String name) {
+    assertThat(BlockId.parse(name).name()).isEqualTo(name);
+    assertThat(BlockId.parse(name)).hasToString(name).isEqualTo(BlockId.parse(name));
+  }
+
+  @Test
+  void streamAndRddNamesParseToTheirKindsAndOtherNamesToNamedIds() {
+    assertThat(BlockId.parse("input-3-17")).isEqualTo(new BlockId.Stream(3, 17)).isEqualTo(BlockId.stream(3, 17));
+    assertThat(BlockId.parse("rdd_5_1")).isEqualTo(new BlockId.Rdd(5, 1));
+    assertThat(BlockId.parse("input-01-2")).as("not the canonical form the factory writes")
+        .isInstanceOf(BlockId.Named.class);
+    assertThat(BlockId.parse("input-2147483648-0")).as("a stream id past int").isInstanceOf(BlockId.Named.class);
   }
 }

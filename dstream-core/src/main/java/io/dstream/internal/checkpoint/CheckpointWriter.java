@@ -1,7 +1,7 @@
 package io.dstream.internal.checkpoint;
 
-import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.internal.Lifecycle;
+import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.checkpoint.serializer.Serializer;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.dstream.internal.rdd;
 
 import io.dstream.Tuple2;
-import io.dstream.function.Function;
 import io.dstream.function.Function2;
+import io.dstream.function.Function;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

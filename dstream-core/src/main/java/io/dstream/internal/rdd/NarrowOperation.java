@@ -2,8 +2,8 @@ package io.dstream.internal.rdd;
 
 import io.dstream.Tuple2;
 import io.dstream.function.FlatMapFunction;
-import io.dstream.function.Function;
 import io.dstream.function.Function2;
+import io.dstream.function.Function;
 import io.dstream.function.PairFlatMapFunction;
 import io.dstream.function.PairFunction;
 import java.util.ArrayList;

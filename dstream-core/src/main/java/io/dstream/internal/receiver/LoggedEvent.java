@@ -1,6 +1,5 @@
 package io.dstream.internal.receiver;
 
-import io.dstream.storage.BlockId;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ sealed interface LoggedEvent {
    * @param id the block's id
    * @param records the block's records
    */
-  record BlockAdded(BlockId id, List<?> records) implements LoggedEvent {}
+  record BlockAdded(BlockName id, List<?> records) implements LoggedEvent {}
 
   /**
    * The batch at a time took these blocks.
@@ -22,7 +21,7 @@ sealed interface LoggedEvent {
    * @param batchTimeMs the batch time in milliseconds
    * @param blocks the blocks, in the order they were received
    */
-  record BatchAllocated(long batchTimeMs, List<BlockId> blocks) implements LoggedEvent {}
+  record BatchAllocated(long batchTimeMs, List<BlockName> blocks) implements LoggedEvent {}
 
   /**
    * Every batch up to a time is forgotten: its blocks are no longer needed.

@@ -1,7 +1,6 @@
 package io.dstream.internal.receiver;
 
 import com.esotericsoftware.kryo.Kryo;
-import io.dstream.storage.BlockId;
 
 /** Registers the write-ahead log's record types with Kryo, so that the log works with registration required. */
 public final class LoggedEventTypes {
@@ -13,7 +12,8 @@ public final class LoggedEventTypes {
    * @param kryo the Kryo instance
    */
   public static void register(Kryo kryo) {
-    kryo.register(BlockId.class);
+    // Where the record BlockId of earlier versions was registered: the same bytes (see BlockName).
+    kryo.register(BlockName.class);
     kryo.register(LoggedEvent.BlockAdded.class);
     kryo.register(LoggedEvent.BatchAllocated.class);
     kryo.register(LoggedEvent.BatchesForgotten.class);

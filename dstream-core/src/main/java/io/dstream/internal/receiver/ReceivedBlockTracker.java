@@ -7,7 +7,6 @@ import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;
 import io.dstream.storage.internal.BlockManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -316,13 +315,15 @@ final class ReceivedBlockTracker {
     long nextBlockNumber = 0;
     for (StreamLog.Entry entry : log.readAll()) {
       if (entry.event() instanceof LoggedEvent.BlockAdded added) {
-        received.put(added.id(), new ReceivedBlock(added.id(), added.records().size(), entry.where()));
-        nextBlockNumber = Math.max(nextBlockNumber, blockNumber(added.id()) + 1);
+        BlockId id = added.id().id();
+        received.put(id, new ReceivedBlock(id, added.records().size(), entry.where()));
+        nextBlockNumber = Math.max(nextBlockNumber, blockNumber(id) + 1);
       } else if (entry.event() instanceof LoggedEvent.BatchAllocated allocated) {
         Time batch = new Time(allocated.batchTimeMs());
         List<ReceivedBlock> blocks = new ArrayList<>();
         List<BlockId> missing = new ArrayList<>();
-        for (BlockId id : allocated.blocks()) {
+        for (BlockName name : allocated.blocks()) {
+          BlockId id = name.id();
           ReceivedBlock block = received.remove(id);
           if (block != null) {
             blocks.add(block);
@@ -365,7 +366,7 @@ final class ReceivedBlockTracker {
     for (Map.Entry<Time, Allocation> allocation : allocations.entrySet()) {
       if (!allocation.getValue().blocks().isEmpty()) {
         batches.add(new ReceivedBlocksProgress.Batch(allocation.getKey().milliseconds(), allocation.getValue()
-            .blocks().stream().map(block -> new ReceivedBlocksProgress.Block(block.id(), block.numRecords()))
+            .blocks().stream().map(block -> new ReceivedBlocksProgress.Block(BlockName.of(block.id()), block.numRecords()))
             .toList()));
       }
     }
@@ -373,8 +374,11 @@ final class ReceivedBlockTracker {
   }
 
   private static long blockNumber(BlockId id) {
-    String name = id.name();
-    return Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
+    if (!(id instanceof BlockId.Stream received)) {
+      throw new IllegalStateException("a receiver's write-ahead log holds block " + id + ", which is not a "
+          + "received block (input-<stream>-<number>); was the log directory written by something else?");
+    }
+    return received.number();
   }
 
   @Override

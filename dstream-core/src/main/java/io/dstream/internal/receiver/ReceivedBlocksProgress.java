@@ -41,8 +41,17 @@ public record ReceivedBlocksProgress(List<Batch> batches) {
   /**
    * One block a batch took.
    *
-   * @param id the block's id
+   * @param name the block's persisted name
    * @param records how many records it holds
    */
-  public record Block(BlockId id, long records) {}
+  public record Block(BlockName name, long records) {
+    /**
+     * Returns the block's id.
+     *
+     * @return the id its name stands for
+     */
+    public BlockId id() {
+      return name.id();
+    }
+  }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * An input stream fed by a {@link Receiver} ({@code ssc.receiverStream}, {@code socketTextStream}, ...):
- * the RDD of each batch holds the blocks the {@link ReceiverTracker} allocated to it, one partition per
+ * the RDD of each batch holds the blocks the {@link BlockLedger} allocated to it, one partition per
  * block. Once the stream has forgotten a batch, the batch's blocks are deleted.
  *
  * <p>Recovery compares no {@link #parameters()} of it: what it receives is up to its receiver, which is code
@@ -25,13 +25,13 @@ import java.util.Set;
  */
 public final class ReceiverInputNode<T> extends InputNode<T> implements RecoverableInput {
   private final Receiver<T> receiver;
-  private final ReceiverTracker tracker;
+  private final BlockLedger blocks;
   private final String operationName;
 
-  ReceiverInputNode(DStreamGraph graph, Receiver<T> receiver, ReceiverTracker tracker, String operationName) {
+  ReceiverInputNode(DStreamGraph graph, Receiver<T> receiver, BlockLedger blocks, String operationName) {
     super(graph);
     this.receiver = receiver;
-    this.tracker = tracker;
+    this.blocks = blocks;
     this.operationName = operationName;
   }
 
@@ -46,17 +46,17 @@ public final class ReceiverInputNode<T> extends InputNode<T> implements Recovera
 
   @Override
   protected RddNode<T> compute(Time time) {
-    return tracker.blockRdd(id(), time);
+    return blocks.batchRdd(id(), time);
   }
 
   @Override
   protected void forgotten(Time upTo) {
-    tracker.forget(id(), upTo);
+    blocks.forget(id(), upTo);
   }
 
   @Override
   public Object progress() {
-    return tracker.receivedProgress(id());
+    return blocks.progress(id());
   }
 
   @Override
@@ -65,12 +65,12 @@ public final class ReceiverInputNode<T> extends InputNode<T> implements Recovera
       throw new IllegalStateException("the checkpoint holds " + (progress == null ? "null" : "a "
           + progress.getClass().getName()) + " as the progress of " + this + ", not the blocks its batches took");
     }
-    tracker.expectReceived(id(), received);
+    blocks.expectReceived(id(), received);
   }
 
   @Override
   public void forgetProgress(Time completed, Set<Time> unfinished) {
-    // The block tracker forgets the allocations; the progress is read from it.
+    // The ledger forgets the allocations; the progress is read from it.
   }
 
   @Override

@@ -4,11 +4,9 @@ import io.dstream.Clock;
 import io.dstream.ConfigKeys;
 import io.dstream.StreamingConf;
 import io.dstream.Time;
-import io.dstream.checkpoint.internal.wal.FileWriteAheadLog;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
-import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.BlockAllocator;
 import io.dstream.internal.scheduler.FailureHandler;
@@ -16,43 +14,34 @@ import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.receiver.Receiver;
-import io.dstream.receiver.internal.BlockManagerBlockHandler;
-import io.dstream.receiver.internal.PIDRateEstimator;
-import io.dstream.receiver.internal.ReceivedBlockHandler;
-import io.dstream.receiver.internal.ReceiverSettings;
 import io.dstream.receiver.internal.ReceiverSupervisor;
-import io.dstream.receiver.internal.Scheduler;
-import io.dstream.receiver.internal.Ticker;
 import io.dstream.scheduler.ReceiverInfo;
 import io.dstream.storage.internal.BlockManager;
 import io.dstream.storage.internal.RefusedStores;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receivers of one context: creates the receiver streams, runs one {@link ReceiverSupervisor} per
- * stream that an output operation uses (each on its own thread, never a worker thread), collects the blocks
- * they store into each stream's {@link ReceivedBlockTracker}, allocates them to each batch before the batch
- * is generated, serves them to the batch's RDD, and deletes them once the stream has forgotten the batch.
+ * The receivers of one context: creates the receiver streams, and runs the receivers of those an output
+ * operation uses through their lifecycle. Two parts do the work: the {@link BlockLedger} keeps each stream's
+ * blocks (allocation to batches, the batches' RDDs, forgetting and deletion, the write-ahead log and its
+ * recovery), and the {@link ReceiverLauncher} runs the supervisors and rate controllers. A stream reads its
+ * batches from the ledger directly; the tracker only wires them and orders the steps.
  *
  * <p>Blocks live in the engine's {@link BlockManager} (in a temporary directory, memory bounded by
  * {@code dstream.storage.memoryFraction}, shared with cached partitions); with
  * {@code dstream.receiver.writeAheadLog.enable} each stream that an output operation uses also logs its
  * blocks and allocations under the checkpoint directory, and {@link #recoverFromLog} rebuilds them after a
  * crash. A stream no output uses has no receiver running, so it opens no log: it would only leave an empty
- * directory, and on recovery read blocks no batch asks for. With {@code dstream.backpressure.enabled} a
- * {@link RateController} per stream sets its receiver's rate after every batch.
+ * directory, and on recovery read blocks no batch asks for.
  *
  * <p>Lifecycle: streams are created before start; {@link #prepare} (at start, after the graph has started)
  * opens the storage and builds the supervisors, {@link #startReceivers()} starts them, {@link #stopReceivers}
@@ -61,34 +50,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReceiverTracker implements BlockAllocator {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverTracker.class);
-  /**
-   * How long past a stop's deadline the receivers whose stores were refused then may take to stop: a
-   * refused store fails at once, so this only lets their threads end, and bounds receivers that hang.
-   */
-  static final long REFUSED_STORE_GRACE_MILLIS = 200;
 
   private final StreamingConf conf;
   private final DStreamGraph graph;
   private final Engine engine;
-  private final ListenerBus bus;
-  private final Clock clock;
-  private final Serializer serializer;
   private final ReceiverReports reports;
+  private final BlockLedger ledger;
+  private final ReceiverLauncher launcher;
   private final Map<Receiver<?>, ReceiverInputNode<?>> streams = new IdentityHashMap<>();
   private final List<ReceiverInputNode<?>> streamsInOrder = new ArrayList<>();
-  private final Map<Integer, ReceivedBlockTracker> blockTrackers = new ConcurrentHashMap<>();
-  private final Map<Integer, ReceivedBlockTracker> running = new ConcurrentHashMap<>();
-  private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
-  private final Map<Integer, Time> forgottenUpTo = new ConcurrentHashMap<>();
-  private final Set<Integer> warnedDeletedBatch = ConcurrentHashMap.newKeySet();
-  private final MissingBlocksCheck missingBlocks = new MissingBlocksCheck();
-  private Scheduler scheduler;
-  private Ticker ticker = Ticker.SYSTEM;
   private volatile BlockManager blockManager;
-  private boolean opened;
   private long firstNewBlockNumber;
-  private boolean storesRefused;
-  private volatile long firstRefusalNanos;
 
   /**
    * Creates the tracker; it holds no resources until {@link #prepare} or {@link #recoverFromLog}.
@@ -97,7 +69,7 @@ public final class ReceiverTracker implements BlockAllocator {
    * @param graph the context's graph
    * @param engine runs the batches' RDDs
    * @param bus where receiver events go
-   * @param clock the context's clock: stamps errors and log records
+   * @param clock the context's clock: stamps errors and log records, and drives the receivers' timers
    * @param serializer serializes the write-ahead log's records
    * @param failures told of a fatal error that a receiver reported
    */
@@ -106,10 +78,9 @@ public final class ReceiverTracker implements BlockAllocator {
     this.conf = conf;
     this.graph = graph;
     this.engine = engine;
-    this.bus = bus;
-    this.clock = clock;
-    this.serializer = serializer;
     this.reports = new ReceiverReports(bus, clock, failures);
+    this.ledger = new BlockLedger(conf, engine, clock, serializer);
+    this.launcher = new ReceiverLauncher(conf, bus, clock, graph.batchDuration().milliseconds(), reports);
   }
 
   /**
@@ -130,24 +101,10 @@ public final class ReceiverTracker implements BlockAllocator {
       throw new IllegalArgumentException("the receiver " + receiver.getClass().getName() + " already feeds "
           + existing + "; a receiver object runs once: create a new receiver for each stream");
     }
-    ReceiverInputNode<T> stream = new ReceiverInputNode<>(graph, receiver, this, operationName);
+    ReceiverInputNode<T> stream = new ReceiverInputNode<>(graph, receiver, ledger, operationName);
     streams.put(receiver, stream);
     streamsInOrder.add(stream);
     return stream;
-  }
-
-  /**
-   * Makes the receivers' block timers and restart delays run on a given scheduler, and their rate limits on a
-   * given ticker, instead of real time: how tests cut blocks and end restart delays when they choose.
-   *
-   * @param blockScheduler the scheduler (not closed by the receivers)
-   * @param rateTicker the ticker
-   * @throws IllegalStateException if the receivers were already prepared
-   */
-  public synchronized void useScheduler(Scheduler blockScheduler, Ticker rateTicker) {
-    requireNotOpened("change the receivers' scheduler");
-    this.scheduler = Objects.requireNonNull(blockScheduler, "blockScheduler");
-    this.ticker = Objects.requireNonNull(rateTicker, "rateTicker");
   }
 
   /**
@@ -204,7 +161,7 @@ public final class ReceiverTracker implements BlockAllocator {
           + "set, and the write-ahead log lives there; call ssc.checkpoint(directory) before start(), or turn the "
           + "write-ahead log off");
     }
-    if (!opened) {
+    if (!ledger.isOpen()) {
       try {
         open(checkpoints.orElse(null), null);
       } catch (IOException e) {
@@ -213,18 +170,17 @@ public final class ReceiverTracker implements BlockAllocator {
       }
     }
     for (ReceiverInputNode<?> stream : used) {
-      if (!blockTrackers.containsKey(stream.id())) {
-        throw new IllegalStateException(stream + " is used by an output operation defined after the received "
-            + "blocks were recovered; define every output operation before recovering");
-      }
-      supervisors.put(stream.id(), newSupervisor(stream));
-      running.put(stream.id(), blockTrackers.get(stream.id()));
+      ReceivedBlockTracker tracker = ledger.tracker(stream.id()).orElseThrow(() -> new IllegalStateException(stream
+          + " is used by an output operation defined after the received blocks were recovered; define every "
+          + "output operation before recovering"));
+      launcher.prepare(stream, tracker, blockManager, firstNewBlockNumber);
+      ledger.run(stream.id());
     }
   }
 
   /** Starts every prepared receiver; each runs on its own thread. */
-  public synchronized void startReceivers() {
-    supervisors.values().forEach(ReceiverSupervisor::start);
+  public void startReceivers() {
+    launcher.startAll();
   }
 
   /**
@@ -234,9 +190,7 @@ public final class ReceiverTracker implements BlockAllocator {
    * @param reason why, reported to listeners
    */
   public void stopReceivers(String reason) {
-    for (ReceiverSupervisor supervisor : supervisors()) {
-      supervisor.stop(reason, null);
-    }
+    launcher.stopAll(reason);
   }
 
   /**
@@ -244,62 +198,13 @@ public final class ReceiverTracker implements BlockAllocator {
    * stop's deadline. A receiver whose last block waits for room in the block store at the deadline cannot
    * stop until batches make room; since no batch takes what is stored after this wait, such stores are
    * refused then (counted by {@link #refusedStores()}), and the receivers get
-   * {@value #REFUSED_STORE_GRACE_MILLIS} ms past the deadline to stop.
+   * {@value ReceiverLauncher#REFUSED_STORE_GRACE_MILLIS} ms past the deadline to stop.
    *
    * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}
    * @return true if all have stopped (a receiver's own thread does not wait for that receiver)
    */
   public boolean awaitReceiversStopped(long deadlineNanos) {
-    return awaitStoppedRefusingAtDeadline(deadlineNanos).isEmpty();
-  }
-
-  /** Returns the supervisors still running at the deadline, and after the grace that follows a refusal. */
-  private List<ReceiverSupervisor> awaitStoppedRefusingAtDeadline(long deadlineNanos) {
-    List<ReceiverSupervisor> running = awaitStopped(supervisors(), deadlineNanos);
-    if (!running.isEmpty()) {
-      refuseWaitingStores();
-      // The grace counts from the first refusal (once per stop): a stop whose other steps ran past the deadline
-      // still gives it, and a second wait of the same stop does not give it again.
-      long graceEnd = Math.max(deadlineNanos, firstRefusalNanos)
-          + TimeUnit.MILLISECONDS.toNanos(REFUSED_STORE_GRACE_MILLIS);
-      running = awaitStopped(running, graceEnd);
-    }
-    return running;
-  }
-
-  /** Waits for the supervisors to stop; returns those still running at the deadline. */
-  private static List<ReceiverSupervisor> awaitStopped(List<ReceiverSupervisor> supervisors, long deadline) {
-    List<ReceiverSupervisor> running = new ArrayList<>();
-    for (ReceiverSupervisor supervisor : supervisors) {
-      if (supervisor.isSupervisorThread(Thread.currentThread())) {
-        // A receiver that stops the context from its own thread stops once that call returns.
-        continue;
-      }
-      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      try {
-        if (!supervisor.awaitTermination(left, TimeUnit.MILLISECONDS)) {
-          running.add(supervisor);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running.add(supervisor);
-        return running;
-      }
-    }
-    return running;
-  }
-
-  private void refuseWaitingStores() {
-    synchronized (this) {
-      if (!storesRefused) {
-        storesRefused = true;
-        firstRefusalNanos = System.nanoTime();
-      }
-    }
-    BlockManager blocks = blockManager;
-    if (blocks != null) {
-      blocks.refuseWaitingStores("the streaming context stopped before batches made room for it");
-    }
+    return launcher.awaitStoppedRefusingAtDeadline(deadlineNanos).isEmpty();
   }
 
   /**
@@ -310,24 +215,15 @@ public final class ReceiverTracker implements BlockAllocator {
    *     the receivers to stop (see {@link #awaitReceiversStopped})
    */
   public void close(long deadlineNanos) {
-    stopReceivers("the streaming context stopped");
+    launcher.stopAll("the streaming context stopped");
     // No batch runs any more, so no block will be released: a receiver waiting for room would wait forever.
-    refuseWaitingStores();
-    for (ReceiverSupervisor late : awaitStoppedRefusingAtDeadline(deadlineNanos)) {
+    launcher.refuseWaitingStores();
+    for (ReceiverSupervisor late : launcher.awaitStoppedRefusingAtDeadline(deadlineNanos)) {
       LOG.warn("The receiver of stream {} did not stop within the stop's {}; it may still be in its onStop()",
           late.streamId(), ConfigKeys.STOP_TIMEOUT.name());
     }
-    synchronized (this) {
-      for (ReceivedBlockTracker tracker : blockTrackers.values()) {
-        if (tracker.log() != null) {
-          try {
-            tracker.log().close();
-          } catch (IOException e) {
-            LOG.warn("Could not close the write-ahead log of stream {}: {}", tracker.streamId(), e.getMessage());
-          }
-        }
-      }
-    }
+    launcher.closeClock();
+    ledger.closeLogs();
   }
 
   /**
@@ -343,9 +239,9 @@ public final class ReceiverTracker implements BlockAllocator {
 
   @Override
   public void allocateBlocksToBatch(Time time) {
-    for (ReceivedBlockTracker tracker : running.values()) {
-      tracker.allocateTo(time);
-    }
+    // On a clock other than the system's, the blocks cut at or before the batch time are stored first.
+    launcher.runTimersDueBy(time);
+    ledger.allocateTo(time);
   }
 
   /**
@@ -356,75 +252,22 @@ public final class ReceiverTracker implements BlockAllocator {
    * @return the backlog of every running receiver stream
    */
   public ReceivedBacklog backlog(Set<Time> unprocessed) {
-    ReceivedBacklog total = ReceivedBacklog.NONE;
-    for (ReceivedBlockTracker tracker : running.values()) {
-      total = total.plus(tracker.backlog(unprocessed));
-    }
-    return total;
+    return ledger.backlog(unprocessed);
   }
 
   @Override
   public boolean hasUnallocatedBlocks() {
-    return running.values().stream().anyMatch(ReceivedBlockTracker::hasUnallocatedBlocks);
-  }
-
-  /**
-   * Returns the RDD of a receiver stream's batch: its allocated blocks.
-   *
-   * @return the RDD, or null if the batch was already forgotten (a stream cannot hand out deleted blocks)
-   */
-  <T> RddNode<T> blockRdd(int streamId, Time time) {
-    ReceivedBlockTracker tracker = running.get(streamId);
-    Optional<List<ReceivedBlock>> blocks = tracker == null ? Optional.empty() : tracker.blocksOf(time);
-    if (blocks.isEmpty()) {
-      // Once per stream at WARN: a window over deleted batches asks again every batch.
-      if (warnedDeletedBatch.add(streamId)) {
-        LOG.warn("Stream {} was asked for batch {}, whose blocks were already deleted (or never received); the "
-            + "batch has no RDD (use ssc.remember to keep batches longer; further cases are logged at DEBUG)",
-            streamId, time);
-      } else {
-        LOG.debug("Stream {} was asked for deleted batch {}; it has no RDD", streamId, time);
-      }
-      return null;
-    }
-    return new BlockRddNode<T>(engine, tracker, time, blocks.get());
+    return ledger.hasUnallocatedBlocks();
   }
 
   @Override
   public void deleteForgottenBlocks(Set<Time> unfinished) {
-    for (Map.Entry<Integer, Time> forgotten : forgottenUpTo.entrySet()) {
-      ReceivedBlockTracker tracker = running.get(forgotten.getKey());
-      if (tracker != null) {
-        tracker.forgetUpTo(forgotten.getValue(), unfinished);
-      }
-    }
+    ledger.deleteForgottenBlocks(unfinished);
   }
 
   @Override
   public void checkpointWritten(BatchSchedule durable) {
-    Time finishedUpTo = durable.finishedUpTo();
-    for (ReceivedBlockTracker tracker : running.values()) {
-      tracker.logForgotten(finishedUpTo);
-    }
-  }
-
-  /** Returns which blocks a stream's batches took, for the metadata checkpoint. */
-  Object receivedProgress(int streamId) {
-    ReceivedBlockTracker tracker = blockTrackers.get(streamId);
-    return tracker == null ? new ReceivedBlocksProgress(List.of()) : tracker.progress();
-  }
-
-  /** Notes which blocks the checkpoint says a stream's batches took, for the check at recovery. */
-  void expectReceived(int streamId, ReceivedBlocksProgress progress) {
-    missingBlocks.expect(streamId, progress);
-  }
-
-  /**
-   * Notes that a receiver stream has forgotten its batches up to a time; {@link #deleteForgottenBlocks}
-   * deletes their blocks once the batch that completed is accounted for.
-   */
-  void forget(int streamId, Time upTo) {
-    forgottenUpTo.merge(streamId, upTo, Time::max);
+    ledger.checkpointWritten(durable);
   }
 
   /**
@@ -434,7 +277,7 @@ public final class ReceiverTracker implements BlockAllocator {
    * @return true for a receiver supervisor's thread
    */
   public boolean isReceiverThread(Thread candidate) {
-    return supervisors().stream().anyMatch(supervisor -> supervisor.isSupervisorThread(candidate));
+    return launcher.isReceiverThread(candidate);
   }
 
   /**
@@ -443,8 +286,8 @@ public final class ReceiverTracker implements BlockAllocator {
    * @param streamId the stream's id
    * @return the supervisor, if the stream's receiver runs in this context
    */
-  public synchronized Optional<ReceiverSupervisor> supervisor(int streamId) {
-    return Optional.ofNullable(supervisors.get(streamId));
+  public Optional<ReceiverSupervisor> supervisor(int streamId) {
+    return launcher.supervisor(streamId);
   }
 
   /**
@@ -457,37 +300,13 @@ public final class ReceiverTracker implements BlockAllocator {
     return reports.info(streamId);
   }
 
-  private synchronized List<ReceiverSupervisor> supervisors() {
-    return List.copyOf(supervisors.values());
-  }
-
-  /** Opens the trackers; with a schedule, recovers them from their logs, checking what the logs miss. */
+  /** Opens the ledger; with a schedule, recovers the streams' blocks from their logs. */
   private void open(CheckpointDirectory checkpoints, BatchSchedule recovering) throws IOException {
     blockManager = engine.blockManager();
-    opened = true;
-    // Recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's:
-    // every stream's new blocks start after the highest number recovered from any log, so no id is reused.
-    long firstNewBlockNumber = 0;
-    for (ReceiverInputNode<?> stream : usedStreams()) {
-      StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
-          ? openLog(checkpoints, stream) : null;
-      ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
-      if (log != null && recovering != null) {
-        firstNewBlockNumber = Math.max(firstNewBlockNumber, tracker.recover());
-        missingBlocks.check(tracker, recovering);
-      } else if (log != null) {
-        int discarded = log.discardAll();
-        if (discarded > 0) {
-          LOG.warn("Discarded {} segments of the write-ahead log of {} left by an earlier run; use "
-              + "StreamingContext.getOrCreate to process what an earlier run received", discarded, stream);
-        }
-      }
-      blockTrackers.put(stream.id(), tracker);
-      reports.register(tracker, receiverName(stream.receiver()));
-    }
-    this.firstNewBlockNumber = firstNewBlockNumber;
-    if (recovering != null) {
-      missingBlocks.finish(conf.get(ConfigKeys.RECEIVER_WAL_SKIP_MISSING_BLOCKS));
+    List<ReceiverInputNode<?>> used = usedStreams();
+    firstNewBlockNumber = ledger.open(used, checkpoints, recovering);
+    for (ReceiverInputNode<?> stream : used) {
+      reports.register(ledger.tracker(stream.id()).orElseThrow(), receiverName(stream.receiver()));
     }
   }
 
@@ -503,47 +322,13 @@ public final class ReceiverTracker implements BlockAllocator {
     return used;
   }
 
-  /** Opens a stream's log under its stable key (read now, at start: names may be given after creation). */
-  private StreamLog openLog(CheckpointDirectory checkpoints, ReceiverInputNode<?> stream) throws IOException {
-    long rollingMs = conf.get(ConfigKeys.RECEIVER_WAL_ROLLING_INTERVAL).milliseconds();
-    return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(stream.stableKey()),
-        rollingMs), serializer, clock);
-  }
-
-  private ReceiverSupervisor newSupervisor(ReceiverInputNode<?> stream) {
-    ReceivedBlockTracker tracker = blockTrackers.get(stream.id());
-    ReceivedBlockHandler handler = tracker.log() != null
-        ? new LoggedBlockHandler(blockManager, tracker) : new BlockManagerBlockHandler(blockManager);
-    ReceiverSettings settings = new ReceiverSettings(conf.get(ConfigKeys.BLOCK_INTERVAL).milliseconds(),
-        conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE),
-        conf.get(ConfigKeys.RECEIVER_MAX_BUFFERED_RECORDS));
-    ReceiverSupervisor.Builder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
-        .settings(settings).listener(reports).ticker(ticker)
-        .firstBlockNumber(firstNewBlockNumber);
-    if (scheduler != null) {
-      builder.scheduler(scheduler);
-    }
-    ReceiverSupervisor supervisor = builder.build();
-    if (conf.get(ConfigKeys.BACKPRESSURE_ENABLED)) {
-      Long initialRate = conf.get(ConfigKeys.BACKPRESSURE_INITIAL_RATE);
-      if (initialRate != null) {
-        supervisor.updateRate(initialRate);
-      }
-      PIDRateEstimator estimator = new PIDRateEstimator(graph.batchDuration().milliseconds(),
-          conf.get(ConfigKeys.PID_PROPORTIONAL), conf.get(ConfigKeys.PID_INTEGRAL),
-          conf.get(ConfigKeys.PID_DERIVED), conf.get(ConfigKeys.PID_MIN_RATE));
-      bus.addListener(new RateController(stream.id(), estimator, supervisor::updateRate));
-    }
-    return supervisor;
-  }
-
   private static String receiverName(Receiver<?> receiver) {
     String simple = receiver.getClass().getSimpleName();
     return simple.isEmpty() ? receiver.getClass().getName() : simple;
   }
 
   private void requireNotOpened(String what) {
-    if (opened) {
+    if (ledger.isOpen()) {
       throw new IllegalStateException("cannot " + what + ": the receivers' storage is already open (the context "
           + "has started, or received blocks were already recovered)");
     }

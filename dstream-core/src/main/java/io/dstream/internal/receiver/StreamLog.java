@@ -46,7 +46,7 @@ final class StreamLog implements Closeable {
    * @throws IllegalArgumentException if a record cannot be serialized
    */
   LoggedBlock writeBlock(BlockId id, List<?> records) throws IOException {
-    byte[] bytes = serializer.serialize(new LoggedEvent.BlockAdded(id, records));
+    byte[] bytes = serializer.serialize(new LoggedEvent.BlockAdded(BlockName.of(id), records));
     long timeMs = reservePendingTime();
     try {
       return new LoggedBlock(log.write(bytes, timeMs), timeMs);
@@ -69,7 +69,8 @@ final class StreamLog implements Closeable {
    */
   long writeAllocation(Time batch, List<BlockId> blocks) throws IOException {
     long timeMs = nextTime();
-    log.write(serializer.serialize(new LoggedEvent.BatchAllocated(batch.milliseconds(), List.copyOf(blocks))),
+    log.write(serializer.serialize(new LoggedEvent.BatchAllocated(batch.milliseconds(),
+        blocks.stream().map(BlockName::of).toList())),
         timeMs);
     return timeMs;
   }

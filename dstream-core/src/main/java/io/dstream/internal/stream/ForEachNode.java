@@ -2,9 +2,8 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
-import io.dstream.function.VoidFunction2;
-import io.dstream.rdd.RDD;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.rdd.RDD;
 import java.util.List;
 
 /**

@@ -4,7 +4,6 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.internal.durable.CheckpointDirectory;
-import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.state.StateSnapshotStore;

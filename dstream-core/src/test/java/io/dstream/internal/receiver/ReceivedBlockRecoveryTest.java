@@ -19,7 +19,6 @@ import io.dstream.storage.StorageLevel;
 import io.dstream.storage.internal.BlockManager;
 import io.dstream.testing.ManualClock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

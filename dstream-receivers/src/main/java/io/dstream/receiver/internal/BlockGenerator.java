@@ -1,7 +1,10 @@
 package io.dstream.receiver.internal;
 
+import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -21,7 +24,7 @@ import java.util.function.BiConsumer;
  */
 public final class BlockGenerator {
   /** The lifecycle of a block generator. */
-  public enum State {
+  public enum State implements Lifecycle.State<State> {
     /** Created, not started: records are refused. */
     INITIALIZED,
     /** Accepting records and cutting blocks. */
@@ -33,6 +36,22 @@ public final class BlockGenerator {
     /** Stopped: every accepted record has been handed to the sink. */
     STOPPED_ALL;
 
+    @Override
+    public Set<State> next() {
+      return switch (this) {
+        case INITIALIZED -> EnumSet.of(ACTIVE, STOPPED_ALL);
+        case ACTIVE -> EnumSet.of(STOPPED_ADDING_DATA);
+        case STOPPED_ADDING_DATA -> EnumSet.of(STOPPED_GENERATING_BLOCKS);
+        case STOPPED_GENERATING_BLOCKS -> EnumSet.of(STOPPED_ALL);
+        case STOPPED_ALL -> EnumSet.noneOf(State.class);
+      };
+    }
+
+    @Override
+    public String hint(State target) {
+      return target == ACTIVE ? "; a block generator starts once and cannot start again" : "";
+    }
+
     /**
      * Tells whether a generator in this state may move to another.
      *
@@ -40,7 +59,19 @@ public final class BlockGenerator {
      * @return true for the next state in order, and for a generator stopped before it was started
      */
     public boolean canMoveTo(State next) {
-      return next.ordinal() == ordinal() + 1 || (this == INITIALIZED && next == STOPPED_ALL);
+      return next().contains(next);
+    }
+
+    /**
+     * Checks a move to another state.
+     *
+     * @param owner what the generator belongs to, for the message
+     * @param next the state to move to
+     * @return {@code next}
+     * @throws IllegalStateException if this state may not move to {@code next}
+     */
+    State checkMoveTo(String owner, State next) {
+      return Lifecycle.checkMove("the block generator of " + owner, this, next);
     }
   }
 
@@ -57,7 +88,7 @@ public final class BlockGenerator {
 
   private final String owner;
   private final long blockIntervalMs;
-  private final Scheduler scheduler;
+  private final ReceiverClock clock;
   private final RateLimiter rateLimiter;
   private final BlockSink sink;
   private final BiConsumer<String, Throwable> errorHandler;
@@ -66,22 +97,22 @@ public final class BlockGenerator {
   private final Object pushLock = new Object();
   private ArrayList<Object> buffer = new ArrayList<>();
   private volatile State state = State.INITIALIZED;
-  private Scheduler.Cancellable timer;
+  private ReceiverClock.Cancellable timer;
 
   /**
    * Creates a generator.
    *
    * @param owner what the generator belongs to, for messages (such as {@code "stream 3"})
    * @param blockIntervalMs how often to cut a block, in milliseconds (positive)
-   * @param scheduler runs the block timer
+   * @param clock runs the block timer
    * @param rateLimiter every record passes it before it is buffered
    * @param sink stores the blocks
    * @param errorHandler told when the sink fails to store a block; those records are lost
    * @throws IllegalArgumentException if the interval is not positive or an argument is null
    */
-  public BlockGenerator(String owner, long blockIntervalMs, Scheduler scheduler, RateLimiter rateLimiter,
+  public BlockGenerator(String owner, long blockIntervalMs, ReceiverClock clock, RateLimiter rateLimiter,
       BlockSink sink, BiConsumer<String, Throwable> errorHandler) {
-    this(owner, blockIntervalMs, ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS, scheduler, rateLimiter, sink,
+    this(owner, blockIntervalMs, ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS, clock, rateLimiter, sink,
         errorHandler);
   }
 
@@ -91,13 +122,13 @@ public final class BlockGenerator {
    * @param owner what the generator belongs to, for messages (such as {@code "stream 3"})
    * @param blockIntervalMs how often to cut a block, in milliseconds (positive)
    * @param maxBufferedRecords the most records buffered for the next block (positive)
-   * @param scheduler runs the block timer
+   * @param clock runs the block timer
    * @param rateLimiter every record passes it before it is buffered
    * @param sink stores the blocks
    * @param errorHandler told when the sink fails to store a block; those records are lost
    * @throws IllegalArgumentException if the interval or the bound is not positive or an argument is null
    */
-  public BlockGenerator(String owner, long blockIntervalMs, int maxBufferedRecords, Scheduler scheduler,
+  public BlockGenerator(String owner, long blockIntervalMs, int maxBufferedRecords, ReceiverClock clock,
       RateLimiter rateLimiter, BlockSink sink, BiConsumer<String, Throwable> errorHandler) {
     if (maxBufferedRecords <= 0) {
       throw new IllegalArgumentException("the most records buffered for a block must be positive, got "
@@ -106,13 +137,13 @@ public final class BlockGenerator {
     if (blockIntervalMs <= 0) {
       throw new IllegalArgumentException("the block interval must be positive, got " + blockIntervalMs + " ms");
     }
-    if (owner == null || scheduler == null || rateLimiter == null || sink == null || errorHandler == null) {
-      throw new IllegalArgumentException("the owner, scheduler, rate limiter, sink and error handler of a block "
+    if (owner == null || clock == null || rateLimiter == null || sink == null || errorHandler == null) {
+      throw new IllegalArgumentException("the owner, clock, rate limiter, sink and error handler of a block "
           + "generator must not be null");
     }
     this.owner = owner;
     this.blockIntervalMs = blockIntervalMs;
-    this.scheduler = scheduler;
+    this.clock = clock;
     this.rateLimiter = rateLimiter;
     this.sink = sink;
     this.errorHandler = errorHandler;
@@ -126,7 +157,7 @@ public final class BlockGenerator {
    */
   public synchronized void start() {
     moveTo(State.ACTIVE);
-    timer = scheduler.scheduleAtFixedRate(blockIntervalMs, this::cutAndPushBlock);
+    timer = clock.scheduleAtFixedRate(blockIntervalMs, this::cutAndPushBlock);
   }
 
   /**
@@ -224,11 +255,7 @@ public final class BlockGenerator {
   }
 
   private void moveTo(State next) {
-    if (!state.canMoveTo(next)) {
-      throw new IllegalStateException("the block generator of " + owner + " cannot move from " + state + " to "
-          + next + (next == State.ACTIVE ? "; a block generator starts once and cannot start again" : ""));
-    }
-    state = next;
+    state = state.checkMoveTo(owner, next);
   }
 
   private IllegalStateException notAccepting() {

@@ -3,7 +3,7 @@ package io.dstream.receiver.internal;
 /**
  * Limits how many records per second a receiver stores: a token bucket that refills at the current rate
  * and holds at most one second's worth of tokens, so an idle receiver may burst for up to a second and is
- * then held to the rate. {@link #acquire(int)} waits, with the {@link Ticker}, until the records may pass.
+ * then held to the rate. {@link #acquire(int)} waits, with the {@link ReceiverClock}, until the records may pass.
  *
  * <p>The rate starts at {@code maxRate} (or unlimited) and follows {@link #updateRate(long)}, which
  * backpressure calls with the estimated rate; the rate never exceeds {@code maxRate}. Thread-safe; an
@@ -13,7 +13,7 @@ public final class RateLimiter {
   private static final double NANOS_PER_SECOND = 1e9;
 
   private final long maxRate;
-  private final Ticker ticker;
+  private final ReceiverClock clock;
   private volatile long rate;
   // The bucket, guarded by this: tokens saved up while idle, and when the next fresh token is due.
   private double intervalNanos;
@@ -24,19 +24,19 @@ public final class RateLimiter {
    * Creates a limiter.
    *
    * @param maxRate the most records per second, or {@link ReceiverSettings#UNLIMITED_RATE}
-   * @param ticker the time source to measure and wait with
-   * @throws IllegalArgumentException if the rate is negative or the ticker is null
+   * @param clock the clock to measure and wait with
+   * @throws IllegalArgumentException if the rate is negative or the clock is null
    */
-  public RateLimiter(long maxRate, Ticker ticker) {
+  public RateLimiter(long maxRate, ReceiverClock clock) {
     if (maxRate < 0) {
       throw new IllegalArgumentException("the maximum rate must not be negative, got " + maxRate
           + " records/s; use 0 for no limit");
     }
-    if (ticker == null) {
-      throw new IllegalArgumentException("the ticker must not be null");
+    if (clock == null) {
+      throw new IllegalArgumentException("the clock of a rate limiter must not be null");
     }
     this.maxRate = maxRate;
-    this.ticker = ticker;
+    this.clock = clock;
     if (maxRate > 0) {
       setRate(maxRate);
     }
@@ -65,7 +65,7 @@ public final class RateLimiter {
     long waitNanos = reserve(count);
     if (waitNanos > 0) {
       try {
-        ticker.sleepNanos(waitNanos);
+        clock.sleepNanos(waitNanos);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -105,7 +105,7 @@ public final class RateLimiter {
   }
 
   private synchronized void setRate(long newRate) {
-    long now = ticker.nanoTime();
+    long now = clock.nanoTime();
     if (rate == 0) {
       nextFreeNanos = now;
       storedTokens = 0;
@@ -120,7 +120,7 @@ public final class RateLimiter {
 
   /** Takes {@code count} tokens and returns how long the caller must wait before using them. */
   private synchronized long reserve(int count) {
-    long now = ticker.nanoTime();
+    long now = clock.nanoTime();
     refill(now);
     long waitNanos = Math.max(0, nextFreeNanos - now);
     double fromBucket = Math.min(count, storedTokens);

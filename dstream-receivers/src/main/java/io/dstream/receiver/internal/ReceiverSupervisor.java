@@ -21,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * {@code onStart()}, and handles the requests to restart or stop that arrive from any thread as events, one
  * at a time. A restart (asked for by the receiver, or caused by {@code onStart()} throwing) calls
  * {@code onStop()}, reports the error, and starts the receiver again after the restart delay, measured by
- * the {@link Scheduler}. {@code onStop()} is called exactly once after each {@code onStart()}. A stop calls
+ * the {@link ReceiverClock}. {@code onStop()} is called exactly once after each {@code onStart()}. A stop calls
  * {@code onStop()} if the receiver runs, stops the {@link BlockGenerator} (which stores the records still
  * buffered), reports the stop, and ends the thread.
  *
- * <p>The block timer and the restart delays run on two schedulers of their own (unless the builder is given
- * one scheduler for both): the block timer's thread stores the blocks it cuts, and a store may wait for
+ * <p>The block timer and the restart delays run on two system clocks of their own (unless the builder is given
+ * one clock for both): the block timer's thread stores the blocks it cuts, and a store may wait for
  * room in the block store for as long as batches take to make it, which must not hold up a restart.
  *
  * <pre>{@code
@@ -48,40 +48,40 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private final ReceiverSettings settings;
   private final ReceivedBlockHandler blockHandler;
   private final ReceiverListener listener;
-  private final Scheduler restartScheduler;
-  private final List<SystemScheduler> ownedSchedulers;
+  private final ReceiverClock restartClock;
+  private final List<SystemReceiverClock> ownedClocks;
   private final RateLimiter rateLimiter;
   private final BlockGenerator blockGenerator;
   private final BlockingQueue<SupervisorEvent> events = new LinkedBlockingQueue<>();
   private final AtomicLong nextBlockNumber = new AtomicLong();
   private volatile SupervisorState state = SupervisorState.INITIALIZED;
   private Thread thread;
-  private Scheduler.Cancellable pendingRestart; // used by the supervisor's thread only
+  private ReceiverClock.Cancellable pendingRestart; // used by the supervisor's thread only
   private final FailureSeries restartFailures = new FailureSeries(LOG);
   private boolean startedBefore; // used by the supervisor's thread only
 
-  private ReceiverSupervisor(Builder builder) {
+  ReceiverSupervisor(ReceiverSupervisorBuilder builder) {
     this.receiver = builder.receiver;
     this.streamId = builder.streamId;
     this.settings = builder.settings;
     this.blockHandler = builder.blockHandler;
     this.listener = builder.listener;
-    Scheduler blockScheduler;
-    if (builder.scheduler == null) {
-      SystemScheduler blockTimer = new SystemScheduler("dstream-receiver-timer-" + streamId);
-      SystemScheduler restartTimer = new SystemScheduler("dstream-receiver-restart-" + streamId);
-      this.ownedSchedulers = List.of(blockTimer, restartTimer);
-      blockScheduler = blockTimer;
-      this.restartScheduler = restartTimer;
+    ReceiverClock blockClock;
+    if (builder.clock == null) {
+      SystemReceiverClock blockTimer = new SystemReceiverClock("dstream-receiver-timer-" + streamId);
+      SystemReceiverClock restartTimer = new SystemReceiverClock("dstream-receiver-restart-" + streamId);
+      this.ownedClocks = List.of(blockTimer, restartTimer);
+      blockClock = blockTimer;
+      this.restartClock = restartTimer;
     } else {
-      this.ownedSchedulers = List.of();
-      blockScheduler = builder.scheduler;
-      this.restartScheduler = builder.scheduler;
+      this.ownedClocks = List.of();
+      blockClock = builder.clock;
+      this.restartClock = builder.clock;
     }
-    this.rateLimiter = new RateLimiter(settings.maxRate(), builder.ticker);
+    this.rateLimiter = new RateLimiter(settings.maxRate(), blockClock);
     this.nextBlockNumber.set(builder.firstBlockNumber);
     this.blockGenerator = new BlockGenerator("stream " + streamId, settings.blockIntervalMs(),
-        settings.maxBufferedRecords(), blockScheduler, rateLimiter, records -> pushAndReportBlock(records, null),
+        settings.maxBufferedRecords(), blockClock, rateLimiter, records -> pushAndReportBlock(records, null),
         this::reportBlockFailure);
   }
 
@@ -94,8 +94,9 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
    * @return a builder
    * @throws IllegalArgumentException if an argument is null or the stream id is negative
    */
-  public static Builder builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
-    return new Builder(receiver, streamId, blockHandler);
+  public static ReceiverSupervisorBuilder builder(Receiver<?> receiver, int streamId,
+      ReceivedBlockHandler blockHandler) {
+    return new ReceiverSupervisorBuilder(receiver, streamId, blockHandler);
   }
 
   /**
@@ -129,7 +130,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       if (state == SupervisorState.INITIALIZED) {
         moveTo(SupervisorState.STOPPED);
         blockGenerator.stop();
-        closeOwnedSchedulers();
+        closeOwnedClocks();
         return;
       }
     }
@@ -278,7 +279,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   }
 
   /**
-   * The supervisor thread. If its own machinery fails even to schedule a restart (say, a closed scheduler),
+   * The supervisor thread. If its own machinery fails even to schedule a restart (say, a closed clock),
    * or an {@link Error} escapes, it stops the receiver and reports why.
    */
   private void run() {
@@ -290,8 +291,8 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
         stopAll("the receiver supervisor failed: " + e, e);
       }
     } finally {
-      // Also when a stop itself failed half-way: the scheduler threads must not outlive the supervisor.
-      closeOwnedSchedulers();
+      // Also when a stop itself failed half-way: the clocks' threads must not outlive the supervisor.
+      closeOwnedClocks();
     }
   }
 
@@ -316,7 +317,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
 
   /**
    * Runs a step of the lifecycle. A failure of the supervisor's own bookkeeping (a bug, or a transient
-   * failure of the scheduler) must not leave the receiver dead while the context runs on: the receiver is
+   * failure of the clock) must not leave the receiver dead while the context runs on: the receiver is
    * restarted after the delay, unless a restart is already pending. If even that fails, {@link #run()} stops
    * the receiver and reports why.
    */
@@ -373,7 +374,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
       moveTo(SupervisorState.RESTARTING);
       callOnStop();
     }
-    pendingRestart = restartScheduler.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
+    pendingRestart = restartClock.schedule(delayMs, () -> events.add(new SupervisorEvent.RestartDue()));
     String report = "restarting the receiver in " + delayMs + " ms: " + message;
     // A source that stays down fails every restart: one WARN with the stack, then DEBUG; listeners see all.
     restartFailures.failed("Receiver of stream " + streamId + ": " + report, error);
@@ -393,7 +394,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     LOG.info("Receiver of stream {} stopped: {}", streamId, message);
     notifyListener(() -> listener.onReceiverStopped(streamId, message, error));
     moveTo(SupervisorState.STOPPED);
-    closeOwnedSchedulers();
+    closeOwnedClocks();
   }
 
   private void callOnStop() {
@@ -416,119 +417,12 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     state = state.checkMoveTo(next);
   }
 
-  private void closeOwnedSchedulers() {
-    ownedSchedulers.forEach(SystemScheduler::close);
+  private void closeOwnedClocks() {
+    ownedClocks.forEach(SystemReceiverClock::close);
   }
 
   @Override
   public String toString() {
     return "ReceiverSupervisor(stream " + streamId + ", " + receiver.getClass().getName() + ", " + state + ")";
-  }
-
-  /** Builds a {@link ReceiverSupervisor}; everything but the receiver, stream id and handler is optional. */
-  public static final class Builder {
-    private final Receiver<?> receiver;
-    private final int streamId;
-    private final ReceivedBlockHandler blockHandler;
-    private ReceiverSettings settings = ReceiverSettings.defaults();
-    private ReceiverListener listener = ReceiverListener.NONE;
-    private Scheduler scheduler;
-    private Ticker ticker = Ticker.SYSTEM;
-    private long firstBlockNumber;
-
-    private Builder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
-      if (receiver == null || blockHandler == null) {
-        throw new IllegalArgumentException("a receiver supervisor needs a receiver and a block handler");
-      }
-      if (streamId < 0) {
-        throw new IllegalArgumentException("a stream id must not be negative, got " + streamId);
-      }
-      this.receiver = receiver;
-      this.streamId = streamId;
-      this.blockHandler = blockHandler;
-    }
-
-    /**
-     * Sets the block interval, restart delay and rate limit (default: {@link ReceiverSettings#defaults()}).
-     *
-     * @param value the settings
-     * @return this builder
-     * @throws IllegalArgumentException if the settings are null
-     */
-    public Builder settings(ReceiverSettings value) {
-      this.settings = requireArgument(value, "settings");
-      return this;
-    }
-
-    /**
-     * Sets who is told about stored blocks and lifecycle changes (default: nobody).
-     *
-     * @param value the listener
-     * @return this builder
-     * @throws IllegalArgumentException if the listener is null
-     */
-    public Builder listener(ReceiverListener value) {
-      this.listener = requireArgument(value, "listener");
-      return this;
-    }
-
-    /**
-     * Sets the scheduler of both the block timer and the restart delays, for tests that move time by hand:
-     * a block that waits for room on the block timer then holds up the restarts as well. By default the
-     * supervisor creates a {@link SystemScheduler} for each, so that it never does, and closes them when it
-     * stops; a scheduler given here is not closed.
-     *
-     * @param value the scheduler
-     * @return this builder
-     * @throws IllegalArgumentException if the scheduler is null
-     */
-    public Builder scheduler(Scheduler value) {
-      this.scheduler = requireArgument(value, "scheduler");
-      return this;
-    }
-
-    /**
-     * Sets the time source of the rate limiter (default: {@link Ticker#SYSTEM}).
-     *
-     * @param value the ticker
-     * @return this builder
-     * @throws IllegalArgumentException if the ticker is null
-     */
-    public Builder ticker(Ticker value) {
-      this.ticker = requireArgument(value, "ticker");
-      return this;
-    }
-
-    /**
-     * Sets the number of the supervisor's first block (default 0). A stream that resumes after a recovery
-     * continues after the numbers of the blocks it recovered, so that block ids stay unique.
-     *
-     * @param value the first block number, not negative
-     * @return this builder
-     * @throws IllegalArgumentException if the number is negative
-     */
-    public Builder firstBlockNumber(long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("the first block number must not be negative, got " + value);
-      }
-      this.firstBlockNumber = value;
-      return this;
-    }
-
-    /**
-     * Builds the supervisor; it does nothing until {@link ReceiverSupervisor#start()}.
-     *
-     * @return the supervisor
-     */
-    public ReceiverSupervisor build() {
-      return new ReceiverSupervisor(this);
-    }
-
-    private static <V> V requireArgument(V value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException("the " + name + " of a receiver supervisor must not be null");
-      }
-      return value;
-    }
   }
 }

@@ -368,13 +368,14 @@ public final class BlockManager implements AutoCloseable {
   }
 
   /**
-   * Returns one replica, to inspect where a block is kept or to simulate losing a copy.
+   * Returns one replica: a seam for tests (in this package, or through their own accessor in it) that inspect
+   * where a block is kept or simulate losing a copy; the engine never needs it.
    *
    * @param index 0 or 1
    * @return the replica
    * @throws IllegalArgumentException if the index is not 0 or 1
    */
-  public ReplicaStore replica(int index) {
+  ReplicaStore replica(int index) {
     if (index < 0 || index >= REPLICAS) {
       throw new IllegalArgumentException("replica index must be 0 or 1, got " + index);
     }

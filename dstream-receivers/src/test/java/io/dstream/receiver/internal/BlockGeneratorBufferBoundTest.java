@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class BlockGeneratorBufferBoundTest {
   private static final int BOUND = 1000;
 
-  private final ManualScheduler scheduler = new ManualScheduler();
+  private final ManualReceiverClock clock = new ManualReceiverClock();
   private final List<List<Object>> blocks = Collections.synchronizedList(new ArrayList<>());
 
   private BlockGenerator generator(BlockGenerator.BlockSink sink) {
-    return new BlockGenerator("stream 1", 200, BOUND, scheduler, new RateLimiter(0, Ticker.SYSTEM), sink,
+    return new BlockGenerator("stream 1", 200, BOUND, clock, new RateLimiter(0, clock), sink,
         (message, error) -> {});
   }
 
@@ -33,7 +33,7 @@ class BlockGeneratorBufferBoundTest {
     generator.start();
     List<Object> records = IntStream.range(0, 3 * BOUND).boxed().collect(Collectors.toList());
 
-    // The manual scheduler never fires here: a store waiting for the timer would never return.
+    // The manual clock never fires here: a store waiting for the timer would never return.
     records.forEach(generator::addData);
 
     List<List<Object>> expected = IntStream.range(0, 3)
@@ -54,7 +54,7 @@ class BlockGeneratorBufferBoundTest {
 
     assertThat(storingThreads).containsExactly(Thread.currentThread());
     assertThat(blocks).hasSize(1);
-    scheduler.advance(200);
+    clock.advance(200);
     assertThat(blocks).hasSize(2);
     assertThat(blocks.get(1)).containsExactly(BOUND + 1);
   }
@@ -72,7 +72,7 @@ class BlockGeneratorBufferBoundTest {
     });
     generator.start();
     generator.addData("slow");
-    Thread timer = new Thread(() -> scheduler.advance(200), "block-timer");
+    Thread timer = new Thread(() -> clock.advance(200), "block-timer");
     timer.start();
     Await.latch(firstPushEntered, "the first push");
 
@@ -94,7 +94,7 @@ class BlockGeneratorBufferBoundTest {
 
   @Test
   void theBoundMustBePositive() {
-    assertThatThrownBy(() -> new BlockGenerator("s", 200, 0, scheduler, new RateLimiter(0, Ticker.SYSTEM),
+    assertThatThrownBy(() -> new BlockGenerator("s", 200, 0, clock, new RateLimiter(0, clock),
         blocks::add, (message, error) -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the most records buffered for a block must be positive, got 0");

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class BlockGeneratorTest {
-  private final ManualScheduler scheduler = new ManualScheduler();
+  private final ManualReceiverClock clock = new ManualReceiverClock();
   private final List<List<Object>> blocks = Collections.synchronizedList(new ArrayList<>());
   private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
   private BlockGenerator generator(BlockGenerator.BlockSink sink) {
-    return new BlockGenerator("stream 1", 200, scheduler, new RateLimiter(0, Ticker.SYSTEM), sink,
+    return new BlockGenerator("stream 1", 200, clock, new RateLimiter(0, clock), sink,
         (message, error) -> errors.add(message));
   }
 
@@ -34,10 +34,10 @@ class BlockGeneratorTest {
     generator.start();
     generator.addData(1);
     generator.addData(2);
-    scheduler.advance(200);
+    clock.advance(200);
     generator.addData(3);
-    scheduler.advance(200);
-    scheduler.advance(200);
+    clock.advance(200);
+    clock.advance(200);
 
     assertThat(blocks).containsExactly(List.of(1, 2), List.of(3));
   }
@@ -59,7 +59,7 @@ class BlockGeneratorTest {
     assertThat(blocks).containsExactly(List.of("a"));
     assertThat(stateDuringLastPush).hasValue(State.STOPPED_GENERATING_BLOCKS);
     assertThat(generator.state()).isEqualTo(State.STOPPED_ALL);
-    assertThat(scheduler.pendingTasks()).isZero();
+    assertThat(clock.pendingTasks()).isZero();
   }
 
   @Test
@@ -147,7 +147,7 @@ class BlockGeneratorTest {
     generator.stop();
 
     assertThat(generator.state()).isEqualTo(State.STOPPED_ALL);
-    assertThat(scheduler.pendingTasks()).isZero();
+    assertThat(clock.pendingTasks()).isZero();
   }
 
   @Test
@@ -160,9 +160,9 @@ class BlockGeneratorTest {
     });
     generator.start();
     generator.addData("bad");
-    scheduler.advance(200);
+    clock.advance(200);
     generator.addData("good");
-    scheduler.advance(200);
+    clock.advance(200);
 
     assertThat(errors).singleElement().asString()
         .startsWith("could not store a block of 1 records received by stream 1; those records are lost")
@@ -172,8 +172,7 @@ class BlockGeneratorTest {
 
   @Test
   void everyRecordPassesTheRateLimiter() {
-    FakeTicker ticker = new FakeTicker();
-    BlockGenerator generator = new BlockGenerator("stream 1", 200, scheduler, new RateLimiter(10, ticker),
+        BlockGenerator generator = new BlockGenerator("stream 1", 200, clock, new RateLimiter(10, clock),
         blocks::add, (message, error) -> errors.add(message));
     generator.start();
 
@@ -181,7 +180,7 @@ class BlockGeneratorTest {
       generator.addData(i);
     }
 
-    assertThat(ticker.sleptNanos()).isCloseTo(200_000_000L, within(1_000L));
+    assertThat(clock.sleptNanos()).isCloseTo(200_000_000L, within(1_000L));
   }
 
   @Test
@@ -198,8 +197,8 @@ class BlockGeneratorTest {
 
   @Test
   void argumentsAreValidated() {
-    RateLimiter limiter = new RateLimiter(0, Ticker.SYSTEM);
-    assertThatThrownBy(() -> new BlockGenerator("s", 0, scheduler, limiter, blocks::add, (m, e) -> {}))
+    RateLimiter limiter = new RateLimiter(0, clock);
+    assertThatThrownBy(() -> new BlockGenerator("s", 0, clock, limiter, blocks::add, (m, e) -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive, got 0 ms");
     assertThatThrownBy(() -> new BlockGenerator("s", 200, null, limiter, blocks::add, (m, e) -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be null");

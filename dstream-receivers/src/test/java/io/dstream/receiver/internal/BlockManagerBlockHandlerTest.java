@@ -8,6 +8,7 @@ import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;
 import io.dstream.storage.StorageLevel;
 import io.dstream.storage.internal.BlockManager;
+import io.dstream.storage.internal.Replicas;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class BlockManagerBlockHandlerTest {
           StorageLevel.MEMORY_AND_DISK_SER_2);
 
       assertThat(blocks.<String>get(ID)).contains(List.of("a", "b"));
-      assertThat(blocks.replica(1).isInMemory(ID)).isTrue();
+      assertThat(Replicas.of(blocks, 1).isInMemory(ID)).isTrue();
     }
   }
 

@@ -30,7 +30,7 @@ class ReceiverFlowControlTest {
   @TempDir
   Path temp;
 
-  private final ManualScheduler scheduler = new ManualScheduler();
+  private final ManualReceiverClock clock = new ManualReceiverClock();
   private final RecordingListener listener = new RecordingListener();
   private final ControlledReceiver receiver = new ControlledReceiver(StorageLevel.MEMORY_AND_DISK);
   private BlockManager blocks;
@@ -47,7 +47,7 @@ class ReceiverFlowControlTest {
   void singleRecordStoresBlockTheReceiverWhileTheStoreIsFullAndEveryRecordArrivesOnce() throws Exception {
     blocks = new BlockManager(temp, 1 << 20, BOUND, new KryoSerializer(), HUNDRED_BYTES_PER_RECORD);
     supervisor = ReceiverSupervisor.builder(receiver, 0, new BlockManagerBlockHandler(blocks)).listener(listener)
-        .scheduler(scheduler).settings(ReceiverSettings.defaults().withMaxBufferedRecords(RECORDS_PER_BLOCK))
+        .clock(clock).settings(ReceiverSettings.defaults().withMaxBufferedRecords(RECORDS_PER_BLOCK))
         .build();
     supervisor.start();
     Await.take(listener.started, "the receiver to start");

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class ReceiverSupervisorLifecycleTest {
   private static final int STREAM = 4;
 
-  private final ManualScheduler scheduler = new ManualScheduler();
+  private final ManualReceiverClock clock = new ManualReceiverClock();
   private final RecordingListener listener = new RecordingListener();
   private final RecordingBlockHandler handler = new RecordingBlockHandler();
   private final ControlledReceiver receiver = new ControlledReceiver();
   private ReceiverSupervisor supervisor;
 
   private ReceiverSupervisor supervise() {
-    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).scheduler(scheduler)
+    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).clock(clock)
         .build();
     return supervisor;
   }
@@ -82,10 +82,10 @@ class ReceiverSupervisorLifecycleTest {
     assertThat(receiver.isStopped()).isTrue();
     assertThat(supervisor.state()).isEqualTo(SupervisorState.RESTARTING);
 
-    scheduler.advance(1999);
+    clock.advance(1999);
     assertThat(receiver.starts).hasValue(1);
 
-    scheduler.advance(1);
+    clock.advance(1);
     Await.take(listener.started, "the restarted receiver");
     assertThat(receiver.starts).hasValue(2);
     assertThat(receiver.stopCount).hasValue(1);
@@ -101,7 +101,7 @@ class ReceiverSupervisorLifecycleTest {
       RecordingListener.Report report = Await.take(listener.errors, "restart report " + restart);
       assertThat(report.message()).isEqualTo("restarting the receiver in 2000 ms: the server closed the connection");
       assertThat(report.error()).isNull();
-      scheduler.advance(2000);
+      clock.advance(2000);
       Await.take(listener.started, "restart " + restart);
     }
     receiver.store(List.of("back"));
@@ -117,10 +117,10 @@ class ReceiverSupervisorLifecycleTest {
   void aTransientFailureOfTheSupervisorsSchedulerRestartsTheReceiverInsteadOfLeavingItDead()
       throws InterruptedException {
     AtomicInteger restartsScheduled = new AtomicInteger();
-    Scheduler failingOnce = restartsFailingWhen(() -> restartsScheduled.incrementAndGet() == 1,
-        "transient scheduler failure");
+    ReceiverClock failingOnce = restartsFailingWhen(() -> restartsScheduled.incrementAndGet() == 1,
+        "transient clock failure");
     supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener)
-        .scheduler(failingOnce).build();
+        .clock(failingOnce).build();
     supervisor.start();
     Await.take(listener.started, "the receiver to start");
 
@@ -128,8 +128,8 @@ class ReceiverSupervisorLifecycleTest {
 
     RecordingListener.Report report = Await.take(listener.errors, "the restart report");
     assertThat(report.message()).startsWith("restarting the receiver in 2000 ms: the receiver supervisor failed");
-    assertThat(report.error()).hasMessage("transient scheduler failure");
-    scheduler.advance(2000);
+    assertThat(report.error()).hasMessage("transient clock failure");
+    clock.advance(2000);
     Await.take(listener.started, "the restarted receiver");
     assertThat(receiver.starts).hasValue(2);
     assertThat(receiver.stopCount).as("onStop once for the one start it ends").hasValue(1);
@@ -143,7 +143,7 @@ class ReceiverSupervisorLifecycleTest {
     receiver.restart("soon", null, 500);
 
     assertThat(Await.take(listener.errors, "the restart report").message()).contains("in 500 ms: soon");
-    scheduler.advance(500);
+    clock.advance(500);
     Await.take(listener.started, "the restarted receiver");
     assertThat(receiver.starts).hasValue(2);
   }
@@ -171,7 +171,7 @@ class ReceiverSupervisorLifecycleTest {
     assertThat(receiver.stopCount).as("onStop cleans up after a failed onStart").hasValue(1);
     assertThat(listener.started).isEmpty();
 
-    scheduler.advance(2000);
+    clock.advance(2000);
     Await.take(listener.started, "the second start");
     assertThat(receiver.starts).hasValue(2);
   }
@@ -183,7 +183,7 @@ class ReceiverSupervisorLifecycleTest {
     receiver.restart("first");
     receiver.restart("second");
     Await.take(listener.errors, "the first restart");
-    scheduler.advance(2000);
+    clock.advance(2000);
     Await.take(listener.started, "the restarted receiver");
 
     assertThat(listener.errors).isEmpty();
@@ -206,7 +206,7 @@ class ReceiverSupervisorLifecycleTest {
     assertThat(stopped).isNotNull();
     assertThat(stopped.message()).isEqualTo("context stopped");
     assertThat(stopped.error()).isNull();
-    assertThat(scheduler.pendingTasks()).as("the block timer is cancelled").isZero();
+    assertThat(clock.pendingTasks()).as("the block timer is cancelled").isZero();
   }
 
   @Test
@@ -217,11 +217,11 @@ class ReceiverSupervisorLifecycleTest {
 
     supervisor.stop("context stopped", null);
     assertThat(supervisor.awaitTermination(Await.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-    scheduler.advance(10_000);
+    clock.advance(10_000);
 
     assertThat(receiver.stopCount).hasValue(1);
     assertThat(receiver.starts).hasValue(1);
-    assertThat(scheduler.pendingTasks()).isZero();
+    assertThat(clock.pendingTasks()).isZero();
   }
 
   @Test
@@ -276,7 +276,7 @@ class ReceiverSupervisorLifecycleTest {
         listener.onReceiverStopped(streamId, message, error);
       }
     };
-    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(throwing).scheduler(scheduler)
+    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(throwing).clock(clock)
         .build();
     supervisor.start();
     Await.take(receiver.startThreads, "onStart");
@@ -327,7 +327,7 @@ class ReceiverSupervisorLifecycleTest {
   @Test
   void aReceiverObjectFeedsOneSupervisorOnly() throws InterruptedException {
     startAndAwaitStarted();
-    ReceiverSupervisor second = ReceiverSupervisor.builder(receiver, 9, handler).scheduler(scheduler).build();
+    ReceiverSupervisor second = ReceiverSupervisor.builder(receiver, 9, handler).clock(clock).build();
 
     assertThatThrownBy(second::start)
         .isInstanceOf(IllegalStateException.class)
@@ -351,9 +351,9 @@ class ReceiverSupervisorLifecycleTest {
 
   @Test
   void aSupervisorWhoseSchedulerFailsStopsTheReceiverAndReportsWhy() throws InterruptedException {
-    Scheduler closedForRestarts = restartsFailingWhen(() -> true, "the scheduler has been closed");
+    ReceiverClock closedForRestarts = restartsFailingWhen(() -> true, "the clock has been closed");
     supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener)
-        .scheduler(closedForRestarts).build();
+        .clock(closedForRestarts).build();
     supervisor.start();
     Await.take(listener.started, "the receiver to start");
 
@@ -361,7 +361,7 @@ class ReceiverSupervisorLifecycleTest {
 
     RecordingListener.Report stopped = Await.take(listener.stopped, "the stop report");
     assertThat(stopped.message()).startsWith("the receiver supervisor failed");
-    assertThat(stopped.error()).hasMessage("the scheduler has been closed");
+    assertThat(stopped.error()).hasMessage("the clock has been closed");
     assertThat(supervisor.awaitTermination(Await.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(supervisor.state()).isEqualTo(SupervisorState.STOPPED);
     assertThat(receiver.stopCount).hasValue(1);
@@ -373,27 +373,37 @@ class ReceiverSupervisorLifecycleTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a receiver");
     assertThatThrownBy(() -> ReceiverSupervisor.builder(receiver, -1, handler))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative, got -1");
-    assertThatThrownBy(() -> ReceiverSupervisor.builder(receiver, 0, handler).scheduler(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheduler");
+    assertThatThrownBy(() -> ReceiverSupervisor.builder(receiver, 0, handler).clock(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock");
   }
 
   /**
-   * The test's manual scheduler, except that scheduling a one-shot task (a restart delay) throws an
+   * The test's manual clock, except that scheduling a one-shot task (a restart delay) throws an
    * IllegalStateException with the message whenever {@code fails} says so; the block timer is left alone.
    */
-  private Scheduler restartsFailingWhen(BooleanSupplier fails, String message) {
-    return new Scheduler() {
+  private ReceiverClock restartsFailingWhen(BooleanSupplier fails, String message) {
+    return new ReceiverClock() {
       @Override
       public Cancellable schedule(long delayMs, Runnable task) {
         if (fails.getAsBoolean()) {
           throw new IllegalStateException(message);
         }
-        return scheduler.schedule(delayMs, task);
+        return clock.schedule(delayMs, task);
       }
 
       @Override
       public Cancellable scheduleAtFixedRate(long periodMs, Runnable task) {
-        return scheduler.scheduleAtFixedRate(periodMs, task);
+        return clock.scheduleAtFixedRate(periodMs, task);
+      }
+
+      @Override
+      public long nanoTime() {
+        return clock.nanoTime();
+      }
+
+      @Override
+      public void sleepNanos(long nanos) {
+        clock.sleepNanos(nanos);
       }
     };
   }

@@ -15,16 +15,15 @@ import org.junit.jupiter.api.Test;
 class ReceiverSupervisorStorageTest {
   private static final int STREAM = 4;
 
-  private final ManualScheduler scheduler = new ManualScheduler();
+  private final ManualReceiverClock clock = new ManualReceiverClock();
   private final RecordingListener listener = new RecordingListener();
   private final RecordingBlockHandler handler = new RecordingBlockHandler();
-  private final FakeTicker ticker = new FakeTicker();
   private ControlledReceiver receiver = new ControlledReceiver();
   private ReceiverSupervisor supervisor;
 
   private void start(ReceiverSettings settings) throws InterruptedException {
-    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).scheduler(scheduler)
-        .ticker(ticker).settings(settings).build();
+    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).clock(clock)
+        .settings(settings).build();
     supervisor.start();
     Await.take(listener.started, "the receiver to start");
   }
@@ -51,18 +50,18 @@ class ReceiverSupervisorStorageTest {
     receiver.store("a");
     receiver.store("b");
 
-    scheduler.advance(199);
+    clock.advance(199);
     assertThat(handler.blockCount()).isZero();
-    scheduler.advance(1);
+    clock.advance(1);
 
     assertThat(handler.block(BlockId.stream(STREAM, 0))).isEqualTo(List.of("a", "b"));
     assertThat(listener.blocks.poll()).isEqualTo(new ReceivedBlockInfo(STREAM, BlockId.stream(STREAM, 0), 2, null));
 
-    scheduler.advance(400);
+    clock.advance(400);
     assertThat(handler.blockCount()).isEqualTo(1);
 
     receiver.store("c");
-    scheduler.advance(200);
+    clock.advance(200);
     assertThat(handler.block(BlockId.stream(STREAM, 1))).isEqualTo(List.of("c"));
   }
 
@@ -71,7 +70,7 @@ class ReceiverSupervisorStorageTest {
     start(ReceiverSettings.defaults().withBlockIntervalMs(50));
     receiver.store("a");
 
-    scheduler.advance(50);
+    clock.advance(50);
 
     assertThat(handler.blockCount()).isEqualTo(1);
   }
@@ -89,7 +88,7 @@ class ReceiverSupervisorStorageTest {
 
   @Test
   void blockNumbersStartAtTheConfiguredFirstNumber() throws InterruptedException {
-    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).scheduler(scheduler)
+    supervisor = ReceiverSupervisor.builder(receiver, STREAM, handler).listener(listener).clock(clock)
         .firstBlockNumber(17).build();
     supervisor.start();
     Await.take(listener.started, "the receiver to start");
@@ -147,7 +146,7 @@ class ReceiverSupervisorStorageTest {
 
     receiver.store(List.of("x"));
     receiver.store("y");
-    scheduler.advance(200);
+    clock.advance(200);
 
     assertThat(handler.levels()).containsExactly(StorageLevel.MEMORY_ONLY_2, StorageLevel.MEMORY_ONLY_2);
   }
@@ -169,7 +168,7 @@ class ReceiverSupervisorStorageTest {
     handler.failWhen(records -> records.contains("doomed"));
     receiver.store("doomed");
 
-    scheduler.advance(200);
+    clock.advance(200);
 
     RecordingListener.Report error = Await.take(listener.errors, "the storage failure");
     assertThat(error.message())
@@ -177,7 +176,7 @@ class ReceiverSupervisorStorageTest {
     assertThat(error.error()).hasMessage("storage failed for input-4-0");
 
     receiver.store("fine");
-    scheduler.advance(200);
+    clock.advance(200);
     assertThat(handler.block(BlockId.stream(STREAM, 1))).isEqualTo(List.of("fine"));
   }
 
@@ -215,7 +214,7 @@ class ReceiverSupervisorStorageTest {
     receiver.store(List.of("before"));
     receiver.restart("hiccup");
     Await.take(listener.errors, "the restart");
-    scheduler.advance(2000);
+    clock.advance(2000);
     Await.take(listener.started, "the restarted receiver");
 
     receiver.store(List.of("after"));
@@ -231,7 +230,7 @@ class ReceiverSupervisorStorageTest {
     Await.take(listener.errors, "the restart");
 
     receiver.store("straggler");
-    scheduler.advance(200);
+    clock.advance(200);
 
     assertThat(handler.allRecords()).containsExactly("straggler");
   }
@@ -243,12 +242,12 @@ class ReceiverSupervisorStorageTest {
     for (int i = 0; i < 5; i++) {
       receiver.store("r" + i);
     }
-    assertThat(ticker.sleptNanos()).isCloseTo(400_000_000L, within(1_000L));
+    assertThat(clock.sleptNanos()).isCloseTo(400_000_000L, within(1_000L));
 
     receiver.store(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     receiver.store("after the list");
 
-    assertThat(ticker.sleptNanos()).isCloseTo(1_500_000_000L, within(1_000L));
+    assertThat(clock.sleptNanos()).isCloseTo(1_500_000_000L, within(1_000L));
   }
 
   @Test
@@ -273,7 +272,7 @@ class ReceiverSupervisorStorageTest {
     }
     receiver.store(new ArrayList<>(java.util.Collections.nCopies(10_000, "r")));
 
-    assertThat(ticker.sleeps()).isZero();
+    assertThat(clock.sleeps()).isZero();
     assertThat(supervisor.currentRate()).isZero();
   }
 }

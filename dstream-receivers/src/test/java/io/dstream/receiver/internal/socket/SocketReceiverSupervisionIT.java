@@ -4,7 +4,7 @@ import static io.dstream.receiver.internal.socket.LoopbackServer.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.receiver.internal.Await;
-import io.dstream.receiver.internal.ManualScheduler;
+import io.dstream.receiver.internal.ManualReceiverClock;
 import io.dstream.receiver.internal.ReceiverSupervisor;
 import io.dstream.receiver.internal.RecordingBlockHandler;
 import io.dstream.receiver.internal.RecordingListener;
@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /** A socket receiver under a real supervisor: a failing source restarts it after the delay, nothing dies. */
 class SocketReceiverSupervisionIT {
-  private final ManualScheduler scheduler = new ManualScheduler();
+  private final ManualReceiverClock clock = new ManualReceiverClock();
   private final RecordingListener listener = new RecordingListener();
   private final RecordingBlockHandler handler = new RecordingBlockHandler();
   private ReceiverSupervisor supervisor;
 
   private void supervise(int port) {
     SocketTextReceiver receiver = new SocketTextReceiver(HOST, port, StorageLevel.MEMORY_AND_DISK_SER_2);
-    supervisor = ReceiverSupervisor.builder(receiver, 1, handler).listener(listener).scheduler(scheduler).build();
+    supervisor = ReceiverSupervisor.builder(receiver, 1, handler).listener(listener).clock(clock).build();
     supervisor.start();
   }
 
@@ -54,10 +54,10 @@ class SocketReceiverSupervisionIT {
           + server.port() + " closed the connection");
       assertThat(supervisor.state()).isEqualTo(SupervisorState.RESTARTING);
 
-      scheduler.advance(2000);
+      clock.advance(2000);
       sendAndClose(server.accept(), "c\n");
       Await.take(listener.errors, "the second dropped connection");
-      scheduler.advance(200);
+      clock.advance(200);
 
       assertThat(handler.allRecords()).containsExactly("a", "b", "c");
       assertThat(listener.started).hasSize(2);
@@ -73,12 +73,12 @@ class SocketReceiverSupervisionIT {
         RecordingListener.Report error = Await.take(listener.errors, "closed connection " + attempt);
         assertThat(error.message()).endsWith("closed the connection");
         assertThat(error.error()).isNull();
-        scheduler.advance(2000);
+        clock.advance(2000);
       }
 
       sendAndClose(server.accept(), "x\ny\n");
       Await.take(listener.errors, "the connection closed after the lines");
-      scheduler.advance(200);
+      clock.advance(200);
 
       assertThat(handler.allRecords()).containsExactly("x", "y");
       assertThat(listener.started).hasSize(5);
@@ -94,7 +94,7 @@ class SocketReceiverSupervisionIT {
     assertThat(first.message()).contains("cannot connect to " + HOST);
     assertThat(first.error()).isInstanceOf(ConnectException.class);
 
-    scheduler.advance(2000);
+    clock.advance(2000);
     RecordingListener.Report second = Await.take(listener.errors, "the second refused connection");
     assertThat(second.error()).isInstanceOf(ConnectException.class);
 

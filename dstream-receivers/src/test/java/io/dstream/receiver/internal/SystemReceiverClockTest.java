@@ -7,13 +7,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class SystemSchedulerTest {
+class SystemReceiverClockTest {
   @Test
   void aTaskRunsOnTheSchedulersNamedDaemonThread() throws InterruptedException {
     AtomicReference<Thread> ranOn = new AtomicReference<>();
     CountDownLatch ran = new CountDownLatch(1);
-    try (SystemScheduler scheduler = new SystemScheduler("test-timer")) {
-      scheduler.schedule(0, () -> {
+    try (SystemReceiverClock clock = new SystemReceiverClock("test-timer")) {
+      clock.schedule(0, () -> {
         ranOn.set(Thread.currentThread());
         ran.countDown();
       });
@@ -27,8 +27,8 @@ class SystemSchedulerTest {
   @Test
   void aRepeatingTaskThatThrowsKeepsRunning() throws InterruptedException {
     CountDownLatch runs = new CountDownLatch(3);
-    try (SystemScheduler scheduler = new SystemScheduler("test-timer")) {
-      scheduler.scheduleAtFixedRate(1, () -> {
+    try (SystemReceiverClock clock = new SystemReceiverClock("test-timer")) {
+      clock.scheduleAtFixedRate(1, () -> {
         runs.countDown();
         throw new IllegalStateException("every run fails");
       });
@@ -38,20 +38,20 @@ class SystemSchedulerTest {
 
   @Test
   void aClosedSchedulerRefusesNewTasks() {
-    SystemScheduler scheduler = new SystemScheduler("test-timer");
-    scheduler.close();
+    SystemReceiverClock clock = new SystemReceiverClock("test-timer");
+    clock.close();
 
-    assertThatThrownBy(() -> scheduler.schedule(0, () -> {}))
+    assertThatThrownBy(() -> clock.schedule(0, () -> {}))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("has been closed");
-    assertThatThrownBy(() -> scheduler.scheduleAtFixedRate(10, () -> {}))
+    assertThatThrownBy(() -> clock.scheduleAtFixedRate(10, () -> {}))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("has been closed");
   }
 
   @Test
   void invalidDelaysAndPeriodsAreRejected() {
-    try (SystemScheduler scheduler = new SystemScheduler("test-timer")) {
-      assertThatThrownBy(() -> scheduler.schedule(-1, () -> {})).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> scheduler.scheduleAtFixedRate(0, () -> {}))
+    try (SystemReceiverClock clock = new SystemReceiverClock("test-timer")) {
+      assertThatThrownBy(() -> clock.schedule(-1, () -> {})).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> clock.scheduleAtFixedRate(0, () -> {}))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

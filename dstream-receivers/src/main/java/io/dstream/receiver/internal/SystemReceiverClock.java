@@ -3,21 +3,20 @@ package io.dstream.receiver.internal;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** A {@link Scheduler} on real time, with one daemon thread of its own. Thread-safe. */
-public final class SystemScheduler implements Scheduler, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SystemScheduler.class);
-
+/**
+ * The {@link ReceiverClock} of real time: {@link System#nanoTime()}, real sleeps, and one daemon thread of its
+ * own that runs the scheduled tasks. Thread-safe.
+ */
+public final class SystemReceiverClock implements ReceiverClock, AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
 
   /**
-   * Creates a scheduler and its thread.
+   * Creates a clock and its thread.
    *
    * @param threadName the name of the thread that runs the tasks
    */
-  public SystemScheduler(String threadName) {
+  public SystemReceiverClock(String threadName) {
     executor = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, threadName);
       thread.setDaemon(true);
@@ -29,12 +28,22 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
   }
 
   @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
+  @Override
+  public void sleepNanos(long nanos) throws InterruptedException {
+    TimeUnit.NANOSECONDS.sleep(nanos);
+  }
+
+  @Override
   public Cancellable schedule(long delayMs, Runnable task) {
     if (delayMs < 0) {
       throw new IllegalArgumentException("a task's delay must not be negative, got " + delayMs + " ms");
     }
     try {
-      var future = executor.schedule(logged(task), delayMs, TimeUnit.MILLISECONDS);
+      var future = executor.schedule(ReceiverClock.loggingFailures(task), delayMs, TimeUnit.MILLISECONDS);
       return () -> future.cancel(false);
     } catch (RejectedExecutionException e) {
       throw closed(e);
@@ -47,7 +56,9 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
       throw new IllegalArgumentException("a repeating task's period must be positive, got " + periodMs + " ms");
     }
     try {
-      var future = executor.scheduleAtFixedRate(logged(task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+      // A periodic task whose run throws is never run again by the executor: the wrapper keeps it alive.
+      var future = executor.scheduleAtFixedRate(ReceiverClock.loggingFailures(task), periodMs, periodMs,
+          TimeUnit.MILLISECONDS);
       return () -> future.cancel(false);
     } catch (RejectedExecutionException e) {
       throw closed(e);
@@ -60,18 +71,7 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
     executor.shutdownNow();
   }
 
-  // A periodic task whose run throws is never run again by the executor; keep it alive and say why.
-  private static Runnable logged(Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException | Error e) {
-        LOG.error("a scheduled task failed: {}", e.toString(), e);
-      }
-    };
-  }
-
   private static IllegalStateException closed(RejectedExecutionException e) {
-    return new IllegalStateException("the scheduler has been closed; no task can be scheduled on it", e);
+    return new IllegalStateException("the receiver clock has been closed; no task can be scheduled on it", e);
   }
 }
