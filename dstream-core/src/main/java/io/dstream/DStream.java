@@ -16,16 +16,16 @@ import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.stream.BatchOutput;
 import io.dstream.internal.stream.BatchPrinter;
-import io.dstream.internal.stream.CountedNode;
-import io.dstream.internal.stream.ForEachNode;
-import io.dstream.internal.stream.NarrowNode;
-import io.dstream.internal.stream.ReducedNode;
-import io.dstream.internal.stream.RepartitionedNode;
+import io.dstream.internal.stream.CountedStreamNode;
+import io.dstream.internal.stream.ForEachStreamNode;
+import io.dstream.internal.stream.NarrowStreamNode;
+import io.dstream.internal.stream.ReducedStreamNode;
+import io.dstream.internal.stream.RepartitionedStreamNode;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.internal.stream.TransformedNode;
-import io.dstream.internal.stream.UnionedNode;
+import io.dstream.internal.stream.TransformedStreamNode;
+import io.dstream.internal.stream.UnionStreamNode;
 import io.dstream.internal.stream.WindowSpec;
-import io.dstream.internal.stream.WindowedNode;
+import io.dstream.internal.stream.WindowedStreamNode;
 import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.Partitioner;
@@ -222,7 +222,7 @@ public class DStream<T> {
       throw new IllegalArgumentException("repartition(" + numPartitions + "): the number of partitions must be "
           + "positive");
     }
-    return new DStream<>(ssc, new RepartitionedNode<>(node, numPartitions));
+    return new DStream<>(ssc, new RepartitionedStreamNode<>(node, numPartitions));
   }
 
   /**
@@ -255,7 +255,7 @@ public class DStream<T> {
    * @throws IllegalStateException if the context has already started
    */
   public DStream<Long> count() {
-    return new DStream<>(ssc, new CountedNode<>(node));
+    return new DStream<>(ssc, new CountedStreamNode<>(node));
   }
 
   /**
@@ -273,7 +273,7 @@ public class DStream<T> {
    */
   public DStream<T> reduce(Function2<T, T, T> f) {
     Arguments.requireNonNull(f, "f");
-    return new DStream<>(ssc, new ReducedNode<>(node, f));
+    return new DStream<>(ssc, new ReducedStreamNode<>(node, f));
   }
 
   /**
@@ -968,28 +968,28 @@ public class DStream<T> {
   // ---- helpers shared with PairDStream ------------------------------------------------------------------
 
   <U> DStream<U> narrow(NarrowOperation<T, U> operation) {
-    return new DStream<>(ssc, new NarrowNode<>(node, operation));
+    return new DStream<>(ssc, new NarrowStreamNode<>(node, operation));
   }
 
   <K, V> PairDStream<K, V> narrowToPair(NarrowOperation<T, Tuple2<K, V>> operation) {
-    return new PairDStream<>(ssc, new NarrowNode<>(node, operation));
+    return new PairDStream<>(ssc, new NarrowStreamNode<>(node, operation));
   }
 
   /** Returns a stream whose batches a user function builds from this stream's batch, as public RDDs. */
   <U> StreamNode<U> transformNode(String name, Function2<RDD<T>, Time, ? extends RDD<U>> f) {
-    return new TransformedNode<>(name, List.of(node),
+    return new TransformedStreamNode<>(name, List.of(node),
         (batches, time) -> UserRdds.unwrap(f.call(UserRdds.wrap(UserRdds.<T>cast(batches.get(0))), time)));
   }
 
   <U, W> StreamNode<W> transformWithNode(String name, DStream<U> other,
       Function3<RDD<T>, RDD<U>, Time, ? extends RDD<W>> f) {
-    return new TransformedNode<>(name, List.of(node, other.node), (batches, time) -> UserRdds.unwrap(
+    return new TransformedStreamNode<>(name, List.of(node, other.node), (batches, time) -> UserRdds.unwrap(
         f.call(UserRdds.wrap(UserRdds.<T>cast(batches.get(0))), UserRdds.wrap(UserRdds.<U>cast(batches.get(1))),
             time)));
   }
 
   StreamNode<T> windowNode(WindowSpec spec) {
-    return new WindowedNode<>(node, spec, ssc.runtime.engine());
+    return new WindowedStreamNode<>(node, spec, ssc.runtime.engine());
   }
 
   /** Returns the number of partitions of by-key windows by default: the context's default parallelism. */
@@ -998,7 +998,7 @@ public class DStream<T> {
   }
 
   StreamNode<T> unionNode(DStream<T> other) {
-    return new UnionedNode<>(List.of(node, other.node));
+    return new UnionStreamNode<>(List.of(node, other.node));
   }
 
   /**
@@ -1008,6 +1008,6 @@ public class DStream<T> {
    * @param output what to do with each batch's RDD
    */
   void output(String name, BatchOutput<T> output) {
-    new ForEachNode<>(node, output, CallSite.describe(name));
+    new ForEachStreamNode<>(node, output, CallSite.describe(name));
   }
 }

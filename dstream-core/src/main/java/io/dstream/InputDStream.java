@@ -1,7 +1,7 @@
 package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
-import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.InputStreamNode;
 
 /**
  * A stream that brings data into the pipeline from a source (a queue of RDDs, files, a receiver): one RDD
@@ -10,7 +10,7 @@ import io.dstream.internal.stream.InputNode;
  * @param <T> the record type
  */
 public class InputDStream<T> extends DStream<T> {
-  InputDStream(StreamingContext ssc, InputNode<T> node) {
+  InputDStream(StreamingContext ssc, InputStreamNode<T> node) {
     super(ssc, node);
   }
 

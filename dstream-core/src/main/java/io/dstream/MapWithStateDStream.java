@@ -1,7 +1,7 @@
 package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
-import io.dstream.internal.stream.MapWithStateNode;
+import io.dstream.internal.stream.MapWithStateStreamNode;
 
 /**
  * The stream {@link PairDStream#mapWithState} returns: each batch holds the records the mapping function
@@ -20,9 +20,9 @@ import io.dstream.internal.stream.MapWithStateNode;
  * @param <T> the mapped record type
  */
 public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
-  private final MapWithStateNode<K, V, S, T> stateNode;
+  private final MapWithStateStreamNode<K, V, S, T> stateNode;
 
-  MapWithStateDStream(StreamingContext ssc, MapWithStateNode<K, V, S, T> stateNode) {
+  MapWithStateDStream(StreamingContext ssc, MapWithStateStreamNode<K, V, S, T> stateNode) {
     super(ssc, stateNode.mappedStream());
     this.stateNode = stateNode;
   }
@@ -90,7 +90,7 @@ public final class MapWithStateDStream<K, V, S, T> extends DStream<T> {
   }
 
   /** Returns the internal stream that holds the state, for tests and recovery. */
-  MapWithStateNode<K, V, S, T> stateNode() {
+  MapWithStateStreamNode<K, V, S, T> stateNode() {
     return stateNode;
   }
 }

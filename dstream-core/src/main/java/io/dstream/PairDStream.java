@@ -9,12 +9,12 @@ import io.dstream.internal.rdd.Aggregator;
 import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.ValueCopier;
-import io.dstream.internal.stream.CombinedByKeyNode;
-import io.dstream.internal.stream.JoinedNode;
-import io.dstream.internal.stream.MapWithStateNode;
-import io.dstream.internal.stream.NarrowNode;
-import io.dstream.internal.stream.ReducedWindowedNode;
-import io.dstream.internal.stream.StateByKeyNode;
+import io.dstream.internal.stream.CombinedByKeyStreamNode;
+import io.dstream.internal.stream.JoinedStreamNode;
+import io.dstream.internal.stream.MapWithStateStreamNode;
+import io.dstream.internal.stream.NarrowStreamNode;
+import io.dstream.internal.stream.ReducedWindowedStreamNode;
+import io.dstream.internal.stream.StateByKeyStreamNode;
 import io.dstream.internal.stream.StateEnvironment;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.WindowSpec;
@@ -283,7 +283,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <U> PairDStream<K, U> mapValues(Function<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairDStream<>(ssc, new NarrowNode<>(node, NarrowOperation.mapValues(f)));
+    return new PairDStream<>(ssc, new NarrowStreamNode<>(node, NarrowOperation.mapValues(f)));
   }
 
   /**
@@ -301,7 +301,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public <U> PairDStream<K, U> flatMapValues(FlatMapFunction<V, U> f) {
     Arguments.requireNonNull(f, "f");
-    return new PairDStream<>(ssc, new NarrowNode<>(node, NarrowOperation.flatMapValues(f)));
+    return new PairDStream<>(ssc, new NarrowStreamNode<>(node, NarrowOperation.flatMapValues(f)));
   }
 
   // ---- joins of two streams, batch by batch ------------------------------------------------------------------
@@ -947,7 +947,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
     PairDStream<K, V> reduced = reduceByKey(reduceFunc, partitioner);
-    return new PairDStream<>(ssc, new ReducedWindowedNode<>(reduced.node, spec, reduceFunc, invReduceFunc,
+    return new PairDStream<>(ssc, new ReducedWindowedStreamNode<>(reduced.node, spec, reduceFunc, invReduceFunc,
         filterFunc, partitioner));
   }
 
@@ -1096,7 +1096,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   public <S, T> MapWithStateDStream<K, V, S, T> mapWithState(StateSpec<K, V, S, T> spec) {
     Arguments.requireNonNull(spec, "spec");
     Partitioner partitioner = spec.getPartitioner().orElseGet(() -> new HashPartitioner(defaultParallelism()));
-    return new MapWithStateDStream<>(ssc, new MapWithStateNode<>(node, stateEnvironment(),
+    return new MapWithStateDStream<>(ssc, new MapWithStateStreamNode<>(node, stateEnvironment(),
         CallSite.describe("mapWithState"), spec.mappingFunction(), partitioner,
         UserRdds.unwrap(spec.getInitialState().orElse(null)), spec.getTimeout().orElse(null)));
   }
@@ -1105,7 +1105,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
       Partitioner partitioner, PairRDD<K, S> initialRDD) {
     Arguments.requireNonNull(updateFunc, "updateFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairDStream<>(ssc, new StateByKeyNode<>(node, stateEnvironment(),
+    return new PairDStream<>(ssc, new StateByKeyStreamNode<>(node, stateEnvironment(),
         CallSite.describe("updateStateByKey"), updateFunc, partitioner, UserRdds.unwrap(initialRDD)));
   }
 
@@ -1186,7 +1186,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   private <C> PairDStream<K, C> combined(String name, Aggregator<K, V, C> aggregator, Partitioner partitioner,
       boolean mapSideCombine) {
-    return new PairDStream<>(ssc, new CombinedByKeyNode<>(node, name, aggregator, partitioner, mapSideCombine));
+    return new PairDStream<>(ssc, new CombinedByKeyStreamNode<>(node, name, aggregator, partitioner, mapSideCombine));
   }
 
   private PairDStream<K, Iterable<V>> grouped(Partitioner partitioner) {
@@ -1210,8 +1210,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     return list;
   }
 
-  private <W, R> PairDStream<K, R> joined(String name, PairDStream<K, W> other, JoinedNode.Join<K, V, W, R> join,
+  private <W, R> PairDStream<K, R> joined(String name, PairDStream<K, W> other, JoinedStreamNode.Join<K, V, W, R> join,
       Partitioner partitioner) {
-    return new PairDStream<>(ssc, new JoinedNode<>(name, node, other.node, join, partitioner));
+    return new PairDStream<>(ssc, new JoinedStreamNode<>(name, node, other.node, join, partitioner));
   }
 }

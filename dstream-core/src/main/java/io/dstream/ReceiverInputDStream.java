@@ -1,7 +1,7 @@
 package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
-import io.dstream.internal.receiver.ReceiverInputNode;
+import io.dstream.internal.receiver.ReceiverInputStreamNode;
 
 /**
  * An input stream whose data a {@link io.dstream.receiver.Receiver} receives: the receiver runs on a thread
@@ -14,7 +14,7 @@ import io.dstream.internal.receiver.ReceiverInputNode;
  * @param <T> the record type
  */
 public final class ReceiverInputDStream<T> extends InputDStream<T> {
-  ReceiverInputDStream(StreamingContext ssc, ReceiverInputNode<T> node) {
+  ReceiverInputDStream(StreamingContext ssc, ReceiverInputStreamNode<T> node) {
     super(ssc, node);
   }
 

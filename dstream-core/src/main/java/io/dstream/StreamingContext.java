@@ -8,16 +8,16 @@ import io.dstream.function.Function;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.checkpoint.ContextRecovery;
-import io.dstream.internal.output.ObjectFileNode;
-import io.dstream.internal.rdd.ParallelCollectionNode;
+import io.dstream.internal.output.ObjectFileRddNode;
+import io.dstream.internal.rdd.ParallelCollectionRddNode;
 import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.receiver.SocketReceivers;
 import io.dstream.internal.scheduler.SystemClock;
-import io.dstream.internal.stream.FileInputNode;
-import io.dstream.internal.stream.QueueInputNode;
+import io.dstream.internal.stream.FileInputStreamNode;
+import io.dstream.internal.stream.QueueInputStreamNode;
 import io.dstream.internal.stream.StreamNode;
-import io.dstream.internal.stream.TransformedNode;
-import io.dstream.internal.stream.UnionedNode;
+import io.dstream.internal.stream.TransformedStreamNode;
+import io.dstream.internal.stream.UnionStreamNode;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.RDD;
@@ -191,7 +191,7 @@ public final class StreamingContext {
   public <T> InputDStream<T> queueStream(Queue<RDD<T>> queue, boolean oneAtATime, RDD<T> defaultRDD) {
     Arguments.requireNonNull(queue, "queue");
     return new InputDStream<>(this,
-        new QueueInputNode<>(runtime.graph(), queue, UserRdds::unwrap, oneAtATime, UserRdds.unwrap(defaultRDD),
+        new QueueInputStreamNode<>(runtime.graph(), queue, UserRdds::unwrap, oneAtATime, UserRdds.unwrap(defaultRDD),
             runtime.engine()));
   }
 
@@ -246,7 +246,7 @@ public final class StreamingContext {
   public InputDStream<String> fileStream(String directory, Function<String, Boolean> filter, boolean newFilesOnly) {
     Arguments.requireNonNull(directory, "directory");
     Arguments.requireNonNull(filter, "filter");
-    return new InputDStream<>(this, new FileInputNode(runtime.graph(), runtime.engine(),
+    return new InputDStream<>(this, new FileInputStreamNode(runtime.graph(), runtime.engine(),
         FileSystems.resolve(directory), filter, newFilesOnly,
         runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION),
         runtime.conf().get(ConfigKeys.FILE_STREAM_MAX_PARTITION_BYTES)));
@@ -447,7 +447,7 @@ public final class StreamingContext {
   private <T> StreamNode<T> unionNode(List<? extends DStream<T>> streams) {
     List<StreamNode<T>> parents = new ArrayList<>();
     parentNodes("union", streams).forEach(parent -> parents.add((StreamNode<T>) parent));
-    return new UnionedNode<>(parents);
+    return new UnionStreamNode<>(parents);
   }
 
   /**
@@ -505,7 +505,7 @@ public final class StreamingContext {
 
   private <T> StreamNode<T> transformNode(List<DStream<?>> streams,
       Function2<List<RDD<?>>, Time, ? extends RDD<T>> transformFunc) {
-    return new TransformedNode<>("transform", parentNodes("transform", streams),
+    return new TransformedStreamNode<>("transform", parentNodes("transform", streams),
         (batches, time) -> UserRdds.unwrap(transformFunc.call(UserRdds.wrapAll(batches), time)));
   }
 
@@ -643,7 +643,7 @@ public final class StreamingContext {
   public <T> RDD<T> parallelize(List<T> list, int numSlices) {
     Arguments.requireNonNull(list, "list");
     requireSlices(numSlices);
-    return UserRdds.wrap(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
+    return UserRdds.wrap(new ParallelCollectionRddNode<>(runtime.engine(), list, numSlices));
   }
 
   /**
@@ -680,7 +680,7 @@ public final class StreamingContext {
   public <K, V> PairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> list, int numSlices) {
     Arguments.requireNonNull(list, "list");
     requireSlices(numSlices);
-    return UserRdds.wrapPair(new ParallelCollectionNode<>(runtime.engine(), list, numSlices));
+    return UserRdds.wrapPair(new ParallelCollectionRddNode<>(runtime.engine(), list, numSlices));
   }
 
   /**
@@ -715,7 +715,7 @@ public final class StreamingContext {
    */
   public <T> RDD<T> objectFile(String path) {
     Arguments.requireNonNull(path, "path");
-    return UserRdds.wrap(ObjectFileNode.<T>open(runtime.engine(), Path.of(path), runtime.serializer()));
+    return UserRdds.wrap(ObjectFileRddNode.<T>open(runtime.engine(), Path.of(path), runtime.serializer()));
   }
 
   private static void requireSlices(int numSlices) {

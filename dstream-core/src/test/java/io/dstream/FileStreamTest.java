@@ -183,7 +183,7 @@ class FileStreamTest {
     CollectedOutput<String> out = t.collect(t.context().textFileStream(input.uri()));
     input.put("a", 100, "a");
     InjectedFaults.into(input.fileSystem()).fail(InMemoryFileSystem.Operation.LIST);
-    try (CapturedLog log = CapturedLog.of("io.dstream.internal.stream.FileInputNode")) {
+    try (CapturedLog log = CapturedLog.of("io.dstream.internal.stream.FileInputStreamNode")) {
       t.runBatches(2);
       InjectedFaults.into(input.fileSystem()).clear();
       t.runBatches(1);

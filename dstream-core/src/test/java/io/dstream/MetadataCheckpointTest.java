@@ -271,13 +271,13 @@ class MetadataCheckpointTest {
   void theLatestSnapshotOfEachStatefulStreamIsRecordedAndRestoredBeforeTheFirstBatch() {
     TestStreamingContext first = newRun();
     DStream<String> lines = first.context().textFileStream(input.uri());
-    SnapshotProbeNode.over(lines).asStream(first.context()).name("state").print();
+    SnapshotProbeStreamNode.over(lines).asStream(first.context()).name("state").print();
     first.context().checkpoint(checkpoints);
     first.runBatches(3);
     first.close();
 
     TestStreamingContext second = newRun();
-    SnapshotProbeNode<String> probe = SnapshotProbeNode.over(second.context().textFileStream(input.uri()));
+    SnapshotProbeStreamNode<String> probe = SnapshotProbeStreamNode.over(second.context().textFileStream(input.uri()));
     probe.asStream(second.context()).name("state").print();
     second.recoverFrom(checkpoints);
     second.runBatches(0);
@@ -288,14 +288,14 @@ class MetadataCheckpointTest {
   @Test
   void aSnapshotThatCannotBeRestoredFailsTheStartNamingTheStreamAndWhatToDo() {
     TestStreamingContext first = newRun();
-    SnapshotProbeNode.over(first.context().textFileStream(input.uri())).asStream(first.context()).print();
+    SnapshotProbeStreamNode.over(first.context().textFileStream(input.uri())).asStream(first.context()).print();
     first.context().checkpoint(checkpoints);
     first.runBatches(2);
     first.close();
 
     TestStreamingContext second = newRun();
     IOException missing = new IOException("state/1/checkpoint-2000 does not exist");
-    SnapshotProbeNode.over(second.context().textFileStream(input.uri()), missing).asStream(second.context())
+    SnapshotProbeStreamNode.over(second.context().textFileStream(input.uri()), missing).asStream(second.context())
         .print();
     second.recoverFrom(checkpoints);
 

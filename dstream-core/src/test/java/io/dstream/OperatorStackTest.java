@@ -116,7 +116,7 @@ class OperatorStackTest {
       assertThat(generation).as("stacks of generating the reduced batch").isNotEmpty();
       for (List<String> frames : generation) {
         assertThat(frames).noneMatch(frame -> frame.contains("lambda$"))
-            .anyMatch(frame -> frame.endsWith("CombinedByKeyNode.apply"));
+            .anyMatch(frame -> frame.endsWith("CombinedByKeyStreamNode.apply"));
       }
     }
   }

@@ -116,7 +116,7 @@ class PairStreamJoinsTest {
   void joiningStreamsWithDifferentSlideDurationsIsRefused(TestStreamingContext t) {
     PairDStream<Integer, Integer> left = t.pairInputStream(LEFT);
     PairDStream<Integer, Integer> everySecond =
-        PairDStream.fromDStream(DoubledSlideNode.everySecondBatch(t.pairInputStream(RIGHT)));
+        PairDStream.fromDStream(DoubledSlideStreamNode.everySecondBatch(t.pairInputStream(RIGHT)));
 
     List<ThrowingCallable> definitions = List.of(() -> left.join(everySecond),
         () -> left.leftOuterJoin(everySecond, PARTITIONER), () -> everySecond.rightOuterJoin(left),

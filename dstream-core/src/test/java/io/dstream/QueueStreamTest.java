@@ -36,7 +36,7 @@ class QueueStreamTest {
   @Test
   void aBatchThatNoOutputReadsStillTakesItsRddSoTheNextBatchGetsItsOwn(TestStreamingContext t) {
     Queue<RDD<Integer>> queue = queueOf(t, List.of(1), List.of(2), List.of(3), List.of(4));
-    DStream<Integer> everySecondBatch = DoubledSlideNode.everySecondBatch(t.context().queueStream(queue, true));
+    DStream<Integer> everySecondBatch = DoubledSlideStreamNode.everySecondBatch(t.context().queueStream(queue, true));
     CollectedOutput<Integer> out = t.collect(everySecondBatch);
 
     t.runBatches(4);

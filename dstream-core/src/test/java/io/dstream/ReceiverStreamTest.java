@@ -3,7 +3,7 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.internal.receiver.ReceiverInputNode;
+import io.dstream.internal.receiver.ReceiverInputStreamNode;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.StorageLevel;
@@ -233,6 +233,6 @@ class ReceiverStreamTest {
   }
 
   private static StorageLevel levelOf(ReceiverInputDStream<?> stream) {
-    return ((ReceiverInputNode<?>) stream.node).receiver().storageLevel();
+    return ((ReceiverInputStreamNode<?>) stream.node).receiver().storageLevel();
   }
 }

@@ -8,7 +8,7 @@ import io.dstream.checkpoint.internal.fs.InMemoryFileSystem;
 import io.dstream.checkpoint.internal.fs.InjectedFaults;
 import io.dstream.function.Function2;
 import io.dstream.internal.stream.SnapshottingStream;
-import io.dstream.internal.stream.StatefulNode;
+import io.dstream.internal.stream.StatefulStreamNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
@@ -261,7 +261,7 @@ class StateCheckpointTest {
     t.collect(state);
 
     t.runBatches(1);
-    try (CapturedLog log = CapturedLog.of(StatefulNode.class.getName())) {
+    try (CapturedLog log = CapturedLog.of(StatefulStreamNode.class.getName())) {
       InjectedFaults.into(fs).fail(InMemoryFileSystem.Operation.CREATE);
       t.runBatches(1);
       InjectedFaults.into(fs).clear();

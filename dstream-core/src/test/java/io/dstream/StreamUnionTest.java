@@ -85,7 +85,7 @@ class StreamUnionTest {
   @Test
   void unionOfStreamsWithDifferentSlideDurationsIsRefused(TestStreamingContext t) {
     DStream<Integer> every = t.inputStream(FIRST);
-    DStream<Integer> everySecond = DoubledSlideNode.everySecondBatch(t.inputStream(SECOND));
+    DStream<Integer> everySecond = DoubledSlideStreamNode.everySecondBatch(t.inputStream(SECOND));
 
     assertThatThrownBy(() -> every.union(everySecond))
         .isInstanceOf(IllegalArgumentException.class)
@@ -100,7 +100,7 @@ class StreamUnionTest {
   @Test
   void aRefusedUnionDoesNotShiftTheIdsOfStreamsDefinedAfterIt(TestStreamingContext t) {
     DStream<Integer> every = t.inputStream(FIRST);
-    DStream<Integer> everySecond = DoubledSlideNode.everySecondBatch(every);
+    DStream<Integer> everySecond = DoubledSlideStreamNode.everySecondBatch(every);
 
     assertThatThrownBy(() -> every.union(everySecond)).isInstanceOf(IllegalArgumentException.class);
     DStream<Integer> next = every.map(x -> x);

@@ -217,7 +217,7 @@ class StreamingListenerTest {
   void aBatchWithoutJobsStillReportsSubmittedStartedAndCompleted() {
     DStream<Integer> in = t.inputStream(List.of(List.of(1)));
     // A stream sliding every 2 batches has no RDD at odd batch times, so its output has no job then.
-    t.collect(DoubledSlideNode.everySecondBatch(in));
+    t.collect(DoubledSlideStreamNode.everySecondBatch(in));
 
     t.runBatches(1);
 

@@ -215,7 +215,7 @@ class TransformOperationsTest {
   @Test
   void transformWithOverDifferentSlideDurationsIsRefused(TestStreamingContext t) {
     DStream<Integer> numbers = t.inputStream(NUMBERS);
-    DStream<String> everySecond = DoubledSlideNode.everySecondBatch(t.inputStream(WORDS));
+    DStream<String> everySecond = DoubledSlideStreamNode.everySecondBatch(t.inputStream(WORDS));
 
     assertThatThrownBy(() -> numbers.transformWith(everySecond, (n, w, time) -> n))
         .isInstanceOf(IllegalArgumentException.class)

@@ -14,7 +14,7 @@ import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.ValueCopier;
-import io.dstream.internal.receiver.ReceiverInputNode;
+import io.dstream.internal.receiver.ReceiverInputStreamNode;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.AbandonedBatches;
 import io.dstream.internal.scheduler.BatchOutcome;
@@ -24,7 +24,7 @@ import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
-import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.InputStreamNode;
 import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
@@ -182,11 +182,11 @@ public final class StreamingRuntime implements BatchProgress {
   }
 
   private void warnAboutUnrecoverableInputs() {
-    for (InputNode<?> input : graph.inputStreams()) {
-      if (input instanceof ReceiverInputNode<?> && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
+    for (InputStreamNode<?> input : graph.inputStreams()) {
+      if (input instanceof ReceiverInputStreamNode<?> && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
         continue; // its write-ahead log gives a batch run again the blocks it took before
       }
-      if (input instanceof ReceiverInputNode<?>) {
+      if (input instanceof ReceiverInputStreamNode<?>) {
         LOG.warn("{} keeps what it received in memory only: a crash loses the blocks not yet processed (set {} to "
             + "log them)", input, ConfigKeys.RECEIVER_WAL_ENABLE);
       } else if (!(input instanceof RecoverableInput)) {

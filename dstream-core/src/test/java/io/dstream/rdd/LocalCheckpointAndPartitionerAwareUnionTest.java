@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.Tuple2;
-import io.dstream.internal.rdd.LocalCheckpointNode;
-import io.dstream.internal.rdd.PartitionerAwareUnionNode;
+import io.dstream.internal.rdd.LocalCheckpointRddNode;
+import io.dstream.internal.rdd.PartitionerAwareUnionRddNode;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
@@ -23,7 +23,7 @@ class LocalCheckpointAndPartitionerAwareUnionTest extends RddTestBase {
   private static final HashPartitioner BY_THREE = new HashPartitioner(3);
 
   private static <T> RDD<T> checkpointed(RDD<T> rdd) {
-    return RddAccess.rdd(LocalCheckpointNode.materialize(RddAccess.node(rdd)));
+    return RddAccess.rdd(LocalCheckpointRddNode.materialize(RddAccess.node(rdd)));
   }
 
   @Test
@@ -84,7 +84,7 @@ class LocalCheckpointAndPartitionerAwareUnionTest extends RddTestBase {
       calls.incrementAndGet();
       return x + 1;
     });
-    RddNode<Integer> checkpoint = LocalCheckpointNode.of(RddAccess.node(mapped));
+    RddNode<Integer> checkpoint = LocalCheckpointRddNode.of(RddAccess.node(mapped));
     assertThat(calls).as("nothing computed before a job").hasValue(0);
     assertThat(checkpoint.dependencies()).hasSize(1);
 
@@ -100,14 +100,14 @@ class LocalCheckpointAndPartitionerAwareUnionTest extends RddTestBase {
   @Test
   void aLocalCheckpointThatAJobComputedOnlyInPartKeepsItsLineageForTheRest() {
     RDD<Integer> source = ssc().parallelize(range(20), 4);
-    RddNode<Integer> checkpoint = LocalCheckpointNode.of(RddAccess.node(source));
+    RddNode<Integer> checkpoint = LocalCheckpointRddNode.of(RddAccess.node(source));
 
     assertThat(RddAccess.rdd(checkpoint).take(2)).containsExactly(0, 1);
 
     assertThat(checkpoint.isMaterialized()).isFalse();
     assertThat(checkpoint.knownCount()).isEqualTo(-1);
     assertThat(checkpoint.dependencies()).hasSize(1);
-    assertThat(LocalCheckpointNode.materialize(checkpoint)).isSameAs(checkpoint);
+    assertThat(LocalCheckpointRddNode.materialize(checkpoint)).isSameAs(checkpoint);
     assertThat(checkpoint.dependencies()).isEmpty();
     assertThat(checkpoint.knownCount()).isEqualTo(20);
   }
@@ -139,7 +139,7 @@ class LocalCheckpointAndPartitionerAwareUnionTest extends RddTestBase {
     List<RddNode<Tuple2<String, Integer>>> parents = List.of(RddAccess.node(first), RddAccess.node(second));
 
     PairRDD<String, Integer> union =
-        RddAccess.pairRdd(new PartitionerAwareUnionNode<>(engine(first), parents, BY_THREE));
+        RddAccess.pairRdd(new PartitionerAwareUnionRddNode<>(engine(first), parents, BY_THREE));
     PairRDD<String, Integer> total = union.reduceByKey(Integer::sum, 3);
 
     assertPlacedBy(union, BY_THREE);
@@ -153,8 +153,8 @@ class LocalCheckpointAndPartitionerAwareUnionTest extends RddTestBase {
     PairRDD<String, Integer> byTwo = ssc().parallelizePairs(LETTER_PAIRS, 2).reduceByKey(Integer::sum, 2);
     List<RddNode<Tuple2<String, Integer>>> parents = List.of(RddAccess.node(byThree), RddAccess.node(byTwo));
 
-    assertThat(PartitionerAwareUnionNode.commonPartitioner(parents)).isNull();
-    assertThatThrownBy(() -> new PartitionerAwareUnionNode<>(engine(byThree), parents, BY_THREE))
+    assertThat(PartitionerAwareUnionRddNode.commonPartitioner(parents)).isNull();
+    assertThatThrownBy(() -> new PartitionerAwareUnionRddNode<>(engine(byThree), parents, BY_THREE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is partitioned by HashPartitioner(2), not by HashPartitioner(3)");
   }

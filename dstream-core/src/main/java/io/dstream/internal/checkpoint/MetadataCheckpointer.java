@@ -8,7 +8,7 @@ import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.scheduler.BatchCheckpointer;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.stream.DStreamGraph;
-import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.InputStreamNode;
 import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StreamNode;
@@ -123,7 +123,7 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
    */
   MetadataCheckpoint capture(BatchSchedule schedule) {
     Map<String, Object> progress = new LinkedHashMap<>();
-    for (InputNode<?> input : graph.inputStreams()) {
+    for (InputStreamNode<?> input : graph.inputStreams()) {
       if (input instanceof RecoverableInput recoverable) {
         progress.put(input.stableKey(), recoverable.progress());
       }

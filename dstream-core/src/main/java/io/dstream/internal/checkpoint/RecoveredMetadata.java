@@ -8,7 +8,7 @@ import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.stream.DStreamGraph;
-import io.dstream.internal.stream.InputNode;
+import io.dstream.internal.stream.InputStreamNode;
 import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.internal.stream.SnapshottingStream;
 import io.dstream.internal.stream.StreamNode;
@@ -164,7 +164,7 @@ public final class RecoveredMetadata {
    *     the stream and says what to do
    */
   public void restoreInto(DStreamGraph graph) {
-    for (InputNode<?> input : graph.inputStreams()) {
+    for (InputStreamNode<?> input : graph.inputStreams()) {
       Object progress = metadata.inputProgress().get(input.stableKey());
       if (input instanceof RecoverableInput recoverable && progress != null) {
         recoverable.restoreProgress(progress);

@@ -14,7 +14,7 @@ import java.util.List;
  * A named narrow transformation ({@code map}, {@code filter}, {@code mapValues}...): what it does to one
  * partition's records, and whether keys stay where they were. The one implementation of each: the public
  * {@code RDD} methods and the stream operators both apply it with {@link #on}, which builds a
- * {@link MapPartitionsNode} pipelined into the parent's task.
+ * {@link MapPartitionsRddNode} pipelined into the parent's task.
  *
  * @param name the operation's name, shown in lineage dumps and stack traces
  * @param function what it does to one partition
@@ -31,7 +31,7 @@ public record NarrowOperation<T, U>(String name, PartitionFunction<T, U> functio
    * @return the new node; computes nothing yet
    */
   public RddNode<U> on(RddNode<T> parent) {
-    return new MapPartitionsNode<>(parent, name, function, preservesPartitioning);
+    return new MapPartitionsRddNode<>(parent, name, function, preservesPartitioning);
   }
 
   /**

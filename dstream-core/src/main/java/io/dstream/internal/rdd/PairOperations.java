@@ -45,7 +45,7 @@ public final class PairOperations {
         return Aggregator.records(combiners);
       }, true).on(node);
     }
-    return new ShuffledNode<>(new ShuffleDependency<>(node, partitioner, aggregator, mapSideCombine), name);
+    return new ShuffledRddNode<>(new ShuffleDependency<>(node, partitioner, aggregator, mapSideCombine), name);
   }
 
   /**
@@ -115,7 +115,7 @@ public final class PairOperations {
     if (partitioner.equals(node.partitioner())) {
       return node;
     }
-    return new ShuffledNode<>(new ShuffleDependency<>(node, partitioner, null, false), "partitionBy");
+    return new ShuffledRddNode<>(new ShuffleDependency<>(node, partitioner, null, false), "partitionBy");
   }
 
   /**
@@ -133,7 +133,7 @@ public final class PairOperations {
   public static <K, V, W> RddNode<Tuple2<K, Tuple2<Iterable<V>, Iterable<W>>>> cogroup(RddNode<Tuple2<K, V>> node,
       RddNode<Tuple2<K, W>> other, Partitioner partitioner) {
     RddNode<Tuple2<K, List<List<Object>>>> grouped =
-        new CoGroupedNode<>(node.engine(), List.of(node, other), partitioner);
+        new CoGroupedRddNode<>(node.engine(), List.of(node, other), partitioner);
     return NarrowOperation.<K, List<List<Object>>, Tuple2<Iterable<V>, Iterable<W>>>mapValues(
         lists -> new Tuple2<>((Iterable<V>) (List<?>) lists.get(0), (Iterable<W>) (List<?>) lists.get(1)))
         .on(grouped);
@@ -253,7 +253,7 @@ public final class PairOperations {
     sample.forEach(key -> comparator.compare(key, key));
     Partitioner ranges = new RangePartitioner<>(numPartitions, sample, comparator, ascending);
     RddNode<Tuple2<K, V>> placed =
-        new ShuffledNode<>(new ShuffleDependency<>(node, ranges, null, false), "sortByKey");
+        new ShuffledRddNode<>(new ShuffleDependency<>(node, ranges, null, false), "sortByKey");
     return new NarrowOperation<Tuple2<K, V>, Tuple2<K, V>>("sortByKey",
         (p, it) -> RangeSort.sortPartition(it, comparator, ascending), true).on(placed);
   }

@@ -21,7 +21,7 @@ public final class RddOperations {
    * @return the union
    */
   public static <T> RddNode<T> union(List<RddNode<T>> nodes) {
-    return new UnionNode<>(nodes.get(0).engine(), nodes);
+    return new UnionRddNode<>(nodes.get(0).engine(), nodes);
   }
 
   /**
@@ -32,7 +32,7 @@ public final class RddOperations {
    * @return the empty node
    */
   public static <T> RddNode<T> empty(Engine engine) {
-    return new ParallelCollectionNode<>(engine, List.of(), 0);
+    return new ParallelCollectionRddNode<>(engine, List.of(), 0);
   }
 
   /**
@@ -47,7 +47,7 @@ public final class RddOperations {
    */
   public static <T> RddNode<T> coalesce(RddNode<T> node, int numPartitions, boolean shuffle) {
     requirePositive("coalesce", numPartitions);
-    return shuffle ? repartition(node, numPartitions) : new CoalescedNode<>(node, numPartitions);
+    return shuffle ? repartition(node, numPartitions) : new CoalescedRddNode<>(node, numPartitions);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class RddOperations {
     }, false).on(node);
     ShuffleDependency<Integer, T, T> shuffle =
         new ShuffleDependency<>(numbered, new HashPartitioner(numPartitions), null, false);
-    return NarrowOperation.<Tuple2<Integer, T>, T>map(Tuple2::_2).on(new ShuffledNode<>(shuffle, "repartition"));
+    return NarrowOperation.<Tuple2<Integer, T>, T>map(Tuple2::_2).on(new ShuffledRddNode<>(shuffle, "repartition"));
   }
 
   /**

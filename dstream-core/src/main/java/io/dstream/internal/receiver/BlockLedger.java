@@ -69,12 +69,12 @@ final class BlockLedger {
    *     recovered blocks keep the ids of the run that logged them, whose stream ids may differ from this run's
    * @throws IOException if a log cannot be opened or read, or misses blocks a batch that runs again needs
    */
-  long open(List<ReceiverInputNode<?>> streams, CheckpointDirectory checkpoints, BatchSchedule recovering)
+  long open(List<ReceiverInputStreamNode<?>> streams, CheckpointDirectory checkpoints, BatchSchedule recovering)
       throws IOException {
     opened = true;
     BlockManager blockManager = engine.blockManager();
     long firstNewBlockNumber = 0;
-    for (ReceiverInputNode<?> stream : streams) {
+    for (ReceiverInputStreamNode<?> stream : streams) {
       StreamLog log = checkpoints != null && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)
           ? openLog(checkpoints, stream) : null;
       ReceivedBlockTracker tracker = new ReceivedBlockTracker(stream.id(), blockManager, log);
@@ -97,7 +97,7 @@ final class BlockLedger {
   }
 
   /** Opens a stream's log under its stable key (read now, at start: names may be given after creation). */
-  private StreamLog openLog(CheckpointDirectory checkpoints, ReceiverInputNode<?> stream) throws IOException {
+  private StreamLog openLog(CheckpointDirectory checkpoints, ReceiverInputStreamNode<?> stream) throws IOException {
     long rollingMs = conf.get(ConfigKeys.RECEIVER_WAL_ROLLING_INTERVAL).milliseconds();
     return new StreamLog(new FileWriteAheadLog(checkpoints.writeAheadLog(stream.stableKey()), rollingMs),
         serializer, clock);

@@ -66,7 +66,7 @@ final class ReceiverLauncher {
    * @param blocks the block store
    * @param firstBlockNumber the number of the stream's first new block
    */
-  synchronized void prepare(ReceiverInputNode<?> stream, ReceivedBlockTracker tracker, BlockManager blocks,
+  synchronized void prepare(ReceiverInputStreamNode<?> stream, ReceivedBlockTracker tracker, BlockManager blocks,
       long firstBlockNumber) {
     this.blockManager = blocks;
     ReceivedBlockHandler handler = tracker.log() != null

@@ -57,8 +57,8 @@ public final class ReceiverTracker implements BlockAllocator {
   private final ReceiverReports reports;
   private final BlockLedger ledger;
   private final ReceiverLauncher launcher;
-  private final Map<Receiver<?>, ReceiverInputNode<?>> streams = new IdentityHashMap<>();
-  private final List<ReceiverInputNode<?>> streamsInOrder = new ArrayList<>();
+  private final Map<Receiver<?>, ReceiverInputStreamNode<?>> streams = new IdentityHashMap<>();
+  private final List<ReceiverInputStreamNode<?>> streamsInOrder = new ArrayList<>();
   private volatile BlockManager blockManager;
   private long firstNewBlockNumber;
 
@@ -93,15 +93,15 @@ public final class ReceiverTracker implements BlockAllocator {
    * @throws IllegalArgumentException if the receiver already feeds a stream
    * @throws IllegalStateException if the context has started or stopped
    */
-  public synchronized <T> ReceiverInputNode<T> newStream(Receiver<T> receiver, String operationName) {
+  public synchronized <T> ReceiverInputStreamNode<T> newStream(Receiver<T> receiver, String operationName) {
     Objects.requireNonNull(receiver, "receiver");
     graph.checkCanDefineStreams("create a receiver stream");
-    ReceiverInputNode<?> existing = streams.get(receiver);
+    ReceiverInputStreamNode<?> existing = streams.get(receiver);
     if (existing != null) {
       throw new IllegalArgumentException("the receiver " + receiver.getClass().getName() + " already feeds "
           + existing + "; a receiver object runs once: create a new receiver for each stream");
     }
-    ReceiverInputNode<T> stream = new ReceiverInputNode<>(graph, receiver, ledger, operationName);
+    ReceiverInputStreamNode<T> stream = new ReceiverInputStreamNode<>(graph, receiver, ledger, operationName);
     streams.put(receiver, stream);
     streamsInOrder.add(stream);
     return stream;
@@ -146,8 +146,8 @@ public final class ReceiverTracker implements BlockAllocator {
    *     cannot be opened
    */
   public synchronized void prepare(Optional<CheckpointDirectory> checkpoints) {
-    List<ReceiverInputNode<?>> used = usedStreams();
-    for (ReceiverInputNode<?> stream : streamsInOrder) {
+    List<ReceiverInputStreamNode<?>> used = usedStreams();
+    for (ReceiverInputStreamNode<?> stream : streamsInOrder) {
       if (!used.contains(stream)) {
         LOG.warn("{} is not used by any output operation, so its receiver is not started (and it opens no "
             + "write-ahead log)", stream);
@@ -169,7 +169,7 @@ public final class ReceiverTracker implements BlockAllocator {
             + ": " + e.getMessage(), e);
       }
     }
-    for (ReceiverInputNode<?> stream : used) {
+    for (ReceiverInputStreamNode<?> stream : used) {
       ReceivedBlockTracker tracker = ledger.tracker(stream.id()).orElseThrow(() -> new IllegalStateException(stream
           + " is used by an output operation defined after the received blocks were recovered; define every "
           + "output operation before recovering"));
@@ -303,18 +303,18 @@ public final class ReceiverTracker implements BlockAllocator {
   /** Opens the ledger; with a schedule, recovers the streams' blocks from their logs. */
   private void open(CheckpointDirectory checkpoints, BatchSchedule recovering) throws IOException {
     blockManager = engine.blockManager();
-    List<ReceiverInputNode<?>> used = usedStreams();
+    List<ReceiverInputStreamNode<?>> used = usedStreams();
     firstNewBlockNumber = ledger.open(used, checkpoints, recovering);
-    for (ReceiverInputNode<?> stream : used) {
+    for (ReceiverInputStreamNode<?> stream : used) {
       reports.register(ledger.tracker(stream.id()).orElseThrow(), receiverName(stream.receiver()));
     }
   }
 
   /** The receiver streams that an output operation uses, in creation order: the ones whose receiver runs. */
-  private List<ReceiverInputNode<?>> usedStreams() {
+  private List<ReceiverInputStreamNode<?>> usedStreams() {
     Set<StreamNode<?>> usedByOutputs = graph.streamsUsedByOutputs();
-    List<ReceiverInputNode<?>> used = new ArrayList<>();
-    for (ReceiverInputNode<?> stream : streamsInOrder) {
+    List<ReceiverInputStreamNode<?>> used = new ArrayList<>();
+    for (ReceiverInputStreamNode<?> stream : streamsInOrder) {
       if (usedByOutputs.contains(stream)) {
         used.add(stream);
       }

@@ -2,7 +2,7 @@ package io.dstream.internal.state;
 
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;
-import io.dstream.internal.rdd.KeepingNode;
+import io.dstream.internal.rdd.KeepingRddNode;
 import io.dstream.internal.rdd.UserCodeException;
 import io.dstream.rdd.Partitioner;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
-public final class StateRddNode<T> extends KeepingNode<T> {
+public final class StateRddNode<T> extends KeepingRddNode<T> {
   private final String name;
   private volatile StateStep<T> step;
 

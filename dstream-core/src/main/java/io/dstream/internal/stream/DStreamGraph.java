@@ -44,14 +44,14 @@ public final class DStreamGraph {
   }
 
   /** The streams of a frozen graph. */
-  private record Frozen(List<InputNode<?>> inputs, List<ForEachNode<?>> outputs, List<StreamNode<?>> streams,
+  private record Frozen(List<InputStreamNode<?>> inputs, List<ForEachStreamNode<?>> outputs, List<StreamNode<?>> streams,
       List<StreamNode<?>> usedByOutputs) {}
 
   private final Duration batchDuration;
   private final Lifecycle<GraphState> lifecycle = new Lifecycle<>("the DStream graph", GraphState.DEFINING);
   // Filled while the graph is defined, under its lock; replaced by the immutable copy in frozen at start.
-  private final List<InputNode<?>> inputs = new ArrayList<>();
-  private final List<ForEachNode<?>> outputs = new ArrayList<>();
+  private final List<InputStreamNode<?>> inputs = new ArrayList<>();
+  private final List<ForEachStreamNode<?>> outputs = new ArrayList<>();
   private final List<StreamNode<?>> streams = new ArrayList<>();
   private final Map<String, StreamNode<?>> namedStreams = new HashMap<>();
   private Duration rememberDuration;
@@ -102,11 +102,11 @@ public final class DStreamGraph {
     namedStreams.put(name, stream);
   }
 
-  synchronized void addInput(InputNode<?> input) {
+  synchronized void addInput(InputStreamNode<?> input) {
     inputs.add(input);
   }
 
-  synchronized int addOutput(ForEachNode<?> output) {
+  synchronized int addOutput(ForEachStreamNode<?> output) {
     outputs.add(output);
     return outputs.size() - 1;
   }
@@ -154,7 +154,7 @@ public final class DStreamGraph {
    * durations and duration checks.
    *
    * @param zero the batch time before the first batch
-   * @param startTimeMillis the clock's time now, which inputs may note (see {@link InputNode#onStart})
+   * @param startTimeMillis the clock's time now, which inputs may note (see {@link InputStreamNode#onStart})
    * @throws IllegalArgumentException if a stream's slide is not a multiple of the batch duration
    */
   public void start(Time zero, long startTimeMillis) {
@@ -166,16 +166,16 @@ public final class DStreamGraph {
       remember = rememberDuration;
     }
     zeroTime = zero;
-    for (ForEachNode<?> output : graph.outputs()) {
+    for (ForEachStreamNode<?> output : graph.outputs()) {
       output.initialize(zero);
     }
-    for (ForEachNode<?> output : graph.outputs()) {
+    for (ForEachStreamNode<?> output : graph.outputs()) {
       output.remember(remember);
     }
-    for (ForEachNode<?> output : graph.outputs()) {
+    for (ForEachStreamNode<?> output : graph.outputs()) {
       output.validateAtStart(batchDuration);
     }
-    for (InputNode<?> input : graph.inputs()) {
+    for (InputStreamNode<?> input : graph.inputs()) {
       if (input.isInitialized()) {
         input.onStart(startTimeMillis);
       }
@@ -231,13 +231,13 @@ public final class DStreamGraph {
     // Every input that an output depends on takes its batch now, even if no output reads it at this time
     // (a window shorter than its slide skips batches): a queue stream hands out its next RDD when asked, so
     // a skipped batch would otherwise slide into the next batch that is read.
-    for (InputNode<?> input : inputStreams()) {
+    for (InputStreamNode<?> input : inputStreams()) {
       if (input.isInitialized()) {
         input.getOrCompute(time);
       }
     }
     List<Job> jobs = new ArrayList<>();
-    for (ForEachNode<?> output : outputStreams()) {
+    for (ForEachStreamNode<?> output : outputStreams()) {
       Job job = output.generateJob(time);
       if (job != null) {
         jobs.add(job);
@@ -256,7 +256,7 @@ public final class DStreamGraph {
    */
   public List<Job> failedJobs(Time time, Throwable error) {
     List<Job> jobs = new ArrayList<>();
-    for (ForEachNode<?> output : outputStreams()) {
+    for (ForEachStreamNode<?> output : outputStreams()) {
       jobs.add(output.failedJob(time, error));
     }
     return jobs;
@@ -270,7 +270,7 @@ public final class DStreamGraph {
    */
   public Map<Integer, Long> recordCounts(Time time) {
     Map<Integer, Long> counts = new TreeMap<>();
-    for (InputNode<?> input : inputStreams()) {
+    for (InputStreamNode<?> input : inputStreams()) {
       long count = input.recordCount(time);
       if (count >= 0) {
         counts.put(input.id(), count);
@@ -299,7 +299,7 @@ public final class DStreamGraph {
    * @param time the completed batch's time
    */
   public void clearMetadata(Time time) {
-    for (ForEachNode<?> output : outputStreams()) {
+    for (ForEachStreamNode<?> output : outputStreams()) {
       output.clearMetadata(time);
     }
   }
@@ -312,7 +312,7 @@ public final class DStreamGraph {
    * @param unfinished the batches generated but not completed successfully, whose progress recovery needs
    */
   public void forgetInputProgress(Time completed, Set<Time> unfinished) {
-    for (InputNode<?> input : inputStreams()) {
+    for (InputStreamNode<?> input : inputStreams()) {
       if (input instanceof RecoverableInput recoverable) {
         recoverable.forgetProgress(completed, unfinished);
       }
@@ -324,7 +324,7 @@ public final class DStreamGraph {
    *
    * @return an unmodifiable copy
    */
-  public List<InputNode<?>> inputStreams() {
+  public List<InputStreamNode<?>> inputStreams() {
     Frozen graph = frozen;
     if (graph != null) {
       return graph.inputs();
@@ -385,7 +385,7 @@ public final class DStreamGraph {
    *
    * @return an unmodifiable copy
    */
-  public List<ForEachNode<?>> outputStreams() {
+  public List<ForEachStreamNode<?>> outputStreams() {
     Frozen graph = frozen;
     if (graph != null) {
       return graph.outputs();

@@ -2,7 +2,7 @@ package io.dstream.internal.stream;
 
 import io.dstream.Duration;
 import io.dstream.Time;
-import io.dstream.internal.rdd.LocalCheckpointNode;
+import io.dstream.internal.rdd.LocalCheckpointRddNode;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
 import java.util.List;
@@ -183,7 +183,7 @@ public abstract class StreamNode<T> {
   }
 
   /**
-   * Cuts the lineage of the RDD of a checkpoint time. By default it is wrapped in a {@link LocalCheckpointNode},
+   * Cuts the lineage of the RDD of a checkpoint time. By default it is wrapped in a {@link LocalCheckpointRddNode},
    * which the batch's jobs compute as they compute any RDD (so the cost is part of the batch's processing
    * time, not of generating it) and which then keeps the records and lets go of its lineage, so that the
    * lineage of every later batch starts here. A stream whose RDDs drop their lineage by themselves once
@@ -193,7 +193,7 @@ public abstract class StreamNode<T> {
    * @return the RDD to use for that time
    */
   protected RddNode<T> checkpointLocally(RddNode<T> rdd) {
-    return LocalCheckpointNode.of(rdd);
+    return LocalCheckpointRddNode.of(rdd);
   }
 
   /**
@@ -449,7 +449,7 @@ public abstract class StreamNode<T> {
     RddNode<T> batch = generatedRdd(time);
     try {
       if (batch != null) {
-        LocalCheckpointNode.complete(batch);
+        LocalCheckpointRddNode.complete(batch);
       }
     } catch (RuntimeException e) {
       LOG.warn("{} could not compute its checkpoint of batch {} ({}); the lineage of its later batches starts "

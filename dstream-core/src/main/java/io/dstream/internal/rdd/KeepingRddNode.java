@@ -1,0 +1,118 @@
+package io.dstream.internal.rdd;
+
+import io.dstream.rdd.Partitioner;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A node that computes each partition once, keeps it, and once every partition is kept lets go of its
+ * inputs: what cuts a lineage that would otherwise grow with every batch (a local checkpoint, a batch's
+ * state). A partition is computed at most once even if two tasks ask for it at the same time; a failed
+ * computation keeps nothing, so a retry starts again from the same inputs. The node keeps its records
+ * itself, so persisting it stores nothing more.
+ *
+ * @param <T> the record type
+ */
+public abstract class KeepingRddNode<T> extends RddNode<T> {
+  private final Partitioner partitioner;
+  private final AtomicReferenceArray<List<T>> kept;
+  private final Object[] partitionLocks;
+  private final AtomicInteger missing;
+
+  /**
+   * Creates a node with no partition kept.
+   *
+   * @param engine the engine
+   * @param numPartitions the number of partitions
+   * @param partitioner how the records are placed by key, or null
+   */
+  protected KeepingRddNode(Engine engine, int numPartitions, Partitioner partitioner) {
+    super(engine);
+    this.partitioner = partitioner;
+    this.kept = new AtomicReferenceArray<>(numPartitions);
+    this.partitionLocks = new Object[numPartitions];
+    for (int i = 0; i < numPartitions; i++) {
+      partitionLocks[i] = new Object();
+    }
+    this.missing = new AtomicInteger(numPartitions);
+  }
+
+  /**
+   * Computes the records of a partition from the inputs; called at most once per partition unless it throws.
+   *
+   * @param partition the partition index
+   * @return the records; the node keeps the list, so the caller must not change it afterwards
+   */
+  protected abstract List<T> computeOnce(int partition);
+
+  /** Lets go of the inputs, once every partition is kept; called once, on the thread that kept the last. */
+  protected abstract void releaseInputs();
+
+  @Override
+  protected final Iterator<T> compute(int partition) {
+    List<T> records = kept.get(partition);
+    if (records == null) {
+      synchronized (partitionLocks[partition]) {
+        records = kept.get(partition);
+        if (records == null) {
+          records = keep(partition, computeOnce(partition));
+        }
+      }
+    }
+    return records.iterator();
+  }
+
+  /**
+   * Keeps the records of a partition that was not kept yet (restored rather than computed).
+   *
+   * @param partition the partition index
+   * @param records the records; the caller must not change them afterwards
+   * @return the records, read-only
+   */
+  protected final List<T> keep(int partition, List<T> records) {
+    // Read-only: a user function calling Iterator.remove() must not erase kept records.
+    List<T> readOnly = Collections.unmodifiableList(records);
+    kept.set(partition, readOnly);
+    if (missing.decrementAndGet() == 0) {
+      releaseInputs();
+    }
+    return readOnly;
+  }
+
+  @Override
+  public final int numPartitions() {
+    return kept.length();
+  }
+
+  @Override
+  public final Partitioner partitioner() {
+    return partitioner;
+  }
+
+  /** Tells whether every partition is kept (and the inputs let go). */
+  @Override
+  public final boolean isMaterialized() {
+    return missing.get() == 0;
+  }
+
+  @Override
+  protected final boolean keepsComputedRecords() {
+    return true;
+  }
+
+  /** Returns the number of records once every partition is kept, -1 before. */
+  @Override
+  public final long knownCount() {
+    if (!isMaterialized()) {
+      return -1;
+    }
+    long count = 0;
+    for (int i = 0; i < kept.length(); i++) {
+      count += kept.get(i).size();
+    }
+    return count;
+  }
+}

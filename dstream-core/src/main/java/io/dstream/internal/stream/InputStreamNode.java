@@ -1,0 +1,53 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.internal.rdd.RddNode;
+import java.util.List;
+
+/**
+ * A stream with no parents that produces one RDD per batch from a source.
+ *
+ * @param <T> the record type
+ */
+public abstract class InputStreamNode<T> extends StreamNode<T> {
+
+  /**
+   * Creates the node and registers it as an input of the graph.
+   *
+   * @param graph the graph
+   */
+  protected InputStreamNode(DStreamGraph graph) {
+    super(graph);
+    graph.addInput(this);
+  }
+
+  @Override
+  public final Duration slideDuration() {
+    return graph().batchDuration();
+  }
+
+  @Override
+  public final List<StreamNode<?>> dependencies() {
+    return List.of();
+  }
+
+  /**
+   * Called once when the context starts, after the streams are initialized and before the first batch (and
+   * before recovery restores progress into a {@link RecoverableInput}): the place to note the start time.
+   *
+   * @param startTimeMillis the clock's time at start
+   */
+  protected void onStart(long startTimeMillis) {}
+
+  /**
+   * Returns how many records this input put into a batch, if known without running a job.
+   *
+   * @param time the batch time
+   * @return the count, or -1 if unknown
+   */
+  public long recordCount(Time time) {
+    RddNode<T> rdd = generatedRdd(time);
+    return rdd == null ? -1 : rdd.knownCount();
+  }
+}

@@ -1,0 +1,101 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Time;
+import io.dstream.Tuple2;
+import io.dstream.function.Function2;
+import io.dstream.internal.rdd.PairOperations;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.StateInputs;
+import io.dstream.internal.state.StateRddNode;
+import io.dstream.internal.state.StateSnapshot;
+import io.dstream.internal.state.UpdateStateStep;
+import io.dstream.rdd.Partitioner;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code updateStateByKey}: every batch, the state of each key (a record {@code (key, state)}) is the update
+ * function applied to the key's new values and its previous state, for every key that has either. The
+ * state stays partitioned by one partitioner, so each batch shuffles only its new records and reads the
+ * previous state narrowly (see {@link UpdateStateStep}); checkpoints and snapshots are
+ * {@link StatefulStreamNode}'s.
+ *
+ * <p>Recovery compares no {@link #parameters()} of it: the update function is code, the initial state is
+ * data, and the partitioner is tuning (a restored snapshot is placed with the current one).
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ * @param <S> the state type
+ */
+public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V, Tuple2<K, S>> {
+  private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
+  private final Partitioner partitioner;
+  private final RddNode<Tuple2<K, S>> initialState;
+
+  /**
+   * Creates the stream.
+   *
+   * @param parent the stream of new records
+   * @param environment the context's engine, checkpoint directory and serializer
+   * @param definedAt where the user defined it, for messages
+   * @param updateFunction the user's update function
+   * @param partitioner the state's partitioner
+   * @param initialState the state before the first batch, or null for none
+   * @throws IllegalStateException if the context has already started
+   */
+  public StateByKeyStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
+      Function2<List<V>, Optional<S>, Optional<S>> updateFunction, Partitioner partitioner,
+      RddNode<Tuple2<K, S>> initialState) {
+    super(parent, environment, definedAt);
+    this.updateFunction = updateFunction;
+    this.partitioner = partitioner;
+    this.initialState = initialState;
+  }
+
+  @Override
+  protected RddNode<Tuple2<K, S>> computeState(Time time, RddNode<Tuple2<K, S>> previous,
+      RddNode<Tuple2<K, V>> newData) {
+    StateInputs<Tuple2<K, S>, K, V> inputs = new StateInputs<>(previous, newData, partitioner);
+    return StateRddNode.computing(environment().engine(), operationName(), partitioner,
+        new UpdateStateStep<>(inputs, updateFunction));
+  }
+
+  @Override
+  protected RddNode<Tuple2<K, S>> initialState(Time firstBatch) {
+    return initialState == null ? null : PairOperations.partitionBy(initialState, partitioner);
+  }
+
+  @Override
+  protected StateSnapshot.Partition snapshotOf(Iterator<Tuple2<K, S>> records) {
+    List<Object> keys = new ArrayList<>();
+    List<Object> states = new ArrayList<>();
+    records.forEachRemaining(record -> {
+      keys.add(record._1());
+      states.add(record._2());
+    });
+    return new StateSnapshot.Partition(keys.toArray(), states.toArray(), new long[0]);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  protected RddNode<Tuple2<K, S>> restore(StateSnapshot snapshot) {
+    List<List<Tuple2<K, S>>> partitions = new ArrayList<>(partitioner.numPartitions());
+    for (int i = 0; i < partitioner.numPartitions(); i++) {
+      partitions.add(new ArrayList<>());
+    }
+    for (StateSnapshot.Partition partition : snapshot.partitions()) {
+      for (int i = 0; i < partition.keys().length; i++) {
+        K key = (K) partition.keys()[i];
+        partitions.get(partitioner.getPartition(key)).add(new Tuple2<>(key, (S) partition.states()[i]));
+      }
+    }
+    return StateRddNode.holding(environment().engine(), operationName(), partitioner, partitions);
+  }
+
+  @Override
+  public String operationName() {
+    return "updateStateByKey";
+  }
+}

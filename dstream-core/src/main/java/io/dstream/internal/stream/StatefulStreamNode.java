@@ -1,0 +1,266 @@
+package io.dstream.internal.stream;
+
+import io.dstream.Duration;
+import io.dstream.Time;
+import io.dstream.Tuple2;
+import io.dstream.internal.durable.CheckpointDirectory;
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.StateSnapshot;
+import io.dstream.internal.state.StateSnapshotStore;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stream whose every batch is a state built from the previous batch's state and the batch's new
+ * key-value records ({@code updateStateByKey}, {@code mapWithState}). A subclass supplies how a batch's
+ * state is computed, the initial state, and how state turns into a snapshot and back; this class supplies
+ * the rest, once:
+ *
+ * <ul>
+ *   <li>the chain from batch to batch: the previous state is the RDD of one slide earlier, or the initial
+ *       state at the first batch, or a restored snapshot;
+ *   <li>the checkpoint directory it needs ({@link #checkCanStart()} refuses to start without one);
+ *   <li>checkpoints every checkpoint interval (by default the smallest multiple of the slide of at least
+ *       10 s): once the batch's jobs have all ended, a snapshot of the state is written to the checkpoint
+ *       directory, on the job thread that ended the batch, before the batch's metadata checkpoint is taken:
+ *       writing adds nothing to the batch's processing time, never holds up the generation of batches, and
+ *       delays the next batch's jobs only if it takes longer than what is left of the batch interval;
+ *   <li>{@link #restoreSnapshot(Time) restoring} a snapshot written by an earlier run.
+ * </ul>
+ *
+ * <p>The lineage needs no cutting at checkpoint times: every state RDD keeps its records and drops its
+ * inputs as soon as it is computed (see {@link io.dstream.internal.state.StateRddNode}), which is a local
+ * checkpoint of every batch, done by the batch's own job rather than on the job generator's thread. Only
+ * the state of the latest batch is remembered (and, while a batch runs, the previous one), so a forgotten
+ * state is garbage at once.
+ *
+ * @param <K> the key type
+ * @param <V> the value type of the new records
+ * @param <T> the record type of the state RDDs
+ */
+public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implements SnapshottingStream {
+  private static final Logger LOG = LoggerFactory.getLogger(StatefulStreamNode.class);
+
+  private final StreamNode<Tuple2<K, V>> parent;
+  private final StateEnvironment environment;
+  private final String definedAt;
+  private StateSnapshotStore snapshots;
+  private Time restoredTime;
+  private RddNode<T> restoredRdd;
+  private Time lastSnapshotAttempt;
+  private volatile Time latestSnapshot;
+
+  /**
+   * Creates the stream.
+   *
+   * @param parent the stream of new key-value records
+   * @param environment the engine, checkpoint directory and serializer of the context
+   * @param definedAt where the user defined the stream, such as {@code updateStateByKey at App.java:42}
+   * @throws IllegalStateException if the context has already started
+   */
+  protected StatefulStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt) {
+    super(parent.graph());
+    this.parent = parent;
+    this.environment = environment;
+    this.definedAt = definedAt;
+  }
+
+  /**
+   * Computes a batch's state from the previous state and the batch's new records. Builds the RDD; the job
+   * that needs it computes it.
+   *
+   * @param time the batch time
+   * @param previous the previous state (partitioned by the state's partitioner), or null if there is none
+   * @param newData the batch's new records, or null if the parent has no RDD for the batch
+   * @return the new state
+   */
+  protected abstract RddNode<T> computeState(Time time, RddNode<T> previous, RddNode<Tuple2<K, V>> newData);
+
+  /**
+   * Returns the state before the first batch.
+   *
+   * @param firstBatch the time of the first batch
+   * @return the initial state partitioned by the state's partitioner, or null to start empty
+   */
+  protected abstract RddNode<T> initialState(Time firstBatch);
+
+  /**
+   * Turns one partition of a state RDD into its snapshot.
+   *
+   * @param records the partition's records
+   * @return the partition's keys and states
+   */
+  protected abstract StateSnapshot.Partition snapshotOf(Iterator<T> records);
+
+  /**
+   * Turns a snapshot back into a state RDD, placing each key with the current partitioner (which may differ
+   * from the one the snapshot was written with).
+   *
+   * @param snapshot the snapshot
+   * @return the state
+   */
+  protected abstract RddNode<T> restore(StateSnapshot snapshot);
+
+  /**
+   * Returns the context's engine, checkpoint directory and serializer.
+   *
+   * @return the environment
+   */
+  protected final StateEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public final Duration slideDuration() {
+    return parent.slideDuration();
+  }
+
+  @Override
+  public final List<StreamNode<?>> dependencies() {
+    return List.of(parent);
+  }
+
+  @Override
+  protected final boolean mustCheckpoint() {
+    return true;
+  }
+
+  /** Returns the RDD as it is: state RDDs drop their lineage by themselves once computed. */
+  @Override
+  protected final RddNode<T> checkpointLocally(RddNode<T> rdd) {
+    return rdd;
+  }
+
+  @Override
+  protected final void checkCanStart() {
+    if (environment.checkpointDirectory().get().isEmpty()) {
+      throw new IllegalStateException(definedAt + " (" + this + ") keeps state across batches, and a stateful "
+          + "stream needs a checkpoint directory to write that state to; call ssc.checkpoint(directory) before "
+          + "start()");
+    }
+  }
+
+  @Override
+  protected final RddNode<T> compute(Time time) throws Exception {
+    // Under this node's monitor (see StreamNode), like restoreSnapshot's writes of the restored state.
+    if (restoredTime != null && !time.greater(restoredTime)) {
+      // The state before a restored snapshot is unknown.
+      return time.equals(restoredTime) ? restoredRdd : null;
+    }
+    RddNode<Tuple2<K, V>> newData = parent.getOrCompute(time);
+    return computeState(time, previousState(time), newData);
+  }
+
+  private RddNode<T> previousState(Time time) throws Exception {
+    Time previousTime = time.minus(slideDuration());
+    if (previousTime.equals(restoredTime)) {
+      return restoredRdd;
+    }
+    if (!previousTime.greater(graph().zeroTime())) {
+      return initialState(time);
+    }
+    return getOrCompute(previousTime);
+  }
+
+  /**
+   * After a checkpoint time's batch, writes the snapshot of its state. A failed write (or a state that cannot
+   * be computed, because the batch failed) is logged and leaves the previous snapshot the latest; the next
+   * checkpoint time tries again.
+   */
+  @Override
+  protected final void onBatchCompleted(Time time) {
+    releaseRestoredState();
+    if (!isCheckpointTime(time)) {
+      return;
+    }
+    synchronized (this) {
+      if (time.equals(lastSnapshotAttempt)) {
+        return;
+      }
+      lastSnapshotAttempt = time;
+    }
+    try {
+      // Normally the batch's jobs computed the state already; if none read it (or the batch failed), this
+      // computes it now.
+      RddNode<T> state = getOrCompute(time);
+      if (state == null) {
+        return;
+      }
+      List<StateSnapshot.Partition> partitions =
+          state.engine().jobRunner().runJob(state, (partition, records) -> snapshotOf(records));
+      snapshots().write(time, new StateSnapshot(partitions));
+      snapshotWritten(time);
+      LOG.debug("Wrote the state snapshot of {} for {}", this, time);
+    } catch (Exception e) {
+      LOG.error("Could not write the state snapshot of {} ({}) for {} to {}: {}; the latest snapshot stays {}, "
+          + "and the next checkpoint interval tries again", this, definedAt, time, storeName(), e.toString(),
+          latestSnapshotTime().map(Time::toString).orElse("none"), e);
+    }
+  }
+
+  /**
+   * Forgets the restored state once the state of the next batch has been generated: that state holds it as
+   * its input for as long as it needs it, so the restored state is not kept for the life of the stream.
+   */
+  private synchronized void releaseRestoredState() {
+    if (restoredRdd != null && generatedRdd(restoredTime.plus(slideDuration())) != null) {
+      restoredRdd = null;
+    }
+  }
+
+  /** With concurrent jobs, the snapshots of two batches may be written at once: the latest stays the latest. */
+  private synchronized void snapshotWritten(Time time) {
+    if (latestSnapshot == null || time.greater(latestSnapshot)) {
+      latestSnapshot = time;
+    }
+  }
+
+  @Override
+  public final Optional<Time> latestSnapshotTime() {
+    return Optional.ofNullable(latestSnapshot);
+  }
+
+  @Override
+  public final void checkSnapshot(Time time) throws IOException {
+    snapshots().check(time);
+  }
+
+  /**
+   * Makes the snapshot of a time, written by an earlier run into the same checkpoint directory, this
+   * stream's state at that time: the next batch continues from it, and times before it have no state.
+   * Call it before the batch after {@code time} is generated.
+   *
+   * @param time the snapshot's time
+   * @throws IOException if there is no snapshot of that time, or it cannot be read; the message names the
+   *     file or directory
+   * @throws IllegalStateException if no checkpoint directory is set
+   */
+  @Override
+  public final void restoreSnapshot(Time time) throws IOException {
+    RddNode<T> restored = restore(snapshots().read(time));
+    synchronized (this) {
+      restoredTime = time;
+      restoredRdd = restored;
+    }
+    latestSnapshot = time;
+    LOG.info("Restored the state of {} from its snapshot of {}", this, time);
+  }
+
+  private synchronized StateSnapshotStore snapshots() {
+    if (snapshots == null) {
+      CheckpointDirectory directory = environment.checkpointDirectory().get().orElseThrow(() ->
+          new IllegalStateException(definedAt + " (" + this + ") has no checkpoint directory to keep its state "
+              + "snapshots in; call ssc.checkpoint(directory) first"));
+      snapshots = new StateSnapshotStore(directory, stableKey(), environment.serializer());
+    }
+    return snapshots;
+  }
+
+  private synchronized String storeName() {
+    return snapshots == null ? "the checkpoint directory" : snapshots.toString();
+  }
+}
