@@ -1,6 +1,9 @@
 package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.internal.EngineKryoRegistrator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -205,6 +208,28 @@ public final class StreamingConf {
    */
   public int workerThreads() {
     return ConfigKeys.workerThreads(master());
+  }
+
+  /**
+   * Returns the serializer that a context with this configuration uses: Kryo with dstream's standard and
+   * engine registrations, then the class of {@code dstream.kryo.registrator}, refusing unregistered classes
+   * if {@code dstream.kryo.registrationRequired} says so. Use it outside the context for what must be
+   * written exactly as the context reads it, such as the frames of a {@code rawSocketStream}:
+   *
+   * <pre>{@code
+   * Serializer serializer = new StreamingConf().set("dstream.kryo.registrator", MyRegistrator.class.getName())
+   *     .serializer();
+   * byte[] frame = serializer.serialize(new ArrayList<>(List.of("a", "b")));
+   * out.writeInt(frame.length);   // rawSocketStream's frame: a 4-byte length, then the records
+   * out.write(frame);
+   * }</pre>
+   *
+   * @return a new serializer
+   * @throws IllegalArgumentException if the registrator cannot be loaded or fails
+   */
+  public Serializer serializer() {
+    return new KryoSerializer(get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED), get(ConfigKeys.KRYO_REGISTRATOR),
+        new EngineKryoRegistrator());
   }
 
   /**

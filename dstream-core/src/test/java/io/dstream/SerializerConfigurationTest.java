@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.esotericsoftware.kryo.Kryo;
 import io.dstream.checkpoint.serializer.KryoRegistrator;
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,21 @@ class SerializerConfigurationTest {
       assertThat(t.context().<Reading>objectFile(dir.resolve("readings-1000").toString()).collect())
           .containsExactlyElementsOf(READINGS);
     }
+  }
+
+  @Test
+  void theConfigurationsSerializerWritesWhatAContextOfThatConfigurationReads() throws Exception {
+    StreamingConf conf = REGISTRATION_REQUIRED.copy()
+        .set("dstream.kryo.registrator", ReadingRegistrator.class.getName());
+    byte[] written = conf.serializer().serialize(new ArrayList<>(READINGS));
+    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf)) {
+      Serializer contexts = t.context().runtime.serializer();
+
+      assertThat(contexts.<List<Reading>>deserialize(written)).containsExactlyElementsOf(READINGS);
+      assertThat(contexts.serialize(new ArrayList<>(READINGS))).isEqualTo(written);
+    }
+    assertThatThrownBy(() -> REGISTRATION_REQUIRED.serializer().serialize(READINGS.get(0)))
+        .hasMessageContaining(Reading.class.getTypeName());
   }
 
   @Test

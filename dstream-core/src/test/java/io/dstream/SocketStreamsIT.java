@@ -2,7 +2,7 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.scheduler.ReceiverInfo;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerReceiverError;
@@ -224,7 +224,7 @@ class SocketStreamsIT {
         RecordSink.of(newContext().<Integer>rawSocketStream(HOST, server.getLocalPort()));
     ssc.start();
 
-    KryoSerializer serializer = new KryoSerializer();
+    Serializer serializer = new StreamingConf().serializer();
     try (Socket client = accept(server)) {
       DataOutputStream out = new DataOutputStream(client.getOutputStream());
       for (List<Integer> frame : List.of(List.of(1, 2, 3), List.of(4), List.of(5, 6))) {

@@ -7,7 +7,6 @@ import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.Lifecycle;
-import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
 import io.dstream.internal.checkpoint.RecoveredMetadata;
@@ -75,8 +74,7 @@ public final class StreamingRuntime implements BatchProgress {
     this.conf = conf;
     this.clock = clock;
     // First: a registrator that cannot be loaded fails the creation before any thread starts.
-    this.serializer = new KryoSerializer(conf.get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED),
-        conf.get(ConfigKeys.KRYO_REGISTRATOR), new EngineKryoRegistrator());
+    this.serializer = conf.serializer();
     String app = conf.appName();
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
         conf.get(ConfigKeys.TASK_MAX_FAILURES),

@@ -16,6 +16,8 @@ import java.util.List;
  * @param <T> the record type
  */
 public abstract class RddNode<T> {
+  private static final String NAME_SUFFIX = "RddNode";
+
   private final Engine engine;
   private final int id;
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
@@ -111,12 +113,14 @@ public abstract class RddNode<T> {
   }
 
   /**
-   * Returns a short description of this node for lineage dumps, such as {@code MapPartitions}.
+   * Returns a short description of this node for lineage dumps: its class name without the {@code RddNode}
+   * that every RDD node's name ends with, such as {@code MapPartitions} for a {@code MapPartitionsRddNode}.
    *
    * @return the description
    */
   public String describe() {
-    return getClass().getSimpleName().replace("Node", "");
+    String name = getClass().getSimpleName();
+    return name.endsWith(NAME_SUFFIX) ? name.substring(0, name.length() - NAME_SUFFIX.length()) : name;
   }
 
   /**
