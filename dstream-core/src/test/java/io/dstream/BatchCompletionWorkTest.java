@@ -2,7 +2,6 @@ package io.dstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.testing.TestStreamingContext;
@@ -21,29 +20,12 @@ class BatchCompletionWorkTest {
   private static final long TIMEOUT_SECONDS = 30;
 
   /** Passes its parent's RDDs through; its work after batch 1000 waits until the test releases it. */
-  private static final class SlowCompletionNode<T> extends StreamNode<T> {
+  private static final class SlowCompletionNode<T> extends PassThroughStreamNode<T> {
     final CountDownLatch working = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
-    private final StreamNode<T> parent;
 
     SlowCompletionNode(StreamNode<T> parent) {
-      super(parent.graph());
-      this.parent = parent;
-    }
-
-    @Override
-    public Duration slideDuration() {
-      return parent.slideDuration();
-    }
-
-    @Override
-    public List<StreamNode<?>> dependencies() {
-      return List.of(parent);
-    }
-
-    @Override
-    protected RddNode<T> compute(Time time) throws Exception {
-      return parent.getOrCompute(time);
+      super(parent);
     }
 
     @Override

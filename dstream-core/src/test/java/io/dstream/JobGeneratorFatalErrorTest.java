@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
@@ -17,27 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class JobGeneratorFatalErrorTest {
   /** Passes its parent's RDDs through, and runs out of memory when the generator clears old batches. */
-  private static final class OutOfMemoryOnClearNode<T> extends StreamNode<T> {
-    private final StreamNode<T> parent;
+  private static final class OutOfMemoryOnClearNode<T> extends PassThroughStreamNode<T> {
 
     OutOfMemoryOnClearNode(StreamNode<T> parent) {
-      super(parent.graph());
-      this.parent = parent;
-    }
-
-    @Override
-    public Duration slideDuration() {
-      return parent.slideDuration();
-    }
-
-    @Override
-    public List<StreamNode<?>> dependencies() {
-      return List.of(parent);
-    }
-
-    @Override
-    protected RddNode<T> compute(Time time) throws Exception {
-      return parent.getOrCompute(time);
+      super(parent);
     }
 
     @Override

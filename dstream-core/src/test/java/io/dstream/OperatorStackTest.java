@@ -23,29 +23,17 @@ import org.junit.jupiter.api.Test;
 class OperatorStackTest {
 
   /** Passes its parent's batches through, each in a node that records who asks for its partitioner. */
-  private static final class RecordingStream<T> extends StreamNode<T> {
-    private final StreamNode<T> parent;
+  private static final class RecordingStream<T> extends PassThroughStreamNode<T> {
     private final List<StackTraceElement[]> stacks;
 
     RecordingStream(StreamNode<T> parent, List<StackTraceElement[]> stacks) {
-      super(parent.graph());
-      this.parent = parent;
+      super(parent);
       this.stacks = stacks;
     }
 
     @Override
-    public Duration slideDuration() {
-      return parent.slideDuration();
-    }
-
-    @Override
-    public List<StreamNode<?>> dependencies() {
-      return List.of(parent);
-    }
-
-    @Override
     protected RddNode<T> compute(Time time) throws Exception {
-      RddNode<T> batch = parent.getOrCompute(time);
+      RddNode<T> batch = super.compute(time);
       return batch == null ? null : new RecordingNode<>(batch, stacks);
     }
 

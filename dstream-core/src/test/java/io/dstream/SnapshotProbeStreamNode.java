@@ -15,15 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * @param <T> the record type
  */
-final class SnapshotProbeStreamNode<T> extends StreamNode<T> implements SnapshottingStream {
-  private final StreamNode<T> parent;
+final class SnapshotProbeStreamNode<T> extends PassThroughStreamNode<T> implements SnapshottingStream {
   private final IOException restoreFailure;
   private volatile Time latestSnapshot;
   final List<Time> restored = new CopyOnWriteArrayList<>();
 
   private SnapshotProbeStreamNode(StreamNode<T> parent, IOException restoreFailure) {
-    super(parent.graph());
-    this.parent = parent;
+    super(parent);
     this.restoreFailure = restoreFailure;
   }
 
@@ -43,21 +41,11 @@ final class SnapshotProbeStreamNode<T> extends StreamNode<T> implements Snapshot
   }
 
   @Override
-  public Duration slideDuration() {
-    return parent.slideDuration();
-  }
-
-  @Override
-  public List<StreamNode<?>> dependencies() {
-    return List.of(parent);
-  }
-
-  @Override
   protected RddNode<T> compute(Time time) throws Exception {
     if (time.milliseconds() % 2_000 == 0) {
       latestSnapshot = time;
     }
-    return parent.getOrCompute(time);
+    return super.compute(time);
   }
 
   @Override

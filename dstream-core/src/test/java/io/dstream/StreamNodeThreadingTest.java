@@ -19,26 +19,14 @@ import org.junit.jupiter.api.Test;
 class StreamNodeThreadingTest {
 
   /** Passes its parent's batches through; computing one time waits until the test lets it finish. */
-  private static final class GatedNode<T> extends StreamNode<T> {
-    private final StreamNode<T> parent;
+  private static final class GatedNode<T> extends PassThroughStreamNode<T> {
     private final Time gatedTime;
     final CountDownLatch computing = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
 
     GatedNode(StreamNode<T> parent, Time gatedTime) {
-      super(parent.graph());
-      this.parent = parent;
+      super(parent);
       this.gatedTime = gatedTime;
-    }
-
-    @Override
-    public Duration slideDuration() {
-      return parent.slideDuration();
-    }
-
-    @Override
-    public List<StreamNode<?>> dependencies() {
-      return List.of(parent);
     }
 
     @Override
@@ -47,7 +35,7 @@ class StreamNodeThreadingTest {
         computing.countDown();
         release.await();
       }
-      return parent.getOrCompute(time);
+      return super.compute(time);
     }
 
     @Override
