@@ -76,6 +76,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theRuntimeComposesTheEnginePackagesWhichDoNotReachBackIntoIt() {
+    noClasses().that().resideInAPackage("io.dstream.internal.(*)..")
+        .should().dependOnClassesThat().resideInAPackage("io.dstream.internal")
+        .because("io.dstream.internal holds the runtime that wires the engine's packages together")
+        .check(mainClasses);
+  }
+
+  @Test
   void streamsKnowNothingOfTheScheduler() {
     noClasses().that().resideInAPackage("io.dstream.internal.stream..")
         .should().dependOnClassesThat().resideInAPackage("io.dstream.internal.scheduler..")

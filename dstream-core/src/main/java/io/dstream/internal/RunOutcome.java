@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How a context's run ends, as {@code awaitTermination} reports it: the first failed job, the fatal error
- * that ended the context (see {@link FatalErrors}), and whether the stop is complete. Thread-safe; waiters
+ * that ended the context (see {@link io.dstream.checkpoint.internal.FatalErrors}), and whether the stop is complete. Thread-safe; waiters
  * are woken by every change.
  */
 final class RunOutcome {

@@ -295,7 +295,7 @@ public final class StreamingRuntime implements BatchProgress {
    * @param timeoutMillis how long to wait, or a negative number to wait without limit
    * @return true if the context has stopped, false if the time ran out
    * @throws JobFailedException the first failure of a job, whose cause is the user's exception
-   * @throws VirtualMachineError the fatal error that ended the context (see {@link FatalErrors})
+   * @throws VirtualMachineError the fatal error that ended the context (see {@link io.dstream.checkpoint.internal.FatalErrors})
    * @throws IllegalStateException if asked to wait without limit on a context that was never started
    * @throws InterruptedException if interrupted while waiting
    */
@@ -308,7 +308,7 @@ public final class StreamingRuntime implements BatchProgress {
   }
 
   /**
-   * Ends the context after a fatal error (see {@link FatalErrors}): the context stops at once, on a thread
+   * Ends the context after a fatal error (see {@link io.dstream.checkpoint.internal.FatalErrors}): the context stops at once, on a thread
    * of its own (the thread that reports the error may be one that the stop waits for), and
    * {@code awaitTermination} rethrows the error once the stop is done.
    *

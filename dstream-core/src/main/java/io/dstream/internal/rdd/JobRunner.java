@@ -1,6 +1,6 @@
 package io.dstream.internal.rdd;
 
-import io.dstream.internal.FatalErrors;
+import io.dstream.checkpoint.internal.FatalErrors;
 import io.dstream.rdd.JobFailedException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.dstream.internal.receiver;
 
 import io.dstream.Clock;
-import io.dstream.internal.FatalErrors;
+import io.dstream.checkpoint.internal.FatalErrors;
 import io.dstream.internal.scheduler.FailureHandler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.receiver.internal.ReceivedBlockInfo;

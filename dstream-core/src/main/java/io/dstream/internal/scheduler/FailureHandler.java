@@ -3,7 +3,7 @@ package io.dstream.internal.scheduler;
 import io.dstream.rdd.JobFailedException;
 
 /**
- * Where the engine's threads report failures, following the rule of {@link io.dstream.internal.FatalErrors}:
+ * Where the engine's threads report failures, following the rule of {@link io.dstream.checkpoint.internal.FatalErrors}:
  * a failed job is reported and the context goes on; a fatal error ends the context.
  */
 public interface FailureHandler {

@@ -2,7 +2,7 @@ package io.dstream.internal.scheduler;
 
 import io.dstream.Clock;
 import io.dstream.Time;
-import io.dstream.internal.FatalErrors;
+import io.dstream.checkpoint.internal.FatalErrors;
 import io.dstream.internal.rdd.UserCodeException;
 import io.dstream.internal.stream.Job;
 import io.dstream.rdd.JobFailedException;

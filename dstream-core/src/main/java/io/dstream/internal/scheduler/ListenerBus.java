@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * never slow down the batches. At most {@code dstream.listenerBus.capacity} events wait for delivery: when a
  * slow listener lets the queue fill up, further events are dropped and counted, with one WARN at the first
  * drop (as Spark's listener bus does). A listener that throws is logged and skipped for that event; a fatal
- * error (see {@link io.dstream.internal.FatalErrors}), from a listener or from the bus itself, goes to the
+ * error (see {@link io.dstream.checkpoint.internal.FatalErrors}), from a listener or from the bus itself, goes to the
  * context, which stops.
  */
 public final class ListenerBus {

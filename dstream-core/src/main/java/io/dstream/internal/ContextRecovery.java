@@ -1,11 +1,10 @@
-package io.dstream.internal.checkpoint;
+package io.dstream.internal;
 
 import io.dstream.ConfigKeys;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContextState;
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.Location;
-import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.durable.CheckpointDirectory;
 import java.util.Optional;
 

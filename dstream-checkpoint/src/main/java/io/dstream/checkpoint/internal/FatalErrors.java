@@ -1,4 +1,4 @@
-package io.dstream.internal;
+package io.dstream.checkpoint.internal;
 
 import java.util.Optional;
 
