@@ -14,6 +14,7 @@ import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.receiver.SocketReceivers;
 import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.internal.stream.FileInputNode;
+import io.dstream.internal.stream.InputNode;
 import io.dstream.internal.stream.QueueInputNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedNode;
@@ -57,7 +58,17 @@ public final class StreamingContext {
   private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
 
   static {
-    ContextAccess.install(context -> context.runtime);
+    ContextAccess.install(new ContextAccess.Bridge() {
+      @Override
+      public StreamingRuntime runtime(StreamingContext context) {
+        return context.runtime;
+      }
+
+      @Override
+      public <T> InputDStream<T> inputStream(StreamingContext context, InputNode<T> node) {
+        return new InputDStream<>(context, node);
+      }
+    });
   }
 
   final StreamingRuntime runtime;
