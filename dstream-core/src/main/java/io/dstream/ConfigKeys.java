@@ -236,13 +236,28 @@ public final class ConfigKeys {
           + "a public no-argument constructor, that registers the application's classes with Kryo (default: "
           + "none).");
 
+  /** The most records per second that a Kafka direct stream takes from each partition. */
+  public static final ConfigKey<Long> KAFKA_MAX_RATE_PER_PARTITION = new ConfigKey<>(
+      "dstream.kafka.maxRatePerPartition", "0", ConfigKeys::notNegativeLong,
+      "The most records per second that a Kafka direct stream takes from each partition: a batch's range of a "
+          + "partition holds at most this rate times the batch duration in seconds (at least 1); 0 means no "
+          + "limit, so a batch takes everything up to the partition's latest offset.");
+
+  /** How long a task of a Kafka direct stream waits for the next record of its range. */
+  public static final ConfigKey<Duration> KAFKA_POLL_TIMEOUT = new ConfigKey<>("dstream.kafka.pollTimeout", "2min",
+      ConfigKeys::positiveDuration,
+      "How long a task of a Kafka direct stream waits for the next record of its offset range before it fails "
+          + "(and is retried): the records of a range existed when the batch was generated, so a long wait "
+          + "means the broker is unreachable.");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
-      STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR);
+      STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
+      KAFKA_MAX_RATE_PER_PARTITION, KAFKA_POLL_TIMEOUT);
 
   /**
    * Returns every key, in the order they are documented.

@@ -14,6 +14,17 @@ public class InputDStream<T> extends DStream<T> {
     super(ssc, node);
   }
 
+  /**
+   * Creates a stream that is another input stream under a further type: for a source module whose streams
+   * offer more than an input stream (dstream-kafka's direct stream commits offsets). The two are one stream:
+   * they share the same batches, name and id.
+   *
+   * @param same the stream, as its source created it
+   */
+  protected InputDStream(InputDStream<T> same) {
+    super(same.ssc, same.node);
+  }
+
   @Override
   public InputDStream<T> name(String name) {
     Arguments.requireNonNull(name, "name");

@@ -14,6 +14,7 @@ import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.receiver.SocketReceivers;
 import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.internal.stream.FileInputStreamNode;
+import io.dstream.internal.stream.InputStreamNode;
 import io.dstream.internal.stream.QueueInputStreamNode;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.internal.stream.TransformedStreamNode;
@@ -57,7 +58,17 @@ public final class StreamingContext {
   private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
 
   static {
-    ContextAccess.install(context -> context.runtime);
+    ContextAccess.install(new ContextAccess.Bridge() {
+      @Override
+      public StreamingRuntime runtime(StreamingContext context) {
+        return context.runtime;
+      }
+
+      @Override
+      public <T> InputDStream<T> inputStream(StreamingContext context, InputStreamNode<T> node) {
+        return new InputDStream<>(context, node);
+      }
+    });
   }
 
   final StreamingRuntime runtime;

@@ -1,39 +1,83 @@
 package io.dstream.internal;
 
+import io.dstream.InputDStream;
 import io.dstream.StreamingContext;
-import java.util.function.Function;
+import io.dstream.internal.stream.InputStreamNode;
 
 /**
- * Lets the test kit follow the batches of a {@link StreamingContext} ({@link BatchProgress}) without a public
- * accessor that users would see. {@code StreamingContext} installs the accessor when it is initialized; no one
- * else can.
+ * Lets the test kit follow the batches of a {@link StreamingContext} ({@link BatchProgress}), and source modules
+ * (dstream-kafka) build input streams on its engine, without a public accessor that users would see.
+ * {@code StreamingContext} installs the bridge when it is initialized; no one else can.
  */
 public final class ContextAccess {
-  private static volatile Function<StreamingContext, BatchProgress> accessor;
+  private static volatile Bridge bridge;
+
+  /** What {@code StreamingContext} provides: its runtime, and the public stream of an input node. */
+  public interface Bridge {
+    /**
+     * Returns a context's runtime.
+     *
+     * @param context the context
+     * @return its runtime
+     */
+    StreamingRuntime runtime(StreamingContext context);
+
+    /**
+     * Wraps an input node, already registered with the context's graph, as the public stream.
+     *
+     * @param context the context
+     * @param node the node
+     * @param <T> the record type
+     * @return the stream
+     */
+    <T> InputDStream<T> inputStream(StreamingContext context, InputStreamNode<T> node);
+  }
 
   private ContextAccess() {}
 
   /**
-   * Installs the accessor; called once, by {@code StreamingContext}'s static initializer.
+   * Installs the bridge; called once, by {@code StreamingContext}'s static initializer.
    *
-   * @param installed the accessor
-   * @throws IllegalStateException if an accessor is installed already
+   * @param installed the bridge
+   * @throws IllegalStateException if a bridge is installed already
    */
-  public static synchronized void install(Function<StreamingContext, BatchProgress> installed) {
-    if (accessor != null) {
-      throw new IllegalStateException("the context accessor is installed already, by StreamingContext; it cannot "
+  public static synchronized void install(Bridge installed) {
+    if (bridge != null) {
+      throw new IllegalStateException("the context bridge is installed already, by StreamingContext; it cannot "
           + "be replaced");
     }
-    accessor = installed;
+    bridge = installed;
   }
 
   /**
    * Returns the batch progress of a context.
    *
-   * @param context the context (its class is initialized, so the accessor is installed)
+   * @param context the context (its class is initialized, so the bridge is installed)
    * @return its batch progress
    */
   public static BatchProgress batches(StreamingContext context) {
-    return accessor.apply(context);
+    return bridge.runtime(context);
+  }
+
+  /**
+   * Returns the runtime of a context: its graph, engine and configuration, for a module that defines a source.
+   *
+   * @param context the context
+   * @return its runtime
+   */
+  public static StreamingRuntime runtime(StreamingContext context) {
+    return bridge.runtime(context);
+  }
+
+  /**
+   * Wraps an input node as the public stream of a context.
+   *
+   * @param context the context whose graph the node was created in
+   * @param node the node
+   * @param <T> the record type
+   * @return the stream
+   */
+  public static <T> InputDStream<T> inputStream(StreamingContext context, InputStreamNode<T> node) {
+    return bridge.inputStream(context, node);
   }
 }

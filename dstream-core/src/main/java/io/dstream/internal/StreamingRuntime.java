@@ -266,6 +266,7 @@ public final class StreamingRuntime implements BatchProgress {
       receivers.close(deadline);
       StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
       engine.close(deadline);
+      graph.stopInputs();
       bus.stop(deadline);
       generator.cancelUnsettled();
     } finally {

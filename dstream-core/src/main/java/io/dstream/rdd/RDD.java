@@ -54,6 +54,17 @@ public class RDD<T> {
     this.node = Objects.requireNonNull(node);
   }
 
+  /**
+   * Creates an RDD that is another one under a further type: for a source whose batches offer more than their
+   * records (the RDDs of dstream-kafka's direct stream tell their offset ranges). The two share their records,
+   * lineage and persistence.
+   *
+   * @param same the RDD
+   */
+  protected RDD(RDD<T> same) {
+    this(same.node);
+  }
+
   // ---- narrow transformations --------------------------------------------------------------------
 
   /**

@@ -14,7 +14,7 @@ final class RddBridge implements RddAccess.Bridge {
 
   @Override
   public <T> RDD<T> rdd(RddNode<T> node) {
-    return new RDD<>(node);
+    return node.userRdd(new RDD<>(node));
   }
 
   @Override

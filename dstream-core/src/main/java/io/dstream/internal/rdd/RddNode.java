@@ -1,6 +1,7 @@
 package io.dstream.internal.rdd;
 
 import io.dstream.rdd.Partitioner;
+import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import java.lang.ref.Cleaner;
 import java.util.Iterator;
@@ -195,6 +196,17 @@ public abstract class RddNode<T> {
    */
   public final StorageLevel storageLevel() {
     return storageLevel;
+  }
+
+  /**
+   * Returns the RDD a user function receives for this node (in {@code foreachRDD}, {@code transform}): the plain
+   * one, unless a source's node offers more, such as a Kafka batch that also tells its offset ranges.
+   *
+   * @param plain the plain RDD of this node
+   * @return {@code plain}, or an RDD of this node built on it
+   */
+  public RDD<T> userRdd(RDD<T> plain) {
+    return plain;
   }
 
   @Override

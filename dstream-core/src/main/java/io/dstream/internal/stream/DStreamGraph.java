@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The DStream graph of one context: its input and output streams, the ids handed out to streams in
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  * (the job generator's thread, and the job threads that complete batches).
  */
 public final class DStreamGraph {
+  private static final Logger LOG = LoggerFactory.getLogger(DStreamGraph.class);
   private static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
   /** DEFINING: streams may be added; STARTED: frozen and running; STOPPED: frozen for good. */
@@ -178,6 +181,22 @@ public final class DStreamGraph {
     for (InputStreamNode<?> input : graph.inputs()) {
       if (input.isInitialized()) {
         input.onStart(startTimeMillis);
+      }
+    }
+  }
+
+  /**
+   * Tells each initialized input stream that the context has stopped ({@link InputStreamNode#onStop}); an input that
+   * fails to close is logged and the others are still told.
+   */
+  public void stopInputs() {
+    for (InputStreamNode<?> input : inputStreams()) {
+      if (input.isInitialized()) {
+        try {
+          input.onStop();
+        } catch (RuntimeException e) {
+          LOG.warn("{} failed to close its source at stop", input, e);
+        }
       }
     }
   }

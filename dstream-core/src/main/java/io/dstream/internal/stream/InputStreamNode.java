@@ -41,6 +41,12 @@ public abstract class InputStreamNode<T> extends StreamNode<T> {
   protected void onStart(long startTimeMillis) {}
 
   /**
+   * Called once when the context has stopped, after its jobs ended and its worker threads were closed: the place
+   * to close connections to the source. Not called for a context that never started.
+   */
+  protected void onStop() {}
+
+  /**
    * Returns how many records this input put into a batch, if known without running a job.
    *
    * @param time the batch time

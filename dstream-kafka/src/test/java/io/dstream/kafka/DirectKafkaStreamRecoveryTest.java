@@ -1,0 +1,127 @@
+package io.dstream.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dstream.Durations;
+import io.dstream.InputDStream;
+import io.dstream.kafka.testing.EmbeddedKafka;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.testing.TestStreamingContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Restarting a direct-stream pipeline from its checkpoint ({@link TestStreamingContext#recoverFrom}, the code of
+ * {@code getOrCreate}) against a real broker: every record is processed by a successful output exactly once, and
+ * a batch left unfinished runs again over exactly the records it had, not the ones that arrived since.
+ */
+class DirectKafkaStreamRecoveryTest {
+  private static EmbeddedKafka kafka;
+
+  @TempDir
+  Path checkpoints;
+  private final List<TestStreamingContext> runs = new ArrayList<>();
+  // The idempotent output's store, over all runs: how often each record (partition@offset=value) was stored.
+  private final Map<String, Integer> stored = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = EmbeddedKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
+
+  @AfterEach
+  void closeRuns() {
+    runs.forEach(TestStreamingContext::close);
+  }
+
+  /** One run of the program: the batches its output stored, by batch time. */
+  private final class Run {
+    final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
+    final Map<Long, List<String>> batches = new ConcurrentHashMap<>();
+    // The output reads its batch, then fails: as a crash after the batch was read, the batch is not done.
+    final AtomicBoolean outputFails = new AtomicBoolean();
+
+    Run(String topic) {
+      runs.add(t);
+      InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
+          LocationStrategies.PreferConsistent(),
+          ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig("recovery")));
+      stream.foreachRDD((rdd, time) -> {
+        List<ConsumerRecord<String, String>> records = rdd.collect();
+        if (outputFails.get()) {
+          throw new IllegalStateException("the output's target is down");
+        }
+        List<String> values = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+          stored.merge(record.partition() + "@" + record.offset() + "=" + record.value(), 1, Integer::sum);
+          values.add(record.value());
+        }
+        batches.put(time.milliseconds(), values);
+      });
+      t.recoverFrom(checkpoints.toUri().toString());
+    }
+
+    Map<Long, List<String>> sortedBatches() {
+      return new TreeMap<>(batches);
+    }
+  }
+
+  @Test
+  void aBatchLeftUnfinishedRunsAgainAfterARestartOverExactlyItsRecords() {
+    kafka.createTopic("unfinished", 1);
+    Run first = new Run("unfinished");
+    kafka.produce("unfinished", 0, List.of("a", "b"));
+    first.t.runBatches(1);
+    kafka.produce("unfinished", 0, List.of("c"));
+    first.outputFails.set(true);
+    assertThatThrownBy(() -> first.t.runBatches(1)).isInstanceOf(JobFailedException.class);
+    first.t.close();
+    // Written while the program was down: after batch 2's range was decided, so batch 2's rerun must not take it.
+    kafka.produce("unfinished", 0, List.of("d"));
+
+    Run second = new Run("unfinished");
+    second.t.runBatches(1);
+
+    assertThat(first.sortedBatches()).containsExactly(Map.entry(1_000L, List.of("a", "b")));
+    assertThat(second.sortedBatches()).containsExactly(
+        Map.entry(2_000L, List.of("c")), Map.entry(3_000L, List.of("d")));
+    assertThat(stored).containsOnlyKeys("0@0=a", "0@1=b", "0@2=c", "0@3=d").allSatisfy((record, times) ->
+        assertThat(times).as("times %s was stored", record).isEqualTo(1));
+  }
+
+  @Test
+  void afterACleanStopTheNextRunGoesOnWhereTheLastBatchEnded() {
+    kafka.createTopic("stopped", 2);
+    Run first = new Run("stopped");
+    kafka.produce("stopped", 0, List.of("a"));
+    kafka.produce("stopped", 1, List.of("b"));
+    first.t.runBatches(2);
+    first.t.close();
+    kafka.produce("stopped", 1, List.of("c"));
+
+    Run second = new Run("stopped");
+    second.t.runBatches(1);
+
+    assertThat(first.sortedBatches()).containsExactly(Map.entry(1_000L, List.of("a", "b")),
+        Map.entry(2_000L, List.of()));
+    assertThat(second.sortedBatches()).containsExactly(Map.entry(3_000L, List.of("c")));
+    assertThat(stored.values()).containsOnly(1);
+  }
+}

@@ -1,0 +1,187 @@
+package io.dstream.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dstream.Durations;
+import io.dstream.InputDStream;
+import io.dstream.StreamingConf;
+import io.dstream.kafka.testing.EmbeddedKafka;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.testing.TestStreamingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direct stream against a real broker (one per class), batch by batch on the test kit's manual clock
+ * (1 s batches): ranges, rate limit, new partitions, bad records and bad offsets.
+ */
+class DirectKafkaStreamTest {
+  private static final AtomicInteger TOPICS = new AtomicInteger();
+  private static EmbeddedKafka kafka;
+  private TestStreamingContext t;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = EmbeddedKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
+
+  @AfterEach
+  void closeContext() {
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  /** What the stream's foreachRDD saw: each batch's values and offset ranges. */
+  private static final class Batches {
+    final List<List<String>> values = new CopyOnWriteArrayList<>();
+    final List<List<OffsetRange>> ranges = new CopyOnWriteArrayList<>();
+  }
+
+  private static String newTopic(int partitions) {
+    String topic = "topic-" + TOPICS.incrementAndGet();
+    kafka.createTopic(topic, partitions);
+    return topic;
+  }
+
+  private Batches run(StreamingConf conf, ConsumerStrategy<String, String> strategy) {
+    t = TestStreamingContext.create(Durations.seconds(1), conf);
+    InputDStream<ConsumerRecord<String, String>> stream =
+        KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(), strategy);
+    Batches batches = new Batches();
+    stream.foreachRDD(rdd -> {
+      batches.ranges.add(List.of(((HasOffsetRanges) rdd).offsetRanges()));
+      batches.values.add(rdd.map(ConsumerRecord::value).collect());
+    });
+    return batches;
+  }
+
+  private static Map<String, Object> params() {
+    return kafka.consumerConfig(null);
+  }
+
+  @Test
+  void eachBatchReadsFromWhereTheLastEndedToTheLatestOffsetAndTellsItsRanges() {
+    String topic = newTopic(2);
+    kafka.produce(topic, 0, List.of("a", "b", "c"));
+    kafka.produce(topic, 1, List.of("d", "e"));
+    Batches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
+
+    t.runBatches(1);
+    kafka.produce(topic, 1, List.of("f"));
+    t.runBatches(2);
+
+    assertThat(batches.values).containsExactly(List.of("a", "b", "c", "d", "e"), List.of("f"), List.of());
+    assertThat(batches.ranges).containsExactly(
+        List.of(OffsetRange.create(topic, 0, 0, 3), OffsetRange.create(topic, 1, 0, 2)),
+        List.of(OffsetRange.create(topic, 0, 3, 3), OffsetRange.create(topic, 1, 2, 3)),
+        List.of(OffsetRange.create(topic, 0, 3, 3), OffsetRange.create(topic, 1, 3, 3)));
+  }
+
+  @Test
+  void maxRatePerPartitionCapsEachPartitionsRange() {
+    String topic = newTopic(2);
+    kafka.produce(topic, 0, List.of("a", "b", "c", "d", "e"));
+    kafka.produce(topic, 1, List.of("x"));
+    Batches batches = run(new StreamingConf().set("dstream.kafka.maxRatePerPartition", "2"),
+        ConsumerStrategies.Subscribe(List.of(topic), params()));
+
+    t.runBatches(3);
+
+    assertThat(batches.values).containsExactly(List.of("a", "b", "x"), List.of("c", "d"), List.of("e"));
+    assertThat(batches.ranges.get(0)).containsExactly(OffsetRange.create(topic, 0, 0, 2),
+        OffsetRange.create(topic, 1, 0, 1));
+  }
+
+  @Test
+  void aPartitionAddedToASubscribedTopicJoinsAtTheNextBatchFromItsBeginning() {
+    String topic = newTopic(1);
+    kafka.produce(topic, 0, List.of("a"));
+    Batches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
+    t.runBatches(1);
+
+    kafka.addPartitions(topic, 2);
+    kafka.produce(topic, 1, List.of("new-1", "new-2"));
+    t.runBatches(1);
+
+    assertThat(batches.values).containsExactly(List.of("a"), List.of("new-1", "new-2"));
+    assertThat(batches.ranges.get(1)).containsExactly(OffsetRange.create(topic, 0, 1, 1),
+        OffsetRange.create(topic, 1, 0, 2));
+  }
+
+  @Test
+  void givenStartingOffsetsAreWhereTheFirstBatchStarts() {
+    String topic = newTopic(1);
+    kafka.produce(topic, 0, List.of("a", "b", "c"));
+    TopicPartition partition = new TopicPartition(topic, 0);
+    Batches batches = run(new StreamingConf(),
+        ConsumerStrategies.Assign(List.of(partition), params(), Map.of(partition, 2L)));
+
+    t.runBatches(1);
+
+    assertThat(batches.values).containsExactly(List.of("c"));
+  }
+
+  @Test
+  void aDeserializerThatThrowsFailsTheBatchNamingThePartitionAndOffset() {
+    String topic = newTopic(1);
+    kafka.produce(topic, 0, List.of("ok", "bad", "ok"));
+    Map<String, Object> params = params();
+    params.put("value.deserializer", RefusingDeserializer.class);
+    run(new StreamingConf().set("dstream.task.maxFailures", "1"),
+        ConsumerStrategies.Subscribe(List.of(topic), params));
+
+    assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class)
+        .satisfies(failure -> assertThat(messages(failure))
+            .anyMatch(message -> message.contains("value of the record of " + topic + "-0 at offset 1")))
+        .rootCause().hasMessageContaining("refused 'bad'");
+  }
+
+  @Test
+  void anOffsetOutOfThePartitionsRangeIsAClearErrorNamingThePartitionAndOffsets() {
+    String topic = newTopic(1);
+    kafka.produce(topic, 0, List.of("a", "b", "c"));
+    TopicPartition partition = new TopicPartition(topic, 0);
+    run(new StreamingConf(), ConsumerStrategies.Assign(List.of(partition), params(), Map.of(partition, 100L)));
+
+    assertThatThrownBy(() -> t.runBatches(1)).satisfies(failure -> assertThat(messages(failure))
+        .anyMatch(message -> message.contains(topic + "-0 from offset 100, which is out of its range [0, 3]")));
+  }
+
+  private static List<String> messages(Throwable failure) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      messages.add(String.valueOf(cause.getMessage()));
+    }
+    return messages;
+  }
+
+  /** A value deserializer that refuses the value "bad". */
+  public static final class RefusingDeserializer implements Deserializer<String> {
+    @Override
+    public String deserialize(String topic, byte[] data) {
+      String value = new String(data, StandardCharsets.UTF_8);
+      if (value.equals("bad")) {
+        throw new IllegalArgumentException("refused '" + value + "'");
+      }
+      return value;
+    }
+  }
+}
