@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * directory ({@code in/} the watched input, {@code checkpoints/}, {@code out/<name>-<time>} the outputs), kills
  * it with SIGKILL at random moments, several times, restarting it each time (the child recovers with
  * {@code getOrCreate}), while it feeds input by units (also while the child is down): by default files of
- * random words, moved into the input directory by atomic rename. Finally it lets the last run finish on the
- * end marker.
+ * random words, moved into the input directory by atomic rename, or whatever a {@link Feed} gives (such as
+ * records offered to a {@link ResendingRecordServer}). Finally it lets the last run finish on the end marker;
+ * the test then checks the output.
  *
  * <p>The moments are chosen without sleeping: the child reports each batch's submission, output and
  * completion, and the loop kills it after a random number of those reports (zero kills it right after the

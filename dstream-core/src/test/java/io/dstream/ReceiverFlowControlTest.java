@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  * A receiver far faster than processing: while no batch runs, its store(...) waits once the block store
  * holds what it may (the bound of received bytes, or for a memory-only level the memory); once batches run,
  * every record arrives exactly once, and no block a batch still needs is ever evicted.
+ *
+ * <p>The batches run on the manual clock, as fast as the test thread goes, while the source stores from a
+ * thread of its own: between two batches the test waits until the source has filled the store again (or is
+ * done), so the batches keep pace with the source however the machine schedules the two threads.
  */
 class ReceiverFlowControlTest {
   private static final int BLOCKS = 200;
@@ -31,6 +35,8 @@ class ReceiverFlowControlTest {
   private TestStreamingContext t;
   private int streamId;
   private Thread source;
+  private BlockManager blocks;
+  private int blocksThatFill;
 
   @AfterEach
   void close() throws InterruptedException {
@@ -47,6 +53,7 @@ class ReceiverFlowControlTest {
     streamId = stream.id();
     stream.foreachRDD(rdd -> processed.addAll(rdd.collect()));
     t.runBatches(0);
+    blocks = ReceiverKit.blockManager(t.context());
     receiver.awaitStarted();
     source = new Thread(() -> {
       for (int block = 0; block < BLOCKS; block++) {
@@ -63,23 +70,45 @@ class ReceiverFlowControlTest {
     return String.format("record-%06d", n);
   }
 
+  /**
+   * Waits until the source waits at a full store: it has logged that it waits (the first time it found the
+   * store full; no batch has run, so the store stays full) and its thread waits. Notes how many received
+   * blocks the block manager counts then (those stored, and for a memory-only level the one waiting for
+   * room): every block has the same size, so the store is full whenever it counts that many again.
+   */
   private void awaitSourceHeldUp() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ReceiverKit.TIMEOUT_SECONDS);
-    while (source.getState() != Thread.State.WAITING && source.isAlive()) {
+    while (source.isAlive() && (storeLog.messagesStartingWith("Received data outgrows processing").isEmpty()
+        || source.getState() != Thread.State.WAITING)) {
       assertThat(System.nanoTime()).as("the source to be held up by the full store").isLessThan(deadline);
       Thread.yield();
     }
     assertThat(source.isAlive()).as("the source was held up before it stored everything").isTrue();
+    blocksThatFill = blocks.receivedBlocksHeld();
   }
 
-  /** Runs batches until the source has stored everything, then one more to process the last blocks. */
+  /**
+   * Runs batches until the source has stored everything, then one more to process the last blocks. After
+   * each batch, which may have removed blocks, it waits until the source has filled the store again: a batch
+   * never runs while the source still has room, so each one finds the blocks the previous one made room for.
+   */
   private void runBatchesUntilTheSourceIsDone(Runnable afterEachBatch) throws InterruptedException {
     for (int batch = 0; source.isAlive(); batch++) {
       assertThat(batch).as("batches run before the source finished").isLessThan(10 * BLOCKS);
       t.runBatches(1);
       afterEachBatch.run();
+      awaitStoreFullOrSourceDone();
     }
     t.runBatches(2);
+  }
+
+  private void awaitStoreFullOrSourceDone() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ReceiverKit.TIMEOUT_SECONDS);
+    while (source.isAlive() && blocks.receivedBlocksHeld() < blocksThatFill) {
+      assertThat(System.nanoTime()).as("the source to fill the store again (%d blocks) after a batch made room",
+          blocksThatFill).isLessThan(deadline);
+      Thread.yield();
+    }
   }
 
   private void assertEveryRecordProcessedOnce() {
@@ -94,7 +123,6 @@ class ReceiverFlowControlTest {
   void storeWaitsWhileTheReceivedBlocksTakeTheBoundThenEveryRecordArrivesOnce() throws InterruptedException {
     startFlood(new StreamingConf().set("dstream.storage.maxReceivedBytes", Long.toString(BOUND)),
         StorageLevel.MEMORY_AND_DISK_SER_2);
-    BlockManager blocks = ReceiverKit.blockManager(t.context());
 
     awaitSourceHeldUp();
     assertThat(blocks.receivedBytesHeld()).isPositive().isLessThanOrEqualTo(BOUND);
@@ -111,7 +139,6 @@ class ReceiverFlowControlTest {
     // About 64 KiB of memory per replica: a dozen blocks of 100 records kept as objects.
     String fraction = Double.toString(2.0 * BOUND / Runtime.getRuntime().maxMemory());
     startFlood(new StreamingConf().set("dstream.storage.memoryFraction", fraction), StorageLevel.MEMORY_ONLY);
-    BlockManager blocks = ReceiverKit.blockManager(t.context());
 
     awaitSourceHeldUp();
     List<BlockId> everyBlockStored = IntStream.range(0, storesReturned.get())

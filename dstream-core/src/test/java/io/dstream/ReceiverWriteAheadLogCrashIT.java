@@ -3,7 +3,6 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The crash test of the receiver write-ahead log: a child JVM runs {@link ReliableReceiverChild} (a reliable
  * receiver that acknowledges records to their source only after {@code store(List)} has logged them,
- * {@code saveAsTextFiles}, 200 ms batches on the real clock), and the test kills it with SIGKILL at random
- * moments, several times, restarting it with {@code getOrCreate} each time, while it offers records to the
- * {@link ResendingRecordServer} (also while the child is down). The server sends again, to the next child,
+ * {@code saveAsTextFiles}, 200 ms batches on the real clock), and the {@link CrashLoop} kills it with SIGKILL at
+ * random moments, several times, restarting it with {@code getOrCreate} each time, while it offers records to
+ * the {@link ResendingRecordServer} (also while the child is down). The server sends again, to the next child,
  * whatever was not acknowledged. Finally the child runs until it has seen the last record, and every record
  * the server offered must appear in the output at least once: what was acknowledged came back from the log,
  * what was not came again from the source.
  *
- * <p>The moments are chosen without sleeping, from the child's reports of its batches (see
- * {@link ChildJvm}); the random choices come from a fixed seed, which {@code -Ddstream.crashTest.seed=N}
- * overrides.
+ * <p>The random choices come from a fixed seed, which {@code -Ddstream.crashTest.seed=N} overrides.
  */
 class ReceiverWriteAheadLogCrashIT {
   private static final int KILLS = 10;
@@ -39,14 +37,22 @@ class ReceiverWriteAheadLogCrashIT {
   @TempDir
   Path work;
 
-  private ChildJvm child;
-  private int recordsOffered;
+  private ResendingRecordServer server;
+  private RecordOffers offers;
+  private CrashLoop loop;
+
+  @BeforeEach
+  void startTheServerAndPrepareTheWorkDirectory() throws IOException {
+    server = new ResendingRecordServer();
+    offers = new RecordOffers(server);
+    loop = new CrashLoop(work, ReliableReceiverChild.class, BATCH_MILLIS, offers,
+        List.of(Integer.toString(server.port())));
+  }
 
   @AfterEach
-  void killTheChildIfItIsStillRunning() throws InterruptedException {
-    if (child != null) {
-      child.killIfAlive();
-    }
+  void killTheChildIfItIsStillRunning() throws IOException {
+    loop.close();
+    server.close();
   }
 
   @Test
@@ -54,52 +60,17 @@ class ReceiverWriteAheadLogCrashIT {
   void killedAtRandomMomentsAndRecoveredTheRunOutputsEveryRecordTheServerSentAtLeastOnce() throws Exception {
     long seed = Long.getLong("dstream.crashTest.seed", 20_240_715L);
     Random random = new Random(seed);
-    Files.createDirectories(work.resolve("out"));
-    try (ResendingRecordServer server = new ResendingRecordServer()) {
-      for (int kill = 0; kill < KILLS; kill++) {
-        startChild(server, "run-" + kill);
-        int eventsBeforeKill = random.nextInt(20);
-        for (int i = 0; i < eventsBeforeKill; i++) {
-          if (random.nextBoolean()) {
-            offerRecords(server, random);
-          }
-          child.next();
-        }
-        child.kill();
-        if (random.nextBoolean()) {
-          offerRecords(server, random);
-        }
-      }
 
-      startChild(server, "final");
-      offerRecords(server, random);
-      server.offer(List.of(ReliableReceiverChild.END_RECORD));
+    loop.killRepeatedly(random, KILLS);
+    loop.finish(random);
 
-      assertThat(child.awaitExit()).as("exit status of the last run; see %s", child.log()).isZero();
-      Set<String> output = outputRecords();
-      List<String> missing = server.offered().stream().filter(record -> !output.contains(record)).toList();
-      assertThat(missing).as("records the server sent that no output holds (seed %d, %d records, %d resent over "
-          + "%d connections)", seed, recordsOffered, server.resent(), server.connections()).isEmpty();
-      assertThat(server.unacknowledged()).as("records the last run did not acknowledge").isEmpty();
-      assertThat(output).as("records in the output that the server never sent")
-          .isSubsetOf(new HashSet<>(server.offered()));
-    }
-  }
-
-  private void startChild(ResendingRecordServer server, String run) throws IOException {
-    child = ChildJvm.start(ReliableReceiverChild.class, work.resolve(run + ".log"),
-        Integer.toString(server.port()), work.resolve("checkpoints").toString(),
-        work.resolve("out").resolve("records").toString(), Long.toString(BATCH_MILLIS));
-  }
-
-  /** Offers a few hundred numbered records at once, so that they span several blocks. */
-  private void offerRecords(ResendingRecordServer server, Random random) {
-    int count = 1 + random.nextInt(400);
-    List<String> records = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      records.add("record-" + recordsOffered++);
-    }
-    server.offer(records);
+    Set<String> output = outputRecords();
+    List<String> missing = server.offered().stream().filter(record -> !output.contains(record)).toList();
+    assertThat(missing).as("records the server sent that no output holds (seed %d, %d records, %d resent over "
+        + "%d connections)", seed, offers.recordsOffered, server.resent(), server.connections()).isEmpty();
+    assertThat(server.unacknowledged()).as("records the last run did not acknowledge").isEmpty();
+    assertThat(output).as("records in the output that the server never sent")
+        .isSubsetOf(new HashSet<>(server.offered()));
   }
 
   /** The records of every complete output directory (one with its success marker). */
@@ -107,13 +78,37 @@ class ReceiverWriteAheadLogCrashIT {
     Set<String> records = new HashSet<>();
     try (Stream<Path> dirs = Files.list(work.resolve("out"))) {
       for (Path dir : dirs.filter(dir -> Files.exists(dir.resolve("_SUCCESS"))).toList()) {
-        try (Stream<Path> parts = Files.list(dir)) {
-          for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
-            records.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
-          }
-        }
+        records.addAll(CrashLoop.linesIn(dir));
       }
     }
     return records;
+  }
+
+  /**
+   * The loop's input: a unit is a few hundred numbered records offered at once, so that they span several
+   * blocks; the end is the record {@value CrashLoopChild#END_WORD}.
+   */
+  private static final class RecordOffers implements CrashLoop.Feed {
+    private final ResendingRecordServer server;
+    private int recordsOffered;
+
+    RecordOffers(ResendingRecordServer server) {
+      this.server = server;
+    }
+
+    @Override
+    public void feedOne(CrashLoop loop, Random random) {
+      int count = 1 + random.nextInt(400);
+      List<String> records = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        records.add("record-" + recordsOffered++);
+      }
+      server.offer(records);
+    }
+
+    @Override
+    public void feedEnd(CrashLoop loop) {
+      server.offer(List.of(CrashLoopChild.END_WORD));
+    }
   }
 }

@@ -9,11 +9,9 @@ import io.dstream.Time;
 import io.dstream.checkpoint.internal.Lifecycle;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.checkpoint.MetadataCheckpointer;
-import io.dstream.internal.checkpoint.RecoveredMetadata;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.ValueCopier;
-import io.dstream.internal.receiver.ReceiverInputStreamNode;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.AbandonedBatches;
 import io.dstream.internal.scheduler.BatchOutcome;
@@ -23,12 +21,9 @@ import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
-import io.dstream.internal.stream.InputStreamNode;
-import io.dstream.internal.stream.RecoverableInput;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
 import io.dstream.storage.internal.BlockManager;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +50,7 @@ public final class StreamingRuntime implements BatchProgress {
   private final Serializer serializer;
   private final ReceiverTracker receivers;
   private final Object lock = new Object();
-  private volatile CheckpointDirectory checkpointDirectory;
-  private volatile RecoveredMetadata recovered;
-  private volatile MetadataCheckpointer checkpointer;
+  private final RuntimeCheckpoints checkpoints;
   private final RunOutcome outcome = new RunOutcome();
   private final Lifecycle<RuntimeState> lifecycle = new Lifecycle<>("the StreamingContext", RuntimeState.INITIALIZED);
 
@@ -95,6 +88,7 @@ public final class StreamingRuntime implements BatchProgress {
     this.scheduler = new JobScheduler(app, conf.get(ConfigKeys.CONCURRENT_JOBS), clock, bus, failures);
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer, failures);
     this.generator = new JobGenerator(app, graph, scheduler, bus, clock, receivers, failures);
+    this.checkpoints = new RuntimeCheckpoints(conf, graph, receivers, generator, serializer);
   }
 
   /** Creates the block store of received blocks and cached partitions; the engine calls it on first use. */
@@ -127,7 +121,7 @@ public final class StreamingRuntime implements BatchProgress {
       bus.start();
       try {
         // Run before the first tick can fire: the started event precedes every batch and receiver event.
-        Time firstBatch = startGenerator(() -> {
+        Time firstBatch = checkpoints.startGenerator(() -> {
           receivers.prepare(checkpointDirectory());
           bus.post(new StreamingListenerStreamingStarted(clock.getTimeMillis()));
           receivers.startReceivers();
@@ -145,52 +139,6 @@ public final class StreamingRuntime implements BatchProgress {
       scheduler.shutdown(false);
       finishStop(false, stopDeadline());
       throw startFailure;
-    }
-  }
-
-  private Time startGenerator(Runnable onStarted) {
-    CheckpointDirectory directory = checkpointDirectory;
-    if (directory == null) {
-      return generator.start(onStarted, null);
-    }
-    warnAboutUnrecoverableInputs();
-    RecoveredMetadata from = recovered;
-    if (from != null) {
-      // Streams defined after getOrCreate returned count too.
-      from.checkMatches(graph);
-    }
-    checkpointer = MetadataCheckpointer.create(directory, graph, conf, serializer);
-    if (from == null) {
-      return generator.start(onStarted, checkpointer);
-    }
-    return generator.restart(onStarted, checkpointer, from.schedule(), () -> {
-      from.restoreInto(graph);
-      recoverReceivedBlocks(directory, from.schedule());
-    });
-  }
-
-  /** Gives the blocks that receivers logged before the crash back to their batches (at least once). */
-  private void recoverReceivedBlocks(CheckpointDirectory directory, BatchSchedule schedule) {
-    try {
-      receivers.recoverFromLog(directory, schedule);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot recover the received data from the write-ahead logs under "
-          + directory + ": " + e.getMessage() + "; restore the directory, or delete it to start afresh", e);
-    }
-  }
-
-  private void warnAboutUnrecoverableInputs() {
-    for (InputStreamNode<?> input : graph.inputStreams()) {
-      if (input instanceof ReceiverInputStreamNode<?> && conf.get(ConfigKeys.RECEIVER_WAL_ENABLE)) {
-        continue; // its write-ahead log gives a batch run again the blocks it took before
-      }
-      if (input instanceof ReceiverInputStreamNode<?>) {
-        LOG.warn("{} keeps what it received in memory only: a crash loses the blocks not yet processed (set {} to "
-            + "log them)", input, ConfigKeys.RECEIVER_WAL_ENABLE);
-      } else if (!(input instanceof RecoverableInput)) {
-        LOG.warn("{} keeps no progress in checkpoints: a batch run again after a restart takes what its source "
-            + "holds then, not what it took before", input);
-      }
     }
   }
 
@@ -371,8 +319,7 @@ public final class StreamingRuntime implements BatchProgress {
    * @throws IllegalArgumentException if the directory's scheme is unknown or it is not writable
    */
   public void setCheckpointDirectory(String directory) {
-    graph.checkCanDefineStreams("set the checkpoint directory");
-    checkpointDirectory = CheckpointDirectory.open(directory, conf.get(ConfigKeys.CHECKPOINT_RETAINED));
+    checkpoints.setDirectory(directory);
   }
 
   /**
@@ -385,29 +332,7 @@ public final class StreamingRuntime implements BatchProgress {
    *     checkpoint cannot be restored (and {@code createOnError} is false); the message says why and what to do
    */
   public boolean recoverFromCheckpoint(boolean createOnError) {
-    graph.checkCanDefineStreams("recover from a checkpoint");
-    CheckpointDirectory directory = checkpointDirectory;
-    if (directory == null) {
-      throw new IllegalStateException("cannot recover: no checkpoint directory is set; call checkpoint(dir) first");
-    }
-    try {
-      Optional<RecoveredMetadata> found = RecoveredMetadata.read(directory, serializer, graph);
-      if (found.isEmpty()) {
-        LOG.info("The checkpoint directory {} holds no checkpoint: starting afresh", directory);
-        return false;
-      }
-      found.get().checkMatches(graph);
-      recovered = found.get();
-      LOG.info("Recovering from {}", recovered);
-      return true;
-    } catch (IllegalStateException e) {
-      if (!createOnError) {
-        throw e;
-      }
-      LOG.warn("Starting afresh ({}=true) instead of recovering: {}", ConfigKeys.CHECKPOINT_CREATE_ON_ERROR.name(),
-          e.getMessage());
-      return false;
-    }
+    return checkpoints.recover(createOnError);
   }
 
   @Override
@@ -428,8 +353,7 @@ public final class StreamingRuntime implements BatchProgress {
    */
   @Override
   public List<Time> batchesToRerun() {
-    RecoveredMetadata from = recovered;
-    return from == null ? List.of() : generator.timesToRerun(from.schedule());
+    return checkpoints.batchesToRerun();
   }
 
   /**
@@ -438,7 +362,7 @@ public final class StreamingRuntime implements BatchProgress {
    * @return the recovered schedule
    */
   public Optional<BatchSchedule> recoveredSchedule() {
-    return Optional.ofNullable(recovered).map(RecoveredMetadata::schedule);
+    return checkpoints.recoveredSchedule();
   }
 
   /**
@@ -447,7 +371,7 @@ public final class StreamingRuntime implements BatchProgress {
    * @return the checkpointer
    */
   public Optional<MetadataCheckpointer> checkpointer() {
-    return Optional.ofNullable(checkpointer);
+    return checkpoints.checkpointer();
   }
 
   /**
@@ -456,7 +380,7 @@ public final class StreamingRuntime implements BatchProgress {
    * @return the directory
    */
   public Optional<CheckpointDirectory> checkpointDirectory() {
-    return Optional.ofNullable(checkpointDirectory);
+    return checkpoints.directory();
   }
 
   /**

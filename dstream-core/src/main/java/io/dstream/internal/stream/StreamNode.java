@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads.</b> A node is defined (created, named, persisted, checkpointed) by the thread that builds
  * the pipeline, and {@link #initialize} and {@link #remember} run on the thread that starts the context,
  * under the graph's lock, before the job generator's thread exists. From then on its definition (zero time,
- * remember duration, checkpoint interval, storage level) is read-only; it is kept in volatile fields, so any
- * thread reads it without a lock. Per batch, the job generator's event-loop thread generates RDDs
- * ({@link #getOrCompute}) and forgets them ({@link #clearMetadata}); job threads may call
- * {@link #getOrCompute} and {@link #generatedRdd} too (a {@code slice}, a window or a state computed by a
+ * remember duration, checkpoint interval, storage level) is read-only; it is kept in volatile fields (the times
+ * in {@code StreamTimes}), so any thread reads it without a lock. Per batch, the job generator's event-loop
+ * thread generates RDDs ({@link #getOrCompute}) and forgets them ({@link #clearMetadata}); job threads may
+ * call {@link #getOrCompute} and {@link #generatedRdd} too (a {@code slice}, a window or a state computed by a
  * data job). The node's one lock is its monitor, held by {@link #getOrCompute}: it makes computing a time's
  * RDD and caching it one step, so that no time is computed twice (a queue or file stream would hand out
  * its input twice) and {@link #compute} never runs on two threads at once for the same node. The cache is a
@@ -37,16 +37,13 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class StreamNode<T> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamNode.class);
-  private static final Duration MIN_DEFAULT_CHECKPOINT_INTERVAL = new Duration(10_000);
 
   private final DStreamGraph graph;
   private final int id;
   private volatile String name;
   private final GeneratedRdds<T> generated = new GeneratedRdds<>();
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
-  private volatile Time zeroTime;
-  private volatile Duration rememberDuration;
-  private volatile Duration checkpointInterval;
+  private final StreamTimes times = new StreamTimes(this);
 
   /**
    * Creates a node and registers its id with the graph.
@@ -140,13 +137,13 @@ public abstract class StreamNode<T> {
    * @return the duration parents must remember
    */
   protected Duration parentRememberDuration() {
-    return rememberDuration;
+    return times.rememberDuration();
   }
 
   /**
    * Tells whether this stream builds each RDD on its own earlier ones (an incremental window, state), so
-   * that without a checkpoint its lineage would grow with every batch. Such a stream is checkpointed every
-   * {@link #defaultCheckpointInterval} unless an interval was set.
+   * that without a checkpoint its lineage would grow with every batch. Such a stream is checkpointed at
+   * the smallest multiple of its slide duration that is at least 10 seconds unless an interval was set.
    *
    * @return false unless overridden
    */
@@ -223,8 +220,7 @@ public abstract class StreamNode<T> {
    * @throws IllegalStateException if the stream was not initialized (the context has not started)
    */
   public final boolean isTimeValid(Time time) {
-    Time zero = zeroTime();
-    return time.greater(zero) && time.minus(zero).isMultipleOf(slideDuration());
+    return times.isBatchTime(time);
   }
 
   /**
@@ -240,20 +236,11 @@ public abstract class StreamNode<T> {
    * @throws Exception whatever {@link #compute} throws
    */
   public final List<RddNode<T>> slice(Time from, Time to) throws Exception {
-    Time zero = zeroTime();
+    times.zero(); // throws if the context has not started
     Time lastBatch = graph.lastBatchTime();
     return lastBatch == null ? List.of()
-        : WindowSpec.rddsIn(this, align(from, zero).minus(slideDuration()), align(to, zero).min(lastBatch));
-  }
-
-  private Time align(Time time, Time zero) {
-    if (time.minus(zero).isMultipleOf(slideDuration())) {
-      return time;
-    }
-    Time aligned = time.floor(slideDuration(), zero);
-    LOG.warn("slice time {} is not a multiple of the slide duration {} from the zero time {}; using {}", time,
-        slideDuration(), zero, aligned);
-    return aligned;
+        : WindowSpec.rddsIn(this, times.alignDown(from).minus(slideDuration()),
+            times.alignDown(to).min(lastBatch));
   }
 
   /**
@@ -288,12 +275,7 @@ public abstract class StreamNode<T> {
   public final void checkpoint(Duration interval) {
     Objects.requireNonNull(interval, "interval");
     graph.checkCanDefineStreams("set the checkpoint interval of a stream");
-    if (interval.milliseconds() <= 0 || !interval.isMultipleOf(slideDuration())) {
-      throw new IllegalArgumentException("checkpoint interval " + interval + " of " + this
-          + " is not a positive multiple of its slide duration " + slideDuration() + "; use a multiple of "
-          + slideDuration() + " (at least 10 seconds is usual)");
-    }
-    checkpointInterval = interval;
+    times.checkpointEvery(interval);
   }
 
   /**
@@ -303,20 +285,7 @@ public abstract class StreamNode<T> {
    *     gets its default at start)
    */
   public final Duration checkpointInterval() {
-    return checkpointInterval;
-  }
-
-  /**
-   * Returns the checkpoint interval of a stream that must be checkpointed and has none set: the smallest
-   * multiple of the slide duration that is at least 10 seconds, as in Spark.
-   *
-   * @param slide the slide duration
-   * @return the interval
-   */
-  static Duration defaultCheckpointInterval(Duration slide) {
-    long min = MIN_DEFAULT_CHECKPOINT_INTERVAL.milliseconds();
-    long multiple = Math.max(1, (min + slide.milliseconds() - 1) / slide.milliseconds());
-    return slide.times(Math.toIntExact(multiple));
+    return times.checkpointInterval();
   }
 
   /**
@@ -328,8 +297,7 @@ public abstract class StreamNode<T> {
    * @throws IllegalStateException if the context has not started
    */
   protected final boolean isCheckpointTime(Time time) {
-    Duration interval = checkpointInterval;
-    return interval != null && time.minus(zeroTime()).isMultipleOf(interval);
+    return times.isCheckpointTime(time);
   }
 
   /**
@@ -340,15 +308,8 @@ public abstract class StreamNode<T> {
    * @param zero the zero time
    */
   final void initialize(Time zero) {
-    if (zeroTime != null && zeroTime.equals(zero)) {
+    if (!times.initialize(zero, mustCheckpoint())) {
       return;
-    }
-    zeroTime = zero;
-    if (checkpointInterval == null && mustCheckpoint()) {
-      checkpointInterval = defaultCheckpointInterval(slideDuration());
-    }
-    if (rememberDuration == null || rememberDuration.less(slideDuration())) {
-      rememberDuration = slideDuration();
     }
     for (StreamNode<?> parent : dependencies()) {
       parent.initialize(zero);
@@ -362,9 +323,7 @@ public abstract class StreamNode<T> {
    * @param duration the minimum remember duration
    */
   final void remember(Duration duration) {
-    if (duration != null && (rememberDuration == null || duration.greater(rememberDuration))) {
-      rememberDuration = duration;
-    }
+    times.remember(duration);
     for (StreamNode<?> parent : dependencies()) {
       parent.remember(parentRememberDuration());
     }
@@ -376,7 +335,7 @@ public abstract class StreamNode<T> {
    * @return the remember duration, or null before the context starts
    */
   public final Duration rememberDuration() {
-    return rememberDuration;
+    return times.rememberDuration();
   }
 
   /**
@@ -435,7 +394,7 @@ public abstract class StreamNode<T> {
    * @param time the time of the batch that just completed
    */
   final void clearMetadata(Time time) {
-    Time latestForgotten = generated.forgetUpTo(time.minus(rememberDuration));
+    Time latestForgotten = generated.forgetUpTo(time.minus(times.rememberDuration()));
     if (latestForgotten != null) {
       forgotten(latestForgotten);
     }
@@ -472,16 +431,7 @@ public abstract class StreamNode<T> {
    * @return true once it has a zero time
    */
   public final boolean isInitialized() {
-    return zeroTime != null;
-  }
-
-  private Time zeroTime() {
-    Time zero = zeroTime;
-    if (zero == null) {
-      throw new IllegalStateException(this + " has no batches yet: the StreamingContext has not started; call "
-          + "start() first");
-    }
-    return zero;
+    return times.isInitialized();
   }
 
   /**
