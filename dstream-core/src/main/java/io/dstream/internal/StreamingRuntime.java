@@ -175,7 +175,7 @@ public final class StreamingRuntime implements BatchProgress {
         // Their last blocks must be reported before the generator puts the waiting blocks into a batch.
         receivers.awaitReceiversStopped(deadline);
       }
-      generator.stop(graceful);
+      generator.stop(graceful, deadline);
     }
     scheduler.shutdown(graceful);
     Thread caller = Thread.currentThread();

@@ -1,6 +1,7 @@
 package io.dstream.internal.scheduler;
 
 import io.dstream.Clock;
+import io.dstream.ConfigKeys;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.FatalErrors;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,6 +220,10 @@ public final class JobGenerator {
       graph.completeBatch(outcome.time());
     } catch (VirtualMachineError e) {
       failures.fatalError("completing batch " + outcome.time(), e);
+    } catch (RuntimeException e) {
+      // The streams log their own snapshot and checkpoint failures; anything else is the engine's bug, and
+      // the batch still completes so that the schedule goes on.
+      LOG.error("Completing the work on batch {}'s data failed", outcome.time(), e);
     } finally {
       events.add(new BatchCompleted(outcome));
     }
@@ -237,7 +243,38 @@ public final class JobGenerator {
       never.cancel(false);
       return never;
     }
-    return settledWaiters.computeIfAbsent(time, t -> new CompletableFuture<>());
+    CompletableFuture<BatchOutcome> waiter = settledWaiters.computeIfAbsent(time, t -> new CompletableFuture<>());
+    if (lifecycle.is(GeneratorState.FINISHED)) {
+      // cancelUnsettled may have run between the check above and the registration.
+      waiter.cancel(false);
+    }
+    return waiter;
+  }
+
+  /**
+   * Waits for the event loop to end, at most until the stop's deadline.
+   *
+   * @return true if the loop has ended (or this is the loop's own thread, which cannot wait for itself and
+   *     owns the schedule anyway); false if the deadline came first or the wait was interrupted, in which case
+   *     the loop still owns the schedule and the caller must leave it alone
+   */
+  private boolean awaitLoopEnd(long deadlineNanos) {
+    if (Thread.currentThread() == eventLoop) {
+      return true;
+    }
+    try {
+      long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+      eventLoop.join(Math.max(1, leftMillis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    if (eventLoop.isAlive()) {
+      LOG.warn("The job generator's event loop did not end by the stop's deadline ({}); the stop goes on "
+          + "without it, and batches it still generates are not checkpointed", ConfigKeys.STOP_TIMEOUT.name());
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -263,13 +300,14 @@ public final class JobGenerator {
   }
 
   /**
-   * Stops generating batches.
+   * Stops generating batches, and waits until the event loop has ended or the stop's deadline has come.
    *
    * @param graceful true to first generate the batches whose time has already come and then, if received
    *     blocks are still waiting for a batch (the receivers must have stopped by now), one more batch at the
    *     next batch time that takes them; false to drop the batches not generated yet
+   * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}
    */
-  public void stop(boolean graceful) {
+  public void stop(boolean graceful, long deadlineNanos) {
     timer.stop(graceful);
     if (graceful) {
       events.add(new ProcessReceivedBlocks());
@@ -277,13 +315,7 @@ public final class JobGenerator {
       events.removeIf(e -> e instanceof GenerateJobs);
     }
     events.add(new Shutdown());
-    if (Thread.currentThread() != eventLoop && eventLoop.isAlive()) {
-      try {
-        eventLoop.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    awaitLoopEnd(deadlineNanos);
   }
 
   /**
@@ -295,16 +327,11 @@ public final class JobGenerator {
    *     checkpoint may take to be written
    */
   public void finish(long deadlineNanos) {
-    if (Thread.currentThread() != eventLoop && eventLoop.isAlive()) {
-      // A stop called from the loop itself did not wait for it to end; the schedule is the loop's until then.
-      try {
-        eventLoop.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        checkpointer.close(deadlineNanos);
-        lifecycle.tryMoveTo(GeneratorState.FINISHED);
-        return;
-      }
+    // A stop called from the loop itself did not wait for it to end; the schedule is the loop's until then.
+    if (!awaitLoopEnd(deadlineNanos)) {
+      checkpointer.close(deadlineNanos);
+      lifecycle.tryMoveTo(GeneratorState.FINISHED);
+      return;
     }
     lifecycle.tryMoveTo(GeneratorState.LOOP_ENDED);
     List<Event> left = new ArrayList<>();

@@ -93,11 +93,15 @@ public final class ListenerBus {
   }
 
   /**
-   * Queues an event for delivery, or drops it if {@code capacity} events wait already.
+   * Queues an event for delivery, or drops it if {@code capacity} events wait already. An event posted after
+   * the bus has ended is dropped without a count: nobody will ever deliver it.
    *
    * @param event the event
    */
   public void post(StreamingListenerEvent event) {
+    if (ended) {
+      return;
+    }
     if (queuedEvents.incrementAndGet() > capacity) {
       queuedEvents.decrementAndGet();
       dropped.incrementAndGet();

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> A node is defined (created, named, persisted, checkpointed) by the thread that builds
  * the pipeline, and {@link #initialize} and {@link #remember} run on the thread that starts the context,
- * under the graph's lock, before the job generator's thread exists. From then on its definition (zero time,
- * remember duration, checkpoint interval, storage level) is read-only; it is kept in volatile fields (the times
+ * after the graph froze its streams and before the job generator's thread exists. From then on its
+ * definition (zero time, remember duration, checkpoint interval, storage level) is read-only; it is kept in volatile fields (the times
  * in {@code StreamTimes}), so any thread reads it without a lock. Per batch, the job generator's event-loop
  * thread generates RDDs ({@link #getOrCompute}) and forgets them ({@link #clearMetadata}); job threads may
  * call {@link #getOrCompute} and {@link #generatedRdd} too (a {@code slice}, a window or a state computed by a
@@ -303,7 +303,7 @@ public abstract class StreamNode<T> {
   /**
    * Sets the zero time (the batch time before the first batch) of this stream and its parents, the default
    * checkpoint interval of a stream that must be checkpointed, and the smallest remember duration: one
-   * slide. Runs at start, on the starting thread, under the graph's lock.
+   * slide. Runs at start, on the starting thread.
    *
    * @param zero the zero time
    */
@@ -318,7 +318,7 @@ public abstract class StreamNode<T> {
 
   /**
    * Makes this stream (and, as far as it needs them, its parents) remember generated RDDs for at least a
-   * duration. Runs before or at start, under the graph's lock.
+   * duration. Runs before or at start.
    *
    * @param duration the minimum remember duration
    */
