@@ -98,7 +98,7 @@ final class ClockDrivenReceiverClock implements ReceiverClock, AutoCloseable {
    * @param timeMs the batch time
    */
   void runTasksDueBy(long timeMs) {
-    tasks.runDueBy(timeMs, due -> { });
+    tasks.runDueBy(timeMs);
   }
 
   /** Stops the thread once its run in progress ends; tasks not run yet never run. */
@@ -144,7 +144,7 @@ final class ClockDrivenReceiverClock implements ReceiverClock, AutoCloseable {
           return;
         }
       }
-      tasks.runDueBy(clock.getTimeMillis(), due -> { });
+      tasks.runDueBy(clock.getTimeMillis());
     }
   }
 }

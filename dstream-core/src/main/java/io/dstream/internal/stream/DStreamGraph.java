@@ -213,9 +213,28 @@ public final class DStreamGraph {
   /** Makes the streams immutable, once; call it under the lock. */
   private Frozen freezeStreams() {
     if (frozen == null) {
-      frozen = new Frozen(List.copyOf(inputs), List.copyOf(outputs), List.copyOf(streams), usedByOutputs());
+      frozen = snapshot();
     }
     return frozen;
+  }
+
+  /** An immutable copy of the streams as they are now; call it under the graph's lock. */
+  private Frozen snapshot() {
+    return new Frozen(List.copyOf(inputs), List.copyOf(outputs), List.copyOf(streams), usedByOutputs());
+  }
+
+  /**
+   * The graph's streams: once started, the frozen lists, read without a lock; before, a copy taken under the
+   * lock (the streams are still being defined).
+   */
+  private Frozen asFrozen() {
+    Frozen graph = frozen;
+    if (graph != null) {
+      return graph;
+    }
+    synchronized (this) {
+      return snapshot();
+    }
   }
 
   /**
@@ -344,13 +363,7 @@ public final class DStreamGraph {
    * @return an unmodifiable copy
    */
   public List<InputStreamNode<?>> inputStreams() {
-    Frozen graph = frozen;
-    if (graph != null) {
-      return graph.inputs();
-    }
-    synchronized (this) {
-      return List.copyOf(inputs);
-    }
+    return asFrozen().inputs();
   }
 
   /**
@@ -360,13 +373,7 @@ public final class DStreamGraph {
    * @return an unmodifiable copy
    */
   public List<StreamNode<?>> streams() {
-    Frozen graph = frozen;
-    if (graph != null) {
-      return graph.streams();
-    }
-    synchronized (this) {
-      return List.copyOf(streams);
-    }
+    return asFrozen().streams();
   }
 
   /**
@@ -377,13 +384,7 @@ public final class DStreamGraph {
    * @return the streams, in no particular order
    */
   public Set<StreamNode<?>> streamsUsedByOutputs() {
-    Frozen graph = frozen;
-    if (graph != null) {
-      return new HashSet<>(graph.usedByOutputs());
-    }
-    synchronized (this) {
-      return new HashSet<>(usedByOutputs());
-    }
+    return new HashSet<>(asFrozen().usedByOutputs());
   }
 
   /** The streams an output uses, outputs included, in creation order (so parents first). */
@@ -405,13 +406,7 @@ public final class DStreamGraph {
    * @return an unmodifiable copy
    */
   public List<ForEachStreamNode<?>> outputStreams() {
-    Frozen graph = frozen;
-    if (graph != null) {
-      return graph.outputs();
-    }
-    synchronized (this) {
-      return List.copyOf(outputs);
-    }
+    return asFrozen().outputs();
   }
 
   private Frozen frozen() {

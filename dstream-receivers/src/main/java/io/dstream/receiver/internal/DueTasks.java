@@ -46,9 +46,19 @@ public final class DueTasks {
    * of another thread to finish. A task that throws stops the runs there; the exception propagates.
    *
    * @param timeMs the time, in the clock's milliseconds
-   * @param beforeEach told each task's due time before it runs (a manual clock moves its time there)
    */
-  public void runDueBy(long timeMs, LongConsumer beforeEach) {
+  public void runDueBy(long timeMs) {
+    runDueBy(timeMs, due -> { });
+  }
+
+  /**
+   * {@link #runDueBy(long)}, telling each task's due time before it runs: a clock that is only moved by these
+   * runs (the tests' manual receiver clock) moves its time there.
+   *
+   * @param timeMs the time, in the clock's milliseconds
+   * @param beforeEach told each task's due time before it runs
+   */
+  void runDueBy(long timeMs, LongConsumer beforeEach) {
     synchronized (runLock) {
       Run due;
       while ((due = pollDue(timeMs)) != null) {
