@@ -8,6 +8,7 @@ import io.dstream.receiver.Receiver;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerReceiverError;
 import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -101,6 +102,31 @@ class ReceiverOnTestClockTest {
       t.runBatches(1);
 
       assertThat(out.batches()).containsExactly(records);
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aBoundedBlockStoreDoesNotStallTheBatchesOfTheTestClock() {
+    // Far less than one batch's block: every cut finds the store over its bound until a batch is cleared.
+    StreamingConf conf = new StreamingConf().set("dstream.storage.maxReceivedBytes", "64");
+    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), conf)) {
+      FedReceiver receiver = new FedReceiver();
+      CollectedOutput<String> out = t.collect(t.context().receiverStream(receiver));
+      t.runBatches(0);
+
+      List<List<String>> expected = new ArrayList<>();
+      for (int batch = 0; batch < 5; batch++) {
+        List<String> records = new ArrayList<>();
+        for (int n = 0; n < 50; n++) {
+          records.add("batch-" + batch + "-record-" + n);
+        }
+        records.forEach(receiver::receive);
+        expected.add(records);
+        t.runBatches(1);
+      }
+
+      assertThat(out.batches()).containsExactlyElementsOf(expected);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.dstream.internal.receiver;
 import io.dstream.Clock;
 import io.dstream.receiver.internal.DueTasks;
 import io.dstream.receiver.internal.ReceiverClock;
+import io.dstream.storage.internal.BlockManager;
 
 /**
  * The receivers' clock when the context runs on a clock other than the system's (the test kit's manual clock,
@@ -17,6 +18,11 @@ import io.dstream.receiver.internal.ReceiverClock;
  * {@code T} is in its stream's ledger, whichever thread the clock woke first: a batch at {@code T} holds every
  * record stored before the clock reached {@code T}, provided a cut falls in between (the block interval is at
  * most the batch interval).
+ *
+ * <p>These runs never wait for the bound of received bytes ({@code dstream.storage.maxReceivedBytes}): a cut
+ * that finds the store full is admitted over the bound. The room would be freed by the job generator clearing
+ * batches, and the generator is the thread that waits for these runs, so a wait here could never end. The
+ * receivers' own threads still wait for room as usual, so the bound still holds a flood back.
  *
  * <p>A rate limit is a number of records per second of the clock's time. Such a clock stands still between
  * the moves of whoever drives it, and a receiver's stores happen in between, so holding a store until the
@@ -98,7 +104,7 @@ final class ClockDrivenReceiverClock implements ReceiverClock, AutoCloseable {
    * @param timeMs the batch time
    */
   void runTasksDueBy(long timeMs) {
-    tasks.runDueBy(timeMs);
+    BlockManager.storeWithoutWaitingForBound(() -> tasks.runDueBy(timeMs));
   }
 
   /** Stops the thread once its run in progress ends; tasks not run yet never run. */
@@ -144,7 +150,8 @@ final class ClockDrivenReceiverClock implements ReceiverClock, AutoCloseable {
           return;
         }
       }
-      tasks.runDueBy(clock.getTimeMillis());
+      long now = clock.getTimeMillis();
+      BlockManager.storeWithoutWaitingForBound(() -> tasks.runDueBy(now));
     }
   }
 }

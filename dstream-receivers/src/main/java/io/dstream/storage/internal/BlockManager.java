@@ -173,6 +173,20 @@ public final class BlockManager implements AutoCloseable {
     return id.isRdd() ? putInReplicas(id, payload, level) : putReceived(id, payload, level);
   }
 
+  /**
+   * Runs an action during which this thread's stores of received blocks never wait for the bound of received
+   * bytes ({@code dstream.storage.maxReceivedBytes}): they are admitted over it. For a thread that must not
+   * wait for room because it is the one whose progress frees room: under a clock that the job generator
+   * drives (the test kit's), the receivers' block cuts due by a batch's time run before the batch, and a
+   * wait there would wait for the batches that the wait holds up. (A block at a memory-only level that finds
+   * no memory still waits: memory cannot be taken over.)
+   *
+   * @param action what to run
+   */
+  public static void storeWithoutWaitingForBound(Runnable action) {
+    ReceivedBlockQuota.runWithoutWaiting(action);
+  }
+
   private int putReceived(BlockId id, BlockPayload payload, StorageLevel level) {
     long size = level.useMemory() && level.deserialized() ? payload.estimatedSize() : payload.bytes().length;
     long copies = size * level.replication();

@@ -15,6 +15,9 @@ import java.util.concurrent.CancellationException;
  * wait forever. Thread-safe.
  */
 final class ReceivedBlockQuota {
+  /** Set on a thread whose admissions must not wait (see {@link BlockManager#storeWithoutWaitingForBound}). */
+  private static final ThreadLocal<Boolean> NEVER_WAIT = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
   private final long maxBytes;
   private final Map<BlockId, Long> held = new HashMap<>();
   private long heldBytes;
@@ -45,8 +48,9 @@ final class ReceivedBlockQuota {
    */
   synchronized void admit(BlockId id, long bytes, int records, Runnable onWait) {
     boolean waited = false;
+    boolean mayWait = !NEVER_WAIT.get();
     // A block stored again under the same id replaces its earlier copy, which therefore does not count.
-    while (othersHeld(id) > 0 && heldBytes - held.getOrDefault(id, 0L) + bytes > maxBytes) {
+    while (mayWait && othersHeld(id) > 0 && heldBytes - held.getOrDefault(id, 0L) + bytes > maxBytes) {
       if (!waited) {
         onWait.run();
         waited = true;
@@ -152,6 +156,17 @@ final class ReceivedBlockQuota {
 
   long maxBytes() {
     return maxBytes;
+  }
+
+  /** Runs an action during which this thread's admissions never wait: they take the bound over instead. */
+  static void runWithoutWaiting(Runnable action) {
+    boolean before = NEVER_WAIT.get();
+    NEVER_WAIT.set(Boolean.TRUE);
+    try {
+      action.run();
+    } finally {
+      NEVER_WAIT.set(before);
+    }
   }
 
   /**

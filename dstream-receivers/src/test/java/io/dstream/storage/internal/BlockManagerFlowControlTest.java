@@ -135,6 +135,25 @@ class BlockManagerFlowControlTest {
   }
 
   @Test
+  void aStoreMarkedNotToWaitTakesTheBoundOverAndLaterStoresWaitUntilItIsBackUnder() throws Exception {
+    open(1500);
+    blocks.put(block(0), records(0, 3), StorageLevel.MEMORY_AND_DISK_2);
+    blocks.put(block(1), records(3, 3), StorageLevel.MEMORY_AND_DISK_2);
+
+    BlockManager.storeWithoutWaitingForBound(
+        () -> blocks.put(block(2), records(6, 3), StorageLevel.MEMORY_AND_DISK_2));
+
+    assertThat(blocks.receivedBytesHeld()).isEqualTo(1800);
+    CompletableFuture<Integer> fourth = putOnOwnThread(block(3), records(9, 3), StorageLevel.MEMORY_AND_DISK_2);
+    assertThat(fourth).as("a store outside the mark waits as before").isNotDone();
+    blocks.remove(block(0));
+    assertThat(fourth).as("still 1200 + 600 bytes over the bound of 1500").isNotDone();
+    blocks.remove(block(1));
+    assertThat(fourth.get(Await.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(blocks.receivedBytesHeld()).isEqualTo(1200);
+  }
+
+  @Test
   void aBlockLargerThanTheBoundIsStoredWhenItIsAlone() throws Exception {
     open(500);
     blocks.put(block(0), records(0, 2), StorageLevel.MEMORY_AND_DISK);
