@@ -11,11 +11,15 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +97,34 @@ class DirectKafkaStreamTest {
         List.of(OffsetRange.create(topic, 0, 0, 3), OffsetRange.create(topic, 1, 0, 2)),
         List.of(OffsetRange.create(topic, 0, 3, 3), OffsetRange.create(topic, 1, 2, 3)),
         List.of(OffsetRange.create(topic, 0, 3, 3), OffsetRange.create(topic, 1, 3, 3)));
+  }
+
+  @Test
+  void commitAsyncStoresABatchsUntilOffsetsInTheConsumerGroup() throws Exception {
+    String topic = newTopic(2);
+    kafka.produce(topic, 0, List.of("a", "b", "c"));
+    kafka.produce(topic, 1, List.of("d", "e"));
+    String group = "committer-" + TOPICS.incrementAndGet();
+    t = TestStreamingContext.create(Durations.seconds(1));
+    InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
+        LocationStrategies.PreferConsistent(),
+        ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig(group)));
+    AtomicBoolean committedOnce = new AtomicBoolean();
+    stream.foreachRDD(rdd -> {
+      OffsetRange[] ranges = ((HasOffsetRanges) rdd).offsetRanges();
+      if (Arrays.stream(ranges).anyMatch(range -> range.count() > 0) && committedOnce.compareAndSet(false, true)) {
+        ((CanCommitOffsets) stream).commitAsync(ranges);
+      }
+    });
+
+    t.runBatches(2);
+    t.close();
+
+    Map<TopicPartition, OffsetAndMetadata> expected = Map.of(
+        new TopicPartition(topic, 0), new OffsetAndMetadata(3),
+        new TopicPartition(topic, 1), new OffsetAndMetadata(2));
+    assertThat(kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS))
+        .as("the group's offsets, as the broker has them").isEqualTo(expected);
   }
 
   @Test
