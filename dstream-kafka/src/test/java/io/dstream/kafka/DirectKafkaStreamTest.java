@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,7 +101,7 @@ class DirectKafkaStreamTest {
   }
 
   @Test
-  void commitAsyncStoresABatchsUntilOffsetsInTheConsumerGroup() throws Exception {
+  void commitAsyncStoresABatchsUntilOffsetsInTheConsumerGroupAndTellsTheCallback() throws Exception {
     String topic = newTopic(2);
     kafka.produce(topic, 0, List.of("a", "b", "c"));
     kafka.produce(topic, 1, List.of("d", "e"));
@@ -109,11 +110,18 @@ class DirectKafkaStreamTest {
     InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
         LocationStrategies.PreferConsistent(),
         ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig(group)));
+    CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> committed = new CompletableFuture<>();
     AtomicBoolean committedOnce = new AtomicBoolean();
     stream.foreachRDD(rdd -> {
       OffsetRange[] ranges = ((HasOffsetRanges) rdd).offsetRanges();
       if (Arrays.stream(ranges).anyMatch(range -> range.count() > 0) && committedOnce.compareAndSet(false, true)) {
-        ((CanCommitOffsets) stream).commitAsync(ranges);
+        ((CanCommitOffsets) stream).commitAsync(ranges, (offsets, error) -> {
+          if (error != null) {
+            committed.completeExceptionally(error);
+          } else {
+            committed.complete(offsets);
+          }
+        });
       }
     });
 
@@ -123,6 +131,7 @@ class DirectKafkaStreamTest {
     Map<TopicPartition, OffsetAndMetadata> expected = Map.of(
         new TopicPartition(topic, 0), new OffsetAndMetadata(3),
         new TopicPartition(topic, 1), new OffsetAndMetadata(2));
+    assertThat(committed.get(30, TimeUnit.SECONDS)).as("the offsets the callback was told of").isEqualTo(expected);
     assertThat(kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS))
         .as("the group's offsets, as the broker has them").isEqualTo(expected);
   }

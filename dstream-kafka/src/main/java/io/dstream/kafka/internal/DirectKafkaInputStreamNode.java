@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -231,9 +232,26 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     return driver;
   }
 
+  /**
+   * Commits the queued offsets, each in one synchronous round trip bounded by the timeout, and tells each
+   * commit's callback its outcome. Synchronous because the driver consumer never polls, and Kafka runs the
+   * callbacks of asynchronous commits only inside a later poll of the committing consumer: they would never
+   * run. A failed commit is logged and given to its callback; the stream goes on (a later commit of later
+   * offsets supersedes it).
+   */
   private void commitQueued(Consumer<byte[], byte[]> consumer) {
     for (Commit commit = commits.poll(); commit != null; commit = commits.poll()) {
-      consumer.commitAsync(commit.offsets(), commit.callback());
+      Exception failure = null;
+      try {
+        consumer.commitSync(commit.offsets(), timeout);
+      } catch (KafkaException e) {
+        failure = e;
+        LOG.warn("{} could not commit the offsets {} to its consumer group: {}", this, commit.offsets(),
+            e.toString());
+      }
+      if (commit.callback() != null) {
+        commit.callback().onComplete(commit.offsets(), failure);
+      }
     }
   }
 
