@@ -44,8 +44,9 @@ final class CheckpointWriter {
   private final Object lock = new Object();
   private final Lifecycle<WriterState> lifecycle = new Lifecycle<>("the checkpoint writer", WriterState.NEW);
   private MetadataCheckpoint waiting;
-  // Completed when the waiting checkpoint's write ends: those of the checkpoints it replaced, and its own.
-  private List<CompletableFuture<Void>> waitingDone = new ArrayList<>();
+  // Completed when the waiting checkpoint's write ends, with whether it was written: those of the checkpoints
+  // it replaced, and its own.
+  private List<CompletableFuture<Boolean>> waitingDone = new ArrayList<>();
   private boolean writing;
   private boolean failing;
   private long written;
@@ -86,20 +87,20 @@ final class CheckpointWriter {
   /**
    * Hands over a checkpoint to write, replacing the one waiting, if any; ignored once closed.
    *
-   * @return completes once the write of this checkpoint, or of a newer one that replaced it, has ended
-   *     (written or failed), or at once if the writer is closed
+   * @return completes once the write of this checkpoint, or of a newer one that replaced it, has ended: with
+   *     true if it was written, false if it failed or the writer is closed (then at once)
    */
-  CompletableFuture<Void> submit(MetadataCheckpoint checkpoint) {
+  CompletableFuture<Boolean> submit(MetadataCheckpoint checkpoint) {
     synchronized (lock) {
       if (lifecycle.is(WriterState.CLOSED)) {
         LOG.debug("Not writing the checkpoint of {}: the writer is closed", checkpoint.lastGeneratedTimeMs());
-        return CompletableFuture.completedFuture(null);
+        return CompletableFuture.completedFuture(false);
       }
       if (lifecycle.is(WriterState.NEW)) {
         lifecycle.moveTo(WriterState.RUNNING);
         thread.start();
       }
-      CompletableFuture<Void> done = new CompletableFuture<>();
+      CompletableFuture<Boolean> done = new CompletableFuture<>();
       waiting = checkpoint;
       waitingDone.add(done);
       lock.notifyAll();
@@ -165,7 +166,7 @@ final class CheckpointWriter {
   private void loop() {
     while (true) {
       MetadataCheckpoint next;
-      List<CompletableFuture<Void>> nextDone;
+      List<CompletableFuture<Boolean>> nextDone;
       synchronized (lock) {
         while (waiting == null && !lifecycle.is(WriterState.CLOSED)) {
           try {
@@ -195,7 +196,7 @@ final class CheckpointWriter {
         }
         lock.notifyAll();
       }
-      nextDone.forEach(done -> done.complete(null));
+      nextDone.forEach(done -> done.complete(succeeded));
     }
   }
 

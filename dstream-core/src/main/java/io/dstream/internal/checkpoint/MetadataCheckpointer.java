@@ -111,7 +111,7 @@ public final class MetadataCheckpointer implements BatchCheckpointer {
   }
 
   @Override
-  public CompletableFuture<Void> checkpoint(BatchSchedule schedule) {
+  public CompletableFuture<Boolean> checkpoint(BatchSchedule schedule) {
     return writer.submit(capture(schedule));
   }
 

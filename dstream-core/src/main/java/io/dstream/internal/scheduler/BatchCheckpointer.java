@@ -25,10 +25,10 @@ public interface BatchCheckpointer {
    * Records the schedule (and whatever else the checkpoint holds, read now on the event loop).
    *
    * @param schedule the batches as of now
-   * @return completes once this checkpoint, or a newer one that replaced it, is written or has failed to be
-   *     (or at once if there is nothing to write)
+   * @return completes once this checkpoint, or a newer one that replaced it, is written (true) or has failed
+   *     to be (false); at once, with false, if there is nothing to write
    */
-  CompletableFuture<Void> checkpoint(BatchSchedule schedule);
+  CompletableFuture<Boolean> checkpoint(BatchSchedule schedule);
 
   /**
    * Sets who learns of every checkpoint once it is durably written: the schedule it recorded. Called on

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -48,8 +49,8 @@ public final class JobGenerator {
     public void checkpointStart(BatchSchedule schedule) {}
 
     @Override
-    public CompletableFuture<Void> checkpoint(BatchSchedule schedule) {
-      return CompletableFuture.completedFuture(null);
+    public CompletableFuture<Boolean> checkpoint(BatchSchedule schedule) {
+      return CompletableFuture.completedFuture(false);
     }
 
     @Override
@@ -104,6 +105,8 @@ public final class JobGenerator {
   private final Lifecycle<GeneratorState> lifecycle = new Lifecycle<>("the job generator", GeneratorState.CREATED);
   private final Map<Time, CompletableFuture<BatchOutcome>> settledWaiters = new ConcurrentHashMap<>();
   private volatile BatchCheckpointer checkpointer = NO_CHECKPOINTS;
+  // Set at start, read by the event loop only: whether a batch's jobs wait for the checkpoint of its generation.
+  private boolean jobsWaitForCheckpoint;
 
   /**
    * Creates the generator.
@@ -199,6 +202,7 @@ public final class JobGenerator {
     if (batchCheckpointer != null) {
       checkpointer = batchCheckpointer;
       batchCheckpointer.whenWritten(durable -> events.add(new CheckpointWritten(durable)));
+      jobsWaitForCheckpoint = graph.requiresDurableGeneration();
     }
     scheduler.start(this::batchEnded);
     onStarted.run();
@@ -281,7 +285,7 @@ public final class JobGenerator {
    * Settles the completed batches once the checkpoint that records them is durable and the listener events
    * posted until then are delivered.
    */
-  private void settleWhenWritten(List<BatchOutcome> completed, CompletableFuture<Void> checkpointWritten) {
+  private void settleWhenWritten(List<BatchOutcome> completed, CompletableFuture<Boolean> checkpointWritten) {
     for (BatchOutcome outcome : completed) {
       CompletableFuture<BatchOutcome> waiter = settledWaiters.remove(outcome.time());
       if (waiter != null) {
@@ -404,12 +408,9 @@ public final class JobGenerator {
 
   private void handle(Event event) {
     if (event instanceof GenerateJobs e) {
-      generateJobs(e.time());
-      checkpointer.checkpoint(ledger.schedule());
+      generateAndSubmit(e.time());
     } else if (event instanceof ProcessReceivedBlocks) {
-      if (generateBatchForWaitingBlocks()) {
-        checkpointer.checkpoint(ledger.schedule());
-      }
+      generateBatchForWaitingBlocks();
     } else if (event instanceof BatchCompleted e) {
       completeBatch(e.outcome());
       settleWhenWritten(List.of(e.outcome()), checkpointer.checkpoint(ledger.schedule()));
@@ -436,7 +437,17 @@ public final class JobGenerator {
     return candidate == eventLoop;
   }
 
-  private void generateJobs(Time time) {
+  /**
+   * Generates a batch's jobs, hands the schedule that records it to the checkpoint, and submits the jobs: at
+   * once, or, where an input requires it, once that checkpoint is durable (see {@link #awaitDurable}).
+   */
+  private void generateAndSubmit(Time time) {
+    JobSet jobSet = generateJobs(time);
+    CompletableFuture<Boolean> written = checkpointer.checkpoint(ledger.schedule());
+    scheduler.submitJobSet(jobsWaitForCheckpoint ? awaitDurable(jobSet, written) : jobSet);
+  }
+
+  private JobSet generateJobs(Time time) {
     List<Job> jobs;
     try {
       blockAllocator.allocateBlocksToBatch(time);
@@ -450,23 +461,47 @@ public final class JobGenerator {
     }
     ledger.generated(time);
     LOG.debug("Generated {} jobs for batch {}", jobs.size(), time);
-    scheduler.submitJobSet(new JobSet(time, jobs, graph.recordCounts(time)));
+    return new JobSet(time, jobs, graph.recordCounts(time));
+  }
+
+  /**
+   * Waits, on the event loop, until the checkpoint that records a batch's generation is written, and returns
+   * the batch's jobs; if it could not be written, jobs that fail the batch instead. An input that decides a
+   * batch's data at generation requires this ({@code RecoverableInput.requiresDurableGeneration}): output that
+   * commits the batch exactly once must never commit data that a restart would not read again. The loop
+   * waits, rather than submitting later from the writer's thread, so that the batches stay in order and a
+   * stop finds every generated batch submitted.
+   */
+  private JobSet awaitDurable(JobSet jobSet, CompletableFuture<Boolean> written) {
+    boolean durable;
+    try {
+      durable = written.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      durable = false;
+    } catch (ExecutionException e) {
+      durable = false;
+    }
+    if (durable) {
+      return jobSet;
+    }
+    IllegalStateException refused = new IllegalStateException("batch " + jobSet.time() + " does not run: the "
+        + "metadata checkpoint that records the data it reads was not written (see the checkpoint writer's "
+        + "error), and its output must not be committed before a restart could read the same data again; "
+        + "check the checkpoint directory's file system");
+    return new JobSet(jobSet.time(), graph.failedJobs(jobSet.time(), refused), jobSet.streamIdToNumRecords());
   }
 
   /**
    * Generates the batch after the last one if received blocks wait for a batch. It is generated at once,
    * before the clock reaches its time, so that a graceful stop does not wait up to a batch interval (nor,
    * on a manual clock, forever) for the data already received.
-   *
-   * @return true if a batch was generated
    */
-  private boolean generateBatchForWaitingBlocks() {
-    if (!blockAllocator.hasUnallocatedBlocks()) {
-      return false;
+  private void generateBatchForWaitingBlocks() {
+    if (blockAllocator.hasUnallocatedBlocks()) {
+      Time next = ledger.lastGenerated().plus(batchDuration);
+      LOG.info("Generating batch {} now for the blocks received before the graceful stop", next);
+      generateAndSubmit(next);
     }
-    Time next = ledger.lastGenerated().plus(batchDuration);
-    LOG.info("Generating batch {} now for the blocks received before the graceful stop", next);
-    generateJobs(next);
-    return true;
   }
 }

@@ -301,6 +301,17 @@ public final class DStreamGraph {
   }
 
   /**
+   * Tells whether a batch's jobs must wait for the checkpoint of its generation: whether an input requires it
+   * ({@link RecoverableInput#requiresDurableGeneration()}).
+   *
+   * @return true if any input stream requires it
+   */
+  public boolean requiresDurableGeneration() {
+    return inputStreams().stream()
+        .anyMatch(input -> input instanceof RecoverableInput recoverable && recoverable.requiresDurableGeneration());
+  }
+
+  /**
    * Counts the records each input stream put into a batch, where that is known without a job.
    *
    * @param time the batch time

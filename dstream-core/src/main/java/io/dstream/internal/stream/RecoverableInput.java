@@ -36,4 +36,18 @@ public interface RecoverableInput {
    *     their progress must be kept
    */
   void forgetProgress(Time completed, Set<Time> unfinished);
+
+  /**
+   * Tells whether a batch's jobs must wait until the metadata checkpoint that records the batch's generation is
+   * durable. True for an input that decides a batch's data when the batch is generated and would decide
+   * differently after a restart without that checkpoint (a Kafka direct stream's offset ranges end at the
+   * partitions' latest offsets, which move on): without the wait, an output that commits each batch exactly
+   * once could commit a batch that a restart then computes over other records. The wait costs each batch one
+   * checkpoint write before its jobs start.
+   *
+   * @return false by default
+   */
+  default boolean requiresDurableGeneration() {
+    return false;
+  }
 }

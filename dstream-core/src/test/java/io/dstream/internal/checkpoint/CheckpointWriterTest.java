@@ -84,7 +84,7 @@ class CheckpointWriterTest {
     CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
     writer.close(deadline());
 
-    writer.submit(checkpointOf(1_000));
+    assertThat(writer.submit(checkpointOf(1_000))).isCompletedWithValue(false);
 
     assertThat(writer.awaitWritten(WAIT_MILLIS)).isTrue();
     assertThat(store.times()).isEmpty();
@@ -94,7 +94,7 @@ class CheckpointWriterTest {
   void closeWaitsForAStuckWriteOnlyUntilTheStopsDeadline() throws Exception {
     CheckpointStore store = new CheckpointStore(new Location(gated, "/metadata"), 10);
     CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
-    CompletableFuture<Void> written = writer.submit(checkpointOf(1_000));
+    CompletableFuture<Boolean> written = writer.submit(checkpointOf(1_000));
     assertThat(gated.entered.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
 
     long start = System.nanoTime();
@@ -111,17 +111,42 @@ class CheckpointWriterTest {
   void aCheckpointReplacedByANewerOneCompletesWhenTheNewerOneIsWritten() throws Exception {
     CheckpointStore store = new CheckpointStore(new Location(gated, "/metadata"), 10);
     CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
-    CompletableFuture<Void> first = writer.submit(checkpointOf(1_000));
+    CompletableFuture<Boolean> first = writer.submit(checkpointOf(1_000));
     assertThat(gated.entered.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
-    CompletableFuture<Void> replaced = writer.submit(checkpointOf(2_000));
-    CompletableFuture<Void> newest = writer.submit(checkpointOf(3_000));
+    CompletableFuture<Boolean> replaced = writer.submit(checkpointOf(2_000));
+    CompletableFuture<Boolean> newest = writer.submit(checkpointOf(3_000));
     assertThat(List.of(first, replaced, newest)).noneMatch(CompletableFuture::isDone);
 
     gated.open();
 
     CompletableFuture.allOf(first, replaced, newest).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    assertThat(List.of(first, replaced, newest)).allMatch(written -> written.join());
     assertThat(store.times()).containsExactly(1_000L, 3_000L);
     writer.close(deadline());
+  }
+
+  @Test
+  void aFailedWriteCompletesWithFalse() throws Exception {
+    CheckpointStore store = new CheckpointStore(new Location(new RefusingFileSystem(memory), "/metadata"), 10);
+    CheckpointWriter writer = new CheckpointWriter(store, new KryoSerializer(), "test");
+
+    CompletableFuture<Boolean> written = writer.submit(checkpointOf(1_000));
+
+    assertThat(written.get(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isFalse();
+    assertThat(store.times()).isEmpty();
+    writer.close(deadline());
+  }
+
+  /** Passes everything to a file system, except that creating a file fails. */
+  private static final class RefusingFileSystem extends DelegatingFileSystem {
+    RefusingFileSystem(FileSystem target) {
+      super(target);
+    }
+
+    @Override
+    public DurableOutputStream create(String path) throws IOException {
+      throw new IOException("injected: the disk is full");
+    }
   }
 
   /** Passes everything to a file system, except that creating a file waits until the gate is opened. */

@@ -291,6 +291,17 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     rangesByBatch.keySet().removeIf(t -> !t.greater(oldestNeeded) && !unfinished.contains(t));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>True: a batch's ranges end at the partitions' latest offsets when it is generated, which a restart could
+   * not know again without the checkpoint.
+   */
+  @Override
+  public boolean requiresDurableGeneration() {
+    return true;
+  }
+
   @Override
   public String operationName() {
     return "directKafkaStream";
