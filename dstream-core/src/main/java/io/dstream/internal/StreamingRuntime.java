@@ -214,7 +214,7 @@ public final class StreamingRuntime implements BatchProgress {
       receivers.close(deadline);
       StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
       engine.close(deadline);
-      graph.stopInputs();
+      graph.closeAtStop();
       bus.stop(deadline);
       generator.cancelUnsettled();
     } finally {

@@ -275,6 +275,59 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
+   * Reads every record of a topic that a consumer with {@code isolation.level=read_committed} sees: the records
+   * of committed transactions and those written without one. It first waits until every transaction on the
+   * topic is decided (each partition's last stable offset has reached its end: a committed transaction's
+   * markers are written shortly after the commit returns, and an open one blocks until it ends or times out),
+   * then reads up to the ends. This is what an exactly-once pipeline's output must be checked with: records of
+   * aborted transactions are left out.
+   *
+   * @param topic the topic
+   * @param timeout how long waiting and reading may take
+   * @return the records, by partition, in offset order within each
+   * @throws IllegalStateException if a transaction stayed undecided, or the records were not read, within the
+   *     timeout
+   */
+  public List<ConsumerRecord<String, String>> readCommitted(String topic, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, Object> config = consumerConfig(null);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+        KafkaConsumer<String, String> uncommitted = new KafkaConsumer<>(consumerConfig(null))) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      // Under read_committed, the end offsets are the last stable offsets.
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+      while (!ends.equals(uncommitted.endOffsets(partitions, timeout))) {
+        checkDeadline(deadline, "the transactions on topic " + topic + " were not decided", timeout);
+        Thread.onSpinWait();
+        ends = consumer.endOffsets(partitions, timeout);
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (true) {
+        boolean done = true;
+        for (TopicPartition partition : partitions) {
+          done &= consumer.position(partition, timeout) >= ends.get(partition);
+        }
+        if (done) {
+          return read;
+        }
+        checkDeadline(deadline, "the committed records of topic " + topic + " up to " + ends
+            + " were not read (" + read.size() + " were)", timeout);
+        consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+      }
+    }
+  }
+
+  private static void checkDeadline(long deadline, String failure, Duration timeout) {
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException(failure + " within " + timeout);
+    }
+  }
+
+  /**
    * Returns an admin client of this broker, for what the helpers above do not cover; closed with the broker.
    *
    * @return the admin client

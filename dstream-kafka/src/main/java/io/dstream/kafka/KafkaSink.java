@@ -1,0 +1,206 @@
+package io.dstream.kafka;
+
+import io.dstream.ConfigKeys;
+import io.dstream.DStream;
+import io.dstream.StreamingContext;
+import io.dstream.Time;
+import io.dstream.internal.ContextAccess;
+import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.kafka.internal.AtLeastOnceWriter;
+import io.dstream.kafka.internal.PartitionWriter;
+import io.dstream.kafka.internal.TransactionalWriter;
+import io.dstream.rdd.RDD;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes streams to Kafka, each batch's partitions from the worker threads that compute them. Two modes:
+ *
+ * <ul>
+ *   <li>{@link #exactlyOnce}: each partition of a batch is one Kafka transaction, whose transactional id is
+ *       derived from the application name, the sink's name and the partition, and which also commits a marker
+ *       naming the batch. A batch that runs again after a crash (with {@code StreamingContext.getOrCreate})
+ *       fences the crashed run's producers, aborts their open transactions, and writes only the partitions
+ *       whose transaction no attempt committed. A consumer with {@code isolation.level=read_committed} sees
+ *       every record once, after any number of crashes, provided the records of a batch are the same when it
+ *       runs again: the input replays exactly (a Kafka direct stream does) and the functions are deterministic.
+ *   <li>{@link #atLeastOnce}: no transactions; a task returns once the broker acknowledged its records. A crash
+ *       or a failed send before the batch completes makes a restart write the batch again: records may appear
+ *       twice, none is lost.
+ * </ul>
+ *
+ * <pre>{@code
+ * KafkaSink<String, Long> sink = KafkaSink.exactlyOnce(ssc, producerParams, "word-counts");
+ * sink.write(counts.map(count -> new ProducerRecord<>("counts", count._1(), count._2())));
+ * }</pre>
+ *
+ * <p>The producers are made on first use and closed when the context stops.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class KafkaSink<K, V> {
+  private final PartitionWriter<K, V> writer;
+  private final String transactionalIdPrefix;
+
+  private KafkaSink(PartitionWriter<K, V> writer, String transactionalIdPrefix) {
+    this.writer = writer;
+    this.transactionalIdPrefix = transactionalIdPrefix;
+  }
+
+  /**
+   * Creates a sink that writes each partition of each batch in one Kafka transaction (see the class comment).
+   * The transactional ids are {@code dstream.<application name>.<name>.<partition index>}; the consumer group
+   * of the same name holds the marker of the batches that id committed (its offset on partition 0 of the
+   * topic written to is the latest batch time).
+   *
+   * @param ssc the context, not started
+   * @param producerParams the producer's settings: {@code bootstrap.servers} and the key and value serializers
+   *     at least; no {@code transactional.id} (it is derived), and idempotence and {@code acks=all} not
+   *     turned off
+   * @param name the sink's name, unique in the application and the same in every run of it
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the sink
+   * @throws IllegalArgumentException if a setting is missing or contradicts transactions, or the name is blank
+   *     or taken by another exactly-once sink of the context
+   * @throws IllegalStateException if the context has started or stopped
+   */
+  public static <K, V> KafkaSink<K, V> exactlyOnce(StreamingContext ssc, Map<String, Object> producerParams,
+      String name) {
+    ProducerSettings settings = ProducerSettings.of(ssc, producerParams);
+    settings.requireTransactional();
+    if (name == null || name.isBlank() || !name.equals(name.strip())) {
+      throw new IllegalArgumentException("the sink's name '" + name + "' is blank or has surrounding spaces; give "
+          + "a name that stays the same in every run of the application, such as the output topic's");
+    }
+    String prefix = "dstream." + ssc.conf().appName() + "." + name;
+    DStreamGraph graph = ContextAccess.runtime(ssc).graph();
+    // Two sinks with one name would fence each other's transactions.
+    if (!graph.claimOutputName("kafkaSink:" + name)) {
+      throw new IllegalArgumentException("the context has an exactly-once Kafka sink named '" + name + "' already; "
+          + "the two would fence each other's transactions: give each sink its own name");
+    }
+    return register(graph, new TransactionalWriter<>(prefix, settings.config(), settings.timeout()), prefix);
+  }
+
+  /**
+   * Creates a sink that writes without transactions (see the class comment).
+   *
+   * @param ssc the context, not started
+   * @param producerParams the producer's settings: {@code bootstrap.servers} and the key and value serializers
+   *     at least; not {@code acks=0}, which would lose records silently
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the sink
+   * @throws IllegalArgumentException if a setting is missing, or {@code acks} is 0
+   * @throws IllegalStateException if the context has started or stopped
+   */
+  public static <K, V> KafkaSink<K, V> atLeastOnce(StreamingContext ssc, Map<String, Object> producerParams) {
+    ProducerSettings settings = ProducerSettings.of(ssc, producerParams);
+    settings.requireAcknowledged();
+    DStreamGraph graph = ContextAccess.runtime(ssc).graph();
+    return register(graph, new AtLeastOnceWriter<>(settings.config(), settings.timeout()), null);
+  }
+
+  private static <K, V> KafkaSink<K, V> register(DStreamGraph graph, PartitionWriter<K, V> writer,
+      String prefix) {
+    graph.closeOnStop(writer);
+    return new KafkaSink<>(writer, prefix);
+  }
+
+  /**
+   * Writes every batch of a stream: an output operation, as {@code foreachRDD}.
+   *
+   * @param records the records to write, each naming its topic
+   * @throws IllegalArgumentException if {@code records} is null
+   * @throws IllegalStateException if the stream's context has started or stopped
+   */
+  public void write(DStream<ProducerRecord<K, V>> records) {
+    if (records == null) {
+      throw new IllegalArgumentException("records is null");
+    }
+    records.foreachRDD((rdd, time) -> write(rdd, time));
+  }
+
+  /**
+   * Writes one batch's records, from inside {@code foreachRDD((rdd, time) -> ...)}: runs a job over the RDD's
+   * partitions and returns once every partition is written (or committed).
+   *
+   * @param records the batch's records, each naming its topic
+   * @param batchTime the batch's time, as {@code foreachRDD} gives it: the exactly-once mode records it
+   * @throws IllegalArgumentException if an argument is null
+   * @throws io.dstream.rdd.JobFailedException if a partition could not be written; its cause says why
+   */
+  public void write(RDD<ProducerRecord<K, V>> records, Time batchTime) {
+    if (records == null || batchTime == null) {
+      throw new IllegalArgumentException("records and batchTime must not be null; call write(rdd, time) from "
+          + "foreachRDD((rdd, time) -> ...)");
+    }
+    records.mapPartitionsWithIndex((index, partition) -> {
+      writer.write(batchTime, index, partition);
+      return Collections.emptyIterator();
+    }, false).count();
+  }
+
+  /**
+   * Returns the prefix of the exactly-once mode's transactional ids.
+   *
+   * @return {@code dstream.<application name>.<sink name>}, or null for an at-least-once sink
+   */
+  public String transactionalIdPrefix() {
+    return transactionalIdPrefix;
+  }
+
+  @Override
+  public String toString() {
+    return transactionalIdPrefix == null ? "KafkaSink(at least once)"
+        : "KafkaSink(exactly once, " + transactionalIdPrefix + ")";
+  }
+
+  /** The producer settings a user gave, checked, with the timeout of the sink's own Kafka calls. */
+  private record ProducerSettings(Map<String, Object> config, Duration timeout) {
+    static ProducerSettings of(StreamingContext ssc, Map<String, Object> producerParams) {
+      if (ssc == null || producerParams == null) {
+        throw new IllegalArgumentException("ssc and producerParams must not be null");
+      }
+      for (String required : new String[] {ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG}) {
+        if (producerParams.get(required) == null) {
+          throw new IllegalArgumentException("producerParams has no " + required + "; a Kafka sink needs "
+              + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG + " and the key and value serializers");
+        }
+      }
+      Duration timeout = Duration.ofMillis(ssc.conf().get(ConfigKeys.KAFKA_POLL_TIMEOUT).milliseconds());
+      return new ProducerSettings(new HashMap<>(producerParams), timeout);
+    }
+
+    void requireTransactional() {
+      if (config.containsKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG)) {
+        throw new IllegalArgumentException("producerParams sets transactional.id '"
+            + config.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG) + "', but an exactly-once sink derives one per "
+            + "partition from the application and sink names; remove it");
+      }
+      if ("false".equals(String.valueOf(config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)))) {
+        throw new IllegalArgumentException("producerParams sets enable.idempotence=false, but Kafka transactions "
+            + "need an idempotent producer; remove the setting");
+      }
+      Object acks = config.get(ProducerConfig.ACKS_CONFIG);
+      if (acks != null && !"all".equals(String.valueOf(acks)) && !"-1".equals(String.valueOf(acks))) {
+        throw new IllegalArgumentException("producerParams sets acks=" + acks + ", but Kafka transactions need "
+            + "acks=all; remove the setting");
+      }
+    }
+
+    void requireAcknowledged() {
+      if ("0".equals(String.valueOf(config.get(ProducerConfig.ACKS_CONFIG)))) {
+        throw new IllegalArgumentException("producerParams sets acks=0, with which a lost record is never noticed; "
+            + "use acks=1 or all for an at-least-once sink");
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.dstream.kafka.internal;
+
+import io.dstream.Time;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Writes without transactions, through one producer that every task shares (a Kafka producer is thread-safe
+ * and batches better when shared). A task returns once the broker acknowledged its records; a failed send
+ * fails the task, so the batch is not complete and a restart writes it again: records may then appear twice.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class AtLeastOnceWriter<K, V> implements PartitionWriter<K, V> {
+  private final Producer<K, V> producer;
+  private final Duration closeTimeout;
+
+  /**
+   * Creates the writer and its producer.
+   *
+   * @param config the producer's settings
+   * @param closeTimeout how long {@link #close} waits for records still being sent
+   */
+  public AtLeastOnceWriter(Map<String, Object> config, Duration closeTimeout) {
+    this.producer = new KafkaProducer<>(config);
+    this.closeTimeout = closeTimeout;
+  }
+
+  @Override
+  public void write(Time batch, int partition, Iterator<ProducerRecord<K, V>> records) {
+    FirstFailure failure = new FirstFailure();
+    while (records.hasNext()) {
+      producer.send(records.next(), failure);
+    }
+    producer.flush();
+    failure.rethrow(batch, partition);
+  }
+
+  @Override
+  public void close() {
+    producer.close(closeTimeout);
+  }
+
+  /** Keeps the first error of a task's sends: one object per task, not one per record. */
+  private static final class FirstFailure implements Callback {
+    private volatile Exception first;
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+      if (exception != null && first == null) {
+        first = exception;
+      }
+    }
+
+    void rethrow(Time batch, int partition) {
+      Exception failed = first;
+      if (failed != null) {
+        throw new KafkaException("a record of partition " + partition + " of batch " + batch + " could not be "
+            + "written to Kafka: " + failed.getMessage(), failed);
+      }
+    }
+  }
+}
