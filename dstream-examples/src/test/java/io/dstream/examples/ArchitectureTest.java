@@ -1,6 +1,7 @@
-package io.dstream;
+package io.dstream.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -26,14 +27,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of the repository's {@code ARCHITECTURE.md} that the compiler does not keep, checked on the
- * main classes of dstream-checkpoint, dstream-receivers and dstream-core. (Maven keeps the module layering
- * itself: a module cannot name a class of a module above it.)
+ * main classes of every library module: it lives in dstream-examples because that module depends on all of them
+ * (add a new module's dependency there, and its public packages below). Maven keeps the module layering
+ * itself: a module cannot name a class of a module above it.
  */
 class ArchitectureTest {
   /** The packages users import. */
   private static final String[] PUBLIC_PACKAGES = {
       "io.dstream", "io.dstream.rdd", "io.dstream.function", "io.dstream.scheduler", "io.dstream.testing",
-      "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer"};
+      "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer",
+      "io.dstream.kafka", "io.dstream.kafka.testing"};
+
+  /** The packages of test kits that users may use in their tests: only there may test support live. */
+  private static final String[] TEST_KIT_PACKAGES = {"io.dstream.testing", "io.dstream.kafka.testing"};
 
   private static JavaClasses mainClasses;
 
@@ -43,7 +49,18 @@ class ArchitectureTest {
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         // In `mvn verify` the modules' test-jars are jars, which DO_NOT_INCLUDE_TESTS does not recognise.
         .withImportOption(location -> !location.contains("-tests.jar"))
-        .importPackages("io.dstream");
+        .importPackages("io.dstream")
+        .that(DescribedPredicate.describe("are not the examples", (JavaClass c) ->
+            !c.getPackageName().startsWith("io.dstream.examples")));
+  }
+
+  @Test
+  void theRulesSeeTheClassesOfEveryLibraryModule() {
+    assertThat(List.of("io.dstream.checkpoint.fs.FileSystems", "io.dstream.receiver.Receiver",
+        "io.dstream.StreamingContext", "io.dstream.kafka.KafkaUtils", "io.dstream.kafka.testing.EmbeddedKafka"))
+        .allMatch(mainClasses::contain);
+    assertThat(mainClasses.stream().map(JavaClass::getPackageName))
+        .noneMatch(name -> name.startsWith("io.dstream.examples"));
   }
 
   @Test
@@ -92,14 +109,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void modulesBuiltOnCoreUseOnlyItsStreamAndRddSeams() {
+    noClasses().that().resideInAPackage("io.dstream.kafka..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.dstream.internal.scheduler..",
+            "io.dstream.internal.receiver..", "io.dstream.internal.checkpoint..", "io.dstream.internal.state..",
+            "io.dstream.internal.output..", "io.dstream.internal.durable..")
+        .because("a module on core builds its streams through ContextAccess, internal.stream and internal.rdd; "
+            + "scheduling, receivers, checkpoints and state are core's own")
+        .check(mainClasses);
+  }
+
+  @Test
   void mainCodeHoldsNoTestSupport() {
-    noClasses().that().resideOutsideOfPackage("io.dstream.testing")
+    noClasses().that().resideOutsideOfPackages(TEST_KIT_PACKAGES)
         .should().haveSimpleNameStartingWith("Manual")
         .orShould().haveSimpleNameStartingWith("Fake")
         .orShould().haveSimpleNameStartingWith("Counting")
         .orShould().haveSimpleNameStartingWith("Injected")
         .orShould().haveSimpleNameStartingWith("Delegating")
-        .because("test doubles live in test sources and the modules' test-jars; only the test kit is for users")
+        .because("test doubles live in test sources and the modules' test-jars; only the test kits are for users")
         .check(mainClasses);
   }
 
