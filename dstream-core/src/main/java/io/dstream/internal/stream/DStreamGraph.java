@@ -394,17 +394,39 @@ public final class DStreamGraph {
 
   /**
    * Lets every {@link RecoverableInput} forget the progress that neither deduplication nor recovery needs
-   * any more, after a batch completed.
+   * any more, after a batch completed. Recovery needs the batches that are unfinished, and, while a stateful
+   * stream exists, every batch after the oldest of the stateful streams' latest snapshots (or after the zero
+   * time, before a first snapshot): a restart brings the restored state forward over those batches, completed
+   * or not, so their inputs must take again exactly what they took.
    *
    * @param completed the completed batch's time
-   * @param unfinished the batches generated but not completed successfully, whose progress recovery needs
+   * @param unfinished the batches generated but not completed successfully
    */
   public void forgetInputProgress(Time completed, Set<Time> unfinished) {
-    for (InputStreamNode<?> input : inputStreams()) {
-      if (input instanceof RecoverableInput recoverable) {
-        recoverable.forgetProgress(completed, unfinished);
+    Set<Time> needed = new HashSet<>(unfinished);
+    Time oldestState = oldestStateRecoveryPoint();
+    if (oldestState != null) {
+      for (Time t = oldestState.plus(batchDuration); !t.greater(completed); t = t.plus(batchDuration)) {
+        needed.add(t);
       }
     }
+    for (InputStreamNode<?> input : inputStreams()) {
+      if (input instanceof RecoverableInput recoverable) {
+        recoverable.forgetProgress(completed, needed);
+      }
+    }
+  }
+
+  /** The time a restart's state recomputation starts from: the oldest latest snapshot, or null if no state. */
+  private Time oldestStateRecoveryPoint() {
+    Time oldest = null;
+    for (StreamNode<?> stream : streams()) {
+      if (stream instanceof SnapshottingStream stateful) {
+        Time from = stateful.latestSnapshotTime().orElse(zeroTime());
+        oldest = oldest == null ? from : oldest.min(from);
+      }
+    }
+    return oldest;
   }
 
   /**

@@ -178,15 +178,16 @@ public final class FileInputStreamNode extends InputStreamNode<String> implement
    * {@inheritDoc}
    *
    * <p>Keeps the files of the batches within the window and within the remember duration (what downstream
-   * windows read: after a restart they recompute those batches from the files), and of unfinished batches.
+   * windows read: after a restart they recompute those batches from the files), and of the batches recovery
+   * needs (unfinished ones, and those after the latest state snapshot).
    */
   @Override
-  public synchronized void forgetProgress(Time completed, Set<Time> unfinished) {
+  public synchronized void forgetProgress(Time completed, Set<Time> neededByRecovery) {
     // A file taken at t was modified at or before t, so no batch after `completed` can take it again once t
     // is more than a window before `completed`: its modification time is then below every later window.
     Duration remember = rememberDuration();
     Time oldestNeeded = completed.minus(remember != null && remember.greater(window) ? remember : window);
-    if (takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !unfinished.contains(t))) {
+    if (takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !neededByRecovery.contains(t))) {
       retainTakenFiles();
     }
   }

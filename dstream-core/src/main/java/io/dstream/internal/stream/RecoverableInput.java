@@ -32,10 +32,11 @@ public interface RecoverableInput {
    * Forgets the progress of batches that no later batch and no recovery needs, after a batch completed.
    *
    * @param completed the completed batch's time
-   * @param unfinished the batches generated but not completed successfully: a restart runs them again, so
-   *     their progress must be kept
+   * @param neededByRecovery the batches whose progress must be kept whatever this input's own needs: those
+   *     generated but not completed successfully (a restart runs them again), and those a restart recomputes
+   *     state over (after the latest state snapshot)
    */
-  void forgetProgress(Time completed, Set<Time> unfinished);
+  void forgetProgress(Time completed, Set<Time> neededByRecovery);
 
   /**
    * Tells whether a batch's jobs must wait until the metadata checkpoint that records the batch's generation is

@@ -283,12 +283,12 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * {@inheritDoc}
    *
    * <p>Keeps the ranges of the batches within the remember duration (a downstream window recomputes them after
-   * a restart) and of unfinished batches.
+   * a restart) and of the batches recovery needs (unfinished ones, and those after the latest state snapshot).
    */
   @Override
-  public synchronized void forgetProgress(Time completed, Set<Time> unfinished) {
+  public synchronized void forgetProgress(Time completed, Set<Time> neededByRecovery) {
     Time oldestNeeded = completed.minus(rememberDuration());
-    rangesByBatch.keySet().removeIf(t -> !t.greater(oldestNeeded) && !unfinished.contains(t));
+    rangesByBatch.keySet().removeIf(t -> !t.greater(oldestNeeded) && !neededByRecovery.contains(t));
   }
 
   /**
