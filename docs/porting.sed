@@ -8,6 +8,8 @@
 # docs/porting.md says what to do for each.
 
 # ---- imports and qualified names (before the simple names below, which appear inside them) ----
+# spark-streaming-kafka-0-10: the same classes, in io.dstream.kafka (docs/kafka.md)
+s/org\.apache\.spark\.streaming\.kafka010\./io.dstream.kafka./g
 s/org\.apache\.spark\.streaming\.api\.java\./io.dstream./g
 s/org\.apache\.spark\.streaming\.(Durations|Duration|Time|StateSpec|State)([^A-Za-z0-9_]|$)/io.dstream.\1\2/g
 s/org\.apache\.spark\.streaming\.(Seconds|Minutes|Milliseconds)([^A-Za-z0-9_]|$)/io.dstream.Durations\2/g
@@ -43,6 +45,10 @@ s/SparkConf/StreamingConf/g
 # ---- there is no SparkContext: the context makes RDDs itself ----
 s/\.sparkContext\(\)//g
 
+# ---- Kafka: the batch RDD and the stream are themselves HasOffsetRanges and CanCommitOffsets ----
+s/\(HasOffsetRanges\) *([A-Za-z_][A-Za-z0-9_]*)\.rdd\(\)/(HasOffsetRanges) \1/g
+s/\(CanCommitOffsets\) *([A-Za-z_][A-Za-z0-9_]*)\.inputDStream\(\)/(CanCommitOffsets) \1/g
+
 # ---- durations ----
 s/Seconds\.apply\(/Durations.seconds(/g
 s/Minutes\.apply\(/Durations.minutes(/g
@@ -59,6 +65,7 @@ s/\.orNull\(\)/.orElse(null)/g
 
 # ---- configuration keys ----
 s/"spark\.streaming\.gracefulStopTimeout"/"dstream.stopTimeout"/g
+s/"spark\.streaming\.kafka\.consumer\.poll\.ms"/"dstream.kafka.pollTimeout"/g
 s/"spark\.streaming\./"dstream./g
 s/"spark\.(master|app\.name|default\.parallelism|task\.maxFailures)"/"dstream.\1"/g
 

@@ -53,7 +53,7 @@ final class BatchRunner {
    */
   static void run(StreamingContext ssc, int batches) throws InterruptedException {
     AtomicInteger completed = new AtomicInteger();
-    runUntil(ssc, event -> completed.incrementAndGet() >= batches, NO_TIMEOUT);
+    runUntil(ssc, event -> completed.incrementAndGet() >= batches, NO_TIMEOUT, true);
   }
 
   /**
@@ -71,11 +71,29 @@ final class BatchRunner {
    */
   static boolean runUntil(StreamingContext ssc, BooleanSupplier condition, Duration timeout)
       throws InterruptedException {
-    return runUntil(ssc, event -> condition.getAsBoolean(), timeout.milliseconds());
+    return runUntil(ssc, event -> condition.getAsBoolean(), timeout.milliseconds(), true);
+  }
+
+  /**
+   * Checks a condition after every batch that completes from now on in a context that is already running (one
+   * that a program's own {@code main} started), and stops the context gracefully once the condition holds or
+   * the timeout has passed, whichever comes first.
+   *
+   * @param running a started context
+   * @param condition what to wait for; called on a listener thread after each completed batch
+   * @param timeout how long to wait at most
+   * @return true if the condition held, false if the time ran out first
+   * @throws JobFailedException if a batch failed; its cause is the exception the user function threw
+   * @throws IllegalStateException if the condition threw (the cause)
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  static boolean stopWhen(StreamingContext running, BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    return runUntil(running, event -> condition.getAsBoolean(), timeout.milliseconds(), false);
   }
 
   private static boolean runUntil(StreamingContext ssc, Predicate<StreamingListenerBatchCompleted> doneAfter,
-      long timeoutMillis) throws InterruptedException {
+      long timeoutMillis, boolean start) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
     AtomicReference<RuntimeException> conditionFailure = new AtomicReference<>();
     ssc.addStreamingListener(new StreamingListener() {
@@ -94,7 +112,9 @@ final class BatchRunner {
     });
     long deadline = timeoutMillis == NO_TIMEOUT ? NO_TIMEOUT : System.nanoTime() / 1_000_000 + timeoutMillis;
     boolean reached = false;
-    ssc.start();
+    if (start) {
+      ssc.start();
+    }
     try {
       // Once per batch interval, notice a context that ended on its own (stopped by the pipeline, or
       // failed: awaitTerminationOrTimeout rethrows the failure).

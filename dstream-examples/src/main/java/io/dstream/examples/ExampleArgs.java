@@ -1,5 +1,7 @@
 package io.dstream.examples;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -75,6 +77,23 @@ final class ExampleArgs {
       throw new IllegalArgumentException(what + " is missing; " + hint);
     }
     return args[index];
+  }
+
+  /**
+   * Returns an argument that is a list of names separated by commas, such as {@code topic1,topic2}.
+   *
+   * @param index the argument's position, from 0
+   * @param what what the names are, for the message, for example {@code the topics}
+   * @return the names, stripped of surrounding spaces, in the order given
+   * @throws IllegalArgumentException if it is missing, or one of the names is blank
+   */
+  List<String> names(int index, String what) {
+    String text = text(index, what);
+    List<String> names = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+    if (names.contains("")) {
+      throw new IllegalArgumentException(what + " must be names separated by commas, got '" + text + "'; " + hint);
+    }
+    return names;
   }
 
   /**

@@ -47,6 +47,20 @@ class ExampleArgsTest {
   }
 
   @Test
+  void namesAreSeparatedByCommasAndNoneMayBeBlank() {
+    String usage = "Example <topics>";
+
+    assertThat(ExampleArgs.parse(new String[] {"words, lines"}, usage, 1, 0).names(0, "the topics"))
+        .containsExactly("words", "lines");
+    assertThatThrownBy(() -> ExampleArgs.parse(new String[] {"words,,lines"}, usage, 1, 0).names(0, "the topics"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the topics must be names separated by commas, got 'words,,lines'; usage: " + usage);
+    assertThatThrownBy(() -> ExampleArgs.parse(new String[] {"words,"}, usage, 1, 0).names(0, "the topics"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the topics must be names separated by commas, got 'words,'; usage: " + usage);
+  }
+
+  @Test
   void aBlankOrMissingArgumentIsNamed() {
     ExampleArgs args = ExampleArgs.parse(new String[] {" ", "9999"}, USAGE, 2, 1);
 

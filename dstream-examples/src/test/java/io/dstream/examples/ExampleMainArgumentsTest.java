@@ -38,6 +38,12 @@ class ExampleMainArgumentsTest {
             "the port must be 1 to 65535, got 0; usage: " + CustomReceiver.USAGE),
         Arguments.of("FileWordCount", (Main) FileWordCount::main, new String[0],
             "expected 1 to 2 arguments, got 0; usage: " + FileWordCount.USAGE),
+        Arguments.of("DirectKafkaWordCount", (Main) DirectKafkaWordCount::main,
+            new String[] {"localhost:9092", "wordcount"},
+            "expected 3 to 4 arguments, got 2; usage: " + DirectKafkaWordCount.USAGE),
+        Arguments.of("DirectKafkaWordCount", (Main) DirectKafkaWordCount::main,
+            new String[] {"localhost:9092", "wordcount", "words,"},
+            "the topics must be names separated by commas, got 'words,'; usage: " + DirectKafkaWordCount.USAGE),
         Arguments.of("RecoverableNetworkWordCount", (Main) RecoverableNetworkWordCount::main,
             new String[] {"localhost", "9999", "/tmp/checkpoints"},
             "expected 4 arguments, got 3; usage: " + RecoverableNetworkWordCount.USAGE));

@@ -1,69 +1,94 @@
 package io.dstream.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.dstream.ConfigKey;
 import io.dstream.ConfigKeys;
 import io.dstream.examples.MarkdownCodeBlocks.CodeBlock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runs docs/porting.sed over a Spark Streaming Java program (test resource {@code porting/}) and checks that
- * the result compiles against dstream, with the renames that docs/porting.md describes. Skipped where no
- * {@code sed} is on the PATH.
+ * Runs docs/porting.sed over Spark Streaming Java programs (test resources {@code porting/}) and checks that
+ * the results compile against dstream, with the renames that docs/porting.md and docs/kafka.md describe: a
+ * program written to use every rename of the core API, Spark's own {@code JavaDirectKafkaWordCount}, and a
+ * program in the idioms of Spark's Kafka integration guide. ({@link PortedKafkaProgramsIT} runs the Kafka
+ * ones.) Skipped where no {@code sed} is on the PATH.
  */
 class PortingSedScriptTest {
-  private static final String SPARK_PROGRAM = "porting/JavaQueueWordCount.java.txt";
+  static final String QUEUE_WORD_COUNT = "porting/JavaQueueWordCount.java.txt";
+  /** Spark 3.5's examples/src/main/java/org/apache/spark/examples/streaming/JavaDirectKafkaWordCount.java. */
+  static final String KAFKA_WORD_COUNT = "porting/JavaDirectKafkaWordCount.java.txt";
+  static final String KAFKA_OFFSET_COMMITS = "porting/JavaKafkaOffsetCommits.java.txt";
+  /** Stands in for the helper of Spark's examples that {@code JavaDirectKafkaWordCount} calls. */
+  static final String STREAMING_EXAMPLES = "porting/StreamingExamples.java.txt";
   /** A configuration key such as {@code dstream.task.maxFailures}; not a package such as {@code io.dstream.rdd}. */
   private static final Pattern KEY = Pattern.compile("(?<![\\w.])dstream\\.[a-z][A-Za-z.]*[A-Za-z]");
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^package [\\w.]+;$");
 
   private static Path repoRoot;
 
   @TempDir
   Path work;
+  private PortingSed sed;
 
   @BeforeAll
   static void findTheRepository() {
     repoRoot = DocSnippetsTest.findRepoRoot(Path.of("").toAbsolutePath());
   }
 
-  @Test
-  void thePortedProgramCompilesAgainstDstream() throws Exception {
-    String ported = port(sparkProgram());
+  @BeforeEach
+  void createThePorter() {
+    sed = new PortingSed(work);
+  }
 
-    List<String> failures = new SnippetCompiler(work.resolve("classes"))
-        .compile(List.of(new CodeBlock(SPARK_PROGRAM + " after docs/porting.sed", 1, "java", ported)));
+  @ParameterizedTest
+  @ValueSource(strings = {QUEUE_WORD_COUNT, KAFKA_WORD_COUNT, KAFKA_OFFSET_COMMITS})
+  void thePortedProgramCompilesAgainstDstream(String program) throws Exception {
+    String ported = port(program);
+
+    List<String> failures = new SnippetCompiler(work.resolve("classes")).compile(List.of(
+        new CodeBlock(program + " after docs/porting.sed", 1, "java", ported),
+        new CodeBlock(STREAMING_EXAMPLES, 1, "java", PortingSed.sparkProgram(STREAMING_EXAMPLES))));
 
     assertThat(failures).as("compiler errors in the ported program:\n%s", ported).isEmpty();
   }
 
-  @Test
-  void nothingOfSparkIsLeft() throws Exception {
-    String ported = port(sparkProgram());
+  @ParameterizedTest
+  @ValueSource(strings = {QUEUE_WORD_COUNT, KAFKA_WORD_COUNT, KAFKA_OFFSET_COMMITS})
+  void nothingOfSparkIsLeft(String program) throws Exception {
+    // The program's own package is the user's to keep (Spark's examples live in org.apache.spark.examples).
+    String ported = PACKAGE.matcher(port(program)).replaceFirst("");
 
     assertThat(ported).doesNotContain("org.apache.spark", "scala.", "sparkContext()", "\"spark.",
         "JavaStreamingContext", "JavaSparkContext", "JavaDStream", "JavaPairDStream", "JavaInputDStream",
         "JavaRDD", "JavaPairRDD", "SparkConf", "Seconds.apply", "StorageLevels", "Optional.absent",
-        "fromNullable", "orNull");
+        "fromNullable", "orNull", "kafka010", ".rdd()", ".inputDStream()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {QUEUE_WORD_COUNT, KAFKA_WORD_COUNT, KAFKA_OFFSET_COMMITS})
+  void runningTheScriptOnPortedSourcesChangesNothing(String program) throws Exception {
+    String ported = port(program);
+
+    assertThat(sed.port(ported)).isEqualTo(ported);
   }
 
   @Test
   void theRenamesThatAreMoreThanATypeNameComeOutAsPortingMdSays() throws Exception {
-    String ported = port(sparkProgram());
+    String ported = port(QUEUE_WORD_COUNT);
 
     assertThat(ported).contains(
         "import java.util.Optional;",
@@ -78,8 +103,27 @@ class PortingSedScriptTest {
   }
 
   @Test
-  void everyKeyOfThePortedProgramIsADstreamKey() throws Exception {
-    List<String> keys = keysIn(port(sparkProgram()));
+  void theKafkaIdiomsComeOutAsKafkaMdSays() throws Exception {
+    String ported = port(KAFKA_OFFSET_COMMITS);
+
+    assertThat(ported).contains(
+        "import io.dstream.kafka.*;",
+        "InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(",
+        "OffsetRange[] offsetRanges = ((HasOffsetRanges) rdd).offsetRanges();",
+        "((CanCommitOffsets) stream).commitAsync(offsetRanges, new OffsetCommitCallback() {",
+        ".set(\"dstream.kafka.maxRatePerPartition\", \"1000\")",
+        ".set(\"dstream.kafka.pollTimeout\", \"60000\")");
+    assertThat(port(KAFKA_WORD_COUNT)).contains(
+        "import io.dstream.kafka.ConsumerStrategies;",
+        "import io.dstream.kafka.KafkaUtils;",
+        "import io.dstream.kafka.LocationStrategies;",
+        "InputDStream<ConsumerRecord<String, String>> messages = KafkaUtils.createDirectStream(");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {QUEUE_WORD_COUNT, KAFKA_OFFSET_COMMITS})
+  void everyKeyOfThePortedProgramIsADstreamKey(String program) throws Exception {
+    List<String> keys = keysIn(port(program));
 
     assertThat(keys).isNotEmpty();
     assertThat(ConfigKeys.all().stream().map(ConfigKey::name).toList()).containsAll(keys);
@@ -93,43 +137,8 @@ class PortingSedScriptTest {
     assertThat(ConfigKeys.all().stream().map(ConfigKey::name).toList()).containsAll(keys);
   }
 
-  @Test
-  void runningTheScriptOnPortedSourcesChangesNothing() throws Exception {
-    String ported = port(sparkProgram());
-
-    assertThat(port(ported)).isEqualTo(ported);
-  }
-
-  private static String sparkProgram() throws IOException {
-    try (InputStream in = PortingSedScriptTest.class.getClassLoader().getResourceAsStream(SPARK_PROGRAM)) {
-      assertThat(in).as("test resource " + SPARK_PROGRAM).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Runs {@code sed -E -f docs/porting.sed} over a source, as porting.md tells users to. */
-  private String port(String source) throws IOException, InterruptedException {
-    Optional<Path> sed = sedOnPath();
-    assumeThat(sed).as("sed on the PATH (docs/porting.sed is a sed script)").isPresent();
-    Path input = Files.createTempFile(work, "source", ".java");
-    Path errors = Files.createTempFile(work, "sed", ".err");
-    Files.writeString(input, source, StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(sed.get().toString(), "-E", "-f",
-        repoRoot.resolve("docs/porting.sed").toString())
-        .redirectInput(input.toFile()).redirectError(errors.toFile()).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = process.waitFor();
-    assertThat(exit).as("sed's exit code; its errors: %s", Files.readString(errors)).isZero();
-    return output;
-  }
-
-  private static Optional<Path> sedOnPath() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    return Stream.of(path.split(java.io.File.pathSeparator)).filter(dir -> !dir.isEmpty())
-        .map(dir -> Path.of(dir, "sed")).filter(Files::isExecutable).findFirst();
+  private String port(String program) throws IOException, InterruptedException {
+    return sed.port(PortingSed.sparkProgram(program));
   }
 
   private static List<String> keysIn(String text) {

@@ -118,6 +118,17 @@ final class PrintedBatches {
   }
 
   /**
+   * Adds up all the counts of every printed batch: how many words were counted.
+   *
+   * @param text the captured output of a word count's {@code print()}
+   * @return the sum of every printed count
+   * @throws IllegalArgumentException as {@link #parse} and {@link #counts} do
+   */
+  static int totalCount(String text) {
+    return summedCounts(text).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
    * Parses {@code print()} output: a rule, {@code Time: <ms> ms}, a rule, the records one per line, a blank
    * line.
    *

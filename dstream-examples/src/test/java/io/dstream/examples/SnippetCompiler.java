@@ -152,8 +152,24 @@ final class SnippetCompiler {
    * @throws IllegalArgumentException with the compiler's messages if the source does not compile
    */
   Path compileUnit(CodeBlock unit) {
+    return compileUnits(List.of(unit));
+  }
+
+  /**
+   * Compiles blocks together, each a complete source file (see {@link #compileUnit}), so that they may use
+   * each other's classes.
+   *
+   * @param units the source files as blocks
+   * @return the directory that holds the class files
+   * @throws IllegalArgumentException with the compiler's messages if the sources do not compile
+   */
+  Path compileUnits(List<CodeBlock> units) {
     Path out = nextOutputDirectory();
-    List<String> errors = run(List.of(wrap(unit, 0, Form.UNIT)), out);
+    List<Source> sources = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      sources.add(wrap(units.get(i), i, Form.UNIT));
+    }
+    List<String> errors = run(sources, out);
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("does not compile:\n" + String.join("\n", errors));
     }
