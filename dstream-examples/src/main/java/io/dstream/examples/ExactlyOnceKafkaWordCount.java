@@ -12,7 +12,6 @@ import io.dstream.kafka.ConsumerStrategies;
 import io.dstream.kafka.KafkaSink;
 import io.dstream.kafka.KafkaUtils;
 import io.dstream.kafka.LocationStrategies;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +67,7 @@ public final class ExactlyOnceKafkaWordCount {
   public static void main(String[] args) throws InterruptedException {
     ExampleArgs arguments = ExampleArgs.parse(args, USAGE, 4, 1);
     String brokers = arguments.text(0, "the brokers");
-    List<String> inputTopics = Arrays.asList(arguments.text(1, "the input topics").split(","));
+    List<String> inputTopics = arguments.names(1, "the input topics");
     String outputTopic = arguments.text(2, "the output topic");
     String checkpointDirectory = arguments.text(3, "the checkpoint directory");
     OptionalInt batches = arguments.optionalBatches(4);

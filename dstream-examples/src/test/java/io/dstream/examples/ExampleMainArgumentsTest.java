@@ -44,6 +44,13 @@ class ExampleMainArgumentsTest {
         Arguments.of("DirectKafkaWordCount", (Main) DirectKafkaWordCount::main,
             new String[] {"localhost:9092", "wordcount", "words,"},
             "the topics must be names separated by commas, got 'words,'; usage: " + DirectKafkaWordCount.USAGE),
+        Arguments.of("ExactlyOnceKafkaWordCount", (Main) ExactlyOnceKafkaWordCount::main,
+            new String[] {"localhost:9092", "lines", "totals"},
+            "expected 4 to 5 arguments, got 3; usage: " + ExactlyOnceKafkaWordCount.USAGE),
+        Arguments.of("ExactlyOnceKafkaWordCount", (Main) ExactlyOnceKafkaWordCount::main,
+            new String[] {"localhost:9092", ",lines", "totals", "/tmp/checkpoints"},
+            "the input topics must be names separated by commas, got ',lines'; usage: "
+                + ExactlyOnceKafkaWordCount.USAGE),
         Arguments.of("RecoverableNetworkWordCount", (Main) RecoverableNetworkWordCount::main,
             new String[] {"localhost", "9999", "/tmp/checkpoints"},
             "expected 4 arguments, got 3; usage: " + RecoverableNetworkWordCount.USAGE));
