@@ -20,33 +20,50 @@ import org.apache.kafka.common.KafkaException;
  * @param <V> the value type
  */
 public final class AtLeastOnceWriter<K, V> implements PartitionWriter<K, V> {
-  private final Producer<K, V> producer;
+  private final Map<String, Object> config;
   private final Duration closeTimeout;
+  // Made on first use: a sink of a context that never runs a batch opens no connection.
+  private Producer<K, V> producer;
+  private boolean closed;
 
   /**
-   * Creates the writer and its producer.
+   * Creates the writer; its producer is made when it first writes.
    *
    * @param config the producer's settings
    * @param closeTimeout how long {@link #close} waits for records still being sent
    */
   public AtLeastOnceWriter(Map<String, Object> config, Duration closeTimeout) {
-    this.producer = new KafkaProducer<>(config);
+    this.config = Map.copyOf(config);
     this.closeTimeout = closeTimeout;
+  }
+
+  private synchronized Producer<K, V> producer() {
+    if (closed) {
+      throw new IllegalStateException("the at-least-once Kafka sink is closed: its context has stopped");
+    }
+    if (producer == null) {
+      producer = new KafkaProducer<>(config);
+    }
+    return producer;
   }
 
   @Override
   public void write(Time batch, int partition, Iterator<ProducerRecord<K, V>> records) {
+    Producer<K, V> shared = producer();
     FirstFailure failure = new FirstFailure();
     while (records.hasNext()) {
-      producer.send(records.next(), failure);
+      shared.send(records.next(), failure);
     }
-    producer.flush();
+    shared.flush();
     failure.rethrow(batch, partition);
   }
 
   @Override
-  public void close() {
-    producer.close(closeTimeout);
+  public synchronized void close() {
+    closed = true;
+    if (producer != null) {
+      producer.close(closeTimeout);
+    }
   }
 
   /** Keeps the first error of a task's sends: one object per task, not one per record. */

@@ -29,7 +29,9 @@ public final class TransactionalWriter<K, V> implements PartitionWriter<K, V> {
   private final Map<String, Object> config;
   private final Duration timeout;
   private final Map<Integer, TransactionalPartitionProducer<K, V>> producers = new ConcurrentHashMap<>();
-  private final Admin admin;
+  // Made on first use: a sink of a context that never runs a batch opens no connection.
+  private Admin admin;
+  private boolean closed;
 
   /**
    * Creates the writer; producers are opened when a partition is first written.
@@ -42,14 +44,23 @@ public final class TransactionalWriter<K, V> implements PartitionWriter<K, V> {
     this.prefix = prefix;
     this.config = Map.copyOf(config);
     this.timeout = timeout;
-    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)));
+  }
+
+  private synchronized Admin admin() {
+    if (closed) {
+      throw new IllegalStateException("the Kafka sink " + prefix + " is closed: its context has stopped");
+    }
+    if (admin == null) {
+      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+          config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)));
+    }
+    return admin;
   }
 
   @Override
   public void write(Time batch, int partition, Iterator<ProducerRecord<K, V>> records) {
     TransactionalPartitionProducer<K, V> producer = producers.computeIfAbsent(partition,
-        index -> TransactionalPartitionProducer.open(prefix + "." + index, config, admin, timeout));
+        index -> TransactionalPartitionProducer.open(prefix + "." + index, config, admin(), timeout));
     try {
       producer.write(batch, records);
     } finally {
@@ -61,9 +72,16 @@ public final class TransactionalWriter<K, V> implements PartitionWriter<K, V> {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     producers.values().forEach(TransactionalWriter::closeQuietly);
     producers.clear();
-    admin.close(timeout);
+    synchronized (this) {
+      if (admin != null) {
+        admin.close(timeout);
+      }
+    }
   }
 
   private static void closeQuietly(TransactionalPartitionProducer<?, ?> producer) {
