@@ -252,16 +252,16 @@ public final class ConfigKeys {
       "The fewest records per second that a Kafka direct stream takes from each partition that has records "
           + "waiting, whatever backpressure estimates: a batch's range of such a partition holds at least this "
           + "rate times the batch duration in seconds (at least 1), so that no partition stalls. At most "
-          + "dstream.kafka.maxRatePerPartition when that is set.");
+          + "dstream.kafka.maxRatePerPartition when that is set (a larger value is refused).");
 
   /** The fewest offsets that one task of a Kafka batch reads when a large range is split. */
   public static final ConfigKey<Long> KAFKA_MIN_RECORDS_PER_TASK = new ConfigKey<>(
       "dstream.kafka.minRecordsPerTask", "10000", ConfigKeys::positiveLong,
       "When a Kafka batch's offset range of one partition is larger than an even share of the batch over the "
-          + "worker threads (dstream.default.parallelism) and than this, it is read by several tasks of about "
-          + "equal size, each at least this many offsets, so that several worker threads share a hot "
-          + "partition; the batch still reports one offset range per partition. Set it above any batch's "
-          + "size to read each range in one task.");
+          + "worker threads (dstream.default.parallelism), it is read by several tasks of about equal size, each "
+          + "at least this many offsets, so that several worker threads share a hot partition; the batch still "
+          + "reports one offset range per partition. Set it above any batch's size to read each range in one "
+          + "task.");
 
   /** How long a task of a Kafka direct stream waits for the next record of its range. */
   public static final ConfigKey<Duration> KAFKA_POLL_TIMEOUT = new ConfigKey<>("dstream.kafka.pollTimeout", "2min",

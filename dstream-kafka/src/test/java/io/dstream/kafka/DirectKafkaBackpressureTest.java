@@ -111,12 +111,12 @@ class DirectKafkaBackpressureTest {
     fill(topic, 0, 30);
     fill(topic, 1, 10);
 
-    List<List<OffsetRange>> ranges = runBatches(backpressure().set("dstream.backpressure.initialRate", "100")
-        .set("dstream.kafka.maxRatePerPartition", "2"), topic, 1, 100);
+    List<List<OffsetRange>> ranges = runBatches(backpressure().set("dstream.backpressure.initialRate", "10")
+        .set("dstream.kafka.maxRatePerPartition", "5"), topic, 1, 100);
 
-    // shares 75 and 25, both capped at 2
+    // shares 7.5, capped at 5, and 2.5
     assertThat(ranges).containsExactly(
-        List.of(OffsetRange.create(topic, 0, 0, 2), OffsetRange.create(topic, 1, 0, 2)));
+        List.of(OffsetRange.create(topic, 0, 0, 5), OffsetRange.create(topic, 1, 0, 2)));
   }
 
   @Test
