@@ -171,15 +171,18 @@ public final class ConfigKeys {
   /** Whether the receivers' rates follow what the pipeline can process. */
   public static final ConfigKey<Boolean> BACKPRESSURE_ENABLED = new ConfigKey<>("dstream.backpressure.enabled",
       "false", ConfigKeys::bool,
-      "Whether each receiver's rate follows what the pipeline processes: after every batch a PID controller "
-          + "estimates it from the batch's processing and scheduling delays, between "
-          + "dstream.backpressure.pid.minRate and dstream.receiver.maxRate.");
+      "Whether each receiver's rate, and each Kafka direct stream's, follows what the pipeline processes: "
+          + "after every batch a PID controller estimates it from the batch's processing and scheduling delays, "
+          + "between dstream.backpressure.pid.minRate and dstream.receiver.maxRate (for a Kafka direct stream: "
+          + "shared among its partitions by their lag, between dstream.kafka.minRatePerPartition and "
+          + "dstream.kafka.maxRatePerPartition).");
 
   /** The receivers' rate under backpressure until the first estimate. */
   public static final ConfigKey<Long> BACKPRESSURE_INITIAL_RATE = new ConfigKey<>(
       "dstream.backpressure.initialRate", null, ConfigKeys::positiveLong,
       "With backpressure, each receiver's rate in records per second until the first estimate (default: "
-          + "dstream.receiver.maxRate, or no limit).");
+          + "dstream.receiver.maxRate, or no limit), and each Kafka direct stream's (default: "
+          + "dstream.kafka.maxRatePerPartition, or no limit).");
 
   /** The weight of the current error in the backpressure rate estimate. */
   public static final ConfigKey<Double> PID_PROPORTIONAL = new ConfigKey<>("dstream.backpressure.pid.proportional",
@@ -243,12 +246,30 @@ public final class ConfigKeys {
           + "partition holds at most this rate times the batch duration in seconds (at least 1); 0 means no "
           + "limit, so a batch takes everything up to the partition's latest offset.");
 
+  /** The fewest records per second that backpressure leaves to each partition of a Kafka direct stream. */
+  public static final ConfigKey<Long> KAFKA_MIN_RATE_PER_PARTITION = new ConfigKey<>(
+      "dstream.kafka.minRatePerPartition", "1", ConfigKeys::positiveLong,
+      "The fewest records per second that a Kafka direct stream takes from each partition that has records "
+          + "waiting, whatever backpressure estimates: a batch's range of such a partition holds at least this "
+          + "rate times the batch duration in seconds (at least 1), so that no partition stalls. At most "
+          + "dstream.kafka.maxRatePerPartition when that is set (a larger value is refused).");
+
+  /** The fewest offsets that one task of a Kafka batch reads when a large range is split. */
+  public static final ConfigKey<Long> KAFKA_MIN_RECORDS_PER_TASK = new ConfigKey<>(
+      "dstream.kafka.minRecordsPerTask", "10000", ConfigKeys::positiveLong,
+      "When a Kafka batch's offset range of one partition is larger than an even share of the batch over the "
+          + "worker threads (dstream.default.parallelism), it is read by several tasks of about equal size, each "
+          + "at least this many offsets, so that several worker threads share a hot partition; the batch still "
+          + "reports one offset range per partition. Set it above any batch's size to read each range in one "
+          + "task.");
+
   /** How long a task of a Kafka direct stream waits for the next record of its range. */
   public static final ConfigKey<Duration> KAFKA_POLL_TIMEOUT = new ConfigKey<>("dstream.kafka.pollTimeout", "2min",
       ConfigKeys::positiveDuration,
       "How long a task of a Kafka direct stream waits for the next record of its offset range before it fails "
           + "(and is retried): the records of a range existed when the batch was generated, so a long wait "
-          + "means the broker is unreachable.");
+          + "means the broker is unreachable. Also how long each request for partitions and offsets that "
+          + "generates a batch waits (at most half of dstream.stopTimeout) before it is tried again.");
 
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
@@ -257,7 +278,7 @@ public final class ConfigKeys {
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
       STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
-      KAFKA_MAX_RATE_PER_PARTITION, KAFKA_POLL_TIMEOUT);
+      KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_POLL_TIMEOUT);
 
   /**
    * Returns every key, in the order they are documented.

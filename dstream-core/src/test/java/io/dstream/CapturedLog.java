@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures what one logger logs at INFO and above while a test runs, without printing it. Close it to put
- * the logger back as it was.
+ * the logger back as it was. Shared with the modules above through dstream-core's test-jar.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
   private final Logger logger;
   private final Level previousLevel;
   private final boolean previousAdditivity;
@@ -33,15 +33,37 @@ final class CapturedLog implements AutoCloseable {
    * @param loggerName the logger's name, such as a class's full name
    * @return the capture; close it when done
    */
-  static CapturedLog of(String loggerName) {
+  public static CapturedLog of(String loggerName) {
     return new CapturedLog(loggerName);
   }
 
-  /** Returns the formatted messages logged so far, in order, that start with a prefix. */
-  List<String> messagesStartingWith(String prefix) {
+  /**
+   * Returns the formatted messages logged so far, in order, that start with a prefix.
+   *
+   * @param prefix the start of the messages wanted; empty for all
+   * @return the messages
+   */
+  public List<String> messagesStartingWith(String prefix) {
     synchronized (appender) { // AppenderBase.doAppend appends under the appender's lock
       return appender.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith(prefix))
           .toList();
+    }
+  }
+
+  /**
+   * Returns the formatted messages logged so far at a level, in order.
+   *
+   * @param level such as {@code WARN}
+   * @return the messages
+   */
+  public List<String> messagesAt(String level) {
+    Level wanted = Level.toLevel(level, null);
+    if (wanted == null) {
+      throw new IllegalArgumentException("unknown log level '" + level + "'; use TRACE, DEBUG, INFO, WARN or ERROR");
+    }
+    synchronized (appender) {
+      return appender.list.stream().filter(event -> event.getLevel().equals(wanted))
+          .map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 

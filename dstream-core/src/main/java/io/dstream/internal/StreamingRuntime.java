@@ -52,6 +52,7 @@ public final class StreamingRuntime implements BatchProgress {
   private final Object lock = new Object();
   private final RuntimeCheckpoints checkpoints;
   private final RunOutcome outcome = new RunOutcome();
+  private final ContextResources resources = new ContextResources();
   private final Lifecycle<RuntimeState> lifecycle = new Lifecycle<>("the StreamingContext", RuntimeState.INITIALIZED);
 
   /**
@@ -214,7 +215,8 @@ public final class StreamingRuntime implements BatchProgress {
       receivers.close(deadline);
       StopTimeoutReport.warnOfUnprocessedData(graceful, timeout, abandoned, receivers);
       engine.close(deadline);
-      graph.closeAtStop();
+      graph.stopInputs();
+      resources.close();
       bus.stop(deadline);
       generator.cancelUnsettled();
     } finally {
@@ -399,6 +401,15 @@ public final class StreamingRuntime implements BatchProgress {
    */
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * Returns the resources that this context's tasks share, closed when it stops.
+   *
+   * @return the resources
+   */
+  public ContextResources resources() {
+    return resources;
   }
 
   /**

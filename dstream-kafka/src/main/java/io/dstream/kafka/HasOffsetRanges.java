@@ -2,7 +2,8 @@ package io.dstream.kafka;
 
 /**
  * An RDD that knows which Kafka records it holds: every batch RDD of a direct stream, as {@code foreachRDD} and
- * {@code transform} receive it (not an RDD derived from it by {@code map} and the like).
+ * {@code transform} receive it, and the RDD of {@link KafkaUtils#createRDD} (not an RDD derived from them by
+ * {@code map} and the like).
  *
  * <pre>{@code
  * stream.foreachRDD(rdd -> {
@@ -14,8 +15,11 @@ package io.dstream.kafka;
  */
 public interface HasOffsetRanges {
   /**
-   * Returns the ranges of this batch, one per partition of the stream's topics, in the order of the RDD's
-   * partitions: partition {@code i} of the RDD holds the records of range {@code i}.
+   * Returns the ranges of this batch, one per Kafka partition of the stream's topics (sorted by topic and
+   * partition), as Spark reports them. Each range is read by one partition of the RDD, in the same order, unless
+   * it is large: then several consecutive partitions of the RDD read pieces of it
+   * ({@code dstream.kafka.minRecordsPerTask}), so use the records' own topic, partition and offset rather than
+   * the RDD's partition index to tell where a record comes from.
    *
    * @return a new array of the ranges
    */

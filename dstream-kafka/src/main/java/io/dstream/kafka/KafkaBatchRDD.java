@@ -4,7 +4,10 @@ import io.dstream.rdd.RDD;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** A batch of a direct stream as {@code foreachRDD} and {@code transform} receive it: it knows its ranges. */
+/**
+ * A batch of a direct stream as {@code foreachRDD} and {@code transform} receive it, or the RDD of
+ * {@link KafkaUtils#createRDD}: it knows its ranges.
+ */
 final class KafkaBatchRDD<K, V> extends RDD<ConsumerRecord<K, V>> implements HasOffsetRanges {
   private final List<OffsetRange> ranges;
 

@@ -5,7 +5,6 @@ import io.dstream.DStream;
 import io.dstream.StreamingContext;
 import io.dstream.Time;
 import io.dstream.internal.ContextAccess;
-import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.kafka.internal.AtLeastOnceWriter;
 import io.dstream.kafka.internal.PartitionWriter;
 import io.dstream.kafka.internal.TransactionalWriter;
@@ -68,7 +67,7 @@ public final class KafkaSink<K, V> {
    * @return the sink
    * @throws IllegalArgumentException if a setting is missing or contradicts transactions, or the name is blank
    *     or taken by another exactly-once sink of the context
-   * @throws IllegalStateException if the context has started or stopped
+   * @throws IllegalStateException if the context has stopped
    */
   public static <K, V> KafkaSink<K, V> exactlyOnce(StreamingContext ssc, Map<String, Object> producerParams,
       String name) {
@@ -79,13 +78,13 @@ public final class KafkaSink<K, V> {
           + "a name that stays the same in every run of the application, such as the output topic's");
     }
     String prefix = "dstream." + ssc.conf().appName() + "." + name;
-    DStreamGraph graph = ContextAccess.runtime(ssc).graph();
+    TransactionalWriter<K, V> writer = new TransactionalWriter<>(prefix, settings.config(), settings.timeout());
     // Two sinks with one name would fence each other's transactions.
-    if (!graph.claimOutputName("kafkaSink:" + name)) {
+    if (ContextAccess.runtime(ssc).resources().get(new ExactlyOnceWriter(prefix), () -> writer) != writer) {
       throw new IllegalArgumentException("the context has an exactly-once Kafka sink named '" + name + "' already; "
           + "the two would fence each other's transactions: give each sink its own name");
     }
-    return register(graph, new TransactionalWriter<>(prefix, settings.config(), settings.timeout()), prefix);
+    return new KafkaSink<>(writer, prefix);
   }
 
   /**
@@ -98,19 +97,25 @@ public final class KafkaSink<K, V> {
    * @param <V> the value type
    * @return the sink
    * @throws IllegalArgumentException if a setting is missing, or {@code acks} is 0
-   * @throws IllegalStateException if the context has started or stopped
+   * @throws IllegalStateException if the context has stopped
    */
   public static <K, V> KafkaSink<K, V> atLeastOnce(StreamingContext ssc, Map<String, Object> producerParams) {
     ProducerSettings settings = ProducerSettings.of(ssc, producerParams);
     settings.requireAcknowledged();
-    DStreamGraph graph = ContextAccess.runtime(ssc).graph();
-    return register(graph, new AtLeastOnceWriter<>(settings.config(), settings.timeout()), null);
+    PartitionWriter<K, V> writer = ContextAccess.runtime(ssc).resources().get(new AtLeastOnceWriterKey(),
+        () -> new AtLeastOnceWriter<>(settings.config(), settings.timeout()));
+    return new KafkaSink<>(writer, null);
   }
 
-  private static <K, V> KafkaSink<K, V> register(DStreamGraph graph, PartitionWriter<K, V> writer,
-      String prefix) {
-    graph.closeOnStop(writer);
-    return new KafkaSink<>(writer, prefix);
+  /** The key of an exactly-once sink's writer among the context's resources: one per transactional id prefix. */
+  private record ExactlyOnceWriter(String transactionalIdPrefix) {}
+
+  /** The key of an at-least-once sink's writer among the context's resources: each sink has its own. */
+  private static final class AtLeastOnceWriterKey {
+    @Override
+    public String toString() {
+      return "the writer of an at-least-once Kafka sink";
+    }
   }
 
   /**

@@ -10,15 +10,12 @@ import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -30,10 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The direct stream against a real broker (one per class), batch by batch on the test kit's manual clock
- * (1 s batches): ranges, rate limit, new partitions, bad records and bad offsets.
+ * (1 s batches): ranges, rate limit, new partitions, commits and bad records. Offsets out of range, deleted
+ * topics, backpressure, split ranges, gaps in offsets and broker outages have classes of their own.
  */
 class DirectKafkaStreamTest {
-  private static final AtomicInteger TOPICS = new AtomicInteger();
   private static EmbeddedKafka kafka;
   private TestStreamingContext t;
 
@@ -54,28 +51,13 @@ class DirectKafkaStreamTest {
     }
   }
 
-  /** What the stream's foreachRDD saw: each batch's values and offset ranges. */
-  private static final class Batches {
-    final List<List<String>> values = new CopyOnWriteArrayList<>();
-    final List<List<OffsetRange>> ranges = new CopyOnWriteArrayList<>();
-  }
-
   private static String newTopic(int partitions) {
-    String topic = "topic-" + TOPICS.incrementAndGet();
-    kafka.createTopic(topic, partitions);
-    return topic;
+    return TestTopics.create(kafka, partitions);
   }
 
-  private Batches run(StreamingConf conf, ConsumerStrategy<String, String> strategy) {
+  private RecordedBatches run(StreamingConf conf, ConsumerStrategy<String, String> strategy) {
     t = TestStreamingContext.create(Durations.seconds(1), conf);
-    InputDStream<ConsumerRecord<String, String>> stream =
-        KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(), strategy);
-    Batches batches = new Batches();
-    stream.foreachRDD(rdd -> {
-      batches.ranges.add(List.of(((HasOffsetRanges) rdd).offsetRanges()));
-      batches.values.add(rdd.map(ConsumerRecord::value).collect());
-    });
-    return batches;
+    return RecordedBatches.of(t, strategy);
   }
 
   private static Map<String, Object> params() {
@@ -87,7 +69,7 @@ class DirectKafkaStreamTest {
     String topic = newTopic(2);
     kafka.produce(topic, 0, List.of("a", "b", "c"));
     kafka.produce(topic, 1, List.of("d", "e"));
-    Batches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
+    RecordedBatches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
 
     t.runBatches(1);
     kafka.produce(topic, 1, List.of("f"));
@@ -105,7 +87,7 @@ class DirectKafkaStreamTest {
     String topic = newTopic(2);
     kafka.produce(topic, 0, List.of("a", "b", "c"));
     kafka.produce(topic, 1, List.of("d", "e"));
-    String group = "committer-" + TOPICS.incrementAndGet();
+    String group = "committer-" + topic;
     t = TestStreamingContext.create(Durations.seconds(1));
     InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
         LocationStrategies.PreferConsistent(),
@@ -141,7 +123,7 @@ class DirectKafkaStreamTest {
     String topic = newTopic(2);
     kafka.produce(topic, 0, List.of("a", "b", "c", "d", "e"));
     kafka.produce(topic, 1, List.of("x"));
-    Batches batches = run(new StreamingConf().set("dstream.kafka.maxRatePerPartition", "2"),
+    RecordedBatches batches = run(new StreamingConf().set("dstream.kafka.maxRatePerPartition", "2"),
         ConsumerStrategies.Subscribe(List.of(topic), params()));
 
     t.runBatches(3);
@@ -155,7 +137,7 @@ class DirectKafkaStreamTest {
   void aPartitionAddedToASubscribedTopicJoinsAtTheNextBatchFromItsBeginning() {
     String topic = newTopic(1);
     kafka.produce(topic, 0, List.of("a"));
-    Batches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
+    RecordedBatches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
     t.runBatches(1);
 
     kafka.addPartitions(topic, 2);
@@ -172,7 +154,7 @@ class DirectKafkaStreamTest {
     String topic = newTopic(1);
     kafka.produce(topic, 0, List.of("a", "b", "c"));
     TopicPartition partition = new TopicPartition(topic, 0);
-    Batches batches = run(new StreamingConf(),
+    RecordedBatches batches = run(new StreamingConf(),
         ConsumerStrategies.Assign(List.of(partition), params(), Map.of(partition, 2L)));
 
     t.runBatches(1);
@@ -190,28 +172,9 @@ class DirectKafkaStreamTest {
         ConsumerStrategies.Subscribe(List.of(topic), params));
 
     assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class)
-        .satisfies(failure -> assertThat(messages(failure))
+        .satisfies(failure -> assertThat(FailureMessages.of(failure))
             .anyMatch(message -> message.contains("value of the record of " + topic + "-0 at offset 1")))
         .rootCause().hasMessageContaining("refused 'bad'");
-  }
-
-  @Test
-  void anOffsetOutOfThePartitionsRangeIsAClearErrorNamingThePartitionAndOffsets() {
-    String topic = newTopic(1);
-    kafka.produce(topic, 0, List.of("a", "b", "c"));
-    TopicPartition partition = new TopicPartition(topic, 0);
-    run(new StreamingConf(), ConsumerStrategies.Assign(List.of(partition), params(), Map.of(partition, 100L)));
-
-    assertThatThrownBy(() -> t.runBatches(1)).satisfies(failure -> assertThat(messages(failure))
-        .anyMatch(message -> message.contains(topic + "-0 from offset 100, which is out of its range [0, 3]")));
-  }
-
-  private static List<String> messages(Throwable failure) {
-    List<String> messages = new ArrayList<>();
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      messages.add(String.valueOf(cause.getMessage()));
-    }
-    return messages;
   }
 
   /** A value deserializer that refuses the value "bad". */

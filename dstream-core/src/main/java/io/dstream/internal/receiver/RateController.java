@@ -1,5 +1,7 @@
 package io.dstream.internal.receiver;
 
+import io.dstream.ConfigKeys;
+import io.dstream.StreamingConf;
 import io.dstream.receiver.internal.PIDRateEstimator;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.StreamingListener;
@@ -8,11 +10,12 @@ import java.util.OptionalDouble;
 import java.util.function.LongConsumer;
 
 /**
- * Backpressure for one receiver stream: after each completed batch, feeds the batch's record count for the
+ * Backpressure for one input stream: after each completed batch, feeds the batch's record count for the
  * stream, its processing delay and its scheduling delay to a {@link PIDRateEstimator}, and sends the new
- * rate to the stream's receiver. Runs on the listener bus, so batches never wait for it.
+ * rate to the stream's source (a receiver, or a direct stream that caps its next batches). Runs on the
+ * listener bus, so batches never wait for it.
  */
-final class RateController implements StreamingListener {
+public final class RateController implements StreamingListener {
   private final int streamId;
   private final PIDRateEstimator estimator;
   private final LongConsumer rateSink;
@@ -28,6 +31,23 @@ final class RateController implements StreamingListener {
     this.streamId = streamId;
     this.estimator = estimator;
     this.rateSink = rateSink;
+  }
+
+  /**
+   * Creates the controller of an input stream with the estimator that the context's
+   * {@code dstream.backpressure.pid.*} keys configure. Add it to the context's listener bus.
+   *
+   * @param conf the context's configuration
+   * @param batchDurationMs the batch interval in milliseconds
+   * @param streamId the input stream, whose record count of each batch is its measure
+   * @param rateSink receives each new rate, in records per second, at least 1
+   * @return the controller
+   */
+  public static RateController fromConf(StreamingConf conf, long batchDurationMs, int streamId,
+      LongConsumer rateSink) {
+    PIDRateEstimator estimator = new PIDRateEstimator(batchDurationMs, conf.get(ConfigKeys.PID_PROPORTIONAL),
+        conf.get(ConfigKeys.PID_INTEGRAL), conf.get(ConfigKeys.PID_DERIVED), conf.get(ConfigKeys.PID_MIN_RATE));
+    return new RateController(streamId, estimator, rateSink);
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.dstream.Time;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;
-import io.dstream.receiver.internal.PIDRateEstimator;
 import io.dstream.receiver.internal.ReceivedBlockHandler;
 import io.dstream.receiver.internal.ReceiverListener;
 import io.dstream.receiver.internal.ReceiverSettings;
@@ -85,9 +84,7 @@ final class ReceiverLauncher {
       if (initialRate != null) {
         supervisor.updateRate(initialRate);
       }
-      PIDRateEstimator estimator = new PIDRateEstimator(batchDurationMs, conf.get(ConfigKeys.PID_PROPORTIONAL),
-          conf.get(ConfigKeys.PID_INTEGRAL), conf.get(ConfigKeys.PID_DERIVED), conf.get(ConfigKeys.PID_MIN_RATE));
-      bus.addListener(new RateController(stream.id(), estimator, supervisor::updateRate));
+      bus.addListener(RateController.fromConf(conf, batchDurationMs, stream.id(), supervisor::updateRate));
     }
     supervisors.put(stream.id(), supervisor);
   }

@@ -58,8 +58,6 @@ public final class DStreamGraph {
   private final List<StreamNode<?>> streams = new ArrayList<>();
   private final Map<String, StreamNode<?>> namedStreams = new HashMap<>();
   private Duration rememberDuration;
-  private final List<AutoCloseable> outputResources = new ArrayList<>();
-  private final Set<String> outputNames = new HashSet<>();
   private volatile Frozen frozen;
   private volatile Time lastBatchTime;
   private volatile Time zeroTime;
@@ -188,11 +186,10 @@ public final class DStreamGraph {
   }
 
   /**
-   * Tells each initialized input stream that the context has stopped ({@link InputStreamNode#onStop}), then
-   * closes the resources of output operations ({@link #closeOnStop}); one that fails to close is logged and the
-   * others are still closed.
+   * Tells each initialized input stream that the context has stopped ({@link InputStreamNode#onStop}); an input that
+   * fails to close is logged and the others are still told.
    */
-  public void closeAtStop() {
+  public void stopInputs() {
     for (InputStreamNode<?> input : inputStreams()) {
       if (input.isInitialized()) {
         try {
@@ -202,42 +199,6 @@ public final class DStreamGraph {
         }
       }
     }
-    List<AutoCloseable> resources;
-    synchronized (this) {
-      resources = List.copyOf(outputResources);
-    }
-    for (AutoCloseable resource : resources) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.warn("{} failed to close at stop", resource, e);
-      }
-    }
-  }
-
-  /**
-   * Registers a resource that an output operation holds (the producers of a Kafka sink), closed when the
-   * context stops, after its jobs ended and after the inputs ({@link #closeAtStop}).
-   *
-   * @param resource the resource
-   * @throws IllegalStateException if the context has started
-   */
-  public synchronized void closeOnStop(AutoCloseable resource) {
-    checkCanDefineStreams("add an output operation's resource");
-    outputResources.add(Objects.requireNonNull(resource, "resource"));
-  }
-
-  /**
-   * Claims a name that must be unique among the output operations of this graph (an exactly-once Kafka sink's,
-   * which names its transactions).
-   *
-   * @param name the name
-   * @return true if it was free, false if an output operation claimed it already
-   * @throws IllegalStateException if the context has started
-   */
-  public synchronized boolean claimOutputName(String name) {
-    checkCanDefineStreams("name an output operation");
-    return outputNames.add(Objects.requireNonNull(name, "name"));
   }
 
   /**

@@ -3,14 +3,16 @@ package io.dstream.kafka.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumers the tasks of a direct stream read with: one per worker thread and partition, kept for the next
- * batches, closed when the context stops. A consumer is only ever used by the thread that made it.
+ * The consumers the tasks of Kafka RDDs read with: one per worker thread and partition, kept for the next
+ * batches, closed when the context stops. A consumer is only ever used by the thread that made it, so two tasks
+ * that read pieces of one partition's range at once read with two consumers.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -24,9 +26,15 @@ final class ConsumerPool<K, V> implements AutoCloseable {
   /**
    * Creates the pool.
    *
-   * @param config the consumers' settings (no group; nothing committed; no reset of a missing offset)
+   * @param kafkaParams the consumer settings the user gave; the pool's consumers have no group (they are
+   *     assigned their partition), commit nothing and never reset a missing offset silently
    */
-  ConsumerPool(Map<String, Object> config) {
+  ConsumerPool(Map<String, Object> kafkaParams) {
+    Map<String, Object> config = new HashMap<>(kafkaParams);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     this.config = Map.copyOf(config);
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -35,8 +38,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A Kafka direct stream: no receiver. At each batch time it decides, on the job generator's thread, each
  * partition's offset range {@code [from, until)}: {@code from} is where the previous batch's range ended,
- * {@code until} the partition's latest offset, capped at {@code maxRecordsPerPartition}. The batch's RDD reads
- * exactly those records when its tasks run ({@link KafkaRddNode}).
+ * {@code until} the partition's latest offset, capped by the {@link RateLimit}. The batch's RDD reads exactly
+ * those records when its tasks run ({@link KafkaRddNode}).
+ *
+ * <p>Each batch costs the broker one request for the topics' partitions and one for each end of the partitions'
+ * offsets (and, at the first batch of a consumer group, one for its committed offsets). While the broker does
+ * not answer them the batch waits ({@link BrokerOutageRetry}); a {@code from} the broker no longer has is
+ * handled by {@link OutOfRangeOffsets}.
  *
  * <p>The ranges of every remembered or unfinished batch, and the next offset of every partition, are this
  * stream's {@link #progress()}: after {@code getOrCreate} a batch run again reads exactly the records it read
@@ -59,11 +67,13 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   private final PartitionSource source;
   private final Map<String, Object> kafkaParams;
   private final Map<TopicPartition, Long> givenOffsets;
-  private final long maxRecordsPerPartition;
-  private final Duration timeout;
+  private final RateLimit rateLimit;
+  private final KafkaReadSettings settings;
   private final ConsumerPool<K, V> consumers;
   private final BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd;
   private final ConcurrentLinkedQueue<Commit> commits = new ConcurrentLinkedQueue<>();
+  private final OutOfRangeOffsets outOfRange;
+  private final BrokerOutageRetry outageRetry;
   // The fields below belong to the job generator's thread (restoration and stop happen while it does not run).
   private final TreeMap<Time, List<OffsetRange>> rangesByBatch = new TreeMap<>();
   private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -73,6 +83,17 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   private record Commit(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {}
 
   /**
+   * What the broker told for one batch.
+   *
+   * @param partitions every partition the batch reads, sorted
+   * @param earliest each partition's first offset
+   * @param latest each partition's end
+   * @param committed the group's committed offsets of the partitions the stream starts now, where it has some
+   */
+  private record BrokerView(List<TopicPartition> partitions, Map<TopicPartition, Long> earliest,
+      Map<TopicPartition, Long> latest, Map<TopicPartition, OffsetAndMetadata> committed) {}
+
+  /**
    * Creates the stream.
    *
    * @param graph the graph
@@ -80,33 +101,26 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * @param source which partitions to read
    * @param kafkaParams the consumer settings the user gave
    * @param givenOffsets where given partitions start
-   * @param maxRecordsPerPartition the most offsets of one partition in one batch, or 0 for no limit
-   * @param timeout how long a task waits for a record, and the driver for metadata
+   * @param rateLimit caps each partition's range
+   * @param settings how tasks read and how long broker requests wait
+   * @param contextActive tells whether the context still runs: while it does, a batch waits for the broker
    * @param userRdd makes the RDD a user function receives from the plain one and the batch's ranges
    */
   public DirectKafkaInputStreamNode(DStreamGraph graph, Engine engine, PartitionSource source,
-      Map<String, Object> kafkaParams, Map<TopicPartition, Long> givenOffsets, long maxRecordsPerPartition,
-      Duration timeout,
+      Map<String, Object> kafkaParams, Map<TopicPartition, Long> givenOffsets, RateLimit rateLimit,
+      KafkaReadSettings settings, BooleanSupplier contextActive,
       BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd) {
     super(graph);
     this.engine = engine;
     this.source = source;
     this.kafkaParams = Map.copyOf(kafkaParams);
     this.givenOffsets = Map.copyOf(givenOffsets);
-    this.maxRecordsPerPartition = maxRecordsPerPartition;
-    this.timeout = timeout;
-    this.consumers = new ConsumerPool<>(workerConfig(kafkaParams));
+    this.rateLimit = rateLimit;
+    this.settings = settings;
+    this.consumers = new ConsumerPool<>(kafkaParams);
     this.userRdd = userRdd;
-  }
-
-  /** The tasks' consumers: no group (they are assigned their partition), no commits, no silent reset. */
-  private static Map<String, Object> workerConfig(Map<String, Object> kafkaParams) {
-    Map<String, Object> config = new HashMap<>(kafkaParams);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-    return config;
+    this.outOfRange = new OutOfRangeOffsets(this, kafkaParams);
+    this.outageRetry = new BrokerOutageRetry(this, contextActive);
   }
 
   /**
@@ -135,58 +149,94 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
         }
         return null;
       }
-      ranges = nextRanges();
+      long start = System.nanoTime();
+      ranges = nextRanges(time);
       rangesByBatch.put(time, ranges);
-      LOG.debug("{} takes {} for batch {}", this, ranges, time);
+      LOG.debug("{} takes {} for batch {} (decided in {} us)", this, ranges, time,
+          (System.nanoTime() - start) / 1000);
     }
-    return new KafkaRddNode<>(engine, ranges, consumers, timeout.toNanos(), userRdd);
+    return new KafkaRddNode<>(engine, ranges, consumers, settings, userRdd);
   }
 
-  private List<OffsetRange> nextRanges() {
+  private List<OffsetRange> nextRanges(Time time) {
     Consumer<byte[], byte[]> consumer = driver();
+    BrokerView view = outageRetry.run(time, () -> askBroker(consumer));
     commitQueued(consumer);
-    Set<TopicPartition> partitions = source.partitions(consumer, timeout);
-    for (TopicPartition known : next.keySet()) {
-      if (!partitions.contains(known)) {
-        throw new IllegalStateException(this + " reads " + known + " up to offset " + next.get(known)
-            + ", but the broker no longer has that partition (was its topic deleted?); restore the topic, or start "
-            + "the stream afresh without its checkpoint");
-      }
-    }
-    List<TopicPartition> unknown = partitions.stream().filter(p -> !next.containsKey(p)).toList();
+    List<TopicPartition> unknown = view.partitions().stream().filter(p -> !next.containsKey(p)).toList();
     if (!unknown.isEmpty()) {
-      next.putAll(startingOffsets(consumer, unknown, next.isEmpty()));
+      next.putAll(startingOffsets(view, unknown, next.isEmpty()));
     }
-    List<TopicPartition> sorted = new ArrayList<>(next.keySet());
-    sorted.sort(BY_TOPIC_AND_PARTITION);
-    Map<TopicPartition, Long> earliest = consumer.beginningOffsets(sorted, timeout);
-    Map<TopicPartition, Long> latest = consumer.endOffsets(sorted, timeout);
-    List<OffsetRange> ranges = new ArrayList<>(sorted.size());
-    for (TopicPartition partition : sorted) {
-      long from = next.get(partition);
-      long first = earliest.get(partition);
-      long end = latest.get(partition);
-      if (from < first || from > end) {
-        throw new IllegalStateException(this + " would read " + partition + " from offset " + from + ", which is "
-            + "out of its range [" + first + ", " + end + "] on the broker: " + (from < first
-                ? "the records before " + first + " were deleted (retention) before they were read"
-                : "the offset was never written") + "; start the stream from an offset in range");
-      }
-      long until = maxRecordsPerPartition > 0 ? Math.min(end, from + maxRecordsPerPartition) : end;
-      ranges.add(OffsetRange.create(partition, from, until));
+    int count = view.partitions().size();
+    long[] from = new long[count];
+    long[] lags = new long[count];
+    for (int i = 0; i < count; i++) {
+      TopicPartition partition = view.partitions().get(i);
+      long end = view.latest().get(partition);
+      from[i] = outOfRange.startOf(partition, next.get(partition), view.earliest().get(partition), end);
+      lags[i] = end - from[i];
+    }
+    long[] maxOffsets = rateLimit.maxOffsets(lags);
+    List<OffsetRange> ranges = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ranges.add(OffsetRange.create(view.partitions().get(i), from[i], from[i] + Math.min(lags[i], maxOffsets[i])));
     }
     ranges.forEach(range -> next.put(range.topicPartition(), range.untilOffset()));
     return List.copyOf(ranges);
   }
 
-  private Map<TopicPartition, Long> startingOffsets(Consumer<byte[], byte[]> consumer, List<TopicPartition> unknown,
+  /**
+   * Asks the broker for the partitions of this batch and their offsets: one request for the topics, one for each
+   * end of the offsets, and at a group's first batch one for its committed offsets.
+   *
+   * @throws IllegalStateException if a partition the stream reads, or is assigned, is not on the broker
+   */
+  private BrokerView askBroker(Consumer<byte[], byte[]> consumer) {
+    Duration timeout = settings.requestTimeout();
+    Map<String, List<PartitionInfo>> topics = consumer.listTopics(timeout);
+    for (TopicPartition known : next.keySet()) {
+      if (!exists(topics, known)) {
+        throw new IllegalStateException(this + " reads " + known + " up to offset " + next.get(known)
+            + ", but the broker no longer has that partition (was its topic deleted?); restore the topic, or "
+            + "start the stream afresh without its checkpoint");
+      }
+    }
+    Set<TopicPartition> all = new HashSet<>(next.keySet());
+    for (TopicPartition partition : source.partitions(topics)) {
+      if (!exists(topics, partition)) {
+        throw new IllegalStateException(this + " is assigned " + partition + ", which the broker does not have; "
+            + "create it, or assign only partitions that exist");
+      }
+      all.add(partition);
+    }
+    List<TopicPartition> sorted = new ArrayList<>(all);
+    sorted.sort(BY_TOPIC_AND_PARTITION);
+    Map<TopicPartition, Long> earliest = consumer.beginningOffsets(sorted, timeout);
+    Map<TopicPartition, Long> latest = consumer.endOffsets(sorted, timeout);
+    Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
+    if (next.isEmpty() && kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG) != null) {
+      Set<TopicPartition> notGiven = new HashSet<>(all);
+      notGiven.removeAll(givenOffsets.keySet());
+      committed = notGiven.isEmpty() ? Map.of() : consumer.committed(notGiven, timeout);
+    }
+    return new BrokerView(List.copyOf(sorted), earliest, latest, committed);
+  }
+
+  private static boolean exists(Map<String, List<PartitionInfo>> topics, TopicPartition partition) {
+    List<PartitionInfo> infos = topics.get(partition.topic());
+    return infos != null && infos.stream().anyMatch(info -> info.partition() == partition.partition());
+  }
+
+  private Map<TopicPartition, Long> startingOffsets(BrokerView view, List<TopicPartition> unknown,
       boolean firstBatch) {
     Map<TopicPartition, Long> offsets = new HashMap<>();
     List<TopicPartition> rest = new ArrayList<>();
     for (TopicPartition partition : unknown) {
       Long given = givenOffsets.get(partition);
+      OffsetAndMetadata committed = firstBatch ? view.committed().get(partition) : null;
       if (given != null) {
         offsets.put(partition, given);
+      } else if (committed != null) {
+        offsets.put(partition, committed.offset());
       } else {
         rest.add(partition);
       }
@@ -196,28 +246,18 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     }
     if (!firstBatch) {
       LOG.info("{} reads the new partitions {} from their beginning", this, rest);
-      offsets.putAll(consumer.beginningOffsets(rest, timeout));
-      return offsets;
-    }
-    if (kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG) != null) {
-      consumer.committed(Set.copyOf(rest), timeout).forEach((partition, committed) -> {
-        if (committed != null) {
-          offsets.put(partition, committed.offset());
-        }
-      });
-      rest.removeAll(offsets.keySet());
-    }
-    if (rest.isEmpty()) {
+      rest.forEach(partition -> offsets.put(partition, view.earliest().get(partition)));
       return offsets;
     }
     String reset = String.valueOf(kafkaParams.getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
-    switch (reset) {
-      case "earliest" -> offsets.putAll(consumer.beginningOffsets(rest, timeout));
-      case "latest" -> offsets.putAll(consumer.endOffsets(rest, timeout));
+    Map<TopicPartition, Long> resetTo = switch (reset) {
+      case "earliest" -> view.earliest();
+      case "latest" -> view.latest();
       default -> throw new IllegalStateException(this + " has no offset to start " + rest + " from: none was "
           + "given, none is committed, and auto.offset.reset is '" + reset + "'; give offsets to the consumer "
           + "strategy or set auto.offset.reset to earliest or latest");
-    }
+    };
+    rest.forEach(partition -> offsets.put(partition, resetTo.get(partition)));
     return offsets;
   }
 
@@ -243,7 +283,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     for (Commit commit = commits.poll(); commit != null; commit = commits.poll()) {
       Exception failure = null;
       try {
-        consumer.commitSync(commit.offsets(), timeout);
+        consumer.commitSync(commit.offsets(), settings.requestTimeout());
       } catch (KafkaException e) {
         failure = e;
         LOG.warn("{} could not commit the offsets {} to its consumer group: {}", this, commit.offsets(),
@@ -260,7 +300,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     consumers.close();
     if (driver != null) {
       commitQueued(driver);
-      driver.close(CloseOptions.timeout(timeout));
+      driver.close(CloseOptions.timeout(settings.requestTimeout()));
       driver = null;
     }
   }
@@ -300,6 +340,18 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   @Override
   public boolean requiresDurableGeneration() {
     return true;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The offsets of the batch's ranges, as Spark counts them: the records, unless some offsets hold none
+   * (compaction, transaction markers). Backpressure measures the rate the stream was processed at with it.
+   */
+  @Override
+  public synchronized long recordCount(Time time) {
+    List<OffsetRange> ranges = rangesByBatch.get(time);
+    return ranges == null ? -1 : ranges.stream().mapToLong(OffsetRange::count).sum();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.dstream.kafka.internal;
 
+import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddNode;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,30 +19,59 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 
 /**
- * The RDD of one batch of a direct stream: partition {@code i} holds the records of offset range {@code i}, read
- * by its task from the broker with the task thread's cached consumer of that partition.
+ * The RDD of one batch of Kafka records: the records of its offset ranges (one per partition), read by its tasks
+ * from the broker with the task thread's cached consumer of the partition. A range is one task, or several if
+ * it is large ({@link RangeSplits}); the RDD a user function receives still tells the ranges themselves.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
-final class KafkaRddNode<K, V> extends RddNode<ConsumerRecord<K, V>> {
+public final class KafkaRddNode<K, V> extends RddNode<ConsumerRecord<K, V>> {
   private final List<OffsetRange> ranges;
+  private final List<OffsetRange> tasks;
   private final ConsumerPool<K, V> consumers;
   private final long timeoutNanos;
   private final BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd;
 
-  KafkaRddNode(Engine engine, List<OffsetRange> ranges, ConsumerPool<K, V> consumers, long timeoutNanos,
+  KafkaRddNode(Engine engine, List<OffsetRange> ranges, ConsumerPool<K, V> consumers, KafkaReadSettings settings,
       BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd) {
     super(engine);
     this.ranges = ranges;
+    this.tasks = RangeSplits.of(ranges, engine.defaultParallelism(), settings.minOffsetsPerTask());
     this.consumers = consumers;
-    this.timeoutNanos = timeoutNanos;
+    this.timeoutNanos = settings.pollTimeout().toNanos();
     this.userRdd = userRdd;
   }
 
+  /**
+   * Makes the RDD of a batch job over given ranges ({@code KafkaUtils.createRDD}): its tasks read with consumers
+   * that the context keeps for all such RDDs of the same settings, closed when it stops.
+   *
+   * @param runtime the context's runtime
+   * @param kafkaParams the consumer settings the user gave
+   * @param ranges the ranges
+   * @param userRdd makes the RDD the user receives from the plain one and the ranges
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the node
+   * @throws IllegalStateException if the context has stopped
+   */
+  public static <K, V> KafkaRddNode<K, V> forBatchJob(StreamingRuntime runtime, Map<String, Object> kafkaParams,
+      List<OffsetRange> ranges,
+      BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd) {
+    Map<String, Object> params = Map.copyOf(kafkaParams);
+    ConsumerPool<K, V> consumers = runtime.resources().get(new BatchJobConsumers(params),
+        () -> new ConsumerPool<K, V>(params));
+    return new KafkaRddNode<>(runtime.engine(), List.copyOf(ranges), consumers,
+        KafkaReadSettings.fromConf(runtime.conf()), userRdd);
+  }
+
+  /** The key of the consumers of batch jobs with the same settings. */
+  private record BatchJobConsumers(Map<String, Object> kafkaParams) {}
+
   @Override
   public int numPartitions() {
-    return ranges.size();
+    return tasks.size();
   }
 
   @Override
@@ -50,7 +81,7 @@ final class KafkaRddNode<K, V> extends RddNode<ConsumerRecord<K, V>> {
 
   @Override
   protected Iterator<ConsumerRecord<K, V>> compute(int partition) {
-    OffsetRange range = ranges.get(partition);
+    OffsetRange range = tasks.get(partition);
     return range.count() == 0 ? Collections.emptyIterator() : new RangeReader(range);
   }
 

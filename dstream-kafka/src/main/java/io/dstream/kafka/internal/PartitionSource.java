@@ -1,13 +1,13 @@
 package io.dstream.kafka.internal;
 
-import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
@@ -19,11 +19,10 @@ public interface PartitionSource {
   /**
    * Returns the partitions to read now.
    *
-   * @param driver the stream's consumer, used for metadata only
-   * @param timeout how long a metadata request may take
-   * @return the partitions
+   * @param topics the broker's topics and their partitions, as the stream's consumer lists them for this batch
+   * @return the partitions (an assigned one may be missing from {@code topics})
    */
-  Set<TopicPartition> partitions(Consumer<?, ?> driver, Duration timeout);
+  Set<TopicPartition> partitions(Map<String, List<PartitionInfo>> topics);
 
   /**
    * Returns what is read, as the checkpoint records it: recovery refuses a stream that reads something else.
@@ -42,8 +41,8 @@ public interface PartitionSource {
     Set<String> sorted = new TreeSet<>(topics);
     return new PartitionSource() {
       @Override
-      public Set<TopicPartition> partitions(Consumer<?, ?> driver, Duration timeout) {
-        return partitionsOf(driver.listTopics(timeout), sorted::contains);
+      public Set<TopicPartition> partitions(Map<String, List<PartitionInfo>> topics) {
+        return partitionsOf(topics, sorted::contains);
       }
 
       @Override
@@ -62,8 +61,8 @@ public interface PartitionSource {
   static PartitionSource subscribePattern(Pattern pattern) {
     return new PartitionSource() {
       @Override
-      public Set<TopicPartition> partitions(Consumer<?, ?> driver, Duration timeout) {
-        return partitionsOf(driver.listTopics(timeout), topic -> pattern.matcher(topic).matches());
+      public Set<TopicPartition> partitions(Map<String, List<PartitionInfo>> topics) {
+        return partitionsOf(topics, topic -> pattern.matcher(topic).matches());
       }
 
       @Override
@@ -83,7 +82,7 @@ public interface PartitionSource {
     Set<TopicPartition> fixed = Set.copyOf(partitions);
     return new PartitionSource() {
       @Override
-      public Set<TopicPartition> partitions(Consumer<?, ?> driver, Duration timeout) {
+      public Set<TopicPartition> partitions(Map<String, List<PartitionInfo>> topics) {
         return fixed;
       }
 
@@ -94,9 +93,8 @@ public interface PartitionSource {
     };
   }
 
-  private static Set<TopicPartition> partitionsOf(Map<String, List<PartitionInfo>> topics,
-      java.util.function.Predicate<String> wanted) {
-    Set<TopicPartition> partitions = new java.util.HashSet<>();
+  private static Set<TopicPartition> partitionsOf(Map<String, List<PartitionInfo>> topics, Predicate<String> wanted) {
+    Set<TopicPartition> partitions = new HashSet<>();
     topics.forEach((topic, infos) -> {
       if (wanted.test(topic)) {
         infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));

@@ -41,7 +41,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real Apache Kafka broker for tests, in this JVM: one node in KRaft mode (broker and controller in one), on
  * {@code 127.0.0.1} with free ports, its logs in a temporary directory deleted on {@link #close()}. Start one per
- * test class; it starts in a few seconds.
+ * test class; it starts in a few seconds. {@link #stopBroker()} and {@link #restartBroker()} take it away and
+ * bring it back on the same ports and logs, for tests of a broker outage; its log cleaner runs, so that compacted
+ * topics are compacted (see {@link #createTopic(String, int, Map)}).
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -59,12 +61,15 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final Path logDir;
   private final int brokerPort;
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final Admin admin;
+  // Null while the broker is stopped.
+  private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path logDir, int brokerPort, KafkaRaftServer server) {
+  private EmbeddedKafka(Path logDir, int brokerPort, KafkaConfig config, KafkaRaftServer server) {
     this.logDir = logDir;
     this.brokerPort = brokerPort;
+    this.config = config;
     this.server = server;
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }
@@ -95,15 +100,53 @@ public final class EmbeddedKafka implements AutoCloseable {
       deleteRecursively(logDir);
       throw new IllegalStateException("cannot format the embedded Kafka broker's log directory " + logDir, e);
     }
+    KafkaRaftServer server;
+    try {
+      server = startServer(config, brokerPort);
+    } catch (IllegalStateException e) {
+      deleteRecursively(logDir);
+      throw e;
+    }
+    return new EmbeddedKafka(logDir, brokerPort, config, server);
+  }
+
+  private static KafkaRaftServer startServer(KafkaConfig config, int brokerPort) {
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     try {
       server.startup();
     } catch (RuntimeException e) {
       server.shutdown();
-      deleteRecursively(logDir);
       throw new IllegalStateException("the embedded Kafka broker did not start on " + HOST + ":" + brokerPort, e);
     }
-    return new EmbeddedKafka(logDir, brokerPort, server);
+    return server;
+  }
+
+  /**
+   * Stops the broker, as a crash of its host looks to clients: they get no answer until
+   * {@link #restartBroker()}. Its log directory and ports are kept.
+   *
+   * @throws IllegalStateException if the broker is stopped already
+   */
+  public synchronized void stopBroker() {
+    if (server == null) {
+      throw new IllegalStateException(this + " is stopped already; call restartBroker() to bring it back");
+    }
+    server.shutdown();
+    server.awaitShutdown();
+    server = null;
+  }
+
+  /**
+   * Starts the stopped broker again, on the same ports and log directory: it has every record written before
+   * {@link #stopBroker()}, and clients reach it again at {@link #bootstrapServers()}.
+   *
+   * @throws IllegalStateException if the broker runs, or does not start
+   */
+  public synchronized void restartBroker() {
+    if (server != null) {
+      throw new IllegalStateException(this + " runs; call stopBroker() first");
+    }
+    server = startServer(config, brokerPort);
   }
 
   private static Map<String, Object> brokerProperties(Path logDir, int brokerPort, int controllerPort) {
@@ -132,7 +175,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("num.network.threads", "2");
     props.put("num.io.threads", "2");
     props.put("background.threads", "2");
-    props.put("log.cleaner.enable", "false");
+    // The cleaner compacts compacted topics soon after a segment rolls, with a small buffer (the default is 128 MiB).
+    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 << 20));
+    props.put("log.cleaner.backoff.ms", "200");
     return props;
   }
 
@@ -161,7 +206,22 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws IllegalStateException if the broker refuses it (it exists already, a bad name)
    */
   public void createTopic(String topic, int partitions) {
-    await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all(), "create topic " + topic);
+    createTopic(topic, partitions, Map.of());
+  }
+
+  /**
+   * Creates a topic with one replica and settings of its own, and waits until it exists. For a compacted topic
+   * that the cleaner compacts within a second: {@code cleanup.policy=compact}, {@code segment.ms=100},
+   * {@code min.cleanable.dirty.ratio=0}; records are compacted once a later write rolled their segment.
+   *
+   * @param topic the topic's name
+   * @param partitions its number of partitions
+   * @param configs topic settings, such as {@code cleanup.policy}
+   * @throws IllegalStateException if the broker refuses it (it exists already, a bad name or setting)
+   */
+  public void createTopic(String topic, int partitions, Map<String, String> configs) {
+    await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all(),
+        "create topic " + topic);
   }
 
   /**
@@ -336,12 +396,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     return admin;
   }
 
-  /** Stops the broker and deletes its log directory. */
+  /** Stops the broker (unless it is stopped) and deletes its log directory. */
   @Override
-  public void close() {
+  public synchronized void close() {
     admin.close(Duration.ofSeconds(5));
-    server.shutdown();
-    server.awaitShutdown();
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
     deleteRecursively(logDir);
   }
 
