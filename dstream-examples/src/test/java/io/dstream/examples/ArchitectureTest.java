@@ -114,8 +114,8 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("io.dstream.internal.scheduler..",
             "io.dstream.internal.receiver..", "io.dstream.internal.checkpoint..", "io.dstream.internal.state..",
             "io.dstream.internal.output..", "io.dstream.internal.durable..")
-        .because("a module on core builds its streams through ContextAccess, internal.stream and internal.rdd; "
-            + "scheduling, receivers, checkpoints and state are core's own")
+        .because("a module on core builds its streams through ContextAccess, internal.stream, internal.rdd and "
+            + "internal.backpressure; scheduling, receivers, checkpoints and state are core's own")
         .check(mainClasses);
   }
 

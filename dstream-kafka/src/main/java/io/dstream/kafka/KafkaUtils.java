@@ -7,7 +7,7 @@ import io.dstream.StreamingContextState;
 import io.dstream.internal.ContextAccess;
 import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.rdd.RddAccess;
-import io.dstream.internal.receiver.RateController;
+import io.dstream.internal.backpressure.RateController;
 import io.dstream.kafka.internal.DirectKafkaInputStreamNode;
 import io.dstream.kafka.internal.KafkaReadSettings;
 import io.dstream.kafka.internal.KafkaRddNode;
@@ -66,7 +66,7 @@ public final class KafkaUtils {
         KafkaReadSettings.fromConf(conf), () -> runtime.state() == StreamingContextState.ACTIVE,
         KafkaBatchRDD::new);
     if (rateLimit.backpressure()) {
-      runtime.bus().addListener(RateController.fromConf(conf, batchMs, node.id(), rateLimit));
+      ssc.addStreamingListener(RateController.fromConf(conf, batchMs, node.id(), rateLimit));
     }
     return new DirectKafkaInputDStream<>(ContextAccess.inputStream(ssc, node), node);
   }

@@ -4,6 +4,7 @@ import io.dstream.Clock;
 import io.dstream.ConfigKeys;
 import io.dstream.StreamingConf;
 import io.dstream.Time;
+import io.dstream.internal.backpressure.RateController;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.scheduler.SystemClock;
 import io.dstream.receiver.internal.BlockManagerBlockHandler;

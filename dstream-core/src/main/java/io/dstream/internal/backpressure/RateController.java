@@ -1,4 +1,4 @@
-package io.dstream.internal.receiver;
+package io.dstream.internal.backpressure;
 
 import io.dstream.ConfigKeys;
 import io.dstream.StreamingConf;

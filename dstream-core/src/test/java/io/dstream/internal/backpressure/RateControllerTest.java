@@ -1,4 +1,4 @@
-package io.dstream.internal.receiver;
+package io.dstream.internal.backpressure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
