@@ -182,10 +182,7 @@ public final class KafkaReadBenchmark {
     long start = System.nanoTime();
     long counted = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> all = new ArrayList<>(partitions);
-      for (int p = 0; p < partitions; p++) {
-        all.add(new TopicPartition(topic, p));
-      }
+      List<TopicPartition> all = KafkaTopicFiller.partitions(topic, partitions);
       consumer.assign(all);
       consumer.seekToBeginning(all);
       while (counted < records) {

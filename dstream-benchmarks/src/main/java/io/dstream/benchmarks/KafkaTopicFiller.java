@@ -1,11 +1,17 @@
 package io.dstream.benchmarks;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -29,32 +35,46 @@ final class KafkaTopicFiller {
    * @param records how many records to write
    * @param valueBytes the size of each record's value
    * @return the seconds from the first send to the last acknowledgement
-   * @throws IllegalStateException if a write failed
+   * @throws IllegalStateException if the topic does not hold {@code records} records afterwards
    */
   static double fill(String bootstrapServers, String topic, int partitions, long records, int valueBytes) {
     byte[] value = new byte[valueBytes];
     for (int i = 0; i < valueBytes; i++) {
       value[i] = (byte) ('a' + i % 26);
     }
-    AtomicReference<Exception> failure = new AtomicReference<>();
     long start = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config(bootstrapServers),
         new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (long i = 0; i < records && failure.get() == null; i++) {
-        producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, value), (metadata, error) -> {
-          if (error != null) {
-            failure.compareAndSet(null, error);
-          }
-        });
+      // No callback per record: the end offsets checked below show whether every write arrived.
+      for (long i = 0; i < records; i++) {
+        producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, value));
       }
       producer.flush();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (failure.get() != null) {
-      throw new IllegalStateException("could not fill topic " + topic + " with " + records + " records",
-          failure.get());
+    long written = endOffsetsSum(bootstrapServers, topic, partitions);
+    if (written != records) {
+      throw new IllegalStateException("topic " + topic + " holds " + written + " records after the fill, not the "
+          + records + " sent; a write failed (is the broker short of disk?)");
     }
     return seconds;
+  }
+
+  /** Returns partitions 0 to {@code count - 1} of a topic. */
+  static List<TopicPartition> partitions(String topic, int count) {
+    List<TopicPartition> partitions = new ArrayList<>(count);
+    for (int p = 0; p < count; p++) {
+      partitions.add(new TopicPartition(topic, p));
+    }
+    return partitions;
+  }
+
+  private static long endOffsetsSum(String bootstrapServers, String topic, int partitions) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      return consumer.endOffsets(partitions(topic, partitions), Duration.ofMinutes(1)).values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   private static Map<String, Object> config(String bootstrapServers) {
