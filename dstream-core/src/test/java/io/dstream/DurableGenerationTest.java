@@ -108,7 +108,7 @@ class DurableGenerationTest {
     public void restoreProgress(Object progress) {}
 
     @Override
-    public void forgetProgress(Time completed, Set<Time> unfinished) {}
+    public void forgetProgress(Time completed, Set<Time> unfinished, Time recomputedAfter) {}
 
     @Override
     public boolean requiresDurableGeneration() {

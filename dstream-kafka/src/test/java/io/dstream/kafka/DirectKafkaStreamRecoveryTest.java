@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.Durations;
 import io.dstream.InputDStream;
+import io.dstream.State;
+import io.dstream.StateSpec;
+import io.dstream.Tuple2;
 import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
+import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,5 +128,43 @@ class DirectKafkaStreamRecoveryTest {
         Map.entry(2_000L, List.of()));
     assertThat(second.sortedBatches()).containsExactly(Map.entry(3_000L, List.of("c")));
     assertThat(stored.values()).containsOnly(1);
+  }
+
+  /** A run of a running count of each value (mapWithState, a snapshot every 3 batches), recovered if it can be. */
+  private final class CountingRun {
+    final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
+    final CollectedOutput<String> counts;
+
+    CountingRun(String topic) {
+      runs.add(t);
+      counts = t.collect(KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
+              ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka.consumerConfig(null)))
+          .mapToPair(record -> new Tuple2<>(record.value(), 1))
+          .mapWithState(StateSpec.function((String value, Optional<Integer> one, State<Integer> count) -> {
+            count.update(count.getOption().orElse(0) + one.orElse(0));
+            return value + "=" + count.get();
+          })).checkpoint(Durations.seconds(3)).name("counts"));
+      t.recoverFrom(checkpoints.toUri().toString());
+    }
+  }
+
+  @Test
+  void aStateRestoredFromASnapshotOlderThanTheLastBatchIsComputedAgainFromTheRangesOfTheBatchesAfterIt() {
+    kafka.createTopic("counted", 1);
+    CountingRun first = new CountingRun("counted");
+    for (int batch = 1; batch <= 5; batch++) {
+      kafka.produce("counted", 0, List.of("a"));
+      first.t.runBatches(1);
+    }
+    first.t.close();
+    kafka.produce("counted", 0, List.of("a"));
+
+    CountingRun second = new CountingRun("counted");
+    second.t.runBatches(1);
+
+    assertThat(first.counts.batches()).containsExactly(List.of("a=1"), List.of("a=2"), List.of("a=3"),
+        List.of("a=4"), List.of("a=5"));
+    assertThat(second.counts.batches()).as("the count of batch 6, on the snapshot of batch 3 and batches 4 and 5 "
+        + "computed again").containsExactly(List.of("a=6"));
   }
 }

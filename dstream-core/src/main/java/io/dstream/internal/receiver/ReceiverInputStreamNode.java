@@ -69,7 +69,7 @@ public final class ReceiverInputStreamNode<T> extends InputStreamNode<T> impleme
   }
 
   @Override
-  public void forgetProgress(Time completed, Set<Time> unfinished) {
+  public void forgetProgress(Time completed, Set<Time> unfinished, Time recomputedAfter) {
     // The ledger forgets the allocations; the progress is read from it.
   }
 

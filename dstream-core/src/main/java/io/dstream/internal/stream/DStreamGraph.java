@@ -400,11 +400,29 @@ public final class DStreamGraph {
    * @param unfinished the batches generated but not completed successfully, whose progress recovery needs
    */
   public void forgetInputProgress(Time completed, Set<Time> unfinished) {
+    Time recomputedAfter = recomputedAfter(completed);
     for (InputStreamNode<?> input : inputStreams()) {
       if (input instanceof RecoverableInput recoverable) {
-        recoverable.forgetProgress(completed, unfinished);
+        recoverable.forgetProgress(completed, unfinished, recomputedAfter);
       }
     }
+  }
+
+  /**
+   * The time after which a restart may compute batches again: the oldest of the stateful streams' latest
+   * snapshots (recovery restores it and computes the state of every batch after it from the batches' input),
+   * the zero time if one has none yet (its state is computed from the first batch), {@code completed} if
+   * there is no stateful stream.
+   */
+  private Time recomputedAfter(Time completed) {
+    Time oldest = completed;
+    for (StreamNode<?> stream : streams()) {
+      if (stream instanceof SnapshottingStream snapshotting) {
+        Time snapshot = snapshotting.latestSnapshotTime().orElse(zeroTime);
+        oldest = snapshot.less(oldest) ? snapshot : oldest;
+      }
+    }
+    return oldest;
   }
 
   /**

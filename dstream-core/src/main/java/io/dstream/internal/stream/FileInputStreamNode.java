@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The files each batch took, with their lengths and modification times then, are remembered for the window
  * (to take no file twice) or the stream's remember duration if longer (so that after a restart a downstream
- * window recomputes its older batches from the same files), and, for batches not completed successfully,
- * until they are; they are this stream's
+ * window recomputes its older batches from the same files), back to the latest snapshot of every stateful
+ * stream (which a restart restores, then computes the batches after it again), and, for batches not completed
+ * successfully, until they are; they are this stream's
  * {@link #progress()}, so a batch run again after a restart reads exactly the bytes it read before, and a
  * file changed in between is logged as if no restart had happened.
  */
@@ -178,14 +179,17 @@ public final class FileInputStreamNode extends InputStreamNode<String> implement
    * {@inheritDoc}
    *
    * <p>Keeps the files of the batches within the window and within the remember duration (what downstream
-   * windows read: after a restart they recompute those batches from the files), and of unfinished batches.
+   * windows read: after a restart they recompute those batches from the files), of the batches after
+   * {@code recomputedAfter} (a downstream state restored from a snapshot recomputes them), and of unfinished
+   * batches.
    */
   @Override
-  public synchronized void forgetProgress(Time completed, Set<Time> unfinished) {
+  public synchronized void forgetProgress(Time completed, Set<Time> unfinished, Time recomputedAfter) {
     // A file taken at t was modified at or before t, so no batch after `completed` can take it again once t
     // is more than a window before `completed`: its modification time is then below every later window.
     Duration remember = rememberDuration();
-    Time oldestNeeded = completed.minus(remember != null && remember.greater(window) ? remember : window);
+    Time windowStart = completed.minus(remember != null && remember.greater(window) ? remember : window);
+    Time oldestNeeded = recomputedAfter.less(windowStart) ? recomputedAfter : windowStart;
     if (takenByBatch.keySet().removeIf(t -> t.less(oldestNeeded) && !unfinished.contains(t))) {
       retainTakenFiles();
     }

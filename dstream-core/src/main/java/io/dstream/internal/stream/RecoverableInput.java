@@ -34,8 +34,11 @@ public interface RecoverableInput {
    * @param completed the completed batch's time
    * @param unfinished the batches generated but not completed successfully: a restart runs them again, so
    *     their progress must be kept
+   * @param recomputedAfter a restart may compute every batch after this time again, completed or not: a
+   *     stateful stream restores its latest snapshot and computes its state of each batch after it from the
+   *     batch's input, so their progress must be kept too (at most {@code completed})
    */
-  void forgetProgress(Time completed, Set<Time> unfinished);
+  void forgetProgress(Time completed, Set<Time> unfinished, Time recomputedAfter);
 
   /**
    * Tells whether a batch's jobs must wait until the metadata checkpoint that records the batch's generation is

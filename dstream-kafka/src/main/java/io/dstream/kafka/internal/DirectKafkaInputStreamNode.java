@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code until} the partition's latest offset, capped at {@code maxRecordsPerPartition}. The batch's RDD reads
  * exactly those records when its tasks run ({@link KafkaRddNode}).
  *
- * <p>The ranges of every remembered or unfinished batch, and the next offset of every partition, are this
+ * <p>The ranges of every remembered or unfinished batch (and of every batch after the latest snapshot of a
+ * stateful stream, which a restart computes again), and the next offset of every partition, are this
  * stream's {@link #progress()}: after {@code getOrCreate} a batch run again reads exactly the records it read
  * before, and the next batch goes on where the last generated one ended.
  *
@@ -283,11 +284,13 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * {@inheritDoc}
    *
    * <p>Keeps the ranges of the batches within the remember duration (a downstream window recomputes them after
-   * a restart) and of unfinished batches.
+   * a restart), of the batches after {@code recomputedAfter} (a downstream state restored from a snapshot
+   * recomputes them) and of unfinished batches.
    */
   @Override
-  public synchronized void forgetProgress(Time completed, Set<Time> unfinished) {
-    Time oldestNeeded = completed.minus(rememberDuration());
+  public synchronized void forgetProgress(Time completed, Set<Time> unfinished, Time recomputedAfter) {
+    Time remembered = completed.minus(rememberDuration());
+    Time oldestNeeded = recomputedAfter.less(remembered) ? recomputedAfter : remembered;
     rangesByBatch.keySet().removeIf(t -> !t.greater(oldestNeeded) && !unfinished.contains(t));
   }
 
