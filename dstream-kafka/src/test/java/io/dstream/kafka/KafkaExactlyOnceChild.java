@@ -24,8 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * its first four arguments and its progress reports; then the broker's address, the input topic, its number of
  * partitions and the output topic). A Kafka-to-Kafka pipeline, recoverable with {@code getOrCreate}: a direct
  * stream of the input topic (key {@code k<n>}, value the record's sequence number) into {@code mapWithState},
- * which maps every record to {@code key:sequence:running count of the key} (state snapshotted every 3 batches,
- * so a recovery both restores a snapshot and computes the batches after it again), written by an exactly-once
+ * which maps every record to {@code key:sequence:running count of the key} (state snapshotted every 8 batches,
+ * so that a recovery restores a snapshot and computes up to 7 batches after it again, completed ones included,
+ * from their offset ranges), written by an exactly-once
  * {@link KafkaSink} to the output topic.
  *
  * <p>Besides {@code output T} (before the sink writes batch {@code T}) it reports {@code written T} once the sink
@@ -59,7 +60,7 @@ final class KafkaExactlyOnceChild {
             count.update(running);
             return key + ":" + sequence.orElseThrow() + ":" + running;
           }).numPartitions(2))
-          .checkpoint(child.batch.times(3))
+          .checkpoint(child.batch.times(8))
           .name("running-counts");
       child.reportOutputs(counted);
       KafkaSink<String, String> sink = KafkaSink.exactlyOnce(created, Map.of(
