@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reproduces the input and the choices, not the exact moments.
  */
 class KafkaExactlyOnceCrashIT {
-  private static final int KILLS = 12;
+  private static final int KILLS = 10;
   private static final long BATCH_MILLIS = 250;
   private static final String INPUT = "events";
   private static final int INPUT_PARTITIONS = 3;
