@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,7 @@ final class ChildJvm {
   private final Path log;
   private final Path events;
   private final BufferedReader out;
+  private final List<String> received = new ArrayList<>();
   private boolean started;
 
   private ChildJvm(Process process, Path log) {
@@ -93,7 +95,7 @@ final class ChildJvm {
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith(EVENT)) {
-        return note(line.substring(EVENT.length()), "");
+        return receive(line, "");
       }
     }
     throw new AssertionError("the child ended unexpectedly; its log " + log + ":\n" + Files.readString(log));
@@ -109,7 +111,7 @@ final class ChildJvm {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(EVENT)) {
-          note(line.substring(EVENT.length()), " (reported before the kill, read after it)");
+          receive(line, " (reported before the kill, read after it)");
         }
       }
       note("killed", "");
@@ -123,9 +125,24 @@ final class ChildJvm {
     return started;
   }
 
-  /** Writes an event to the events file, and returns it. */
-  private String note(String event, String remark) throws IOException {
+  /**
+   * The events the child reported that were read so far, in order: once it was killed or has exited, all of
+   * them.
+   */
+  List<String> events() {
+    return Collections.unmodifiableList(received);
+  }
+
+  /** Records an event line the child reported, and returns the event. */
+  private String receive(String line, String remark) throws IOException {
+    String event = line.substring(EVENT.length());
+    received.add(event);
     started |= event.equals("started");
+    return note(event, remark);
+  }
+
+  /** Writes an event, or what the test did, to the events file, and returns it. */
+  private String note(String event, String remark) throws IOException {
     Files.writeString(events, System.currentTimeMillis() + " " + event + remark + "\n", StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return event;
@@ -145,8 +162,11 @@ final class ChildJvm {
 
   /** Waits until the child has ended by itself and returns its exit status. */
   int awaitExit() throws IOException, InterruptedException {
-    while (out.readLine() != null) {
-      // Drain the reports until the child closes its output.
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith(EVENT)) {
+        receive(line, "");
+      }
     }
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new AssertionError("the child did not stop; its log " + log + ":\n" + Files.readString(log));

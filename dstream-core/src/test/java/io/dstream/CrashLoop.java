@@ -28,13 +28,16 @@ import java.util.stream.Stream;
  * completion, and the loop kills it after a random number of those reports (zero kills it right after the
  * start, or, counting from the launch, before the JVM has done anything). All random choices come from the
  * given {@link Random}, so a seed reproduces a run.
+ *
+ * <p>Other modules' crash tests use it from dstream-core's test-jar (such as dstream-kafka's, whose feed produces
+ * records to a broker): what they need is public.
  */
-final class CrashLoop implements AutoCloseable {
+public final class CrashLoop implements AutoCloseable {
   /** The output name of the word-count children: their batches go to {@code out/counts-<time>}. */
   static final String COUNTS = "counts";
 
   /** The input the loop gives the child: one unit at a time, at random moments, then the end marker. */
-  interface Feed {
+  public interface Feed {
     /** Gives one unit of input, its files through {@link CrashLoop#feed}. */
     void feedOne(CrashLoop loop, Random random) throws IOException;
 
@@ -66,6 +69,7 @@ final class CrashLoop implements AutoCloseable {
   private final Feed feed;
   private final List<String> extraChildArgs;
   private final List<String> fedLines = new ArrayList<>();
+  private final List<ChildJvm> runs = new ArrayList<>();
   private ChildJvm child;
   private int filesFed;
   private int kills;
@@ -86,8 +90,15 @@ final class CrashLoop implements AutoCloseable {
   /**
    * Prepares the work directory for a child that is fed by {@code feed} and given {@code extraChildArgs} after
    * the arguments {@link CrashLoopChild} parses.
+   *
+   * @param work an empty directory
+   * @param childMain the child program
+   * @param batchMillis the child's batch interval on the real clock
+   * @param feed the input
+   * @param extraChildArgs the program's own arguments
+   * @throws IOException if the directories cannot be made
    */
-  CrashLoop(Path work, Class<?> childMain, long batchMillis, Feed feed, List<String> extraChildArgs)
+  public CrashLoop(Path work, Class<?> childMain, long batchMillis, Feed feed, List<String> extraChildArgs)
       throws IOException {
     this.work = work;
     this.childMain = childMain;
@@ -106,7 +117,7 @@ final class CrashLoop implements AutoCloseable {
    * {@code started}; then after a random delay below {@code delayBoundMillis} (none if 0), so that the kill
    * also lands between two reports.
    */
-  record KillMoments(int eventBound, boolean fromLaunch, Predicate<String> counted, int delayBoundMillis) {
+  public record KillMoments(int eventBound, boolean fromLaunch, Predicate<String> counted, int delayBoundMillis) {
     /** The crash tests' moments: after fewer than 20 events of any kind since the start, without delay. */
     static final KillMoments AFTER_START = new KillMoments(20, false, event -> true, 0);
   }
@@ -121,10 +132,17 @@ final class CrashLoop implements AutoCloseable {
   /**
    * Starts the child, feeds a unit with probability 1/3 before each counted event it reports, kills it at one
    * of the {@code moments}, and feeds zero to two units while it is down.
+   *
+   * @param random the source of every choice
+   * @param run the run's name: its log is {@code <work>/<run>.log}
+   * @param moments when to kill it
+   * @throws IOException if the feed fails
+   * @throws InterruptedException if interrupted while the child dies
    */
-  void runAndKill(Random random, String run, KillMoments moments) throws IOException, InterruptedException {
+  public void runAndKill(Random random, String run, KillMoments moments) throws IOException, InterruptedException {
     child = moments.fromLaunch() ? ChildJvm.launch(childMain, log(run), childArgs())
         : ChildJvm.start(childMain, log(run), childArgs());
+    runs.add(child);
     int eventsBeforeKill = random.nextInt(moments.eventBound());
     for (int i = 0; i < eventsBeforeKill; i++) {
       if (random.nextInt(3) == 0) {
@@ -150,6 +168,7 @@ final class CrashLoop implements AutoCloseable {
   /** Starts the child once and feeds it {@code units} units, one before each event it reports; no kill. */
   void runWithoutKills(Random random, int units) throws IOException {
     child = ChildJvm.start(childMain, log("crash-free"), childArgs());
+    runs.add(child);
     for (int unit = 0; unit < units; unit++) {
       feed.feedOne(this, random);
       child.next();
@@ -159,10 +178,15 @@ final class CrashLoop implements AutoCloseable {
   /**
    * Starts the last run (unless {@link #runWithoutKills} left one running), feeds two more units and the end
    * marker, and waits until the child exits with 0.
+   *
+   * @param random the source of every choice
+   * @throws IOException if the feed fails
+   * @throws InterruptedException if interrupted while waiting for the child
    */
-  void finish(Random random) throws IOException, InterruptedException {
+  public void finish(Random random) throws IOException, InterruptedException {
     if (child == null || !child.isAlive()) {
       child = ChildJvm.start(childMain, log("final"), childArgs());
+      runs.add(child);
     }
     feed.feedOne(this, random);
     feed.feedOne(this, random);
@@ -188,14 +212,32 @@ final class CrashLoop implements AutoCloseable {
     return List.copyOf(fedLines);
   }
 
-  /** How many times the child was killed. */
-  int kills() {
+  /**
+   * How many times the child was killed.
+   *
+   * @return the number of kills
+   */
+  public int kills() {
     return kills;
   }
 
-  /** How many of the kills came before the child had reported {@code started}. */
-  int killsBeforeStart() {
+  /**
+   * How many of the kills came before the child had reported {@code started}.
+   *
+   * @return the number of those kills
+   */
+  public int killsBeforeStart() {
     return killsBeforeStart;
+  }
+
+  /**
+   * The events each run of the child reported ({@code started}, {@code submitted T}, {@code output T}, ...), one
+   * list per run in the order of the runs: the killed runs' up to the kill, the last run's up to its exit.
+   *
+   * @return the events of every run so far
+   */
+  public List<List<String>> runEvents() {
+    return runs.stream().map(ChildJvm::events).map(List::copyOf).toList();
   }
 
   /** What a run without any crash counts, in plain Java: every word of every fed line, once. */

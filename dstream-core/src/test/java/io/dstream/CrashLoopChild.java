@@ -15,18 +15,28 @@ import java.util.concurrent.CountDownLatch;
  * context runs, then {@code submitted T}, {@code output T} (while the batch's output operations run) and
  * {@code completed T}. When a batch of the watched counts holds the word {@value #END_WORD} (or the program
  * calls {@link #end()}), it stops the context gracefully and exits with status 0.
+ *
+ * <p>Public for the children of other modules' crash tests, which use it from dstream-core's test-jar.
  */
-final class CrashLoopChild {
-  static final String END_WORD = "__END__";
+public final class CrashLoopChild {
+  /** The word, or record, that marks the end of the input. */
+  public static final String END_WORD = "__END__";
 
   final String input;
-  final String checkpoints;
-  final Duration batch;
+  /** The checkpoint directory, for {@code getOrCreate}. */
+  public final String checkpoints;
+  /** The batch interval. */
+  public final Duration batch;
   private final Path outputs;
   private final PrintStream events = System.out;
   private final CountDownLatch endSeen = new CountDownLatch(1);
 
-  CrashLoopChild(String[] args) {
+  /**
+   * Parses the arguments {@link CrashLoop} gives the program, and halts this JVM when the test ends.
+   *
+   * @param args the program's arguments
+   */
+  public CrashLoopChild(String[] args) {
     input = args[0];
     checkpoints = args[1];
     outputs = Path.of(args[2]);
@@ -53,13 +63,21 @@ final class CrashLoopChild {
     watcher.start();
   }
 
-  /** The configuration of the contexts of the factory of {@code getOrCreate}; a program may add to it. */
-  StreamingConf conf() {
+  /**
+   * The configuration of the contexts of the factory of {@code getOrCreate}; a program may add to it.
+   *
+   * @return a new configuration: two worker threads, the application name {@code crash-test}
+   */
+  public StreamingConf conf() {
     return new StreamingConf().setMaster("local[2]").setAppName("crash-test");
   }
 
-  /** A new local context for the factory of {@code getOrCreate}. */
-  StreamingContext newContext() {
+  /**
+   * A new local context for the factory of {@code getOrCreate}.
+   *
+   * @return a context of {@link #conf()} and the batch interval
+   */
+  public StreamingContext newContext() {
     return new StreamingContext(conf(), batch);
   }
 
@@ -68,9 +86,24 @@ final class CrashLoopChild {
     return outputs.resolve(name).toString();
   }
 
-  /** Reports {@code output T} for each batch of a stream, before the output operations registered after it. */
-  void reportOutputs(DStream<?> stream) {
-    stream.foreachRDD((rdd, time) -> report("output " + time.milliseconds()));
+  /**
+   * Reports {@code output T} for each batch of a stream, before the output operations registered after it.
+   *
+   * @param stream the stream
+   */
+  public void reportOutputs(DStream<?> stream) {
+    reportBatches(stream, "output");
+  }
+
+  /**
+   * Reports {@code <event> T} for each batch of a stream, after the output operations registered before this
+   * call and before those registered after it.
+   *
+   * @param stream the stream
+   * @param event the event's name, such as {@code written}
+   */
+  public void reportBatches(DStream<?> stream, String event) {
+    stream.foreachRDD((rdd, time) -> report(event + " " + time.milliseconds()));
   }
 
   /** Ends the run once a batch of the counts holds {@value #END_WORD}. */
@@ -83,12 +116,17 @@ final class CrashLoopChild {
   }
 
   /** Lets {@link #runToTheEnd} stop the context: called from an output operation once the run has seen all. */
-  void end() {
+  public void end() {
     endSeen.countDown();
   }
 
-  /** Starts the context, reports the batches until the end is seen, stops gracefully and exits with 0. */
-  void runToTheEnd(StreamingContext ssc) throws InterruptedException {
+  /**
+   * Starts the context, reports the batches until the end is seen, stops gracefully and exits with 0.
+   *
+   * @param ssc the context {@code getOrCreate} returned
+   * @throws InterruptedException if interrupted while waiting for the end
+   */
+  public void runToTheEnd(StreamingContext ssc) throws InterruptedException {
     ssc.addStreamingListener(new StreamingListener() {
       @Override
       public void onBatchSubmitted(StreamingListenerBatchSubmitted submitted) {

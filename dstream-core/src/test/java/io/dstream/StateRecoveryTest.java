@@ -117,6 +117,38 @@ class StateRecoveryTest {
     assertThat(second.mapped.get(5_000L)).isEqualTo(expected);
   }
 
+  @Test
+  void theBatchesAfterASnapshotOlderThanTheFileStreamsWindowAreComputedAgainFromTheFilesTheyTook() {
+    Map<Long, Map<String, Integer>> counts = new ConcurrentHashMap<>();
+    TestStreamingContext first = countingWithRareSnapshots(counts);
+    first.recoverFrom(checkpoints);
+    for (int batch = 1; batch <= 9; batch++) {
+      input.put("f" + batch, batch * 1_000L - 500, "a");
+      first.runBatches(1);
+    }
+    first.close();
+    input.put("f10", 9_500, "a");
+
+    TestStreamingContext second = countingWithRareSnapshots(counts);
+    assertThat(second.recoverFrom(checkpoints)).isTrue();
+    second.runBatches(1);
+
+    assertThat(counts.get(9_000L)).isEqualTo(Map.of("a", 9));
+    assertThat(counts.get(10_000L)).as("the count on the snapshot of 5 s and batches 6 to 9 computed again, "
+        + "although the file stream's window of 2 s no longer covers batch 6").isEqualTo(Map.of("a", 10));
+  }
+
+  /** A run of running word counts snapshotted every 5 s, over a file stream whose window is 2 s. */
+  private TestStreamingContext countingWithRareSnapshots(Map<Long, Map<String, Integer>> counts) {
+    TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1),
+        new StreamingConf().set("dstream.fileStream.minRememberDuration", "2s"));
+    runs.add(t);
+    t.context().textFileStream(input.uri()).mapToPair(word -> new Tuple2<>(word, 1))
+        .updateStateByKey(RUNNING_SUM).checkpoint(Durations.seconds(5)).name("counts")
+        .foreachRDD((rdd, time) -> counts.put(time.milliseconds(), TestData.asMap(rdd.collect())));
+    return t;
+  }
+
   /** Runs four batches of one file each, leaving snapshots of 2 and 4 s and metadata checkpoints of 2 to 4 s. */
   private void runFourBatches() {
     Run first = new Run();

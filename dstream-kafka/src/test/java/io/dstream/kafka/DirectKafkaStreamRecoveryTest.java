@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.Durations;
 import io.dstream.InputDStream;
+import io.dstream.State;
+import io.dstream.StateSpec;
 import io.dstream.Tuple2;
 import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
+import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,20 +149,58 @@ class DirectKafkaStreamRecoveryTest {
 
   @Test
   void aRestartBringsTheStateForwardOverTheCompletedBatchesSinceItsLastSnapshot() {
-    kafka.createTopic("counted", 1);
-    List<Map<String, Integer>> first = runningCounts("counted");
+    kafka.createTopic("counted-from-start", 1);
+    List<Map<String, Integer>> first = runningCounts("counted-from-start");
     for (int batch = 0; batch < 4; batch++) {
-      kafka.produce("counted", 0, List.of("a", "b"));
+      kafka.produce("counted-from-start", 0, List.of("a", "b"));
       runs.get(runs.size() - 1).runBatches(1);
     }
     runs.get(runs.size() - 1).close();
-    kafka.produce("counted", 0, List.of("a"));
+    kafka.produce("counted-from-start", 0, List.of("a"));
 
-    List<Map<String, Integer>> second = runningCounts("counted");
+    List<Map<String, Integer>> second = runningCounts("counted-from-start");
     runs.get(runs.size() - 1).runBatches(1);
 
     assertThat(first.get(3)).isEqualTo(Map.of("a", 4, "b", 4));
     assertThat(second.get(second.size() - 1)).as("no snapshot was written yet (every 10 s): the state after the "
         + "restart is recomputed from the four completed batches").isEqualTo(Map.of("a", 5, "b", 4));
+  }
+
+  /** A run of a running count of each value (mapWithState, a snapshot every 3 batches), recovered if it can be. */
+  private final class CountingRun {
+    final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
+    final CollectedOutput<String> counts;
+
+    CountingRun(String topic) {
+      runs.add(t);
+      counts = t.collect(KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
+              ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka.consumerConfig(null)))
+          .mapToPair(record -> new Tuple2<>(record.value(), 1))
+          .mapWithState(StateSpec.function((String value, Optional<Integer> one, State<Integer> count) -> {
+            count.update(count.getOption().orElse(0) + one.orElse(0));
+            return value + "=" + count.get();
+          })).checkpoint(Durations.seconds(3)).name("counts"));
+      t.recoverFrom(checkpoints.toUri().toString());
+    }
+  }
+
+  @Test
+  void aStateRestoredFromASnapshotOlderThanTheLastBatchIsComputedAgainFromTheRangesOfTheBatchesAfterIt() {
+    kafka.createTopic("counted", 1);
+    CountingRun first = new CountingRun("counted");
+    for (int batch = 1; batch <= 5; batch++) {
+      kafka.produce("counted", 0, List.of("a"));
+      first.t.runBatches(1);
+    }
+    first.t.close();
+    kafka.produce("counted", 0, List.of("a"));
+
+    CountingRun second = new CountingRun("counted");
+    second.t.runBatches(1);
+
+    assertThat(first.counts.batches()).containsExactly(List.of("a=1"), List.of("a=2"), List.of("a=3"),
+        List.of("a=4"), List.of("a=5"));
+    assertThat(second.counts.batches()).as("the count of batch 6, on the snapshot of batch 3 and batches 4 and 5 "
+        + "computed again").containsExactly(List.of("a=6"));
   }
 }
