@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class DurableGenerationTest {
   private final MemoryInputDirectory storage = new MemoryInputDirectory();
   private final String checkpoints = storage.uri("/checkpoints");
-  private final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
+  private TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
   // The latest generated batch the durable checkpoint recorded when each output ran, by batch.
   private final List<String> seenByOutput = new CopyOnWriteArrayList<>();
 
@@ -83,6 +83,22 @@ class DurableGenerationTest {
     t.runBatches(1);
 
     assertThat(seenByOutput).containsExactly("1000 ran; durable up to 1000", "3000 ran; durable up to 3000");
+  }
+
+  @Test
+  void theBatchesARestartRunsAgainShareOneCheckpointAndOneWaitForIt() {
+    defineOutput();
+    t.runBatches(1);
+    t.close();
+
+    t = TestStreamingContext.create(Durations.seconds(1));
+    defineOutput();
+    assertThat(t.recoverFrom(checkpoints)).isTrue();
+    t.clock().setTime(t.clock().getTimeMillis() + 3_000);  // down for three batch intervals
+    t.runBatches(0);
+
+    assertThat(seenByOutput).containsExactly("1000 ran; durable up to 1000", "2000 ran; durable up to 4000",
+        "3000 ran; durable up to 4000", "4000 ran; durable up to 4000");
   }
 
   /** An input whose batches are empty, and which says a restart could not decide them again. */

@@ -408,7 +408,7 @@ public final class JobGenerator {
 
   private void handle(Event event) {
     if (event instanceof GenerateJobs e) {
-      generateAndSubmit(e.time());
+      generateAndSubmit(withQueuedBatchTimes(e.time()));
     } else if (event instanceof ProcessReceivedBlocks) {
       generateBatchForWaitingBlocks();
     } else if (event instanceof BatchCompleted e) {
@@ -438,13 +438,31 @@ public final class JobGenerator {
   }
 
   /**
-   * Generates a batch's jobs, hands the schedule that records it to the checkpoint, and submits the jobs: at
-   * once, or, where an input requires it, once that checkpoint is durable (see {@link #awaitDurable}).
+   * Returns a batch time and the times of the batches queued right behind it: after a restart, the batches run
+   * again are all queued at once, and so are the batches of a loop that fell behind.
    */
-  private void generateAndSubmit(Time time) {
-    JobSet jobSet = generateJobs(time);
+  private List<Time> withQueuedBatchTimes(Time first) {
+    List<Time> times = new ArrayList<>();
+    times.add(first);
+    while (events.peek() instanceof GenerateJobs next && events.remove(next)) {
+      times.add(next.time());
+    }
+    return times;
+  }
+
+  /**
+   * Generates the batches' jobs, hands the schedule that records them to the checkpoint, and submits the jobs:
+   * at once, or, where an input requires it, once that checkpoint is durable (see {@link #awaitDurable}). Several
+   * batches generated together share one checkpoint, and one wait for it: a restart that runs many batches again
+   * gets their jobs going, and its first completions recorded, after one write instead of one per batch.
+   */
+  private void generateAndSubmit(List<Time> times) {
+    List<JobSet> jobSets = new ArrayList<>(times.size());
+    times.forEach(time -> jobSets.add(generateJobs(time)));
     CompletableFuture<Boolean> written = checkpointer.checkpoint(ledger.schedule());
-    scheduler.submitJobSet(jobsWaitForCheckpoint ? awaitDurable(jobSet, written) : jobSet);
+    for (JobSet jobSet : jobSets) {
+      scheduler.submitJobSet(jobsWaitForCheckpoint ? awaitDurable(jobSet, written) : jobSet);
+    }
   }
 
   private JobSet generateJobs(Time time) {
@@ -501,7 +519,7 @@ public final class JobGenerator {
     if (blockAllocator.hasUnallocatedBlocks()) {
       Time next = ledger.lastGenerated().plus(batchDuration);
       LOG.info("Generating batch {} now for the blocks received before the graceful stop", next);
-      generateAndSubmit(next);
+      generateAndSubmit(List.of(next));
     }
   }
 }
