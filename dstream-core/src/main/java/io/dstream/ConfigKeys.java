@@ -36,7 +36,8 @@ public final class ConfigKeys {
 
   /** The application's name, used in thread names and log lines. */
   public static final ConfigKey<String> APP_NAME = new ConfigKey<>("dstream.app.name", "dstream", s -> s,
-      "The application's name, used in thread names and log lines.");
+      "The application's name, used in thread names and log lines, and in the transactional ids of an "
+          + "exactly-once Kafka sink (which requires it to be set).");
 
   /** How many output-operation jobs may run at the same time. */
   public static final ConfigKey<Integer> CONCURRENT_JOBS = new ConfigKey<>("dstream.concurrentJobs", "1",

@@ -37,6 +37,8 @@ class DurableGenerationTest {
   private TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
   // The latest generated batch the durable checkpoint recorded when each output ran, by batch.
   private final List<String> seenByOutput = new CopyOnWriteArrayList<>();
+  // Makes the input's progress unreadable, so that the checkpoint of a batch cannot even be captured.
+  private static volatile boolean progressFails;
 
   @AfterEach
   void close() {
@@ -101,6 +103,23 @@ class DurableGenerationTest {
         "3000 ran; durable up to 4000", "4000 ran; durable up to 4000");
   }
 
+  @Test
+  void aBatchWhoseCheckpointCannotEvenBeCapturedFailsRatherThanStayUnfinishedForEver() {
+    defineOutput();
+    t.runBatches(1);
+
+    progressFails = true;
+    try {
+      assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class).rootCause()
+          .hasMessageContaining("batch 2000 ms does not run");
+    } finally {
+      progressFails = false;
+    }
+    t.runBatches(1);
+
+    assertThat(seenByOutput).containsExactly("1000 ran; durable up to 1000", "3000 ran; durable up to 3000");
+  }
+
   /** An input whose batches are empty, and which says a restart could not decide them again. */
   private static final class DecidingInput extends InputStreamNode<String> implements RecoverableInput {
     private final Engine engine;
@@ -117,6 +136,9 @@ class DurableGenerationTest {
 
     @Override
     public Object progress() {
+      if (progressFails) {
+        throw new IllegalStateException("injected: the progress cannot be read");
+      }
       return "none";
     }
 

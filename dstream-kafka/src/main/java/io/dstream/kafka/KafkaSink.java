@@ -12,7 +12,10 @@ import io.dstream.rdd.RDD;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -43,8 +46,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * @param <V> the value type
  */
 public final class KafkaSink<K, V> {
+  private static final int RECENT_BATCHES = 1_000;
+
   private final PartitionWriter<K, V> writer;
   private final String transactionalIdPrefix;
+  // The latest batches an exactly-once sink was given in this run: it records each batch once, so a second
+  // output through it would find its batches "committed" and be skipped.
+  private final Set<Time> recentBatches = new LinkedHashSet<>();
+  private final AtomicBoolean writesAStream = new AtomicBoolean();
 
   private KafkaSink(PartitionWriter<K, V> writer, String transactionalIdPrefix) {
     this.writer = writer;
@@ -65,14 +74,20 @@ public final class KafkaSink<K, V> {
    * @param <K> the key type
    * @param <V> the value type
    * @return the sink
-   * @throws IllegalArgumentException if a setting is missing or contradicts transactions, or the name is blank
-   *     or taken by another exactly-once sink of the context
+   * @throws IllegalArgumentException if a setting is missing or contradicts transactions, the name is blank
+   *     or taken by another exactly-once sink of the context, or {@code dstream.app.name} is not set
    * @throws IllegalStateException if the context has stopped
    */
   public static <K, V> KafkaSink<K, V> exactlyOnce(StreamingContext ssc, Map<String, Object> producerParams,
       String name) {
     ProducerSettings settings = ProducerSettings.of(ssc, producerParams);
     settings.requireTransactional();
+    if (!ssc.conf().contains(ConfigKeys.APP_NAME.name())) {
+      throw new IllegalArgumentException("an exactly-once Kafka sink names its transactions after the application, "
+          + "but dstream.app.name is not set (its default would be shared by every application on the cluster, "
+          + "which would then skip each other's batches); set it with StreamingConf.setAppName to a name unique on "
+          + "the cluster and the same in every run");
+    }
     if (name == null || name.isBlank() || !name.equals(name.strip())) {
       throw new IllegalArgumentException("the sink's name '" + name + "' is blank or has surrounding spaces; give "
           + "a name that stays the same in every run of the application, such as the output topic's");
@@ -123,11 +138,16 @@ public final class KafkaSink<K, V> {
    *
    * @param records the records to write, each naming its topic
    * @throws IllegalArgumentException if {@code records} is null
-   * @throws IllegalStateException if the stream's context has started or stopped
+   * @throws IllegalStateException if the stream's context has started or stopped, or this exactly-once sink
+   *     writes a stream already (it records each batch once: union the streams, or make a second sink)
    */
   public void write(DStream<ProducerRecord<K, V>> records) {
     if (records == null) {
       throw new IllegalArgumentException("records is null");
+    }
+    if (transactionalIdPrefix != null && !writesAStream.compareAndSet(false, true)) {
+      throw new IllegalStateException(this + " writes a stream already; a sink writes one stream: union the streams "
+          + "first, or make a second sink (with its own name)");
     }
     records.foreachRDD((rdd, time) -> write(rdd, time));
   }
@@ -139,6 +159,8 @@ public final class KafkaSink<K, V> {
    * @param records the batch's records, each naming its topic
    * @param batchTime the batch's time, as {@code foreachRDD} gives it: the exactly-once mode records it
    * @throws IllegalArgumentException if an argument is null
+   * @throws IllegalStateException if this sink was given the same batch time before in this run: it records
+   *     each batch once, so a second RDD of that batch would be taken for written and skipped
    * @throws io.dstream.rdd.JobFailedException if a partition could not be written; its cause says why
    */
   public void write(RDD<ProducerRecord<K, V>> records, Time batchTime) {
@@ -146,10 +168,29 @@ public final class KafkaSink<K, V> {
       throw new IllegalArgumentException("records and batchTime must not be null; call write(rdd, time) from "
           + "foreachRDD((rdd, time) -> ...)");
     }
+    if (transactionalIdPrefix != null && !firstTimeGiven(batchTime)) {
+      throw new IllegalStateException(this + " was given batch " + batchTime + " twice: it records each batch "
+          + "once, so the second RDD would be skipped as already written; union what a batch writes into one RDD, "
+          + "or use a second sink (with its own name)");
+    }
+    int partitions = records.getNumPartitions();
     records.mapPartitionsWithIndex((index, partition) -> {
-      writer.write(batchTime, index, partition);
+      writer.write(batchTime, index, partitions, partition);
       return Collections.emptyIterator();
     }, false).count();
+  }
+
+  /** Remembers a batch time among the latest ones; false if it is among them already. */
+  private boolean firstTimeGiven(Time batchTime) {
+    synchronized (recentBatches) {
+      if (!recentBatches.add(batchTime)) {
+        return false;
+      }
+      if (recentBatches.size() > RECENT_BATCHES) {
+        recentBatches.remove(recentBatches.iterator().next());
+      }
+      return true;
+    }
   }
 
   /**

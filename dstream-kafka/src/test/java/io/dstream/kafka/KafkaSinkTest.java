@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.Durations;
 import io.dstream.StreamingConf;
+import io.dstream.StreamingContext;
 import io.dstream.Time;
 import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
@@ -104,7 +105,7 @@ class KafkaSinkTest {
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(marker).containsOnlyKeys(new TopicPartition(topic, 0));
     assertThat(marker.get(new TopicPartition(topic, 0)).offset()).isEqualTo(2_000);
-    assertThat(marker.get(new TopicPartition(topic, 0)).metadata()).isEqualTo("dstream-sink batches=1000,2000");
+    assertThat(marker.get(new TopicPartition(topic, 0)).metadata()).isEqualTo("dstream-sink batches=1000:2,2000:2");
   }
 
   @Test
@@ -177,6 +178,58 @@ class KafkaSinkTest {
   }
 
   @Test
+  void aBatchRunAgainWithAnotherNumberOfPartitionsFailsRatherThanLoseOrDuplicateRecords() {
+    String topic = newTopic();
+    TestStreamingContext first = newRun();
+    KafkaSink.<String, String>exactlyOnce(first.context(), producerParams(), topic)
+        .write(records(first, topic, "a", "b", "c", "d"), new Time(1_000));
+    first.close();
+
+    TestStreamingContext second = newRun();
+    KafkaSink<String, String> again = KafkaSink.exactlyOnce(second.context(), producerParams(), topic);
+    RDD<ProducerRecord<String, String>> inFour = second.context().parallelize(List.of("a", "b", "c", "d"), 4)
+        .map(value -> new ProducerRecord<>(topic, value, value));
+
+    assertThatThrownBy(() -> again.write(inFour, new Time(1_000))).isInstanceOf(JobFailedException.class)
+        .rootCause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("committed by an earlier attempt in 2 partitions, and has 4 now")
+        .hasMessageContaining("repartition(n)");
+    assertThat(committedValues(topic)).containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void aFencedSinkWritesNoMoreEvenWhenItsTaskIsRetried() {
+    String topic = newTopic();
+    TestStreamingContext old = newRun();
+    KafkaSink<String, String> zombie = KafkaSink.exactlyOnce(old.context(), producerParams(), topic);
+    zombie.write(records(old, topic, "a", "b"), new Time(1_000));
+    TestStreamingContext current = newRun();
+    KafkaSink.<String, String>exactlyOnce(current.context(), producerParams(), topic)
+        .write(records(current, topic, "c", "d"), new Time(2_000));
+
+    assertThatThrownBy(() -> zombie.write(records(old, topic, "stale"), new Time(2_000)))
+        .isInstanceOf(JobFailedException.class).rootCause().hasMessageContaining("was fenced");
+    assertThatThrownBy(() -> zombie.write(records(old, topic, "later"), new Time(3_000)))
+        .isInstanceOf(JobFailedException.class).rootCause().hasMessageContaining("was fenced");
+    assertThat(committedValues(topic)).containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void anExactlyOnceSinkWritesOneOutputAndEachBatchOnce() {
+    String topic = newTopic();
+    TestStreamingContext t = newRun();
+    KafkaSink<String, String> sink = KafkaSink.exactlyOnce(t.context(), producerParams(), topic);
+    sink.write(t.inputStream(List.of(List.of("a"))).map(value -> new ProducerRecord<>(topic, value, value)));
+    sink.write(records(t, topic, "b"), new Time(5_000));
+
+    assertThatThrownBy(() -> sink.write(t.inputStream(List.of(List.of("c")))
+        .map(value -> new ProducerRecord<>(topic, value, value)))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("writes a stream already");
+    assertThatThrownBy(() -> sink.write(records(t, topic, "d"), new Time(5_000)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("was given batch 5000 ms twice");
+  }
+
+  @Test
   void anAtLeastOnceSinkWritesWithoutTransactions() {
     String topic = newTopic();
     TestStreamingContext t = newRun();
@@ -214,6 +267,14 @@ class KafkaSinkTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value.serializer");
     assertThatThrownBy(() -> KafkaSink.exactlyOnce(t.context(), producerParams(), " "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+    // The test kit names its applications; a context of its own does not.
+    StreamingContext unnamed = new StreamingContext(new StreamingConf().setMaster("local[2]"), Durations.seconds(1));
+    try {
+      assertThatThrownBy(() -> KafkaSink.exactlyOnce(unnamed, producerParams(), topic))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dstream.app.name is not set");
+    } finally {
+      unnamed.stop();
+    }
     KafkaSink.exactlyOnce(t.context(), producerParams(), topic);
     assertThatThrownBy(() -> KafkaSink.exactlyOnce(t.context(), producerParams(), topic))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("named 'totals' already");

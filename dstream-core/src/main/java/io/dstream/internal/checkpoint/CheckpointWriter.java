@@ -185,18 +185,24 @@ final class CheckpointWriter {
         waitingDone = new ArrayList<>();
         writing = true;
       }
-      boolean succeeded = write(next);
-      if (succeeded) {
-        onWritten.accept(next);
-      }
-      synchronized (lock) {
-        writing = false;
+      boolean succeeded = false;
+      try {
+        succeeded = write(next);
         if (succeeded) {
-          written++;
+          onWritten.accept(next);
         }
-        lock.notifyAll();
+      } finally {
+        // Also when an Error ends this thread: a batch whose jobs wait for this write must not wait for ever.
+        synchronized (lock) {
+          writing = false;
+          if (succeeded) {
+            written++;
+          }
+          lock.notifyAll();
+        }
+        boolean outcome = succeeded;
+        nextDone.forEach(done -> done.complete(outcome));
       }
-      nextDone.forEach(done -> done.complete(succeeded));
     }
   }
 

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(JobGenerator.class);
+  // After a long outage thousands of batches may be queued: generating them in groups keeps each checkpoint small.
+  private static final int MAX_BATCHES_GENERATED_TOGETHER = 64;
 
   private static final BatchCheckpointer NO_CHECKPOINTS = new BatchCheckpointer() {
     @Override
@@ -444,7 +446,8 @@ public final class JobGenerator {
   private List<Time> withQueuedBatchTimes(Time first) {
     List<Time> times = new ArrayList<>();
     times.add(first);
-    while (events.peek() instanceof GenerateJobs next && events.remove(next)) {
+    while (times.size() < MAX_BATCHES_GENERATED_TOGETHER && events.peek() instanceof GenerateJobs next
+        && events.remove(next)) {
       times.add(next.time());
     }
     return times;
@@ -459,7 +462,14 @@ public final class JobGenerator {
   private void generateAndSubmit(List<Time> times) {
     List<JobSet> jobSets = new ArrayList<>(times.size());
     times.forEach(time -> jobSets.add(generateJobs(time)));
-    CompletableFuture<Boolean> written = checkpointer.checkpoint(ledger.schedule());
+    CompletableFuture<Boolean> written;
+    try {
+      written = checkpointer.checkpoint(ledger.schedule());
+    } catch (RuntimeException e) {
+      // The batches are generated: they must run (or be refused by awaitDurable), not be lost with the event.
+      LOG.error("Could not capture the metadata checkpoint of batches {}", times, e);
+      written = CompletableFuture.completedFuture(false);
+    }
     for (JobSet jobSet : jobSets) {
       scheduler.submitJobSet(jobsWaitForCheckpoint ? awaitDurable(jobSet, written) : jobSet);
     }
@@ -504,9 +514,10 @@ public final class JobGenerator {
       return jobSet;
     }
     IllegalStateException refused = new IllegalStateException("batch " + jobSet.time() + " does not run: the "
-        + "metadata checkpoint that records the data it reads was not written (see the checkpoint writer's "
-        + "error), and its output must not be committed before a restart could read the same data again; "
-        + "check the checkpoint directory's file system");
+        + "metadata checkpoint that records the data it reads was not written (the first failure of a series is "
+        + "logged at ERROR by the checkpoint writer or the job generator; or the context was stopping), and its "
+        + "output must not be committed before a restart could read the same data again; check the checkpoint "
+        + "directory's file system");
     return new JobSet(jobSet.time(), graph.failedJobs(jobSet.time(), refused), jobSet.streamIdToNumRecords());
   }
 

@@ -48,7 +48,7 @@ public final class AtLeastOnceWriter<K, V> implements PartitionWriter<K, V> {
   }
 
   @Override
-  public void write(Time batch, int partition, Iterator<ProducerRecord<K, V>> records) {
+  public void write(Time batch, int partition, int partitions, Iterator<ProducerRecord<K, V>> records) {
     Producer<K, V> shared = producer();
     FirstFailure failure = new FirstFailure();
     while (records.hasNext()) {

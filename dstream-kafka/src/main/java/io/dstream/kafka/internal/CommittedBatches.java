@@ -4,7 +4,7 @@ import io.dstream.Time;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
@@ -18,11 +18,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  * batch left unfinished while {@value #RETAINED} later batches committed, then run again by a restart.
  */
 public final class CommittedBatches {
-  /** How many batch times the marker keeps: about 2,800 bytes of metadata, under Kafka's default limit of 4096. */
-  static final int RETAINED = 200;
+  /**
+   * How many batches the marker keeps: at most about 2,900 bytes of metadata (a 13-digit time and a partition
+   * count of up to 4 digits each), under Kafka's default limit of 4096.
+   */
+  static final int RETAINED = 150;
   private static final String PREFIX = "dstream-sink batches=";
 
-  private final TreeSet<Long> times = new TreeSet<>();
+  // Batch time to the number of partitions the batch had when it was committed.
+  private final TreeMap<Long, Integer> partitionsByTime = new TreeMap<>();
 
   /**
    * Reads the marker from a group's committed offsets.
@@ -45,8 +49,10 @@ public final class CommittedBatches {
       }
       String list = metadata.substring(PREFIX.length());
       if (!list.isEmpty()) {
-        for (String time : list.split(",")) {
-          batches.times.add(Long.parseLong(time));
+        for (String entry : list.split(",")) {
+          int colon = entry.indexOf(':');
+          batches.partitionsByTime.put(Long.parseLong(entry.substring(0, colon)),
+              Integer.parseInt(entry.substring(colon + 1)));
         }
       }
     }
@@ -61,7 +67,17 @@ public final class CommittedBatches {
    * @return true if its time is retained
    */
   public boolean contains(Time batch) {
-    return times.contains(batch.milliseconds());
+    return partitionsByTime.containsKey(batch.milliseconds());
+  }
+
+  /**
+   * Returns how many partitions a committed batch had.
+   *
+   * @param batch the batch time, which {@link #contains}
+   * @return the number of partitions of the batch's RDD when it was committed
+   */
+  public int partitionsOf(Time batch) {
+    return partitionsByTime.get(batch.milliseconds());
   }
 
   /**
@@ -72,7 +88,7 @@ public final class CommittedBatches {
    * @return true if it may have been committed and forgotten since
    */
   public boolean forgotten(Time batch) {
-    return times.size() == RETAINED && batch.milliseconds() < times.first();
+    return partitionsByTime.size() == RETAINED && batch.milliseconds() < partitionsByTime.firstKey();
   }
 
   /**
@@ -80,37 +96,39 @@ public final class CommittedBatches {
    * object is unchanged until {@link #add} is called after the commit succeeded.
    *
    * @param batch the batch time
+   * @param partitions the number of partitions of the batch's RDD
    * @return the offset (the batch time) and metadata to commit
    */
-  public OffsetAndMetadata markerWith(Time batch) {
-    TreeSet<Long> next = new TreeSet<>(times);
-    next.add(batch.milliseconds());
+  public OffsetAndMetadata markerWith(Time batch, int partitions) {
+    TreeMap<Long, Integer> next = new TreeMap<>(partitionsByTime);
+    next.put(batch.milliseconds(), partitions);
     while (next.size() > RETAINED) {
-      next.pollFirst();
+      next.pollFirstEntry();
     }
     List<String> parts = new ArrayList<>(next.size());
-    next.forEach(time -> parts.add(Long.toString(time)));
-    return new OffsetAndMetadata(next.last(), PREFIX + String.join(",", parts));
+    next.forEach((time, count) -> parts.add(time + ":" + count));
+    return new OffsetAndMetadata(next.lastKey(), PREFIX + String.join(",", parts));
   }
 
   /**
    * Records a batch whose transaction committed.
    *
    * @param batch the batch time
+   * @param partitions the number of partitions of the batch's RDD
    */
-  public void add(Time batch) {
-    times.add(batch.milliseconds());
+  public void add(Time batch, int partitions) {
+    partitionsByTime.put(batch.milliseconds(), partitions);
     trim();
   }
 
   private void trim() {
-    while (times.size() > RETAINED) {
-      times.pollFirst();
+    while (partitionsByTime.size() > RETAINED) {
+      partitionsByTime.pollFirstEntry();
     }
   }
 
   @Override
   public String toString() {
-    return "CommittedBatches" + times;
+    return "CommittedBatches" + partitionsByTime;
   }
 }

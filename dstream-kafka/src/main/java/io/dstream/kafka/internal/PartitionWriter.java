@@ -17,11 +17,12 @@ public interface PartitionWriter<K, V> extends AutoCloseable {
    *
    * @param batch the batch time
    * @param partition the partition's index in the batch's RDD
+   * @param partitions how many partitions the batch's RDD has
    * @param records the records, read once
    * @throws RuntimeException what reading the records threw (the user's exception), or a Kafka error; the
    *     batch then fails
    */
-  void write(Time batch, int partition, Iterator<ProducerRecord<K, V>> records);
+  void write(Time batch, int partition, int partitions, Iterator<ProducerRecord<K, V>> records);
 
   /** Closes the producers, waiting a bounded time for what they still send. */
   @Override

@@ -100,12 +100,25 @@ final class TransactionalPartitionProducer<K, V> implements AutoCloseable {
    * does nothing if the batch is committed already, or has no record.
    *
    * @param batch the batch time
+   * @param partitions how many partitions the batch's RDD has
    * @param records the records
-   * @throws IllegalStateException if another producer with this transactional id fenced this one
+   * @throws FencedException if another producer with this transactional id fenced this one
+   * @throws IllegalStateException if an earlier attempt committed the batch with another number of partitions
    * @throws RuntimeException what reading the records threw, or Kafka's error; the transaction is aborted
    */
-  synchronized void write(Time batch, Iterator<ProducerRecord<K, V>> records) {
+  synchronized void write(Time batch, int partitions, Iterator<ProducerRecord<K, V>> records) {
+    if (broken) {
+      throw new IllegalStateException("the transactional producer " + transactionalId + " was replaced after a "
+          + "failure; the task runs again with its replacement");
+    }
     if (committed.contains(batch)) {
+      if (committed.partitionsOf(batch) != partitions) {
+        throw new IllegalStateException("batch " + batch + " was committed by an earlier attempt in "
+            + committed.partitionsOf(batch) + " partitions, and has " + partitions + " now, so its records are not "
+            + "in the partitions they were: writing it again would lose or duplicate records. Give the sink's "
+            + "stream the same number of partitions in every run (repartition(n) before the sink, or set "
+            + "dstream.default.parallelism as in the earlier run)");
+      }
       LOG.info("Batch {} of {} was committed by an earlier attempt; it is not written again", batch,
           transactionalId);
       return;
@@ -125,19 +138,31 @@ final class TransactionalPartitionProducer<K, V> implements AutoCloseable {
         producer.send(records.next());
       }
       // Partition 0 of a topic written to exists: the broker refuses offsets of unknown partitions.
-      producer.sendOffsetsToTransaction(Map.of(new TopicPartition(first.topic(), 0), committed.markerWith(batch)),
+      producer.sendOffsetsToTransaction(
+          Map.of(new TopicPartition(first.topic(), 0), committed.markerWith(batch, partitions)),
           new ConsumerGroupMetadata(transactionalId));
       producer.commitTransaction();
     } catch (ProducerFencedException | InvalidProducerEpochException e) {
       broken = true;
-      throw new IllegalStateException("the Kafka producer " + transactionalId + " was fenced by another one with "
-          + "the same transactional id while writing batch " + batch + ": two applications (or two copies of one) "
-          + "run an exactly-once sink with the same application and sink name; give each its own", e);
+      throw new FencedException("the Kafka producer " + transactionalId + " was fenced while writing batch "
+          + batch + ", and this sink writes no more: either another run of the application (or another "
+          + "application with the same dstream.app.name and sink name) writes with the same transactional ids, so "
+          + "stop one of them; or the transaction ran longer than transaction.timeout.ms and the broker aborted "
+          + "it, so raise that setting or give the sink's stream more, smaller partitions", e);
     } catch (RuntimeException e) {
       abortAfter(e, batch);
       throw e;
     }
-    committed.add(batch);
+    committed.add(batch, partitions);
+  }
+
+  /** This producer was fenced: a newer one with its transactional id exists, or the broker aborted on timeout. */
+  static final class FencedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FencedException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private void abortAfter(RuntimeException cause, Time batch) {

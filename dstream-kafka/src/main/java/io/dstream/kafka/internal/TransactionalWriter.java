@@ -2,12 +2,12 @@ package io.dstream.kafka.internal;
 
 import io.dstream.Time;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +32,8 @@ public final class TransactionalWriter<K, V> implements PartitionWriter<K, V> {
   // Made on first use: a sink of a context that never runs a batch opens no connection.
   private Admin admin;
   private boolean closed;
+  // Set once a producer was fenced: another run owns these transactional ids now, and this one writes no more.
+  private volatile String fenced;
 
   /**
    * Creates the writer; producers are opened when a partition is first written.
@@ -51,23 +53,65 @@ public final class TransactionalWriter<K, V> implements PartitionWriter<K, V> {
       throw new IllegalStateException("the Kafka sink " + prefix + " is closed: its context has stopped");
     }
     if (admin == null) {
-      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)));
+      admin = Admin.create(adminConfig(config));
     }
     return admin;
   }
 
   @Override
-  public void write(Time batch, int partition, Iterator<ProducerRecord<K, V>> records) {
-    TransactionalPartitionProducer<K, V> producer = producers.computeIfAbsent(partition,
-        index -> TransactionalPartitionProducer.open(prefix + "." + index, config, admin(), timeout));
+  public void write(Time batch, int partition, int partitions, Iterator<ProducerRecord<K, V>> records) {
+    if (fenced != null) {
+      throw new IllegalStateException(fenced);
+    }
+    if (!records.hasNext()) {
+      // Nothing to write, nothing to record: an empty partition opens no producer.
+      return;
+    }
+    TransactionalPartitionProducer<K, V> producer = producerOf(partition);
     try {
-      producer.write(batch, records);
+      producer.write(batch, partitions, records);
+    } catch (TransactionalPartitionProducer.FencedException e) {
+      // Terminal: a retry would open a producer that fences the newer run in turn.
+      fenced = e.getMessage();
+      throw new IllegalStateException(fenced, e.getCause());
     } finally {
       if (producer.isBroken() && producers.remove(partition, producer)) {
         closeQuietly(producer);
       }
     }
+  }
+
+  /** Returns the producer of a partition index, opened (outside the map's lock: it talks to the broker) if new. */
+  private TransactionalPartitionProducer<K, V> producerOf(int partition) {
+    TransactionalPartitionProducer<K, V> producer = producers.get(partition);
+    if (producer != null) {
+      return producer;
+    }
+    TransactionalPartitionProducer<K, V> opened =
+        TransactionalPartitionProducer.open(prefix + "." + partition, config, admin(), timeout);
+    TransactionalPartitionProducer<K, V> raced = producers.putIfAbsent(partition, opened);
+    if (raced != null) {
+      closeQuietly(opened);
+      return raced;
+    }
+    return opened;
+  }
+
+  /**
+   * The admin client's settings: those of the producer's settings that an admin client knows (the brokers, and
+   * security: SASL, SSL, client id), so that it reaches the cluster the producers reach.
+   *
+   * @param producerConfig the producers' settings
+   * @return the admin client's settings
+   */
+  static Map<String, Object> adminConfig(Map<String, Object> producerConfig) {
+    Map<String, Object> admin = new HashMap<>();
+    producerConfig.forEach((key, value) -> {
+      if (AdminClientConfig.configNames().contains(key)) {
+        admin.put(key, value);
+      }
+    });
+    return admin;
   }
 
   @Override

@@ -17,9 +17,9 @@ class CommittedBatchesTest {
   @Test
   void aMarkerReadBackTellsTheBatchesItRecorded() {
     CommittedBatches none = CommittedBatches.of(Map.of());
-    OffsetAndMetadata marker = none.markerWith(new Time(1_000));
+    OffsetAndMetadata marker = none.markerWith(new Time(1_000), 2);
     CommittedBatches one = CommittedBatches.of(Map.of(OUT, marker));
-    CommittedBatches two = CommittedBatches.of(Map.of(OUT, one.markerWith(new Time(3_000))));
+    CommittedBatches two = CommittedBatches.of(Map.of(OUT, one.markerWith(new Time(3_000), 4)));
 
     assertThat(none.contains(new Time(1_000))).isFalse();
     assertThat(marker.offset()).isEqualTo(1_000);
@@ -27,23 +27,27 @@ class CommittedBatchesTest {
     assertThat(two.contains(new Time(1_000))).isTrue();
     assertThat(two.contains(new Time(2_000))).isFalse();
     assertThat(two.contains(new Time(3_000))).isTrue();
+    assertThat(two.partitionsOf(new Time(1_000))).isEqualTo(2);
+    assertThat(two.partitionsOf(new Time(3_000))).isEqualTo(4);
   }
 
   @Test
   void aMarkerKeepsTheNewestBatchesOnlyAndTellsWhichOlderOnesItCannotTell() {
     CommittedBatches batches = CommittedBatches.of(Map.of());
+    // Real batch times have 13 digits, and partition counts up to 4.
+    long start = 1_796_658_018_000L;
     for (int i = 1; i <= CommittedBatches.RETAINED + 5; i++) {
-      batches.add(new Time(i * 1_000L));
+      batches.add(new Time(start + i * 1_000L), 1_024);
     }
-    OffsetAndMetadata marker = batches.markerWith(new Time((CommittedBatches.RETAINED + 6) * 1_000L));
+    OffsetAndMetadata marker = batches.markerWith(new Time(start + (CommittedBatches.RETAINED + 6) * 1_000L), 1_024);
     CommittedBatches read = CommittedBatches.of(Map.of(OUT, marker));
 
     assertThat(marker.metadata().length()).isLessThan(4096);
-    assertThat(read.contains(new Time(6_000))).isFalse();
-    assertThat(read.forgotten(new Time(6_000))).isTrue();
-    assertThat(read.contains(new Time(7_000))).isTrue();
-    assertThat(read.forgotten(new Time(7_000))).isFalse();
-    assertThat(read.contains(new Time((CommittedBatches.RETAINED + 6) * 1_000L))).isTrue();
+    assertThat(read.contains(new Time(start + 6_000))).isFalse();
+    assertThat(read.forgotten(new Time(start + 6_000))).isTrue();
+    assertThat(read.contains(new Time(start + 7_000))).isTrue();
+    assertThat(read.forgotten(new Time(start + 7_000))).isFalse();
+    assertThat(read.contains(new Time(start + (CommittedBatches.RETAINED + 6) * 1_000L))).isTrue();
   }
 
   @Test
