@@ -164,12 +164,12 @@ final class BlockLedger {
     forgottenUpTo.merge(streamId, upTo, Time::max);
   }
 
-  /** Deletes the blocks of the forgotten batches, except those of unfinished batches when they are logged. */
-  void deleteForgottenBlocks(Set<Time> unfinished) {
+  /** Deletes the blocks of the forgotten batches, except those a restart needs when they are logged. */
+  void deleteForgottenBlocks(Set<Time> neededByRecovery) {
     for (Map.Entry<Integer, Time> forgotten : forgottenUpTo.entrySet()) {
       ReceivedBlockTracker tracker = running.get(forgotten.getKey());
       if (tracker != null) {
-        tracker.forgetUpTo(forgotten.getValue(), unfinished);
+        tracker.forgetUpTo(forgotten.getValue(), neededByRecovery);
       }
     }
   }

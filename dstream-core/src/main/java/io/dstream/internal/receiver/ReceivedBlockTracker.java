@@ -171,21 +171,22 @@ final class ReceivedBlockTracker {
 
   /**
    * Forgets the finished batches up to a time, which the stream no longer needs, and deletes their blocks
-   * from the block manager. With a log, a batch in {@code unfinished} (it failed, or has not completed) keeps
-   * its allocation and blocks, since a restart runs it again; and the log keeps the forgotten allocations
+   * from the block manager. With a log, a batch in {@code neededByRecovery} (it failed or has not completed, or
+   * it follows the latest state snapshot, so that a restart recomputes state over it) keeps its allocation and
+   * blocks, since a restart needs them again; and the log keeps the forgotten allocations
    * until {@link #logForgotten} learns that a durable metadata checkpoint records their batches as finished.
    * Does no log I/O.
    *
    * @param upTo the latest batch time the stream forgot
-   * @param unfinished the batches generated and not completed successfully
+   * @param neededByRecovery the batches a restart needs again
    */
-  void forgetUpTo(Time upTo, Set<Time> unfinished) {
+  void forgetUpTo(Time upTo, Set<Time> neededByRecovery) {
     List<ReceivedBlock> blocks = new ArrayList<>();
     synchronized (this) {
       Iterator<Map.Entry<Time, Allocation>> done = allocations.headMap(upTo, true).entrySet().iterator();
       while (done.hasNext()) {
         Map.Entry<Time, Allocation> entry = done.next();
-        if (log != null && unfinished.contains(entry.getKey())) {
+        if (log != null && neededByRecovery.contains(entry.getKey())) {
           continue;
         }
         blocks.addAll(entry.getValue().blocks());
@@ -209,7 +210,7 @@ final class ReceivedBlockTracker {
    * Logs that the forgotten batches up to a time are forgotten and cleans the log of the records no longer
    * needed, once a metadata checkpoint that records every batch up to that time as finished is durably
    * written: from then on a restart never runs those batches again. Batches whose allocation is still kept
-   * (unfinished ones) and everything after them stay in the log. Does nothing without a log.
+   * (the ones a restart needs) and everything after them stay in the log. Does nothing without a log.
    *
    * @param finishedUpTo the latest time up to which the newest durable checkpoint records every batch as
    *     finished

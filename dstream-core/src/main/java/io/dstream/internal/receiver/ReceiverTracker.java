@@ -261,8 +261,8 @@ public final class ReceiverTracker implements BlockAllocator {
   }
 
   @Override
-  public void deleteForgottenBlocks(Set<Time> unfinished) {
-    ledger.deleteForgottenBlocks(unfinished);
+  public void deleteForgottenBlocks(Set<Time> neededByRecovery) {
+    ledger.deleteForgottenBlocks(neededByRecovery);
   }
 
   @Override

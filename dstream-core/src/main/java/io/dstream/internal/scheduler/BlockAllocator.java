@@ -19,7 +19,7 @@ public interface BlockAllocator {
     }
 
     @Override
-    public void deleteForgottenBlocks(Set<Time> unfinished) {}
+    public void deleteForgottenBlocks(Set<Time> neededByRecovery) {}
 
     @Override
     public void checkpointWritten(BatchSchedule durable) {}
@@ -44,12 +44,13 @@ public interface BlockAllocator {
 
   /**
    * Deletes the blocks of the batches the streams have forgotten, except, when received blocks are logged
-   * for recovery, those of the unfinished batches (a restart runs them again with their blocks). Called on
-   * the job generator's event loop after a batch completed and the graph cleared what it no longer needs.
+   * for recovery, those of the batches a restart needs again (it runs the unfinished ones again, and brings
+   * restored state forward over the ones after a state snapshot). Called on the job generator's event loop
+   * after a batch completed and the graph cleared what it no longer needs.
    *
-   * @param unfinished the batches generated and not completed successfully
+   * @param neededByRecovery the batches a restart needs again
    */
-  void deleteForgottenBlocks(Set<Time> unfinished);
+  void deleteForgottenBlocks(Set<Time> neededByRecovery);
 
   /**
    * Learns that a metadata checkpoint is durably written: the logs of received blocks may now drop the

@@ -425,8 +425,9 @@ public final class JobGenerator {
     Time time = outcome.time();
     ledger.completed(time, outcome.failure() == null);
     graph.clearMetadata(ledger.clearableUpTo(time, batchDuration));
-    blockAllocator.deleteForgottenBlocks(ledger.unfinished());
-    graph.forgetInputProgress(time, ledger.unfinished());
+    Set<Time> needed = graph.neededByRecovery(time, ledger.unfinished());
+    blockAllocator.deleteForgottenBlocks(needed);
+    graph.forgetInputProgress(time, needed);
   }
 
   /**

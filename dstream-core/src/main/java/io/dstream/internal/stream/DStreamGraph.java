@@ -354,16 +354,16 @@ public final class DStreamGraph {
   }
 
   /**
-   * Lets every {@link RecoverableInput} forget the progress that neither deduplication nor recovery needs
-   * any more, after a batch completed. Recovery needs the batches that are unfinished, and, while a stateful
-   * stream exists, every batch after the oldest of the stateful streams' latest snapshots (or after the zero
-   * time, before a first snapshot): a restart brings the restored state forward over those batches, completed
-   * or not, so their inputs must take again exactly what they took.
+   * Returns the batches whose input a restart needs again, after a batch completed: the unfinished ones, and,
+   * while a stateful stream exists, every batch after the oldest of the stateful streams' latest snapshots (or
+   * after the zero time, before a first snapshot): a restart brings the restored state forward over those
+   * batches, completed or not, so their inputs must give again exactly what they gave.
    *
    * @param completed the completed batch's time
    * @param unfinished the batches generated but not completed successfully
+   * @return the batch times, a new set
    */
-  public void forgetInputProgress(Time completed, Set<Time> unfinished) {
+  public Set<Time> neededByRecovery(Time completed, Set<Time> unfinished) {
     Set<Time> needed = new HashSet<>(unfinished);
     Time oldestState = oldestStateRecoveryPoint();
     if (oldestState != null) {
@@ -371,9 +371,20 @@ public final class DStreamGraph {
         needed.add(t);
       }
     }
+    return needed;
+  }
+
+  /**
+   * Lets every {@link RecoverableInput} forget the progress that neither deduplication nor recovery needs
+   * any more, after a batch completed.
+   *
+   * @param completed the completed batch's time
+   * @param neededByRecovery the batches whose progress must be kept ({@link #neededByRecovery})
+   */
+  public void forgetInputProgress(Time completed, Set<Time> neededByRecovery) {
     for (InputStreamNode<?> input : inputStreams()) {
       if (input instanceof RecoverableInput recoverable) {
-        recoverable.forgetProgress(completed, needed);
+        recoverable.forgetProgress(completed, neededByRecovery);
       }
     }
   }
