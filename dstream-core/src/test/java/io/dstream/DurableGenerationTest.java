@@ -22,7 +22,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +121,28 @@ class DurableGenerationTest {
     t.runBatches(1);
 
     assertThat(seenByOutput).containsExactly("1000 ran; durable up to 1000", "3000 ran; durable up to 3000");
+  }
+
+  @Test
+  void aCheckpointWriteThatHangsIsLoggedOnceAndTheBatchRunsWhenItEnds() throws Exception {
+    defineOutput();
+    t.runBatches(1);
+
+    try (CapturedLog log = CapturedLog.of("io.dstream.internal.scheduler.JobGenerator")) {
+      InjectedFaults.into(storage.fileSystem()).hold(InMemoryFileSystem.Operation.CREATE);
+      CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> t.runBatches(1));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (log.messagesAt("WARN").isEmpty() && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+      assertThat(seenByOutput).as("the batch waits for its checkpoint").hasSize(1);
+      InjectedFaults.into(storage.fileSystem()).clear();
+      batch.get(30, TimeUnit.SECONDS);
+
+      assertThat(log.messagesAt("WARN")).singleElement().asString()
+          .startsWith("Batch 2000 ms waits for the metadata checkpoint of its generation");
+    }
+    assertThat(seenByOutput).containsExactly("1000 ran; durable up to 1000", "2000 ran; durable up to 2000");
   }
 
   /** An input whose batches are empty, and which says a restart could not decide them again. */

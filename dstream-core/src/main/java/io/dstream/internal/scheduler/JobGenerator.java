@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,8 @@ public final class JobGenerator {
   private volatile BatchCheckpointer checkpointer = NO_CHECKPOINTS;
   // Set at start, read by the event loop only: whether a batch's jobs wait for the checkpoint of its generation.
   private boolean jobsWaitForCheckpoint;
+  // Set by a stop that does not wait for the batches: ends a wait for a checkpoint write that does not come.
+  private volatile boolean stopRequested;
 
   /**
    * Creates the generator.
@@ -314,6 +317,7 @@ public final class JobGenerator {
    * @param deadlineNanos the stop's deadline, on the scale of {@link System#nanoTime()}
    */
   public void stop(boolean graceful, long deadlineNanos) {
+    stopRequested = !graceful;
     timer.stop(graceful);
     if (graceful) {
       events.add(new ProcessReceivedBlocks());
@@ -494,6 +498,38 @@ public final class JobGenerator {
   }
 
   /**
+   * Waits for a checkpoint write, one batch interval at a time: a write slower than that is logged once (a hung
+   * file system would otherwise stall batch generation without a word), and a stop that does not wait for the
+   * batches ends the wait.
+   *
+   * @return true if the checkpoint was written
+   */
+  private boolean awaitWritten(Time batch, CompletableFuture<Boolean> written) {
+    long sliceMillis = Math.max(1, batchDuration.milliseconds());
+    long waitedMillis = 0;
+    while (true) {
+      try {
+        return written.get(sliceMillis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (ExecutionException e) {
+        return false;
+      } catch (TimeoutException e) {
+        waitedMillis += sliceMillis;
+        if (stopRequested) {
+          return false;
+        }
+        if (waitedMillis == sliceMillis) {
+          LOG.warn("Batch {} waits for the metadata checkpoint of its generation, which has taken over {} ms to "
+              + "write: its jobs start once it is written, and no later batch is generated meanwhile; check the "
+              + "checkpoint directory's file system", batch, sliceMillis);
+        }
+      }
+    }
+  }
+
+  /**
    * Waits, on the event loop, until the checkpoint that records a batch's generation is written, and returns
    * the batch's jobs; if it could not be written, jobs that fail the batch instead. An input that decides a
    * batch's data at generation requires this ({@code RecoverableInput.requiresDurableGeneration}): output that
@@ -502,16 +538,7 @@ public final class JobGenerator {
    * stop finds every generated batch submitted.
    */
   private JobSet awaitDurable(JobSet jobSet, CompletableFuture<Boolean> written) {
-    boolean durable;
-    try {
-      durable = written.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      durable = false;
-    } catch (ExecutionException e) {
-      durable = false;
-    }
-    if (durable) {
+    if (awaitWritten(jobSet.time(), written)) {
       return jobSet;
     }
     IllegalStateException refused = new IllegalStateException("batch " + jobSet.time() + " does not run: the "

@@ -23,6 +23,7 @@ public final class InjectedFaults implements FaultHook {
   private static final long NO_LIMIT = -1;
 
   private final Set<Operation> failing = EnumSet.noneOf(Operation.class);
+  private final Set<Operation> held = EnumSet.noneOf(Operation.class);
   private long writeLimit = NO_LIMIT;
 
   private InjectedFaults() {}
@@ -67,16 +68,35 @@ public final class InjectedFaults implements FaultHook {
     writeLimit = bytes;
   }
 
-  /** Stops injecting failures (streams created before keep their write limit). */
+  /**
+   * Makes every later call of an operation wait, as on a hung file system, until {@link #clear()}.
+   *
+   * @param operation the operation
+   */
+  public synchronized void hold(Operation operation) {
+    held.add(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /** Stops injecting failures and lets held calls go on (streams created before keep their write limit). */
   public synchronized void clear() {
     failing.clear();
+    held.clear();
     writeLimit = NO_LIMIT;
+    notifyAll();
   }
 
   @Override
   public void check(Operation operation, URI target) throws IOException {
     boolean fail;
     synchronized (this) {
+      while (held.contains(operation)) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while " + operation + " of " + target + " was held", e);
+        }
+      }
       fail = failing.contains(operation);
     }
     if (fail) {
