@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.Durations;
 import io.dstream.InputDStream;
 import io.dstream.StreamingConf;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.testing.TestStreamingContext;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +21,8 @@ import org.junit.jupiter.api.Test;
  * capped by {@code dstream.kafka.maxRatePerPartition} and kept at least {@code dstream.kafka.minRatePerPartition}.
  * The output moves the clock to simulate how long each batch takes.
  */
-class DirectKafkaBackpressureTest {
-  private static EmbeddedKafka kafka;
+class DirectKafkaBackpressureTest extends BrokerPerClass {
   private TestStreamingContext t;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeContext() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.CapturedLog;
 import io.dstream.Durations;
 import io.dstream.StreamingConf;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,24 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the outage is read exactly once; a stop during the outage ends the wait, and a restart from the checkpoint
  * reads what that batch would have. Short timeouts (1 s requests) keep it quick.
  */
-class DirectKafkaBrokerOutageIT {
+class DirectKafkaBrokerOutageIT extends BrokerPerClass {
   private static final String RETRY_LOGGER = "io.dstream.kafka.internal.BrokerOutageRetry";
   private static final long WAIT_SECONDS = 60;
-  private static EmbeddedKafka kafka;
   private TestStreamingContext t;
 
   @TempDir
   Path checkpoints;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeContext() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.Durations;
 import io.dstream.StreamingConf;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.testing.TestStreamingContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +24,9 @@ import org.junit.jupiter.api.Test;
  * markers take an offset each; aborted records are skipped under {@code isolation.level=read_committed}). A range
  * that holds no record, or ends on an offset without one, completes; nothing is read twice or lost.
  */
-class DirectKafkaOffsetGapsTest {
+class DirectKafkaOffsetGapsTest extends BrokerPerClass {
   private static final long WAIT_MILLIS = 30_000;
-  private static EmbeddedKafka kafka;
   private TestStreamingContext t;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeContext() {

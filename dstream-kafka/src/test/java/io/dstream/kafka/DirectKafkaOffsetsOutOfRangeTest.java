@@ -7,7 +7,6 @@ import io.dstream.CapturedLog;
 import io.dstream.Durations;
 import io.dstream.InputDStream;
 import io.dstream.StreamingConf;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
 import java.util.List;
@@ -16,9 +15,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,20 +23,9 @@ import org.junit.jupiter.api.Test;
  * batch was generated (a reset with one WARN under {@code auto.offset.reset=earliest|latest}, a clear error
  * otherwise), records deleted while their batch runs, and a deleted topic. Never a silent skip.
  */
-class DirectKafkaOffsetsOutOfRangeTest {
+class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
   private static final String POLICY_LOGGER = "io.dstream.kafka.internal.OutOfRangeOffsets";
-  private static EmbeddedKafka kafka;
   private TestStreamingContext t;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeContext() {

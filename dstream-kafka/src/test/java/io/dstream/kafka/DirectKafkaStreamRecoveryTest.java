@@ -8,7 +8,6 @@ import io.dstream.InputDStream;
 import io.dstream.State;
 import io.dstream.StateSpec;
 import io.dstream.Tuple2;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.PairRDD;
 import io.dstream.testing.CollectedOutput;
@@ -23,9 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,24 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code getOrCreate}) against a real broker: every record is processed by a successful output exactly once, and
  * a batch left unfinished runs again over exactly the records it had, not the ones that arrived since.
  */
-class DirectKafkaStreamRecoveryTest {
-  private static EmbeddedKafka kafka;
-
+class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
   @TempDir
   Path checkpoints;
   private final List<TestStreamingContext> runs = new ArrayList<>();
   // The idempotent output's store, over all runs: how often each record (partition@offset=value) was stored.
   private final Map<String, Integer> stored = new ConcurrentHashMap<>();
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeRuns() {

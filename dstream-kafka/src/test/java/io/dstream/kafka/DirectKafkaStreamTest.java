@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.Durations;
 import io.dstream.InputDStream;
 import io.dstream.StreamingConf;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +27,8 @@ import org.junit.jupiter.api.Test;
  * (1 s batches): ranges, rate limit, new partitions, commits and bad records. Offsets out of range, deleted
  * topics, backpressure, split ranges, gaps in offsets and broker outages have classes of their own.
  */
-class DirectKafkaStreamTest {
-  private static EmbeddedKafka kafka;
+class DirectKafkaStreamTest extends BrokerPerClass {
   private TestStreamingContext t;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeContext() {

@@ -20,8 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Ddstream.crashTest.seed=N} overrides; the kill moments follow the child's reports, so a seed
  * reproduces the input and the choices, not the exact moments.
  */
-class KafkaExactlyOnceCrashIT {
+class KafkaExactlyOnceCrashIT extends BrokerPerClass {
   private static final int KILLS = 10;
   private static final long BATCH_MILLIS = 250;
   private static final String INPUT = "events";
@@ -68,20 +66,8 @@ class KafkaExactlyOnceCrashIT {
   private static final CrashLoop.KillMoments LATER = new CrashLoop.KillMoments(24, true,
       event -> !event.startsWith("submitted"), (int) BATCH_MILLIS);
 
-  private static EmbeddedKafka kafka;
-
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path work;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.Durations;
 import io.dstream.InputDStream;
 import io.dstream.StreamingConf;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
@@ -16,28 +15,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The RDDs of Kafka records against a real broker: a large range of a direct stream's batch read by several
  * worker threads at once, and {@link KafkaUtils#createRDD} for batch jobs.
  */
-class KafkaRddTest {
-  private static EmbeddedKafka kafka;
+class KafkaRddTest extends BrokerPerClass {
   private TestStreamingContext t;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeContext() {

@@ -7,7 +7,6 @@ import io.dstream.Durations;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
 import io.dstream.Time;
-import io.dstream.kafka.testing.EmbeddedKafka;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
@@ -26,30 +25,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Kafka sink against a real broker (one per class): what a {@code read_committed} consumer of the output
  * sees when batches are written, written again by a restarted run, left open by a crashed one, or fail.
  */
-class KafkaSinkTest {
+class KafkaSinkTest extends BrokerPerClass {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static EmbeddedKafka kafka;
   private final List<TestStreamingContext> runs = new ArrayList<>();
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @AfterEach
   void closeRuns() {
