@@ -39,6 +39,17 @@ public final class ConfigKeys {
       "The application's name, used in thread names and log lines, and in the transactional ids of an "
           + "exactly-once Kafka sink (which requires it to be set).");
 
+  /**
+   * The identity that the instances of one scale-out application share; setting it makes the context one
+   * instance of several.
+   */
+  public static final ConfigKey<String> APPLICATION_ID = new ConfigKey<>("dstream.application.id", null,
+      ConfigKeys::applicationId,
+      "Makes this context one instance of a scale-out application: every copy of the program started with the "
+          + "same id joins one Kafka consumer group (named by the id) and gets a share of the input partitions. "
+          + "Offsets are committed to the group and state goes to changelog topics, each batch in one Kafka "
+          + "transaction; no checkpoint directory is used. Letters, digits, '.', '_' and '-'. See scaling.md.");
+
   /** How many output-operation jobs may run at the same time. */
   public static final ConfigKey<Integer> CONCURRENT_JOBS = new ConfigKey<>("dstream.concurrentJobs", "1",
       ConfigKeys::positiveInt,
@@ -272,7 +283,7 @@ public final class ConfigKeys {
           + "means the broker is unreachable. Also how long each request for partitions and offsets that "
           + "generates a batch waits (at most half of dstream.stopTimeout) before it is tried again.");
 
-  private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
+  private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, APPLICATION_ID, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
       RECEIVER_RESTART_DELAY, RECEIVER_MAX_LINE_LENGTH, RECEIVER_MAX_BUFFERED_RECORDS,
@@ -303,6 +314,15 @@ public final class ConfigKeys {
       }
     }
     return null;
+  }
+
+  private static String applicationId(String id) {
+    // It names a consumer group, transactional ids and topics: Kafka's legal characters for topic names.
+    if (!id.matches("[A-Za-z0-9._-]{1,200}")) {
+      throw new IllegalArgumentException("'" + id + "' is not an application id: use 1 to 200 letters, digits, "
+          + "'.', '_' or '-'");
+    }
+    return id;
   }
 
   private static String master(String master) {

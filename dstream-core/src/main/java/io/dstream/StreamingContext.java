@@ -68,6 +68,11 @@ public final class StreamingContext {
       public <T> InputDStream<T> inputStream(StreamingContext context, InputStreamNode<T> node) {
         return new InputDStream<>(context, node);
       }
+
+      @Override
+      public <K, V> PairDStream<K, V> pairStream(StreamingContext context, StreamNode<Tuple2<K, V>> node) {
+        return new PairDStream<>(context, node);
+      }
     });
   }
 

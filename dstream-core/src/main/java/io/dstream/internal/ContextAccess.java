@@ -1,8 +1,11 @@
 package io.dstream.internal;
 
 import io.dstream.InputDStream;
+import io.dstream.PairDStream;
 import io.dstream.StreamingContext;
+import io.dstream.Tuple2;
 import io.dstream.internal.stream.InputStreamNode;
+import io.dstream.internal.stream.StreamNode;
 
 /**
  * Lets the test kit follow the batches of a {@link StreamingContext} ({@link BatchProgress}), and source modules
@@ -31,6 +34,17 @@ public final class ContextAccess {
      * @return the stream
      */
     <T> InputDStream<T> inputStream(StreamingContext context, InputStreamNode<T> node);
+
+    /**
+     * Wraps a node of key-value records, already registered with the context's graph, as the public stream.
+     *
+     * @param context the context
+     * @param node the node
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return the stream
+     */
+    <K, V> PairDStream<K, V> pairStream(StreamingContext context, StreamNode<Tuple2<K, V>> node);
   }
 
   private ContextAccess() {}
@@ -79,5 +93,18 @@ public final class ContextAccess {
    */
   public static <T> InputDStream<T> inputStream(StreamingContext context, InputStreamNode<T> node) {
     return bridge.inputStream(context, node);
+  }
+
+  /**
+   * Wraps a node of key-value records as the public stream of a context.
+   *
+   * @param context the context whose graph the node was created in
+   * @param node the node
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the stream
+   */
+  public static <K, V> PairDStream<K, V> pairStream(StreamingContext context, StreamNode<Tuple2<K, V>> node) {
+    return bridge.pairStream(context, node);
   }
 }

@@ -14,6 +14,7 @@ import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.internal.receiver.ReceiverTracker;
 import io.dstream.internal.scheduler.AbandonedBatches;
+import io.dstream.internal.scheduler.BatchCommitter;
 import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.FailureHandler;
@@ -73,7 +74,7 @@ public final class StreamingRuntime implements BatchProgress {
     this.engine = new Engine(app, conf.workerThreads(), conf.get(ConfigKeys.DEFAULT_PARALLELISM),
         conf.get(ConfigKeys.TASK_MAX_FAILURES),
         new ValueCopier(serializer, conf.get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED)), this::openBlockStore);
-    this.graph = new DStreamGraph(batchDuration);
+    this.graph = new DStreamGraph(batchDuration, conf.get(ConfigKeys.APPLICATION_ID));
     FailureHandler failures = new FailureHandler() {
       @Override
       public void jobFailed(JobFailedException failure) {
@@ -90,6 +91,13 @@ public final class StreamingRuntime implements BatchProgress {
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer, failures);
     this.generator = new JobGenerator(app, graph, scheduler, bus, clock, receivers, failures);
     this.checkpoints = new RuntimeCheckpoints(conf, graph, receivers, generator, serializer);
+    if (graph.scaleOutApplication().isPresent()) {
+      scheduler.addCommitter((time, failure) -> {
+        if (failure == null) {
+          graph.prepareCommit(time);
+        }
+      }, BatchCommitter.Phase.PREPARE);
+    }
   }
 
   /** Creates the block store of received blocks and cached partitions; the engine calls it on first use. */
@@ -119,6 +127,7 @@ public final class StreamingRuntime implements BatchProgress {
         throw new IllegalStateException("no output operations are registered, so there is nothing to run; "
             + "add one (print(), foreachRDD(...), saveAsTextFiles(...)) before start()");
       }
+      checkScaleOut();
       bus.start();
       try {
         // Run before the first tick can fire: the started event precedes every batch and receiver event.
@@ -140,6 +149,29 @@ public final class StreamingRuntime implements BatchProgress {
       scheduler.shutdown(false);
       finishStop(false, stopDeadline());
       throw startFailure;
+    }
+  }
+
+  /**
+   * Refuses, in a scale-out application, what would break its model: a checkpoint directory (offsets live in the
+   * consumer group and state in changelog topics, so a per-instance checkpoint would disagree with them) and
+   * concurrent jobs (each batch is one transaction, committed before the next batch runs).
+   */
+  private void checkScaleOut() {
+    Optional<String> application = graph.scaleOutApplication();
+    if (application.isEmpty()) {
+      return;
+    }
+    if (checkpointDirectory().isPresent()) {
+      throw new IllegalStateException("this context is an instance of the scale-out application '"
+          + application.get() + "' (dstream.application.id), whose offsets are kept in its Kafka consumer group "
+          + "and its state in changelog topics; a checkpoint directory would disagree with them: remove the "
+          + "ssc.checkpoint(...) call");
+    }
+    if (conf.get(ConfigKeys.CONCURRENT_JOBS) != 1) {
+      throw new IllegalStateException("dstream.concurrentJobs is " + conf.get(ConfigKeys.CONCURRENT_JOBS)
+          + ", but an instance of a scale-out application commits each batch as one transaction before the "
+          + "next one runs: leave dstream.concurrentJobs at 1");
     }
   }
 
@@ -270,26 +302,44 @@ public final class StreamingRuntime implements BatchProgress {
     if (!outcome.fatal(error)) {
       return;
     }
-    boolean stopUnderWay = lifecycle.is(RuntimeState.STOPPING, RuntimeState.TERMINATED);
     LOG.error("{} failed with {}; the JVM may be in no state to go on, so the StreamingContext stops and "
         + "awaitTermination rethrows the error: restart the application", where, error, error);
-    if (stopUnderWay) {
+    stopOnItsOwnThread();
+  }
+
+  /**
+   * Ends the context after a failure it must not go past (in a scale-out application, a batch that failed or
+   * could not be committed: a later batch would commit the input offsets beyond it). Records the failure, which
+   * {@code awaitTermination} then throws, and stops at once on a thread of its own, as after a fatal error.
+   *
+   * @param failure the failure
+   */
+  public void stopAfterFailure(JobFailedException failure) {
+    reportError(failure);
+    LOG.error("The StreamingContext stops after {}: restart the application to go on from the last committed "
+        + "batch", failure.getMessage());
+    stopOnItsOwnThread();
+  }
+
+  /** Stops on a thread of its own: the thread that asks may be one that the stop waits for. */
+  private void stopOnItsOwnThread() {
+    if (lifecycle.is(RuntimeState.STOPPING, RuntimeState.TERMINATED)) {
       return; // its end (bounded by dstream.stopTimeout) releases awaitTermination
     }
     try {
-      Thread stopper = new Thread(this::stopAfterFatalError, "dstream-" + conf.appName() + "-fatal-stop");
+      Thread stopper = new Thread(this::stopAfterError, "dstream-" + conf.appName() + "-error-stop");
       stopper.setDaemon(false);
       stopper.start();
     } catch (VirtualMachineError noThread) {
-      stopAfterFatalError(); // no memory for another thread: stop from here, as far as it goes
+      stopAfterError(); // no memory for another thread: stop from here, as far as it goes
     }
   }
 
-  private void stopAfterFatalError() {
+  private void stopAfterError() {
     try {
       stop(false);
     } catch (Throwable stopFailure) {
-      LOG.error("The StreamingContext could not stop cleanly after the fatal error", stopFailure);
+      LOG.error("The StreamingContext could not stop cleanly after the error", stopFailure);
       terminated();
     }
   }
@@ -302,6 +352,16 @@ public final class StreamingRuntime implements BatchProgress {
    */
   public void reportError(JobFailedException failure) {
     outcome.jobFailed(failure);
+  }
+
+  /**
+   * Adds a committer that every batch goes through once its jobs have ended (see {@link BatchCommitter}).
+   *
+   * @param committer the committer
+   * @param phase when it runs among the others
+   */
+  public void addBatchCommitter(BatchCommitter committer, BatchCommitter.Phase phase) {
+    scheduler.addCommitter(committer, phase);
   }
 
   /**

@@ -81,4 +81,25 @@ public interface StreamingListener {
    * @param event the event
    */
   default void onReceiverStopped(StreamingListenerReceiverStopped event) {}
+
+  /**
+   * Called, in a scale-out application, when this instance is given input partitions.
+   *
+   * @param event the event
+   */
+  default void onPartitionsAssigned(StreamingListenerPartitionsAssigned event) {}
+
+  /**
+   * Called, in a scale-out application, when this instance has given up input partitions.
+   *
+   * @param event the event
+   */
+  default void onPartitionsRevoked(StreamingListenerPartitionsRevoked event) {}
+
+  /**
+   * Called, in a scale-out application, when this instance has restored a gained partition's state.
+   *
+   * @param event the event
+   */
+  default void onStateRestored(StreamingListenerStateRestored event) {}
 }

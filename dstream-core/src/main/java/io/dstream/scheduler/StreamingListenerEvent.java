@@ -4,4 +4,5 @@ package io.dstream.scheduler;
 public sealed interface StreamingListenerEvent permits StreamingListenerStreamingStarted,
     StreamingListenerBatchSubmitted, StreamingListenerBatchStarted, StreamingListenerBatchCompleted,
     StreamingListenerOutputOperationStarted, StreamingListenerOutputOperationCompleted,
-    StreamingListenerReceiverStarted, StreamingListenerReceiverError, StreamingListenerReceiverStopped {}
+    StreamingListenerReceiverStarted, StreamingListenerReceiverError, StreamingListenerReceiverStopped,
+    StreamingListenerPartitionsAssigned, StreamingListenerPartitionsRevoked, StreamingListenerStateRestored {}

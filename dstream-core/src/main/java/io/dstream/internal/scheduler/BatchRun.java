@@ -63,6 +63,13 @@ final class BatchRun {
     return false;
   }
 
+  /** Records that the batch's jobs ended but its commit failed; the first failure stays the batch's. */
+  synchronized void commitFailed(JobFailedException failure) {
+    if (firstFailure == null) {
+      firstFailure = failure;
+    }
+  }
+
   /** Marks a batch without jobs as processed at once. */
   synchronized void completeEmpty(long now) {
     processingStart = now;

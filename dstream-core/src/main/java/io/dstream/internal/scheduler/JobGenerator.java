@@ -451,7 +451,10 @@ public final class JobGenerator {
   private List<Time> withQueuedBatchTimes(Time first) {
     List<Time> times = new ArrayList<>();
     times.add(first);
-    while (times.size() < MAX_BATCHES_GENERATED_TOGETHER && events.peek() instanceof GenerateJobs next
+    // An instance of a scale-out application generates a batch only once the batches before it are committed
+    // (its partitions may move in between), so it cannot generate two before submitting the first.
+    int max = graph.scaleOutApplication().isPresent() ? 1 : MAX_BATCHES_GENERATED_TOGETHER;
+    while (times.size() < max && events.peek() instanceof GenerateJobs next
         && events.remove(next)) {
       times.add(next.time());
     }

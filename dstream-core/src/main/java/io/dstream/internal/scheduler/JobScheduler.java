@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public final class JobScheduler {
   private final ThreadPoolExecutor jobExecutor;
   private final ThreadGroup jobThreads;
   private final Map<Time, BatchRun> unfinished = new ConcurrentSkipListMap<>();
+  private final List<BatchCommitter> preparing = new CopyOnWriteArrayList<>();
+  private final List<BatchCommitter> committing = new CopyOnWriteArrayList<>();
   private volatile Consumer<BatchOutcome> completionSink;
   // Set once the stop interrupts jobs: their failures are the stop's doing, not the user's.
   private volatile boolean interrupting;
@@ -80,6 +83,16 @@ public final class JobScheduler {
           + "job generator");
     }
     completionSink = sink;
+  }
+
+  /**
+   * Adds a committer that every batch completed from now on goes through (see {@link BatchCommitter}).
+   *
+   * @param committer the committer
+   * @param phase when it runs among the others
+   */
+  public void addCommitter(BatchCommitter committer, BatchCommitter.Phase phase) {
+    (phase == BatchCommitter.Phase.PREPARE ? preparing : committing).add(committer);
   }
 
   /**
@@ -206,6 +219,8 @@ public final class JobScheduler {
   }
 
   private void completeBatch(BatchRun run) {
+    commit(run, preparing);
+    commit(run, committing);
     var info = run.info();
     long end = info.processingEndTime().orElseThrow();
     LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
@@ -213,6 +228,27 @@ public final class JobScheduler {
     unfinished.remove(run.time());
     bus.post(new StreamingListenerBatchCompleted(info));
     completionSink.accept(new BatchOutcome(run.time(), run.firstFailure()));
+  }
+
+  /** Runs committers on a batch; a failing one fails the batch, and the later ones see its failure. */
+  private void commit(BatchRun run, List<BatchCommitter> committers) {
+    for (BatchCommitter committer : committers) {
+      try {
+        committer.commit(run.time(), run.firstFailure());
+      } catch (Throwable t) {
+        var fatal = FatalErrors.in(t);
+        if (fatal.isPresent()) {
+          failures.fatalError("the commit of batch " + run.time(), fatal.get());
+          continue;
+        }
+        Throwable cause = UserCodeException.unwrap(t);
+        JobFailedException failure =
+            new JobFailedException("batch " + run.time() + " could not be committed: " + cause, cause);
+        run.commitFailed(failure);
+        LOG.error("Batch {} could not be committed", run.time(), cause);
+        failures.jobFailed(failure);
+      }
+    }
   }
 
   private void report(Job job, JobFailedException failure) {

@@ -8,9 +8,12 @@ import io.dstream.scheduler.StreamingListenerBatchSubmitted;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
 import io.dstream.scheduler.StreamingListenerOutputOperationStarted;
+import io.dstream.scheduler.StreamingListenerPartitionsAssigned;
+import io.dstream.scheduler.StreamingListenerPartitionsRevoked;
 import io.dstream.scheduler.StreamingListenerReceiverError;
 import io.dstream.scheduler.StreamingListenerReceiverStarted;
 import io.dstream.scheduler.StreamingListenerReceiverStopped;
+import io.dstream.scheduler.StreamingListenerStateRestored;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,6 +243,12 @@ public final class ListenerBus {
         listener.onReceiverError(e);
       } else if (event instanceof StreamingListenerReceiverStopped e) {
         listener.onReceiverStopped(e);
+      } else if (event instanceof StreamingListenerPartitionsAssigned e) {
+        listener.onPartitionsAssigned(e);
+      } else if (event instanceof StreamingListenerPartitionsRevoked e) {
+        listener.onPartitionsRevoked(e);
+      } else if (event instanceof StreamingListenerStateRestored e) {
+        listener.onStateRestored(e);
       }
     } catch (VirtualMachineError e) {
       failures.fatalError("streaming listener " + listener.getClass().getName() + " handling "

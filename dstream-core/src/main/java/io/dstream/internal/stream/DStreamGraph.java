@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -57,18 +58,41 @@ public final class DStreamGraph {
   private final List<ForEachStreamNode<?>> outputs = new ArrayList<>();
   private final List<StreamNode<?>> streams = new ArrayList<>();
   private final Map<String, StreamNode<?>> namedStreams = new HashMap<>();
+  private final String applicationId;
   private Duration rememberDuration;
   private volatile Frozen frozen;
   private volatile Time lastBatchTime;
   private volatile Time zeroTime;
 
   /**
-   * Creates an empty graph.
+   * Creates an empty graph of a single-JVM application.
    *
    * @param batchDuration the batch interval
    */
   public DStreamGraph(Duration batchDuration) {
+    this(batchDuration, null);
+  }
+
+  /**
+   * Creates an empty graph.
+   *
+   * @param batchDuration the batch interval
+   * @param applicationId the scale-out application this is an instance of ({@code dstream.application.id}),
+   *     or null for a single-JVM application
+   */
+  public DStreamGraph(Duration batchDuration, String applicationId) {
     this.batchDuration = batchDuration;
+    this.applicationId = applicationId;
+  }
+
+  /**
+   * Returns the scale-out application this graph runs an instance of: its streams then share their input
+   * partitions, and their keyed state, with the other instances.
+   *
+   * @return the application id, empty for a single-JVM application
+   */
+  public Optional<String> scaleOutApplication() {
+    return Optional.ofNullable(applicationId);
   }
 
   /**
@@ -339,6 +363,19 @@ public final class DStreamGraph {
   public void completeBatch(Time time) {
     for (StreamNode<?> stream : frozen().usedByOutputs()) {
       stream.completeBatch(time);
+    }
+  }
+
+  /**
+   * In a scale-out application, does the work that must be part of a batch's commit (see
+   * {@link StreamNode#beforeCommit}) for every stream the outputs use.
+   *
+   * @param time the batch time
+   * @throws Exception if the work of a stream fails
+   */
+  public void prepareCommit(Time time) throws Exception {
+    for (StreamNode<?> stream : frozen().usedByOutputs()) {
+      stream.beforeCommit(time);
     }
   }
 

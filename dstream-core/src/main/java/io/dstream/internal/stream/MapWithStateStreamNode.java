@@ -14,8 +14,8 @@ import io.dstream.internal.state.StateMap;
 import io.dstream.internal.state.StateMapWork;
 import io.dstream.internal.state.StateMappingFunction;
 import io.dstream.internal.state.StatePartition;
-import io.dstream.internal.state.StateRddNode;
 import io.dstream.internal.state.StateSnapshot;
+import io.dstream.internal.state.StateStep;
 import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +42,6 @@ import java.util.stream.LongStream;
  */
 public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode<K, V, StatePartition<K, S, T>> {
   private final StateMappingFunction<K, V, S, T> function;
-  private final Partitioner partitioner;
   private final RddNode<Tuple2<K, S>> initialState;
   private final Duration timeout;
   private volatile StateMapWork work = StateMapWork.NONE;
@@ -62,9 +61,8 @@ public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode
   public MapWithStateStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
       StateMappingFunction<K, V, S, T> function, Partitioner partitioner, RddNode<Tuple2<K, S>> initialState,
       Duration timeout) {
-    super(parent, environment, definedAt);
+    super(parent, environment, definedAt, partitioner);
     this.function = function;
-    this.partitioner = partitioner;
     this.initialState = initialState;
     this.timeout = timeout;
   }
@@ -110,12 +108,11 @@ public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode
   }
 
   @Override
-  protected RddNode<StatePartition<K, S, T>> computeState(Time time, RddNode<StatePartition<K, S, T>> previous,
+  protected StateStep<StatePartition<K, S, T>> stateStep(Time time, RddNode<StatePartition<K, S, T>> previous,
       RddNode<Tuple2<K, V>> newData) {
-    StateInputs<StatePartition<K, S, T>, K, V> inputs = new StateInputs<>(previous, newData, partitioner);
+    StateInputs<StatePartition<K, S, T>, K, V> inputs = new StateInputs<>(previous, newData, partitioner());
     Long timeoutThreshold = timeout == null ? null : time.minus(timeout).milliseconds();
-    return StateRddNode.computing(environment().engine(), operationName(), partitioner,
-        new MapWithStateStep<>(inputs, function, time, timeoutThreshold, isCheckpointTime(time), work));
+    return new MapWithStateStep<>(inputs, function, time, timeoutThreshold, isCheckpointTime(time), work);
   }
 
   @Override
@@ -124,7 +121,7 @@ public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode
       return null;
     }
     long updateTime = firstBatch.milliseconds();
-    return new MapPartitionsRddNode<>(PairOperations.partitionBy(initialState, partitioner), "initialState",
+    return new MapPartitionsRddNode<>(PairOperations.partitionBy(initialState, partitioner()), "initialState",
         (partition, records) -> {
           StateMap<K, S> map = StateMap.empty(work);
           records.forEachRemaining(record -> map.put(record._1(), record._2(), updateTime));
@@ -147,22 +144,19 @@ public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode
 
   @Override
   @SuppressWarnings("unchecked")
-  protected RddNode<StatePartition<K, S, T>> restore(StateSnapshot snapshot) {
-    List<StateMap<K, S>> maps = new ArrayList<>(partitioner.numPartitions());
-    for (int i = 0; i < partitioner.numPartitions(); i++) {
-      maps.add(StateMap.empty(work));
+  protected List<StatePartition<K, S, T>> recordsOf(StateSnapshot.Partition partition) {
+    StateMap<K, S> map = StateMap.empty(work);
+    for (int i = 0; i < partition.keys().length; i++) {
+      map.put((K) partition.keys()[i], (S) partition.states()[i], partition.updateTimes()[i]);
     }
-    for (StateSnapshot.Partition partition : snapshot.partitions()) {
-      for (int i = 0; i < partition.keys().length; i++) {
-        K key = (K) partition.keys()[i];
-        maps.get(partitioner.getPartition(key)).put(key, (S) partition.states()[i], partition.updateTimes()[i]);
-      }
-    }
-    List<List<StatePartition<K, S, T>>> partitions = new ArrayList<>(maps.size());
-    for (StateMap<K, S> map : maps) {
-      partitions.add(List.of(new StatePartition<>(map, List.of())));
-    }
-    return StateRddNode.holding(environment().engine(), operationName(), partitioner, partitions);
+    List<StatePartition<K, S, T>> records = new ArrayList<>(1);
+    records.add(new StatePartition<>(map, List.of()));
+    return records;
+  }
+
+  @Override
+  protected boolean hasInitialState() {
+    return initialState != null;
   }
 
   @Override

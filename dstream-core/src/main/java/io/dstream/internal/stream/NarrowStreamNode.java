@@ -2,6 +2,8 @@ package io.dstream.internal.stream;
 
 import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.PartitionScope;
+import java.util.Optional;
 
 /**
  * A stream whose every batch is a narrow operation of its parent's batch: {@code map}, {@code flatMap},
@@ -14,6 +16,7 @@ import io.dstream.internal.rdd.RddNode;
  * @param <U> the record type
  */
 public final class NarrowStreamNode<T, U> extends PerBatchStreamNode<T, U> {
+  private final StreamNode<T> parent;
   private final NarrowOperation<T, U> operation;
 
   /**
@@ -25,7 +28,14 @@ public final class NarrowStreamNode<T, U> extends PerBatchStreamNode<T, U> {
    */
   public NarrowStreamNode(StreamNode<T> parent, NarrowOperation<T, U> operation) {
     super(parent, operation.name());
+    this.parent = parent;
     this.operation = operation;
+  }
+
+  /** The parent's, if the operation keeps records where they were ({@code mapValues}, {@code filter}). */
+  @Override
+  public Optional<PartitionScope> partitionScope() {
+    return operation.preservesPartitioning() ? parent.partitionScope() : Optional.empty();
   }
 
   @Override

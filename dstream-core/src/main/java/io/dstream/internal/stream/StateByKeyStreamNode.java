@@ -6,8 +6,8 @@ import io.dstream.function.Function2;
 import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.state.StateInputs;
-import io.dstream.internal.state.StateRddNode;
 import io.dstream.internal.state.StateSnapshot;
+import io.dstream.internal.state.StateStep;
 import io.dstream.internal.state.UpdateStateStep;
 import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
@@ -31,7 +31,6 @@ import java.util.Optional;
  */
 public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V, Tuple2<K, S>> {
   private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
-  private final Partitioner partitioner;
   private final RddNode<Tuple2<K, S>> initialState;
 
   /**
@@ -48,23 +47,25 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
   public StateByKeyStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
       Function2<List<V>, Optional<S>, Optional<S>> updateFunction, Partitioner partitioner,
       RddNode<Tuple2<K, S>> initialState) {
-    super(parent, environment, definedAt);
+    super(parent, environment, definedAt, partitioner);
     this.updateFunction = updateFunction;
-    this.partitioner = partitioner;
     this.initialState = initialState;
   }
 
   @Override
-  protected RddNode<Tuple2<K, S>> computeState(Time time, RddNode<Tuple2<K, S>> previous,
+  protected StateStep<Tuple2<K, S>> stateStep(Time time, RddNode<Tuple2<K, S>> previous,
       RddNode<Tuple2<K, V>> newData) {
-    StateInputs<Tuple2<K, S>, K, V> inputs = new StateInputs<>(previous, newData, partitioner);
-    return StateRddNode.computing(environment().engine(), operationName(), partitioner,
-        new UpdateStateStep<>(inputs, updateFunction));
+    return new UpdateStateStep<>(new StateInputs<>(previous, newData, partitioner()), updateFunction);
   }
 
   @Override
   protected RddNode<Tuple2<K, S>> initialState(Time firstBatch) {
-    return initialState == null ? null : PairOperations.partitionBy(initialState, partitioner);
+    return initialState == null ? null : PairOperations.partitionBy(initialState, partitioner());
+  }
+
+  @Override
+  protected boolean hasInitialState() {
+    return initialState != null;
   }
 
   @Override
@@ -80,18 +81,12 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
 
   @Override
   @SuppressWarnings("unchecked")
-  protected RddNode<Tuple2<K, S>> restore(StateSnapshot snapshot) {
-    List<List<Tuple2<K, S>>> partitions = new ArrayList<>(partitioner.numPartitions());
-    for (int i = 0; i < partitioner.numPartitions(); i++) {
-      partitions.add(new ArrayList<>());
+  protected List<Tuple2<K, S>> recordsOf(StateSnapshot.Partition partition) {
+    List<Tuple2<K, S>> records = new ArrayList<>(partition.keys().length);
+    for (int i = 0; i < partition.keys().length; i++) {
+      records.add(new Tuple2<>((K) partition.keys()[i], (S) partition.states()[i]));
     }
-    for (StateSnapshot.Partition partition : snapshot.partitions()) {
-      for (int i = 0; i < partition.keys().length; i++) {
-        K key = (K) partition.keys()[i];
-        partitions.get(partitioner.getPartition(key)).add(new Tuple2<>(key, (S) partition.states()[i]));
-      }
-    }
-    return StateRddNode.holding(environment().engine(), operationName(), partitioner, partitions);
+    return records;
   }
 
   @Override

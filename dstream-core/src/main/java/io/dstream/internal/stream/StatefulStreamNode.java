@@ -5,12 +5,21 @@ import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.ChangeloggedStep;
+import io.dstream.internal.state.OwnedStateStep;
+import io.dstream.internal.state.PartitionScope;
+import io.dstream.internal.state.StateChangelog;
+import io.dstream.internal.state.StateRddNode;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.state.StateSnapshotStore;
+import io.dstream.internal.state.StateStep;
+import io.dstream.rdd.Partitioner;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +41,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #restoreSnapshot(Time) restoring} a snapshot written by an earlier run.
  * </ul>
  *
+ * <p>In a scale-out application ({@code dstream.application.id}) the state lives with the Kafka partitions its
+ * keys arrive on instead ({@link PartitionScope}, which the parent must carry: records sent through a topic):
+ * partition {@code p} of the state is partition {@code p} of the topic, the instance keeps the partitions it
+ * owns, restores a partition it gains from the state's changelog, drops one it loses, and writes each batch's
+ * changes to the changelog before the batch is committed. No checkpoint directory is used.
+ *
  * <p>The lineage needs no cutting at checkpoint times: every state RDD keeps its records and drops its
  * inputs as soon as it is computed (see {@link io.dstream.internal.state.StateRddNode}), which is a local
  * checkpoint of every batch, done by the batch's own job rather than on the job generator's thread. Only
@@ -48,6 +63,11 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   private final StreamNode<Tuple2<K, V>> parent;
   private final StateEnvironment environment;
   private final String definedAt;
+  private final Partitioner configuredPartitioner;
+  // Set at start in a scale-out application: the topic partitions the state lives in, and its changelog.
+  private volatile PartitionScope scope;
+  private volatile StateChangelog changelog;
+  private Set<Integer> ownedAtLastBatch = Set.of();
   private StateSnapshotStore snapshots;
   private Time restoredTime;
   private RddNode<T> restoredRdd;
@@ -60,25 +80,27 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
    * @param parent the stream of new key-value records
    * @param environment the engine, checkpoint directory and serializer of the context
    * @param definedAt where the user defined the stream, such as {@code updateStateByKey at App.java:42}
+   * @param partitioner the state's partitioner, unless the state lives in a scale-out application's partitions
    * @throws IllegalStateException if the context has already started
    */
-  protected StatefulStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt) {
+  protected StatefulStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
+      Partitioner partitioner) {
     super(parent.graph());
     this.parent = parent;
     this.environment = environment;
     this.definedAt = definedAt;
+    this.configuredPartitioner = partitioner;
   }
 
   /**
-   * Computes a batch's state from the previous state and the batch's new records. Builds the RDD; the job
-   * that needs it computes it.
+   * Returns how a batch's state is computed from the previous state and the batch's new records.
    *
    * @param time the batch time
-   * @param previous the previous state (partitioned by the state's partitioner), or null if there is none
+   * @param previous the previous state (partitioned by {@link #partitioner()}), or null if there is none
    * @param newData the batch's new records, or null if the parent has no RDD for the batch
-   * @return the new state
+   * @return the step that computes each partition of the new state
    */
-  protected abstract RddNode<T> computeState(Time time, RddNode<T> previous, RddNode<Tuple2<K, V>> newData);
+  protected abstract StateStep<T> stateStep(Time time, RddNode<T> previous, RddNode<Tuple2<K, V>> newData);
 
   /**
    * Returns the state before the first batch.
@@ -89,7 +111,14 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   protected abstract RddNode<T> initialState(Time firstBatch);
 
   /**
-   * Turns one partition of a state RDD into its snapshot.
+   * Tells whether the user gave an initial state.
+   *
+   * @return true if there is one
+   */
+  protected abstract boolean hasInitialState();
+
+  /**
+   * Turns one partition of a state RDD into its keys and states (for a snapshot, or to compare two batches).
    *
    * @param records the partition's records
    * @return the partition's keys and states
@@ -97,13 +126,56 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   protected abstract StateSnapshot.Partition snapshotOf(Iterator<T> records);
 
   /**
+   * Turns keys and states, all of one partition, back into the partition's records: the inverse of
+   * {@link #snapshotOf}.
+   *
+   * @param partition the keys and states
+   * @return the records, a list the caller keeps
+   */
+  protected abstract List<T> recordsOf(StateSnapshot.Partition partition);
+
+  /**
+   * Returns the state's partitioner: the scale-out application's partitions, or the one the user chose.
+   *
+   * @return the partitioner
+   */
+  protected final Partitioner partitioner() {
+    PartitionScope current = scope;
+    return current != null ? current.partitioner() : configuredPartitioner;
+  }
+
+  /**
    * Turns a snapshot back into a state RDD, placing each key with the current partitioner (which may differ
    * from the one the snapshot was written with).
-   *
-   * @param snapshot the snapshot
-   * @return the state
    */
-  protected abstract RddNode<T> restore(StateSnapshot snapshot);
+  private RddNode<T> restore(StateSnapshot snapshot) {
+    Partitioner partitioner = partitioner();
+    int count = partitioner.numPartitions();
+    List<List<Object>> keys = new ArrayList<>(count);
+    List<List<Object>> states = new ArrayList<>(count);
+    List<List<Long>> times = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(new ArrayList<>());
+      states.add(new ArrayList<>());
+      times.add(new ArrayList<>());
+    }
+    for (StateSnapshot.Partition part : snapshot.partitions()) {
+      for (int i = 0; i < part.keys().length; i++) {
+        int target = partitioner.getPartition(part.keys()[i]);
+        keys.get(target).add(part.keys()[i]);
+        states.get(target).add(part.states()[i]);
+        if (part.updateTimes().length > 0) {
+          times.get(target).add(part.updateTimes()[i]);
+        }
+      }
+    }
+    List<List<T>> partitions = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      partitions.add(recordsOf(new StateSnapshot.Partition(keys.get(i).toArray(), states.get(i).toArray(),
+          times.get(i).stream().mapToLong(Long::longValue).toArray())));
+    }
+    return StateRddNode.holding(environment.engine(), operationName(), partitioner, partitions);
+  }
 
   /**
    * Returns the context's engine, checkpoint directory and serializer.
@@ -137,11 +209,40 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
 
   @Override
   protected final void checkCanStart() {
+    Optional<String> application = graph().scaleOutApplication();
+    if (application.isPresent()) {
+      useScaleOutPartitions(application.get());
+      return;
+    }
     if (environment.checkpointDirectory().get().isEmpty()) {
       throw new IllegalStateException(definedAt + " (" + this + ") keeps state across batches, and a stateful "
           + "stream needs a checkpoint directory to write that state to; call ssc.checkpoint(directory) before "
           + "start()");
     }
+  }
+
+  /**
+   * Makes the state live in the partitions of the scope its parent carries.
+   *
+   * @throws IllegalStateException if the parent carries none (its keys did not come through a topic), or an
+   *     initial state was given
+   */
+  private void useScaleOutPartitions(String application) {
+    Optional<PartitionScope> carried = parent.partitionScope();
+    if (carried.isEmpty()) {
+      throw new IllegalStateException(definedAt + " (" + this + ") keeps state per key, but in the scale-out "
+          + "application '" + application + "' each instance sees only some of the keys unless the records "
+          + "reach this stream through a Kafka topic keyed by its key: send the pairs through one first, for "
+          + "example KafkaUtils.through(pairs, \"" + application + "-" + operationName() + "-by-key\", kafkaParams)"
+          + ".updateStateByKey(...), with nothing in between that changes the key");
+    }
+    if (hasInitialState()) {
+      throw new IllegalStateException(definedAt + " (" + this + ") has an initial state RDD, which a scale-out "
+          + "application cannot split among its instances; drop the initial state, or feed it through the "
+          + "input topic");
+    }
+    scope = carried.get();
+    changelog = scope.changelog(stableKey());
   }
 
   @Override
@@ -152,7 +253,35 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
       return time.equals(restoredTime) ? restoredRdd : null;
     }
     RddNode<Tuple2<K, V>> newData = parent.getOrCompute(time);
-    return computeState(time, previousState(time), newData);
+    RddNode<T> previous = previousState(time);
+    PartitionScope current = scope;
+    if (current == null) {
+      return StateRddNode.computing(environment.engine(), operationName(), partitioner(),
+          stateStep(time, previous, newData));
+    }
+    PartitionScope.Ownership ownership = current.ownership(time);
+    if (!ownership.gained().isEmpty() || !ownership.owned().equals(ownedAtLastBatch)) {
+      previous = StateRddNode.computing(environment.engine(), operationName() + " (owned partitions)",
+          partitioner(), new OwnedStateStep<>(previous, ownership, changelog, this::recordsOf));
+    }
+    ownedAtLastBatch = ownership.owned();
+    return StateRddNode.computing(environment.engine(), operationName(), partitioner(), new ChangeloggedStep<>(
+        stateStep(time, previous, newData), previous, ownership.owned(), changelog, time, this::snapshotOf));
+  }
+
+  /**
+   * In a scale-out application, computes the batch's state if no job did, so that its changes reach the
+   * changelog before the batch is committed.
+   */
+  @Override
+  protected final void beforeCommit(Time time) throws Exception {
+    if (scope == null) {
+      return;
+    }
+    RddNode<T> state = getOrCompute(time);
+    if (state != null) {
+      state.engine().jobRunner().runJob(state, (partition, records) -> records.hasNext());
+    }
   }
 
   private RddNode<T> previousState(Time time) throws Exception {
@@ -174,7 +303,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   @Override
   protected final void onBatchCompleted(Time time) {
     releaseRestoredState();
-    if (!isCheckpointTime(time)) {
+    if (!isCheckpointTime(time) || scope != null) {
       return;
     }
     synchronized (this) {

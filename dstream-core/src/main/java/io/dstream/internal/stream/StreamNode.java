@@ -4,10 +4,12 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.rdd.LocalCheckpointRddNode;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.PartitionScope;
 import io.dstream.storage.StorageLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -363,6 +365,45 @@ public abstract class StreamNode<T> {
    * @throws IllegalStateException if the stream cannot run as defined; the message says what to do
    */
   protected void checkCanStart() {
+  }
+
+  /**
+   * Refuses to start in a scale-out application, for a stream whose results there would differ from a single
+   * JVM's.
+   *
+   * @param why why it would differ
+   * @throws IllegalStateException if the graph is an instance of a scale-out application
+   */
+  protected final void refuseInScaleOut(String why) {
+    Optional<String> application = graph.scaleOutApplication();
+    if (application.isPresent()) {
+      throw new IllegalStateException(this + " cannot run in the scale-out application '" + application.get()
+          + "' (dstream.application.id): " + why + "; run it in a single-JVM application (without "
+          + "dstream.application.id), or keep a running aggregate with updateStateByKey or mapWithState instead");
+    }
+  }
+
+  /**
+   * Called, in a scale-out application, on the job thread that ends the batch at {@code time} once its jobs have
+   * all succeeded, before the batch is committed: the place for work that must be part of the batch's commit,
+   * such as writing a state's changes.
+   *
+   * @param time the batch time
+   * @throws Exception if the work fails: the batch then fails and is not committed
+   */
+  protected void beforeCommit(Time time) throws Exception {
+  }
+
+  /**
+   * Returns the partitions of a Kafka topic that this stream's records live in, if they do: partition
+   * {@code p} of each batch holds the records of the topic's partition {@code p}, keyed as the topic is. Only a
+   * scale-out application has such streams; a stream keeps its parent's scope if it keeps the records' keys
+   * and partitions.
+   *
+   * @return the scope, or empty if the records are not known to be partitioned so
+   */
+  public Optional<PartitionScope> partitionScope() {
+    return Optional.empty();
   }
 
   /**

@@ -73,6 +73,12 @@ public final class WindowedStreamNode<T> extends StreamNode<T> {
         : RddOperations.union(batches);
   }
 
+  /** Windows are not yet kept per partition, so a scale-out application refuses them. */
+  @Override
+  protected void checkCanStart() {
+    refuseInScaleOut("its window would hold only the batches this instance processed, and partitions move between instances");
+  }
+
   @Override
   public String operationName() {
     return "window";
