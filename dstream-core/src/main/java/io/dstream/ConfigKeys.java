@@ -275,7 +275,14 @@ public final class ConfigKeys {
           + "reports one offset range per partition. Set it above any batch's size to read each range in one "
           + "task.");
 
-  /** How long a task of a Kafka direct stream waits for the next record of its range. */
+  /** The number of partitions of the repartition topics a scale-out application creates. */
+  public static final ConfigKey<Integer> KAFKA_REPARTITION_PARTITIONS = new ConfigKey<>(
+      "dstream.kafka.repartitionPartitions", "6", ConfigKeys::positiveInt,
+      "The number of partitions of a repartition topic that KafkaUtils.through creates when it does not exist "
+          + "(an existing topic keeps its own): the most instances of a scale-out application that share the "
+          + "keyed stage after it. The changelog topic of each state after it gets as many.");
+
+  /** How long a Kafka task waits for the next record of its range. */
   public static final ConfigKey<Duration> KAFKA_POLL_TIMEOUT = new ConfigKey<>("dstream.kafka.pollTimeout", "2min",
       ConfigKeys::positiveDuration,
       "How long a task of a Kafka direct stream waits for the next record of its offset range before it fails "
@@ -290,7 +297,8 @@ public final class ConfigKeys {
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
       STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
-      KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_POLL_TIMEOUT);
+      KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_REPARTITION_PARTITIONS,
+      KAFKA_POLL_TIMEOUT);
 
   /**
    * Returns every key, in the order they are documented.

@@ -5,8 +5,11 @@ import io.dstream.DStream;
 import io.dstream.StreamingContext;
 import io.dstream.Time;
 import io.dstream.internal.ContextAccess;
+import io.dstream.internal.StreamingRuntime;
 import io.dstream.kafka.internal.AtLeastOnceWriter;
+import io.dstream.kafka.internal.BatchTransactionWriter;
 import io.dstream.kafka.internal.PartitionWriter;
+import io.dstream.kafka.internal.ScaleOutInstance;
 import io.dstream.kafka.internal.TransactionalWriter;
 import io.dstream.rdd.RDD;
 import java.time.Duration;
@@ -54,8 +57,10 @@ public final class KafkaSink<K, V> {
   // output through it would find its batches "committed" and be skipped.
   private final Set<Time> recentBatches = new LinkedHashSet<>();
   private final AtomicBoolean writesAStream = new AtomicBoolean();
+  private final String description;
 
-  private KafkaSink(PartitionWriter<K, V> writer, String transactionalIdPrefix) {
+  private KafkaSink(PartitionWriter<K, V> writer, String transactionalIdPrefix, String description) {
+    this.description = description;
     this.writer = writer;
     this.transactionalIdPrefix = transactionalIdPrefix;
   }
@@ -82,6 +87,14 @@ public final class KafkaSink<K, V> {
       String name) {
     ProducerSettings settings = ProducerSettings.of(ssc, producerParams);
     settings.requireTransactional();
+    StreamingRuntime runtime = ContextAccess.runtime(ssc);
+    if (runtime.graph().scaleOutApplication().isPresent()) {
+      ScaleOutInstance instance = ScaleOutInstance.of(runtime, producerParams);
+      PartitionWriter<K, V> writer = runtime.resources().get(new BatchTransactionWriterKey(),
+          () -> new BatchTransactionWriter<>(instance.transaction(), settings.config()));
+      return new KafkaSink<>(writer, null, "KafkaSink(exactly once, in the batch transactions of "
+          + instance.applicationId() + ")");
+    }
     if (!ssc.conf().contains(ConfigKeys.APP_NAME.name())) {
       throw new IllegalArgumentException("an exactly-once Kafka sink names its transactions after the application, "
           + "but dstream.app.name is not set (its default would be shared by every application on the cluster, "
@@ -99,7 +112,7 @@ public final class KafkaSink<K, V> {
       throw new IllegalArgumentException("the context has an exactly-once Kafka sink named '" + name + "' already; "
           + "the two would fence each other's transactions: give each sink its own name");
     }
-    return new KafkaSink<>(writer, prefix);
+    return new KafkaSink<>(writer, prefix, "KafkaSink(exactly once, " + prefix + ")");
   }
 
   /**
@@ -119,7 +132,7 @@ public final class KafkaSink<K, V> {
     settings.requireAcknowledged();
     PartitionWriter<K, V> writer = ContextAccess.runtime(ssc).resources().get(new AtLeastOnceWriterKey(),
         () -> new AtLeastOnceWriter<>(settings.config(), settings.timeout()));
-    return new KafkaSink<>(writer, null);
+    return new KafkaSink<>(writer, null, "KafkaSink(at least once)");
   }
 
   /** The key of an exactly-once sink's writer among the context's resources: one per transactional id prefix. */
@@ -130,6 +143,14 @@ public final class KafkaSink<K, V> {
     @Override
     public String toString() {
       return "the writer of an at-least-once Kafka sink";
+    }
+  }
+
+  /** The key of a scale-out exactly-once sink's writer: each sink has its own serializers. */
+  private static final class BatchTransactionWriterKey {
+    @Override
+    public String toString() {
+      return "the writer of an exactly-once Kafka sink of a scale-out application";
     }
   }
 
@@ -204,8 +225,7 @@ public final class KafkaSink<K, V> {
 
   @Override
   public String toString() {
-    return transactionalIdPrefix == null ? "KafkaSink(at least once)"
-        : "KafkaSink(exactly once, " + transactionalIdPrefix + ")";
+    return description;
   }
 
   /** The producer settings a user gave, checked, with the timeout of the sink's own Kafka calls. */

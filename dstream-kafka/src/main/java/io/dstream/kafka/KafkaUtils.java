@@ -1,6 +1,7 @@
 package io.dstream.kafka;
 
 import io.dstream.InputDStream;
+import io.dstream.PairDStream;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
 import io.dstream.StreamingContextState;
@@ -9,13 +10,25 @@ import io.dstream.internal.StreamingRuntime;
 import io.dstream.internal.rdd.RddAccess;
 import io.dstream.internal.backpressure.RateController;
 import io.dstream.kafka.internal.DirectKafkaInputStreamNode;
+import io.dstream.kafka.internal.KafkaKeyPartitioner;
 import io.dstream.kafka.internal.KafkaReadSettings;
 import io.dstream.kafka.internal.KafkaRddNode;
+import io.dstream.kafka.internal.PartitionSource;
 import io.dstream.kafka.internal.RateLimit;
+import io.dstream.kafka.internal.ScaleOutInstance;
+import io.dstream.kafka.internal.ThroughStreamNode;
+import io.dstream.kafka.internal.ThroughWriter;
 import io.dstream.rdd.RDD;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Creates Kafka streams, as Spark's {@code KafkaUtils} of {@code spark-streaming-kafka-0-10}.
@@ -61,14 +74,101 @@ public final class KafkaUtils {
     StreamingConf conf = ssc.conf();
     long batchMs = runtime.graph().batchDuration().milliseconds();
     RateLimit rateLimit = RateLimit.fromConf(conf, batchMs);
-    DirectKafkaInputStreamNode<K, V> node = new DirectKafkaInputStreamNode<>(runtime.graph(), runtime.engine(),
-        consumerStrategy.source, consumerStrategy.kafkaParams, consumerStrategy.offsets, rateLimit,
-        KafkaReadSettings.fromConf(conf), () -> runtime.state() == StreamingContextState.ACTIVE,
+    DirectKafkaInputStreamNode<K, V> node = directNode(runtime, consumerStrategy.source,
+        consumerStrategy.kafkaParams, consumerStrategy.offsets, rateLimit, KafkaReadSettings.fromConf(conf),
         KafkaBatchRDD::new);
     if (rateLimit.backpressure()) {
       ssc.addStreamingListener(RateController.fromConf(conf, batchMs, node.id(), rateLimit));
     }
     return new DirectKafkaInputDStream<>(ContextAccess.inputStream(ssc, node), node);
+  }
+
+  /**
+   * Makes a direct stream's node; in a scale-out application, a member of the instance's consumer group that
+   * reads only the partitions the group gives the instance, from the group's committed offsets (or, where the
+   * group has none, by {@code auto.offset.reset}, {@code earliest} unless set).
+   *
+   * @throws IllegalArgumentException in a scale-out application, if the source does not subscribe to topics by
+   *     name
+   */
+  private static <K, V> DirectKafkaInputStreamNode<K, V> directNode(StreamingRuntime runtime,
+      PartitionSource source, Map<String, Object> kafkaParams, Map<TopicPartition, Long> offsets,
+      RateLimit rateLimit, KafkaReadSettings settings,
+      BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd) {
+    BooleanSupplier active = () -> runtime.state() == StreamingContextState.ACTIVE;
+    if (runtime.graph().scaleOutApplication().isEmpty()) {
+      return new DirectKafkaInputStreamNode<>(runtime.graph(), runtime.engine(), source, kafkaParams, offsets,
+          rateLimit, settings, active, userRdd, null);
+    }
+    Set<String> topics = source.subscribedTopics().orElseThrow(() -> new IllegalArgumentException("a scale-out "
+        + "application shares the partitions of its input topics among its instances through their consumer "
+        + "group, so its direct streams subscribe to topics by name with ConsumerStrategies.Subscribe; this one "
+        + "reads " + source.describe()));
+    ScaleOutInstance instance = ScaleOutInstance.of(runtime, kafkaParams);
+    Map<String, Object> params = new HashMap<>(kafkaParams);
+    params.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    DirectKafkaInputStreamNode<K, V> node = new DirectKafkaInputStreamNode<>(runtime.graph(), runtime.engine(),
+        source, params, offsets, rateLimit, settings, active, userRdd, instance.group());
+    instance.group().subscribe(topics, node::offsetsToCommit);
+    return node;
+  }
+
+  /**
+   * Sends a pair stream through a Kafka topic keyed by its keys, in a scale-out application: the returned stream
+   * holds, in each instance, the records of the keys whose topic partitions the instance owns. A keyed state
+   * ({@code updateStateByKey}, {@code mapWithState}) or a {@code reduceByKey} after it therefore sees every
+   * record of each of its keys, whichever instance read them first, and keeps its state with the topic's
+   * partitions (see docs/scaling.md).
+   *
+   * <pre>{@code
+   * PairDStream<String, Integer> byWord = KafkaUtils.through(words.mapToPair(w -> new Tuple2<>(w, 1)),
+   *     "wordcount-words", kafkaParams);
+   * PairDStream<String, Long> counts = byWord.updateStateByKey(...);
+   * }</pre>
+   *
+   * <p>Each batch writes its records to the topic in the batch's transaction (partition: Kafka's default
+   * partitioning of the key's bytes, as the context's serializer writes them), and the returned stream reads the
+   * topic's committed records: what one batch writes is read by the next, one batch later. The topic is created
+   * with {@code dstream.kafka.repartitionPartitions} partitions if it does not exist; its partitions bound how
+   * many instances share the work after it.
+   *
+   * @param pairs the records to send
+   * @param topic the topic, the same in every instance and every run; used by this application only
+   * @param kafkaParams the Kafka settings: {@code bootstrap.servers} at least (keys and values are written
+   *     with the context's serializer, so deserializers are not needed)
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the records as read back from the topic, partitioned as the topic is
+   * @throws IllegalArgumentException if an argument is null or the topic name is blank
+   * @throws IllegalStateException if the context is not an instance of a scale-out application
+   *     ({@code dstream.application.id}), has started, or the topic cannot be found or created
+   */
+  public static <K, V> PairDStream<K, V> through(PairDStream<K, V> pairs, String topic,
+      Map<String, Object> kafkaParams) {
+    requireNonNull(pairs, "pairs");
+    requireNonNull(topic, "topic");
+    requireNonNull(kafkaParams, "kafkaParams");
+    if (topic.isBlank()) {
+      throw new IllegalArgumentException("the topic name is blank; name the repartition topic");
+    }
+    StreamingContext ssc = pairs.context();
+    StreamingRuntime runtime = ContextAccess.runtime(ssc);
+    ScaleOutInstance instance = ScaleOutInstance.of(runtime, kafkaParams);
+    KafkaKeyPartitioner partitioner =
+        new KafkaKeyPartitioner(topic, instance.repartitionTopic(topic), runtime.serializer());
+    ThroughWriter.write(pairs, topic, partitioner, runtime.serializer(), instance.transaction());
+    Map<String, Object> params = new HashMap<>(kafkaParams);
+    params.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    params.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    params.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    params.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    long batchMs = runtime.graph().batchDuration().milliseconds();
+    DirectKafkaInputStreamNode<byte[], byte[]> topicStream = directNode(runtime,
+        PartitionSource.subscribe(List.of(topic)), params, Map.of(), RateLimit.none(batchMs),
+        KafkaReadSettings.fromConf(ssc.conf()).oneTaskPerPartition(), (rdd, ranges) -> rdd);
+    ThroughStreamNode<K, V> node =
+        new ThroughStreamNode<>(topicStream, topic, partitioner, runtime.serializer(), instance);
+    return ContextAccess.pairStream(ssc, node);
   }
 
   /**

@@ -74,11 +74,13 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   private final ConcurrentLinkedQueue<Commit> commits = new ConcurrentLinkedQueue<>();
   private final OutOfRangeOffsets outOfRange;
   private final BrokerOutageRetry outageRetry;
+  private final InstanceGroup group;
   // The fields below belong to the job generator's thread (restoration and stop happen while it does not run).
   private final TreeMap<Time, List<OffsetRange>> rangesByBatch = new TreeMap<>();
   private final Map<TopicPartition, Long> next = new HashMap<>();
   private Consumer<byte[], byte[]> driver;
   private boolean warnedForgottenBatch;
+  private InstanceGroup.BatchView groupView;
 
   private record Commit(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {}
 
@@ -105,11 +107,14 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * @param settings how tasks read and how long broker requests wait
    * @param contextActive tells whether the context still runs: while it does, a batch waits for the broker
    * @param userRdd makes the RDD a user function receives from the plain one and the batch's ranges
+   * @param group the consumer group of the scale-out application this stream reads its share in, or null for
+   *     a single-JVM application (the stream then reads every partition of its source)
    */
   public DirectKafkaInputStreamNode(DStreamGraph graph, Engine engine, PartitionSource source,
       Map<String, Object> kafkaParams, Map<TopicPartition, Long> givenOffsets, RateLimit rateLimit,
       KafkaReadSettings settings, BooleanSupplier contextActive,
-      BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd) {
+      BiFunction<RDD<ConsumerRecord<K, V>>, List<OffsetRange>, RDD<ConsumerRecord<K, V>>> userRdd,
+      InstanceGroup group) {
     super(graph);
     this.engine = engine;
     this.source = source;
@@ -121,6 +126,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     this.userRdd = userRdd;
     this.outOfRange = new OutOfRangeOffsets(this, kafkaParams);
     this.outageRetry = new BrokerOutageRetry(this, contextActive);
+    this.group = group;
   }
 
   /**
@@ -128,8 +134,13 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    *
    * @param ranges the processed ranges
    * @param callback told of the outcome, or null
+   * @throws IllegalStateException in a scale-out application, whose batches commit their offsets themselves
    */
   public void commitAsync(List<OffsetRange> ranges, OffsetCommitCallback callback) {
+    if (group != null) {
+      throw new IllegalStateException(this + " belongs to the scale-out application " + group.groupId() + ", "
+          + "whose every batch commits the offsets it read in its own transaction; remove the commitAsync call");
+    }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     ranges.forEach(range -> offsets.put(range.topicPartition(), new OffsetAndMetadata(range.untilOffset())));
     commits.add(new Commit(offsets, callback));
@@ -159,6 +170,10 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   }
 
   private List<OffsetRange> nextRanges(Time time) {
+    if (group != null) {
+      groupView = group.viewAt(time);
+      next.keySet().retainAll(groupView.owned());
+    }
     Consumer<byte[], byte[]> consumer = driver();
     BrokerView view = outageRetry.run(time, () -> askBroker(consumer));
     commitQueued(consumer);
@@ -201,7 +216,11 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
       }
     }
     Set<TopicPartition> all = new HashSet<>(next.keySet());
-    for (TopicPartition partition : source.partitions(topics)) {
+    Set<TopicPartition> wanted = new HashSet<>(source.partitions(topics));
+    if (group != null) {
+      wanted.retainAll(groupView.owned());
+    }
+    for (TopicPartition partition : wanted) {
       if (!exists(topics, partition)) {
         throw new IllegalStateException(this + " is assigned " + partition + ", which the broker does not have; "
             + "create it, or assign only partitions that exist");
@@ -213,7 +232,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     Map<TopicPartition, Long> earliest = consumer.beginningOffsets(sorted, timeout);
     Map<TopicPartition, Long> latest = consumer.endOffsets(sorted, timeout);
     Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
-    if (next.isEmpty() && kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG) != null) {
+    if (group == null && next.isEmpty() && kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG) != null) {
       Set<TopicPartition> notGiven = new HashSet<>(all);
       notGiven.removeAll(givenOffsets.keySet());
       committed = notGiven.isEmpty() ? Map.of() : consumer.committed(notGiven, timeout);
@@ -232,6 +251,11 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     List<TopicPartition> rest = new ArrayList<>();
     for (TopicPartition partition : unknown) {
       Long given = givenOffsets.get(partition);
+      if (group != null) {
+        // The group's committed offset is where the previous owner's last committed batch ended.
+        OffsetAndMetadata committed = groupView.committed().get(partition);
+        given = committed != null ? Long.valueOf(committed.offset()) : given;
+      }
       OffsetAndMetadata committed = firstBatch ? view.committed().get(partition) : null;
       if (given != null) {
         offsets.put(partition, given);
@@ -244,7 +268,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
     if (rest.isEmpty()) {
       return offsets;
     }
-    if (!firstBatch) {
+    if (!firstBatch && group == null) {
       LOG.info("{} reads the new partitions {} from their beginning", this, rest);
       rest.forEach(partition -> offsets.put(partition, view.earliest().get(partition)));
       return offsets;
@@ -339,7 +363,39 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    */
   @Override
   public boolean requiresDurableGeneration() {
-    return true;
+    return group == null;
+  }
+
+  /**
+   * Returns the offset ranges of a batch.
+   *
+   * @param time the batch time
+   * @return its ranges, one per partition, sorted by topic and partition
+   * @throws IllegalStateException if the stream has no ranges for that batch
+   */
+  public synchronized List<OffsetRange> rangesOf(Time time) {
+    List<OffsetRange> ranges = rangesByBatch.get(time);
+    if (ranges == null) {
+      throw new IllegalStateException(this + " has no offset ranges for batch " + time);
+    }
+    return ranges;
+  }
+
+  /**
+   * Returns the offsets a batch commits in a scale-out application: for each partition it read records of, the
+   * end of its range.
+   *
+   * @param time the batch time
+   * @return the offsets, empty if the stream read nothing in that batch
+   */
+  public synchronized Map<TopicPartition, OffsetAndMetadata> offsetsToCommit(Time time) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (OffsetRange range : rangesByBatch.getOrDefault(time, List.of())) {
+      if (range.count() > 0) {
+        offsets.put(range.topicPartition(), new OffsetAndMetadata(range.untilOffset()));
+      }
+    }
+    return offsets;
   }
 
   /**

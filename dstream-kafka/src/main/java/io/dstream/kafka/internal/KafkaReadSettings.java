@@ -25,4 +25,13 @@ public record KafkaReadSettings(Duration pollTimeout, Duration requestTimeout, l
     return new KafkaReadSettings(poll, poll.compareTo(halfStop) < 0 ? poll : halfStop,
         conf.get(ConfigKeys.KAFKA_MIN_RECORDS_PER_TASK));
   }
+
+  /**
+   * Returns these settings with every partition's range read by one task, never split.
+   *
+   * @return the settings
+   */
+  public KafkaReadSettings oneTaskPerPartition() {
+    return new KafkaReadSettings(pollTimeout, requestTimeout, Long.MAX_VALUE);
+  }
 }

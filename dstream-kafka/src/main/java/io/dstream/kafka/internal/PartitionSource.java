@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -32,6 +33,15 @@ public interface PartitionSource {
   String describe();
 
   /**
+   * Returns the topics this source subscribes to by name, as a scale-out application's consumer group needs them.
+   *
+   * @return the topics, or empty if the source assigns partitions or matches topics by a pattern
+   */
+  default Optional<Set<String>> subscribedTopics() {
+    return Optional.empty();
+  }
+
+  /**
    * Reads every partition of some topics, as they are at each batch.
    *
    * @param topics the topics
@@ -48,6 +58,11 @@ public interface PartitionSource {
       @Override
       public String describe() {
         return "subscribe=" + String.join(",", sorted);
+      }
+
+      @Override
+      public Optional<Set<String>> subscribedTopics() {
+        return Optional.of(sorted);
       }
     };
   }

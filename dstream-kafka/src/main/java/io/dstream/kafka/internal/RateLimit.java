@@ -37,6 +37,17 @@ public final class RateLimit implements LongConsumer {
   }
 
   /**
+   * Returns no limit: every batch reads up to the partitions' ends (the repartition topics of a scale-out
+   * application, whose records are already within what the stage before them read).
+   *
+   * @param batchDurationMs the batch duration in milliseconds
+   * @return the absence of a limit
+   */
+  public static RateLimit none(long batchDurationMs) {
+    return new RateLimit(0, 1, 0, false, batchDurationMs);
+  }
+
+  /**
    * Reads the limits of a context's configuration.
    *
    * @param conf the configuration

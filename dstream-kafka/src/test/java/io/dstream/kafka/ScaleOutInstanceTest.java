@@ -1,0 +1,132 @@
+package io.dstream.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dstream.Durations;
+import io.dstream.PairDStream;
+import io.dstream.StreamingConf;
+import io.dstream.Tuple2;
+import io.dstream.scheduler.StreamingListener;
+import io.dstream.scheduler.StreamingListenerEvent;
+import io.dstream.scheduler.StreamingListenerPartitionsAssigned;
+import io.dstream.scheduler.StreamingListenerStateRestored;
+import io.dstream.testing.TestStreamingContext;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One instance of a scale-out application against a real broker: a word count whose words go through a
+ * repartition topic into running counts, written by an exactly-once sink. The instance commits each batch's
+ * offsets to the consumer group and its state to a changelog, and a restarted instance goes on from both.
+ */
+class ScaleOutInstanceTest extends BrokerPerClass {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static Map<String, Object> consumerParams() {
+    Map<String, Object> params = new HashMap<>();
+    params.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    params.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    params.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    return params;
+  }
+
+  private static Map<String, Object> producerParams() {
+    Map<String, Object> params = new HashMap<>(kafka.producerConfig());
+    params.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    params.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    return params;
+  }
+
+  /** An instance of the word count: lines, through a topic by word, running counts to the output topic. */
+  private static TestStreamingContext instance(String application, String lines, String output) {
+    TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf()
+        .setAppName(application).set("dstream.application.id", application).set("dstream.kafka.pollTimeout", "20s"));
+    PairDStream<String, Integer> words = KafkaUtils.createDirectStream(t.context(),
+            LocationStrategies.PreferConsistent(),
+            ConsumerStrategies.<String, String>Subscribe(List.of(lines), consumerParams()))
+        .flatMap(record -> Arrays.asList(record.value().split(" ")).iterator())
+        .mapToPair(word -> new Tuple2<>(word, 1));
+    PairDStream<String, Integer> counts = KafkaUtils.through(words, application + "-words", consumerParams())
+        .updateStateByKey((List<Integer> values, Optional<Integer> state) ->
+            Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum()));
+    KafkaSink.<String, String>exactlyOnce(t.context(), producerParams(), "counts")
+        .write(counts.map(count -> new ProducerRecord<>(output, count._1(), String.valueOf(count._2()))));
+    return t;
+  }
+
+  /** The latest count of each word in the output topic. */
+  private static Map<String, Integer> latestCounts(String output) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (ConsumerRecord<String, String> record : kafka.readCommitted(output, WAIT)) {
+      counts.put(record.key(), Integer.valueOf(record.value()));
+    }
+    return counts;
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> groupOffsets(String group) throws Exception {
+    return kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Test
+  void countsGoOnFromTheChangelogAndOffsetsFromTheGroupAfterARestart() throws Exception {
+    String lines = TestTopics.create(kafka, 2);
+    String output = TestTopics.create(kafka, 1);
+    String application = "wc-" + lines;
+    kafka.produce(lines, 0, List.of("a b a", "c"));
+    kafka.produce(lines, 1, List.of("b"));
+
+    try (TestStreamingContext first = instance(application, lines, output)) {
+      first.runBatches(3);
+    }
+
+    assertThat(latestCounts(output)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 2, "c", 1));
+    assertThat(groupOffsets(application)).containsEntry(new TopicPartition(lines, 0), new OffsetAndMetadata(2))
+        .containsEntry(new TopicPartition(lines, 1), new OffsetAndMetadata(1));
+
+    // Without the old lines, only the changelog can tell the counts so far.
+    kafka.admin().deleteRecords(Map.of(new TopicPartition(lines, 0), RecordsToDelete.beforeOffset(2),
+        new TopicPartition(lines, 1), RecordsToDelete.beforeOffset(1))).all().get();
+    kafka.produce(lines, 1, List.of("a d"));
+    List<StreamingListenerEvent> events = new CopyOnWriteArrayList<>();
+    try (TestStreamingContext second = instance(application, lines, output)) {
+      second.context().addStreamingListener(new StreamingListener() {
+        @Override
+        public void onPartitionsAssigned(StreamingListenerPartitionsAssigned event) {
+          events.add(event);
+        }
+
+        @Override
+        public void onStateRestored(StreamingListenerStateRestored event) {
+          events.add(event);
+        }
+      });
+      second.runBatches(3);
+    }
+
+    assertThat(latestCounts(output)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 3, "b", 2, "c", 1, "d", 1));
+    assertThat(events).filteredOn(StreamingListenerPartitionsAssigned.class::isInstance).hasSize(1)
+        .first().extracting(event -> ((StreamingListenerPartitionsAssigned) event).gained().size())
+        .isEqualTo(2 + 6);
+    assertThat(events).filteredOn(StreamingListenerStateRestored.class::isInstance)
+        .extracting(event -> ((StreamingListenerStateRestored) event).keys())
+        .hasSize(6).matches(keys -> keys.stream().mapToLong(Long::longValue).sum() == 3, "3 keys (a, b, c) in all");
+  }
+}
