@@ -1,11 +1,14 @@
 package io.dstream.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.Durations;
 import io.dstream.PairDStream;
 import io.dstream.StreamingConf;
 import io.dstream.Tuple2;
+import io.dstream.function.Function;
+import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerPartitionsAssigned;
@@ -56,13 +59,19 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
   /** An instance of the word count: lines, through a topic by word, running counts to the output topic. */
   private static TestStreamingContext instance(String application, String lines, String output) {
+    return instance(application, lines, output, word -> word);
+  }
+
+  /** The word count, with a check of each word that may throw. */
+  private static TestStreamingContext instance(String application, String lines, String output,
+      Function<String, String> check) {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf()
         .setAppName(application).set("dstream.application.id", application).set("dstream.kafka.pollTimeout", "20s"));
     PairDStream<String, Integer> words = KafkaUtils.createDirectStream(t.context(),
             LocationStrategies.PreferConsistent(),
             ConsumerStrategies.<String, String>Subscribe(List.of(lines), consumerParams()))
         .flatMap(record -> Arrays.asList(record.value().split(" ")).iterator())
-        .mapToPair(word -> new Tuple2<>(word, 1));
+        .mapToPair(word -> new Tuple2<>(check.call(word), 1));
     PairDStream<String, Integer> counts = KafkaUtils.through(words, application + "-words", consumerParams())
         .updateStateByKey((List<Integer> values, Optional<Integer> state) ->
             Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum()));
@@ -128,5 +137,29 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     assertThat(events).filteredOn(StreamingListenerStateRestored.class::isInstance)
         .extracting(event -> ((StreamingListenerStateRestored) event).keys())
         .hasSize(6).matches(keys -> keys.stream().mapToLong(Long::longValue).sum() == 3, "3 keys (a, b, c) in all");
+  }
+
+  @Test
+  void aFailedBatchIsAbortedAndEndsTheInstanceWithTheUsersException() throws Exception {
+    String lines = TestTopics.create(kafka, 1);
+    String output = TestTopics.create(kafka, 1);
+    String application = "wc-" + lines;
+    kafka.produce(lines, 0, List.of("a b", "boom"));
+    TestStreamingContext t = instance(application, lines, output, word -> {
+      if (word.equals("boom")) {
+        throw new IllegalArgumentException("cannot count " + word);
+      }
+      return word;
+    });
+    try (t) {
+      assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class)
+          .hasRootCauseInstanceOf(IllegalArgumentException.class).hasRootCauseMessage("cannot count boom");
+      assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT.toMillis()))
+          .isInstanceOf(JobFailedException.class).hasRootCauseMessage("cannot count boom");
+    }
+
+    assertThat(kafka.readCommitted(application + "-words", WAIT)).as("the words the batch sent before it failed")
+        .isEmpty();
+    assertThat(groupOffsets(application)).as("no offset committed").isEmpty();
   }
 }

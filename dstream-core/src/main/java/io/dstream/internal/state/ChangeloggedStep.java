@@ -56,7 +56,8 @@ public final class ChangeloggedStep<T> implements StateStep<T> {
     List<T> records = step.compute(partition);
     if (owned.contains(partition)) {
       StateSnapshot.Partition before = previous == null ? EMPTY : snapshotOf.apply(previous.iterator(partition));
-      StateChanges changes = StateChanges.between(before, snapshotOf.apply(records.iterator()));
+      StateChanges changes = StateChanges.between(before, snapshotOf.apply(records.iterator()),
+          step.keysWithNewValues(partition));
       if (!changes.isEmpty()) {
         changelog.write(batch, partition, changes);
       }

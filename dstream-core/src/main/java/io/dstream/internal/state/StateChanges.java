@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one partition's state changed in one batch: the keys with a new or changed state, and the keys whose
@@ -15,15 +16,18 @@ import java.util.Objects;
  */
 public record StateChanges(StateSnapshot.Partition changed, Object[] removed) {
   /**
-   * Compares a partition's state before and after a batch. A key counts as changed if its state is not equal
-   * to the one before, or is the very same object: a state updated in place cannot be told from an unchanged
-   * one, so it is written again. An update time that moved counts as a change too.
+   * Compares a partition's state before and after a batch. A key is unchanged if its state is the same object
+   * as before, or an equal one, with the same update time where there is one; but a state that is the same
+   * object although its key brought new values counts as changed, since it may have been updated in place
+   * (and so does any same object when the new keys are not known).
    *
    * @param before the state before the batch
    * @param after the state after the batch
+   * @param keysWithNewValues the keys that brought new values in the batch, or null if not known
    * @return the changes
    */
-  public static StateChanges between(StateSnapshot.Partition before, StateSnapshot.Partition after) {
+  public static StateChanges between(StateSnapshot.Partition before, StateSnapshot.Partition after,
+      Set<?> keysWithNewValues) {
     boolean timed = after.updateTimes().length > 0;
     Map<Object, Integer> earlier = new HashMap<>(before.keys().length * 2);
     for (int i = 0; i < before.keys().length; i++) {
@@ -33,13 +37,14 @@ public record StateChanges(StateSnapshot.Partition changed, Object[] removed) {
     List<Object> states = new ArrayList<>();
     List<Long> times = new ArrayList<>();
     for (int i = 0; i < after.keys().length; i++) {
-      Integer was = earlier.remove(after.keys()[i]);
-      Object state = after.states()[i];
-      boolean same = was != null && state != before.states()[was] && Objects.equals(state, before.states()[was])
-          && (!timed || after.updateTimes()[i] == before.updateTimes()[was]);
-      if (!same) {
-        keys.add(after.keys()[i]);
-        states.add(state);
+      Object key = after.keys()[i];
+      Integer was = earlier.remove(key);
+      boolean unchanged = was != null
+          && (timed ? after.updateTimes()[i] == before.updateTimes()[was]
+              : sameState(after.states()[i], before.states()[was], key, keysWithNewValues));
+      if (!unchanged) {
+        keys.add(key);
+        states.add(after.states()[i]);
         if (timed) {
           times.add(after.updateTimes()[i]);
         }
@@ -48,6 +53,13 @@ public record StateChanges(StateSnapshot.Partition changed, Object[] removed) {
     long[] updateTimes = times.stream().mapToLong(Long::longValue).toArray();
     return new StateChanges(new StateSnapshot.Partition(keys.toArray(), states.toArray(), updateTimes),
         earlier.keySet().toArray());
+  }
+
+  private static boolean sameState(Object now, Object before, Object key, Set<?> keysWithNewValues) {
+    if (now == before) {
+      return keysWithNewValues != null && !keysWithNewValues.contains(key);
+    }
+    return Objects.equals(now, before);
   }
 
   /**

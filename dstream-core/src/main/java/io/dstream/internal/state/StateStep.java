@@ -2,6 +2,7 @@ package io.dstream.internal.state;
 
 import io.dstream.internal.rdd.Dependency;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a {@link StateRddNode} computes each partition of a batch's state from its inputs (the previous state
@@ -25,4 +26,16 @@ public interface StateStep<T> {
    * @throws Exception whatever the user's function throws
    */
   List<T> compute(int partition) throws Exception;
+
+  /**
+   * Returns the keys that brought new values in a partition already computed, if the step recorded them: a state
+   * compared with the previous batch's to find what changed is then known to be unchanged where it is the same
+   * object and its key brought nothing.
+   *
+   * @param partition the partition index
+   * @return the keys, or null if the step does not record them
+   */
+  default Set<?> keysWithNewValues(int partition) {
+    return null;
+  }
 }

@@ -5,10 +5,13 @@ import io.dstream.function.Function2;
 import io.dstream.internal.rdd.Dependency;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One batch of {@code updateStateByKey} on one partition: the update function is called for every key that
@@ -26,17 +29,27 @@ import java.util.Optional;
 public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
   private final StateInputs<Tuple2<K, S>, K, V> inputs;
   private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
+  // Filled only if asked for: the keys with new values of each computed partition.
+  private final Map<Integer, Set<K>> keysWithNewValues;
 
   /**
    * Creates the step.
    *
    * @param inputs the previous state (records of key and state) and the batch's new records
    * @param updateFunction the user's update function
+   * @param recordKeysWithNewValues whether to record each partition's keys with new values (see
+   *     {@link #keysWithNewValues})
    */
   public UpdateStateStep(StateInputs<Tuple2<K, S>, K, V> inputs,
-      Function2<List<V>, Optional<S>, Optional<S>> updateFunction) {
+      Function2<List<V>, Optional<S>, Optional<S>> updateFunction, boolean recordKeysWithNewValues) {
     this.inputs = inputs;
     this.updateFunction = updateFunction;
+    this.keysWithNewValues = recordKeysWithNewValues ? new ConcurrentHashMap<>() : null;
+  }
+
+  @Override
+  public Set<?> keysWithNewValues(int partition) {
+    return keysWithNewValues == null ? null : keysWithNewValues.get(partition);
   }
 
   @Override
@@ -50,6 +63,9 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
     for (Iterator<Tuple2<K, V>> records = inputs.newData(partition); records.hasNext(); ) {
       Tuple2<K, V> record = records.next();
       newValues.computeIfAbsent(record._1(), key -> new ArrayList<>(1)).add(record._2());
+    }
+    if (keysWithNewValues != null) {
+      keysWithNewValues.put(partition, new HashSet<>(newValues.keySet()));
     }
     List<Tuple2<K, S>> state = new ArrayList<>();
     for (Iterator<Tuple2<K, S>> previous = inputs.previous(partition); previous.hasNext(); ) {

@@ -55,7 +55,8 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
   @Override
   protected StateStep<Tuple2<K, S>> stateStep(Time time, RddNode<Tuple2<K, S>> previous,
       RddNode<Tuple2<K, V>> newData) {
-    return new UpdateStateStep<>(new StateInputs<>(previous, newData, partitioner()), updateFunction);
+    return new UpdateStateStep<>(new StateInputs<>(previous, newData, partitioner()), updateFunction,
+        writesChangelog());
   }
 
   @Override

@@ -145,6 +145,16 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   }
 
   /**
+   * Tells whether each batch's changes go to a changelog (a scale-out application's state): a step that can
+   * tell which keys brought new values should then record them.
+   *
+   * @return true once started in a scale-out application
+   */
+  protected final boolean writesChangelog() {
+    return scope != null;
+  }
+
+  /**
    * Turns a snapshot back into a state RDD, placing each key with the current partitioner (which may differ
    * from the one the snapshot was written with).
    */
