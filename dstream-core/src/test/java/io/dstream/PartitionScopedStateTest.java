@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.state.PartitionScope;
-import io.dstream.internal.state.StateChangelog;
-import io.dstream.internal.state.StateChanges;
+import io.dstream.internal.scaleout.PartitionScope;
+import io.dstream.internal.scaleout.StateChangelog;
+import io.dstream.internal.scaleout.StateChanges;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.HashPartitioner;

@@ -13,8 +13,8 @@ import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.internal.receiver.ReceiverTracker;
+import io.dstream.internal.scaleout.BatchCommitter;
 import io.dstream.internal.scheduler.AbandonedBatches;
-import io.dstream.internal.scheduler.BatchCommitter;
 import io.dstream.internal.scheduler.BatchOutcome;
 import io.dstream.internal.scheduler.BatchSchedule;
 import io.dstream.internal.scheduler.FailureHandler;
@@ -23,6 +23,7 @@ import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.rdd.JobFailedException;
+import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
 import io.dstream.storage.internal.BlockManager;
 import java.util.List;
@@ -362,6 +363,16 @@ public final class StreamingRuntime implements BatchProgress {
    */
   public void addBatchCommitter(BatchCommitter committer, BatchCommitter.Phase phase) {
     scheduler.addCommitter(committer, phase);
+  }
+
+  /**
+   * Posts an event to the context's listeners, as the engine's own events are: for a module that reports
+   * what only it knows (a scale-out instance's partitions).
+   *
+   * @param event the event
+   */
+  public void postEvent(StreamingListenerEvent event) {
+    bus.post(event);
   }
 
   /**

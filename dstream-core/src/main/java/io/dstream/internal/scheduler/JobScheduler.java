@@ -4,6 +4,7 @@ import io.dstream.Clock;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.FatalErrors;
 import io.dstream.internal.rdd.UserCodeException;
+import io.dstream.internal.scaleout.BatchCommitter;
 import io.dstream.internal.stream.Job;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;

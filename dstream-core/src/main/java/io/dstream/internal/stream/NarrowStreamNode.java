@@ -2,7 +2,7 @@ package io.dstream.internal.stream;
 
 import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.state.PartitionScope;
+import io.dstream.internal.scaleout.PartitionScope;
 import java.util.Optional;
 
 /**

@@ -4,7 +4,7 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.internal.rdd.LocalCheckpointRddNode;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.state.PartitionScope;
+import io.dstream.internal.scaleout.PartitionScope;
 import io.dstream.storage.StorageLevel;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.dstream.kafka.internal;
 
 import io.dstream.Time;
-import io.dstream.internal.scheduler.BatchCommitter;
+import io.dstream.internal.scaleout.BatchCommitter;
 import io.dstream.rdd.JobFailedException;
 import java.time.Duration;
 import java.util.Map;

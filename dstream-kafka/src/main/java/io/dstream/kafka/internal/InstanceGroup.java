@@ -1,7 +1,7 @@
 package io.dstream.kafka.internal;
 
 import io.dstream.Time;
-import io.dstream.internal.scheduler.ListenerBus;
+import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerPartitionsAssigned;
 import io.dstream.scheduler.StreamingListenerPartitionsRevoked;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class InstanceGroup implements AutoCloseable {
   private final Duration batchInterval;
   private final Duration committedTimeout;
   private final BooleanSupplier contextActive;
-  private final ListenerBus bus;
+  private final java.util.function.Consumer<StreamingListenerEvent> events;
   private final Set<String> topics = new TreeSet<>();
   private final List<OffsetSource> sources = new CopyOnWriteArrayList<>();
   private final ConcurrentSkipListMap<Time, BatchView> views = new ConcurrentSkipListMap<>();
@@ -95,16 +95,17 @@ public final class InstanceGroup implements AutoCloseable {
    * @param committedTimeout how long reading the committed offsets of gained partitions may take (the previous
    *     owner's last transaction must end first)
    * @param contextActive tells whether the context still runs: waits end when it stops
-   * @param bus where the partition events go
+   * @param events where the partition events go
    */
   public InstanceGroup(String groupId, Map<String, Object> consumerConfig, Duration batchInterval,
-      Duration committedTimeout, BooleanSupplier contextActive, ListenerBus bus) {
+      Duration committedTimeout, BooleanSupplier contextActive,
+      java.util.function.Consumer<StreamingListenerEvent> events) {
     this.groupId = groupId;
     this.consumerConfig = Map.copyOf(consumerConfig);
     this.batchInterval = batchInterval;
     this.committedTimeout = committedTimeout;
     this.contextActive = contextActive;
-    this.bus = bus;
+    this.events = events;
   }
 
   /**
@@ -179,10 +180,10 @@ public final class InstanceGroup implements AutoCloseable {
     LOG.info("Instance of {} owns {} from batch {} on: gained {}, gave up {} (group generation {})", groupId,
         names(view.owned()), batch, names(view.gained()), names(revoked), view.metadata().generationId());
     if (!revoked.isEmpty()) {
-      bus.post(new StreamingListenerPartitionsRevoked(batch, names(revoked), names(view.owned())));
+      events.accept(new StreamingListenerPartitionsRevoked(batch, names(revoked), names(view.owned())));
     }
     if (!view.gained().isEmpty()) {
-      bus.post(new StreamingListenerPartitionsAssigned(batch, names(view.gained()), names(view.owned())));
+      events.accept(new StreamingListenerPartitionsAssigned(batch, names(view.gained()), names(view.owned())));
     }
   }
 

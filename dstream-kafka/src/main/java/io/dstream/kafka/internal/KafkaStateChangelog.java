@@ -3,16 +3,17 @@ package io.dstream.kafka.internal;
 import io.dstream.Time;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.checkpoint.serializer.Serializer;
-import io.dstream.internal.scheduler.ListenerBus;
-import io.dstream.internal.state.StateChanges;
-import io.dstream.internal.state.StateChangelog;
+import io.dstream.internal.scaleout.StateChangelog;
+import io.dstream.internal.scaleout.StateChanges;
 import io.dstream.internal.state.StateSnapshot;
+import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerStateRestored;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -43,7 +44,7 @@ final class KafkaStateChangelog implements StateChangelog {
   private final Map<String, Object> restoreConfig;
   private final Admin admin;
   private final Duration settleTimeout;
-  private final ListenerBus bus;
+  private final Consumer<StreamingListenerEvent> events;
 
   /**
    * Creates the changelog of an existing topic.
@@ -54,17 +55,17 @@ final class KafkaStateChangelog implements StateChangelog {
    * @param restoreConfig the settings of the consumers that restore partitions
    * @param admin tells whether a partition has an open transaction
    * @param settleTimeout how long a restore waits for the previous owner's last transaction to end
-   * @param bus where restore events go
+   * @param events where restore events go
    */
   KafkaStateChangelog(String topic, Serializer serializer, BatchTransaction transaction,
-      Map<String, Object> restoreConfig, Admin admin, Duration settleTimeout, ListenerBus bus) {
+      Map<String, Object> restoreConfig, Admin admin, Duration settleTimeout, Consumer<StreamingListenerEvent> events) {
     this.topic = topic;
     this.serializer = serializer;
     this.transaction = transaction;
     this.restoreConfig = Map.copyOf(restoreConfig);
     this.admin = admin;
     this.settleTimeout = settleTimeout;
-    this.bus = bus;
+    this.events = events;
   }
 
   @Override
@@ -115,7 +116,7 @@ final class KafkaStateChangelog implements StateChangelog {
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info("Restored {} keys of {} from {} changelog records in {} ms ({} keys/s)", state.keys().length,
         changelog, records, millis, millis == 0 ? state.keys().length : state.keys().length * 1000L / millis);
-    bus.post(new StreamingListenerStateRestored(topic, partition, state.keys().length, records, millis));
+    events.accept(new StreamingListenerStateRestored(topic, partition, state.keys().length, records, millis));
     return state;
   }
 

@@ -3,8 +3,8 @@ package io.dstream.kafka.internal;
 import io.dstream.ConfigKeys;
 import io.dstream.StreamingContextState;
 import io.dstream.internal.StreamingRuntime;
-import io.dstream.internal.scheduler.BatchCommitter;
-import io.dstream.internal.state.StateChangelog;
+import io.dstream.internal.scaleout.BatchCommitter;
+import io.dstream.internal.scaleout.StateChangelog;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class ScaleOutInstance implements AutoCloseable {
     // Reading a gained partition's offsets waits for its previous owner's open transaction to end.
     Duration settle = Duration.ofMillis(3L * TRANSACTION_TIMEOUT_MS).plus(timeout);
     this.group = new InstanceGroup(applicationId, groupConsumerConfig(applicationId, kafkaParams), batchInterval,
-        settle, () -> runtime.state() == StreamingContextState.ACTIVE, runtime.bus());
+        settle, () -> runtime.state() == StreamingContextState.ACTIVE, runtime::postEvent);
     this.transaction = new BatchTransaction(producerConfig(), group, runtime::stopAfterFailure, timeout);
     this.admin = Admin.create(clientConfig);
     runtime.addBatchCommitter(transaction, BatchCommitter.Phase.COMMIT);
@@ -160,7 +160,7 @@ public final class ScaleOutInstance implements AutoCloseable {
     restore.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     restore.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     KafkaStateChangelog changelog = new KafkaStateChangelog(topic, runtime.serializer(), transaction, restore, admin,
-        Duration.ofMillis(3L * TRANSACTION_TIMEOUT_MS), runtime.bus());
+        Duration.ofMillis(3L * TRANSACTION_TIMEOUT_MS), runtime::postEvent);
     changelogs.put(topic, changelog);
     return changelog;
   }

@@ -1,4 +1,4 @@
-package io.dstream.internal.state;
+package io.dstream.internal.scaleout;
 
 import io.dstream.Time;
 import io.dstream.rdd.Partitioner;

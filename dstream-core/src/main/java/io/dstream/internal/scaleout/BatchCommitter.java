@@ -1,4 +1,4 @@
-package io.dstream.internal.scheduler;
+package io.dstream.internal.scaleout;
 
 import io.dstream.Time;
 import io.dstream.rdd.JobFailedException;

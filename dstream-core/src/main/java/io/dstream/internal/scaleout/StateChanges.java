@@ -1,5 +1,6 @@
-package io.dstream.internal.state;
+package io.dstream.internal.scaleout;
 
+import io.dstream.internal.state.StateSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

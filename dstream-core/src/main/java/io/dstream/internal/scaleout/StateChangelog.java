@@ -1,6 +1,7 @@
-package io.dstream.internal.state;
+package io.dstream.internal.scaleout;
 
 import io.dstream.Time;
+import io.dstream.internal.state.StateSnapshot;
 
 /**
  * Where a state kept per partition ({@link PartitionScope}) writes each batch's changes, and where a new owner

@@ -1,8 +1,10 @@
-package io.dstream.internal.state;
+package io.dstream.internal.scaleout;
 
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.NarrowDependency;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.StateSnapshot;
+import io.dstream.internal.state.StateStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
