@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -100,6 +101,27 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     t.runBatches(2);
   }
 
+  private static Map<TopicPartition, Long> committedOffsets(String group, String topic) throws Exception {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    groupOffsets(group).forEach((partition, offset) -> {
+      if (partition.topic().equals(topic)) {
+        offsets.put(partition, offset.offset());
+      }
+    });
+    return offsets;
+  }
+
+  /** The first offset of each partition of a topic whose first offset is not 0. */
+  private static Map<TopicPartition, Long> firstOffsets(String topic) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumerConfig(null))) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
+          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      Map<TopicPartition, Long> first = new HashMap<>(consumer.beginningOffsets(partitions, WAIT));
+      first.values().removeIf(offset -> offset == 0);
+      return first;
+    }
+  }
+
   private static Map<TopicPartition, OffsetAndMetadata> groupOffsets(String group) throws Exception {
     return kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -120,6 +142,8 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     assertThat(latestCounts(output)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 2, "c", 1));
     assertThat(groupOffsets(application)).containsEntry(new TopicPartition(lines, 0), new OffsetAndMetadata(2))
         .containsEntry(new TopicPartition(lines, 1), new OffsetAndMetadata(1));
+    assertThat(firstOffsets(application + "-words")).as("the consumed records of the repartition topic are deleted")
+        .isEqualTo(committedOffsets(application, application + "-words")).isNotEmpty();
 
     // Without the old lines, only the changelog can tell the counts so far.
     kafka.admin().deleteRecords(Map.of(new TopicPartition(lines, 0), RecordsToDelete.beforeOffset(2),

@@ -36,6 +36,7 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
   private final Map<String, Object> producerConfig;
   private final InstanceGroup group;
   private final Consumer<JobFailedException> stopContext;
+  private final Consumer<Map<TopicPartition, OffsetAndMetadata>> afterCommit;
   private final Duration closeTimeout;
   private Producer<byte[], byte[]> producer; // guarded by this
   private Time open; // guarded by this: the batch whose transaction is open
@@ -47,13 +48,16 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
    * @param producerConfig the producer's settings, transactional id included
    * @param group tells each batch's offsets and group generation, and learns when a batch has ended
    * @param stopContext ends the context after a failed batch
+   * @param afterCommit told the offsets of each committed batch
    * @param closeTimeout how long closing the producer may take
    */
   public BatchTransaction(Map<String, Object> producerConfig, InstanceGroup group,
-      Consumer<JobFailedException> stopContext, Duration closeTimeout) {
+      Consumer<JobFailedException> stopContext, Consumer<Map<TopicPartition, OffsetAndMetadata>> afterCommit,
+      Duration closeTimeout) {
     this.producerConfig = Map.copyOf(producerConfig);
     this.group = group;
     this.stopContext = stopContext;
+    this.afterCommit = afterCommit;
     this.closeTimeout = closeTimeout;
   }
 
@@ -130,6 +134,7 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
     current.commitTransaction();
     open = null;
     LOG.debug("Committed batch {} with offsets {}", time, offsets);
+    afterCommit.accept(offsets);
   }
 
   /** Aborts the open transaction, if any; no batch writes after this one. */

@@ -40,6 +40,8 @@ public final class ScaleOutInstance implements AutoCloseable {
   private static final int TRANSACTION_TIMEOUT_MS = 10_000;
   /** How long an instance may be silent before the group gives its partitions to the others. */
   private static final int SESSION_TIMEOUT_MS = 10_000;
+  /** The least time between two deletions of consumed repartition records; Kafka Streams' default too. */
+  private static final long PURGE_INTERVAL_MS = 30_000;
 
   private final String applicationId;
   private final String bootstrapServers;
@@ -48,6 +50,7 @@ public final class ScaleOutInstance implements AutoCloseable {
   private final InstanceGroup group;
   private final BatchTransaction transaction;
   private final Admin admin;
+  private final RepartitionPurge purge;
   private final Duration timeout;
   private final Map<String, KafkaStateChangelog> changelogs = new HashMap<>();
 
@@ -62,8 +65,10 @@ public final class ScaleOutInstance implements AutoCloseable {
     Duration settle = Duration.ofMillis(3L * TRANSACTION_TIMEOUT_MS).plus(timeout);
     this.group = new InstanceGroup(applicationId, groupConsumerConfig(applicationId, kafkaParams), batchInterval,
         settle, () -> runtime.state() == StreamingContextState.ACTIVE, runtime::postEvent);
-    this.transaction = new BatchTransaction(producerConfig(), group, runtime::stopAfterFailure, timeout);
     this.admin = Admin.create(clientConfig);
+    this.purge = new RepartitionPurge(admin, PURGE_INTERVAL_MS);
+    this.transaction =
+        new BatchTransaction(producerConfig(), group, runtime::stopAfterFailure, purge::committed, timeout);
     runtime.addBatchCommitter(transaction, BatchCommitter.Phase.COMMIT);
   }
 
@@ -122,12 +127,14 @@ public final class ScaleOutInstance implements AutoCloseable {
 
   /**
    * Returns the number of partitions of a repartition topic, creating it with
-   * {@code dstream.kafka.repartitionPartitions} partitions if it does not exist.
+   * {@code dstream.kafka.repartitionPartitions} partitions if it does not exist. Its records are deleted once
+   * the batches that read them have committed.
    *
    * @param topic the topic
    * @return its number of partitions
    */
   public int repartitionTopic(String topic) {
+    purge.add(topic);
     return ensureTopic(topic, runtime.conf().get(ConfigKeys.KAFKA_REPARTITION_PARTITIONS), Map.of());
   }
 
