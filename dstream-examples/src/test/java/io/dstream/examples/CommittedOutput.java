@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,16 +30,16 @@ final class CommittedOutput implements AutoCloseable {
    *
    * @param kafka the broker
    * @param topic the topic, which exists
+   * @param partitions its number of partitions (a topic just created may not be in the consumer's metadata yet)
    */
-  CommittedOutput(EmbeddedKafka kafka, String topic) {
+  CommittedOutput(EmbeddedKafka kafka, String topic, int partitions) {
     Map<String, Object> config = kafka.consumerConfig(null);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     this.consumer = new KafkaConsumer<>(config);
     this.topic = topic;
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(info -> new TopicPartition(topic, info.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+    consumer.assign(all);
+    consumer.seekToBeginning(all);
   }
 
   /**

@@ -78,7 +78,7 @@ class ScaleOutWordCountIT {
     Map<String, Integer> expected;
     try (ScaleOutInstances instances = app.instances(work);
         LineFeed feed = LineFeed.start(kafka, app.lines, PARTITIONS, FEED_EVERY, LINES_EACH, 14);
-        CommittedOutput output = new CommittedOutput(kafka, app.output)) {
+        CommittedOutput output = new CommittedOutput(kafka, app.output, OUTPUT_PARTITIONS)) {
       instances.start("a");
       instances.start("b");
       instances.start("c");
@@ -113,7 +113,7 @@ class ScaleOutWordCountIT {
     Map<String, Integer> expected;
     try (ScaleOutInstances instances = app.instances(work);
         LineFeed feed = LineFeed.start(kafka, app.lines, PARTITIONS, FEED_EVERY, LINES_EACH, 41);
-        CommittedOutput output = new CommittedOutput(kafka, app.output)) {
+        CommittedOutput output = new CommittedOutput(kafka, app.output, OUTPUT_PARTITIONS)) {
       List<String> running = new ArrayList<>(List.of("i0", "i1", "i2"));
       for (String name : running) {
         instances.start(name);
