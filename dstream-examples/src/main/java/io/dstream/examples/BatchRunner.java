@@ -5,6 +5,11 @@ import io.dstream.StreamingContext;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +24,8 @@ import java.util.function.Predicate;
  * own instead of waiting in {@code awaitTermination()} for someone to stop it.
  */
 final class BatchRunner {
+  /** The line that stops a context run by {@link #runUntilStopLine}. */
+  static final String STOP_LINE = "stop";
   private static final long NO_TIMEOUT = Long.MAX_VALUE;
 
   private BatchRunner() {}
@@ -39,6 +46,42 @@ final class BatchRunner {
     } else {
       ssc.start();
       ssc.awaitTermination();
+    }
+  }
+
+  /**
+   * Starts the context and runs it until the line {@value #STOP_LINE} arrives on {@code input}, or the input
+   * ends, then stops it gracefully: every batch whose time has come runs (and commits) first. For a program
+   * started several times that must leave no batch half done when it is told to end.
+   *
+   * @param ssc a context whose pipeline is fully defined and that has not been started
+   * @param input where the stop line comes from, such as {@code System.in}; read on a daemon thread
+   * @throws JobFailedException if a batch failed; its cause is the exception the user function threw
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   * @throws IllegalStateException if the context cannot be started (see {@link StreamingContext#start()})
+   */
+  static void runUntilStopLine(StreamingContext ssc, InputStream input) throws InterruptedException {
+    ssc.start();
+    Thread reader = new Thread(() -> {
+      awaitStopLine(input);
+      ssc.stop(true);
+    }, "stop-on-input");
+    // A context that ends by itself (a failed batch) ends the program without waiting for the input.
+    reader.setDaemon(true);
+    reader.start();
+    ssc.awaitTermination();
+  }
+
+  /** Returns once {@code input} holds the stop line or ends; a read error counts as its end. */
+  private static void awaitStopLine(InputStream input) {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+    try {
+      String line;
+      while ((line = lines.readLine()) != null && !line.strip().equals(STOP_LINE)) {
+        // Any other line is not for us.
+      }
+    } catch (IOException e) {
+      // Nothing more can come: stop as at the end of the input.
     }
   }
 

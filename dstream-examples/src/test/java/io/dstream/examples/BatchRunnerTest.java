@@ -9,6 +9,10 @@ import io.dstream.StreamingContext;
 import io.dstream.StreamingContextState;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.rdd.RDD;
+import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.OptionalInt;
@@ -115,6 +119,33 @@ class BatchRunnerTest {
 
     assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
     assertThat(batches.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void runUntilStopLineStopsGracefullyOnTheStopLine() throws Exception {
+    AtomicInteger batches = new AtomicInteger();
+    PipedOutputStream typed = new PipedOutputStream();
+    PipedInputStream input = new PipedInputStream(typed);
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> {
+      if (batches.incrementAndGet() == 2) {
+        typed.write("hello\nstop\n".getBytes(StandardCharsets.UTF_8));
+        typed.flush();
+      }
+    });
+
+    BatchRunner.runUntilStopLine(ssc, input);
+
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+    assertThat(batches.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void runUntilStopLineStopsAtTheEndOfTheInput() throws Exception {
+    ssc.queueStream(queueOf(List.of(1))).foreachRDD(rdd -> { });
+
+    BatchRunner.runUntilStopLine(ssc, new ByteArrayInputStream(new byte[0]));
+
+    assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
   }
 
   private Queue<RDD<Integer>> queueOf(List<Integer> records) {

@@ -51,6 +51,12 @@ class ExampleMainArgumentsTest {
             new String[] {"localhost:9092", ",lines", "totals", "/tmp/checkpoints"},
             "the input topics must be names separated by commas, got ',lines'; usage: "
                 + ExactlyOnceKafkaWordCount.USAGE),
+        Arguments.of("ScaleOutWordCount", (Main) ScaleOutWordCount::main,
+            new String[] {"localhost:9092", "wordcount", "lines"},
+            "expected 4 to 5 arguments, got 3; usage: " + ScaleOutWordCount.USAGE),
+        Arguments.of("ScaleOutWordCount", (Main) ScaleOutWordCount::main,
+            new String[] {"localhost:9092", "wordcount", "lines", "counts", "-500"},
+            "the batch interval in ms must be positive, got -500; usage: " + ScaleOutWordCount.USAGE),
         Arguments.of("RecoverableNetworkWordCount", (Main) RecoverableNetworkWordCount::main,
             new String[] {"localhost", "9999", "/tmp/checkpoints"},
             "expected 4 arguments, got 3; usage: " + RecoverableNetworkWordCount.USAGE));

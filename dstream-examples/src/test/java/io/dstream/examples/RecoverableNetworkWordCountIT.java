@@ -71,13 +71,9 @@ class RecoverableNetworkWordCountIT {
   }
 
   private ChildOutput startChild(LoopbackServer server, Path output, String run) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), RecoverableNetworkWordCount.class.getName(),
-        server.host(), Integer.toString(server.port()), work.resolve("checkpoints").toString(), output.toString());
     Path log = work.resolve(run + ".log");
-    builder.redirectError(log.toFile());
-    child = builder.start();
+    child = ExampleJvm.command(RecoverableNetworkWordCount.class, log, server.host(), Integer.toString(server.port()),
+        work.resolve("checkpoints").toString(), output.toString()).start();
     return new ChildOutput(child, log);
   }
 

@@ -128,6 +128,25 @@ class ScaleOutInstanceTest extends BrokerPerClass {
   }
 
   @Test
+  void aBatchIsCommittedWhileTheNextOneWaitsForItToBeGenerated() throws Exception {
+    String lines = TestTopics.create(kafka, 2);
+    String output = TestTopics.create(kafka, 1);
+    String application = "wc-" + lines;
+    kafka.produce(lines, 0, List.of("a b a"));
+    kafka.produce(lines, 1, List.of("b"));
+
+    try (TestStreamingContext instance = instance(application, lines, output)) {
+      instance.runBatches(1);
+      // Two batches due at once: the second is generated, and waits until the first is committed, while the
+      // first commits (the clock of a running instance does this whenever a batch ends after the next one's time).
+      instance.clock().advance(2 * instance.context().batchDuration().milliseconds());
+      instance.runBatches(1);
+    }
+
+    assertThat(latestCounts(output)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 2));
+  }
+
+  @Test
   void countsGoOnFromTheChangelogAndOffsetsFromTheGroupAfterARestart() throws Exception {
     String lines = TestTopics.create(kafka, 2);
     String output = TestTopics.create(kafka, 1);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -75,8 +76,11 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   private final OutOfRangeOffsets outOfRange;
   private final BrokerOutageRetry outageRetry;
   private final InstanceGroup group;
+  // Written on the job generator's thread, under this stream's monitor; read without it by the job threads
+  // (rangesOf, offsetsToCommit, recordCount): in a scale-out application the generator holds the monitor while it
+  // waits for the previous batch's commit, which reads the batch's offsets here.
+  private final ConcurrentSkipListMap<Time, List<OffsetRange>> rangesByBatch = new ConcurrentSkipListMap<>();
   // The fields below belong to the job generator's thread (restoration and stop happen while it does not run).
-  private final TreeMap<Time, List<OffsetRange>> rangesByBatch = new TreeMap<>();
   private final Map<TopicPartition, Long> next = new HashMap<>();
   private Consumer<byte[], byte[]> driver;
   private boolean warnedForgottenBatch;
@@ -373,7 +377,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * @return its ranges, one per partition, sorted by topic and partition
    * @throws IllegalStateException if the stream has no ranges for that batch
    */
-  public synchronized List<OffsetRange> rangesOf(Time time) {
+  public List<OffsetRange> rangesOf(Time time) {
     List<OffsetRange> ranges = rangesByBatch.get(time);
     if (ranges == null) {
       throw new IllegalStateException(this + " has no offset ranges for batch " + time);
@@ -388,7 +392,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * @param time the batch time
    * @return the offsets, empty if the stream read nothing in that batch
    */
-  public synchronized Map<TopicPartition, OffsetAndMetadata> offsetsToCommit(Time time) {
+  public Map<TopicPartition, OffsetAndMetadata> offsetsToCommit(Time time) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (OffsetRange range : rangesByBatch.getOrDefault(time, List.of())) {
       if (range.count() > 0) {
@@ -405,7 +409,7 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * (compaction, transaction markers). Backpressure measures the rate the stream was processed at with it.
    */
   @Override
-  public synchronized long recordCount(Time time) {
+  public long recordCount(Time time) {
     List<OffsetRange> ranges = rangesByBatch.get(time);
     return ranges == null ? -1 : ranges.stream().mapToLong(OffsetRange::count).sum();
   }
