@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -363,6 +364,16 @@ public final class StreamingRuntime implements BatchProgress {
    */
   public void addBatchCommitter(BatchCommitter committer, BatchCommitter.Phase phase) {
     scheduler.addCommitter(committer, phase);
+  }
+
+  /**
+   * Adds work to do before each batch is generated, on the job generator's thread and outside every stream's
+   * lock; a hook that throws fails the batch with its exception.
+   *
+   * @param hook called with each batch time
+   */
+  public void beforeEachBatch(Consumer<Time> hook) {
+    generator.beforeEachBatch(hook);
   }
 
   /**

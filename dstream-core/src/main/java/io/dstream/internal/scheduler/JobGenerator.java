@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,7 @@ public final class JobGenerator {
   private final FailureHandler failures;
   private final Lifecycle<GeneratorState> lifecycle = new Lifecycle<>("the job generator", GeneratorState.CREATED);
   private final Map<Time, CompletableFuture<BatchOutcome>> settledWaiters = new ConcurrentHashMap<>();
+  private final List<Consumer<Time>> beforeGeneration = new CopyOnWriteArrayList<>();
   private volatile BatchCheckpointer checkpointer = NO_CHECKPOINTS;
   // Set at start, read by the event loop only: whether a batch's jobs wait for the checkpoint of its generation.
   private boolean jobsWaitForCheckpoint;
@@ -236,6 +238,17 @@ public final class JobGenerator {
     } finally {
       events.add(new BatchCompleted(outcome));
     }
+  }
+
+  /**
+   * Adds work to do on the event loop before each batch is generated, outside every stream's lock (a
+   * scale-out instance asks its consumer group which partitions it owns, which may wait for the previous
+   * batch's commit). A hook that throws fails the batch like a failing stream does.
+   *
+   * @param hook called with each batch time
+   */
+  public void beforeEachBatch(Consumer<Time> hook) {
+    beforeGeneration.add(hook);
   }
 
   /**
@@ -487,6 +500,9 @@ public final class JobGenerator {
     List<Job> jobs;
     try {
       blockAllocator.allocateBlocksToBatch(time);
+      for (Consumer<Time> hook : beforeGeneration) {
+        hook.accept(time);
+      }
       jobs = graph.generateJobs(time);
     } catch (VirtualMachineError e) {
       throw e;

@@ -386,21 +386,20 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   }
 
   /**
-   * Returns the offsets a batch commits in a scale-out application: for each partition it read records of, the
-   * end of its range.
+   * Returns the offsets a batch commits in a scale-out application: for each partition it owned, the end of its
+   * range, also of an empty one, since the offset's metadata names the batch (see {@link BatchOffsets}).
    *
    * @param time the batch time
-   * @return the offsets, empty if the stream read nothing in that batch
+   * @return the offsets, empty if the stream has no ranges for that batch
    */
   public Map<TopicPartition, OffsetAndMetadata> offsetsToCommit(Time time) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (OffsetRange range : rangesByBatch.getOrDefault(time, List.of())) {
-      if (range.count() > 0) {
-        offsets.put(range.topicPartition(), new OffsetAndMetadata(range.untilOffset()));
-      }
+      offsets.put(range.topicPartition(), BatchOffsets.of(range.untilOffset(), time));
     }
     return offsets;
   }
+
 
   /**
    * {@inheritDoc}

@@ -59,7 +59,10 @@ public final class InstanceGroup implements AutoCloseable {
   private final Object ended = new Object();
   private Time endedThrough; // guarded by ended
   // The fields below belong to the job generator's thread.
-  private final Set<TopicPartition> lostInPoll = new HashSet<>();
+  // The partitions owned at the previous batch that every assignment since has kept (see viewAt).
+  private final Set<TopicPartition> continuouslyAssigned = new HashSet<>();
+  // Assigned partitions held back until a later batch, with the previous owner's last batch time (see deferred).
+  private final Map<TopicPartition, Long> deferredUntil = new HashMap<>();
   private Consumer<byte[], byte[]> consumer;
   private Set<TopicPartition> owned = Set.of();
   private Time lastViewed;
@@ -141,36 +144,69 @@ public final class InstanceGroup implements AutoCloseable {
       return known;
     }
     awaitEndOfViewedBatches();
+    if (topics.isEmpty()) {
+      // Only sinks write in this instance's transactions: it reads nothing, so it owns nothing.
+      BatchView none = new BatchView(Set.of(), Set.of(), Map.of(), null);
+      views.put(batch, none);
+      lastViewed = batch;
+      return none;
+    }
     Consumer<byte[], byte[]> group = consumer();
-    lostInPoll.clear();
+    continuouslyAssigned.clear();
+    continuouslyAssigned.addAll(owned);
     group.poll(Duration.ZERO);
     long deadline = System.nanoTime() + batchInterval.multipliedBy(2).toNanos();
     while (group.assignment().isEmpty() && System.nanoTime() < deadline && contextActive.getAsBoolean()) {
       group.poll(REBALANCE_POLL);
     }
-    Set<TopicPartition> now = Set.copyOf(group.assignment());
-    Set<TopicPartition> kept = new HashSet<>(owned);
-    kept.removeAll(lostInPoll);
-    kept.retainAll(now);
-    Set<TopicPartition> gained = new HashSet<>(now);
-    gained.removeAll(kept);
-    Set<TopicPartition> revoked = new HashSet<>(owned);
-    revoked.removeAll(now);
+    Set<TopicPartition> assigned = Set.copyOf(group.assignment());
+    Set<TopicPartition> kept = new HashSet<>(continuouslyAssigned);
+    kept.retainAll(assigned);
+    Set<TopicPartition> candidates = new HashSet<>(assigned);
+    candidates.removeAll(kept);
     Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
-    if (!gained.isEmpty()) {
+    Set<TopicPartition> gained = new HashSet<>();
+    if (!candidates.isEmpty()) {
       // With isolation.level=read_committed this waits until the previous owner's last transaction has ended.
-      group.committed(gained, committedTimeout).forEach((partition, offset) -> {
+      group.committed(candidates, committedTimeout).forEach((partition, offset) -> {
         if (offset != null) {
           committed.put(partition, offset);
         }
       });
+      for (TopicPartition partition : candidates) {
+        long lastBatch = BatchOffsets.batchTimeOf(committed.get(partition));
+        if (lastBatch >= batch.milliseconds()) {
+          deferred(partition, lastBatch, batch);
+        } else {
+          deferredUntil.remove(partition);
+          gained.add(partition);
+        }
+      }
     }
-    BatchView view = new BatchView(now, Set.copyOf(gained), Map.copyOf(committed), group.groupMetadata());
+    Set<TopicPartition> now = new HashSet<>(kept);
+    now.addAll(gained);
+    Set<TopicPartition> revoked = new HashSet<>(owned);
+    revoked.removeAll(now);
+    committed.keySet().retainAll(gained);
+    BatchView view = new BatchView(Set.copyOf(now), Set.copyOf(gained), Map.copyOf(committed),
+        group.groupMetadata());
     report(batch, view, revoked);
-    owned = now;
+    owned = view.owned();
     lastViewed = batch;
     views.put(batch, view);
     return view;
+  }
+
+  /**
+   * Holds back a partition whose previous owner committed a batch at or after this one: its batches may run
+   * behind the previous owner's clock (a new JVM, a loaded machine), and taking the partition at once would give
+   * two different batches of its keys the same batch time, which writers that key by batch time rely on.
+   */
+  private void deferred(TopicPartition partition, long lastBatch, Time batch) {
+    if (deferredUntil.put(partition, lastBatch) == null) {
+      LOG.info("Instance of {} takes {} only after batch {} ms, the last its previous owner committed (this "
+          + "batch is {})", groupId, partition, lastBatch, batch);
+    }
   }
 
   private void report(Time batch, BatchView view, Set<TopicPartition> revoked) {
@@ -274,12 +310,16 @@ public final class InstanceGroup implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
           created.pause(partitions);
+          // The eager protocol assigns every partition anew: one missing here had another owner in between.
+          continuouslyAssigned.retainAll(partitions);
+          deferredUntil.keySet().retainAll(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
           // Another member may have read them meanwhile: their state must be restored if they come back.
-          lostInPoll.addAll(partitions);
+          continuouslyAssigned.removeAll(partitions);
+          deferredUntil.keySet().removeAll(partitions);
         }
       });
       consumer = created;

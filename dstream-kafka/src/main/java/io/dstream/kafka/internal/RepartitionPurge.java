@@ -24,7 +24,9 @@ final class RepartitionPurge {
   private final Admin admin;
   private final long intervalNanos;
   private final Set<String> topics = ConcurrentHashMap.newKeySet();
-  private final Map<TopicPartition, Long> committed = new HashMap<>(); // guarded by this
+  // Offsets committed since the last deletion, and those the deletions reached; guarded by this.
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final Map<TopicPartition, Long> purged = new HashMap<>();
   private long lastPurge; // guarded by this
   private boolean purgedOnce; // guarded by this
 
@@ -55,7 +57,7 @@ final class RepartitionPurge {
    */
   synchronized void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
     offsets.forEach((partition, offset) -> {
-      if (topics.contains(partition.topic())) {
+      if (topics.contains(partition.topic()) && offset.offset() > purged.getOrDefault(partition, 0L)) {
         committed.put(partition, offset.offset());
       }
     });
@@ -67,6 +69,7 @@ final class RepartitionPurge {
     lastPurge = now;
     Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
     committed.forEach((partition, offset) -> deletions.put(partition, RecordsToDelete.beforeOffset(offset)));
+    purged.putAll(committed);
     committed.clear();
     admin.deleteRecords(deletions).all().whenComplete((done, failure) -> {
       if (failure != null) {

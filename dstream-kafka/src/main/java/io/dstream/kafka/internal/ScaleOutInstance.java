@@ -70,6 +70,9 @@ public final class ScaleOutInstance implements AutoCloseable {
     this.transaction =
         new BatchTransaction(producerConfig(), group, runtime::stopAfterFailure, purge::committed, timeout);
     runtime.addBatchCommitter(transaction, BatchCommitter.Phase.COMMIT);
+    // Asked before the batch's streams are computed, so that its wait for the previous batch's commit holds no
+    // stream's lock.
+    runtime.beforeEachBatch(group::viewAt);
   }
 
   /**
