@@ -282,6 +282,15 @@ public final class ConfigKeys {
           + "(an existing topic keeps its own): the most instances of a scale-out application that share the "
           + "keyed stage after it. The changelog topic of each state after it gets as many.");
 
+  /** How long a scale-out instance's batch may keep its Kafka transaction open. */
+  public static final ConfigKey<Duration> KAFKA_TRANSACTION_TIMEOUT = new ConfigKey<>(
+      "dstream.kafka.transactionTimeout", "30s", ConfigKeys::positiveDuration,
+      "How long a batch of a scale-out application may keep its Kafka transaction open, from its first write to "
+          + "its commit (the producer's transaction.timeout.ms): a longer batch is aborted by the broker and "
+          + "stops the instance. It also bounds how long the new owner of a crashed instance's partitions waits "
+          + "for the crashed batch's transaction to be aborted. Bound the batches' size with "
+          + "dstream.kafka.maxRatePerPartition so that they fit in it, also after a downtime.");
+
   /** How long a Kafka task waits for the next record of its range. */
   public static final ConfigKey<Duration> KAFKA_POLL_TIMEOUT = new ConfigKey<>("dstream.kafka.pollTimeout", "2min",
       ConfigKeys::positiveDuration,
@@ -298,7 +307,7 @@ public final class ConfigKeys {
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
       STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
       KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_REPARTITION_PARTITIONS,
-      KAFKA_POLL_TIMEOUT);
+      KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT);
 
   /**
    * Returns every key, in the order they are documented.

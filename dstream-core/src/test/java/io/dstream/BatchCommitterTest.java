@@ -65,4 +65,19 @@ class BatchCommitterTest {
     assertThat(seen).containsExactly("prepare 1000 failed: job failed", "commit 1000 failed: job failed",
         "prepare 2000 ok", "commit 2000 ok");
   }
+
+  @Test
+  void aFatalErrorWhilePreparingMakesTheCommittingCommittersSeeAFailedBatch() {
+    t.inputStream(List.of(List.of(1))).foreachRDD(rdd -> rdd.count());
+    ContextAccess.runtime(t.context()).addBatchCommitter((time, failure) -> {
+      throw new StackOverflowError("a recursive update function");
+    }, BatchCommitter.Phase.PREPARE);
+    add("commit", BatchCommitter.Phase.COMMIT, null);
+
+    t.runBatches(0);
+    t.clock().advance(1000);
+
+    assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(60_000)).isInstanceOf(StackOverflowError.class);
+    assertThat(seen).containsExactly("commit 1000 failed: a recursive update function");
+  }
 }

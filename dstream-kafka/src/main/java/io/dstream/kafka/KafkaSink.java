@@ -88,6 +88,7 @@ public final class KafkaSink<K, V> {
     ProducerSettings settings = ProducerSettings.of(ssc, producerParams);
     settings.requireTransactional();
     StreamingRuntime runtime = ContextAccess.runtime(ssc);
+    requireName(name);
     if (runtime.graph().scaleOutApplication().isPresent()) {
       ScaleOutInstance instance = ScaleOutInstance.of(runtime, producerParams);
       PartitionWriter<K, V> writer = runtime.resources().get(new BatchTransactionWriterKey(),
@@ -100,10 +101,6 @@ public final class KafkaSink<K, V> {
           + "but dstream.app.name is not set (its default would be shared by every application on the cluster, "
           + "which would then skip each other's batches); set it with StreamingConf.setAppName to a name unique on "
           + "the cluster and the same in every run");
-    }
-    if (name == null || name.isBlank() || !name.equals(name.strip())) {
-      throw new IllegalArgumentException("the sink's name '" + name + "' is blank or has surrounding spaces; give "
-          + "a name that stays the same in every run of the application, such as the output topic's");
     }
     String prefix = "dstream." + ssc.conf().appName() + "." + name;
     TransactionalWriter<K, V> writer = new TransactionalWriter<>(prefix, settings.config(), settings.timeout());
@@ -133,6 +130,13 @@ public final class KafkaSink<K, V> {
     PartitionWriter<K, V> writer = ContextAccess.runtime(ssc).resources().get(new AtLeastOnceWriterKey(),
         () -> new AtLeastOnceWriter<>(settings.config(), settings.timeout()));
     return new KafkaSink<>(writer, null, "KafkaSink(at least once)");
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isBlank() || !name.equals(name.strip())) {
+      throw new IllegalArgumentException("the sink's name '" + name + "' is blank or has surrounding spaces; give "
+          + "a name that stays the same in every run of the application, such as the output topic's");
+    }
   }
 
   /** The key of an exactly-once sink's writer among the context's resources: one per transactional id prefix. */

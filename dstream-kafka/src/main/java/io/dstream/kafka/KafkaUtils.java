@@ -109,7 +109,7 @@ public final class KafkaUtils {
     params.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     DirectKafkaInputStreamNode<K, V> node = new DirectKafkaInputStreamNode<>(runtime.graph(), runtime.engine(),
         source, params, offsets, rateLimit, settings, active, userRdd, instance.group());
-    instance.group().subscribe(topics, node::offsetsToCommit);
+    instance.group().subscribe(topics, node::offsetsToCommit, params);
     return node;
   }
 

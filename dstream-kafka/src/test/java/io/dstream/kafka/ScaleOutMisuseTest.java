@@ -106,4 +106,15 @@ class ScaleOutMisuseTest {
         ConsumerStrategies.<String, String>Subscribe(List.of("orders"), elsewhere)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one Kafka cluster");
   }
+
+  @Test
+  void aTopicReadByTwoStreamsIsRefused() {
+    scaleOut();
+    KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
+        ConsumerStrategies.<String, String>Subscribe(List.of("lines"), params()));
+
+    assertThatThrownBy(() -> KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
+        ConsumerStrategies.<String, String>Subscribe(List.of("orders", "lines"), params())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic lines is read by another");
+  }
 }

@@ -237,17 +237,18 @@ public final class JobScheduler {
       try {
         committer.commit(run.time(), run.firstFailure());
       } catch (Throwable t) {
+        Throwable cause = UserCodeException.unwrap(t);
+        JobFailedException failure = cause instanceof JobFailedException failed ? failed
+            : new JobFailedException("batch " + run.time() + " could not be committed: " + cause, cause);
+        // Recorded first, fatal or not: the committers after this one must not commit what it did not prepare.
+        run.commitFailed(failure);
         var fatal = FatalErrors.in(t);
         if (fatal.isPresent()) {
           failures.fatalError("the commit of batch " + run.time(), fatal.get());
-          continue;
+        } else {
+          LOG.error("Batch {} could not be committed", run.time(), cause);
+          failures.jobFailed(failure);
         }
-        Throwable cause = UserCodeException.unwrap(t);
-        JobFailedException failure =
-            new JobFailedException("batch " + run.time() + " could not be committed: " + cause, cause);
-        run.commitFailed(failure);
-        LOG.error("Batch {} could not be committed", run.time(), cause);
-        failures.jobFailed(failure);
       }
     }
   }

@@ -273,6 +273,11 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
     if (!ownership.gained().isEmpty() || !ownership.owned().equals(ownedAtLastBatch)) {
       previous = StateRddNode.computing(environment.engine(), operationName() + " (owned partitions)",
           partitioner(), new OwnedStateStep<>(previous, ownership, changelog, this::recordsOf));
+      if (!ownership.gained().isEmpty()) {
+        // Restored now, on the worker threads, before the batch's jobs run: a restore may wait for the previous
+        // owner's last transaction to end, and must not do so while this batch's transaction is open.
+        previous.engine().jobRunner().runJob(previous, (partition, records) -> records.hasNext());
+      }
     }
     ownedAtLastBatch = ownership.owned();
     return StateRddNode.computing(environment.engine(), operationName(), partitioner(), new ChangeloggedStep<>(

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
   private Producer<byte[], byte[]> producer; // guarded by this
   private Time open; // guarded by this: the batch whose transaction is open
   private String failure; // guarded by this: why no batch may write any more
+  private boolean closed; // guarded by this
 
   /**
    * Creates the transaction's producer on first use.
@@ -81,6 +85,9 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
     if (failure != null) {
       throw new IllegalStateException(failure);
     }
+    if (closed) {
+      throw new IllegalStateException("batch " + batch + " writes to Kafka after its context stopped");
+    }
     if (open != null && !open.equals(batch)) {
       throw new IllegalStateException("batch " + batch + " writes to Kafka while the transaction of batch " + open
           + " is open; in a scale-out application batches run one at a time");
@@ -112,8 +119,13 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
       }
       commitOffsets(time);
     } catch (KafkaException | IllegalStateException e) {
+      String hint = e instanceof InvalidProducerEpochException || e instanceof ProducerFencedException
+          ? " (did the batch run longer than dstream.kafka.transactionTimeout? The broker then aborts its "
+              + "transaction: raise the timeout, or bound the batches with dstream.kafka.maxRatePerPartition)"
+          : e instanceof CommitFailedException
+              ? " (the instance had left its consumer group, so another one owns its partitions now)" : "";
       JobFailedException failed = new JobFailedException("batch " + time + " could not be committed to Kafka: "
-          + e, e);
+          + e + hint, e);
       abort(time, failed.getMessage());
       stopContext.accept(failed);
       throw failed;
@@ -157,6 +169,7 @@ public final class BatchTransaction implements BatchCommitter, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     if (producer != null) {
       producer.close(closeTimeout);
       producer = null;

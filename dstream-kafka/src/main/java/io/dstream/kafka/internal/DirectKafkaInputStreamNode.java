@@ -77,8 +77,8 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   private final BrokerOutageRetry outageRetry;
   private final InstanceGroup group;
   // Written on the job generator's thread, under this stream's monitor; read without it by the job threads
-  // (rangesOf, offsetsToCommit, recordCount): in a scale-out application the generator holds the monitor while it
-  // waits for the previous batch's commit, which reads the batch's offsets here.
+  // (rangesOf, offsetsToCommit, recordCount), so that a batch's commit never waits for a lock that the
+  // generation of the next batch may hold.
   private final ConcurrentSkipListMap<Time, List<OffsetRange>> rangesByBatch = new ConcurrentSkipListMap<>();
   // The fields below belong to the job generator's thread (restoration and stop happen while it does not run).
   private final Map<TopicPartition, Long> next = new HashMap<>();

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,10 @@ public final class InstanceGroup implements AutoCloseable {
   private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
       Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
   private static final Duration REBALANCE_POLL = Duration.ofMillis(50);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final String groupId;
-  private final Map<String, Object> consumerConfig;
+  private Map<String, Object> consumerConfig; // guarded by this; set by the first subscription
   private final Duration batchInterval;
   private final Duration committedTimeout;
   private final BooleanSupplier contextActive;
@@ -66,6 +68,7 @@ public final class InstanceGroup implements AutoCloseable {
   private Consumer<byte[], byte[]> consumer;
   private Set<TopicPartition> owned = Set.of();
   private Time lastViewed;
+  private BatchView lastView;
 
   /** What the streams of the group tell the batch transaction: the offsets a batch read up to. */
   public interface OffsetSource {
@@ -93,18 +96,16 @@ public final class InstanceGroup implements AutoCloseable {
    * Creates the membership; the consumer joins at the first batch.
    *
    * @param groupId the application id
-   * @param consumerConfig the group consumer's settings (see {@link ScaleOutInstance})
    * @param batchInterval the batch interval: how long a batch waits at most for a rebalance to end
    * @param committedTimeout how long reading the committed offsets of gained partitions may take (the previous
    *     owner's last transaction must end first)
    * @param contextActive tells whether the context still runs: waits end when it stops
    * @param events where the partition events go
    */
-  public InstanceGroup(String groupId, Map<String, Object> consumerConfig, Duration batchInterval,
+  public InstanceGroup(String groupId, Duration batchInterval,
       Duration committedTimeout, BooleanSupplier contextActive,
       java.util.function.Consumer<StreamingListenerEvent> events) {
     this.groupId = groupId;
-    this.consumerConfig = Map.copyOf(consumerConfig);
     this.batchInterval = batchInterval;
     this.committedTimeout = committedTimeout;
     this.contextActive = contextActive;
@@ -116,12 +117,25 @@ public final class InstanceGroup implements AutoCloseable {
    *
    * @param more the topics
    * @param source tells the offsets the stream reading them has read, or null if no stream needs committing
+   * @param kafkaParams the stream's settings: the first stream's make the group consumer's
    * @throws IllegalStateException if the group has joined already
+   * @throws IllegalArgumentException if a topic is subscribed already, or the settings contradict what the group
+   *     needs (see {@link GroupConsumerConfig})
    */
-  public synchronized void subscribe(Collection<String> more, OffsetSource source) {
+  public synchronized void subscribe(Collection<String> more, OffsetSource source, Map<String, Object> kafkaParams) {
     if (consumer != null) {
       throw new IllegalStateException("the instance has joined its consumer group " + groupId + " already; define "
           + "every Kafka stream before the context starts");
+    }
+    Map<String, Object> config = GroupConsumerConfig.of(groupId, kafkaParams);
+    for (String topic : more) {
+      if (topics.contains(topic)) {
+        throw new IllegalArgumentException("topic " + topic + " is read by another Kafka stream of this instance "
+            + "already; in a scale-out application each topic is read once: reuse that stream");
+      }
+    }
+    if (consumerConfig == null) {
+      consumerConfig = Map.copyOf(config);
     }
     topics.addAll(more);
     if (source != null) {
@@ -143,13 +157,15 @@ public final class InstanceGroup implements AutoCloseable {
     if (known != null) {
       return known;
     }
+    if (!contextActive.getAsBoolean() && lastView != null) {
+      // Stopping: the batches still generated keep the partitions as they are, without polling the group,
+      // which could take part in a rebalance while an earlier batch is being committed.
+      return remember(batch, new BatchView(lastView.owned(), Set.of(), Map.of(), lastView.metadata()));
+    }
     awaitEndOfViewedBatches();
     if (topics.isEmpty()) {
       // Only sinks write in this instance's transactions: it reads nothing, so it owns nothing.
-      BatchView none = new BatchView(Set.of(), Set.of(), Map.of(), null);
-      views.put(batch, none);
-      lastViewed = batch;
-      return none;
+      return remember(batch, new BatchView(Set.of(), Set.of(), Map.of(), null));
     }
     Consumer<byte[], byte[]> group = consumer();
     continuouslyAssigned.clear();
@@ -168,7 +184,7 @@ public final class InstanceGroup implements AutoCloseable {
     Set<TopicPartition> gained = new HashSet<>();
     if (!candidates.isEmpty()) {
       // With isolation.level=read_committed this waits until the previous owner's last transaction has ended.
-      group.committed(candidates, committedTimeout).forEach((partition, offset) -> {
+      committedOffsets(group, candidates).forEach((partition, offset) -> {
         if (offset != null) {
           committed.put(partition, offset);
         }
@@ -192,9 +208,36 @@ public final class InstanceGroup implements AutoCloseable {
         group.groupMetadata());
     report(batch, view, revoked);
     owned = view.owned();
-    lastViewed = batch;
+    return remember(batch, view);
+  }
+
+  private BatchView remember(Time batch, BatchView view) {
     views.put(batch, view);
+    lastViewed = batch;
+    lastView = view;
     return view;
+  }
+
+  /**
+   * Reads the group's committed offsets of partitions, waiting (in slices of a batch interval, so that a stop
+   * is noticed) until the transactions that committed them have ended, at most the committed timeout.
+   *
+   * @throws IllegalStateException if they stay pending that long
+   */
+  private Map<TopicPartition, OffsetAndMetadata> committedOffsets(Consumer<byte[], byte[]> group,
+      Set<TopicPartition> partitions) {
+    long deadline = System.nanoTime() + committedTimeout.toNanos();
+    while (true) {
+      try {
+        return group.committed(partitions, batchInterval);
+      } catch (TimeoutException e) {
+        if (System.nanoTime() > deadline || !contextActive.getAsBoolean()) {
+          throw new IllegalStateException("the committed offsets of " + names(partitions) + " in the consumer "
+              + "group " + groupId + " stayed pending for " + committedTimeout.toSeconds() + " s: an instance's "
+              + "transaction did not end (dstream.kafka.transactionTimeout), or the broker is unreachable", e);
+        }
+      }
+    }
   }
 
   /**
@@ -332,7 +375,10 @@ public final class InstanceGroup implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (consumer != null) {
-      consumer.close(CloseOptions.timeout(committedTimeout));
+      // The job generator has stopped, or gave up within the stop's timeout while still in a call here: wake it
+      // so that it leaves the consumer to this thread.
+      consumer.wakeup();
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
       consumer = null;
     }
     synchronized (ended) {

@@ -44,6 +44,7 @@ final class KafkaStateChangelog implements StateChangelog {
   private final Map<String, Object> restoreConfig;
   private final Admin admin;
   private final Duration settleTimeout;
+  private final Duration readTimeout;
   private final Consumer<StreamingListenerEvent> events;
 
   /**
@@ -55,16 +56,19 @@ final class KafkaStateChangelog implements StateChangelog {
    * @param restoreConfig the settings of the consumers that restore partitions
    * @param admin tells whether a partition has an open transaction
    * @param settleTimeout how long a restore waits for the previous owner's last transaction to end
+   * @param readTimeout how long a restore waits for the next records before it fails
    * @param events where restore events go
    */
   KafkaStateChangelog(String topic, Serializer serializer, BatchTransaction transaction,
-      Map<String, Object> restoreConfig, Admin admin, Duration settleTimeout, Consumer<StreamingListenerEvent> events) {
+      Map<String, Object> restoreConfig, Admin admin, Duration settleTimeout, Duration readTimeout,
+      Consumer<StreamingListenerEvent> events) {
     this.topic = topic;
     this.serializer = serializer;
     this.transaction = transaction;
     this.restoreConfig = Map.copyOf(restoreConfig);
     this.admin = admin;
     this.settleTimeout = settleTimeout;
+    this.readTimeout = readTimeout;
     this.events = events;
   }
 
@@ -98,7 +102,14 @@ final class KafkaStateChangelog implements StateChangelog {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(restoreConfig)) {
       consumer.assign(List.of(changelog));
       consumer.seekToBeginning(List.of(changelog));
-      while (consumer.position(changelog) < end) {
+      long lastProgress = System.nanoTime();
+      long position = consumer.position(changelog);
+      while (position < end) {
+        if (System.nanoTime() - lastProgress > readTimeout.toNanos()) {
+          throw new IllegalStateException("could not restore " + changelog + ": no records arrived for "
+              + readTimeout.toSeconds() + " s (dstream.kafka.pollTimeout) at offset " + position + " of " + end
+              + "; is the broker reachable?");
+        }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
           if (record.offset() >= end) {
             break;
@@ -109,6 +120,11 @@ final class KafkaStateChangelog implements StateChangelog {
           } else {
             latest.put(ByteBuffer.wrap(record.key()), record.value());
           }
+        }
+        long now = consumer.position(changelog);
+        if (now > position) {
+          position = now;
+          lastProgress = System.nanoTime();
         }
       }
     }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes the records of repartition topics that every batch reading them has committed: nobody reads them
  * again (a new owner starts at the committed offset), so without this the topics would only grow. Done after
- * a batch's commit, at most once per interval, without waiting for the broker; a failed deletion is retried
- * with the next one.
+ * a batch's commit, at most once per interval, without waiting for the broker; a failed deletion is logged at
+ * DEBUG and left to the next deletion of the partition (at a later committed offset).
  */
 final class RepartitionPurge {
   private static final Logger LOG = LoggerFactory.getLogger(RepartitionPurge.class);

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -36,10 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScaleOutInstance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScaleOutInstance.class);
-  /** How long a crashed instance's open transaction lasts; Kafka Streams' default for exactly-once too. */
-  private static final int TRANSACTION_TIMEOUT_MS = 10_000;
-  /** How long an instance may be silent before the group gives its partitions to the others. */
-  private static final int SESSION_TIMEOUT_MS = 10_000;
+  /** How often the broker looks for timed-out transactions to abort (its default). */
+  private static final Duration ABORT_CHECK_INTERVAL = Duration.ofSeconds(10);
   /** The least time between two deletions of consumed repartition records; Kafka Streams' default too. */
   private static final long PURGE_INTERVAL_MS = 30_000;
 
@@ -52,6 +49,10 @@ public final class ScaleOutInstance implements AutoCloseable {
   private final Admin admin;
   private final RepartitionPurge purge;
   private final Duration timeout;
+  private final Duration transactionTimeout;
+  // How long a new owner may wait for the previous owner's last transaction to end: its timeout, the broker's
+  // check for timed-out transactions, and the same again to spare.
+  private final Duration settleTimeout;
   private final Map<String, KafkaStateChangelog> changelogs = new HashMap<>();
 
   private ScaleOutInstance(StreamingRuntime runtime, String applicationId, Map<String, Object> kafkaParams) {
@@ -60,11 +61,12 @@ public final class ScaleOutInstance implements AutoCloseable {
     this.bootstrapServers = String.valueOf(kafkaParams.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
     this.clientConfig = clientConfig(kafkaParams);
     this.timeout = Duration.ofMillis(runtime.conf().get(ConfigKeys.KAFKA_POLL_TIMEOUT).milliseconds());
+    this.transactionTimeout =
+        Duration.ofMillis(runtime.conf().get(ConfigKeys.KAFKA_TRANSACTION_TIMEOUT).milliseconds());
+    this.settleTimeout = transactionTimeout.plus(ABORT_CHECK_INTERVAL).multipliedBy(2);
     Duration batchInterval = Duration.ofMillis(runtime.graph().batchDuration().milliseconds());
-    // Reading a gained partition's offsets waits for its previous owner's open transaction to end.
-    Duration settle = Duration.ofMillis(3L * TRANSACTION_TIMEOUT_MS).plus(timeout);
-    this.group = new InstanceGroup(applicationId, groupConsumerConfig(applicationId, kafkaParams), batchInterval,
-        settle, () -> runtime.state() == StreamingContextState.ACTIVE, runtime::postEvent);
+    this.group = new InstanceGroup(applicationId, batchInterval,
+        settleTimeout, () -> runtime.state() == StreamingContextState.ACTIVE, runtime::postEvent);
     this.admin = Admin.create(clientConfig);
     this.purge = new RepartitionPurge(admin, PURGE_INTERVAL_MS);
     this.transaction =
@@ -170,7 +172,7 @@ public final class ScaleOutInstance implements AutoCloseable {
     restore.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     restore.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     KafkaStateChangelog changelog = new KafkaStateChangelog(topic, runtime.serializer(), transaction, restore, admin,
-        Duration.ofMillis(3L * TRANSACTION_TIMEOUT_MS), runtime::postEvent);
+        settleTimeout, timeout, runtime::postEvent);
     changelogs.put(topic, changelog);
     return changelog;
   }
@@ -220,59 +222,13 @@ public final class ScaleOutInstance implements AutoCloseable {
     return config;
   }
 
-  /**
-   * The group consumer's settings: the user's, with what the group needs.
-   *
-   * @throws IllegalArgumentException if the user's settings contradict it
-   */
-  private static Map<String, Object> groupConsumerConfig(String applicationId, Map<String, Object> kafkaParams) {
-    Object groupId = kafkaParams.get(ConsumerConfig.GROUP_ID_CONFIG);
-    if (groupId != null && !applicationId.equals(groupId)) {
-      throw new IllegalArgumentException("kafkaParams sets group.id '" + groupId + "', but the instances of the "
-          + "scale-out application '" + applicationId + "' share the consumer group named by "
-          + "dstream.application.id; remove group.id");
-    }
-    Object assignor = kafkaParams.get(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
-    if (assignor != null && !RangeAssignor.class.getName().equals(name(assignor))) {
-      throw new IllegalArgumentException("kafkaParams sets partition.assignment.strategy " + assignor + ", but a "
-          + "scale-out application moves partitions only between batches with the eager RangeAssignor; remove it");
-    }
-    Object protocol = kafkaParams.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
-    if (protocol != null && !"classic".equalsIgnoreCase(String.valueOf(protocol))) {
-      throw new IllegalArgumentException("kafkaParams sets group.protocol=" + protocol + ", but a scale-out "
-          + "application uses the classic group protocol; remove it");
-    }
-    Map<String, Object> config = new HashMap<>(kafkaParams);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId);
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // It never fetches, but poll() looks up positions for its partitions, and "none" would throw there.
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
-    config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 5);
-    return config;
-  }
-
-  private static String name(Object assignor) {
-    if (assignor instanceof Class<?> type) {
-      return type.getName();
-    }
-    if (assignor instanceof List<?> list && list.size() == 1) {
-      return name(list.get(0));
-    }
-    return String.valueOf(assignor).strip();
-  }
-
   /** The batch transaction's producer settings. */
   private Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-" + UUID.randomUUID());
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout.toMillis());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;

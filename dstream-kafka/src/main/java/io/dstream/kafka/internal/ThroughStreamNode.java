@@ -66,7 +66,14 @@ public final class ThroughStreamNode<K, V> extends StreamNode<Tuple2<K, V>> {
     int[] source = new int[partitioner.numPartitions()];
     Arrays.fill(source, -1);
     for (int i = 0; i < ranges.size(); i++) {
-      source[ranges.get(i).partition()] = i;
+      int partition = ranges.get(i).partition();
+      if (partition >= source.length) {
+        throw new IllegalStateException("the repartition topic " + topic + " has a partition " + partition + ", but "
+            + "it had " + source.length + " when the application started, and its keys are placed by that count; "
+            + "a repartition topic's partitions cannot be added while the application runs: stop every instance, "
+            + "delete the topic and the state's changelog topics, and start again");
+      }
+      source[partition] = i;
     }
     return new PlacedRddNode<>(records, source, partitioner, serializer);
   }
