@@ -155,6 +155,31 @@ class PartitionScopedStateTest {
   }
 
   @Test
+  void mapWithStateWritesTheKeysItUpdatedWithTheirTimesAndATombstoneForOneThatTimedOut() {
+    scaleOutContext();
+    for (long batch = 1000; batch <= 4000; batch += 1000) {
+      scope.own(batch, ALL, batch == 1000 ? ALL : Set.of());
+    }
+    StateSpec<Integer, Integer, Integer, Integer> spec = StateSpec.<Integer, Integer, Integer, Integer>function(
+        (key, value, state) -> {
+          if (!state.isTimingOut()) {
+            state.update(state.getOption().orElse(0) + value.orElse(0));
+          }
+          return key;
+        }).timeout(Durations.seconds(2));
+    scoped(batches(List.of(pair(1, 1), pair(2, 2)), List.of(pair(2, 3)), List.of(pair(2, 1)), List.of()))
+        .mapWithState(spec).print();
+
+    t.runBatches(4);
+
+    assertThat(scope.changelog.writes).containsExactly(
+        "1000 p1 set {1=1@1000} removed []", "1000 p2 set {2=2@1000} removed []",
+        "2000 p2 set {2=5@2000} removed []",
+        "3000 p2 set {2=6@3000} removed []",
+        "4000 p1 set {} removed [1]");
+  }
+
+  @Test
   void keyedStateWithoutAPartitionScopeIsRefusedAtStartSayingToSendThePairsThroughATopic() {
     scaleOutContext();
     t.pairInputStream(batches(List.of(pair(1, 1)))).updateStateByKey(
@@ -243,13 +268,17 @@ class PartitionScopedStateTest {
     @Override
     public synchronized void write(Time batch, int partition, StateChanges changes) {
       Map<Object, Object> set = new TreeMap<>();
+      Map<Object, Object> shown = new TreeMap<>();
+      boolean timed = changes.changed().updateTimes().length > 0;
       for (int i = 0; i < changes.changed().keys().length; i++) {
         set.put(changes.changed().keys()[i], changes.changed().states()[i]);
+        shown.put(changes.changed().keys()[i], changes.changed().states()[i]
+            + (timed ? "@" + changes.changed().updateTimes()[i] : ""));
       }
       Map<Object, Object> partitionState = stored.computeIfAbsent(partition, p -> new TreeMap<>());
       partitionState.putAll(set);
       Arrays.asList(changes.removed()).forEach(partitionState::remove);
-      writes.add(batch.milliseconds() + " p" + partition + " set " + set + " removed "
+      writes.add(batch.milliseconds() + " p" + partition + " set " + shown + " removed "
           + Arrays.toString(changes.removed()));
       writes.sort(null);
     }
