@@ -9,7 +9,9 @@ import io.dstream.StreamingConf;
 import io.dstream.Tuple2;
 import io.dstream.function.Function;
 import io.dstream.rdd.JobFailedException;
+import io.dstream.Time;
 import io.dstream.scheduler.StreamingListener;
+import io.dstream.scheduler.StreamingListenerBatchCompleted;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerPartitionsAssigned;
 import io.dstream.scheduler.StreamingListenerStateRestored;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -137,6 +140,60 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     assertThat(events).filteredOn(StreamingListenerStateRestored.class::isInstance)
         .extracting(event -> ((StreamingListenerStateRestored) event).keys())
         .hasSize(6).matches(keys -> keys.stream().mapToLong(Long::longValue).sum() == 3, "3 keys (a, b, c) in all");
+  }
+
+  @Test
+  void aBatchGeneratedWhileThePreviousOneRunsWaitsForItsCommitWithoutADeadlock() throws Exception {
+    String lines = TestTopics.create(kafka, 1);
+    String output = TestTopics.create(kafka, 1);
+    String application = "wc-" + lines;
+    kafka.produce(lines, 0, List.of("a slow"));
+    CountDownLatch slowWordReached = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch secondBatchCompleted = new CountDownLatch(1);
+    try (TestStreamingContext t = instance(application, lines, output, word -> {
+      if (word.equals("slow")) {
+        slowWordReached.countDown();
+        release.await();
+      }
+      return word;
+    })) {
+      t.context().addStreamingListener(new StreamingListener() {
+        @Override
+        public void onBatchCompleted(StreamingListenerBatchCompleted event) {
+          if (event.batchInfo().batchTime().equals(new Time(2000))) {
+            secondBatchCompleted.countDown();
+          }
+        }
+      });
+      t.runBatches(0);
+      t.clock().setTime(1000);
+      assertThat(slowWordReached.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      // The next batch is due while the first still runs: its group view waits for the first one's commit.
+      t.clock().setTime(2000);
+      awaitGeneratorWaitingForTheCommit(application);
+      release.countDown();
+
+      assertThat(secondBatchCompleted.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .as("the second batch completed after the first one's commit").isTrue();
+    }
+    assertThat(latestCounts(output)).containsEntry("a", 1).containsEntry("slow", 1);
+  }
+
+  /** Waits until the job generator of the application waits in the group for the end of the running batch. */
+  private static void awaitGeneratorWaitingForTheCommit(String application) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+        if (thread.getKey().getName().equals("dstream-" + application + "-job-generator")
+            && Arrays.stream(thread.getValue())
+                .anyMatch(frame -> frame.getMethodName().equals("awaitEndOfViewedBatches"))) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the job generator of " + application + " did not wait for the running batch");
   }
 
   @Test

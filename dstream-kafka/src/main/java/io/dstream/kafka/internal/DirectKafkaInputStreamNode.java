@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -75,8 +76,10 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
   private final OutOfRangeOffsets outOfRange;
   private final BrokerOutageRetry outageRetry;
   private final InstanceGroup group;
+  // Written by the job generator's thread only; also read, without the node's lock, by a job thread committing
+  // a scale-out batch (offsetsToCommit), hence a concurrent map.
+  private final ConcurrentSkipListMap<Time, List<OffsetRange>> rangesByBatch = new ConcurrentSkipListMap<>();
   // The fields below belong to the job generator's thread (restoration and stop happen while it does not run).
-  private final TreeMap<Time, List<OffsetRange>> rangesByBatch = new TreeMap<>();
   private final Map<TopicPartition, Long> next = new HashMap<>();
   private Consumer<byte[], byte[]> driver;
   private boolean warnedForgottenBatch;
@@ -388,7 +391,10 @@ public final class DirectKafkaInputStreamNode<K, V> extends InputStreamNode<Cons
    * @param time the batch time
    * @return the offsets, empty if the stream read nothing in that batch
    */
-  public synchronized Map<TopicPartition, OffsetAndMetadata> offsetsToCommit(Time time) {
+  public Map<TopicPartition, OffsetAndMetadata> offsetsToCommit(Time time) {
+    // Not synchronized: the job generator holds this node's lock while the group view of the next batch waits
+    // for this batch's commit (InstanceGroup.viewAt), so taking the lock here would deadlock a batch that runs
+    // longer than the batch interval.
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (OffsetRange range : rangesByBatch.getOrDefault(time, List.of())) {
       if (range.count() > 0) {
