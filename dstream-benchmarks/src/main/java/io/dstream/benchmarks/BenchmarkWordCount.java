@@ -46,16 +46,21 @@ final class BenchmarkWordCount {
    * @param lines the input topic
    * @param output the topic its exactly-once sink writes the counts to, or empty for no sink
    * @param maxRatePerPartition the direct stream's {@code dstream.kafka.maxRatePerPartition} (0: none)
+   * @param combineBeforeThrough whether each batch's words are counted ({@code reduceByKey}) before they go
+   *     through the repartition topic, so that it carries one record per word and batch partition, not per word
    * @param onCounts gets each batch's counts
    * @return the context
    */
   static StreamingContext scaleOut(String bootstrapServers, String application, String lines,
-      Optional<String> output, long maxRatePerPartition, VoidFunction2<RDD<Tuple2<String, Integer>>, Time> onCounts) {
+      Optional<String> output, long maxRatePerPartition, boolean combineBeforeThrough,
+      VoidFunction2<RDD<Tuple2<String, Integer>>, Time> onCounts) {
     StreamingContext ssc = new StreamingContext(conf(application, maxRatePerPartition)
         .set("dstream.application.id", application), Durations.seconds(1));
     Map<String, Object> params = consumerParams(bootstrapServers);
-    PairDStream<String, Integer> counts = KafkaUtils.through(words(ssc, lines, params), application + "-words",
-        params).updateStateByKey(BenchmarkWordCount::count);
+    PairDStream<String, Integer> words = words(ssc, lines, params);
+    PairDStream<String, Integer> sent = combineBeforeThrough ? words.reduceByKey(Integer::sum) : words;
+    PairDStream<String, Integer> counts = KafkaUtils.through(sent, application + "-words", params)
+        .updateStateByKey(BenchmarkWordCount::count);
     output.ifPresent(topic -> KafkaSink.<String, String>exactlyOnce(ssc, producerParams(bootstrapServers), "counts")
         .write(counts.map(count -> new ProducerRecord<>(topic, count._1(), String.valueOf(count._2())))));
     counts.foreachRDD(onCounts);

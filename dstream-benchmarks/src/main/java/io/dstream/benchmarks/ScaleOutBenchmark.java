@@ -9,7 +9,6 @@ import io.dstream.rdd.RDD;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchStarted;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       with its changelog records and offsets) beside the same count in one JVM (a direct stream,
  *       {@code updateStateByKey} checkpointed, an at-least-once sink), over the same pre-filled topic of lines of
  *       ten words from a vocabulary of 10,000: from the start of the first batch with records to the end of the
- *       batch whose counts hold every word. 3 measured rounds of each after a warm-up, alternating which goes
- *       first.
+ *       batch whose counts hold every word. Also the scale-out count with {@code reduceByKey} before
+ *       {@code through}, which sends one record per word and batch partition instead of one per word. 3 measured
+ *       rounds of each after a warm-up, each round starting with another of the three.
  * </ul>
  *
  * <p>Run it from the repository root with
@@ -63,13 +62,13 @@ public final class ScaleOutBenchmark {
   /**
    * Starts a broker, measures the restores and the throughput, and prints them.
    *
-   * @param args optionally the state sizes separated by commas, the number of measured rounds, the lines of the
+   * @param args optionally the state sizes separated by commas (0: no restore run), the number of measured rounds, the lines of the
    *     throughput run (0: no throughput run), and its {@code dstream.kafka.maxRatePerPartition}
    * @throws Exception if the broker did not answer or a run did not finish
    */
   public static void main(String[] args) throws Exception {
     long[] keyCounts = Arrays.stream((args.length > 0 ? args[0] : DEFAULT_KEY_COUNTS).split(","))
-        .mapToLong(Long::parseLong).toArray();
+        .mapToLong(Long::parseLong).filter(keys -> keys > 0).toArray();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ROUNDS;
     long lines = args.length > 2 ? Long.parseLong(args[2]) : DEFAULT_LINES;
     long maxRate = args.length > 3 ? Long.parseLong(args[3]) : DEFAULT_MAX_RATE_PER_PARTITION;
@@ -100,47 +99,52 @@ public final class ScaleOutBenchmark {
       return BenchmarkWordCount.line(words);
     });
     long totalWords = lines * WORDS_PER_LINE;
-    List<Double> scaleOut = new ArrayList<>();
     List<Double> single = new ArrayList<>();
-    List<Double> changelogRecords = new ArrayList<>();
-    List<Double> scaleOutBatches = new ArrayList<>();
+    List<Double> scaleOut = new ArrayList<>();
+    List<Double> combined = new ArrayList<>();
+    List<Double> changelogOffsets = new ArrayList<>();
+    List<Double> repartitionOffsets = new ArrayList<>();
+    List<Double> combinedRepartitionOffsets = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
-      String application = "throughput-" + round;
-      kafka.createTopic(application + "-counts", 1);
-      kafka.createTopic("single-" + round + "-counts", 1);
-      Run scaleOutRun = null;
-      Run singleRun = null;
-      for (int order = 0; order < 2; order++) {
-        if ((order + round) % 2 == 0) {
-          Run run = new Run(totalWords);
-          scaleOutRun = run.measure(BenchmarkWordCount.scaleOut(kafka.bootstrapServers(), application, topic,
-              Optional.of(application + "-counts"), maxRate, run.counter()));
-        } else {
-          Path checkpoint = Files.createTempDirectory("scaleout-benchmark-");
-          Run run = new Run(totalWords);
-          singleRun = run.measure(BenchmarkWordCount.singleJvm(kafka.bootstrapServers(), "single-" + round, topic,
-              "single-" + round + "-counts", checkpoint, maxRate, run.counter()));
-        }
+      double[] rates = new double[3];
+      for (int i = 0; i < 3; i++) {
+        // Each round starts with another of the three, so that none always runs first.
+        int pipeline = (i + round) % 3;
+        String name = "throughput-" + round + "-" + pipeline;
+        kafka.createTopic(name + "-counts", 1);
+        Run run = new Run(totalWords);
+        StreamingContext ssc = pipeline == 0
+            ? BenchmarkWordCount.singleJvm(kafka.bootstrapServers(), name, topic, name + "-counts",
+                Files.createTempDirectory("scaleout-benchmark-"), maxRate, run.counter())
+            : BenchmarkWordCount.scaleOut(kafka.bootstrapServers(), name, topic, Optional.of(name + "-counts"),
+                maxRate, pipeline == 2, run.counter());
+        rates[pipeline] = run.measure(ssc).linesPerSecond(lines);
       }
       if (round > 0) {
-        scaleOut.add(scaleOutRun.linesPerSecond(lines));
-        single.add(singleRun.linesPerSecond(lines));
-        String changelog = application + "-" + changelogSuffix(kafka, application);
-        changelogRecords.add((double) KafkaTopicFiller.endOffsetsSum(kafka.bootstrapServers(), changelog,
-            STATE_PARTITIONS));
-        scaleOutBatches.add((double) scaleOutRun.batches.get());
+        single.add(rates[0]);
+        scaleOut.add(rates[1]);
+        combined.add(rates[2]);
+        String plain = "throughput-" + round + "-1";
+        changelogOffsets.add((double) endOffsets(kafka, plain + "-" + changelogSuffix(kafka, plain)));
+        repartitionOffsets.add((double) endOffsets(kafka, plain + "-words"));
+        combinedRepartitionOffsets.add((double) endOffsets(kafka, "throughput-" + round + "-2-words"));
       }
     }
-    Spread scaleOutRate = Spread.of(scaleOut);
     Spread singleRate = Spread.of(single);
     System.out.printf(Locale.ROOT, "throughput of the word count over %,d lines of %d words (%d distinct), "
             + "maxRatePerPartition %d, lines/s:%n"
             + "  one JVM (direct stream, updateStateByKey checkpointed, at-least-once sink): %s%n"
-            + "  scale-out instance (through, updateStateByKey, changelog, exactly-once sink): %s%n"
-            + "  scale-out / one JVM: %.2f (medians); scale-out batches until done (the last included): %s; changelog end offsets "
-            + "after a run: %s%n",
-        lines, WORDS_PER_LINE, VOCABULARY, maxRate, singleRate, scaleOutRate,
-        scaleOutRate.median() / singleRate.median(), Spread.of(scaleOutBatches), Spread.of(changelogRecords));
+            + "  scale-out instance (through, updateStateByKey, changelog, exactly-once sink): %s (%.2f x one JVM); "
+            + "repartition topic end offsets %s, changelog %s%n"
+            + "  the same with reduceByKey before through: %s (%.2f x one JVM); repartition topic end offsets %s%n",
+        lines, WORDS_PER_LINE, VOCABULARY, maxRate, singleRate, Spread.of(scaleOut),
+        Spread.of(scaleOut).median() / singleRate.median(), Spread.of(repartitionOffsets),
+        Spread.of(changelogOffsets), Spread.of(combined), Spread.of(combined).median() / singleRate.median(),
+        Spread.of(combinedRepartitionOffsets));
+  }
+
+  private static long endOffsets(EmbeddedKafka kafka, String topic) {
+    return KafkaTopicFiller.endOffsetsSum(kafka.bootstrapServers(), topic, STATE_PARTITIONS);
   }
 
   private static String changelogSuffix(EmbeddedKafka kafka, String application) throws Exception {
@@ -156,7 +160,6 @@ public final class ScaleOutBenchmark {
     final CountDownLatch done = new CountDownLatch(1);
     final AtomicLong firstStartMillis = new AtomicLong(-1);
     final AtomicLong doneMillis = new AtomicLong();
-    final AtomicInteger batches = new AtomicInteger();
 
     Run(long totalWords) {
       this.totalWords = totalWords;
@@ -165,9 +168,6 @@ public final class ScaleOutBenchmark {
     VoidFunction2<RDD<Tuple2<String, Integer>>, Time> counter() {
       return (rdd, time) -> {
         long counted = rdd.aggregate(0L, (sum, count) -> sum + count._2(), Long::sum);
-        if (done.getCount() > 0) {
-          batches.incrementAndGet();
-        }
         if (counted == totalWords && done.getCount() > 0) {
           doneMillis.set(System.currentTimeMillis());
           done.countDown();

@@ -128,7 +128,7 @@ final class StateRestoreMeasurement {
       throws InterruptedException {
     Instance instance = new Instance(batches);
     StreamingContext ssc = BenchmarkWordCount.scaleOut(kafka.bootstrapServers(), application, lines,
-        Optional.empty(), 0, instance.counter(keys));
+        Optional.empty(), 0, false, instance.counter(keys));
     ssc.addStreamingListener(instance);
     ssc.start();
     try {
