@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,9 +16,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Fills a topic for {@link KafkaReadBenchmark} as fast as one producer can: records without keys whose values
- * are a fixed number of bytes, spread round-robin over the partitions so that each holds the same number, sent
- * in large uncompressed batches with {@code acks=1}.
+ * Fills a topic for {@link KafkaReadBenchmark} and {@link ScaleOutBenchmark} as fast as one producer can: records
+ * without keys, spread round-robin over the partitions so that each holds the same number, sent in large
+ * uncompressed batches with {@code acks=1}.
  */
 final class KafkaTopicFiller {
   private static final int BATCH_BYTES = 1 << 20;
@@ -42,12 +43,28 @@ final class KafkaTopicFiller {
     for (int i = 0; i < valueBytes; i++) {
       value[i] = (byte) ('a' + i % 26);
     }
+    return fill(bootstrapServers, topic, partitions, records, i -> value);
+  }
+
+  /**
+   * Writes records whose values a function gives and waits until the broker acknowledged all of them.
+   *
+   * @param bootstrapServers the broker
+   * @param topic the topic, with {@code partitions} partitions
+   * @param partitions its number of partitions
+   * @param records how many records to write
+   * @param valueOf the value of the record of each index from 0 to {@code records - 1}
+   * @return the seconds from the first send to the last acknowledgement
+   * @throws IllegalStateException if the topic does not hold {@code records} records afterwards
+   */
+  static double fill(String bootstrapServers, String topic, int partitions, long records,
+      LongFunction<byte[]> valueOf) {
     long start = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config(bootstrapServers),
         new ByteArraySerializer(), new ByteArraySerializer())) {
       // No callback per record: the end offsets checked below show whether every write arrived.
       for (long i = 0; i < records; i++) {
-        producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, value));
+        producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, valueOf.apply(i)));
       }
       producer.flush();
     }
@@ -69,7 +86,15 @@ final class KafkaTopicFiller {
     return partitions;
   }
 
-  private static long endOffsetsSum(String bootstrapServers, String topic, int partitions) {
+  /**
+   * Returns the sum of a topic's end offsets: its records, plus the transaction markers of a transactional topic.
+   *
+   * @param bootstrapServers the broker
+   * @param topic the topic
+   * @param partitions its number of partitions
+   * @return the sum
+   */
+  static long endOffsetsSum(String bootstrapServers, String topic, int partitions) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
         Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {

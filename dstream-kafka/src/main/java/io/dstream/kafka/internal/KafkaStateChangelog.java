@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +38,14 @@ final class KafkaStateChangelog implements StateChangelog {
   private static final byte TIMED = 1;
   private static final Duration POLL = Duration.ofMillis(200);
   private static final long SETTLE_BACKOFF_MILLIS = 50;
+  // A restore reads records that are all there already (up to the settled end), so its fetches need not wait
+  // for more: with the default fetch.max.wait.ms (500 ms) each partition's restore took about half a second
+  // longer (ScaleOutBenchmark, docs/performance.md).
+  private static final int RESTORE_FETCH_MAX_WAIT_MS = 10;
+  // Large fetches and polls, so that a partition of a million keys comes in a few round trips instead of one per
+  // megabyte (the default max.partition.fetch.bytes); at most this much per restoring worker thread.
+  private static final int RESTORE_PARTITION_FETCH_BYTES = 8 << 20;
+  private static final int RESTORE_MAX_POLL_RECORDS = 100_000;
 
   private final String topic;
   private final Serializer serializer;
@@ -53,7 +62,8 @@ final class KafkaStateChangelog implements StateChangelog {
    * @param topic the compacted topic
    * @param serializer writes and reads keys and states
    * @param transaction the batches' transaction the changes are sent in
-   * @param restoreConfig the settings of the consumers that restore partitions
+   * @param restoreConfig the settings of the consumers that restore partitions (their fetch sizes and waits are
+   *     set here)
    * @param admin tells whether a partition has an open transaction
    * @param settleTimeout how long a restore waits for the previous owner's last transaction to end
    * @param readTimeout how long a restore waits for the next records before it fails
@@ -65,7 +75,11 @@ final class KafkaStateChangelog implements StateChangelog {
     this.topic = topic;
     this.serializer = serializer;
     this.transaction = transaction;
-    this.restoreConfig = Map.copyOf(restoreConfig);
+    Map<String, Object> config = new HashMap<>(restoreConfig);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, RESTORE_FETCH_MAX_WAIT_MS);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, RESTORE_PARTITION_FETCH_BYTES);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RESTORE_MAX_POLL_RECORDS);
+    this.restoreConfig = Map.copyOf(config);
     this.admin = admin;
     this.settleTimeout = settleTimeout;
     this.readTimeout = readTimeout;

@@ -170,7 +170,6 @@ public final class ScaleOutInstance implements AutoCloseable {
     restore.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     restore.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     restore.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    restore.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     KafkaStateChangelog changelog = new KafkaStateChangelog(topic, runtime.serializer(), transaction, restore, admin,
         settleTimeout, timeout, runtime::postEvent);
     changelogs.put(topic, changelog);
