@@ -9,9 +9,7 @@ import io.dstream.StreamingConf;
 import io.dstream.Tuple2;
 import io.dstream.function.Function;
 import io.dstream.rdd.JobFailedException;
-import io.dstream.Time;
 import io.dstream.scheduler.StreamingListener;
-import io.dstream.scheduler.StreamingListenerBatchCompleted;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerPartitionsAssigned;
 import io.dstream.scheduler.StreamingListenerStateRestored;
@@ -63,20 +61,20 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
   /** An instance of the word count: lines, through a topic by word, running counts to the output topic. */
   private static TestStreamingContext instance(String application, String lines, String output) {
-    return instance(application, lines, output, word -> word);
+    return instance(application, lines, output, word -> word, consumerParams());
   }
 
   /** The word count, with a check of each word that may throw. */
   private static TestStreamingContext instance(String application, String lines, String output,
-      Function<String, String> check) {
+      Function<String, String> check, Map<String, Object> kafkaParams) {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf()
         .setAppName(application).set("dstream.application.id", application).set("dstream.kafka.pollTimeout", "20s"));
     PairDStream<String, Integer> words = KafkaUtils.createDirectStream(t.context(),
             LocationStrategies.PreferConsistent(),
-            ConsumerStrategies.<String, String>Subscribe(List.of(lines), consumerParams()))
+            ConsumerStrategies.<String, String>Subscribe(List.of(lines), kafkaParams))
         .flatMap(record -> Arrays.asList(record.value().split(" ")).iterator())
         .mapToPair(word -> new Tuple2<>(check.call(word), 1));
-    PairDStream<String, Integer> counts = KafkaUtils.through(words, application + "-words", consumerParams())
+    PairDStream<String, Integer> counts = KafkaUtils.through(words, application + "-words", kafkaParams)
         .updateStateByKey((List<Integer> values, Optional<Integer> state) ->
             Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum()));
     KafkaSink.<String, String>exactlyOnce(t.context(), producerParams(), "counts")
@@ -219,7 +217,7 @@ class ScaleOutInstanceTest extends BrokerPerClass {
         throw new IllegalArgumentException("cannot count " + word);
       }
       return word;
-    });
+    }, consumerParams());
     try (t) {
       assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class)
           .hasRootCauseInstanceOf(IllegalArgumentException.class).hasRootCauseMessage("cannot count boom");
@@ -230,5 +228,47 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     assertThat(kafka.readCommitted(application + "-words", WAIT)).as("the words the batch sent before it failed")
         .isEmpty();
     assertThat(groupOffsets(application)).as("no offset committed").isEmpty();
+  }
+
+  @Test
+  void anInstanceDroppedFromItsGroupMidBatchCannotCommitTheBatch() throws Exception {
+    String lines = TestTopics.create(kafka, 1);
+    String output = TestTopics.create(kafka, 1);
+    String application = "wc-" + lines;
+    kafka.produce(lines, 0, List.of("a slow"));
+    Map<String, Object> params = consumerParams();
+    // The group drops a member that has not polled for a second: this one, while its batch runs.
+    params.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1000);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch slowWordReached = new CountDownLatch(1);
+    TestStreamingContext t = instance(application, lines, output, word -> {
+      if (word.equals("slow")) {
+        slowWordReached.countDown();
+        release.await();
+      }
+      return word;
+    }, params);
+    try (t) {
+      t.runBatches(0);
+      t.clock().advance(1000);
+      assertThat(slowWordReached.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      awaitEmptyGroup(application);
+      release.countDown();
+
+      assertThatThrownBy(() -> t.context().awaitTerminationOrTimeout(WAIT.toMillis()))
+          .isInstanceOf(JobFailedException.class).hasMessageContaining("had left its consumer group");
+    }
+
+    assertThat(kafka.readCommitted(application + "-words", WAIT)).as("what the zombie batch sent").isEmpty();
+    assertThat(groupOffsets(application)).as("no offset committed").isEmpty();
+  }
+
+  /** Waits until a consumer group has no member. */
+  private static void awaitEmptyGroup(String group) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!kafka.admin().describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty()) {
+      assertThat(System.nanoTime()).as("the group %s still has members", group).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 }
