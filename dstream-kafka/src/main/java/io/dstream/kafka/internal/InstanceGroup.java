@@ -48,6 +48,8 @@ public final class InstanceGroup implements AutoCloseable {
       Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
   private static final Duration REBALANCE_POLL = Duration.ofMillis(50);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  // A partition held back this many batch intervals or more points at clocks that differ between machines.
+  private static final long MANY_BATCHES = 10;
 
   private final String groupId;
   private Map<String, Object> consumerConfig; // guarded by this; set by the first subscription
@@ -246,7 +248,15 @@ public final class InstanceGroup implements AutoCloseable {
    * two different batches of its keys the same batch time, which writers that key by batch time rely on.
    */
   private void deferred(TopicPartition partition, long lastBatch, Time batch) {
-    if (deferredUntil.put(partition, lastBatch) == null) {
+    if (deferredUntil.put(partition, lastBatch) != null) {
+      return;
+    }
+    long behind = lastBatch - batch.milliseconds();
+    if (behind > MANY_BATCHES * batchInterval.toMillis()) {
+      LOG.warn("Instance of {} takes {} only after batch {} ms, the last its previous owner committed, {} ms "
+          + "after this batch ({}): do the clocks of the instances' machines differ? The partition waits that "
+          + "long", groupId, partition, lastBatch, behind, batch);
+    } else {
       LOG.info("Instance of {} takes {} only after batch {} ms, the last its previous owner committed (this "
           + "batch is {})", groupId, partition, lastBatch, batch);
     }
