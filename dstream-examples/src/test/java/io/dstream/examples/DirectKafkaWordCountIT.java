@@ -6,13 +6,14 @@ import io.dstream.Durations;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
 import io.dstream.kafka.testing.EmbeddedKafka;
+import io.dstream.kafka.testing.EmbeddedKafkaExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -27,34 +28,29 @@ class DirectKafkaWordCountIT {
   private static final int PARTITIONS = 2;
   private static final String GROUP = "word-count";
 
-  private static EmbeddedKafka kafka;
+  @RegisterExtension
+  static final EmbeddedKafkaExtension BROKER = new EmbeddedKafkaExtension();
 
   @BeforeAll
-  static void startTheBroker() {
-    kafka = EmbeddedKafka.start();
-    TOPICS.forEach(topic -> kafka.createTopic(topic, PARTITIONS));
-  }
-
-  @AfterAll
-  static void stopTheBroker() {
-    kafka.close();
+  static void createTheTopics() {
+    TOPICS.forEach(topic -> BROKER.kafka().createTopic(topic, PARTITIONS));
   }
 
   @Test
   void countsWhatIsWrittenOnceItRunsAndGoesOnWhereItsGroupLeftOff() throws Exception {
     List<List<String>> lines = SelfFeedingWordCount.generateLines(3, 40, 13);
-    KafkaLines.write(kafka, TOPICS, PARTITIONS, lines.get(0));
+    KafkaLines.write(BROKER.kafka(), TOPICS, PARTITIONS, lines.get(0));
 
     Map<String, Integer> firstRun = run(lines.get(1), PlainWordCount.count(lines.get(1)));
-    KafkaLines.write(kafka, TOPICS, PARTITIONS, lines.get(2));
+    KafkaLines.write(BROKER.kafka(), TOPICS, PARTITIONS, lines.get(2));
     Map<String, Integer> secondRun = run(List.of(), PlainWordCount.count(lines.get(2)));
 
     assertThat(firstRun).as("a new group: the lines written once it ran, not those written before")
         .isEqualTo(PlainWordCount.count(lines.get(1)));
     assertThat(secondRun).as("the same group again: the lines written while it was down, and only those")
         .isEqualTo(PlainWordCount.count(lines.get(2)));
-    assertThat(KafkaLines.committedOffsets(kafka, GROUP)).as("the group's committed offsets")
-        .isEqualTo(KafkaLines.endOffsets(kafka, TOPICS, PARTITIONS));
+    assertThat(KafkaLines.committedOffsets(BROKER.kafka(), GROUP)).as("the group's committed offsets")
+        .isEqualTo(KafkaLines.endOffsets(BROKER.kafka(), TOPICS, PARTITIONS));
   }
 
   /**
@@ -69,8 +65,8 @@ class DirectKafkaWordCountIT {
     try (PrintedBatches.Capture stdout = PrintedBatches.captureStdout()) {
       StreamingContext ssc = new StreamingContext(
           new StreamingConf().setMaster("local[2]").setAppName("DirectKafkaWordCountIT"), Durations.milliseconds(200));
-      DirectKafkaWordCount.printWordCounts(ssc, kafka.bootstrapServers(), GROUP, TOPICS);
-      CompletableFuture<Void> writing = KafkaLines.writeAfterABatch(ssc, kafka, TOPICS, PARTITIONS, linesOnceRunning);
+      DirectKafkaWordCount.printWordCounts(ssc, BROKER.kafka().bootstrapServers(), GROUP, TOPICS);
+      CompletableFuture<Void> writing = KafkaLines.writeAfterABatch(ssc, BROKER.kafka(), TOPICS, PARTITIONS, linesOnceRunning);
 
       boolean counted = BatchRunner.runUntil(ssc, () -> PrintedBatches.totalCount(stdout.text()) >= words,
           Durations.minutes(1));

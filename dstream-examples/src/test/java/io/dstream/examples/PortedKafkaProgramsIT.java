@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.Durations;
 import io.dstream.StreamingContext;
-import io.dstream.kafka.testing.EmbeddedKafka;
+import io.dstream.kafka.testing.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,25 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 class PortedKafkaProgramsIT {
   private static final int PARTITIONS = 2;
 
-  private static EmbeddedKafka kafka;
+  @RegisterExtension
+  static final EmbeddedKafkaExtension BROKER = new EmbeddedKafkaExtension();
 
   @TempDir
   Path work;
 
-  @BeforeAll
-  static void startTheBroker() {
-    kafka = EmbeddedKafka.start();
-  }
 
-  @AfterAll
-  static void stopTheBroker() {
-    kafka.close();
-  }
 
   @Test
   void sparksDirectKafkaWordCountCountsTheWordsWrittenToItsTopics() throws Exception {
     List<String> topics = List.of("spark-lines-a", "spark-lines-b");
-    topics.forEach(topic -> kafka.createTopic(topic, PARTITIONS));
+    topics.forEach(topic -> BROKER.kafka().createTopic(topic, PARTITIONS));
     List<String> lines = SelfFeedingWordCount.generateLines(1, 40, 17).get(0);
     Map<String, Integer> expected = PlainWordCount.count(lines);
     int words = expected.values().stream().mapToInt(Integer::intValue).sum();
@@ -55,9 +47,9 @@ class PortedKafkaProgramsIT {
     try (PortedProgram program = PortedProgram.compile(work, "org.apache.spark.examples.streaming.JavaDirectKafkaWordCount",
             PortingSedScriptTest.KAFKA_WORD_COUNT, PortingSedScriptTest.STREAMING_EXAMPLES);
         PrintedBatches.Capture stdout = PrintedBatches.captureStdout()) {
-      StreamingContext ssc = program.start(kafka.bootstrapServers(), "spark-word-count", String.join(",", topics));
+      StreamingContext ssc = program.start(BROKER.kafka().bootstrapServers(), "spark-word-count", String.join(",", topics));
       // The program's new group starts at the end of the topics (auto.offset.reset=latest).
-      CompletableFuture<Void> writing = KafkaLines.writeAfterABatch(ssc, kafka, topics, PARTITIONS, lines);
+      CompletableFuture<Void> writing = KafkaLines.writeAfterABatch(ssc, BROKER.kafka(), topics, PARTITIONS, lines);
       boolean counted = BatchRunner.stopWhen(ssc, () -> PrintedBatches.totalCount(stdout.text()) >= words,
           Durations.minutes(1));
       writing.join();
@@ -72,16 +64,16 @@ class PortedKafkaProgramsIT {
   void theOffsetIdiomsOfSparksKafkaGuideReadEveryRangeAndCommitIt() throws Exception {
     String topic = "spark-offsets";
     String group = "spark-offsets-group";
-    kafka.createTopic(topic, PARTITIONS);
+    BROKER.kafka().createTopic(topic, PARTITIONS);
     List<String> lines = SelfFeedingWordCount.generateLines(1, 40, 19).get(0);
-    KafkaLines.write(kafka, List.of(topic), PARTITIONS, lines);
-    Map<TopicPartition, Long> ends = KafkaLines.endOffsets(kafka, List.of(topic), PARTITIONS);
+    KafkaLines.write(BROKER.kafka(), List.of(topic), PARTITIONS, lines);
+    Map<TopicPartition, Long> ends = KafkaLines.endOffsets(BROKER.kafka(), List.of(topic), PARTITIONS);
 
     String printed;
     try (PortedProgram program = PortedProgram.compile(work, "example.JavaKafkaOffsetCommits",
             PortingSedScriptTest.KAFKA_OFFSET_COMMITS);
         PrintedBatches.Capture stdout = PrintedBatches.captureStdout()) {
-      StreamingContext ssc = program.start(kafka.bootstrapServers(), group, topic);
+      StreamingContext ssc = program.start(BROKER.kafka().bootstrapServers(), group, topic);
       boolean committed = BatchRunner.stopWhen(ssc, () -> committedOffsets(group).equals(ends), Durations.minutes(1));
       program.awaitMainReturned();
       printed = stdout.text();
@@ -101,7 +93,7 @@ class PortedKafkaProgramsIT {
 
   private static Map<TopicPartition, Long> committedOffsets(String group) {
     try {
-      return KafkaLines.committedOffsets(kafka, group);
+      return KafkaLines.committedOffsets(BROKER.kafka(), group);
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the offsets of group " + group, e);
     }

@@ -2,7 +2,7 @@ package io.dstream.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dstream.kafka.testing.EmbeddedKafka;
+import io.dstream.kafka.testing.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,28 +51,21 @@ class ScaleOutWordCountIT {
   private static final Duration COUNTED_WAIT = Duration.ofSeconds(120);
   private static final int REBALANCES = 10;
 
-  private static EmbeddedKafka kafka;
+  @RegisterExtension
+  static final EmbeddedKafkaExtension BROKER = new EmbeddedKafkaExtension();
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path work;
 
-  @BeforeAll
-  static void startTheBroker() {
-    kafka = EmbeddedKafka.start();
-  }
 
-  @AfterAll
-  static void stopTheBroker() {
-    kafka.close();
-  }
 
   @Test
   void aKilledInstanceAndALaterOneLeaveTheCountsThoseOfOneJvm() throws Exception {
     Application app = Application.create("wc-kill");
     Map<String, Integer> expected;
     try (ScaleOutInstances instances = app.instances(work);
-        LineFeed feed = LineFeed.start(kafka, app.lines, PARTITIONS, FEED_EVERY, LINES_EACH, 14);
-        CommittedOutput output = new CommittedOutput(kafka, app.output, OUTPUT_PARTITIONS)) {
+        LineFeed feed = LineFeed.start(BROKER.kafka(), app.lines, PARTITIONS, FEED_EVERY, LINES_EACH, 14);
+        CommittedOutput output = new CommittedOutput(BROKER.kafka(), app.output, OUTPUT_PARTITIONS)) {
       instances.start("a");
       instances.start("b");
       instances.start("c");
@@ -97,7 +89,7 @@ class ScaleOutWordCountIT {
           fourthTakesPart.toMillis(), total(expected), caughtUp.toMillis(), String.join("\n  ",
           instances.restores()));
     }
-    checkOutput(kafka.readCommitted(app.output, COUNTED_WAIT), expected);
+    checkOutput(BROKER.kafka().readCommitted(app.output, COUNTED_WAIT), expected);
   }
 
   @Test
@@ -105,8 +97,8 @@ class ScaleOutWordCountIT {
     Application app = Application.create("wc-churn");
     Map<String, Integer> expected;
     try (ScaleOutInstances instances = app.instances(work);
-        LineFeed feed = LineFeed.start(kafka, app.lines, PARTITIONS, FEED_EVERY, LINES_EACH, 41);
-        CommittedOutput output = new CommittedOutput(kafka, app.output, OUTPUT_PARTITIONS)) {
+        LineFeed feed = LineFeed.start(BROKER.kafka(), app.lines, PARTITIONS, FEED_EVERY, LINES_EACH, 41);
+        CommittedOutput output = new CommittedOutput(BROKER.kafka(), app.output, OUTPUT_PARTITIONS)) {
       List<String> running = new ArrayList<>(List.of("i0", "i1", "i2"));
       for (String name : running) {
         instances.start(name);
@@ -134,20 +126,20 @@ class ScaleOutWordCountIT {
       assertThat(instances.generations()).as("group generations at which partitions moved")
           .hasSizeGreaterThanOrEqualTo(REBALANCES);
     }
-    checkOutput(kafka.readCommitted(app.output, COUNTED_WAIT), expected);
+    checkOutput(BROKER.kafka().readCommitted(app.output, COUNTED_WAIT), expected);
   }
 
   /** The topics and arguments of one application. */
   private record Application(String id, String lines, String output) {
     static Application create(String id) {
       Application app = new Application(id, id + "-lines", id + "-counts");
-      kafka.createTopic(app.lines, PARTITIONS);
-      kafka.createTopic(app.output, OUTPUT_PARTITIONS);
+      BROKER.kafka().createTopic(app.lines, PARTITIONS);
+      BROKER.kafka().createTopic(app.output, OUTPUT_PARTITIONS);
       return app;
     }
 
     ScaleOutInstances instances(Path logs) {
-      return new ScaleOutInstances(logs, List.of(kafka.bootstrapServers(), id, lines, output, BATCH_MILLIS),
+      return new ScaleOutInstances(logs, List.of(BROKER.kafka().bootstrapServers(), id, lines, output, BATCH_MILLIS),
           PARTITIONS);
     }
   }

@@ -38,7 +38,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
 
   /** Writes {@code count} values to a partition. */
   private static void fill(String topic, int partition, int count) {
-    kafka.produce(topic, partition, IntStream.range(0, count).mapToObj(i -> partition + "-" + i).toList());
+    kafka().produce(topic, partition, IntStream.range(0, count).mapToObj(i -> partition + "-" + i).toList());
   }
 
   /** Runs a stream whose every batch takes {@code processingMillis} of the clock; returns each batch's ranges. */
@@ -46,7 +46,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
     t = TestStreamingContext.create(Durations.seconds(1), conf);
     InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
         LocationStrategies.PreferConsistent(),
-        ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig(null)));
+        ConsumerStrategies.Subscribe(List.of(topic), kafka().consumerConfig(null)));
     List<List<OffsetRange>> ranges = new CopyOnWriteArrayList<>();
     stream.foreachRDD(rdd -> {
       ranges.add(List.of(((HasOffsetRanges) rdd).offsetRanges()));
@@ -59,7 +59,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
 
   @Test
   void theInitialRateBoundsTheFirstBatchesThenTheEstimateOfWhatWasProcessedSharedByLag() {
-    String topic = TestTopics.create(kafka, 2);
+    String topic = TestTopics.create(kafka(), 2);
     fill(topic, 0, 30);
     fill(topic, 1, 10);
 
@@ -79,7 +79,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
 
   @Test
   void minRatePerPartitionKeepsAPartitionWithLittleLagReading() {
-    String topic = TestTopics.create(kafka, 2);
+    String topic = TestTopics.create(kafka(), 2);
     fill(topic, 0, 100);
     fill(topic, 1, 5);
 
@@ -93,7 +93,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
 
   @Test
   void maxRatePerPartitionCapsEachShareOfTheEstimate() {
-    String topic = TestTopics.create(kafka, 2);
+    String topic = TestTopics.create(kafka(), 2);
     fill(topic, 0, 30);
     fill(topic, 1, 10);
 
@@ -107,7 +107,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
 
   @Test
   void withoutBackpressureTheRateSettingsOfBackpressureChangeNothing() {
-    String topic = TestTopics.create(kafka, 1);
+    String topic = TestTopics.create(kafka(), 1);
     fill(topic, 0, 30);
 
     List<List<OffsetRange>> ranges = runBatches(new StreamingConf().set("dstream.backpressure.initialRate", "4"),
@@ -122,7 +122,7 @@ class DirectKafkaBackpressureTest extends BrokerPerClass {
         .set("dstream.kafka.maxRatePerPartition", "5").set("dstream.kafka.minRatePerPartition", "8"));
 
     assertThatThrownBy(() -> KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
-        ConsumerStrategies.Subscribe(Collections.singletonList("any"), kafka.consumerConfig(null))))
+        ConsumerStrategies.Subscribe(Collections.singletonList("any"), kafka().consumerConfig(null))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dstream.kafka.minRatePerPartition is 8, above dstream.kafka.maxRatePerPartition 5; set it to "
             + "at most 5");

@@ -47,7 +47,7 @@ class DirectKafkaBrokerOutageIT extends BrokerPerClass {
   }
 
   private static Map<String, Object> params() {
-    Map<String, Object> params = kafka.consumerConfig(null);
+    Map<String, Object> params = kafka().consumerConfig(null);
     params.put("reconnect.backoff.max.ms", 200);
     return params;
   }
@@ -65,24 +65,24 @@ class DirectKafkaBrokerOutageIT extends BrokerPerClass {
 
   @Test
   void aBatchWaitsForTheBrokerAndEveryRecordBeforeAndAfterTheOutageIsReadOnce() throws Exception {
-    String topic = TestTopics.create(kafka, 2);
-    kafka.produce(topic, 0, List.of("a", "b"));
-    kafka.produce(topic, 1, List.of("c"));
+    String topic = TestTopics.create(kafka(), 2);
+    kafka().produce(topic, 0, List.of("a", "b"));
+    kafka().produce(topic, 1, List.of("c"));
     t = TestStreamingContext.create(Durations.seconds(1), shortTimeouts());
     RecordedBatches batches = RecordedBatches.of(t, ConsumerStrategies.Subscribe(List.of(topic), params()));
     try (CapturedLog log = CapturedLog.of(RETRY_LOGGER)) {
       t.runBatches(1);
-      kafka.produce(topic, 1, List.of("d"));
+      kafka().produce(topic, 1, List.of("d"));
 
-      kafka.stopBroker();
+      kafka().stopBroker();
       CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> t.runBatches(1));
       awaitCondition("the outage's WARN", () -> !log.messagesAt("WARN").isEmpty());
       assertThatThrownBy(() -> waiting.get(3, TimeUnit.SECONDS)).as("the batch waits while the broker is away")
           .isInstanceOf(TimeoutException.class);
-      kafka.restartBroker();
+      kafka().restartBroker();
       waiting.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-      kafka.produce(topic, 0, List.of("e"));
+      kafka().produce(topic, 0, List.of("e"));
       t.runBatches(1);
 
       assertThat(batches.values).containsExactly(List.of("a", "b", "c"), List.of("d"), List.of("e"));
@@ -103,15 +103,15 @@ class DirectKafkaBrokerOutageIT extends BrokerPerClass {
 
   @Test
   void aStopDuringAnOutageEndsTheWaitAndARestartFromTheCheckpointReadsTheBatchsRecordsOnce() throws Exception {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, List.of("a"));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, List.of("a"));
     t = TestStreamingContext.create(Durations.seconds(1), shortTimeouts());
     RecordedBatches first = RecordedBatches.of(t, ConsumerStrategies.Subscribe(List.of(topic), params()));
     t.recoverFrom(checkpoints.toUri().toString());
     t.runBatches(1);
-    kafka.produce(topic, 0, List.of("b"));
+    kafka().produce(topic, 0, List.of("b"));
     try (CapturedLog log = CapturedLog.of(RETRY_LOGGER)) {
-      kafka.stopBroker();
+      kafka().stopBroker();
       CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> t.runBatches(1));
       awaitCondition("the outage's WARN", () -> !log.messagesAt("WARN").isEmpty());
 
@@ -126,7 +126,7 @@ class DirectKafkaBrokerOutageIT extends BrokerPerClass {
               "could not reach the Kafka broker to generate batch 2000 ms before the context stopped")),
           failure -> assertThat(failure).hasRootCauseInstanceOf(CancellationException.class));
     } finally {
-      kafka.restartBroker();
+      kafka().restartBroker();
     }
 
     t = TestStreamingContext.create(Durations.seconds(1), shortTimeouts());

@@ -44,12 +44,12 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
 
   @Test
   void aCompactedTopicIsReadWithItsGapsAndARangeWithoutRecordsCompletes() {
-    String topic = TestTopics.create(kafka, 1, Map.of("cleanup.policy", "compact", "segment.ms", "100",
+    String topic = TestTopics.create(kafka(), 1, Map.of("cleanup.policy", "compact", "segment.ms", "100",
         "min.cleanable.dirty.ratio", "0", "min.compaction.lag.ms", "0"));
-    kafka.send(List.of(record(topic, "k1", "a"), record(topic, "k2", "b"), record(topic, "k1", "c"),
+    kafka().send(List.of(record(topic, "k1", "a"), record(topic, "k2", "b"), record(topic, "k1", "c"),
         record(topic, "k2", "d"), record(topic, "k3", "e")));
     List<ConsumerRecord<String, String>> left = awaitCompactionOfTheFirstTwoOffsets(topic);
-    RecordedBatches batches = twoOffsetsPerBatch(topic, kafka.consumerConfig(null));
+    RecordedBatches batches = twoOffsetsPerBatch(topic, kafka().consumerConfig(null));
     int batchCount = (int) (left.get(left.size() - 1).offset() + 2) / 2;
 
     t.runBatches(batchCount);
@@ -83,7 +83,7 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
             + " ms; it holds " + held);
       }
       if (System.currentTimeMillis() - lastWrite > 100) {
-        kafka.send(List.of(record(topic, "roll-" + extra++, "roll")));
+        kafka().send(List.of(record(topic, "roll-" + extra++, "roll")));
         lastWrite = System.currentTimeMillis();
       }
     }
@@ -93,7 +93,7 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
   private static List<ConsumerRecord<String, String>> readAll(String topic) {
     TopicPartition partition = new TopicPartition(topic, 0);
     List<ConsumerRecord<String, String>> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumerConfig(null))) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka().consumerConfig(null))) {
       consumer.assign(List.of(partition));
       long end = consumer.endOffsets(List.of(partition)).get(partition);
       consumer.seekToBeginning(List.of(partition));
@@ -106,14 +106,14 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
 
   @Test
   void underReadCommittedAbortedRecordsAreNeverSeenAndRangesEndingOnMarkersComplete() {
-    String topic = TestTopics.create(kafka, 1);
+    String topic = TestTopics.create(kafka(), 1);
     try (KafkaProducer<String, String> producer = transactionalProducer("gaps-" + topic)) {
       producer.initTransactions();
       inTransaction(producer, topic, true, "a", "b");      // offsets 0, 1; commit marker 2
       inTransaction(producer, topic, false, "x", "y");     // offsets 3, 4; abort marker 5
       inTransaction(producer, topic, true, "c");           // offset 6; commit marker 7
     }
-    Map<String, Object> params = kafka.consumerConfig(null);
+    Map<String, Object> params = kafka().consumerConfig(null);
     params.put("isolation.level", "read_committed");
     RecordedBatches batches = twoOffsetsPerBatch(topic, params);
 
@@ -125,8 +125,8 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
 
   @Test
   void anOpenTransactionHoldsReadCommittedBatchesBackUntilItIsCommitted() {
-    String topic = TestTopics.create(kafka, 1);
-    Map<String, Object> params = kafka.consumerConfig(null);
+    String topic = TestTopics.create(kafka(), 1);
+    Map<String, Object> params = kafka().consumerConfig(null);
     params.put("isolation.level", "read_committed");
     t = TestStreamingContext.create(Durations.seconds(1));
     RecordedBatches batches = RecordedBatches.of(t, ConsumerStrategies.Subscribe(List.of(topic), params));
@@ -146,7 +146,7 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
   }
 
   private static KafkaProducer<String, String> transactionalProducer(String transactionalId) {
-    Map<String, Object> config = kafka.producerConfig();
+    Map<String, Object> config = kafka().producerConfig();
     config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
   }

@@ -36,7 +36,7 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   /** Consumer settings with {@code auto.offset.reset} as given, or without it for null. */
   private static Map<String, Object> params(String reset) {
-    Map<String, Object> params = kafka.consumerConfig(null);
+    Map<String, Object> params = kafka().consumerConfig(null);
     params.remove("auto.offset.reset");
     if (reset != null) {
       params.put("auto.offset.reset", reset);
@@ -54,7 +54,7 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   private static void deleteRecordsBefore(String topic, long offset) {
     try {
-      kafka.admin().deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(offset)))
+      kafka().admin().deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(offset)))
           .all().get();
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException("could not delete the records of " + topic + " before " + offset, e);
@@ -63,8 +63,8 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   @Test
   void withEarliestRecordsDeletedBeforeTheirBatchAreReportedOnceAndTheStreamGoesOnFromTheFirstOffsetLeft() {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, List.of("a", "b", "c", "d", "e"));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, List.of("a", "b", "c", "d", "e"));
     RecordedBatches batches = run(topic, params("earliest"));
     try (CapturedLog log = CapturedLog.of(POLICY_LOGGER)) {
       t.runBatches(1);
@@ -82,14 +82,14 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   @Test
   void withLatestRecordsDeletedBeforeTheirBatchAreReportedOnceAndTheStreamGoesOnFromTheEnd() {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, List.of("a", "b", "c", "d", "e"));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, List.of("a", "b", "c", "d", "e"));
     RecordedBatches batches = run(topic, params("latest"));
     try (CapturedLog log = CapturedLog.of(POLICY_LOGGER)) {
       t.runBatches(1);
       deleteRecordsBefore(topic, 3);
       t.runBatches(1);
-      kafka.produce(topic, 0, List.of("f"));
+      kafka().produce(topic, 0, List.of("f"));
       t.runBatches(1);
 
       assertThat(batches.values).containsExactly(List.of("a", "b"), List.of(), List.of("f"));
@@ -103,8 +103,8 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
   @Test
   void withNoneOrWithoutAutoOffsetResetAnOffsetOutOfRangeFailsTheBatchNamingThePartitionAndOffsets() {
     for (String reset : new String[] {"none", null}) {
-      String topic = TestTopics.create(kafka, 1);
-      kafka.produce(topic, 0, List.of("a", "b", "c"));
+      String topic = TestTopics.create(kafka(), 1);
+      kafka().produce(topic, 0, List.of("a", "b", "c"));
       TopicPartition partition = new TopicPartition(topic, 0);
       t = TestStreamingContext.create(Durations.seconds(1));
       RecordedBatches.of(t, ConsumerStrategies.Assign(List.of(partition), params(reset), Map.of(partition, 100L)));
@@ -120,8 +120,8 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   @Test
   void recordsDeletedWhileTheirBatchRunsFailTheBatchNamingThePartitionAndOffset() {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, List.of("a", "b", "c"));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, List.of("a", "b", "c"));
     t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().set("dstream.task.maxFailures", "1"));
     InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
         LocationStrategies.PreferConsistent(), ConsumerStrategies.Subscribe(List.of(topic), params("earliest")));
@@ -139,14 +139,14 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   @Test
   void aDeletedTopicFailsTheNextBatchNamingThePartitionAndOffset() throws Exception {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, List.of("a", "b"));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, List.of("a", "b"));
     t = TestStreamingContext.create(Durations.seconds(1));
     RecordedBatches batches = RecordedBatches.of(t,
         ConsumerStrategies.Subscribe(List.of(topic), params("earliest")));
     t.runBatches(1);
 
-    kafka.admin().deleteTopics(List.of(topic)).all().get();
+    kafka().admin().deleteTopics(List.of(topic)).all().get();
 
     assertThatThrownBy(() -> t.runBatches(1)).satisfies(failure -> assertThat(FailureMessages.of(failure))
         .anyMatch(message -> message.contains("reads " + topic + "-0 up to offset 2, but the broker no longer has "
@@ -156,7 +156,7 @@ class DirectKafkaOffsetsOutOfRangeTest extends BrokerPerClass {
 
   @Test
   void anAssignedPartitionTheBrokerDoesNotHaveFailsTheBatchNamingIt() {
-    String topic = TestTopics.create(kafka, 1);
+    String topic = TestTopics.create(kafka(), 1);
     TopicPartition missing = new TopicPartition(topic, 3);
     t = TestStreamingContext.create(Durations.seconds(1));
     RecordedBatches.of(t, ConsumerStrategies.Assign(List.of(missing), params("earliest")));

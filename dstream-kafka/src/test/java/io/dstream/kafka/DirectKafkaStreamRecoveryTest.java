@@ -54,7 +54,7 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
       runs.add(t);
       InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
           LocationStrategies.PreferConsistent(),
-          ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig("recovery")));
+          ConsumerStrategies.Subscribe(List.of(topic), kafka().consumerConfig("recovery")));
       stream.foreachRDD((rdd, time) -> {
         List<ConsumerRecord<String, String>> records = rdd.collect();
         if (outputFails.get()) {
@@ -77,16 +77,16 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
 
   @Test
   void aBatchLeftUnfinishedRunsAgainAfterARestartOverExactlyItsRecords() {
-    kafka.createTopic("unfinished", 1);
+    kafka().createTopic("unfinished", 1);
     Run first = new Run("unfinished");
-    kafka.produce("unfinished", 0, List.of("a", "b"));
+    kafka().produce("unfinished", 0, List.of("a", "b"));
     first.t.runBatches(1);
-    kafka.produce("unfinished", 0, List.of("c"));
+    kafka().produce("unfinished", 0, List.of("c"));
     first.outputFails.set(true);
     assertThatThrownBy(() -> first.t.runBatches(1)).isInstanceOf(JobFailedException.class);
     first.t.close();
     // Written while the program was down: after batch 2's range was decided, so batch 2's rerun must not take it.
-    kafka.produce("unfinished", 0, List.of("d"));
+    kafka().produce("unfinished", 0, List.of("d"));
 
     Run second = new Run("unfinished");
     second.t.runBatches(1);
@@ -100,13 +100,13 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
 
   @Test
   void afterACleanStopTheNextRunGoesOnWhereTheLastBatchEnded() {
-    kafka.createTopic("stopped", 2);
+    kafka().createTopic("stopped", 2);
     Run first = new Run("stopped");
-    kafka.produce("stopped", 0, List.of("a"));
-    kafka.produce("stopped", 1, List.of("b"));
+    kafka().produce("stopped", 0, List.of("a"));
+    kafka().produce("stopped", 1, List.of("b"));
     first.t.runBatches(2);
     first.t.close();
-    kafka.produce("stopped", 1, List.of("c"));
+    kafka().produce("stopped", 1, List.of("c"));
 
     Run second = new Run("stopped");
     second.t.runBatches(1);
@@ -124,7 +124,7 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
     t.context().checkpoint(checkpoints.toUri().toString());
     List<Map<String, Integer>> counts = new CopyOnWriteArrayList<>();
     KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
-            ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka.consumerConfig(null)))
+            ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka().consumerConfig(null)))
         .mapToPair(record -> new Tuple2<>(record.value(), 1))
         .updateStateByKey((List<Integer> ones, Optional<Integer> count) -> Optional.of(count.orElse(0) + ones.size()))
         .foreachRDD(rdd -> counts.add(PairRDD.fromRDD(rdd).collectAsMap()));
@@ -134,14 +134,14 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
 
   @Test
   void aRestartBringsTheStateForwardOverTheCompletedBatchesSinceItsLastSnapshot() {
-    kafka.createTopic("counted-from-start", 1);
+    kafka().createTopic("counted-from-start", 1);
     List<Map<String, Integer>> first = runningCounts("counted-from-start");
     for (int batch = 0; batch < 4; batch++) {
-      kafka.produce("counted-from-start", 0, List.of("a", "b"));
+      kafka().produce("counted-from-start", 0, List.of("a", "b"));
       runs.get(runs.size() - 1).runBatches(1);
     }
     runs.get(runs.size() - 1).close();
-    kafka.produce("counted-from-start", 0, List.of("a"));
+    kafka().produce("counted-from-start", 0, List.of("a"));
 
     List<Map<String, Integer>> second = runningCounts("counted-from-start");
     runs.get(runs.size() - 1).runBatches(1);
@@ -159,7 +159,7 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
     CountingRun(String topic) {
       runs.add(t);
       counts = t.collect(KafkaUtils.createDirectStream(t.context(), LocationStrategies.PreferConsistent(),
-              ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka.consumerConfig(null)))
+              ConsumerStrategies.<String, String>Subscribe(List.of(topic), kafka().consumerConfig(null)))
           .mapToPair(record -> new Tuple2<>(record.value(), 1))
           .mapWithState(StateSpec.function((String value, Optional<Integer> one, State<Integer> count) -> {
             count.update(count.getOption().orElse(0) + one.orElse(0));
@@ -171,14 +171,14 @@ class DirectKafkaStreamRecoveryTest extends BrokerPerClass {
 
   @Test
   void aStateRestoredFromASnapshotOlderThanTheLastBatchIsComputedAgainFromTheRangesOfTheBatchesAfterIt() {
-    kafka.createTopic("counted", 1);
+    kafka().createTopic("counted", 1);
     CountingRun first = new CountingRun("counted");
     for (int batch = 1; batch <= 5; batch++) {
-      kafka.produce("counted", 0, List.of("a"));
+      kafka().produce("counted", 0, List.of("a"));
       first.t.runBatches(1);
     }
     first.t.close();
-    kafka.produce("counted", 0, List.of("a"));
+    kafka().produce("counted", 0, List.of("a"));
 
     CountingRun second = new CountingRun("counted");
     second.t.runBatches(1);

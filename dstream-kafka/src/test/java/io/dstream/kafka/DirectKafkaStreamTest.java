@@ -38,7 +38,7 @@ class DirectKafkaStreamTest extends BrokerPerClass {
   }
 
   private static String newTopic(int partitions) {
-    return TestTopics.create(kafka, partitions);
+    return TestTopics.create(kafka(), partitions);
   }
 
   private RecordedBatches run(StreamingConf conf, ConsumerStrategy<String, String> strategy) {
@@ -47,18 +47,18 @@ class DirectKafkaStreamTest extends BrokerPerClass {
   }
 
   private static Map<String, Object> params() {
-    return kafka.consumerConfig(null);
+    return kafka().consumerConfig(null);
   }
 
   @Test
   void eachBatchReadsFromWhereTheLastEndedToTheLatestOffsetAndTellsItsRanges() {
     String topic = newTopic(2);
-    kafka.produce(topic, 0, List.of("a", "b", "c"));
-    kafka.produce(topic, 1, List.of("d", "e"));
+    kafka().produce(topic, 0, List.of("a", "b", "c"));
+    kafka().produce(topic, 1, List.of("d", "e"));
     RecordedBatches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
 
     t.runBatches(1);
-    kafka.produce(topic, 1, List.of("f"));
+    kafka().produce(topic, 1, List.of("f"));
     t.runBatches(2);
 
     assertThat(batches.values).containsExactly(List.of("a", "b", "c", "d", "e"), List.of("f"), List.of());
@@ -71,13 +71,13 @@ class DirectKafkaStreamTest extends BrokerPerClass {
   @Test
   void commitAsyncStoresABatchsUntilOffsetsInTheConsumerGroupAndTellsTheCallback() throws Exception {
     String topic = newTopic(2);
-    kafka.produce(topic, 0, List.of("a", "b", "c"));
-    kafka.produce(topic, 1, List.of("d", "e"));
+    kafka().produce(topic, 0, List.of("a", "b", "c"));
+    kafka().produce(topic, 1, List.of("d", "e"));
     String group = "committer-" + topic;
     t = TestStreamingContext.create(Durations.seconds(1));
     InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
         LocationStrategies.PreferConsistent(),
-        ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig(group)));
+        ConsumerStrategies.Subscribe(List.of(topic), kafka().consumerConfig(group)));
     CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> committed = new CompletableFuture<>();
     AtomicBoolean committedOnce = new AtomicBoolean();
     stream.foreachRDD(rdd -> {
@@ -100,15 +100,15 @@ class DirectKafkaStreamTest extends BrokerPerClass {
         new TopicPartition(topic, 0), new OffsetAndMetadata(3),
         new TopicPartition(topic, 1), new OffsetAndMetadata(2));
     assertThat(committed.get(30, TimeUnit.SECONDS)).as("the offsets the callback was told of").isEqualTo(expected);
-    assertThat(kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS))
+    assertThat(kafka().admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS))
         .as("the group's offsets, as the broker has them").isEqualTo(expected);
   }
 
   @Test
   void maxRatePerPartitionCapsEachPartitionsRange() {
     String topic = newTopic(2);
-    kafka.produce(topic, 0, List.of("a", "b", "c", "d", "e"));
-    kafka.produce(topic, 1, List.of("x"));
+    kafka().produce(topic, 0, List.of("a", "b", "c", "d", "e"));
+    kafka().produce(topic, 1, List.of("x"));
     RecordedBatches batches = run(new StreamingConf().set("dstream.kafka.maxRatePerPartition", "2"),
         ConsumerStrategies.Subscribe(List.of(topic), params()));
 
@@ -122,12 +122,12 @@ class DirectKafkaStreamTest extends BrokerPerClass {
   @Test
   void aPartitionAddedToASubscribedTopicJoinsAtTheNextBatchFromItsBeginning() {
     String topic = newTopic(1);
-    kafka.produce(topic, 0, List.of("a"));
+    kafka().produce(topic, 0, List.of("a"));
     RecordedBatches batches = run(new StreamingConf(), ConsumerStrategies.Subscribe(List.of(topic), params()));
     t.runBatches(1);
 
-    kafka.addPartitions(topic, 2);
-    kafka.produce(topic, 1, List.of("new-1", "new-2"));
+    kafka().addPartitions(topic, 2);
+    kafka().produce(topic, 1, List.of("new-1", "new-2"));
     t.runBatches(1);
 
     assertThat(batches.values).containsExactly(List.of("a"), List.of("new-1", "new-2"));
@@ -138,7 +138,7 @@ class DirectKafkaStreamTest extends BrokerPerClass {
   @Test
   void givenStartingOffsetsAreWhereTheFirstBatchStarts() {
     String topic = newTopic(1);
-    kafka.produce(topic, 0, List.of("a", "b", "c"));
+    kafka().produce(topic, 0, List.of("a", "b", "c"));
     TopicPartition partition = new TopicPartition(topic, 0);
     RecordedBatches batches = run(new StreamingConf(),
         ConsumerStrategies.Assign(List.of(partition), params(), Map.of(partition, 2L)));
@@ -151,7 +151,7 @@ class DirectKafkaStreamTest extends BrokerPerClass {
   @Test
   void aDeserializerThatThrowsFailsTheBatchNamingThePartitionAndOffset() {
     String topic = newTopic(1);
-    kafka.produce(topic, 0, List.of("ok", "bad", "ok"));
+    kafka().produce(topic, 0, List.of("ok", "bad", "ok"));
     Map<String, Object> params = params();
     params.put("value.deserializer", RefusingDeserializer.class);
     run(new StreamingConf().set("dstream.task.maxFailures", "1"),

@@ -74,13 +74,13 @@ class KafkaExactlyOnceCrashIT extends BrokerPerClass {
   void killedAtRandomMomentsTheReadCommittedOutputIsTheCrashFreeResultExactly() throws Exception {
     long seed = Long.getLong("dstream.crashTest.seed", 20_250_301L);
     Random random = new Random(seed);
-    kafka.createTopic(INPUT, INPUT_PARTITIONS);
-    kafka.createTopic(OUTPUT, 2);
+    kafka().createTopic(INPUT, INPUT_PARTITIONS);
+    kafka().createTopic(OUTPUT, 2);
     long start = System.nanoTime();
     CrashFigures figures;
     try (KeyedRecordFeed feed = new KeyedRecordFeed();
         CrashLoop loop = new CrashLoop(work, KafkaExactlyOnceChild.class, BATCH_MILLIS, feed,
-            List.of(kafka.bootstrapServers(), INPUT, Integer.toString(INPUT_PARTITIONS), OUTPUT))) {
+            List.of(kafka().bootstrapServers(), INPUT, Integer.toString(INPUT_PARTITIONS), OUTPUT))) {
       for (int kill = 0; kill < KILLS; kill++) {
         int moment = random.nextInt(4);
         loop.runAndKill(random, "run-" + kill, moment == 0 ? EARLY : moment == 1 ? AT_OUTPUT : LATER);
@@ -90,8 +90,8 @@ class KafkaExactlyOnceCrashIT extends BrokerPerClass {
     }
     System.out.printf("Kafka exactly-once crash test, seed %d: %s%n", seed, figures);
 
-    List<String> expected = crashFreeResult(kafka.readCommitted(INPUT, WAIT));
-    List<String> output = kafka.readCommitted(OUTPUT, WAIT).stream().map(ConsumerRecord::value).toList();
+    List<String> expected = crashFreeResult(kafka().readCommitted(INPUT, WAIT));
+    List<String> output = kafka().readCommitted(OUTPUT, WAIT).stream().map(ConsumerRecord::value).toList();
     String context = String.format("seed %d; %s; the runs' logs and events are in %s", seed, figures, work);
     assertThat(expected).as("records of the input topic (%s)", context).hasSize(figures.records());
     assertThat(surplus(expected, output)).as("crash-free results missing from the output (lost, or counted "
@@ -145,7 +145,7 @@ class KafkaExactlyOnceCrashIT extends BrokerPerClass {
    */
   private static final class KeyedRecordFeed implements CrashLoop.Feed, AutoCloseable {
     private final KafkaProducer<String, String> producer =
-        new KafkaProducer<>(kafka.producerConfig(), new StringSerializer(), new StringSerializer());
+        new KafkaProducer<>(kafka().producerConfig(), new StringSerializer(), new StringSerializer());
     private int recordsFed;
 
     @Override

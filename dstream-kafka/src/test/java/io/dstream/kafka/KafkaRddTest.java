@@ -38,13 +38,13 @@ class KafkaRddTest extends BrokerPerClass {
 
   @Test
   void aLargeRangeIsReadByTwoWorkerThreadsAtOnceAndTheBatchStillTellsOneRangePerPartition() {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, values("v", 0, 10));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, values("v", 0, 10));
     t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().setMaster("local[2]")
         .set("dstream.kafka.minRecordsPerTask", "2"));
     InputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(t.context(),
         LocationStrategies.PreferConsistent(),
-        ConsumerStrategies.Subscribe(List.of(topic), kafka.consumerConfig(null)));
+        ConsumerStrategies.Subscribe(List.of(topic), kafka().consumerConfig(null)));
     List<List<OffsetRange>> ranges = new CopyOnWriteArrayList<>();
     List<Integer> tasks = new CopyOnWriteArrayList<>();
     List<List<String>> values = new CopyOnWriteArrayList<>();
@@ -55,7 +55,7 @@ class KafkaRddTest extends BrokerPerClass {
     });
 
     t.runBatches(1);
-    kafka.produce(topic, 0, values("v", 10, 14));
+    kafka().produce(topic, 0, values("v", 10, 14));
     t.runBatches(1);
 
     assertThat(ranges).containsExactly(List.of(OffsetRange.create(topic, 0, 0, 10)),
@@ -84,30 +84,30 @@ class KafkaRddTest extends BrokerPerClass {
 
   @Test
   void createRddReadsTheGivenRangesInABatchJobAndTellsThem() {
-    String topic = TestTopics.create(kafka, 2);
-    kafka.produce(topic, 0, List.of("a", "b", "c", "d"));
-    kafka.produce(topic, 1, List.of("x", "y"));
+    String topic = TestTopics.create(kafka(), 2);
+    kafka().produce(topic, 0, List.of("a", "b", "c", "d"));
+    kafka().produce(topic, 1, List.of("x", "y"));
     t = TestStreamingContext.create(Durations.seconds(1));
     OffsetRange[] ranges = {OffsetRange.create(topic, 0, 1, 3), OffsetRange.create(topic, 1, 0, 2)};
 
-    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(t.context(), kafka.consumerConfig("ignored"),
+    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(t.context(), kafka().consumerConfig("ignored"),
         ranges, LocationStrategies.PreferConsistent());
 
     assertThat(rdd.map(ConsumerRecord::value).collect()).containsExactly("b", "c", "x", "y");
     assertThat(((HasOffsetRanges) rdd).offsetRanges()).containsExactly(ranges);
-    RDD<ConsumerRecord<String, String>> again = KafkaUtils.createRDD(t.context(), kafka.consumerConfig("ignored"),
+    RDD<ConsumerRecord<String, String>> again = KafkaUtils.createRDD(t.context(), kafka().consumerConfig("ignored"),
         new OffsetRange[] {OffsetRange.create(topic, 0, 3, 4)}, LocationStrategies.PreferBrokers());
     assertThat(again.map(ConsumerRecord::value).collect()).containsExactly("d");
   }
 
   @Test
   void createRddSplitsALargeRangeLikeAStreamsBatch() {
-    String topic = TestTopics.create(kafka, 1);
-    kafka.produce(topic, 0, values("v", 0, 8));
+    String topic = TestTopics.create(kafka(), 1);
+    kafka().produce(topic, 0, values("v", 0, 8));
     t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().setMaster("local[2]")
         .set("dstream.kafka.minRecordsPerTask", "2"));
 
-    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(t.context(), kafka.consumerConfig(null),
+    RDD<ConsumerRecord<String, String>> rdd = KafkaUtils.createRDD(t.context(), kafka().consumerConfig(null),
         new OffsetRange[] {OffsetRange.create(topic, 0, 0, 8)}, LocationStrategies.PreferConsistent());
 
     assertThat(rdd.getNumPartitions()).isEqualTo(2);
@@ -119,7 +119,7 @@ class KafkaRddTest extends BrokerPerClass {
     t = TestStreamingContext.create(Durations.seconds(1));
     t.close();
 
-    assertThatThrownBy(() -> KafkaUtils.createRDD(t.context(), kafka.consumerConfig(null),
+    assertThatThrownBy(() -> KafkaUtils.createRDD(t.context(), kafka().consumerConfig(null),
         new OffsetRange[] {OffsetRange.create("any", 0, 0, 1)}, LocationStrategies.PreferConsistent()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("the StreamingContext has stopped");
   }
@@ -128,7 +128,7 @@ class KafkaRddTest extends BrokerPerClass {
   void createRddRefusesANullRangeNamingIt() {
     t = TestStreamingContext.create(Durations.seconds(1));
 
-    assertThatThrownBy(() -> KafkaUtils.createRDD(t.context(), kafka.consumerConfig(null),
+    assertThatThrownBy(() -> KafkaUtils.createRDD(t.context(), kafka().consumerConfig(null),
         new OffsetRange[] {OffsetRange.create("any", 0, 0, 1), null}, LocationStrategies.PreferConsistent()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("offsetRanges[1] is null");
   }

@@ -44,7 +44,7 @@ class KafkaSinkTest extends BrokerPerClass {
 
   private static String newTopic() {
     String topic = "out-" + TOPICS.incrementAndGet();
-    kafka.createTopic(topic, 2);
+    kafka().createTopic(topic, 2);
     return topic;
   }
 
@@ -60,7 +60,7 @@ class KafkaSinkTest extends BrokerPerClass {
   }
 
   private static Map<String, Object> producerParams() {
-    Map<String, Object> params = new HashMap<>(kafka.producerConfig());
+    Map<String, Object> params = new HashMap<>(kafka().producerConfig());
     params.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     params.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     return params;
@@ -72,7 +72,7 @@ class KafkaSinkTest extends BrokerPerClass {
   }
 
   private static List<String> committedValues(String topic) {
-    return kafka.readCommitted(topic, WAIT).stream().map(ConsumerRecord::value).sorted().toList();
+    return kafka().readCommitted(topic, WAIT).stream().map(ConsumerRecord::value).sorted().toList();
   }
 
   @Test
@@ -86,7 +86,7 @@ class KafkaSinkTest extends BrokerPerClass {
 
     assertThat(committedValues(topic)).containsExactly("a", "b", "c", "d", "e", "f");
     assertThat(sink.transactionalIdPrefix()).isEqualTo("dstream.orders." + topic);
-    Map<TopicPartition, OffsetAndMetadata> marker = kafka.admin()
+    Map<TopicPartition, OffsetAndMetadata> marker = kafka().admin()
         .listConsumerGroupOffsets("dstream.orders." + topic + ".0").partitionsToOffsetAndMetadata()
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(marker).containsOnlyKeys(new TopicPartition(topic, 0));
@@ -225,7 +225,7 @@ class KafkaSinkTest extends BrokerPerClass {
 
     t.runBatches(2);
 
-    assertThat(kafka.consume(topic, 3, WAIT).stream().map(ConsumerRecord::value).sorted())
+    assertThat(kafka().consume(topic, 3, WAIT).stream().map(ConsumerRecord::value).sorted())
         .containsExactly("a", "b", "c");
     assertThat(sink.transactionalIdPrefix()).isNull();
   }

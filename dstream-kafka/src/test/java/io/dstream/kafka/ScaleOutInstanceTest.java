@@ -46,14 +46,14 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
   private static Map<String, Object> consumerParams() {
     Map<String, Object> params = new HashMap<>();
-    params.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    params.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers());
     params.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     params.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     return params;
   }
 
   private static Map<String, Object> producerParams() {
-    Map<String, Object> params = new HashMap<>(kafka.producerConfig());
+    Map<String, Object> params = new HashMap<>(kafka().producerConfig());
     params.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     params.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     return params;
@@ -85,7 +85,7 @@ class ScaleOutInstanceTest extends BrokerPerClass {
   /** The latest count of each word in the output topic. */
   private static Map<String, Integer> latestCounts(String output) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (ConsumerRecord<String, String> record : kafka.readCommitted(output, WAIT)) {
+    for (ConsumerRecord<String, String> record : kafka().readCommitted(output, WAIT)) {
       counts.put(record.key(), Integer.valueOf(record.value()));
     }
     return counts;
@@ -98,7 +98,7 @@ class ScaleOutInstanceTest extends BrokerPerClass {
    */
   private static void runThroughBothStages(TestStreamingContext t, String application) {
     t.runBatches(1);
-    kafka.readCommitted(application + "-words", WAIT);
+    kafka().readCommitted(application + "-words", WAIT);
     t.runBatches(2);
   }
 
@@ -120,7 +120,7 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
   /** The first offset of each partition of a topic whose first offset is not 0. */
   private static Map<TopicPartition, Long> firstOffsets(String topic) {
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumerConfig(null))) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka().consumerConfig(null))) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
           .map(info -> new TopicPartition(topic, info.partition())).toList();
       Map<TopicPartition, Long> first = new HashMap<>(consumer.beginningOffsets(partitions, WAIT));
@@ -130,17 +130,17 @@ class ScaleOutInstanceTest extends BrokerPerClass {
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> groupOffsets(String group) throws Exception {
-    return kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+    return kafka().admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   @Test
   void aBatchIsCommittedWhileTheNextOneWaitsForItToBeGenerated() throws Exception {
-    String lines = TestTopics.create(kafka, 2);
-    String output = TestTopics.create(kafka, 1);
+    String lines = TestTopics.create(kafka(), 2);
+    String output = TestTopics.create(kafka(), 1);
     String application = "wc-" + lines;
-    kafka.produce(lines, 0, List.of("a b a"));
-    kafka.produce(lines, 1, List.of("b"));
+    kafka().produce(lines, 0, List.of("a b a"));
+    kafka().produce(lines, 1, List.of("b"));
 
     try (TestStreamingContext instance = instance(application, lines, output)) {
       instance.runBatches(1);
@@ -155,11 +155,11 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
   @Test
   void countsGoOnFromTheChangelogAndOffsetsFromTheGroupAfterARestartWhoseBatchesComeAfterTheLastCommitted() throws Exception {
-    String lines = TestTopics.create(kafka, 2);
-    String output = TestTopics.create(kafka, 1);
+    String lines = TestTopics.create(kafka(), 2);
+    String output = TestTopics.create(kafka(), 1);
     String application = "wc-" + lines;
-    kafka.produce(lines, 0, List.of("a b a", "c"));
-    kafka.produce(lines, 1, List.of("b"));
+    kafka().produce(lines, 0, List.of("a b a", "c"));
+    kafka().produce(lines, 1, List.of("b"));
 
     try (TestStreamingContext first = instance(application, lines, output)) {
       runThroughBothStages(first, application);
@@ -174,9 +174,9 @@ class ScaleOutInstanceTest extends BrokerPerClass {
         .isEqualTo(positive(committedOffsets(application, application + "-words"))).isNotEmpty();
 
     // Without the old lines, only the changelog can tell the counts so far.
-    kafka.admin().deleteRecords(Map.of(new TopicPartition(lines, 0), RecordsToDelete.beforeOffset(2),
+    kafka().admin().deleteRecords(Map.of(new TopicPartition(lines, 0), RecordsToDelete.beforeOffset(2),
         new TopicPartition(lines, 1), RecordsToDelete.beforeOffset(1))).all().get();
-    kafka.produce(lines, 1, List.of("a d"));
+    kafka().produce(lines, 1, List.of("a d"));
     List<StreamingListenerEvent> events = new CopyOnWriteArrayList<>();
     try (TestStreamingContext second = instance(application, lines, output)) {
       second.context().addStreamingListener(new StreamingListener() {
@@ -208,10 +208,10 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
   @Test
   void aFailedBatchIsAbortedAndEndsTheInstanceWithTheUsersException() throws Exception {
-    String lines = TestTopics.create(kafka, 1);
-    String output = TestTopics.create(kafka, 1);
+    String lines = TestTopics.create(kafka(), 1);
+    String output = TestTopics.create(kafka(), 1);
     String application = "wc-" + lines;
-    kafka.produce(lines, 0, List.of("a b", "boom"));
+    kafka().produce(lines, 0, List.of("a b", "boom"));
     TestStreamingContext t = instance(application, lines, output, word -> {
       if (word.equals("boom")) {
         throw new IllegalArgumentException("cannot count " + word);
@@ -225,17 +225,17 @@ class ScaleOutInstanceTest extends BrokerPerClass {
           .isInstanceOf(JobFailedException.class).hasRootCauseMessage("cannot count boom");
     }
 
-    assertThat(kafka.readCommitted(application + "-words", WAIT)).as("the words the batch sent before it failed")
+    assertThat(kafka().readCommitted(application + "-words", WAIT)).as("the words the batch sent before it failed")
         .isEmpty();
     assertThat(groupOffsets(application)).as("no offset committed").isEmpty();
   }
 
   @Test
   void anInstanceDroppedFromItsGroupMidBatchCannotCommitTheBatch() throws Exception {
-    String lines = TestTopics.create(kafka, 1);
-    String output = TestTopics.create(kafka, 1);
+    String lines = TestTopics.create(kafka(), 1);
+    String output = TestTopics.create(kafka(), 1);
     String application = "wc-" + lines;
-    kafka.produce(lines, 0, List.of("a slow"));
+    kafka().produce(lines, 0, List.of("a slow"));
     Map<String, Object> params = consumerParams();
     // The group drops a member that has not polled for a second: this one, while its batch runs.
     params.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 1000);
@@ -259,14 +259,14 @@ class ScaleOutInstanceTest extends BrokerPerClass {
           .isInstanceOf(JobFailedException.class).hasMessageContaining("had left its consumer group");
     }
 
-    assertThat(kafka.readCommitted(application + "-words", WAIT)).as("what the zombie batch sent").isEmpty();
+    assertThat(kafka().readCommitted(application + "-words", WAIT)).as("what the zombie batch sent").isEmpty();
     assertThat(groupOffsets(application)).as("no offset committed").isEmpty();
   }
 
   /** Waits until a consumer group has no member. */
   private static void awaitEmptyGroup(String group) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!kafka.admin().describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty()) {
+    while (!kafka().admin().describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty()) {
       assertThat(System.nanoTime()).as("the group %s still has members", group).isLessThan(deadline);
       Thread.onSpinWait();
     }
