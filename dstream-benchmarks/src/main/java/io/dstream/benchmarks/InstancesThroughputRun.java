@@ -54,12 +54,12 @@ record InstancesThroughputRun(int instances, long lines, double startSeconds, do
           instances + " instances in the group");
       fill.commit();
       long go = System.nanoTime();
-      Map<TopicPartition, Long> linesEnds = group.committedEnds(app.linesTopic(), ScaleOutApplication.PARTITIONS);
+      Map<TopicPartition, Long> linesEnds = group.ends(app.linesTopic(), ScaleOutApplication.PARTITIONS);
       long firstCommit = app.await(() -> group.committed().entrySet().stream().anyMatch(offset ->
           offset.getKey().topic().equals(app.linesTopic()) && offset.getValue().offset() > 0), COUNT_TIMEOUT_MS,
           "a committed line");
       long linesDone = app.await(() -> group.reached(linesEnds), COUNT_TIMEOUT_MS, "every line committed");
-      Map<TopicPartition, Long> wordsEnds = group.committedEnds(app.wordsTopic(), ScaleOutApplication.PARTITIONS);
+      Map<TopicPartition, Long> wordsEnds = group.ends(app.wordsTopic(), ScaleOutApplication.PARTITIONS);
       long wordsDone = app.await(() -> group.reached(wordsEnds), COUNT_TIMEOUT_MS, "every word committed");
       long counted = app.latestCounts().values().stream().mapToLong(Long::longValue).sum();
       long words = lines * ZipfWordStream.WORDS_PER_LINE;
