@@ -113,6 +113,8 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
       inTransaction(producer, topic, false, "x", "y");     // offsets 3, 4; abort marker 5
       inTransaction(producer, topic, true, "c");           // offset 6; commit marker 7
     }
+    // The markers land a moment after commit and abort return; a batch generated before would stop short of them.
+    awaitLastStableOffset(topic, 8);
     Map<String, Object> params = kafka().consumerConfig(null);
     params.put("isolation.level", "read_committed");
     RecordedBatches batches = twoOffsetsPerBatch(topic, params);
@@ -136,13 +138,30 @@ class DirectKafkaOffsetGapsTest extends BrokerPerClass {
       producer.beginTransaction();
       producer.send(new ProducerRecord<>(topic, 0, null, "b"));
       producer.flush();
+      awaitLastStableOffset(topic, 2); // "a", its commit marker; then "b", open
 
       t.runBatches(1);
       producer.commitTransaction();
     }
+    awaitLastStableOffset(topic, 4); // "b"'s commit marker written
     t.runBatches(1);
 
     assertThat(batches.values).containsExactly(List.of("a"), List.of("b"));
+  }
+
+  /** Waits until a read_committed consumer may read a topic's partition 0 up to an offset. */
+  private static void awaitLastStableOffset(String topic, long offset) {
+    Map<String, Object> config = kafka().consumerConfig(null);
+    config.put("isolation.level", "read_committed");
+    TopicPartition partition = new TopicPartition(topic, 0);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      while (consumer.endOffsets(List.of(partition)).get(partition) < offset) {
+        assertThat(System.nanoTime()).as("the last stable offset of %s reaching %d", partition, offset)
+            .isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private static KafkaProducer<String, String> transactionalProducer(String transactionalId) {

@@ -144,6 +144,7 @@ class ScaleOutInstanceTest extends BrokerPerClass {
 
     try (TestStreamingContext instance = instance(application, lines, output)) {
       instance.runBatches(1);
+      kafka().readCommitted(application + "-words", WAIT); // the words' transaction markers are written
       // Two batches due at once: the second is generated, and waits until the first is committed, while the
       // first commits (the clock of a running instance does this whenever a batch ends after the next one's time).
       instance.clock().advance(2 * instance.context().batchDuration().milliseconds());
