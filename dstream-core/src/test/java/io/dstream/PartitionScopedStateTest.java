@@ -7,7 +7,7 @@ import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scaleout.PartitionScope;
 import io.dstream.internal.scaleout.StateChangelog;
-import io.dstream.internal.scaleout.StateChanges;
+import io.dstream.internal.state.StateChanges;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.StreamNode;
 import io.dstream.rdd.HashPartitioner;
@@ -152,6 +152,25 @@ class PartitionScopedStateTest {
     t.runBatches(1);
 
     assertThat(scope.changelog.writes).containsExactly("1000 p3 set {3=3} removed []");
+  }
+
+  @Test
+  void aStateUpdatedInPlaceIsWrittenWhenItsKeyBroughtValues() {
+    scaleOutContext();
+    scope.own(1000, ALL, ALL);
+    scope.own(2000, ALL, Set.of());
+    scope.own(3000, ALL, Set.of());
+    scoped(batches(List.of(pair(1, 1)), List.of(pair(1, 2)), List.of()))
+        .updateStateByKey((List<Integer> values, Optional<List<Integer>> seen) -> {
+          List<Integer> all = seen.orElseGet(ArrayList::new);
+          all.addAll(values);
+          return Optional.of(all);
+        }).print();
+
+    t.runBatches(3);
+
+    assertThat(scope.changelog.writes).as("the same list object each batch; nothing at 3000 ms, without values")
+        .containsExactly("1000 p1 set {1=[1]} removed []", "2000 p1 set {1=[1, 2]} removed []");
   }
 
   @Test

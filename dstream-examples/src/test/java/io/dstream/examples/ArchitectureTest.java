@@ -113,11 +113,13 @@ class ArchitectureTest {
 
   @Test
   void modulesBuiltOnCoreUseOnlyItsStreamAndRddSeams() {
-    // A state's keys and states travel between core and a changelog as StateSnapshot.Partition: plain arrays.
+    // A state's keys and states travel between core and a changelog in plain arrays: StateSnapshot.Partition and
+    // StateChanges.
     DescribedPredicate<JavaClass> coresOwn = resideInAnyPackage("io.dstream.internal.scheduler..",
         "io.dstream.internal.receiver..", "io.dstream.internal.checkpoint..", "io.dstream.internal.state..",
         "io.dstream.internal.output..", "io.dstream.internal.durable..")
-        .and(not(nameStartingWith("io.dstream.internal.state.StateSnapshot")));
+        .and(not(nameStartingWith("io.dstream.internal.state.StateSnapshot")))
+        .and(not(nameStartingWith("io.dstream.internal.state.StateChanges")));
     noClasses().that().resideInAPackage("io.dstream.kafka..")
         .should().dependOnClassesThat(coresOwn)
         .because("a module on core builds its streams through ContextAccess, internal.stream, internal.rdd, "

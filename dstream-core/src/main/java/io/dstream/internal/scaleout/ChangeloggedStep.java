@@ -3,6 +3,7 @@ package io.dstream.internal.scaleout;
 import io.dstream.Time;
 import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.StateChanges;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.state.StateStep;
 import java.util.Iterator;
@@ -56,10 +57,11 @@ public final class ChangeloggedStep<T> implements StateStep<T> {
   @Override
   public List<T> compute(int partition) throws Exception {
     List<T> records = step.compute(partition);
+    StateChanges recorded = step.changes(partition);
     if (owned.contains(partition)) {
-      StateSnapshot.Partition before = previous == null ? EMPTY : snapshotOf.apply(previous.iterator(partition));
-      StateChanges changes = StateChanges.between(before, snapshotOf.apply(records.iterator()),
-          step.keysWithNewValues(partition));
+      StateChanges changes = recorded != null ? recorded : StateChanges.between(
+          previous == null ? EMPTY : snapshotOf.apply(previous.iterator(partition)),
+          snapshotOf.apply(records.iterator()));
       if (!changes.isEmpty()) {
         changelog.write(batch, partition, changes);
       }

@@ -1,6 +1,7 @@
 package io.dstream.internal.scaleout;
 
 import io.dstream.Time;
+import io.dstream.internal.state.StateChanges;
 import io.dstream.internal.state.StateSnapshot;
 
 /**

@@ -2,7 +2,6 @@ package io.dstream.internal.state;
 
 import io.dstream.internal.rdd.Dependency;
 import java.util.List;
-import java.util.Set;
 
 /**
  * How a {@link StateRddNode} computes each partition of a batch's state from its inputs (the previous state
@@ -28,14 +27,14 @@ public interface StateStep<T> {
   List<T> compute(int partition) throws Exception;
 
   /**
-   * Returns the keys that brought new values in a partition already computed, if the step recorded them: a state
-   * compared with the previous batch's to find what changed is then known to be unchanged where it is the same
-   * object and its key brought nothing.
+   * Returns how a partition computed already changed from the previous state, if the step recorded it (then
+   * nothing needs to compare the two states); each partition's changes are returned once.
    *
    * @param partition the partition index
-   * @return the keys, or null if the step does not record them
+   * @return the changes, or null if the step does not record them
    */
-  default Set<?> keysWithNewValues(int partition) {
+  default StateChanges changes(int partition) {
     return null;
   }
+
 }

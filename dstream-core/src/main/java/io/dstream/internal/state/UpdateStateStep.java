@@ -5,12 +5,11 @@ import io.dstream.function.Function2;
 import io.dstream.internal.rdd.Dependency;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,27 +28,33 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
   private final StateInputs<Tuple2<K, S>, K, V> inputs;
   private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
-  // Filled only if asked for: the keys with new values of each computed partition.
-  private final Map<Integer, Set<K>> keysWithNewValues;
+  // Filled only if asked for: how each computed partition changed, until taken.
+  private final Map<Integer, StateChanges> changes;
 
   /**
    * Creates the step.
    *
    * @param inputs the previous state (records of key and state) and the batch's new records
    * @param updateFunction the user's update function
-   * @param recordKeysWithNewValues whether to record each partition's keys with new values (see
-   *     {@link #keysWithNewValues})
+   * @param recordChanges whether to record how each partition changed (see {@link #changes})
    */
   public UpdateStateStep(StateInputs<Tuple2<K, S>, K, V> inputs,
-      Function2<List<V>, Optional<S>, Optional<S>> updateFunction, boolean recordKeysWithNewValues) {
+      Function2<List<V>, Optional<S>, Optional<S>> updateFunction, boolean recordChanges) {
     this.inputs = inputs;
     this.updateFunction = updateFunction;
-    this.keysWithNewValues = recordKeysWithNewValues ? new ConcurrentHashMap<>() : null;
+    this.changes = recordChanges ? new ConcurrentHashMap<>() : null;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A key changed if its new state is not equal to its previous one, or is the same object while the key
+   * brought values (the function may have updated it in place); a key whose function returned empty is
+   * removed.
+   */
   @Override
-  public Set<?> keysWithNewValues(int partition) {
-    return keysWithNewValues == null ? null : keysWithNewValues.get(partition);
+  public StateChanges changes(int partition) {
+    return changes == null ? null : changes.remove(partition);
   }
 
   @Override
@@ -64,9 +69,7 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
       Tuple2<K, V> record = records.next();
       newValues.computeIfAbsent(record._1(), key -> new ArrayList<>(1)).add(record._2());
     }
-    if (keysWithNewValues != null) {
-      keysWithNewValues.put(partition, new HashSet<>(newValues.keySet()));
-    }
+    ChangeRecorder recorder = changes == null ? null : new ChangeRecorder();
     List<Tuple2<K, S>> state = new ArrayList<>();
     for (Iterator<Tuple2<K, S>> previous = inputs.previous(partition); previous.hasNext(); ) {
       Tuple2<K, S> record = previous.next();
@@ -76,12 +79,48 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
       if (updated.isPresent()) {
         state.add(updated.get() == record._2() ? record : new Tuple2<>(record._1(), updated.get()));
       }
+      if (recorder != null) {
+        recorder.updated(record._1(), true, record._2(), updated, values != null);
+      }
     }
     for (Map.Entry<K, List<V>> entry : newValues.entrySet()) {
-      update(entry.getKey(), entry.getValue(), Optional.empty())
-          .ifPresent(newState -> state.add(new Tuple2<>(entry.getKey(), newState)));
+      Optional<S> created = update(entry.getKey(), entry.getValue(), Optional.empty());
+      created.ifPresent(newState -> state.add(new Tuple2<>(entry.getKey(), newState)));
+      if (recorder != null) {
+        recorder.updated(entry.getKey(), false, null, created, true);
+      }
+    }
+    if (recorder != null) {
+      changes.put(partition, recorder.changes());
     }
     return state;
+  }
+
+  /** Collects one partition's changes while its state is computed. */
+  private static final class ChangeRecorder {
+    private final List<Object> keys = new ArrayList<>();
+    private final List<Object> states = new ArrayList<>();
+    private final List<Object> removed = new ArrayList<>();
+
+    void updated(Object key, boolean existed, Object previous, Optional<?> updated, boolean hadValues) {
+      if (updated.isEmpty()) {
+        if (existed) {
+          removed.add(key);
+        }
+        return;
+      }
+      Object now = updated.get();
+      boolean unchanged = existed && (now == previous ? !hadValues : Objects.equals(now, previous));
+      if (!unchanged) {
+        keys.add(key);
+        states.add(now);
+      }
+    }
+
+    StateChanges changes() {
+      return new StateChanges(new StateSnapshot.Partition(keys.toArray(), states.toArray(), new long[0]),
+          removed.toArray());
+    }
   }
 
   private Optional<S> update(K key, List<V> values, Optional<S> previous) throws Exception {

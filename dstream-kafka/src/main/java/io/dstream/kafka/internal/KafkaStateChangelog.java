@@ -4,7 +4,7 @@ import io.dstream.Time;
 import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.scaleout.StateChangelog;
-import io.dstream.internal.scaleout.StateChanges;
+import io.dstream.internal.state.StateChanges;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerStateRestored;

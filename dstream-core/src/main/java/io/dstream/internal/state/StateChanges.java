@@ -1,12 +1,10 @@
-package io.dstream.internal.scaleout;
+package io.dstream.internal.state;
 
-import io.dstream.internal.state.StateSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How one partition's state changed in one batch: the keys with a new or changed state, and the keys whose
@@ -17,18 +15,15 @@ import java.util.Set;
  */
 public record StateChanges(StateSnapshot.Partition changed, Object[] removed) {
   /**
-   * Compares a partition's state before and after a batch. A key is unchanged if its state is the same object
-   * as before, or an equal one, with the same update time where there is one; but a state that is the same
-   * object although its key brought new values counts as changed, since it may have been updated in place
-   * (and so does any same object when the new keys are not known).
+   * Compares a partition's state before and after a batch. Where states have update times ({@code mapWithState},
+   * which sets one whenever a state is updated), a key is unchanged if its update time is; otherwise a key is
+   * unchanged if its state is an equal but other object: the same object may have been updated in place.
    *
    * @param before the state before the batch
    * @param after the state after the batch
-   * @param keysWithNewValues the keys that brought new values in the batch, or null if not known
    * @return the changes
    */
-  public static StateChanges between(StateSnapshot.Partition before, StateSnapshot.Partition after,
-      Set<?> keysWithNewValues) {
+  public static StateChanges between(StateSnapshot.Partition before, StateSnapshot.Partition after) {
     boolean timed = after.updateTimes().length > 0;
     Map<Object, Integer> earlier = new HashMap<>(before.keys().length * 2);
     for (int i = 0; i < before.keys().length; i++) {
@@ -42,7 +37,8 @@ public record StateChanges(StateSnapshot.Partition changed, Object[] removed) {
       Integer was = earlier.remove(key);
       boolean unchanged = was != null
           && (timed ? after.updateTimes()[i] == before.updateTimes()[was]
-              : sameState(after.states()[i], before.states()[was], key, keysWithNewValues));
+              : after.states()[i] != before.states()[was]
+                  && Objects.equals(after.states()[i], before.states()[was]));
       if (!unchanged) {
         keys.add(key);
         states.add(after.states()[i]);
@@ -54,13 +50,6 @@ public record StateChanges(StateSnapshot.Partition changed, Object[] removed) {
     long[] updateTimes = times.stream().mapToLong(Long::longValue).toArray();
     return new StateChanges(new StateSnapshot.Partition(keys.toArray(), states.toArray(), updateTimes),
         earlier.keySet().toArray());
-  }
-
-  private static boolean sameState(Object now, Object before, Object key, Set<?> keysWithNewValues) {
-    if (now == before) {
-      return keysWithNewValues != null && !keysWithNewValues.contains(key);
-    }
-    return Objects.equals(now, before);
   }
 
   /**
