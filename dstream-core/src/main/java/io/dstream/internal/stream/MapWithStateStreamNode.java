@@ -112,7 +112,8 @@ public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode
       RddNode<Tuple2<K, V>> newData) {
     StateInputs<StatePartition<K, S, T>, K, V> inputs = new StateInputs<>(previous, newData, partitioner());
     Long timeoutThreshold = timeout == null ? null : time.minus(timeout).milliseconds();
-    return new MapWithStateStep<>(inputs, function, time, timeoutThreshold, isCheckpointTime(time), work);
+    return new MapWithStateStep<>(inputs, function, time, timeoutThreshold, isCheckpointTime(time), work,
+        writesChangelog());
   }
 
   @Override

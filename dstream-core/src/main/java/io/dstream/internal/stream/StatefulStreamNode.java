@@ -118,7 +118,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   protected abstract boolean hasInitialState();
 
   /**
-   * Turns one partition of a state RDD into its keys and states (for a snapshot, or to compare two batches).
+   * Turns one partition of a state RDD into its keys and states, for a snapshot.
    *
    * @param records the partition's records
    * @return the partition's keys and states
@@ -145,8 +145,8 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   }
 
   /**
-   * Tells whether each batch's changes go to a changelog (a scale-out application's state): a step that can
-   * tell which keys brought new values should then record them.
+   * Tells whether each batch's changes go to a changelog (a scale-out application's state): the steps of
+   * {@link #stateStep} must then record them ({@link StateStep#changes}).
    *
    * @return true once started in a scale-out application
    */
@@ -280,8 +280,8 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
       }
     }
     ownedAtLastBatch = ownership.owned();
-    return StateRddNode.computing(environment.engine(), operationName(), partitioner(), new ChangeloggedStep<>(
-        stateStep(time, previous, newData), previous, ownership.owned(), changelog, time, this::snapshotOf));
+    return StateRddNode.computing(environment.engine(), operationName(), partitioner(),
+        new ChangeloggedStep<>(stateStep(time, previous, newData), ownership.owned(), changelog, time));
   }
 
   /**
