@@ -34,8 +34,6 @@ class PortedKafkaProgramsIT {
   @TempDir
   Path work;
 
-
-
   @Test
   void sparksDirectKafkaWordCountCountsTheWordsWrittenToItsTopics() throws Exception {
     List<String> topics = List.of("spark-lines-a", "spark-lines-b");

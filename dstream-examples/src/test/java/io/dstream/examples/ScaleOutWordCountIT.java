@@ -57,8 +57,6 @@ class ScaleOutWordCountIT {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path work;
 
-
-
   @Test
   void aKilledInstanceAndALaterOneLeaveTheCountsThoseOfOneJvm() throws Exception {
     Application app = Application.create("wc-kill");

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,7 +58,8 @@ public final class ScaleOutInstance implements AutoCloseable {
     this.applicationId = applicationId;
     this.runtime = runtime;
     this.bootstrapServers = String.valueOf(kafkaParams.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
-    this.clientConfig = clientConfig(kafkaParams);
+    // The settings every client of the instance shares: the cluster and its security.
+    this.clientConfig = TransactionalWriter.adminConfig(kafkaParams);
     this.timeout = Duration.ofMillis(runtime.conf().get(ConfigKeys.KAFKA_POLL_TIMEOUT).milliseconds());
     this.transactionTimeout =
         Duration.ofMillis(runtime.conf().get(ConfigKeys.KAFKA_TRANSACTION_TIMEOUT).milliseconds());
@@ -208,17 +208,6 @@ public final class ScaleOutInstance implements AutoCloseable {
 
   private TopicDescription describe(String topic) throws ExecutionException, InterruptedException {
     return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-  }
-
-  /** The settings every client of the instance shares: the cluster and its security. */
-  private static Map<String, Object> clientConfig(Map<String, Object> kafkaParams) {
-    Map<String, Object> config = new HashMap<>();
-    kafkaParams.forEach((key, value) -> {
-      if (AdminClientConfig.configNames().contains(key)) {
-        config.put(key, value);
-      }
-    });
-    return config;
   }
 
   /** The batch transaction's producer settings. */

@@ -98,10 +98,11 @@ public final class TransactionalWriter<K, V> implements PartitionWriter<K, V> {
   }
 
   /**
-   * The admin client's settings: those of the producer's settings that an admin client knows (the brokers, and
-   * security: SASL, SSL, client id), so that it reaches the cluster the producers reach.
+   * The admin client's settings: those of a producer's or consumer's settings that an admin client knows (the
+   * brokers, and security: SASL, SSL, client id), so that it reaches the same cluster; what every client of a
+   * scale-out instance shares too.
    *
-   * @param producerConfig the producers' settings
+   * @param producerConfig the producer's or consumer's settings
    * @return the admin client's settings
    */
   static Map<String, Object> adminConfig(Map<String, Object> producerConfig) {
