@@ -9,8 +9,10 @@ import io.dstream.internal.rdd.Aggregator;
 import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.ValueCopier;
+import io.dstream.internal.state.KeyWindowRules;
 import io.dstream.internal.stream.CombinedByKeyStreamNode;
 import io.dstream.internal.stream.JoinedStreamNode;
+import io.dstream.internal.stream.KeyedWindowStreamNode;
 import io.dstream.internal.stream.MapWithStateStreamNode;
 import io.dstream.internal.stream.NarrowStreamNode;
 import io.dstream.internal.stream.ReducedWindowedStreamNode;
@@ -614,6 +616,8 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   // Windows are described on DStream. Every by-key window uses one partitioner for the batches and the
   // windows (by default a HashPartitioner over the context's default parallelism), so that each batch is
   // shuffled once and windows are combined without another shuffle.
+  // In a scale-out application (dstream.application.id) a by-key window is a state per key instead
+  // (keyedWindow), kept in the partitions of the topic its keys came through, so that it moves with them.
 
   @Override
   public PairDStream<K, V> window(Duration windowDuration) {
@@ -701,6 +705,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *     pairs.groupByKeyAndWindow(Durations.seconds(30), Durations.seconds(10), new HashPartitioner(4));
    * }</pre>
    *
+   * <p>In a scale-out application the window is kept as a state per key, in the partitions of the Kafka topic
+   * its keys came through, and the partitioner is not used (see docs/scaling.md).
+   *
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
    * @param partitioner where keys go
@@ -714,6 +721,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(slideDuration, "slideDuration");
     WindowSpec spec = WindowSpec.of("groupByKeyAndWindow", node, windowDuration, slideDuration);
     Arguments.requireNonNull(partitioner, "partitioner");
+    if (isScaleOut()) {
+      return widened(keyedWindow("groupByKeyAndWindow", spec, KeyWindowRules.Combining.grouping(), null));
+    }
     PairDStream<K, Iterable<V>> windowed = new PairDStream<>(ssc, groupByKey(partitioner).windowNode(spec));
     // The combiners are new lists: the groups of the persisted batches are read again by later windows.
     return widened(windowed.combined("groupByKeyAndWindow",
@@ -805,6 +815,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *     Durations.seconds(30), Durations.seconds(10), new HashPartitioner(4));
    * }</pre>
    *
+   * <p>In a scale-out application the window is kept as a state per key, in the partitions of the Kafka topic
+   * its keys came through, and the partitioner is not used (see docs/scaling.md).
+   *
    * @param reduceFunc the reduce function
    * @param windowDuration the window length, a multiple of this stream's slide duration
    * @param slideDuration how often a window is computed, a multiple of this stream's slide duration
@@ -820,6 +833,10 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     WindowSpec spec = WindowSpec.of("reduceByKeyAndWindow", node, windowDuration, slideDuration);
     Arguments.requireNonNull(reduceFunc, "reduceFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
+    if (isScaleOut()) {
+      return keyedWindow("reduceByKeyAndWindow", spec, KeyWindowRules.Combining.reducing(reduceFunc, null, copier()),
+          null);
+    }
     PairDStream<K, V> windowed = new PairDStream<>(ssc, reduceByKey(reduceFunc, partitioner).windowNode(spec));
     return windowed.combined("reduceByKeyAndWindow", Aggregator.reducing(reduceFunc, copier()), partitioner, true);
   }
@@ -926,6 +943,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    *     Durations.seconds(30), Durations.seconds(10), new HashPartitioner(4), kv -> kv._2() != 0);
    * }</pre>
    *
+   * <p>In a scale-out application the window is kept as a state per key, in the partitions of the Kafka topic
+   * its keys came through, and the partitioner is not used (see docs/scaling.md).
+   *
    * @param reduceFunc the associative and commutative reduce function
    * @param invReduceFunc its inverse
    * @param windowDuration the window length, a multiple of this stream's slide duration
@@ -946,9 +966,24 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(reduceFunc, "reduceFunc");
     Arguments.requireNonNull(invReduceFunc, "invReduceFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
+    if (isScaleOut()) {
+      return keyedWindow("reduceByKeyAndWindow", spec,
+          KeyWindowRules.Combining.reducing(reduceFunc, invReduceFunc, copier()), filterFunc);
+    }
     PairDStream<K, V> reduced = reduceByKey(reduceFunc, partitioner);
     return new PairDStream<>(ssc, new ReducedWindowedStreamNode<>(reduced.node, spec, reduceFunc, invReduceFunc,
         filterFunc, partitioner));
+  }
+
+  private boolean isScaleOut() {
+    return ssc.runtime.graph().scaleOutApplication().isPresent();
+  }
+
+  /** A by-key window of a scale-out application: see {@link KeyedWindowStreamNode}. */
+  private <C> PairDStream<K, C> keyedWindow(String operation, WindowSpec spec, KeyWindowRules.Combining<V, C> combining,
+      Function<Tuple2<K, C>, Boolean> filter) {
+    return new PairDStream<>(ssc, new KeyedWindowStreamNode<>(node, spec, stateEnvironment(),
+        CallSite.describe(operation), operation, combining, filter));
   }
 
   // ---- state ------------------------------------------------------------------------------------------------------
@@ -1106,7 +1141,9 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     Arguments.requireNonNull(updateFunc, "updateFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
     return new PairDStream<>(ssc, new StateByKeyStreamNode<>(node, stateEnvironment(),
-        CallSite.describe("updateStateByKey"), updateFunc, partitioner, UserRdds.unwrap(initialRDD)));
+        CallSite.describe("updateStateByKey"), "updateStateByKey",
+        (batch, key, values, previous) -> updateFunc.call(values, previous), partitioner,
+        UserRdds.unwrap(initialRDD)));
   }
 
   private StateEnvironment stateEnvironment() {

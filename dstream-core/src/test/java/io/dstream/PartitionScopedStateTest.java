@@ -3,38 +3,28 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.internal.rdd.PairOperations;
-import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.scaleout.PartitionScope;
-import io.dstream.internal.scaleout.StateChangelog;
-import io.dstream.internal.state.StateChanges;
-import io.dstream.internal.state.StateSnapshot;
-import io.dstream.internal.stream.StreamNode;
-import io.dstream.rdd.HashPartitioner;
 import io.dstream.rdd.Partitioner;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The state of a scale-out application's instance, kept per partition of the topic its keys came through
- * ({@link PartitionScope}): here a scripted scope over four partitions (key {@code k} in partition {@code k % 4})
- * and an in-memory changelog stand for the Kafka ones, so the engine's side is tested alone: what is written to
- * the changelog, what is dropped when a partition is lost, what is restored when one is gained.
+ * ({@link io.dstream.internal.scaleout.PartitionScope}): here a {@link ScriptedScope} and its in-memory changelog
+ * stand for the Kafka ones, so the engine's side is tested alone: what is written to the changelog, what is
+ * dropped when a partition is lost, what is restored when one is gained.
  */
 class PartitionScopedStateTest {
-  private static final Partitioner FOUR = new HashPartitioner(4);
-  private static final Set<Integer> ALL = Set.of(0, 1, 2, 3);
+  private static final Partitioner FOUR = ScriptedScope.FOUR;
+  private static final Set<Integer> ALL = ScriptedScope.ALL;
 
   private final ScriptedScope scope = new ScriptedScope();
   private TestStreamingContext t;
@@ -47,31 +37,12 @@ class PartitionScopedStateTest {
   }
 
   private TestStreamingContext scaleOutContext() {
-    t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().set("dstream.application.id", "app"));
+    t = ScriptedScope.scaleOutContext();
     return t;
   }
 
-  /** The pairs of each batch, placed by the scope's partitioner and carrying the scope, as a topic's would be. */
   private PairDStream<Integer, Integer> scoped(List<List<Tuple2<Integer, Integer>>> batches) {
-    PairDStream<Integer, Integer> input = t.pairInputStream(batches);
-    StreamNode<Tuple2<Integer, Integer>> node = new PassThroughStreamNode<>(input.node) {
-      @Override
-      protected RddNode<Tuple2<Integer, Integer>> compute(Time time) throws Exception {
-        RddNode<Tuple2<Integer, Integer>> batch = super.compute(time);
-        return batch == null ? null : PairOperations.partitionBy(batch, FOUR);
-      }
-
-      @Override
-      public Optional<PartitionScope> partitionScope() {
-        return Optional.of(scope);
-      }
-
-      @Override
-      public String operationName() {
-        return "scoped";
-      }
-    };
-    return new PairDStream<>(t.context(), node);
+    return scope.scoped(t, batches);
   }
 
   private static PairDStream<Integer, Integer> sums(PairDStream<Integer, Integer> pairs) {
@@ -108,7 +79,7 @@ class PartitionScopedStateTest {
 
     t.runBatches(3);
 
-    assertThat(scope.changelog.writes).containsExactly(
+    assertThat(scope.changelog().writes).containsExactly(
         "1000 p1 set {1=1, 5=2} removed []", "1000 p2 set {2=5} removed []",
         "2000 p1 set {1=2} removed []",
         "3000 p2 set {} removed [2]");
@@ -127,19 +98,19 @@ class PartitionScopedStateTest {
         List.of(pair(2, 1))))));
 
     t.runBatches(2);
-    assertThat(scope.changelog.stored.get(2)).containsExactly(Map.entry(2, 5));
+    assertThat(scope.changelog().stored.get(2)).containsExactly(Map.entry(2, 5));
     // Meanwhile the new owner of partition 2 goes on with it.
-    scope.changelog.stored.put(2, new TreeMap<>(Map.of(2, 40, 6, 60)));
+    scope.changelog().stored.put(2, new TreeMap<>(Map.of(2, 40, 6, 60)));
     t.runBatches(1);
 
     assertThat(asMap(state.batches().get(0))).containsOnlyKeys(1, 2, 3);
     assertThat(asMap(state.batches().get(1))).as("partitions 2 and 3 given up").containsOnlyKeys(1);
     assertThat(asMap(state.batches().get(2))).as("partition 2 as another owner left it, plus the batch")
         .containsExactly(Map.entry(1, 1), Map.entry(2, 41), Map.entry(6, 60));
-    assertThat(scope.changelog.restored).as("all four at the first batch, then the gained one")
+    assertThat(scope.changelog().restored).as("all four at the first batch, then the gained one")
         .containsExactlyInAnyOrder(0, 1, 2, 3, 2).last().isEqualTo(2);
-    assertThat(scope.changelog.writes).filteredOn(write -> write.startsWith("2000")).isEmpty();
-    assertThat(scope.changelog.writes).filteredOn(write -> write.startsWith("3000")).containsExactly(
+    assertThat(scope.changelog().writes).filteredOn(write -> write.startsWith("2000")).isEmpty();
+    assertThat(scope.changelog().writes).filteredOn(write -> write.startsWith("3000")).containsExactly(
         "3000 p2 set {2=41} removed []");
   }
 
@@ -151,7 +122,7 @@ class PartitionScopedStateTest {
 
     t.runBatches(1);
 
-    assertThat(scope.changelog.writes).containsExactly("1000 p3 set {3=3} removed []");
+    assertThat(scope.changelog().writes).containsExactly("1000 p3 set {3=3} removed []");
   }
 
   @Test
@@ -169,7 +140,7 @@ class PartitionScopedStateTest {
 
     t.runBatches(3);
 
-    assertThat(scope.changelog.writes).as("the same list object each batch; nothing at 3000 ms, without values")
+    assertThat(scope.changelog().writes).as("the same list object each batch; nothing at 3000 ms, without values")
         .containsExactly("1000 p1 set {1=[1]} removed []", "2000 p1 set {1=[1, 2]} removed []");
   }
 
@@ -191,7 +162,7 @@ class PartitionScopedStateTest {
 
     t.runBatches(4);
 
-    assertThat(scope.changelog.writes).containsExactly(
+    assertThat(scope.changelog().writes).containsExactly(
         "1000 p1 set {1=1@1000} removed []", "1000 p2 set {2=2@1000} removed []",
         "2000 p2 set {2=5@2000} removed []",
         "3000 p2 set {2=6@3000} removed []",
@@ -220,11 +191,12 @@ class PartitionScopedStateTest {
   }
 
   @Test
-  void windowsACheckpointDirectoryAndConcurrentJobsAreRefusedAtStart() {
+  void aWindowOfWholeRecordsACheckpointDirectoryAndConcurrentJobsAreRefusedAtStart() {
     scaleOutContext();
-    scoped(batches(List.of(pair(1, 1)))).reduceByKeyAndWindow(Integer::sum, Durations.seconds(2)).print();
+    scoped(batches(List.of(pair(1, 1)))).window(Durations.seconds(2)).print();
     assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cannot run in the scale-out application 'app'");
+        .hasMessageContaining("cannot run in the scale-out application 'app'")
+        .hasMessageContaining("use reduceByKeyAndWindow or groupByKeyAndWindow");
     t.close();
 
     scaleOutContext();
@@ -239,67 +211,5 @@ class PartitionScopedStateTest {
     scoped(batches(List.of(pair(1, 1)))).print();
     assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("leave dstream.concurrentJobs at 1");
-  }
-
-  /** A scope whose ownership per batch is scripted, with an in-memory changelog. */
-  private static final class ScriptedScope implements PartitionScope {
-    final Map<Long, Ownership> ownership = new ConcurrentHashMap<>();
-    final MemoryChangelog changelog = new MemoryChangelog();
-
-    void own(long batch, Set<Integer> owned, Set<Integer> gained) {
-      ownership.put(batch, new Ownership(owned, gained));
-    }
-
-    @Override
-    public Partitioner partitioner() {
-      return FOUR;
-    }
-
-    @Override
-    public Ownership ownership(Time batch) {
-      return ownership.get(batch.milliseconds());
-    }
-
-    @Override
-    public StateChangelog changelog(String stateKey) {
-      return changelog;
-    }
-
-    @Override
-    public String describe() {
-      return "four scripted partitions";
-    }
-  }
-
-  /** Records each write as text, and restores what a test stored. */
-  private static final class MemoryChangelog implements StateChangelog {
-    final List<String> writes = new ArrayList<>();
-    final List<Integer> restored = new ArrayList<>();
-    final Map<Integer, Map<Object, Object>> stored = new HashMap<>();
-
-    @Override
-    public synchronized StateSnapshot.Partition restore(int partition) {
-      restored.add(partition);
-      Map<Object, Object> state = new TreeMap<>(stored.getOrDefault(partition, Map.of()));
-      return new StateSnapshot.Partition(state.keySet().toArray(), state.values().toArray(), new long[0]);
-    }
-
-    @Override
-    public synchronized void write(Time batch, int partition, StateChanges changes) {
-      Map<Object, Object> set = new TreeMap<>();
-      Map<Object, Object> shown = new TreeMap<>();
-      boolean timed = changes.changed().updateTimes().length > 0;
-      for (int i = 0; i < changes.changed().keys().length; i++) {
-        set.put(changes.changed().keys()[i], changes.changed().states()[i]);
-        shown.put(changes.changed().keys()[i], changes.changed().states()[i]
-            + (timed ? "@" + changes.changed().updateTimes()[i] : ""));
-      }
-      Map<Object, Object> partitionState = stored.computeIfAbsent(partition, p -> new TreeMap<>());
-      partitionState.putAll(set);
-      Arrays.asList(changes.removed()).forEach(partitionState::remove);
-      writes.add(batch.milliseconds() + " p" + partition + " set " + shown + " removed "
-          + Arrays.toString(changes.removed()));
-      writes.sort(null);
-    }
   }
 }

@@ -7,12 +7,13 @@ import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.internal.receiver.LoggedEventTypes;
 import io.dstream.internal.receiver.ReceivedBlocksProgress;
+import io.dstream.internal.state.KeyWindow;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.FileStreamProgress;
 
 /**
  * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
- * receivers' write-ahead log, state snapshots) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
+ * receivers' write-ahead log, state snapshots, the state of a scale-out window) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
  * the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
  */
 public final class EngineKryoRegistrator implements KryoRegistrator {
@@ -42,5 +43,6 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     kryo.register(ReceivedBlocksProgress.Batch.class);
     kryo.register(ReceivedBlocksProgress.Block.class);
     kryo.register(FileStreamProgress.TakenFile.class);
+    kryo.register(KeyWindow.class);
   }
 }

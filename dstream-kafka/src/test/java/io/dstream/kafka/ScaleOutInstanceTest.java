@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +60,11 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     return params;
   }
 
+  /** Running counts of the words by key. */
+  private static final UnaryOperator<PairDStream<String, Integer>> RUNNING_COUNTS =
+      words -> words.updateStateByKey((List<Integer> values, Optional<Integer> state) ->
+          Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum()));
+
   /** An instance of the word count: lines, through a topic by word, running counts to the output topic. */
   private static TestStreamingContext instance(String application, String lines, String output) {
     return instance(application, lines, output, word -> word, consumerParams());
@@ -67,6 +73,13 @@ class ScaleOutInstanceTest extends BrokerPerClass {
   /** The word count, with a check of each word that may throw. */
   private static TestStreamingContext instance(String application, String lines, String output,
       Function<String, String> check, Map<String, Object> kafkaParams) {
+    return instance(application, lines, output, check, kafkaParams, RUNNING_COUNTS);
+  }
+
+  /** The word count, counting the words by key as {@code counting} says. */
+  private static TestStreamingContext instance(String application, String lines, String output,
+      Function<String, String> check, Map<String, Object> kafkaParams,
+      UnaryOperator<PairDStream<String, Integer>> counting) {
     TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf()
         .setAppName(application).set("dstream.application.id", application).set("dstream.kafka.pollTimeout", "20s"));
     PairDStream<String, Integer> words = KafkaUtils.createDirectStream(t.context(),
@@ -74,9 +87,8 @@ class ScaleOutInstanceTest extends BrokerPerClass {
             ConsumerStrategies.<String, String>Subscribe(List.of(lines), kafkaParams))
         .flatMap(record -> Arrays.asList(record.value().split(" ")).iterator())
         .mapToPair(word -> new Tuple2<>(check.call(word), 1));
-    PairDStream<String, Integer> counts = KafkaUtils.through(words, application + "-words", kafkaParams)
-        .updateStateByKey((List<Integer> values, Optional<Integer> state) ->
-            Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum()));
+    PairDStream<String, Integer> counts = counting.apply(KafkaUtils.through(words, application + "-words",
+        kafkaParams));
     KafkaSink.<String, String>exactlyOnce(t.context(), producerParams(), "counts")
         .write(counts.map(count -> new ProducerRecord<>(output, count._1(), String.valueOf(count._2()))));
     return t;
@@ -205,6 +217,40 @@ class ScaleOutInstanceTest extends BrokerPerClass {
     assertThat(events).filteredOn(StreamingListenerStateRestored.class::isInstance)
         .extracting(event -> ((StreamingListenerStateRestored) event).keys())
         .hasSize(6).matches(keys -> keys.stream().mapToLong(Long::longValue).sum() == 3, "3 keys (a, b, c) in all");
+  }
+
+  @Test
+  void aWindowGoesOnFromItsChangelogAfterARestart() throws Exception {
+    String lines = TestTopics.create(kafka(), 2);
+    String output = TestTopics.create(kafka(), 1);
+    String application = "wc-" + lines;
+    UnaryOperator<PairDStream<String, Integer>> windowCounts = words -> words.reduceByKeyAndWindow(Integer::sum,
+        (a, b) -> a - b, Durations.seconds(4), Durations.seconds(1));
+    kafka().produce(lines, 0, List.of("a b a"));
+    try (TestStreamingContext first = instance(application, lines, output, word -> word, consumerParams(),
+        windowCounts)) {
+      runThroughBothStages(first, application); // the words are counted at 2000 ms
+    }
+    assertThat(latestCounts(output)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 2, "b", 1));
+
+    kafka().produce(lines, 1, List.of("a d"));
+    try (TestStreamingContext second = instance(application, lines, output, word -> word, consumerParams(),
+        windowCounts)) {
+      second.runBatches(3); // behind the first run's batches: no partition taken
+      runThroughBothStages(second, application); // the new words are counted at 5000 ms
+    }
+
+    // At 6000 ms the first run's words, counted at 2000 ms, have left the 4 s window: b is kept at 0, as an
+    // incremental window keeps a key until a filter drops it.
+    assertThat(latestCounts(output)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 0, "d", 1));
+    assertThat(countsOf(output, "a")).as("a's windows: the first run's, then with the second run's a added")
+        .containsSubsequence(2, 3, 1);
+  }
+
+  /** The counts of a word in the output topic, in order. */
+  private static List<Integer> countsOf(String output, String word) {
+    return kafka().readCommitted(output, WAIT).stream().filter(record -> record.key().equals(word))
+        .map(record -> Integer.valueOf(record.value())).toList();
   }
 
   @Test

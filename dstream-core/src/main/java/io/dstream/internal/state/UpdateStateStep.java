@@ -1,7 +1,7 @@
 package io.dstream.internal.state;
 
+import io.dstream.Time;
 import io.dstream.Tuple2;
-import io.dstream.function.Function2;
 import io.dstream.internal.rdd.Dependency;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One batch of {@code updateStateByKey} on one partition: the update function is called for every key that
- * has state or new values, with the key's new values (an empty list for none) and its previous state
- * (empty for a new key); a key whose function returns {@code Optional.empty()} leaves the state.
+ * One batch of a state kept by key on one partition ({@code updateStateByKey}, a scale-out window): the update
+ * is called for every key that has state or new values, with the key's new values (an empty list for none)
+ * and its previous state (empty for a new key); a key whose update returns {@code Optional.empty()} leaves
+ * the state.
  *
  * <p>The new values are grouped in a hash map; the previous state is streamed through once, so the batch
  * holds the new state, the previous one and the new data, nothing more. A key whose state did not change
@@ -27,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
   private final StateInputs<Tuple2<K, S>, K, V> inputs;
-  private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
+  private final Time batch;
+  private final KeyedUpdate<K, V, S> update;
+  private final String operation;
   // Filled only if asked for: how each computed partition changed, until taken.
   private final Map<Integer, StateChanges> changes;
 
@@ -35,13 +38,17 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
    * Creates the step.
    *
    * @param inputs the previous state (records of key and state) and the batch's new records
-   * @param updateFunction the user's update function
+   * @param batch the batch time
+   * @param update what each key's state becomes
+   * @param operation the operation's name, for the message when the update returns null
    * @param recordChanges whether to record how each partition changed (see {@link #changes})
    */
-  public UpdateStateStep(StateInputs<Tuple2<K, S>, K, V> inputs,
-      Function2<List<V>, Optional<S>, Optional<S>> updateFunction, boolean recordChanges) {
+  public UpdateStateStep(StateInputs<Tuple2<K, S>, K, V> inputs, Time batch, KeyedUpdate<K, V, S> update,
+      String operation, boolean recordChanges) {
     this.inputs = inputs;
-    this.updateFunction = updateFunction;
+    this.batch = batch;
+    this.update = update;
+    this.operation = operation;
     this.changes = recordChanges ? new ConcurrentHashMap<>() : null;
   }
 
@@ -124,9 +131,9 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
   }
 
   private Optional<S> update(K key, List<V> values, Optional<S> previous) throws Exception {
-    Optional<S> updated = updateFunction.call(values, previous);
+    Optional<S> updated = update.update(batch, key, values, previous);
     if (updated == null) {
-      throw new IllegalStateException("the updateStateByKey function returned null for the key " + key
+      throw new IllegalStateException("the " + operation + " function returned null for the key " + key
           + "; return Optional.empty() to remove the key's state");
     }
     return updated;

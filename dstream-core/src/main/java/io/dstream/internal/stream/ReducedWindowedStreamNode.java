@@ -183,12 +183,6 @@ public final class ReducedWindowedStreamNode<K, V> extends StreamNode<Tuple2<K, 
     }
   }
 
-  /** Windows are not yet kept per partition, so a scale-out application refuses them. */
-  @Override
-  protected void checkCanStart() {
-    refuseInScaleOut("its window would hold only the batches this instance processed, and partitions move between instances");
-  }
-
   @Override
   public String operationName() {
     return "reduceByKeyAndWindow";

@@ -2,9 +2,9 @@ package io.dstream.internal.stream;
 
 import io.dstream.Time;
 import io.dstream.Tuple2;
-import io.dstream.function.Function2;
 import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.state.KeyedUpdate;
 import io.dstream.internal.state.StateInputs;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.state.StateStep;
@@ -13,14 +13,14 @@ import io.dstream.rdd.Partitioner;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * {@code updateStateByKey}: every batch, the state of each key (a record {@code (key, state)}) is the update
- * function applied to the key's new values and its previous state, for every key that has either. The
- * state stays partitioned by one partitioner, so each batch shuffles only its new records and reads the
- * previous state narrowly (see {@link UpdateStateStep}); checkpoints and snapshots are
- * {@link StatefulStreamNode}'s.
+ * A state kept by key: every batch, the state of each key (a record {@code (key, state)}) is an update
+ * applied to the key's new values and its previous state, for every key that has either. The update is the
+ * user's function for {@code updateStateByKey}, or the engine's rules for a state of its own (a scale-out
+ * window's, see {@link KeyedWindowStreamNode}). The state stays partitioned by one partitioner, so each batch
+ * shuffles only its new records and reads the previous state narrowly (see {@link UpdateStateStep});
+ * checkpoints and snapshots are {@link StatefulStreamNode}'s.
  *
  * <p>Recovery compares no {@link #parameters()} of it: the update function is code, the initial state is
  * data, and the partitioner is tuning (a restored snapshot is placed with the current one).
@@ -30,7 +30,8 @@ import java.util.Optional;
  * @param <S> the state type
  */
 public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V, Tuple2<K, S>> {
-  private final Function2<List<V>, Optional<S>, Optional<S>> updateFunction;
+  private final String operation;
+  private final KeyedUpdate<K, V, S> update;
   private final RddNode<Tuple2<K, S>> initialState;
 
   /**
@@ -39,23 +40,24 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
    * @param parent the stream of new records
    * @param environment the context's engine, checkpoint directory and serializer
    * @param definedAt where the user defined it, for messages
-   * @param updateFunction the user's update function
+   * @param operation the operation's name, such as {@code updateStateByKey}
+   * @param update what each key's state becomes in a batch
    * @param partitioner the state's partitioner
    * @param initialState the state before the first batch, or null for none
    * @throws IllegalStateException if the context has already started
    */
   public StateByKeyStreamNode(StreamNode<Tuple2<K, V>> parent, StateEnvironment environment, String definedAt,
-      Function2<List<V>, Optional<S>, Optional<S>> updateFunction, Partitioner partitioner,
-      RddNode<Tuple2<K, S>> initialState) {
+      String operation, KeyedUpdate<K, V, S> update, Partitioner partitioner, RddNode<Tuple2<K, S>> initialState) {
     super(parent, environment, definedAt, partitioner);
-    this.updateFunction = updateFunction;
+    this.operation = operation;
+    this.update = update;
     this.initialState = initialState;
   }
 
   @Override
   protected StateStep<Tuple2<K, S>> stateStep(Time time, RddNode<Tuple2<K, S>> previous,
       RddNode<Tuple2<K, V>> newData) {
-    return new UpdateStateStep<>(new StateInputs<>(previous, newData, partitioner()), updateFunction,
+    return new UpdateStateStep<>(new StateInputs<>(previous, newData, partitioner()), time, update, operation,
         writesChangelog());
   }
 
@@ -92,6 +94,6 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
 
   @Override
   public String operationName() {
-    return "updateStateByKey";
+    return operation;
   }
 }

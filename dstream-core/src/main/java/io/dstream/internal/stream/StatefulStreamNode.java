@@ -244,7 +244,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
           + "application '" + application + "' each instance sees only some of the keys unless the records "
           + "reach this stream through a Kafka topic keyed by its key: send the pairs through one first, for "
           + "example KafkaUtils.through(pairs, \"" + application + "-" + operationName() + "-by-key\", kafkaParams)"
-          + ".updateStateByKey(...), with nothing in between that changes the key");
+          + "." + operationName() + "(...), with nothing in between that changes the key");
     }
     if (hasInitialState()) {
       throw new IllegalStateException(definedAt + " (" + this + ") has an initial state RDD, which a scale-out "

@@ -310,7 +310,8 @@ public abstract class StreamNode<T> {
    * @param zero the zero time
    */
   final void initialize(Time zero) {
-    if (!times.initialize(zero, mustCheckpoint())) {
+    Time origin = graph.scaleOutApplication().isPresent() ? new Time(0) : zero;
+    if (!times.initialize(zero, origin, mustCheckpoint())) {
       return;
     }
     for (StreamNode<?> parent : dependencies()) {

@@ -17,6 +17,7 @@ final class StreamTimes {
 
   private final StreamNode<?> stream;
   private volatile Time zero;
+  private volatile Time gridOrigin;
   private volatile Duration rememberDuration;
   private volatile Duration checkpointInterval;
 
@@ -25,16 +26,22 @@ final class StreamTimes {
   }
 
   /**
-   * Sets the zero time, the default checkpoint interval of a stream that must be checkpointed, and the
-   * smallest remember duration: one slide.
+   * Sets the zero time, the origin of the slide grid, the default checkpoint interval of a stream that must be
+   * checkpointed, and the smallest remember duration: one slide.
    *
+   * @param zeroTime the batch time before the first batch
+   * @param origin the time the slide grid counts from: the zero time, as in Spark; or, in a scale-out
+   *     application, time 0, so that every instance (each with its own zero time) ends its windows at the
+   *     same times, and a partition moving between instances keeps its window boundaries
+   * @param mustCheckpoint whether the stream must be checkpointed
    * @return false if the stream already had this zero time (its parents have it too)
    */
-  boolean initialize(Time zeroTime, boolean mustCheckpoint) {
+  boolean initialize(Time zeroTime, Time origin, boolean mustCheckpoint) {
     if (zero != null && zero.equals(zeroTime)) {
       return false;
     }
     zero = zeroTime;
+    gridOrigin = origin;
     Duration slide = stream.slideDuration();
     if (checkpointInterval == null && mustCheckpoint) {
       checkpointInterval = defaultCheckpointInterval(slide);
@@ -61,20 +68,20 @@ final class StreamTimes {
 
   /** Whether {@code time} is after the zero time and on the slide grid. */
   boolean isBatchTime(Time time) {
-    Time zeroTime = zero();
-    return time.greater(zeroTime) && time.minus(zeroTime).isMultipleOf(stream.slideDuration());
+    return time.greater(zero()) && time.minus(gridOrigin).isMultipleOf(stream.slideDuration());
   }
 
   /** The batch time at or before {@code time}; a time off the grid is moved down onto it, with a WARN. */
   Time alignDown(Time time) {
-    Time zeroTime = zero();
+    zero(); // throws if not started
+    Time origin = gridOrigin;
     Duration slide = stream.slideDuration();
-    if (time.minus(zeroTime).isMultipleOf(slide)) {
+    if (time.minus(origin).isMultipleOf(slide)) {
       return time;
     }
-    Time aligned = time.floor(slide, zeroTime);
-    LOG.warn("slice time {} is not a multiple of the slide duration {} from the zero time {}; using {}", time,
-        slide, zeroTime, aligned);
+    Time aligned = time.floor(slide, origin);
+    LOG.warn("slice time {} is not a multiple of the slide duration {} from {}; using {}", time, slide, origin,
+        aligned);
     return aligned;
   }
 

@@ -73,10 +73,16 @@ public final class WindowedStreamNode<T> extends StreamNode<T> {
         : RddOperations.union(batches);
   }
 
-  /** Windows are not yet kept per partition, so a scale-out application refuses them. */
+  /**
+   * A window of whole records holds the batches this instance processed, which a partition moving to another
+   * instance would leave behind, so a scale-out application refuses it; its by-key windows are kept per key
+   * instead ({@link KeyedWindowStreamNode}).
+   */
   @Override
   protected void checkCanStart() {
-    refuseInScaleOut("its window would hold only the batches this instance processed, and partitions move between instances");
+    refuseInScaleOut("a window of whole records holds only the batches this instance processed, and partitions "
+        + "move between instances; send the pairs through a Kafka topic and use reduceByKeyAndWindow or "
+        + "groupByKeyAndWindow, which keep their windows per key");
   }
 
   @Override
