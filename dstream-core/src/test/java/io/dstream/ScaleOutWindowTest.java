@@ -231,6 +231,19 @@ class ScaleOutWindowTest {
   }
 
   @Test
+  void namingAWindowNamesItsChangelog() {
+    TestStreamingContext t = context(true);
+    ScriptedScope scope = new ScriptedScope();
+    scope.own(1000, ScriptedScope.ALL, ScriptedScope.ALL);
+    scope.scoped(t, List.of(List.of(new Tuple2<>(1, 1)))).reduceByKeyAndWindow(Integer::sum, Durations.seconds(2))
+        .name("totals").print();
+
+    t.runBatches(1);
+
+    assertThat(scope.stateKeys()).containsExactly("totals");
+  }
+
+  @Test
   void aWindowWhoseKeysDidNotComeThroughATopicIsRefusedAtStartSayingWhatToAdd() {
     TestStreamingContext t = context(true);
     t.pairInputStream(List.of(List.of(new Tuple2<>(1, 1))))

@@ -52,6 +52,11 @@ final class ScriptedScope implements PartitionScope {
     return changelogs;
   }
 
+  /** Returns the stable keys the states asked for their changelogs with, in the order they asked. */
+  synchronized List<String> stateKeys() {
+    return List.copyOf(stateKeys);
+  }
+
   /** Returns the changelog of the only state of the pipeline. */
   MemoryChangelog changelog() {
     if (changelogs.size() != 1) {

@@ -59,6 +59,8 @@ public final class KeyedWindowStreamNode<K, V, C> extends StreamNode<Tuple2<K, C
     this.operation = operation;
     this.rules = new KeyWindowRules<>(spec.window(), this::isTimeValid, combining, filter);
     this.windows = new StateByKeyStreamNode<>(parent, environment, definedAt, operation, rules, null, null);
+    // Named as the window the user defined, so that naming it names the changelog, as for updateStateByKey.
+    windows.nameChangelogAfter(this);
   }
 
   @Override

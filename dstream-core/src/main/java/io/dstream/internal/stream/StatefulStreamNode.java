@@ -67,6 +67,8 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   // Set at start in a scale-out application: the topic partitions the state lives in, and its changelog.
   private volatile PartitionScope scope;
   private volatile StateChangelog changelog;
+  // The stream whose stable key names the state's changelog: this one, unless the state serves another stream.
+  private volatile StreamNode<?> namedBy = this;
   private Set<Integer> ownedAtLastBatch = Set.of();
   private StateSnapshotStore snapshots;
   private Time restoredTime;
@@ -252,7 +254,17 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
           + "input topic");
     }
     scope = carried.get();
-    changelog = scope.changelog(stableKey());
+    changelog = scope.changelog(namedBy.stableKey());
+  }
+
+  /**
+   * Makes the state's changelog named after another stream's stable key: the stream the user sees (and may
+   * name) when this state is the inner part of it.
+   *
+   * @param stream the stream the state serves
+   */
+  final void nameChangelogAfter(StreamNode<?> stream) {
+    namedBy = stream;
   }
 
   @Override
