@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.function.Function2;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.internal.state.KeyWindow;
@@ -228,6 +229,101 @@ class ScaleOutWindowTest {
     t.runBatches(4);
 
     assertThat(windowTimes).containsExactly(new Time(2000), new Time(4000));
+  }
+
+  /** A multiset difference: {@code all} without one occurrence of each of {@code leaving}'s values. */
+  private static List<Integer> without(List<Integer> all, List<Integer> leaving) {
+    leaving.forEach(value -> all.remove(value));
+    return all;
+  }
+
+  @Test
+  void aReduceThatModifiesOrReturnsItsArgumentsNeverChangesTheWindowsKeptValues() {
+    // Value 0 becomes an empty list.
+    List<List<Tuple2<Integer, Integer>>> input = List.of(List.of(new Tuple2<>(1, 0)), List.of(new Tuple2<>(1, 3)),
+        List.of(new Tuple2<>(1, 4), new Tuple2<>(1, 5)), List.of(), List.of());
+    Function2<List<Integer>, List<Integer>, List<Integer>> concat = (a, b) -> {
+      if (a.isEmpty()) {
+        return b;
+      }
+      a.addAll(b);
+      return a;
+    };
+    Duration window = Durations.seconds(3);
+    List<List<Map<Integer, List<Integer>>>> runs = new ArrayList<>();
+    for (boolean scaleOut : List.of(false, true)) {
+      TestStreamingContext t = context(scaleOut);
+      ScriptedScope scope = new ScriptedScope();
+      for (long batch = 1000; batch <= 5000; batch += 1000) {
+        scope.own(batch, ScriptedScope.ALL, batch == 1000 ? ScriptedScope.ALL : Set.of());
+      }
+      PairDStream<Integer, Integer> in = scaleOut ? scope.scoped(t, input) : t.pairInputStream(input);
+      PairDStream<Integer, List<Integer>> lists =
+          in.mapValues(value -> new ArrayList<>(value == 0 ? List.of() : List.of(value)));
+      PairDStream<Integer, List<Integer>> withInverse =
+          lists.reduceByKeyAndWindow(concat, ScaleOutWindowTest::without, window, ONE_SECOND);
+      List<CollectedOutput<Tuple2<Integer, List<Integer>>>> outputs = List.of(
+          t.collect(lists.reduceByKeyAndWindow(concat, window, ONE_SECOND)), t.collect(withInverse));
+      // A function downstream that modifies the window's values.
+      withInverse.foreachRDD(rdd -> rdd.foreach(pair -> pair._2().add(-1)));
+      t.runBatches(5);
+      t.close();
+      for (CollectedOutput<Tuple2<Integer, List<Integer>>> output : outputs) {
+        runs.add(perBatch(output.batches(), batch -> TestData.sortGroups(TestData.asMap(batch))));
+      }
+    }
+
+    List<Map<Integer, List<Integer>>> expected = List.of(Map.of(1, List.of()), Map.of(1, List.of(3)),
+        Map.of(1, List.of(3, 4, 5)), Map.of(1, List.of(3, 4, 5)), Map.of(1, List.of(4, 5)));
+    assertThat(runs).as("one JVM and scale-out, without and with an inverse function")
+        .containsExactly(expected, expected, expected, expected);
+  }
+
+  @Test
+  void aStateAfterAWindowNeedsItToSlideByOneBatch() {
+    TestStreamingContext t = context(true);
+    ScriptedScope scope = new ScriptedScope();
+    for (long batch = 1000; batch <= 2000; batch += 1000) {
+      scope.own(batch, ScriptedScope.ALL, batch == 1000 ? ScriptedScope.ALL : Set.of());
+    }
+    PairDStream<Integer, Integer> in = scope.scoped(t, List.of(List.of(new Tuple2<>(1, 1)), List.of()));
+    Function2<List<Integer>, Optional<Integer>, Optional<Integer>> total =
+        (values, state) -> Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum());
+    CollectedOutput<Tuple2<Integer, Integer>> totals = t.collect(
+        in.reduceByKeyAndWindow(Integer::sum, Durations.seconds(2), ONE_SECOND).updateStateByKey(total));
+    in.reduceByKeyAndWindow(Integer::sum, Durations.seconds(2), Durations.seconds(2)).updateStateByKey(total)
+        .print();
+
+    assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("updateStateByKey").hasMessageContaining("KafkaUtils.through");
+    assertThat(totals.batches()).isEmpty();
+  }
+
+  @Test
+  void aStateAfterAWindowSlidingByOneBatchFollowsItsPartitions() {
+    TestStreamingContext t = context(true);
+    ScriptedScope scope = new ScriptedScope();
+    for (long batch = 1000; batch <= 2000; batch += 1000) {
+      scope.own(batch, ScriptedScope.ALL, batch == 1000 ? ScriptedScope.ALL : Set.of());
+    }
+    PairDStream<Integer, Integer> in = scope.scoped(t, List.of(List.of(new Tuple2<>(1, 1)), List.of()));
+    CollectedOutput<Tuple2<Integer, Integer>> totals = t.collect(
+        in.reduceByKeyAndWindow(Integer::sum, Durations.seconds(2), ONE_SECOND).updateStateByKey(
+            (List<Integer> values, Optional<Integer> state) ->
+                Optional.of(state.orElse(0) + values.stream().mapToInt(Integer::intValue).sum())));
+
+    t.runBatches(2);
+
+    assertThat(totals.batches()).containsExactly(List.of(new Tuple2<>(1, 1)), List.of(new Tuple2<>(1, 2)));
+  }
+
+  @Test
+  void globalWindowsAreRefusedAtStart() {
+    TestStreamingContext t = context(true);
+    t.inputStream(List.of(List.of(1))).countByWindow(Durations.seconds(2), ONE_SECOND).print();
+
+    assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("scale-out application 'app'").hasMessageContaining("ScaleOutWindowTest.java");
   }
 
   @Test

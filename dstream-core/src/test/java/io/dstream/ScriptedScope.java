@@ -1,5 +1,8 @@
 package io.dstream;
 
+import io.dstream.checkpoint.serializer.CorruptDataException;
+import io.dstream.checkpoint.serializer.Serializer;
+import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scaleout.PartitionScope;
@@ -12,6 +15,7 @@ import io.dstream.rdd.Partitioner;
 import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,15 +128,20 @@ final class ScriptedScope implements PartitionScope {
 
   /** Records each write as text, and restores the latest state of each key a test or a write stored. */
   static final class MemoryChangelog implements StateChangelog {
+    private static final Serializer SERIALIZER = EngineKryoRegistrator.defaultSerializer();
+
     final List<String> writes = new ArrayList<>();
     final List<Integer> restored = new ArrayList<>();
     final Map<Integer, Map<Object, Object>> stored = new HashMap<>();
 
+    /** The keys and states as a new owner reads them: deserialized, so that nothing is shared with the writer. */
     @Override
-    public synchronized StateSnapshot.Partition restore(int partition) {
+    public synchronized StateSnapshot.Partition restore(int partition) throws CorruptDataException {
       restored.add(partition);
       Map<Object, Object> state = new TreeMap<>(stored.getOrDefault(partition, Map.of()));
-      return new StateSnapshot.Partition(state.keySet().toArray(), state.values().toArray(), new long[0]);
+      StateSnapshot.Partition read = new StateSnapshot.Partition(state.keySet().toArray(), state.values().toArray(),
+          new long[0]);
+      return SERIALIZER.deserialize(SERIALIZER.serialize(read));
     }
 
     @Override
@@ -150,7 +159,9 @@ final class ScriptedScope implements PartitionScope {
       Arrays.asList(changes.removed()).forEach(partitionState::remove);
       writes.add(batch.milliseconds() + " p" + partition + " set " + shown + " removed "
           + Arrays.toString(changes.removed()));
-      writes.sort(null);
+      // By batch time, then as text (partition, keys), whatever order the tasks wrote in.
+      writes.sort(Comparator.<String>comparingLong(write -> Long.parseLong(write.substring(0, write.indexOf(' '))))
+          .thenComparing(Comparator.naturalOrder()));
     }
   }
 }

@@ -13,8 +13,8 @@ import io.dstream.internal.stream.FileStreamProgress;
 
 /**
  * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
- * receivers' write-ahead log, state snapshots, the state of a scale-out window) with Kryo, so that {@code dstream.serializer.registrationRequired} applies to
- * the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
+ * receivers' write-ahead log, state snapshots, the state of a scale-out window) with Kryo, so that
+ * {@code dstream.serializer.registrationRequired} applies to the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
  */
 public final class EngineKryoRegistrator implements KryoRegistrator {
   /**

@@ -15,10 +15,10 @@ public final class KeyWindow<C> {
   private static final long NONE = Long.MIN_VALUE;
   private static final KeyWindow<?> EMPTY = new KeyWindow<>(new long[0], new Object[0], null, NONE);
 
-  final long[] times;
-  final Object[] partials;
-  final Object result;
-  final long resultTime;
+  private final long[] times;
+  private final Object[] partials;
+  private final Object result;
+  private final long resultTime;
 
   private KeyWindow(long[] times, Object[] partials, Object result, long resultTime) {
     this.times = times;
@@ -53,9 +53,24 @@ public final class KeyWindow<C> {
     return new KeyWindow<>(times, partials, value, time);
   }
 
-  /** Returns this state without a window value. */
+  /** Returns this state without a window value: itself if it has none. */
   KeyWindow<C> withoutResult() {
-    return new KeyWindow<>(times, partials, null, NONE);
+    return hasResult() ? new KeyWindow<>(times, partials, null, NONE) : this;
+  }
+
+  /** Returns the number of partials. */
+  int size() {
+    return times.length;
+  }
+
+  /** Returns the batch time of partial {@code i}. */
+  long time(int i) {
+    return times[i];
+  }
+
+  /** Returns the time of the window value, meaningful only if there is one. */
+  long resultTime() {
+    return resultTime;
   }
 
   boolean hasResult() {

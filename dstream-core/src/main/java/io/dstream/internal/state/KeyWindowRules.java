@@ -71,7 +71,7 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
     long windowStart = now - window;
     C value;
     if (state.hasResult()) {
-      long last = state.resultTime;
+      long last = state.resultTime();
       List<C> leaving = partialsIn(state, last - window, Math.min(last, windowStart));
       List<C> entering = partialsIn(state, Math.max(last, windowStart), now);
       if (leaving.isEmpty() && entering.isEmpty()) {
@@ -79,17 +79,17 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
       }
       value = combining.copy.apply(state.result());
       if (!leaving.isEmpty()) {
-        value = combining.inverse.call(value, mergeAll(leaving));
+        value = combining.owned(combining.inverse.call(value, combining.argument(leaving)), leaving);
       }
       if (!entering.isEmpty()) {
-        value = combining.merge.call(value, mergeAll(entering));
+        value = combining.owned(combining.merge.call(value, combining.argument(entering)), entering);
       }
     } else {
       List<C> inWindow = partialsIn(state, windowStart, now);
       if (inWindow.isEmpty()) {
         return state;
       }
-      value = mergeAll(inWindow);
+      value = combining.merged(inWindow);
     }
     boolean kept = filter == null || filter.call(new Tuple2<>(key, value));
     return kept ? state.withResult(value, now) : state.withoutResult();
@@ -100,12 +100,12 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
    * with a window value, those that had left the window when that value was computed.
    */
   private Optional<KeyWindow<C>> evict(KeyWindow<C> state, long now) {
-    long keepAfter = (state.hasResult() ? state.resultTime : now) - window;
+    long keepAfter = (state.hasResult() ? state.resultTime() : now) - window;
     int first = 0;
-    while (first < state.times.length && state.times[first] <= keepAfter) {
+    while (first < state.size() && state.time(first) <= keepAfter) {
       first++;
     }
-    if (first == state.times.length && !state.hasResult()) {
+    if (first == state.size() && !state.hasResult()) {
       return Optional.empty();
     }
     return Optional.of(first == 0 ? state : state.from(first));
@@ -114,25 +114,17 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
   /** Returns the partials of the batches in {@code (after, upTo]}, in batch order. */
   private List<C> partialsIn(KeyWindow<C> state, long after, long upTo) {
     List<C> in = new ArrayList<>();
-    for (int i = 0; i < state.times.length; i++) {
-      if (state.times[i] > after && state.times[i] <= upTo) {
+    for (int i = 0; i < state.size(); i++) {
+      if (state.time(i) > after && state.time(i) <= upTo) {
         in.add(state.partial(i));
       }
     }
     return in;
   }
 
-  /** Merges partials in order into a new value, leaving the partials as they were. */
-  private C mergeAll(List<C> partials) throws Exception {
-    C merged = combining.copy.apply(partials.get(0));
-    for (int i = 1; i < partials.size(); i++) {
-      merged = combining.merge.call(merged, partials.get(i));
-    }
-    return merged;
-  }
-
   /**
-   * Returns a key's record in the window result at a slide time, given its state at that time.
+   * Returns a key's record in the window result at a slide time, given its state at that time. The value is
+   * the record's own: a function downstream that modifies it leaves the state as it was.
    *
    * @param key the key
    * @param state the key's state at the slide time
@@ -141,10 +133,10 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
    */
   public Tuple2<K, C> resultOf(K key, KeyWindow<C> state) throws Exception {
     if (combining.inverse != null) {
-      return state.hasResult() ? new Tuple2<>(key, state.result()) : null;
+      return state.hasResult() ? new Tuple2<>(key, combining.copy.apply(state.result())) : null;
     }
-    return state.times.length == 0 ? null : new Tuple2<>(key, mergeAll(partialsIn(state, Long.MIN_VALUE,
-        Long.MAX_VALUE)));
+    return state.size() == 0 ? null
+        : new Tuple2<>(key, combining.merged(partialsIn(state, Long.MIN_VALUE, Long.MAX_VALUE)));
   }
 
   /**
@@ -181,13 +173,8 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
     public static <V> Combining<V, V> reducing(Function2<V, V, V> reduce, Function2<V, V, V> inverse,
         ValueCopier copier) {
       UnaryOperator<V> copy = copier::copy;
-      Function<List<V>, V> ofBatch = values -> {
-        V reduced = values.size() == 1 ? values.get(0) : copy.apply(values.get(0));
-        for (int i = 1; i < values.size(); i++) {
-          reduced = reduce.call(reduced, values.get(i));
-        }
-        return reduced;
-      };
+      // A batch's single value is kept as it is: a kept partial is never a merge's first argument uncopied.
+      Function<List<V>, V> ofBatch = values -> values.size() == 1 ? values.get(0) : fold(values, reduce, copy);
       return new Combining<>(ofBatch, reduce, copy, inverse);
     }
 
@@ -204,6 +191,40 @@ public final class KeyWindowRules<K, V, C> implements KeyedUpdate<K, V, KeyWindo
         return all;
       };
       return new Combining<>(values -> values, addAll, ArrayList::new, null);
+    }
+
+    /** Merges values in order into a new value, leaving the values as they were. */
+    C merged(List<C> values) throws Exception {
+      return fold(values, merge, copy);
+    }
+
+    /** Merges values for use as a merge's second argument only: a single value is returned as it is. */
+    C argument(List<C> values) throws Exception {
+      return values.size() == 1 ? values.get(0) : merged(values);
+    }
+
+    /**
+     * Returns a merge's result as a value of the caller's own: a copy if the merge returned the argument it was
+     * given, which the caller does not own.
+     */
+    C owned(C result, List<C> arguments) {
+      return arguments.size() == 1 && result == arguments.get(0) ? copy.apply(result) : result;
+    }
+
+    /**
+     * Folds values in order with a merge that may modify and return its first argument, or return its second:
+     * the first value is copied, and so is any value the merge returned as it was given.
+     */
+    private static <C> C fold(List<C> values, Function2<C, C, C> merge, UnaryOperator<C> copy) throws Exception {
+      C merged = copy.apply(values.get(0));
+      for (int i = 1; i < values.size(); i++) {
+        C next = values.get(i);
+        merged = merge.call(merged, next);
+        if (merged == next) {
+          merged = copy.apply(next);
+        }
+      }
+      return merged;
     }
   }
 }

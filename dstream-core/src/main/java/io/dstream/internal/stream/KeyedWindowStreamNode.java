@@ -73,10 +73,20 @@ public final class KeyedWindowStreamNode<K, V, C> extends StreamNode<Tuple2<K, C
     return List.of(windows);
   }
 
-  /** The parent's: the window's values stay in the partitions of their keys. */
+  /**
+   * The parent's if the window slides by one batch: its values stay in the partitions of their keys. A window
+   * that slides further carries none: a state downstream would learn of the partitions' moves only at the
+   * window's slide times, and miss those in between.
+   */
   @Override
   public Optional<PartitionScope> partitionScope() {
-    return parent.partitionScope();
+    return spec.slide().equals(parent.slideDuration()) ? parent.partitionScope() : Optional.empty();
+  }
+
+  /** One batch: each window is computed from the state of its own batch alone. */
+  @Override
+  protected Duration parentRememberDuration() {
+    return parent.slideDuration();
   }
 
   @Override

@@ -42,7 +42,8 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
    * @param definedAt where the user defined it, for messages
    * @param operation the operation's name, such as {@code updateStateByKey}
    * @param update what each key's state becomes in a batch
-   * @param partitioner the state's partitioner
+   * @param partitioner the state's partitioner, or null for a state that is only ever defined in a scale-out
+   *     application, whose partitions are its topic's
    * @param initialState the state before the first batch, or null for none
    * @throws IllegalStateException if the context has already started
    */

@@ -100,10 +100,11 @@ final class StreamTimes {
     return checkpointInterval;
   }
 
-  /** Whether {@code time} is a multiple of the checkpoint interval after the zero time. */
+  /** Whether {@code time} is on the grid of the checkpoint interval (counted as the slide grid is). */
   boolean isCheckpointTime(Time time) {
     Duration interval = checkpointInterval;
-    return interval != null && time.minus(zero()).isMultipleOf(interval);
+    zero(); // throws if not started
+    return interval != null && time.minus(gridOrigin).isMultipleOf(interval);
   }
 
   /** Raises the remember duration to {@code duration} if it is longer. */
