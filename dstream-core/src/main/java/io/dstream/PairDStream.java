@@ -8,6 +8,7 @@ import io.dstream.internal.CallSite;
 import io.dstream.internal.rdd.Aggregator;
 import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.PairOperations;
+import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.ValueCopier;
 import io.dstream.internal.state.KeyWindowRules;
 import io.dstream.internal.stream.CombinedByKeyStreamNode;
@@ -30,8 +31,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@link DStream} of key-value pairs, with the by-key operations applied to every batch: reduce, group,
- * combine, join. The counterpart of Spark's {@code JavaPairDStream}.
+ * A discretized stream of key-value pairs, with the by-key operations applied to every batch: reduce, group,
+ * combine, join. The counterpart of Spark's {@code JavaPairDStream}: it has every operation of a stream
+ * ({@link DStreamLike}), and its functions get each batch as a {@link PairRDD}, so that {@code collectAsMap},
+ * {@code join} or {@code sortByKey} work inside {@code foreachRDD} and {@code transform}:
  *
  * <pre>{@code
  * PairDStream<String, Integer> counts = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
@@ -40,8 +43,14 @@ import java.util.Optional;
  * <p>Every by-key operation shuffles each batch (see {@link PairRDD} for partitioning). Only the window
  * operations ({@code groupByKeyAndWindow}, {@code reduceByKeyAndWindow}; see {@link DStream} on windows) and
  * the state operations ({@link #updateStateByKey(Function2)}, {@link #mapWithState(StateSpec)}) keep state
- * across batches; the state operations need a checkpoint directory. Inside {@code foreachRDD} and
- * {@code transform}, turn the batch's RDD into a pair RDD with {@link PairRDD#fromRDD}.
+ * across batches; the state operations need a checkpoint directory.
+ *
+ * <pre>{@code
+ * wordCounts.foreachRDD(rdd -> System.out.println(rdd.collectAsMap()));   // {a=1, b=2, c=1}
+ * }</pre>
+ *
+ * <p>A pair stream is not a {@code DStream<Tuple2<K, V>>}, as in Spark: {@link #toJavaDStream()} views it as
+ * one, and {@link #fromDStream} views a stream of pairs as a pair stream.
  *
  * <p>The method examples below use the streams of {@link DStream}'s examples: from a batch whose lines are
  * {@code "a b"} and {@code "b c"}, {@code pairs} holds {@code (a,1), (b,1), (b,1), (c,1)} and
@@ -52,10 +61,34 @@ import java.util.Optional;
  * @param <K> the key type
  * @param <V> the value type
  */
-public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
+public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, V>, PairRDD<K, V>> {
 
   PairDStream(StreamingContext ssc, StreamNode<Tuple2<K, V>> node) {
     super(ssc, node);
+  }
+
+  @Override
+  PairDStream<K, V> sameKind(StreamNode<Tuple2<K, V>> other) {
+    return new PairDStream<>(ssc, other);
+  }
+
+  @Override
+  PairRDD<K, V> rddOf(RddNode<Tuple2<K, V>> batch) {
+    return UserRdds.wrapPair(batch);
+  }
+
+  /**
+   * Views this pair stream as a plain stream of pairs (no copy, no new stream): what a method that takes a
+   * {@code DStream} needs, such as {@link StreamingContext#transform}. Spark's {@code toJavaDStream()}.
+   *
+   * <pre>{@code
+   * DStream<Tuple2<String, Integer>> tuples = wordCounts.toJavaDStream();   // (a,1), (b,2), (c,1)
+   * }</pre>
+   *
+   * @return the same stream as a {@code DStream}
+   */
+  public DStream<Tuple2<K, V>> toJavaDStream() {
+    return new DStream<>(ssc, node);
   }
 
   /**
@@ -74,7 +107,7 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
    */
   public static <K, V> PairDStream<K, V> fromDStream(DStream<Tuple2<K, V>> stream) {
     Arguments.requireNonNull(stream, "stream");
-    return stream instanceof PairDStream<K, V> pair ? pair : new PairDStream<>(stream.ssc, stream.node);
+    return new PairDStream<>(stream.ssc, stream.node);
   }
 
   // ---- by-key combining ---------------------------------------------------------------------------------
@@ -619,19 +652,6 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
   // In a scale-out application (dstream.application.id) a by-key window is a state per key instead
   // (keyedWindow), kept in the partitions of the topic its keys came through, so that it moves with them.
 
-  @Override
-  public PairDStream<K, V> window(Duration windowDuration) {
-    Arguments.requireNonNull(windowDuration, "windowDuration");
-    return window(windowDuration, slideDuration());
-  }
-
-  @Override
-  public PairDStream<K, V> window(Duration windowDuration, Duration slideDuration) {
-    Arguments.requireNonNull(windowDuration, "windowDuration");
-    Arguments.requireNonNull(slideDuration, "slideDuration");
-    return new PairDStream<>(ssc, windowNode(WindowSpec.of("window", node, windowDuration, slideDuration)));
-  }
-
   /**
    * Groups the values of each key over the last {@code windowDuration}, every batch. Shuffles each batch
    * once; keeps state (see {@link DStream} on windows).
@@ -1148,70 +1168,6 @@ public class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
   private StateEnvironment stateEnvironment() {
     return new StateEnvironment(ssc.runtime.engine(), ssc.runtime::checkpointDirectory, ssc.runtime.serializer());
-  }
-
-  // ---- covariant overrides ------------------------------------------------------------------------------------
-
-  @Override
-  public PairDStream<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
-    Arguments.requireNonNull(f, "f");
-    return fromDStream(super.filter(f));
-  }
-
-  @Override
-  public PairDStream<K, V> repartition(int numPartitions) {
-    return fromDStream(super.repartition(numPartitions));
-  }
-
-  /**
-   * Returns a pair stream whose every batch holds this stream's and another's records of that batch. Narrow:
-   * no shuffle; keeps no state.
-   *
-   * <pre>{@code
-   * PairDStream<String, Integer> all = wordCounts.union(otherCounts);   // (a,1), (b,2), (c,1), (b,5), (d,7)
-   * }</pre>
-   *
-   * @param other a pair stream with the same slide duration
-   * @return the union
-   * @throws IllegalArgumentException if the slide durations differ
-   * @throws IllegalStateException if the context has already started
-   */
-  public PairDStream<K, V> union(PairDStream<K, V> other) {
-    Arguments.requireNonNull(other, "other");
-    return new PairDStream<>(ssc, unionNode(other));
-  }
-
-  @Override
-  public PairDStream<K, V> cache() {
-    super.cache();
-    return this;
-  }
-
-  @Override
-  public PairDStream<K, V> persist() {
-    super.persist();
-    return this;
-  }
-
-  @Override
-  public PairDStream<K, V> persist(StorageLevel level) {
-    Arguments.requireNonNull(level, "level");
-    super.persist(level);
-    return this;
-  }
-
-  @Override
-  public PairDStream<K, V> checkpoint(Duration interval) {
-    Arguments.requireNonNull(interval, "interval");
-    super.checkpoint(interval);
-    return this;
-  }
-
-  @Override
-  public PairDStream<K, V> name(String name) {
-    Arguments.requireNonNull(name, "name");
-    super.name(name);
-    return this;
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------

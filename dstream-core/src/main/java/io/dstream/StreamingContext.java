@@ -460,7 +460,7 @@ public final class StreamingContext {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> StreamNode<T> unionNode(List<? extends DStream<T>> streams) {
+  private <T> StreamNode<T> unionNode(List<? extends DStreamLike<T, ?, ?>> streams) {
     List<StreamNode<T>> parents = new ArrayList<>();
     parentNodes("union", streams).forEach(parent -> parents.add((StreamNode<T>) parent));
     return new UnionStreamNode<>(parents);
@@ -478,14 +478,16 @@ public final class StreamingContext {
    * }</pre>
    *
    * @param streams the streams; all with the same slide duration
-   * @param transformFunc builds the batch's RDD from the streams' RDDs (in the streams' order) and the time
+   * @param transformFunc builds the batch's RDD from the streams' RDDs (in the streams' order; a pair stream's
+   *     is a {@link PairRDD}) and the time
    * @param <T> the result's record type
    * @return the stream
    * @throws IllegalArgumentException if no stream is given, one belongs to another context, or their slide
    *     durations differ
    * @throws IllegalStateException if the context has already started
    */
-  public <T> DStream<T> transform(List<DStream<?>> streams, Function2<List<RDD<?>>, Time, RDD<T>> transformFunc) {
+  public <T> DStream<T> transform(List<? extends DStreamLike<?, ?, ?>> streams,
+      Function2<List<RDD<?>>, Time, RDD<T>> transformFunc) {
     Arguments.requireNonNull(streams, "streams");
     Arguments.requireNonNull(transformFunc, "transformFunc");
     return new DStream<>(this, transformNode(streams, transformFunc));
@@ -497,9 +499,9 @@ public final class StreamingContext {
    *
    * <pre>{@code
    * PairDStream<String, Integer> totals = ssc.transformToPair(List.of(wordCounts, otherCounts), (rdds, time) -> {
-   *   RDD<Tuple2<String, Integer>> mine = (RDD<Tuple2<String, Integer>>) rdds.get(0);
-   *   RDD<Tuple2<String, Integer>> theirs = (RDD<Tuple2<String, Integer>>) rdds.get(1);
-   *   return PairRDD.fromRDD(mine.union(theirs)).reduceByKey(Integer::sum);
+   *   PairRDD<String, Integer> mine = (PairRDD<String, Integer>) rdds.get(0);
+   *   PairRDD<String, Integer> theirs = (PairRDD<String, Integer>) rdds.get(1);
+   *   return mine.union(theirs).reduceByKey(Integer::sum);
    * });   // with (a,1), (b,2), (c,1) and (b,5), (d,7): (a,1), (b,7), (c,1), (d,7)
    * }</pre>
    *
@@ -512,17 +514,24 @@ public final class StreamingContext {
    *     durations differ
    * @throws IllegalStateException if the context has already started
    */
-  public <K, V> PairDStream<K, V> transformToPair(List<DStream<?>> streams,
+  public <K, V> PairDStream<K, V> transformToPair(List<? extends DStreamLike<?, ?, ?>> streams,
       Function2<List<RDD<?>>, Time, PairRDD<K, V>> transformFunc) {
     Arguments.requireNonNull(streams, "streams");
     Arguments.requireNonNull(transformFunc, "transformFunc");
     return new PairDStream<>(this, transformNode(streams, transformFunc::call));
   }
 
-  private <T> StreamNode<T> transformNode(List<DStream<?>> streams,
+  private <T> StreamNode<T> transformNode(List<? extends DStreamLike<?, ?, ?>> streams,
       Function2<List<RDD<?>>, Time, ? extends RDD<T>> transformFunc) {
-    return new TransformedStreamNode<>("transform", parentNodes("transform", streams),
-        (batches, time) -> UserRdds.unwrap(transformFunc.call(UserRdds.wrapAll(batches), time)));
+    List<StreamNode<?>> parents = parentNodes("transform", streams);
+    List<DStreamLike<?, ?, ?>> kinds = List.copyOf(streams);
+    return new TransformedStreamNode<>("transform", parents, (batches, time) -> {
+      List<RDD<?>> rdds = new ArrayList<>(batches.size());
+      for (int i = 0; i < batches.size(); i++) {
+        rdds.add(kinds.get(i).rddOfAny(batches.get(i)));
+      }
+      return UserRdds.unwrap(transformFunc.call(rdds, time));
+    });
   }
 
   /**
@@ -530,13 +539,13 @@ public final class StreamingContext {
    * were made by this context: a stream of another context would put the new stream into that context's
    * graph while {@link DStream#context()} named this one.
    */
-  private List<StreamNode<?>> parentNodes(String operation, List<? extends DStream<?>> streams) {
+  private List<StreamNode<?>> parentNodes(String operation, List<? extends DStreamLike<?, ?, ?>> streams) {
     if (streams.isEmpty()) {
       throw new IllegalArgumentException(operation + " needs at least one stream");
     }
     List<StreamNode<?>> parents = new ArrayList<>();
     for (int i = 0; i < streams.size(); i++) {
-      DStream<?> stream = Arguments.requireNonNull(streams.get(i), operation + ": streams[" + i + "]");
+      DStreamLike<?, ?, ?> stream = Arguments.requireNonNull(streams.get(i), operation + ": streams[" + i + "]");
       if (stream.ssc != this) {
         throw new IllegalArgumentException(operation + " was given " + stream + ", a stream of another "
             + "StreamingContext; create every stream of a pipeline from the context it runs in");

@@ -91,7 +91,7 @@ public final class CrashLoopChild {
    *
    * @param stream the stream
    */
-  public void reportOutputs(DStream<?> stream) {
+  public void reportOutputs(DStreamLike<?, ?, ?> stream) {
     reportBatches(stream, "output");
   }
 
@@ -102,7 +102,7 @@ public final class CrashLoopChild {
    * @param stream the stream
    * @param event the event's name, such as {@code written}
    */
-  public void reportBatches(DStream<?> stream, String event) {
+  public void reportBatches(DStreamLike<?, ?, ?> stream, String event) {
     stream.foreachRDD((rdd, time) -> report(event + " " + time.milliseconds()));
   }
 

@@ -21,7 +21,7 @@ final class DoubledSlideStreamNode<T> extends StreamNode<T> {
   }
 
   /** Returns a stream over the parent's RDDs at every second batch. */
-  static <T> DStream<T> everySecondBatch(DStream<T> stream) {
+  static <T> DStream<T> everySecondBatch(DStreamLike<T, ?, ?> stream) {
     return new DStream<>(stream.context(), new DoubledSlideStreamNode<>(stream.node));
   }
 

@@ -18,7 +18,7 @@ final class EngineProbes {
   private EngineProbes() {}
 
   /** Returns the stream and every stream it is computed from. */
-  static List<StreamNode<?>> streamAndAncestors(DStream<?> stream) {
+  static List<StreamNode<?>> streamAndAncestors(DStreamLike<?, ?, ?> stream) {
     Set<StreamNode<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<StreamNode<?>> todo = new ArrayDeque<>(List.of(stream.node));
     while (!todo.isEmpty()) {

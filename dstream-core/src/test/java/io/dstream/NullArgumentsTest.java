@@ -52,8 +52,8 @@ class NullArgumentsTest {
    */
   private static final Set<String> NULLABLE = Set.of("Receiver.store.metadata", "Receiver.restart.error",
       "Receiver.stop.error", "Receiver.reportError.error", "HashPartitioner.getPartition.key",
-      "StreamingContext.queueStream.defaultRDD", "DStream.saveAsTextFiles.suffix",
-      "DStream.saveAsObjectFiles.suffix", "PairDStream.reduceByKeyAndWindow.filterFunc",
+      "StreamingContext.queueStream.defaultRDD", "DStreamLike.saveAsTextFiles.suffix",
+      "DStreamLike.saveAsObjectFiles.suffix", "PairDStream.reduceByKeyAndWindow.filterFunc",
       "StreamingConf.get.defaultValue", "StreamingConf.getDuration.defaultValue");
 
   private final TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1));
@@ -69,6 +69,7 @@ class NullArgumentsTest {
     Map<Class<?>, Object> receivers = Map.ofEntries(
         Map.entry(StreamingContext.class, ssc),
         Map.entry(DStream.class, t.inputStream(List.of(List.of(1)))),
+        Map.entry(DStreamLike.class, t.inputStream(List.of(List.of(1)))),
         Map.entry(PairDStream.class, pairs()),
         Map.entry(InputDStream.class, ssc.queueStream(new ArrayDeque<RDD<Integer>>())),
         Map.entry(ReceiverInputDStream.class, ssc.receiverStream(new IdleReceiver())),

@@ -29,7 +29,7 @@ final class PartitionedOutput<T> {
   private PartitionedOutput() {}
 
   /** Registers the output operation on a stream (after those defined before). */
-  static <T> PartitionedOutput<T> of(DStream<T> stream) {
+  static <T> PartitionedOutput<T> of(DStreamLike<T, ?, ?> stream) {
     PartitionedOutput<T> output = new PartitionedOutput<>();
     stream.foreachRDD((rdd, time) -> output.add(new Batch<>(time, rdd, rdd.getNumPartitions(),
         Optional.ofNullable(RddAccess.node(rdd).partitioner()), rdd.glom().collect())));

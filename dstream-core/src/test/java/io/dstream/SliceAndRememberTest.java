@@ -128,7 +128,7 @@ class SliceAndRememberTest {
     t.runBatches(200);
 
     assertThat(out.batches()).hasSize(200);
-    for (DStream<?> stream : List.of(in, cached, counted)) {
+    for (DStreamLike<?, ?, ?> stream : List.of(in, cached, counted)) {
       assertThat(stream.node.rememberedRddCount()).as("RDDs remembered by %s", stream).isEqualTo(1);
     }
     assertThat(cachedOut.batches().subList(0, 199)).extracting(b -> b.rdd().getStorageLevel())

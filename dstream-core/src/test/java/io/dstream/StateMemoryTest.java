@@ -32,16 +32,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StateMemoryTest {
   private static final int BATCHES = 3000;
 
-  private static Map<StreamNode<?>, Integer> rememberedRdds(List<DStream<?>> outputs) {
+  private static Map<StreamNode<?>, Integer> rememberedRdds(List<DStreamLike<?, ?, ?>> outputs) {
     Map<StreamNode<?>, Integer> counts = new IdentityHashMap<>();
-    for (DStream<?> output : outputs) {
+    for (DStreamLike<?, ?, ?> output : outputs) {
       streamAndAncestors(output).forEach(node -> counts.put(node, node.rememberedRddCount()));
     }
     return counts;
   }
 
   /** Records each batch's lineage depth of a stream's RDD before and after computing it. */
-  private static void recordDepths(DStream<?> stream, List<Integer> before, List<Integer> after) {
+  private static void recordDepths(DStreamLike<?, ?, ?> stream, List<Integer> before, List<Integer> after) {
     stream.foreachRDD(rdd -> {
       before.add(lineageDepth(rdd));
       rdd.count();
@@ -78,7 +78,7 @@ class StateMemoryTest {
     recordDepths(byKey, byKeyBefore, byKeyAfter);
     recordDepths(snapshots, snapshotsBefore, snapshotsAfter);
     mapped.foreachRDD(rdd -> rdd.count());
-    List<DStream<?>> outputs = List.of(byKey, snapshots, mapped);
+    List<DStreamLike<?, ?, ?>> outputs = List.of(byKey, snapshots, mapped);
 
     t.runBatches(1000);
     Map<StreamNode<?>, Integer> after1000 = rememberedRdds(outputs);

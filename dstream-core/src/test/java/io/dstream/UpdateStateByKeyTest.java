@@ -130,7 +130,7 @@ class UpdateStateByKeyTest {
   }
 
   /** Returns, for each batch of a stream, the kinds of its RDD's dependencies before it is computed. */
-  private static List<List<String>> dependencyKinds(DStream<?> stream) {
+  private static List<List<String>> dependencyKinds(DStreamLike<?, ?, ?> stream) {
     List<List<String>> kinds = Collections.synchronizedList(new ArrayList<>());
     stream.foreachRDD(rdd -> {
       kinds.add(RddAccess.node(rdd).dependencies().stream()

@@ -39,7 +39,7 @@ class WindowMemoryTest {
    * Computes every RDD of a stream and records its lineage depth then: a checkpoint time's RDD lets go of its
    * lineage once computed.
    */
-  private static List<Integer> lineageDepths(DStream<?> stream) {
+  private static List<Integer> lineageDepths(DStreamLike<?, ?, ?> stream) {
     List<Integer> depths = Collections.synchronizedList(new ArrayList<>());
     stream.foreachRDD(rdd -> {
       rdd.count();
@@ -48,9 +48,9 @@ class WindowMemoryTest {
     return depths;
   }
 
-  private static Map<StreamNode<?>, Integer> rememberedRdds(List<DStream<?>> outputs) {
+  private static Map<StreamNode<?>, Integer> rememberedRdds(List<DStreamLike<?, ?, ?>> outputs) {
     Map<StreamNode<?>, Integer> counts = new IdentityHashMap<>();
-    for (DStream<?> output : outputs) {
+    for (DStreamLike<?, ?, ?> output : outputs) {
       streamAndAncestors(output).forEach(node -> counts.put(node, node.rememberedRddCount()));
     }
     return counts;
@@ -66,7 +66,7 @@ class WindowMemoryTest {
     List<Integer> depths = lineageDepths(incremental);
     plain.foreachRDD(rdd -> rdd.count());
     counted.foreachRDD(rdd -> rdd.count());
-    List<DStream<?>> outputs = List.of(incremental, plain, counted);
+    List<DStreamLike<?, ?, ?>> outputs = List.of(incremental, plain, counted);
 
     t.runBatches(1000);
     Map<StreamNode<?>, Integer> after1000 = rememberedRdds(outputs);

@@ -1,6 +1,7 @@
 package io.dstream.testing;
 
 import io.dstream.DStream;
+import io.dstream.DStreamLike;
 import io.dstream.Duration;
 import io.dstream.PairDStream;
 import io.dstream.StreamingConf;
@@ -123,7 +124,7 @@ public final class TestStreamingContext implements AutoCloseable {
    * @param <T> the record type
    * @return the collected batches, filled as batches run
    */
-  public <T> CollectedOutput<T> collect(DStream<T> stream) {
+  public <T> CollectedOutput<T> collect(DStreamLike<T, ?, ?> stream) {
     Arguments.requireNonNull(stream, "stream");
     CollectedOutput<T> output = new CollectedOutput<>();
     stream.foreachRDD(rdd -> output.add(rdd.collect()));
