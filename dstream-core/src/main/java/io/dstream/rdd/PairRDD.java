@@ -6,15 +6,21 @@ import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function2;
 import io.dstream.function.Function;
 import io.dstream.internal.rdd.Aggregator;
+import io.dstream.internal.rdd.KeyRanges;
 import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.PairActions;
 import io.dstream.internal.rdd.PairOperations;
+import io.dstream.internal.rdd.PairSampling;
+import io.dstream.internal.rdd.PairSetOperations;
 import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.storage.StorageLevel;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An {@link RDD} of key-value pairs, with the by-key operations: reduce, group, combine, join, sort.
@@ -37,7 +43,7 @@ import java.util.Optional;
  * @param <K> the key type
  * @param <V> the value type
  */
-public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
+public class PairRDD<K, V> extends PairRDDJoins<K, V> {
 
   PairRDD(RddNode<Tuple2<K, V>> node) {
     super(node);
@@ -487,342 +493,161 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     return map(Tuple2::_2);
   }
 
-  // ---- joins ----------------------------------------------------------------------------------------
+  // ---- sampling and set operations ---------------------------------------------------------------------
 
   /**
-   * Groups this RDD's and another's values by key: for each key present in either, both lists of values.
-   * Shuffles each side not already partitioned by the target partitioner.
+   * Returns a random sample: each pair kept with probability {@code fraction} (without replacement), or
+   * drawn a Poisson-distributed number of times of mean {@code fraction} (with replacement), so the size is
+   * only about {@code fraction} times the count. Narrow: no shuffle; keeps the partitioner. The seed is chosen
+   * now, so every computation of the sample (a second action, a retried task) draws the same pairs.
    *
    * <pre>{@code
-   * PairRDD<String, Tuple2<Iterable<Integer>, Iterable<String>>> both = pairs.cogroup(other);
-   * // (a,([1, 3],[x])), (b,([2],[])), (c,([],[y]))
+   * PairRDD<String, Integer> some = pairs.sample(false, 0.5);   // about half of the pairs
    * }</pre>
    *
-   * @param other the other pair RDD
-   * @param <W> the other's value type
-   * @return one record per key
+   * @param withReplacement whether a pair may be drawn more than once
+   * @param fraction the expected share of pairs: from 0 to 1 without replacement, at least 0 with
+   * @return the sample
+   * @throws IllegalArgumentException if {@code fraction} is out of range
    */
-  public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other) {
-    Arguments.requireNonNull(other, "other");
-    return cogroup(other, defaultPartitioner(other));
+  public PairRDD<K, V> sample(boolean withReplacement, double fraction) {
+    return sample(withReplacement, fraction, ThreadLocalRandom.current().nextLong());
   }
 
   /**
-   * Cogroups into the given number of partitions; otherwise as {@link #cogroup(PairRDD)}.
+   * Returns a random sample drawn with a given seed: the same seed draws the same sample of the same data.
+   * Otherwise as {@link #sample(boolean, double)}. Narrow: no shuffle.
    *
    * <pre>{@code
-   * PairRDD<String, Tuple2<Iterable<Integer>, Iterable<String>>> both = pairs.cogroup(other, 4);
+   * PairRDD<String, Integer> twice = pairs.sample(true, 2.0, 42L);   // each pair about twice, reproducibly
    * }</pre>
    *
-   * @param other the other pair RDD
-   * @param numPartitions the number of partitions
-   * @param <W> the other's value type
-   * @return one record per key
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   * @param withReplacement whether a pair may be drawn more than once
+   * @param fraction the expected share of pairs: from 0 to 1 without replacement, at least 0 with
+   * @param seed the seed of the random draws
+   * @return the sample
+   * @throws IllegalArgumentException if {@code fraction} is out of range
    */
-  public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, int numPartitions) {
-    Arguments.requireNonNull(other, "other");
-    return cogroup(other, PairOperations.hash("cogroup", numPartitions));
+  public PairRDD<K, V> sample(boolean withReplacement, double fraction, long seed) {
+    return new PairRDD<>(PairSampling.sample(node, withReplacement, fraction, seed));
   }
 
   /**
-   * Cogroups into the partitioner's layout; otherwise as {@link #cogroup(PairRDD)}.
+   * Returns a stratified sample: each pair kept at the rate its key has in {@code fractions}, in one pass,
+   * so that about {@code rate * count} pairs of each key remain. Narrow: no shuffle; keeps the partitioner.
+   * The seed is chosen now, so every computation draws the same pairs.
    *
    * <pre>{@code
-   * PairRDD<String, Tuple2<Iterable<Integer>, Iterable<String>>> both =
-   *     pairs.cogroup(other, new HashPartitioner(4));
+   * PairRDD<String, Integer> some = pairs.sampleByKey(false, Map.of("a", 0.5, "b", 1.0));
+   * // b's pair, and each of a's with probability 0.5
    * }</pre>
    *
-   * @param other the other pair RDD
-   * @param partitioner where keys go
-   * @param <W> the other's value type
-   * @return one record per key
+   * @param withReplacement whether a pair may be drawn more than once
+   * @param fractions the rate of every key of the RDD: from 0 to 1 without replacement, at least 0 with;
+   *     copied
+   * @return the sample
+   * @throws IllegalArgumentException if a rate is null or out of range
+   * @throws JobFailedException from the action, with an {@link IllegalArgumentException} as the cause, if a
+   *     key of the RDD has no rate
    */
-  public <W> PairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairRDD<K, W> other, Partitioner partitioner) {
-    Arguments.requireNonNull(other, "other");
-    Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairRDD<>(PairOperations.cogroup(node, other.node, partitioner));
+  public PairRDD<K, V> sampleByKey(boolean withReplacement, Map<K, Double> fractions) {
+    return sampleByKey(withReplacement, fractions, ThreadLocalRandom.current().nextLong());
   }
 
   /**
-   * Inner join: a record {@code (k, (v, w))} for every pair of values of a key present in both. Shuffles
-   * each side not already partitioned by the target partitioner (see {@link #cogroup(PairRDD)}).
+   * Returns a stratified sample drawn with a given seed; otherwise as {@link #sampleByKey(boolean, Map)}.
+   * Narrow: no shuffle.
    *
    * <pre>{@code
-   * PairRDD<String, Tuple2<Integer, String>> joined = pairs.join(other);   // (a,(1,x)), (a,(3,x))
+   * PairRDD<String, Integer> some = pairs.sampleByKey(false, Map.of("a", 0.5, "b", 0.0), 42L);
    * }</pre>
    *
-   * @param other the other pair RDD
-   * @param <W> the other's value type
-   * @return the joined pairs
+   * @param withReplacement whether a pair may be drawn more than once
+   * @param fractions the rate of every key of the RDD; copied
+   * @param seed the seed of the random draws
+   * @return the sample
+   * @throws IllegalArgumentException if a rate is null or out of range
+   * @throws JobFailedException from the action, with an {@link IllegalArgumentException} as the cause, if a
+   *     key of the RDD has no rate
    */
-  public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other) {
-    Arguments.requireNonNull(other, "other");
-    return join(other, defaultPartitioner(other));
+  public PairRDD<K, V> sampleByKey(boolean withReplacement, Map<K, Double> fractions, long seed) {
+    Arguments.requireNonNull(fractions, "fractions");
+    return new PairRDD<>(PairSampling.sampleByKey(node, withReplacement, fractions, seed));
   }
 
   /**
-   * Inner join into the given number of partitions; otherwise as {@link #join(PairRDD)}.
+   * Returns the pairs (key and value equal) that do not occur in the other RDD; a kept pair keeps its
+   * duplicates. Shuffles each side not already partitioned like the result, which is placed by this RDD's
+   * partitioner, or hashed into as many partitions as this RDD has.
    *
    * <pre>{@code
-   * PairRDD<String, Tuple2<Integer, String>> joined = pairs.join(other, 4);   // (a,(1,x)), (a,(3,x))
+   * PairRDD<String, Integer> rest = pairs.subtract(ssc.parallelizePairs(List.of(new Tuple2<>("a", 1))));
+   * // (b,2), (a,3)
    * }</pre>
    *
-   * @param other the other pair RDD
-   * @param numPartitions the number of partitions
-   * @param <W> the other's value type
-   * @return the joined pairs
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
-   */
-  public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, int numPartitions) {
-    Arguments.requireNonNull(other, "other");
-    return join(other, PairOperations.hash("join", numPartitions));
-  }
-
-  /**
-   * Inner join into the partitioner's layout; otherwise as {@link #join(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Integer, String>> joined = pairs.join(other, new HashPartitioner(4));
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param partitioner where keys go
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, W> other, Partitioner partitioner) {
-    Arguments.requireNonNull(other, "other");
-    Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairRDD<>(PairOperations.join(node, other.node, partitioner));
-  }
-
-  /**
-   * Left outer join: every value of this RDD, paired with each matching value of the other, or with
-   * {@code Optional.empty()} if the key is absent there. A null value also appears as
-   * {@code Optional.empty()}, since an {@link Optional} cannot hold null. Shuffles as {@link #join(PairRDD)}
-   * does.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Integer, Optional<String>>> joined = pairs.leftOuterJoin(other);
-   * // (a,(1,Optional[x])), (a,(3,Optional[x])), (b,(2,Optional.empty))
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other) {
-    Arguments.requireNonNull(other, "other");
-    return leftOuterJoin(other, defaultPartitioner(other));
-  }
-
-  /**
-   * Left outer join into the given number of partitions; otherwise as {@link #leftOuterJoin(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Integer, Optional<String>>> joined = pairs.leftOuterJoin(other, 4);
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param numPartitions the number of partitions
-   * @param <W> the other's value type
-   * @return the joined pairs
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
-   */
-  public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, int numPartitions) {
-    Arguments.requireNonNull(other, "other");
-    return leftOuterJoin(other, PairOperations.hash("leftOuterJoin", numPartitions));
-  }
-
-  /**
-   * Left outer join into the partitioner's layout; otherwise as {@link #leftOuterJoin(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Integer, Optional<String>>> joined =
-   *     pairs.leftOuterJoin(other, new HashPartitioner(4));
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param partitioner where keys go
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
-    Arguments.requireNonNull(other, "other");
-    Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairRDD<>(PairOperations.leftOuterJoin(node, other.node, partitioner));
-  }
-
-  /**
-   * Right outer join: every value of the other RDD, paired with each matching value of this one, or with
-   * {@code Optional.empty()} if the key is absent here. A null value also appears as
-   * {@code Optional.empty()}, since an {@link Optional} cannot hold null. Shuffles as {@link #join(PairRDD)}
-   * does.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Optional<Integer>, String>> joined = pairs.rightOuterJoin(other);
-   * // (a,(Optional[1],x)), (a,(Optional[3],x)), (c,(Optional.empty,y))
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other) {
-    Arguments.requireNonNull(other, "other");
-    return rightOuterJoin(other, defaultPartitioner(other));
-  }
-
-  /**
-   * Right outer join into the given number of partitions; otherwise as {@link #rightOuterJoin(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Optional<Integer>, String>> joined = pairs.rightOuterJoin(other, 4);
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param numPartitions the number of partitions
-   * @param <W> the other's value type
-   * @return the joined pairs
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
-   */
-  public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, int numPartitions) {
-    Arguments.requireNonNull(other, "other");
-    return rightOuterJoin(other, PairOperations.hash("rightOuterJoin", numPartitions));
-  }
-
-  /**
-   * Right outer join into the partitioner's layout; otherwise as {@link #rightOuterJoin(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Optional<Integer>, String>> joined =
-   *     pairs.rightOuterJoin(other, new HashPartitioner(4));
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param partitioner where keys go
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairRDD<K, W> other, Partitioner partitioner) {
-    Arguments.requireNonNull(other, "other");
-    Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairRDD<>(PairOperations.rightOuterJoin(node, other.node, partitioner));
-  }
-
-  /**
-   * Full outer join: every value of either side, paired with each matching value of the other side, or with
-   * {@code Optional.empty()} where the key is absent on that side. A null value also appears as
-   * {@code Optional.empty()}, since an {@link Optional} cannot hold null. Shuffles as {@link #join(PairRDD)}
-   * does.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Optional<Integer>, Optional<String>>> joined = pairs.fullOuterJoin(other);
-   * // (a,(Optional[1],Optional[x])), (a,(Optional[3],Optional[x])), (b,(Optional[2],Optional.empty)),
-   * // (c,(Optional.empty,Optional[y]))
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other) {
-    Arguments.requireNonNull(other, "other");
-    return fullOuterJoin(other, defaultPartitioner(other));
-  }
-
-  /**
-   * Full outer join into the given number of partitions; otherwise as {@link #fullOuterJoin(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Optional<Integer>, Optional<String>>> joined = pairs.fullOuterJoin(other, 4);
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param numPartitions the number of partitions
-   * @param <W> the other's value type
-   * @return the joined pairs
-   * @throws IllegalArgumentException if {@code numPartitions} is not positive
-   */
-  public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other, int numPartitions) {
-    Arguments.requireNonNull(other, "other");
-    return fullOuterJoin(other, PairOperations.hash("fullOuterJoin", numPartitions));
-  }
-
-  /**
-   * Full outer join into the partitioner's layout; otherwise as {@link #fullOuterJoin(PairRDD)}.
-   *
-   * <pre>{@code
-   * PairRDD<String, Tuple2<Optional<Integer>, Optional<String>>> joined =
-   *     pairs.fullOuterJoin(other, new HashPartitioner(4));
-   * }</pre>
-   *
-   * @param other the other pair RDD
-   * @param partitioner where keys go
-   * @param <W> the other's value type
-   * @return the joined pairs
-   */
-  public <W> PairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(PairRDD<K, W> other,
-      Partitioner partitioner) {
-    Arguments.requireNonNull(other, "other");
-    Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairRDD<>(PairOperations.fullOuterJoin(node, other.node, partitioner));
-  }
-
-  /**
-   * Keeps the records whose key does not occur in the other RDD. Shuffles each side not already partitioned
-   * by the target partitioner.
-   *
-   * <pre>{@code
-   * PairRDD<String, Integer> notInOther = pairs.subtractByKey(other);   // (b,2)
-   * }</pre>
-   *
-   * @param other the RDD whose keys are removed
-   * @param <W> the other's value type
+   * @param other the pairs to remove
    * @return the remaining pairs
    */
-  public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other) {
+  public PairRDD<K, V> subtract(PairRDD<K, V> other) {
     Arguments.requireNonNull(other, "other");
-    return subtractByKey(other, defaultPartitioner(other));
+    Partitioner own = node.partitioner();
+    return subtract(other, own != null ? own : new HashPartitioner(Math.max(1, getNumPartitions())));
   }
 
   /**
-   * Keeps the records whose key does not occur in the other RDD, in the given number of partitions.
-   * Shuffles.
+   * Returns the pairs that do not occur in the other RDD, in the given number of partitions; otherwise as
+   * {@link #subtract(PairRDD)}. Shuffles.
    *
    * <pre>{@code
-   * PairRDD<String, Integer> notInOther = pairs.subtractByKey(other, 4);   // (b,2)
+   * PairRDD<String, Integer> rest = pairs.subtract(ssc.parallelizePairs(List.of(new Tuple2<>("a", 1))), 4);
    * }</pre>
    *
-   * @param other the RDD whose keys are removed
+   * @param other the pairs to remove
    * @param numPartitions the number of partitions
-   * @param <W> the other's value type
    * @return the remaining pairs
    * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
-  public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, int numPartitions) {
+  public PairRDD<K, V> subtract(PairRDD<K, V> other, int numPartitions) {
     Arguments.requireNonNull(other, "other");
-    return subtractByKey(other, PairOperations.hash("subtractByKey", numPartitions));
+    return subtract(other, PairOperations.hash("subtract", numPartitions));
   }
 
   /**
-   * Keeps the records whose key does not occur in the other RDD, in the partitioner's layout. Shuffles unless
-   * already partitioned so.
+   * Returns the pairs that do not occur in the other RDD, placed by the partitioner; otherwise as
+   * {@link #subtract(PairRDD)}. Shuffles each side not already partitioned so.
    *
    * <pre>{@code
-   * PairRDD<String, Integer> notInOther = pairs.subtractByKey(other, new HashPartitioner(4));   // (b,2)
+   * PairRDD<String, Integer> rest =
+   *     pairs.subtract(ssc.parallelizePairs(List.of(new Tuple2<>("a", 1))), new HashPartitioner(4));
    * }</pre>
    *
-   * @param other the RDD whose keys are removed
+   * @param other the pairs to remove
    * @param partitioner where keys go
-   * @param <W> the other's value type
    * @return the remaining pairs
    */
-  public <W> PairRDD<K, V> subtractByKey(PairRDD<K, W> other, Partitioner partitioner) {
+  public PairRDD<K, V> subtract(PairRDD<K, V> other, Partitioner partitioner) {
     Arguments.requireNonNull(other, "other");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairRDD<>(PairOperations.subtractByKey(node, other.node, partitioner));
+    return new PairRDD<>(PairSetOperations.subtract(node, other.node, partitioner));
+  }
+
+  /**
+   * Returns the distinct pairs (key and value equal) that occur in both RDDs, each once even if either RDD
+   * holds it several times. Shuffles each side not already partitioned like the result (see
+   * {@link #cogroup(PairRDD)} for the result's partitioner).
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> common = pairs.intersection(
+   *     ssc.parallelizePairs(List.of(new Tuple2<>("a", 3), new Tuple2<>("a", 3), new Tuple2<>("b", 9))));
+   * // (a,3)
+   * }</pre>
+   *
+   * @param other the other pairs
+   * @return the common pairs
+   */
+  public PairRDD<K, V> intersection(PairRDD<K, V> other) {
+    Arguments.requireNonNull(other, "other");
+    return new PairRDD<>(PairSetOperations.intersection(node, other.node, defaultPartitioner(other)));
   }
 
   // ---- sorting --------------------------------------------------------------------------------------
@@ -938,7 +763,120 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     return new PairRDD<>(PairOperations.sortByKey(node, comparator, ascending, numPartitions));
   }
 
+  /**
+   * Places the pairs by the partitioner and sorts each partition by key in natural order: cheaper than
+   * {@code partitionBy} followed by sorting each partition. Shuffles, unless already partitioned so; the
+   * result keeps the partitioner. The sort happens in the reading task.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> placed = pairs.repartitionAndSortWithinPartitions(new HashPartitioner(2));
+   * placed.glom().collect();   // each partition's pairs sorted by key, such as [[(a,1), (a,3)], [(b,2)]]
+   * }</pre>
+   *
+   * @param partitioner where keys go
+   * @return the placed pairs, each partition sorted
+   * @throws JobFailedException from the action, with an {@link IllegalArgumentException} as the cause, if a
+   *     key is null or not {@link Comparable}
+   */
+  public PairRDD<K, V> repartitionAndSortWithinPartitions(Partitioner partitioner) {
+    return repartitionAndSortWithinPartitions(partitioner, RangeSort.naturalOrder());
+  }
+
+  /**
+   * Places the pairs by the partitioner and sorts each partition by key in the comparator's order;
+   * otherwise as {@link #repartitionAndSortWithinPartitions(Partitioner)}. Shuffles unless already
+   * partitioned so.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> placed =
+   *     pairs.repartitionAndSortWithinPartitions(new HashPartitioner(2), Comparator.reverseOrder());
+   * }</pre>
+   *
+   * @param partitioner where keys go
+   * @param comparator the key order within a partition
+   * @return the placed pairs, each partition sorted
+   */
+  public PairRDD<K, V> repartitionAndSortWithinPartitions(Partitioner partitioner, Comparator<K> comparator) {
+    Arguments.requireNonNull(partitioner, "partitioner");
+    Arguments.requireNonNull(comparator, "comparator");
+    return new PairRDD<>(KeyRanges.repartitionAndSortWithinPartitions(node, partitioner, comparator));
+  }
+
+  /**
+   * Keeps the pairs whose key lies from {@code lower} to {@code upper}, both included, in natural order.
+   * Narrow: no shuffle. On an RDD that {@link #sortByKey()} made (range-partitioned in natural order), only
+   * the partitions that can hold such keys are computed, and the result has just those partitions.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> aToB = pairs.sortByKey().filterByRange("a", "b");   // (a,1), (a,3), (b,2)
+   * }</pre>
+   *
+   * @param lower the smallest key kept
+   * @param upper the largest key kept
+   * @return the pairs in the range
+   * @throws IllegalArgumentException if a bound is null or not {@link Comparable}
+   */
+  public PairRDD<K, V> filterByRange(K lower, K upper) {
+    return filterByRange(RangeSort.naturalOrder(), lower, upper);
+  }
+
+  /**
+   * Keeps the pairs whose key lies from {@code lower} to {@code upper}, both included, in the comparator's
+   * order. Narrow: no shuffle. On an RDD that {@link #sortByKey(Comparator)} made with the same comparator
+   * instance, only the partitions that can hold such keys are computed.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> aToB = mixed.filterByRange(String.CASE_INSENSITIVE_ORDER, "A", "b");
+   * }</pre>
+   *
+   * @param comparator the key order
+   * @param lower the smallest key kept
+   * @param upper the largest key kept
+   * @return the pairs in the range
+   * @throws IllegalArgumentException if a bound is null (without a comparator that orders null)
+   */
+  public PairRDD<K, V> filterByRange(Comparator<K> comparator, K lower, K upper) {
+    Arguments.requireNonNull(comparator, "comparator");
+    // Comparing the bounds now makes bounds the order cannot handle fail here, not in every task.
+    comparator.compare(lower, upper);
+    return new PairRDD<>(KeyRanges.filterByRange(node, comparator, lower, upper));
+  }
+
   // ---- pair actions ------------------------------------------------------------------------------------
+
+  /**
+   * Returns the values of one key. Runs a job without a shuffle, over the one partition the RDD's
+   * partitioner gives the key, or over every partition if the RDD has no partitioner.
+   *
+   * <pre>{@code
+   * List<Integer> aValues = pairs.lookup("a");   // [1, 3]
+   * }</pre>
+   *
+   * @param key the key, may be null
+   * @return a new list of the key's values, empty if the key is absent
+   * @throws JobFailedException if a task fails
+   */
+  public List<V> lookup(K key) {
+    return PairActions.lookup(node, key);
+  }
+
+  /**
+   * Merges the values of each key with an associative and commutative function and returns the result as a
+   * map: each task reduces its partition, and the partitions' maps are merged on the calling thread. Runs a
+   * job without a shuffle; the result must fit in memory.
+   *
+   * <pre>{@code
+   * Map<String, Integer> sums = pairs.reduceByKeyLocally(Integer::sum);   // {a=4, b=2}
+   * }</pre>
+   *
+   * @param f the reduce function; may modify and return its first argument
+   * @return a new map from each key to its merged value
+   * @throws JobFailedException if a task fails, or {@code f} fails while merging the partitions' maps
+   */
+  public Map<K, V> reduceByKeyLocally(Function2<V, V, V> f) {
+    Arguments.requireNonNull(f, "f");
+    return PairActions.reduceByKeyLocally(node, f);
+  }
 
   /**
    * Counts the records of each key. Shuffles and runs a job; the result must fit in memory.
@@ -1039,15 +977,5 @@ public class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
   public PairRDD<K, V> unpersist() {
     super.unpersist();
     return this;
-  }
-
-  // ---- helpers -----------------------------------------------------------------------------------------
-
-  private Partitioner defaultPartitioner() {
-    return PairOperations.defaultPartitioner(node);
-  }
-
-  private Partitioner defaultPartitioner(RDD<?> other) {
-    return PairOperations.defaultPartitioner(node, other.node);
   }
 }

@@ -1,5 +1,7 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.Time;
+import io.dstream.Tuple2;
 import io.dstream.checkpoint.internal.FatalErrors;
 import io.dstream.rdd.JobFailedException;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>Narrow dependencies are pipelined: a task pulls records through the whole chain of narrow nodes above
  * its partition. A failed task is retried on the spot up to {@code dstream.task.maxFailures} attempts; then
  * the job fails with a {@link JobFailedException} whose cause is the last attempt's exception.
+ *
+ * <p>Each task attempt is the {@link RunningTask} of its thread while it runs, with the batch of the thread
+ * that started the job ({@link BatchJobScope}).
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -65,11 +70,11 @@ public final class JobRunner {
     if (engine.isStopped()) {
       throw stopped(node);
     }
-    int jobId = jobIds.getAndIncrement();
+    Job job = new Job(jobIds.getAndIncrement(), BatchJobScope.ofJobsStartedHere());
     for (ShuffleDependency<?, ?, ?> shuffle : missingShuffles(node)) {
-      runMapStage(jobId, shuffle);
+      runMapStage(job, shuffle);
     }
-    return runStage(jobId, node, partitions, function);
+    return runStage(job, node, partitions, function);
   }
 
   /**
@@ -100,17 +105,21 @@ public final class JobRunner {
     }
   }
 
-  private void runMapStage(int jobId, ShuffleDependency<?, ?, ?> shuffle) {
+  private void runMapStage(Job job, ShuffleDependency<?, ?, ?> shuffle) {
     // Two jobs may need the same shuffle (concurrent output operations over one window): one runs it.
     synchronized (shuffle) {
       if (shuffle.isAvailable()) {
         return;
       }
-      RddNode<?> parent = shuffle.parent();
-      List<Object[]> outputs = runStage(jobId, parent, allPartitions(parent),
-          (partition, ignored) -> shuffle.writeMapOutput(partition));
-      shuffle.publish(outputs.toArray(new Object[0][]));
+      shuffle.publish(runMapTasks(job, shuffle));
     }
+  }
+
+  private <K, V> Object[][] runMapTasks(Job job, ShuffleDependency<K, V, ?> shuffle) {
+    RddNode<Tuple2<K, V>> parent = shuffle.parent();
+    List<Object[]> outputs = runStage(job, parent, allPartitions(parent),
+        (partition, records) -> shuffle.writeMapOutput(records));
+    return outputs.toArray(new Object[0][]);
   }
 
   private static int[] allPartitions(RddNode<?> node) {
@@ -121,7 +130,7 @@ public final class JobRunner {
     return all;
   }
 
-  private <T, U> List<U> runStage(int jobId, RddNode<T> node, int[] partitions, TaskFunction<T, U> function) {
+  private <T, U> List<U> runStage(Job job, RddNode<T> node, int[] partitions, TaskFunction<T, U> function) {
     int stageId = stageIds.getAndIncrement();
     engine.stageStarted();
     if (partitions.length == 0) {
@@ -131,14 +140,14 @@ public final class JobRunner {
     if (Engine.onWorkerThread()) {
       // A job started from inside a task: the pool may have no free slot, so run the tasks right here.
       for (int partition : partitions) {
-        results.add(runTask(jobId, stageId, node, partition, function));
+        results.add(runTask(job, stageId, node, partition, function));
       }
       return results;
     }
     List<Future<U>> futures = new ArrayList<>(partitions.length);
     try {
       for (int partition : partitions) {
-        futures.add(engine.workers().submit(() -> runTask(jobId, stageId, node, partition, function)));
+        futures.add(engine.workers().submit(() -> runTask(job, stageId, node, partition, function)));
       }
       for (Future<U> future : futures) {
         results.add(future.get());
@@ -150,11 +159,11 @@ public final class JobRunner {
       if (cause instanceof JobFailedException failed) {
         throw failed;
       }
-      throw new JobFailedException("Job " + jobId + " failed in stage " + stageId + ": " + cause, cause);
+      throw new JobFailedException("Job " + job.id() + " failed in stage " + stageId + ": " + cause, cause);
     } catch (InterruptedException e) {
       futures.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
-      throw new JobFailedException("Job " + jobId + " was interrupted (the context is stopping)", e);
+      throw new JobFailedException("Job " + job.id() + " was interrupted (the context is stopping)", e);
     } catch (RejectedExecutionException e) {
       // The context stopped between the check in runJob and the submission.
       futures.forEach(f -> f.cancel(true));
@@ -169,12 +178,12 @@ public final class JobRunner {
         + "was stopped; create a new context and build the RDD from it");
   }
 
-  private <T, U> U runTask(int jobId, int stageId, RddNode<T> node, int partition, TaskFunction<T, U> function) {
+  private <T, U> U runTask(Job job, int stageId, RddNode<T> node, int partition, TaskFunction<T, U> function) {
     int maxAttempts = engine.maxTaskFailures();
     for (int attempt = 1; ; attempt++) {
       engine.taskStarted();
       try {
-        return runAttempt(node, partition, function);
+        return runAttempt(new RunningTask(partition, stageId, attempt - 1, job.batchTime()), node, function);
       } catch (Throwable e) {
         Optional<VirtualMachineError> fatal = FatalErrors.in(e);
         if (fatal.isPresent()) {
@@ -184,7 +193,7 @@ public final class JobRunner {
         // A task that caught the interrupt (a cancelled job, a stop) has its flag cleared: its cause tells.
         boolean interrupted = Thread.currentThread().isInterrupted() || cause instanceof InterruptedException;
         if (attempt >= maxAttempts || interrupted) {
-          throw new JobFailedException("Job " + jobId + " failed: task " + partition + " of stage " + stageId
+          throw new JobFailedException("Job " + job.id() + " failed: task " + partition + " of stage " + stageId
               + " (" + node + ") failed " + attempt + (attempt == 1 ? " time" : " times")
               + "; last failure: " + cause, cause);
         }
@@ -194,14 +203,22 @@ public final class JobRunner {
     }
   }
 
-  /** One attempt of a task: what it opened (its input files) is closed when it ends, however it ends. */
-  private static <T, U> U runAttempt(RddNode<T> node, int partition, TaskFunction<T, U> function)
+  /**
+   * One attempt of a task, the running task of its thread meanwhile: what it opened (its input files) is
+   * closed when it ends, however it ends.
+   */
+  private static <T, U> U runAttempt(RunningTask task, RddNode<T> node, TaskFunction<T, U> function)
       throws Exception {
     TaskResources resources = TaskResources.open();
+    RunningTask enclosing = task.begin();
     try {
-      return function.apply(partition, node.iterator(partition));
+      return function.apply(task.partitionId(), node.iterator(task.partitionId()));
     } finally {
+      RunningTask.end(enclosing);
       resources.close();
     }
   }
+
+  /** A job being run: its id, for messages, and the batch its tasks tell (null: none). */
+  private record Job(int id, Time batchTime) {}
 }

@@ -38,6 +38,25 @@ public final class RangePartitioner<K> extends Partitioner {
     }
   }
 
+  /**
+   * Returns the partitions that can hold keys from {@code lower} to {@code upper} (both included) in the
+   * given order, when this partitioner orders keys that way.
+   *
+   * @param order the order the bounds are meant in
+   * @param lower the smallest key
+   * @param upper the largest key
+   * @return the first and last partition index, or null if this partitioner orders keys otherwise (so any
+   *     partition may hold them)
+   */
+  public int[] partitionsBetween(Comparator<?> order, K lower, K upper) {
+    if (order != comparator) {
+      return null;
+    }
+    int a = getPartition(lower);
+    int b = getPartition(upper);
+    return new int[] {Math.min(a, b), Math.max(a, b)};
+  }
+
   @Override
   public int numPartitions() {
     return upperBounds.length + 1;

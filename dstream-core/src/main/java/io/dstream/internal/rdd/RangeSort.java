@@ -17,24 +17,31 @@ public final class RangeSort {
 
   private RangeSort() {}
 
+  @SuppressWarnings("unchecked")
+  private static final Comparator<Object> NATURAL_ORDER =
+      (a, b) -> ((Comparable<Object>) requireComparable(a)).compareTo(requireComparable(b));
+
   /**
-   * Returns the natural order of keys, failing with a message for null or non-{@link Comparable} keys.
+   * Returns the natural order of keys, failing with a message for null or non-{@link Comparable} keys. Always
+   * the same instance, so that a {@link RangePartitioner} can tell that it orders keys this way.
    *
    * @param <K> the key type
    * @return the order
    */
   @SuppressWarnings("unchecked")
   public static <K> Comparator<K> naturalOrder() {
-    return (a, b) -> ((Comparable<Object>) requireComparable(a)).compareTo(requireComparable(b));
+    return (Comparator<K>) NATURAL_ORDER;
   }
 
   private static Object requireComparable(Object key) {
     if (key == null) {
-      throw new IllegalArgumentException("sortByKey() without a comparator cannot order a null key; pass a "
+      throw new IllegalArgumentException("ordering keys without a comparator (sortByKey(), "
+          + "repartitionAndSortWithinPartitions, filterByRange) cannot order a null key; pass a "
           + "Comparator such as Comparator.nullsFirst(Comparator.naturalOrder())");
     }
     if (!(key instanceof Comparable<?>)) {
-      throw new IllegalArgumentException("sortByKey() without a comparator needs Comparable keys, but "
+      throw new IllegalArgumentException("ordering keys without a comparator (sortByKey(), "
+          + "repartitionAndSortWithinPartitions, filterByRange) needs Comparable keys, but "
           + key.getClass().getName() + " is not Comparable; pass a Comparator");
     }
     return key;

@@ -81,15 +81,14 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
   }
 
   /**
-   * Runs one map task: reads a parent partition and splits it into one bucket per reduce partition.
+   * Runs one map task: splits the records of a parent partition into one bucket per reduce partition.
    *
-   * @param mapPartition the parent partition
+   * @param records the records of the parent partition
    * @return the buckets: maps of combiners with map-side combine, lists of records otherwise
    */
-  public Object[] writeMapOutput(int mapPartition) {
+  public Object[] writeMapOutput(Iterator<Tuple2<K, V>> records) {
     int reducers = partitioner.numPartitions();
     Object[] buckets = new Object[reducers];
-    Iterator<Tuple2<K, V>> records = parent.iterator(mapPartition);
     if (mapSideCombine) {
       for (int r = 0; r < reducers; r++) {
         buckets[r] = new CombineMap();

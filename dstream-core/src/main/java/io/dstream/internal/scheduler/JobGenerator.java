@@ -6,6 +6,7 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.FatalErrors;
 import io.dstream.checkpoint.internal.Lifecycle;
+import io.dstream.internal.rdd.BatchJobScope;
 import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.Job;
 import java.util.ArrayList;
@@ -503,7 +504,13 @@ public final class JobGenerator {
       for (Consumer<Time> hook : beforeGeneration) {
         hook.accept(time);
       }
-      jobs = graph.generateJobs(time);
+      // Jobs that generation runs (a transform's sortByKey samples its keys) belong to the batch too.
+      BatchJobScope batch = BatchJobScope.enter(time);
+      try {
+        jobs = graph.generateJobs(time);
+      } finally {
+        batch.close();
+      }
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {

@@ -3,6 +3,7 @@ package io.dstream.internal.scheduler;
 import io.dstream.Clock;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.FatalErrors;
+import io.dstream.internal.rdd.BatchJobScope;
 import io.dstream.internal.rdd.UserCodeException;
 import io.dstream.internal.scaleout.BatchCommitter;
 import io.dstream.internal.stream.Job;
@@ -201,10 +202,13 @@ public final class JobScheduler {
       bus.post(new StreamingListenerOutputOperationStarted(run.outputInfo(job.outputOpId())));
     }
     JobFailedException failure = null;
+    BatchJobScope batch = BatchJobScope.enter(job.time());
     try {
       job.body().run();
     } catch (Throwable t) {
       failure = asJobFailure(job, t);
+    } finally {
+      batch.close();
     }
     boolean last;
     synchronized (run) {
