@@ -11,7 +11,7 @@ import io.dstream.kafka.ConsumerStrategies;
 import io.dstream.kafka.KafkaSink;
 import io.dstream.kafka.KafkaUtils;
 import io.dstream.kafka.LocationStrategies;
-import io.dstream.rdd.RDD;
+import io.dstream.rdd.PairRDD;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,7 +53,7 @@ final class BenchmarkWordCount {
    */
   static StreamingContext scaleOut(String bootstrapServers, String application, String lines,
       Optional<String> output, long maxRatePerPartition, boolean combineBeforeThrough,
-      VoidFunction2<RDD<Tuple2<String, Integer>>, Time> onCounts) {
+      VoidFunction2<PairRDD<String, Integer>, Time> onCounts) {
     StreamingContext ssc = new StreamingContext(conf(application, maxRatePerPartition)
         .set("dstream.application.id", application), Durations.seconds(1));
     Map<String, Object> params = consumerParams(bootstrapServers);
@@ -81,7 +81,7 @@ final class BenchmarkWordCount {
    */
   static StreamingContext singleJvm(String bootstrapServers, String group, String lines, String output,
       Path checkpointDirectory, long maxRatePerPartition,
-      VoidFunction2<RDD<Tuple2<String, Integer>>, Time> onCounts) {
+      VoidFunction2<PairRDD<String, Integer>, Time> onCounts) {
     StreamingContext ssc = new StreamingContext(conf(group, maxRatePerPartition), Durations.seconds(1));
     ssc.checkpoint(checkpointDirectory.toString());
     Map<String, Object> params = consumerParams(bootstrapServers);

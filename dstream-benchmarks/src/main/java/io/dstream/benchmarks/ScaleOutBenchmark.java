@@ -2,10 +2,9 @@ package io.dstream.benchmarks;
 
 import io.dstream.StreamingContext;
 import io.dstream.Time;
-import io.dstream.Tuple2;
 import io.dstream.function.VoidFunction2;
 import io.dstream.kafka.testing.EmbeddedKafka;
-import io.dstream.rdd.RDD;
+import io.dstream.rdd.PairRDD;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchStarted;
 import java.nio.file.Files;
@@ -165,7 +164,7 @@ public final class ScaleOutBenchmark {
       this.totalWords = totalWords;
     }
 
-    VoidFunction2<RDD<Tuple2<String, Integer>>, Time> counter() {
+    VoidFunction2<PairRDD<String, Integer>, Time> counter() {
       return (rdd, time) -> {
         long counted = rdd.aggregate(0L, (sum, count) -> sum + count._2(), Long::sum);
         if (counted == totalWords && done.getCount() > 0) {

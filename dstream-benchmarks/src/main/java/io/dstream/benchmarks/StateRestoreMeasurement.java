@@ -2,10 +2,9 @@ package io.dstream.benchmarks;
 
 import io.dstream.StreamingContext;
 import io.dstream.Time;
-import io.dstream.Tuple2;
 import io.dstream.function.VoidFunction2;
 import io.dstream.kafka.testing.EmbeddedKafka;
-import io.dstream.rdd.RDD;
+import io.dstream.rdd.PairRDD;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
@@ -154,7 +153,7 @@ final class StateRestoreMeasurement {
       this.counted = new CountDownLatch(batches);
     }
 
-    VoidFunction2<RDD<Tuple2<String, Integer>>, Time> counter(long keys) {
+    VoidFunction2<PairRDD<String, Integer>, Time> counter(long keys) {
       return (rdd, time) -> {
         if (rdd.count() == keys) {
           complete.add(time);

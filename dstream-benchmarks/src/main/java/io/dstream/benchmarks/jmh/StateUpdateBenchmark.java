@@ -1,6 +1,6 @@
 package io.dstream.benchmarks.jmh;
 
-import io.dstream.DStream;
+import io.dstream.DStreamLike;
 import io.dstream.Durations;
 import io.dstream.PairDStream;
 import io.dstream.StateSpec;
@@ -130,7 +130,7 @@ public class StateUpdateBenchmark {
   }
 
   /** Each key's running count: the mapped counts of the touched keys, or every key's count. */
-  private DStream<?> runningCounts(PairDStream<Integer, Long> ones) {
+  private DStreamLike<?, ?, ?> runningCounts(PairDStream<Integer, Long> ones) {
     if (operation.equals("mapWithState")) {
       return ones.mapWithState(StateSpec.function((Integer key, Optional<Long> one,
           io.dstream.State<Long> count) -> {
