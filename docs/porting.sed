@@ -7,40 +7,68 @@
 # Running it again on ported sources changes nothing. What it cannot port, the compiler reports;
 # docs/porting.md says what to do for each.
 
+# Every rename matches whole names only: a name is bounded by a character that cannot be part of a Java
+# identifier ([^A-Za-z0-9_$]) or by the line's start or end, so a user's LocalJavaStreamingContext, and
+# Spark's JavaDStreamLike (which has no counterpart, so the compiler reports it), are left as they are. A
+# rule that renames types runs twice: a match takes the character after the name, which may be the one
+# before the next name (JavaRDD<JavaRDD<...>>), and the second pass renames what the first had to skip.
+
 # ---- imports and qualified names (before the simple names below, which appear inside them) ----
 # spark-streaming-kafka-0-10: the same classes, in io.dstream.kafka (docs/kafka.md)
 s/org\.apache\.spark\.streaming\.kafka010\./io.dstream.kafka./g
+# Spark's Java listener and its events are dstream's StreamingListener and events, in io.dstream.scheduler
+/^import org\.apache\.spark\.streaming\.api\.java\.JavaStreamingListenerWrapper;/d
+s/org\.apache\.spark\.streaming\.api\.java\.(JavaStreamingListener[A-Za-z]*|JavaBatchInfo|JavaReceiverInfo|JavaOutputOperationInfo)([^A-Za-z0-9_$]|$)/io.dstream.scheduler.\1\2/g
+s/org\.apache\.spark\.streaming\.api\.java\.\*;/io.dstream.*; import io.dstream.scheduler.*;/g
 s/org\.apache\.spark\.streaming\.api\.java\./io.dstream./g
-s/org\.apache\.spark\.streaming\.(Durations|Duration|Time|StateSpec|State)([^A-Za-z0-9_]|$)/io.dstream.\1\2/g
-s/org\.apache\.spark\.streaming\.(Seconds|Minutes|Milliseconds)([^A-Za-z0-9_]|$)/io.dstream.Durations\2/g
+s/org\.apache\.spark\.streaming\.(Durations|Duration|Time|StateSpec|State|StreamingContextState)([^A-Za-z0-9_$]|$)/io.dstream.\1\2/g
+s/org\.apache\.spark\.streaming\.(Seconds|Minutes|Milliseconds)([^A-Za-z0-9_$]|$)/io.dstream.Durations\2/g
 s/org\.apache\.spark\.streaming\.scheduler\./io.dstream.scheduler./g
 s/org\.apache\.spark\.streaming\.receiver\./io.dstream.receiver./g
 s/org\.apache\.spark\.streaming\.\*;/io.dstream.*;/g
 s/org\.apache\.spark\.api\.java\.function\./io.dstream.function./g
-s/org\.apache\.spark\.api\.java\.Optional([^A-Za-z0-9_]|$)/java.util.Optional\1/g
-s/org\.apache\.spark\.api\.java\.JavaSparkContext([^A-Za-z0-9_]|$)/io.dstream.StreamingContext\1/g
-s/org\.apache\.spark\.api\.java\.StorageLevels([^A-Za-z0-9_]|$)/io.dstream.storage.StorageLevel\1/g
-s/org\.apache\.spark\.storage\.StorageLevel([^A-Za-z0-9_]|$)/io.dstream.storage.StorageLevel\1/g
-s/org\.apache\.spark\.api\.java\.(JavaPairRDD|JavaRDD)([^A-Za-z0-9_]|$)/io.dstream.rdd.\1\2/g
+s/org\.apache\.spark\.api\.java\.Optional([^A-Za-z0-9_$]|$)/java.util.Optional\1/g
+s/org\.apache\.spark\.api\.java\.JavaSparkContext([^A-Za-z0-9_$]|$)/io.dstream.StreamingContext\1/g
+s/org\.apache\.spark\.api\.java\.StorageLevels([^A-Za-z0-9_$]|$)/io.dstream.storage.StorageLevel\1/g
+s/org\.apache\.spark\.storage\.StorageLevel([^A-Za-z0-9_$]|$)/io.dstream.storage.StorageLevel\1/g
+s/org\.apache\.spark\.api\.java\.(JavaPairRDD|JavaRDD)([^A-Za-z0-9_$]|$)/io.dstream.rdd.\1\2/g
 s/org\.apache\.spark\.api\.java\.\*;/io.dstream.rdd.*;/g
-s/org\.apache\.spark\.SparkConf([^A-Za-z0-9_]|$)/io.dstream.StreamingConf\1/g
-s/scala\.Tuple2([^A-Za-z0-9_]|$)/io.dstream.Tuple2\1/g
+s/org\.apache\.spark\.(HashPartitioner|Partitioner)([^A-Za-z0-9_$]|$)/io.dstream.rdd.\1\2/g
+s/org\.apache\.spark\.SparkConf([^A-Za-z0-9_$]|$)/io.dstream.StreamingConf\1/g
+s/scala\.Tuple2([^A-Za-z0-9_$]|$)/io.dstream.Tuple2\1/g
+# scala.Option, as a Spark receiver's preferredLocation() returns it: java.util.Optional
+s/scala\.Option\.apply\(/java.util.Optional.ofNullable(/g
+s/scala\.Option\.empty\(\)/java.util.Optional.empty()/g
+s/scala\.Option([^A-Za-z0-9_$]|$)/java.util.Optional\1/g
 
 # ---- methods whose names carry the Spark types ----
 s/\.fromJavaDStream\(/.fromDStream(/g
 s/\.fromJavaRDD\(/.fromRDD(/g
 
+# ---- listeners: Spark's JavaStreamingListener is an abstract class, dstream's StreamingListener an
+# interface, which a listener implements and registers as it is (Spark needs a JavaStreamingListenerWrapper)
+s/extends JavaStreamingListener implements /implements StreamingListener, /g
+s/extends JavaStreamingListener([^A-Za-z0-9_$]|$)/implements StreamingListener\1/g
+s/new JavaStreamingListenerWrapper\(([^()]*(\([^()]*\))?[^()]*)\)/\1/g
+
 # ---- types ----
-s/JavaStreamingContext/StreamingContext/g
-s/JavaSparkContext/StreamingContext/g
-s/JavaReceiverInputDStream/ReceiverInputDStream/g
-s/JavaInputDStream/InputDStream/g
-s/JavaMapWithStateDStream/MapWithStateDStream/g
-s/JavaPairDStream/PairDStream/g
-s/JavaDStream/DStream/g
-s/JavaPairRDD/PairRDD/g
-s/JavaRDD/RDD/g
-s/SparkConf/StreamingConf/g
+s/(^|[^A-Za-z0-9_$])Java(StreamingContext|ReceiverInputDStream|InputDStream|MapWithStateDStream|PairDStream|DStream|PairRDD|RDD)([^A-Za-z0-9_$]|$)/\1\2\3/g
+s/(^|[^A-Za-z0-9_$])Java(StreamingContext|ReceiverInputDStream|InputDStream|MapWithStateDStream|PairDStream|DStream|PairRDD|RDD)([^A-Za-z0-9_$]|$)/\1\2\3/g
+# there are no pair input streams: the stream is a PairDStream (porting.md, what the script leaves to you)
+s/(^|[^A-Za-z0-9_$])Java(PairInputDStream|PairReceiverInputDStream)([^A-Za-z0-9_$]|$)/\1PairDStream\3/g
+s/(^|[^A-Za-z0-9_$])Java(PairInputDStream|PairReceiverInputDStream)([^A-Za-z0-9_$]|$)/\1PairDStream\3/g
+s/(^|[^A-Za-z0-9_$])JavaSparkContext([^A-Za-z0-9_$]|$)/\1StreamingContext\2/g
+s/(^|[^A-Za-z0-9_$])JavaSparkContext([^A-Za-z0-9_$]|$)/\1StreamingContext\2/g
+s/(^|[^A-Za-z0-9_$])SparkConf([^A-Za-z0-9_$]|$)/\1StreamingConf\2/g
+s/(^|[^A-Za-z0-9_$])SparkConf([^A-Za-z0-9_$]|$)/\1StreamingConf\2/g
+s/(^|[^A-Za-z0-9_$])JavaStreamingListener(Event|BatchSubmitted|BatchStarted|BatchCompleted|OutputOperationStarted|OutputOperationCompleted|ReceiverStarted|ReceiverError|ReceiverStopped)?([^A-Za-z0-9_$]|$)/\1StreamingListener\2\3/g
+s/(^|[^A-Za-z0-9_$])JavaStreamingListener(Event|BatchSubmitted|BatchStarted|BatchCompleted|OutputOperationStarted|OutputOperationCompleted|ReceiverStarted|ReceiverError|ReceiverStopped)?([^A-Za-z0-9_$]|$)/\1StreamingListener\2\3/g
+s/(^|[^A-Za-z0-9_$])Java(BatchInfo|ReceiverInfo|OutputOperationInfo)([^A-Za-z0-9_$]|$)/\1\2\3/g
+s/(^|[^A-Za-z0-9_$])Java(BatchInfo|ReceiverInfo|OutputOperationInfo)([^A-Za-z0-9_$]|$)/\1\2\3/g
+# scala.Option in a receiver's preferredLocation() (imported above as java.util.Optional)
+s/(^|[^A-Za-z0-9_$])Option<String> preferredLocation\(/\1Optional<String> preferredLocation(/g
+s/(^|[^A-Za-z0-9_$])Option\.apply\(/\1Optional.ofNullable(/g
+s/(^|[^A-Za-z0-9_$])Option\.empty\(\)/\1Optional.empty()/g
 
 # ---- there is no SparkContext: the context makes RDDs itself ----
 s/\.sparkContext\(\)//g
@@ -50,17 +78,17 @@ s/\(HasOffsetRanges\) *([A-Za-z_][A-Za-z0-9_]*)\.rdd\(\)/(HasOffsetRanges) \1/g
 s/\(CanCommitOffsets\) *([A-Za-z_][A-Za-z0-9_]*)\.inputDStream\(\)/(CanCommitOffsets) \1/g
 
 # ---- durations ----
-s/Seconds\.apply\(/Durations.seconds(/g
-s/Minutes\.apply\(/Durations.minutes(/g
-s/Milliseconds\.apply\(/Durations.milliseconds(/g
+s/(^|[^A-Za-z0-9_$.])Seconds\.apply\(/\1Durations.seconds(/g
+s/(^|[^A-Za-z0-9_$.])Minutes\.apply\(/\1Durations.minutes(/g
+s/(^|[^A-Za-z0-9_$.])Milliseconds\.apply\(/\1Durations.milliseconds(/g
 
 # ---- storage levels: constants, not methods ----
-s/StorageLevels\./StorageLevel./g
-s/StorageLevel\.([A-Z0-9_]+)\(\)/StorageLevel.\1/g
+s/(^|[^A-Za-z0-9_$])StorageLevels\./\1StorageLevel./g
+s/(^|[^A-Za-z0-9_$])StorageLevel\.([A-Z0-9_]+)\(\)/\1StorageLevel.\2/g
 
 # ---- Spark's Optional to java.util.Optional (Spark's or(x) is orElse(x): not renamed, see porting.md) ----
-s/Optional\.absent\(\)/Optional.empty()/g
-s/Optional\.fromNullable\(/Optional.ofNullable(/g
+s/(^|[^A-Za-z0-9_$])Optional\.absent\(\)/\1Optional.empty()/g
+s/(^|[^A-Za-z0-9_$])Optional\.fromNullable\(/\1Optional.ofNullable(/g
 s/\.orNull\(\)/.orElse(null)/g
 
 # ---- configuration keys ----
@@ -69,6 +97,7 @@ s/"spark\.streaming\.kafka\.consumer\.poll\.ms"/"dstream.kafka.pollTimeout"/g
 s/"spark\.streaming\./"dstream./g
 s/"spark\.(master|app\.name|default\.parallelism|task\.maxFailures)"/"dstream.\1"/g
 
-# ---- stop: Spark's stop(stopSparkContext) stops at once; stop(stopSparkContext, stopGracefully) ----
+# ---- stop: Spark's stop(stopSparkContext) stops at once, where dstream's stop(boolean) is the graceful
+# flag: a literal true or false becomes stop(). stop(stopSparkContext, stopGracefully) means the same in
+# both and stays as it is.
 s/\.stop\((true|false)\)/.stop()/g
-s/\.stop\((true|false), *(true|false)\)/.stop(\/* stopGracefully *\/ \2)/g

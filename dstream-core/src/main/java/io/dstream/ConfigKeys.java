@@ -4,6 +4,7 @@ import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.receiver.internal.PIDRateEstimator;
 import io.dstream.receiver.internal.ReceiverSettings;
 import io.dstream.receiver.internal.socket.SocketTextReceiver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -251,6 +252,14 @@ public final class ConfigKeys {
           + "a public no-argument constructor, that registers the application's classes with Kryo (default: "
           + "none).");
 
+  /** Classes that Kryo registers, as {@link StreamingConf#registerKryoClasses} sets them. */
+  public static final ConfigKey<List<String>> KRYO_CLASSES_TO_REGISTER = new ConfigKey<>(
+      "dstream.kryo.classesToRegister", null, ConfigKeys::classNames,
+      "Comma-separated fully qualified names of classes that the Kryo serializer registers, after dstream's own "
+          + "and before those of dstream.kryo.registrator (StreamingConf.registerKryoClasses adds to it). A class "
+          + "that cannot be loaded fails the context's creation with an IllegalArgumentException. The order fixes "
+          + "the classes' ids in checkpoints: keep it when a checkpoint is to be restored.");
+
   /** The most records per second that a Kafka direct stream takes from each partition. */
   public static final ConfigKey<Long> KAFKA_MAX_RATE_PER_PARTITION = new ConfigKey<>(
       "dstream.kafka.maxRatePerPartition", "0", ConfigKeys::notNegativeLong,
@@ -306,6 +315,7 @@ public final class ConfigKeys {
       RECEIVER_WAL_ENABLE, RECEIVER_WAL_ROLLING_INTERVAL, RECEIVER_WAL_SKIP_MISSING_BLOCKS,
       BACKPRESSURE_ENABLED, BACKPRESSURE_INITIAL_RATE, PID_PROPORTIONAL, PID_INTEGRAL, PID_DERIVED, PID_MIN_RATE,
       STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
+      KRYO_CLASSES_TO_REGISTER,
       KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_REPARTITION_PARTITIONS,
       KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT);
 
@@ -340,6 +350,22 @@ public final class ConfigKeys {
           + "'.', '_' or '-'");
     }
     return id;
+  }
+
+  private static List<String> classNames(String text) {
+    List<String> names = new ArrayList<>();
+    for (String name : text.split(",")) {
+      String trimmed = name.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      if (!trimmed.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+        throw new IllegalArgumentException("'" + trimmed + "' is not a class name; give fully qualified names "
+            + "separated by commas, such as com.example.Order,com.example.Customer (nested: Outer$Inner)");
+      }
+      names.add(trimmed);
+    }
+    return List.copyOf(names);
   }
 
   private static String master(String master) {

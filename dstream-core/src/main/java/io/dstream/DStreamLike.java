@@ -1003,7 +1003,12 @@ public abstract class DStreamLike<T, S extends DStreamLike<T, S, R>, R extends R
    * Returns the RDDs of this stream's batches from {@code fromTime} to {@code toTime}, both inclusive
    * (times off the stream's slide grid are moved down onto it). Batches not remembered any more are
    * recomputed from their inputs where possible (not for a queue stream, which cannot replay what it handed
-   * out); see {@link StreamingContext#remember}. Times after the latest batch are left out.
+   * out); see {@link StreamingContext#remember}. Times after the latest batch are computed now, as in Spark,
+   * if the stream is computed from queue streams only: each queue stream hands the batches from the next one
+   * up to {@code toTime} the RDDs they would take at their time, in batch order, and those batches later run
+   * with them (an RDD queued afterwards goes to a later batch; a batch that found the queue empty stays
+   * empty). A stream fed by a receiver, files or Kafka cannot compute a batch before its data arrives, so
+   * there, and before the first batch, times after the latest batch are left out.
    *
    * <pre>{@code
    * ssc.remember(Durations.minutes(1));   // before start()

@@ -2,11 +2,18 @@ package io.dstream;
 
 import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.KryoRegistrator;
 import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.EngineKryoRegistrator;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +91,112 @@ public final class StreamingConf {
   }
 
   /**
+   * Sets a key unless it is set already, as Spark's {@code SparkConf.setIfMissing}; the value is checked as
+   * {@link #set(String, String)} checks it.
+   *
+   * <pre>{@code
+   * conf.setIfMissing("dstream.concurrentJobs", "2");   // keeps a value the user set
+   * }</pre>
+   *
+   * @param key the key
+   * @param value its value if it is not set
+   * @return this
+   * @throws IllegalArgumentException if the key or the value is null, or the key is defined and the value is not
+   *     valid for it
+   */
+  public StreamingConf setIfMissing(String key, String value) {
+    Arguments.requireNonNull(key, "the configuration key");
+    return settings.containsKey(key) ? this : set(key, value);
+  }
+
+  /**
+   * Sets several keys, in the map's order, each as {@link #set(String, String)} does.
+   *
+   * <pre>{@code
+   * conf.setAll(Map.of("dstream.concurrentJobs", "2", "dstream.blockInterval", "100ms"));
+   * }</pre>
+   *
+   * @param keysAndValues the keys and their values
+   * @return this
+   * @throws IllegalArgumentException if a key or value is null, or a defined key's value is not valid for it;
+   *     the keys before it are set
+   */
+  public StreamingConf setAll(Map<String, String> keysAndValues) {
+    Arguments.requireNonNull(keysAndValues, "keysAndValues");
+    keysAndValues.forEach(this::set);
+    return this;
+  }
+
+  /**
+   * Sets several keys given as pairs, as Spark's {@code SparkConf.setAll} takes them; otherwise as
+   * {@link #setAll(Map)}.
+   *
+   * <pre>{@code
+   * conf.setAll(List.of(new Tuple2<>("dstream.concurrentJobs", "2"), new Tuple2<>("dstream.app.name", "app")));
+   * }</pre>
+   *
+   * @param keysAndValues the pairs of a key and its value
+   * @return this
+   * @throws IllegalArgumentException if a pair, key or value is null, or a defined key's value is not valid for
+   *     it; the keys before it are set
+   */
+  public StreamingConf setAll(Iterable<Tuple2<String, String>> keysAndValues) {
+    Arguments.requireNonNull(keysAndValues, "keysAndValues");
+    for (Tuple2<String, String> pair : keysAndValues) {
+      Arguments.requireNonNull(pair, "a pair of keysAndValues");
+      set(pair._1(), pair._2());
+    }
+    return this;
+  }
+
+  /**
+   * Removes a key, so that its default applies again; does nothing if it is not set.
+   *
+   * <pre>{@code
+   * conf.remove("dstream.concurrentJobs");   // back to the default, 1
+   * }</pre>
+   *
+   * @param key the key
+   * @return this
+   */
+  public StreamingConf remove(String key) {
+    Arguments.requireNonNull(key, "key");
+    settings.remove(key);
+    return this;
+  }
+
+  /**
+   * Adds classes to those Kryo registers ({@code dstream.kryo.classesToRegister}), as Spark's
+   * {@code SparkConf.registerKryoClasses} does: a context with this configuration registers them after
+   * dstream's own classes and before {@code dstream.kryo.registrator}'s, so that with
+   * {@code dstream.serializer.registrationRequired} they may be stored, and are written by id rather than by
+   * name. A class already added is not added again. Registration order fixes the ids in checkpoints: to
+   * restore one, register the same classes in the same order.
+   *
+   * <pre>{@code
+   * conf.registerKryoClasses(new Class<?>[] {Order.class, Customer.class});
+   * }</pre>
+   *
+   * @param classes the classes
+   * @return this
+   * @throws IllegalArgumentException if the array or one of its classes is null
+   */
+  public StreamingConf registerKryoClasses(Class<?>[] classes) {
+    Arguments.requireNonNull(classes, "classes");
+    Set<String> names = new LinkedHashSet<>(classNamesToRegister());
+    for (int i = 0; i < classes.length; i++) {
+      names.add(Arguments.requireNonNull(classes[i], "classes[" + i + "]").getName());
+    }
+    settings.put(ConfigKeys.KRYO_CLASSES_TO_REGISTER.name(), String.join(",", names));
+    return this;
+  }
+
+  private List<String> classNamesToRegister() {
+    List<String> names = get(ConfigKeys.KRYO_CLASSES_TO_REGISTER);
+    return names == null ? List.of() : names;
+  }
+
+  /**
    * Returns the value of a key, parsed, or its default if it is not set.
    *
    * @param key the key
@@ -94,6 +207,43 @@ public final class StreamingConf {
     Arguments.requireNonNull(key, "key");
     String text = settings.get(key.name());
     return text == null ? key.defaultValue() : key.parse(text);
+  }
+
+  /**
+   * Returns the raw text of a key that is set, as Spark's {@code SparkConf.get(key)}: a key that is not set
+   * throws, even if dstream defines a default for it (read that with {@link #get(ConfigKey)}).
+   *
+   * <pre>{@code
+   * String name = conf.get("dstream.app.name");
+   * }</pre>
+   *
+   * @param key the key name
+   * @return the text
+   * @throws NoSuchElementException if the key is not set
+   */
+  public String get(String key) {
+    Arguments.requireNonNull(key, "key");
+    String text = settings.get(key);
+    if (text == null) {
+      throw new NoSuchElementException(key + " is not set; use get(key, defaultValue) or getOption(key) for a "
+          + "key that may be unset");
+    }
+    return text;
+  }
+
+  /**
+   * Returns the raw text of a key, if it is set.
+   *
+   * <pre>{@code
+   * Optional<String> registrator = conf.getOption("dstream.kryo.registrator");
+   * }</pre>
+   *
+   * @param key the key name
+   * @return the text, or empty if the key is not set
+   */
+  public Optional<String> getOption(String key) {
+    Arguments.requireNonNull(key, "key");
+    return Optional.ofNullable(settings.get(key));
   }
 
   /**
@@ -134,6 +284,115 @@ public final class StreamingConf {
     Arguments.requireNonNull(key, "key");
     String text = settings.get(key);
     return text == null ? defaultValue : parse(key, text, Long::parseLong);
+  }
+
+  /**
+   * Returns a floating-point key.
+   *
+   * <pre>{@code
+   * double fraction = conf.getDouble("dstream.storage.memoryFraction", 0.5);
+   * }</pre>
+   *
+   * @param key the key name
+   * @param defaultValue the value to return if the key is unset
+   * @return the value
+   * @throws IllegalArgumentException if the value is not a number
+   */
+  public double getDouble(String key, double defaultValue) {
+    Arguments.requireNonNull(key, "key");
+    String text = settings.get(key);
+    return text == null ? defaultValue : parse(key, text, Double::parseDouble);
+  }
+
+  /**
+   * Returns a size key in bytes, written as Spark writes sizes: a whole number with an optional unit
+   * {@code b}, {@code k}, {@code m}, {@code g}, {@code t} or {@code p} (powers of 1024, with or without a
+   * trailing {@code b}: {@code 10k} and {@code 10kb} are 10240), bytes without one.
+   *
+   * <pre>{@code
+   * long buffer = conf.set("app.bufferSize", "64k").getSizeAsBytes("app.bufferSize");   // 65536
+   * }</pre>
+   *
+   * @param key the key name
+   * @return the size in bytes
+   * @throws NoSuchElementException if the key is not set
+   * @throws IllegalArgumentException if the value is not a size (a fraction, a negative number, an unknown
+   *     unit, or too large)
+   */
+  public long getSizeAsBytes(String key) {
+    return parse(key, get(key), SizeAndTimeStrings::bytes);
+  }
+
+  /**
+   * Returns a size key in bytes, or a default written the same way; see {@link #getSizeAsBytes(String)}.
+   *
+   * <pre>{@code
+   * long buffer = conf.getSizeAsBytes("app.bufferSize", "32k");
+   * }</pre>
+   *
+   * @param key the key name
+   * @param defaultValue the size if the key is unset, such as {@code 32k}
+   * @return the size in bytes
+   * @throws IllegalArgumentException if the value (or the default) is not a size
+   */
+  public long getSizeAsBytes(String key, String defaultValue) {
+    Arguments.requireNonNull(key, "key");
+    Arguments.requireNonNull(defaultValue, "defaultValue");
+    return parse(key, settings.getOrDefault(key, defaultValue), SizeAndTimeStrings::bytes);
+  }
+
+  /**
+   * Returns a size key in bytes, or a default number of bytes; see {@link #getSizeAsBytes(String)}.
+   *
+   * <pre>{@code
+   * long buffer = conf.getSizeAsBytes("app.bufferSize", 32_768L);
+   * }</pre>
+   *
+   * @param key the key name
+   * @param defaultValue the number of bytes if the key is unset
+   * @return the size in bytes
+   * @throws IllegalArgumentException if the value is not a size
+   */
+  public long getSizeAsBytes(String key, long defaultValue) {
+    Arguments.requireNonNull(key, "key");
+    String text = settings.get(key);
+    return text == null ? defaultValue : parse(key, text, SizeAndTimeStrings::bytes);
+  }
+
+  /**
+   * Returns a time key in milliseconds, written as Spark writes times: a whole number with an optional unit
+   * {@code us}, {@code ms}, {@code s}, {@code m} or {@code min}, {@code h} or {@code d}, milliseconds
+   * without one (microseconds are rounded down).
+   *
+   * <pre>{@code
+   * long timeout = conf.set("app.timeout", "5m").getTimeAsMs("app.timeout");   // 300000
+   * }</pre>
+   *
+   * @param key the key name
+   * @return the time in milliseconds
+   * @throws NoSuchElementException if the key is not set
+   * @throws IllegalArgumentException if the value is not a time (a fraction, an unknown unit, or too large)
+   */
+  public long getTimeAsMs(String key) {
+    return parse(key, get(key), SizeAndTimeStrings::millis);
+  }
+
+  /**
+   * Returns a time key in milliseconds, or a default written the same way; see {@link #getTimeAsMs(String)}.
+   *
+   * <pre>{@code
+   * long timeout = conf.getTimeAsMs("app.timeout", "30s");
+   * }</pre>
+   *
+   * @param key the key name
+   * @param defaultValue the time if the key is unset, such as {@code 30s}
+   * @return the time in milliseconds
+   * @throws IllegalArgumentException if the value (or the default) is not a time
+   */
+  public long getTimeAsMs(String key, String defaultValue) {
+    Arguments.requireNonNull(key, "key");
+    Arguments.requireNonNull(defaultValue, "defaultValue");
+    return parse(key, settings.getOrDefault(key, defaultValue), SizeAndTimeStrings::millis);
   }
 
   /**
@@ -212,7 +471,8 @@ public final class StreamingConf {
 
   /**
    * Returns the serializer that a context with this configuration uses: Kryo with dstream's standard and
-   * engine registrations, then the class of {@code dstream.kryo.registrator}, refusing unregistered classes
+   * engine registrations, then the classes of {@code dstream.kryo.classesToRegister} (see
+   * {@link #registerKryoClasses}), then the class of {@code dstream.kryo.registrator}, refusing unregistered classes
    * if {@code dstream.kryo.registrationRequired} says so. Use it outside the context for what must be
    * written exactly as the context reads it, such as the frames of a {@code rawSocketStream}:
    *
@@ -225,11 +485,33 @@ public final class StreamingConf {
    * }</pre>
    *
    * @return a new serializer
-   * @throws IllegalArgumentException if the registrator cannot be loaded or fails
+   * @throws IllegalArgumentException if a class to register or the registrator cannot be loaded, or the
+   *     registrator fails
    */
   public Serializer serializer() {
+    KryoRegistrator engine = new EngineKryoRegistrator();
+    List<Class<?>> classes = loadClassesToRegister();
     return new KryoSerializer(get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED), get(ConfigKeys.KRYO_REGISTRATOR),
-        new EngineKryoRegistrator());
+        kryo -> {
+          engine.registerClasses(kryo);
+          classes.forEach(kryo::register);
+        });
+  }
+
+  private List<Class<?>> loadClassesToRegister() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+        ? Thread.currentThread().getContextClassLoader() : StreamingConf.class.getClassLoader();
+    List<Class<?>> classes = new ArrayList<>();
+    for (String name : classNamesToRegister()) {
+      try {
+        classes.add(Class.forName(name, false, loader));
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalArgumentException("the class " + name + " of " + ConfigKeys.KRYO_CLASSES_TO_REGISTER.name()
+            + " cannot be loaded (" + e + "); check its fully qualified name (Outer$Inner for a nested class) and "
+            + "the class path", e);
+      }
+    }
+    return classes;
   }
 
   /**

@@ -13,6 +13,7 @@ import io.dstream.internal.rdd.ParallelCollectionRddNode;
 import io.dstream.internal.rdd.RddOperations;
 import io.dstream.internal.receiver.SocketReceivers;
 import io.dstream.internal.scheduler.SystemClock;
+import io.dstream.internal.stream.FileBatchReader;
 import io.dstream.internal.stream.FileInputStreamNode;
 import io.dstream.internal.stream.InputStreamNode;
 import io.dstream.internal.stream.QueueInputStreamNode;
@@ -48,13 +49,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  *
  * <p>Lifecycle: define every stream and output operation, then {@link #start()} once; afterwards no new
- * streams may be defined. {@link #stop()} ends it for good. One context may be active per JVM at a time.
- * Every misuse throws {@link IllegalStateException} saying what to do instead.
+ * streams may be defined. {@link #stop()} (or {@link #close()}, so that try-with-resources stops it) ends it
+ * for good. One context may be active per JVM at a time. Every misuse throws {@link IllegalStateException}
+ * saying what to do instead.
  *
  * <p>The method examples use {@code ssc} for the context and the streams of {@link DStream}'s and
  * {@link PairDStream}'s examples ({@code words}, {@code wordCounts}, {@code otherCounts}...).
  */
-public final class StreamingContext {
+public final class StreamingContext implements AutoCloseable {
   private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
 
   static {
@@ -262,10 +264,50 @@ public final class StreamingContext {
   public InputDStream<String> fileStream(String directory, Function<String, Boolean> filter, boolean newFilesOnly) {
     Arguments.requireNonNull(directory, "directory");
     Arguments.requireNonNull(filter, "filter");
-    return new InputDStream<>(this, new FileInputStreamNode(runtime.graph(), runtime.engine(),
+    return fileStream(directory, FileBatchReader.lines(runtime.engine(), maxPartitionBytes()), filter, newFilesOnly);
+  }
+
+  /**
+   * Creates an input stream of the fixed-length records of the new files in a directory: each batch holds
+   * every {@code recordLength} bytes of the files that appeared since the previous batch as one {@code byte[]}
+   * (a new array each), in file order. Which files a batch takes, what is checkpointed of them and how they
+   * must appear are as for {@link #textFileStream(String)}; files modified before the context first started
+   * are ignored. Each file is read in parallel in partitions of whole records of at most
+   * {@code dstream.fileStream.maxPartitionBytes}. A file whose length is not a multiple of
+   * {@code recordLength} fails its batch with a {@link JobFailedException} whose cause is an
+   * {@link java.io.IOException} naming the file and its partial record, as Spark's fails it.
+   *
+   * <pre>{@code
+   * // Sensor readings of 16 bytes each: an 8-byte sensor id, then an 8-byte value.
+   * DStream<byte[]> readings = ssc.binaryRecordsStream("/data/readings", 16);
+   * DStream<Double> values = readings.map(record -> ByteBuffer.wrap(record).getDouble(8));
+   * }</pre>
+   *
+   * @param directory the directory, a path or a URI of any {@code FileSystem} scheme
+   * @param recordLength the length of every record, in bytes
+   * @return the stream
+   * @throws IllegalArgumentException if the record length is not positive, or the directory's scheme is unknown
+   * @throws IllegalStateException if the context has already started
+   */
+  public InputDStream<byte[]> binaryRecordsStream(String directory, int recordLength) {
+    Arguments.requireNonNull(directory, "directory");
+    if (recordLength <= 0) {
+      throw new IllegalArgumentException("binaryRecordsStream(" + directory + ", " + recordLength + "): the record "
+          + "length must be a positive number of bytes, such as 16 for records of 16 bytes");
+    }
+    return fileStream(directory, FileBatchReader.fixedLengthRecords(runtime.engine(), recordLength,
+        maxPartitionBytes()), file -> true, true);
+  }
+
+  private long maxPartitionBytes() {
+    return runtime.conf().get(ConfigKeys.FILE_STREAM_MAX_PARTITION_BYTES);
+  }
+
+  private <T> InputDStream<T> fileStream(String directory, FileBatchReader<T> reader,
+      Function<String, Boolean> filter, boolean newFilesOnly) {
+    return new InputDStream<>(this, new FileInputStreamNode<>(runtime.graph(), reader,
         FileSystems.resolve(directory), filter, newFilesOnly,
-        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION),
-        runtime.conf().get(ConfigKeys.FILE_STREAM_MAX_PARTITION_BYTES)));
+        runtime.conf().get(ConfigKeys.FILE_STREAM_MIN_REMEMBER_DURATION)));
   }
 
   // ---- receiver input streams ----------------------------------------------------------------------
@@ -617,20 +659,80 @@ public final class StreamingContext {
     Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
     Arguments.requireNonNull(factory, "factory");
     Arguments.requireNonNull(recoveryConf, "recoveryConf");
+    StreamingContext ssc = create(factory, "getOrCreate");
+    ContextRecovery.recover(ssc.runtime, checkpointDirectory, recoveryConf);
+    return ssc;
+  }
+
+  /** Calls a factory of {@code getOrCreate} or {@code getActiveOrCreate}, refusing a null context. */
+  private static StreamingContext create(Function0<StreamingContext> factory, String operation) {
     StreamingContext ssc;
     try {
       ssc = factory.call();
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("the factory given to getOrCreate threw " + e, e);
+      throw new IllegalStateException("the factory given to " + operation + " threw " + e, e);
     }
     if (ssc == null) {
-      throw new IllegalStateException("the factory given to getOrCreate returned null; it must create the "
+      throw new IllegalStateException("the factory given to " + operation + " returned null; it must create the "
           + "StreamingContext, define its streams and output operations, and return it");
     }
-    ContextRecovery.recover(ssc.runtime, checkpointDirectory, recoveryConf);
     return ssc;
+  }
+
+  /**
+   * Returns the context that is active in this JVM (started and not stopped), or else a new one from the
+   * factory, as Spark's {@code StreamingContext.getActiveOrCreate} does. Lets code that runs again in the same
+   * JVM (a notebook cell, a restarted job) reuse the running context instead of failing to start a second one.
+   *
+   * <pre>{@code
+   * StreamingContext ssc = StreamingContext.getActiveOrCreate(() -> {
+   *   StreamingContext created = new StreamingContext(new StreamingConf().setAppName("app"), Durations.seconds(1));
+   *   created.textFileStream("/data/incoming").print();
+   *   return created;
+   * });
+   * if (ssc.getState() == StreamingContextState.INITIALIZED) {
+   *   ssc.start();
+   * }
+   * }</pre>
+   *
+   * @param factory creates the context and defines its pipeline; called only if no context is active
+   * @return the active context, or the new one, not started
+   * @throws IllegalStateException if the factory is called and fails or returns null
+   */
+  public static StreamingContext getActiveOrCreate(Function0<StreamingContext> factory) {
+    Arguments.requireNonNull(factory, "factory");
+    Optional<StreamingContext> active = getActive();
+    if (active.isPresent()) {
+      return active.get();
+    }
+    return create(factory, "getActiveOrCreate");
+  }
+
+  /**
+   * Returns the context that is active in this JVM (started and not stopped), or else the context that
+   * {@link #getOrCreate(String, Function0)} recovers from the checkpoint directory (or creates with the factory
+   * if there is no checkpoint), as Spark's {@code StreamingContext.getActiveOrCreate} does. The active context
+   * is returned as it is, whatever its checkpoint directory.
+   *
+   * <pre>{@code
+   * StreamingContext ssc = StreamingContext.getActiveOrCreate("/var/lib/app/checkpoints", WordCountApp::createContext);
+   * if (ssc.getState() == StreamingContextState.INITIALIZED) {
+   *   ssc.start();
+   * }
+   * }</pre>
+   *
+   * @param checkpointDirectory the checkpoint directory, used only if no context is active
+   * @param factory creates the context and defines its pipeline; called only if no context is active
+   * @return the active context, or the recovered or new one, not started
+   * @throws IllegalStateException if no context is active and {@link #getOrCreate(String, Function0)} throws it
+   * @throws IllegalArgumentException if no context is active and {@link #getOrCreate(String, Function0)} throws it
+   */
+  public static StreamingContext getActiveOrCreate(String checkpointDirectory, Function0<StreamingContext> factory) {
+    Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
+    Arguments.requireNonNull(factory, "factory");
+    return getActive().orElseGet(() -> getOrCreate(checkpointDirectory, factory));
   }
 
   // ---- RDDs ----------------------------------------------------------------------------------------------
@@ -819,6 +921,40 @@ public final class StreamingContext {
   public void stop(boolean stopGracefully) {
     runtime.stop(stopGracefully);
     ACTIVE.compareAndSet(this, null);
+  }
+
+  /**
+   * Stops the context, with Spark's parameters: {@code stopSparkContext} is accepted so that Spark code
+   * ports as it is, and changes nothing, since there is no SparkContext: the context's worker threads and
+   * everything else it holds are always released. Otherwise as {@link #stop(boolean)}; does nothing if the
+   * context is already stopped.
+   *
+   * <pre>{@code
+   * ssc.stop(true, true);   // as in Spark: stop gracefully (and, in Spark, the SparkContext too)
+   * }</pre>
+   *
+   * @param stopSparkContext ignored: true and false stop the same way
+   * @param stopGracefully true to first run every batch whose time has come; false to stop at once
+   */
+  public void stop(boolean stopSparkContext, boolean stopGracefully) {
+    stop(stopGracefully);
+  }
+
+  /**
+   * Stops the context at once, as {@link #stop()} does, so that try-with-resources stops it. Does nothing
+   * if it is already stopped, so closing twice, or closing a stopped context, is harmless.
+   *
+   * <pre>{@code
+   * try (StreamingContext ssc = new StreamingContext(new StreamingConf(), Durations.seconds(1))) {
+   *   ssc.queueStream(queue).print();
+   *   ssc.start();
+   *   ssc.awaitTerminationOrTimeout(10_000);
+   * }   // stopped here, even if awaitTerminationOrTimeout threw
+   * }</pre>
+   */
+  @Override
+  public void close() {
+    stop();
   }
 
   /**

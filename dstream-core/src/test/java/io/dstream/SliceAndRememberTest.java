@@ -8,14 +8,18 @@ import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import io.dstream.testing.TestStreamingContextExtension;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code slice(from, to)} returns the RDDs a stream generated for the batches in a time range (times off the
- * batch grid are floored onto it); {@code ssc.remember} decides how long those RDDs are kept, and without it
- * a stream keeps only what the next batch needs, however many batches run.
+ * batch grid are floored onto it), and computes now, as Spark does, the batches after the latest one of a
+ * stream computed from queue streams only; {@code ssc.remember} decides how long those RDDs are kept, and
+ * without it a stream keeps only what the next batch needs, however many batches run.
  */
 @ExtendWith(TestStreamingContextExtension.class)
 class SliceAndRememberTest {
@@ -82,17 +86,103 @@ class SliceAndRememberTest {
   }
 
   @Test
-  void sliceLeavesOutTimesAfterTheLatestBatchAndTakesNothingEarly(TestStreamingContext t) {
+  void sliceOfAQueueStreamComputesTheBatchesAfterTheLatestOneAndThoseBatchesRunWithThem(TestStreamingContext t) {
     t.context().remember(Durations.seconds(10));
     DStream<Integer> in = t.inputStream(INPUT);
-    CollectedOutput<Integer> out = t.collect(in);
+    PartitionedOutput<Integer> out = PartitionedOutput.of(in);
 
     t.runBatches(2);
     List<RDD<Integer>> slice = in.slice(new Time(1000), new Time(5000));
     t.runBatches(3);
 
-    assertThat(slice).extracting(RDD::collect).containsExactlyElementsOf(INPUT.subList(0, 2));
-    assertThat(out.batches()).isEqualTo(INPUT.subList(0, 5));
+    assertThat(slice).extracting(RDD::collect).containsExactlyElementsOf(INPUT.subList(0, 5));
+    assertThat(out.records()).isEqualTo(INPUT.subList(0, 5));
+    assertThat(out.batches()).extracting(b -> b.rdd().id())
+        .containsExactlyElementsOf(slice.stream().map(RDD::id).toList());
+  }
+
+  @Test
+  void slicingOneLaterTimeStillGivesEveryBatchBeforeItItsOwnRdd(TestStreamingContext t) {
+    t.context().remember(Durations.seconds(10));
+    DStream<Integer> in = t.inputStream(INPUT);
+    CollectedOutput<Integer> out = t.collect(in);
+
+    t.runBatches(1);
+    List<RDD<Integer>> slice = in.slice(new Time(4000), new Time(4000));
+    t.runBatches(5);
+
+    assertThat(slice).extracting(RDD::collect).containsExactly(INPUT.get(3));
+    assertThat(out.batches()).isEqualTo(INPUT);
+  }
+
+  @Test
+  void sliceOfAStreamComputedFromQueueStreamsComputesItsLaterBatches(TestStreamingContext t) {
+    t.context().remember(Durations.seconds(10));
+    List<List<Integer>> other = TestData.randomInts(83, 6, 10, 100);
+    DStream<Integer> combined = t.inputStream(INPUT).union(t.inputStream(other)).map(x -> x * 3);
+    CollectedOutput<Integer> out = t.collect(combined);
+    List<List<Integer>> expected = new ArrayList<>();
+    for (int i = 0; i < INPUT.size(); i++) {
+      List<Integer> batch = new ArrayList<>(INPUT.get(i));
+      batch.addAll(other.get(i));
+      expected.add(batch.stream().map(x -> x * 3).toList());
+    }
+
+    t.runBatches(1);
+    List<RDD<Integer>> slice = combined.slice(new Time(2000), new Time(6000));
+    t.runBatches(5);
+
+    assertThat(slice).extracting(RDD::collect).containsExactlyElementsOf(expected.subList(1, 6));
+    assertThat(out.batches()).isEqualTo(expected);
+  }
+
+  @Test
+  void anRddQueuedAfterASliceGoesToTheBatchAfterTheSlicedOnes(TestStreamingContext t) {
+    t.context().remember(Durations.seconds(10));
+    Queue<RDD<Integer>> queue = new ArrayDeque<>(List.of(t.context().parallelize(List.of(1)),
+        t.context().parallelize(List.of(2))));
+    DStream<Integer> in = t.context().queueStream(queue);
+    CollectedOutput<Integer> out = t.collect(in);
+
+    t.runBatches(1);
+    List<RDD<Integer>> slice = in.slice(new Time(2000), new Time(3000));
+    synchronized (queue) {
+      queue.add(t.context().parallelize(List.of(3)));
+    }
+    t.runBatches(3);
+
+    assertThat(slice).extracting(RDD::collect).containsExactly(List.of(2), List.of());
+    assertThat(out.batches()).containsExactly(List.of(1), List.of(2), List.of(), List.of(3));
+  }
+
+  @Test
+  void sliceLeavesOutTimesAfterTheLatestBatchOfAStreamWithAFileInputAndTakesNothingEarly(TestStreamingContext t) {
+    try (MemoryInputDirectory files = new MemoryInputDirectory()) {
+      t.context().remember(Durations.seconds(10));
+      DStream<String> lines = t.context().textFileStream(files.uri()).union(t.inputStream(List.of()));
+      CollectedOutput<String> out = t.collect(lines);
+
+      t.runBatches(1);
+      files.put("early", 1_200, "written before the slice");
+      List<RDD<String>> slice = lines.slice(new Time(1000), new Time(3000));
+      t.runBatches(2);
+
+      assertThat(slice).extracting(RDD::collect).containsExactly(List.of());
+      assertThat(out.batches()).containsExactly(List.of(), List.of("written before the slice"), List.of());
+    }
+  }
+
+  @Test
+  void sliceBeforeTheFirstBatchLeavesOutItsTimesAndTakesNothingEarly(TestStreamingContext t) {
+    DStream<Integer> in = t.inputStream(INPUT);
+    CollectedOutput<Integer> out = t.collect(in);
+
+    t.runBatches(0);
+    List<RDD<Integer>> slice = in.slice(new Time(1000), new Time(2000));
+    t.runBatches(2);
+
+    assertThat(slice).isEmpty();
+    assertThat(out.batches()).isEqualTo(INPUT.subList(0, 2));
   }
 
   @Test

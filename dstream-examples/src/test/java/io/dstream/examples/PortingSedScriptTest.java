@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.ConfigKey;
 import io.dstream.ConfigKeys;
+import io.dstream.Durations;
+import io.dstream.StreamingContext;
 import io.dstream.examples.MarkdownCodeBlocks.CodeBlock;
+import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +39,8 @@ class PortingSedScriptTest {
   static final String KAFKA_OFFSET_COMMITS = "porting/JavaKafkaOffsetCommits.java.txt";
   /** Stands in for the helper of Spark's examples that {@code JavaDirectKafkaWordCount} calls. */
   static final String STREAMING_EXAMPLES = "porting/StreamingExamples.java.txt";
+  /** A listener written against Spark's JavaStreamingListener, registered through its wrapper. */
+  static final String LISTENER = "porting/JavaBatchProgressListener.java.txt";
   /** A configuration key such as {@code dstream.task.maxFailures}; not a package such as {@code io.dstream.rdd}. */
   private static final Pattern KEY = Pattern.compile("(?<![\\w.])dstream\\.[a-z][A-Za-z.]*[A-Za-z]");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package [\\w.]+;$");
@@ -99,7 +106,30 @@ class PortingSedScriptTest {
         ".set(\"dstream.stopTimeout\", \"30s\")",
         "Optional<Integer> none = Optional.empty();",
         "jssc.stop();",
-        "jssc.stop(/* stopGracefully */ true);");
+        "jssc.stop(false, true);");
+  }
+
+  @Test
+  void aPortedSparkListenerCompilesAndReceivesTheContextsEvents() throws Exception {
+    String ported = port(LISTENER);
+    Path classes = new SnippetCompiler(work.resolve("classes"))
+        .compileUnit(new CodeBlock(LISTENER + " after docs/porting.sed", 1, "java", ported));
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+            getClass().getClassLoader());
+        TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1))) {
+      Class<?> listenerClass = loader.loadClass("example.JavaBatchProgressListener");
+      Object listener = listenerClass.getMethod("register", StreamingContext.class).invoke(null, t.context());
+      t.collect(t.inputStream(List.of(List.of("a", "b"), List.of("c"))));
+      t.runBatches(2);
+
+      @SuppressWarnings("unchecked")
+      List<String> events = (List<String>) listenerClass.getField("events").get(listener);
+      assertThat(events).containsExactly("submitted 1000", "output 0 of 1000", "completed 1000 with 2 records",
+          "submitted 2000", "output 0 of 2000", "completed 2000 with 1 records");
+    }
+    assertThat(ported).contains("public class JavaBatchProgressListener implements StreamingListener, Serializable {",
+        "jssc.addStreamingListener(listener);").doesNotContain("org.apache.spark");
   }
 
   @Test

@@ -1,12 +1,16 @@
 package io.dstream.receiver;
 
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.checkpoint.serializer.CorruptDataException;
 import io.dstream.receiver.internal.ReceiverAccess;
 import io.dstream.receiver.internal.ReceiverRuntime;
 import io.dstream.storage.StorageLevel;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Receives data from a source and stores it in dstream; extend it to read from a source of your own and
@@ -164,6 +168,79 @@ public abstract class Receiver<T> {
     List<T> block = new ArrayList<>();
     records.forEachRemaining(block::add);
     target.pushMultiple(block, metadata);
+  }
+
+  /**
+   * Stores records that arrive already serialized as one block; returns once the block is stored. The bytes
+   * (from the buffer's position to its limit) must be a {@code Collection} of records serialized with the
+   * context's serializer, as {@code ssc.rawSocketStream} frames are: write them with
+   * {@code StreamingConf.serializer()} of the same configuration. They are read now, on the calling thread;
+   * the buffer's position is left as it was. Spark's {@code store(ByteBuffer)} likewise expects the bytes of
+   * Spark's configured serializer.
+   *
+   * <pre>{@code
+   * // The producer, with the same StreamingConf as the context:
+   * ByteBuffer block = ByteBuffer.wrap(conf.serializer().serialize(new ArrayList<>(List.of("a", "b"))));
+   * // In the receiver's thread:
+   * store(block);   // one block of the records "a" and "b"
+   * }</pre>
+   *
+   * @param bytes the serialized records
+   * @throws IllegalArgumentException if the buffer is null, or its bytes are not a collection serialized with
+   *     the context's serializer
+   * @throws IllegalStateException if the receiver is not running or has been stopped
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored, or the context stopped
+   *     while the store waited for room
+   */
+  public final void store(ByteBuffer bytes) {
+    Arguments.requireNonNull(bytes, "bytes");
+    store(bytes, null);
+  }
+
+  /**
+   * Stores records that arrive already serialized as one block with metadata reported alongside it; otherwise
+   * as {@link #store(ByteBuffer)}.
+   *
+   * @param bytes the serialized records
+   * @param metadata an object reported with the block (for example, the source's offsets), or null
+   * @throws IllegalArgumentException if the buffer is null, or its bytes are not a collection serialized with
+   *     the context's serializer
+   * @throws IllegalStateException if the receiver is not running or has been stopped
+   * @throws io.dstream.storage.BlockStoreException if the block cannot be stored, or the context stopped
+   *     while the store waited for room
+   */
+  public final void store(ByteBuffer bytes, Object metadata) {
+    Arguments.requireNonNull(bytes, "bytes");
+    ReceiverRuntime target = runtime();
+    byte[] copy = new byte[bytes.remaining()];
+    bytes.duplicate().get(copy);
+    Object block;
+    try {
+      block = target.serializer().deserialize(copy);
+    } catch (CorruptDataException e) {
+      throw new IllegalArgumentException(notACollection(copy.length, "cannot be read: " + e.getMessage()), e);
+    }
+    if (!(block instanceof Collection<?> records)) {
+      throw new IllegalArgumentException(notACollection(copy.length,
+          "hold " + (block == null ? "null" : "a " + block.getClass().getName())));
+    }
+    target.pushMultiple(new ArrayList<>(records), metadata);
+  }
+
+  private String notACollection(int length, String problem) {
+    return "the " + length + " bytes given to store(ByteBuffer) by " + getClass().getName() + " " + problem
+        + "; store(ByteBuffer) takes a Collection of records serialized with the context's serializer "
+        + "(StreamingConf.serializer())";
+  }
+
+  /**
+   * Returns the host where Spark should run this receiver; accepted so that Spark receivers that override it
+   * compile, and ignored: every receiver runs in this JVM, on a thread of its own.
+   *
+   * @return empty unless overridden, as Spark's {@code None}
+   */
+  public Optional<String> preferredLocation() {
+    return Optional.empty();
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dstream.storage.StorageLevel;
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,18 @@ class ReceiverApiTest {
     assertThat(new IdleReceiver().storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK_SER_2);
     assertThat(Receiver.DEFAULT_STORAGE_LEVEL).isEqualTo(StorageLevel.MEMORY_AND_DISK_SER_2);
     assertThat(new IdleReceiver(StorageLevel.MEMORY_ONLY).storageLevel()).isEqualTo(StorageLevel.MEMORY_ONLY);
+  }
+
+  @Test
+  void aReceiverHasNoPreferredLocationAsInSpark() {
+    assertThat(new IdleReceiver().preferredLocation()).isEmpty();
+  }
+
+  @Test
+  void storingBytesBeforeTheReceiverRunsIsRefused() {
+    assertThatThrownBy(() -> new IdleReceiver().store(ByteBuffer.allocate(0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not running yet");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.dstream.Clock;
 import io.dstream.ConfigKeys;
 import io.dstream.StreamingConf;
 import io.dstream.Time;
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.internal.backpressure.RateController;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.scheduler.SystemClock;
@@ -42,6 +43,7 @@ final class ReceiverLauncher {
   private final ListenerBus bus;
   private final long batchDurationMs;
   private final ReceiverListener listener;
+  private final Serializer serializer;
   /** The receivers' clock on a context clock other than the system's; null: each receiver keeps its own. */
   private final ClockDrivenReceiverClock receiverClock;
   private final Map<Integer, ReceiverSupervisor> supervisors = new LinkedHashMap<>();
@@ -50,11 +52,12 @@ final class ReceiverLauncher {
   private volatile long firstRefusalNanos;
 
   ReceiverLauncher(StreamingConf conf, ListenerBus bus, Clock clock, long batchDurationMs,
-      ReceiverListener listener) {
+      ReceiverListener listener, Serializer serializer) {
     this.conf = conf;
     this.bus = bus;
     this.batchDurationMs = batchDurationMs;
     this.listener = listener;
+    this.serializer = serializer;
     this.receiverClock = clock instanceof SystemClock ? null : new ClockDrivenReceiverClock(clock);
   }
 
@@ -75,7 +78,7 @@ final class ReceiverLauncher {
         conf.get(ConfigKeys.RECEIVER_RESTART_DELAY).milliseconds(), conf.get(ConfigKeys.RECEIVER_MAX_RATE),
         conf.get(ConfigKeys.RECEIVER_MAX_BUFFERED_RECORDS));
     ReceiverSupervisorBuilder builder = ReceiverSupervisor.builder(stream.receiver(), stream.id(), handler)
-        .settings(settings).listener(listener).firstBlockNumber(firstBlockNumber);
+        .settings(settings).listener(listener).firstBlockNumber(firstBlockNumber).serializer(serializer);
     if (receiverClock != null) {
       builder.clock(receiverClock);
     }

@@ -70,7 +70,7 @@ public final class ReceiverTracker implements BlockAllocator {
    * @param engine runs the batches' RDDs
    * @param bus where receiver events go
    * @param clock the context's clock: stamps errors and log records, and drives the receivers' timers
-   * @param serializer serializes the write-ahead log's records
+   * @param serializer serializes the write-ahead log's records, and reads the bytes receivers store
    * @param failures told of a fatal error that a receiver reported
    */
   public ReceiverTracker(StreamingConf conf, DStreamGraph graph, Engine engine, ListenerBus bus, Clock clock,
@@ -80,7 +80,8 @@ public final class ReceiverTracker implements BlockAllocator {
     this.engine = engine;
     this.reports = new ReceiverReports(bus, clock, failures);
     this.ledger = new BlockLedger(conf, engine, clock, serializer);
-    this.launcher = new ReceiverLauncher(conf, bus, clock, graph.batchDuration().milliseconds(), reports);
+    this.launcher = new ReceiverLauncher(conf, bus, clock, graph.batchDuration().milliseconds(), reports,
+        serializer);
   }
 
   /**

@@ -4,13 +4,11 @@ import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.checkpoint.fs.Location;
 import io.dstream.function.Function;
-import io.dstream.internal.rdd.Engine;
 import io.dstream.internal.rdd.RddNode;
-import io.dstream.internal.rdd.TextFileSplit;
-import io.dstream.internal.rdd.TextFilesRddNode;
 import io.dstream.internal.stream.FileStreamProgress.TakenFile;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An input stream of the lines of new files in a directory ({@code textFileStream}, {@code fileStream}); it
+ * An input stream of the new files in a directory: their lines ({@code textFileStream}, {@code fileStream}) or
+ * their fixed-length records ({@code binaryRecordsStream}), as its {@link FileBatchReader} reads them; it
  * needs no receiver.
  *
  * <p>The batch at time {@code T} takes every file of the directory (see {@link NewFileFinder} for which
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * without it, the first batch also takes every older file already there. A file must appear by an atomic
  * move or rename and must not change afterwards: its contents are read when the batch's job runs, up to its
  * length when the batch took it, and a change noticed later is logged once (see {@link TakenFiles}). Each
- * file is one partition per {@code maxPartitionBytes} (see {@link TextFileSplit}).
+ * file is one partition per {@code maxPartitionBytes}, as the reader cuts it.
  *
  * <p>The files each batch took, with their lengths and modification times then, are remembered for the window
  * (to take no file twice) or the stream's remember duration if longer (so that after a restart a downstream
@@ -37,17 +36,18 @@ import org.slf4j.LoggerFactory;
  * until they are; they are this stream's
  * {@link #progress()}, so a batch run again after a restart reads exactly the bytes it read before, and a
  * file changed in between is logged as if no restart had happened.
+ *
+ * @param <T> the record type
  */
-public final class FileInputStreamNode extends InputStreamNode<String> implements RecoverableInput {
+public final class FileInputStreamNode<T> extends InputStreamNode<T> implements RecoverableInput {
   private static final Logger LOG = LoggerFactory.getLogger(FileInputStreamNode.class);
   private boolean warnedForgottenBatch;
 
-  private final Engine engine;
+  private final FileBatchReader<T> reader;
   private final Location directory;
   private final NewFileFinder finder;
   private final boolean newFilesOnly;
   private final Duration window;
-  private final long maxPartitionBytes;
   private final TreeMap<Time, List<TakenFile>> takenByBatch = new TreeMap<>();
   private final TakenFiles taken = new TakenFiles(this);
   private long ignoreBeforeMs = Long.MIN_VALUE;
@@ -57,21 +57,19 @@ public final class FileInputStreamNode extends InputStreamNode<String> implement
    * Creates the stream.
    *
    * @param graph the graph
-   * @param engine the engine the batches' RDDs run on
+   * @param reader makes the RDD of the files a batch took
    * @param directory the directory to watch
    * @param filter accepts a file by its location (the URI as text)
    * @param newFilesOnly true to ignore the files modified before the first start
    * @param minRememberDuration the least time files are considered after their modification
-   * @param maxPartitionBytes the most bytes of a file that one partition reads
    */
-  public FileInputStreamNode(DStreamGraph graph, Engine engine, Location directory, Function<String, Boolean> filter,
-      boolean newFilesOnly, Duration minRememberDuration, long maxPartitionBytes) {
+  public FileInputStreamNode(DStreamGraph graph, FileBatchReader<T> reader, Location directory,
+      Function<String, Boolean> filter, boolean newFilesOnly, Duration minRememberDuration) {
     super(graph);
-    this.engine = engine;
+    this.reader = reader;
     this.directory = directory;
     this.finder = new NewFileFinder(this, directory, filter);
     this.newFilesOnly = newFilesOnly;
-    this.maxPartitionBytes = maxPartitionBytes;
     long batch = graph.batchDuration().milliseconds();
     long batches = Math.max(1, (minRememberDuration.milliseconds() + batch - 1) / batch);
     this.window = graph.batchDuration().times(Math.toIntExact(batches));
@@ -94,7 +92,7 @@ public final class FileInputStreamNode extends InputStreamNode<String> implement
   }
 
   @Override
-  protected synchronized RddNode<String> compute(Time time) {
+  protected synchronized RddNode<T> compute(Time time) {
     List<TakenFile> files = takenByBatch.get(time);
     if (files == null) {
       if (!takenByBatch.isEmpty() && !time.greater(takenByBatch.lastKey())) {
@@ -112,11 +110,7 @@ public final class FileInputStreamNode extends InputStreamNode<String> implement
       files = findNewFiles(time);
       takenByBatch.put(time, files);
     }
-    List<TextFileSplit> splits = new ArrayList<>(files.size());
-    for (TakenFile file : files) {
-      splits.addAll(TextFileSplit.of(directory.child(file.name()), file.length(), maxPartitionBytes));
-    }
-    return new TextFilesRddNode(engine, splits);
+    return reader.read(directory, files);
   }
 
   private List<TakenFile> findNewFiles(Time time) {
@@ -198,17 +192,20 @@ public final class FileInputStreamNode extends InputStreamNode<String> implement
 
   @Override
   public String operationName() {
-    return "fileStream";
+    return reader.operationName();
   }
 
   /**
    * Its directory, since its progress names files of that directory: restored into a stream that reads
    * another one, it would skip files never read and take again files already processed. And newFilesOnly,
-   * which decides whether files older than the first start are taken. The filter is code; the window comes
-   * from the configuration.
+   * which decides whether files older than the first start are taken; and the reader's parameters (a binary
+   * stream's record length). The filter is code; the window comes from the configuration.
    */
   @Override
   public Map<String, String> parameters() {
-    return Map.of("directory", directory.toString(), "newFilesOnly", String.valueOf(newFilesOnly));
+    Map<String, String> parameters = new HashMap<>(reader.parameters());
+    parameters.put("directory", directory.toString());
+    parameters.put("newFilesOnly", String.valueOf(newFilesOnly));
+    return Map.copyOf(parameters);
   }
 }

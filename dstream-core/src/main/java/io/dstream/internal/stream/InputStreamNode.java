@@ -47,6 +47,18 @@ public abstract class InputStreamNode<T> extends StreamNode<T> {
   protected void onStop() {}
 
   /**
+   * Tells whether this input can compute a batch before its time, so that {@code slice} may compute the
+   * batches after the latest one, as Spark's does: true only if what a batch holds is decided as well now
+   * as at its time, and taking it early loses nothing. A receiver's or Kafka stream's data for a later batch
+   * is not there yet, and a file stream's batch takes the files present when it is computed.
+   *
+   * @return false unless overridden
+   */
+  protected boolean computesAhead() {
+    return false;
+  }
+
+  /**
    * Returns how many records this input put into a batch, if known without running a job.
    *
    * @param time the batch time

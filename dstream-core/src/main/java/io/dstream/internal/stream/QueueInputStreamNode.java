@@ -77,6 +77,16 @@ public final class QueueInputStreamNode<T> extends InputStreamNode<T> {
     return taken.size() == 1 ? taken.get(0) : RddOperations.union(taken);
   }
 
+  /**
+   * True: a batch computed early ({@code slice} past the latest batch) takes the queued RDD its time would
+   * have taken, provided the batches before it are computed first, as {@code slice} does; it is cached, and
+   * its batch runs with it. An RDD queued afterwards goes to a later batch.
+   */
+  @Override
+  protected boolean computesAhead() {
+    return true;
+  }
+
   @Override
   public String operationName() {
     return "queueStream";

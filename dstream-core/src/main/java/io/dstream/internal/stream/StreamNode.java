@@ -6,6 +6,7 @@ import io.dstream.internal.rdd.LocalCheckpointRddNode;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scaleout.PartitionScope;
 import io.dstream.storage.StorageLevel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,9 +228,17 @@ public abstract class StreamNode<T> {
 
   /**
    * Returns the RDDs of every batch time of this stream from {@code from} to {@code to}, both inclusive.
-   * Times off this stream's slide grid are moved down onto it, as in Spark. Times after the latest batch are
-   * left out: computing a batch before it is due would take its input early (a queue stream would hand the
-   * next batch's RDD to the wrong time).
+   * Times off this stream's slide grid are moved down onto it, as in Spark.
+   *
+   * <p>Times after the latest batch are computed now, as Spark computes them, if every input this stream
+   * is computed from can compute a batch before its time ({@link InputStreamNode#computesAhead()}: queue
+   * streams). Each of those inputs first computes, in batch order, every batch from the one after the latest
+   * up to {@code to}, so that each batch takes what it would have taken at its time (a queue stream hands
+   * out its RDDs in order; computing only the sliced times would give the next batch's RDD to a later one).
+   * The RDDs stay cached, and those batches run with them when their time comes. Otherwise (a receiver,
+   * file or Kafka stream, whose data for a later batch is not there yet) times after the latest batch are
+   * left out, as they are before the first batch: after a recovery the first batches are run again, so
+   * which batch comes next is not known until one was generated.
    *
    * @param from the first time
    * @param to the last time
@@ -240,9 +249,38 @@ public abstract class StreamNode<T> {
   public final List<RddNode<T>> slice(Time from, Time to) throws Exception {
     times.zero(); // throws if the context has not started
     Time lastBatch = graph.lastBatchTime();
-    return lastBatch == null ? List.of()
-        : WindowSpec.rddsIn(this, times.alignDown(from).minus(slideDuration()),
-            times.alignDown(to).min(lastBatch));
+    if (lastBatch == null) {
+      return List.of();
+    }
+    Time upTo = times.alignDown(to);
+    if (upTo.greater(lastBatch)) {
+      List<InputStreamNode<?>> inputs = new ArrayList<>();
+      collectInputs(this, inputs);
+      if (inputs.stream().allMatch(InputStreamNode::computesAhead)) {
+        for (InputStreamNode<?> input : inputs) {
+          for (Time time = lastBatch.plus(input.slideDuration()); !time.greater(upTo);
+              time = time.plus(input.slideDuration())) {
+            input.getOrCompute(time);
+          }
+        }
+      } else {
+        upTo = lastBatch;
+      }
+    }
+    return WindowSpec.rddsIn(this, times.alignDown(from).minus(slideDuration()), upTo);
+  }
+
+  /** Adds the input streams that {@code stream} is computed from (itself, if it is one), each once. */
+  private static void collectInputs(StreamNode<?> stream, List<InputStreamNode<?>> inputs) {
+    if (stream instanceof InputStreamNode<?> input) {
+      if (!inputs.contains(input)) {
+        inputs.add(input);
+      }
+      return;
+    }
+    for (StreamNode<?> parent : stream.dependencies()) {
+      collectInputs(parent, inputs);
+    }
   }
 
   /**

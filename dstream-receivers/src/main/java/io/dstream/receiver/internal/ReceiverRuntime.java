@@ -1,5 +1,6 @@
 package io.dstream.receiver.internal;
 
+import io.dstream.checkpoint.serializer.Serializer;
 import java.util.List;
 
 /**
@@ -31,6 +32,14 @@ public interface ReceiverRuntime {
    * @throws io.dstream.storage.BlockStoreException if the block cannot be stored
    */
   void pushMultiple(List<?> records, Object metadata);
+
+  /**
+   * Returns the serializer of the context the receiver feeds: what reads the bytes a receiver stores with
+   * {@code store(ByteBuffer)}.
+   *
+   * @return the serializer
+   */
+  Serializer serializer();
 
   /**
    * Asks for the receiver to be stopped and started again after the default delay.

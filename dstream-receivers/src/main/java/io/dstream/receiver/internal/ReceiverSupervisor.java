@@ -1,5 +1,6 @@
 package io.dstream.receiver.internal;
 
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.receiver.Receiver;
 import io.dstream.storage.BlockId;
 import io.dstream.storage.BlockStoreException;
@@ -47,6 +48,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   private final int streamId;
   private final ReceiverSettings settings;
   private final ReceivedBlockHandler blockHandler;
+  private final Serializer serializer;
   private final ReceiverListener listener;
   private final ReceiverClock restartClock;
   private final List<SystemReceiverClock> ownedClocks;
@@ -65,6 +67,7 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
     this.streamId = builder.streamId;
     this.settings = builder.settings;
     this.blockHandler = builder.blockHandler;
+    this.serializer = builder.serializer;
     this.listener = builder.listener;
     ReceiverClock blockClock;
     if (builder.clock == null) {
@@ -211,6 +214,11 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   @Override
   public int streamId() {
     return streamId;
+  }
+
+  @Override
+  public Serializer serializer() {
+    return serializer;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.dstream.receiver.internal;
 
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.receiver.Receiver;
 
 /** Builds a {@link ReceiverSupervisor}; everything but the receiver, stream id and handler is optional. */
@@ -11,6 +13,7 @@ public final class ReceiverSupervisorBuilder {
   ReceiverListener listener = ReceiverListener.NONE;
   ReceiverClock clock;
   long firstBlockNumber;
+  Serializer serializer;
 
   ReceiverSupervisorBuilder(Receiver<?> receiver, int streamId, ReceivedBlockHandler blockHandler) {
     if (receiver == null || blockHandler == null) {
@@ -80,11 +83,27 @@ public final class ReceiverSupervisorBuilder {
   }
 
   /**
+   * Sets the serializer that reads the bytes the receiver stores with {@code store(ByteBuffer)}: the
+   * context's (default: a {@link KryoSerializer} without registrations).
+   *
+   * @param value the serializer
+   * @return this builder
+   * @throws IllegalArgumentException if the serializer is null
+   */
+  public ReceiverSupervisorBuilder serializer(Serializer value) {
+    this.serializer = requireArgument(value, "serializer");
+    return this;
+  }
+
+  /**
    * Builds the supervisor; it does nothing until {@link ReceiverSupervisor#start()}.
    *
    * @return the supervisor
    */
   public ReceiverSupervisor build() {
+    if (serializer == null) {
+      serializer = new KryoSerializer();
+    }
     return new ReceiverSupervisor(this);
   }
 

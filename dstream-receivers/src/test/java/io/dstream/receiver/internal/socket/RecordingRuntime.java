@@ -1,5 +1,7 @@
 package io.dstream.receiver.internal.socket;
 
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.receiver.Receiver;
 import io.dstream.receiver.internal.ReceiverAccess;
 import io.dstream.receiver.internal.ReceiverRuntime;
@@ -17,6 +19,7 @@ final class RecordingRuntime implements ReceiverRuntime {
   final BlockingQueue<Object> records = new LinkedBlockingQueue<>();
   final BlockingQueue<List<?>> blocks = new LinkedBlockingQueue<>();
   final BlockingQueue<Restart> restarts = new LinkedBlockingQueue<>();
+  private final Serializer serializer = new KryoSerializer();
   private volatile boolean stopped;
 
   static RecordingRuntime attachedTo(Receiver<?> receiver) {
@@ -33,6 +36,11 @@ final class RecordingRuntime implements ReceiverRuntime {
   @Override
   public int streamId() {
     return 0;
+  }
+
+  @Override
+  public Serializer serializer() {
+    return serializer;
   }
 
   @Override
