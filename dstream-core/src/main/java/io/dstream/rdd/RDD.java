@@ -40,6 +40,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>RDDs are safe to use from several threads. Functions passed to them need not be serializable.
  *
+ * <p>The names, parameters and meaning of the operations are those of Spark's {@code JavaRDD}. An RDD of
+ * numbers ({@link #mapToDouble}) is a {@link DoubleRDD}, one of pairs a {@link PairRDD}. The actions, and
+ * what describes an RDD, are declared in a package-private base class, so that this file holds the
+ * transformations and persistence; they are {@code RDD}'s methods all the same.
+ *
  * <p>The method examples build their RDDs with {@code ssc.parallelize} on a context {@code ssc}; inside
  * {@code foreachRDD} or {@code transform} the same operations apply to each batch's RDD. After a shuffle,
  * records come in no particular order.
