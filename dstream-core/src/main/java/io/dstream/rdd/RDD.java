@@ -530,7 +530,8 @@ public class RDD<T> extends RddActions<T> {
    * keys); otherwise as {@link #subtract(RDD)}. Shuffles both.
    *
    * <pre>{@code
-   * RDD<Integer> left = ssc.parallelize(List.of(1, 2, 3)).subtract(ssc.parallelize(List.of(3)), new HashPartitioner(2));
+   * RDD<Integer> left = ssc.parallelize(List.of(1, 2, 3))
+   *     .subtract(ssc.parallelize(List.of(3)), new HashPartitioner(2));   // 1, 2
    * }</pre>
    *
    * @param other the records to remove
@@ -765,10 +766,11 @@ public class RDD<T> extends RddActions<T> {
    * numbers.toDebugString();   // (2) numbers ParallelCollection[0]
    * }</pre>
    *
-   * @param name the name, or null to remove it
+   * @param name the name
    * @return this RDD
    */
   public RDD<T> setName(String name) {
+    Arguments.requireNonNull(name, "name");
     node.setName(name);
     return this;
   }

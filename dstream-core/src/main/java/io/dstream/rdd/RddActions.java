@@ -68,8 +68,8 @@ abstract class RddActions<T> {
 
   /**
    * Returns an iterator over every record, partition by partition, holding one partition in memory at a
-   * time: each partition is computed by its own job when the iterator reaches it. Needs memory for the
-   * largest partition only, where {@link #collect()} needs it for all of them.
+   * time: each partition is computed by its own job when the iterator reaches it; no shuffle. Needs memory
+   * for the largest partition only, where {@link #collect()} needs it for all of them.
    *
    * <pre>{@code
    * Iterator<Integer> all = ssc.parallelize(List.of(1, 2, 3, 4), 2).toLocalIterator();
@@ -331,12 +331,14 @@ abstract class RddActions<T> {
    * int sum = ssc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8), 8).treeReduce(Integer::sum, 3);   // 36
    * }</pre>
    *
-   * @param f an associative and commutative function; may modify and return its first argument
+   * @param f an associative and commutative function; may modify and return its first argument (a level's task
+   *     merges into a copy of its group's first result, so that a retried task finds the results unchanged;
+   *     values of immutable classes are not copied)
    * @param depth the depth of the tree: 1 combines every partition's result in the caller, as {@code reduce}
    * @return the combined value
    * @throws IllegalArgumentException if {@code depth} is less than 1
    * @throws NoSuchElementException if the RDD is empty
-   * @throws JobFailedException if a task fails
+   * @throws JobFailedException if a task fails (also if a level's task cannot copy a result)
    */
   public T treeReduce(Function2<T, T, T> f, int depth) {
     Arguments.requireNonNull(f, "f");
@@ -512,9 +514,10 @@ abstract class RddActions<T> {
    * Saves the records as text: the directory {@code path} gets one part file per partition
    * ({@code part-00000}, ...), each record's {@code toString()} on its own line in UTF-8, and an empty
    * {@code _SUCCESS} marker, written as {@link io.dstream.DStream#saveAsTextFiles(String)} writes a batch:
-   * under a hidden name, then renamed into place. Runs a job, one task per part file. Unlike Spark outside a
-   * streaming job, an existing directory is replaced (as Spark allows in the jobs of a streaming context, so
-   * that a batch that runs again can write again); a reader never sees a half-written directory.
+   * under a hidden name, then renamed into place. Runs a job, one task per part file; no shuffle. Unlike
+   * Spark outside a streaming job, an existing directory is replaced (as Spark allows in the jobs of a
+   * streaming context, so that a batch that runs again can write again); a reader never sees a half-written
+   * directory.
    *
    * <pre>{@code
    * ssc.parallelize(List.of("a", "b"), 2).saveAsTextFile("/tmp/letters");   // /tmp/letters/part-00000, ...
@@ -535,7 +538,7 @@ abstract class RddActions<T> {
    * back: the directory {@code path} gets one part file per partition, each a checksummed stream of the
    * records serialized with the context's serializer (Kryo; records need not be {@code Serializable}), and a
    * {@code _SUCCESS} marker. Written, and an existing directory replaced, as {@link #saveAsTextFile(String)}
-   * does. Runs a job.
+   * does. Runs a job, one task per part file; no shuffle.
    *
    * <pre>{@code
    * ssc.parallelize(List.of(1, 2, 3)).saveAsObjectFile("/tmp/numbers");

@@ -1,5 +1,6 @@
 package io.dstream.rdd;
 
+import io.dstream.checkpoint.internal.Arguments;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -36,9 +37,10 @@ public final class StatCounter implements Serializable {
    * StatCounter stats = new StatCounter(List.of(1.0, 2.0));   // count 2, mean 1.5
    * }</pre>
    *
-   * @param values the values
+   * @param values the values, none null
    */
   public StatCounter(Iterable<Double> values) {
+    Arguments.requireNonNull(values, "values");
     values.forEach(this::merge);
   }
 
@@ -69,6 +71,7 @@ public final class StatCounter implements Serializable {
    * @return this counter
    */
   public StatCounter merge(StatCounter other) {
+    Arguments.requireNonNull(other, "other");
     if (other.n == 0) {
       return this;
     }

@@ -35,7 +35,8 @@ class OrderedActionsTest extends RddTestBase {
     List<Integer> data = randomNumbers(1, 2000);
     RDD<Integer> rdd = ssc().parallelize(data, 7);
     for (int n : new int[] {0, 1, 5, 300, 1999, 2000, 5000}) {
-      assertThat(rdd.takeOrdered(n)).as("takeOrdered(%s)", n).isEqualTo(firstSorted(data, n, Comparator.naturalOrder()));
+      assertThat(rdd.takeOrdered(n)).as("takeOrdered(%s)", n)
+          .isEqualTo(firstSorted(data, n, Comparator.naturalOrder()));
       assertThat(rdd.top(n)).as("top(%s)", n).isEqualTo(firstSorted(data, n, Comparator.reverseOrder()));
     }
   }

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class RddDescriptionTest extends RddTestBase {
 
   @Test
-  void aNameShowsInTheLineageAndCanBeRemoved() {
+  void aNameShowsInTheLineage() {
     RDD<Integer> numbers = ssc().parallelize(range(6), 2).setName("numbers");
     assertThat(numbers.name()).isEqualTo("numbers");
     RDD<Integer> doubled = numbers.map(x -> 2 * x);
     assertThat(doubled.name()).as("a child has its own name").isNull();
     assertThat(doubled.toDebugString()).isEqualTo("(2) map[" + doubled.id() + "]\n |  (2) numbers ParallelCollection["
         + numbers.id() + "]");
-    assertThat(numbers.setName(null).toDebugString()).doesNotContain("numbers");
+    assertThat(numbers.setName("renamed").toDebugString()).startsWith("(2) renamed ParallelCollection[");
   }
 
   @Test

@@ -87,7 +87,8 @@ class SamplingTest extends RddTestBase {
           rdd.randomSplit(new double[] {1, 2}, 9L).get(0).collect());
     };
     List<Object> oneThread = draw.apply(useContext(new StreamingConf().setMaster("local[1]")));
-    StreamingContext fourThreads = new StreamingContext(new StreamingConf().setMaster("local[4]"), Durations.seconds(1));
+    StreamingContext fourThreads =
+        new StreamingContext(new StreamingConf().setMaster("local[4]"), Durations.seconds(1));
     try {
       assertThat(draw.apply(fourThreads)).isEqualTo(oneThread);
     } finally {

@@ -222,7 +222,7 @@ public abstract class RddNode<T> {
   /**
    * Names this node, for lineage dumps and messages.
    *
-   * @param name the name, or null to remove it
+   * @param name the name
    */
   public final void setName(String name) {
     this.name = name;
