@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dstream.checkpoint.internal.Arguments;
 import io.dstream.rdd.HashPartitioner;
+import io.dstream.rdd.DoubleRDD;
 import io.dstream.rdd.PairRDD;
 import io.dstream.rdd.Partitioner;
 import io.dstream.rdd.RDD;
+import io.dstream.rdd.StatCounter;
 import io.dstream.receiver.Receiver;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.storage.BlockId;
@@ -81,6 +83,8 @@ class NullArgumentsTest {
         Map.entry(Time.class, new Time(1000)),
         Map.entry(RDD.class, ssc.parallelize(List.of(1))),
         Map.entry(PairRDD.class, ssc.parallelizePairs(List.of(new Tuple2<>("a", 1)))),
+        Map.entry(DoubleRDD.class, ssc.parallelize(List.of(1.0)).mapToDouble(x -> x)),
+        Map.entry(StatCounter.class, new StatCounter()),
         Map.entry(HashPartitioner.class, new HashPartitioner(2)),
         Map.entry(TestStreamingContext.class, t),
         Map.entry(Receiver.class, new IdleReceiver()),
@@ -116,7 +120,19 @@ class NullArgumentsTest {
 
   private static List<Executable> publicExecutables(Class<?> type) {
     List<Executable> found = new ArrayList<>();
-    for (Method method : type.getDeclaredMethods()) {
+    // A package-private base class's public methods are the public class's own (RDD's actions are in RddActions);
+    // users reach them through the class, reflection only once made accessible.
+    List<Method> methods = new ArrayList<>(List.of(type.getDeclaredMethods()));
+    for (Class<?> base = type.getSuperclass(); base != null && !Modifier.isPublic(base.getModifiers());
+        base = base.getSuperclass()) {
+      for (Method method : base.getDeclaredMethods()) {
+        if (Modifier.isPublic(method.getModifiers())) {
+          method.setAccessible(true);
+          methods.add(method);
+        }
+      }
+    }
+    for (Method method : methods) {
       boolean isPublic = Modifier.isPublic(method.getModifiers());
       // equals takes null by contract, and compareTo throws NullPointerException by contract.
       boolean contractual = method.getName().equals("equals") || method.getName().equals("compareTo");
@@ -194,6 +210,12 @@ class NullArgumentsTest {
       return ssc.parallelizePairs(List.of(new Tuple2<>("a", 1)));
     } else if (type == RDD.class) {
       return ssc.parallelize(List.of(1));
+    } else if (type == DoubleRDD.class) {
+      return ssc.parallelize(List.of(1.0)).mapToDouble(x -> x);
+    } else if (type == StatCounter.class) {
+      return new StatCounter();
+    } else if (type == double[].class) {
+      return new double[] {0, 1};
     } else if (type == StateSpec.class) {
       return spec();
     } else if (type == StorageLevel.class) {

@@ -2,25 +2,24 @@ package io.dstream.rdd;
 
 import io.dstream.Tuple2;
 import io.dstream.checkpoint.internal.Arguments;
+import io.dstream.function.DoubleFunction;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function2;
 import io.dstream.function.Function;
 import io.dstream.function.PairFlatMapFunction;
 import io.dstream.function.PairFunction;
-import io.dstream.function.VoidFunction;
-import io.dstream.internal.rdd.Dependency;
 import io.dstream.internal.rdd.NarrowOperation;
+import io.dstream.internal.rdd.PairOperations;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.rdd.RddOperations;
-import io.dstream.internal.rdd.ShuffleDependency;
-import io.dstream.internal.rdd.ValueCopier;
+import io.dstream.internal.rdd.Sampling;
+import io.dstream.internal.rdd.SetOperations;
+import io.dstream.internal.rdd.Zips;
 import io.dstream.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An immutable, partitioned, lazily computed dataset: a Resilient Distributed Dataset in the sense of
@@ -41,17 +40,21 @@ import java.util.Objects;
  *
  * <p>RDDs are safe to use from several threads. Functions passed to them need not be serializable.
  *
+ * <p>The names, parameters and meaning of the operations are those of Spark's {@code JavaRDD}. An RDD of
+ * numbers ({@link #mapToDouble}) is a {@link DoubleRDD}, one of pairs a {@link PairRDD}. The actions, and
+ * what describes an RDD, are declared in a package-private base class, so that this file holds the
+ * transformations and persistence; they are {@code RDD}'s methods all the same.
+ *
  * <p>The method examples build their RDDs with {@code ssc.parallelize} on a context {@code ssc}; inside
  * {@code foreachRDD} or {@code transform} the same operations apply to each batch's RDD. After a shuffle,
  * records come in no particular order.
  *
  * @param <T> the record type
  */
-public class RDD<T> {
-  final RddNode<T> node;
+public class RDD<T> extends RddActions<T> {
 
   RDD(RddNode<T> node) {
-    this.node = Objects.requireNonNull(node);
+    super(node);
   }
 
   /**
@@ -230,6 +233,66 @@ public class RDD<T> {
   }
 
   /**
+   * Turns each partition as a whole into key-value pairs. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<Integer, Integer> sizes = ssc.parallelize(List.of("a", "b", "c"), 2).mapPartitionsToPair(partition -> {
+   *   int n = 0;
+   *   for (; partition.hasNext(); partition.next()) {
+   *     n++;
+   *   }
+   *   return List.of(new Tuple2<>(n, 1)).iterator();
+   * });
+   * sizes.collect();   // [(1,1), (2,1)]
+   * }</pre>
+   *
+   * @param f turns a partition's records into the new partition's pairs
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a pair RDD
+   */
+  public <K, V> PairRDD<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f) {
+    return mapPartitionsToPair(f, false);
+  }
+
+  /**
+   * Turns each partition as a whole into key-value pairs; otherwise as
+   * {@link #mapPartitionsToPair(PairFlatMapFunction)}. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Integer> kept = placed.mapPartitionsToPair(partition -> partition, true);   // partitioner kept
+   * }</pre>
+   *
+   * @param f turns a partition's records into the new partition's pairs
+   * @param preservesPartitioning true if this RDD holds pairs and {@code f} keeps their keys where they were, so
+   *     the partitioner is kept
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a pair RDD
+   */
+  public <K, V> PairRDD<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f,
+      boolean preservesPartitioning) {
+    Arguments.requireNonNull(f, "f");
+    return new PairRDD<>(NarrowOperation.mapPartitionsToPair(f, preservesPartitioning).on(node));
+  }
+
+  /**
+   * Turns every record into a number, giving an RDD with numeric actions ({@code sum}, {@code mean},
+   * {@code stats}, {@code histogram}...). Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * double mean = ssc.parallelize(List.of("a", "bb", "ccc")).mapToDouble(String::length).mean();   // 2.0
+   * }</pre>
+   *
+   * @param f the function
+   * @return a numeric RDD
+   */
+  public DoubleRDD mapToDouble(DoubleFunction<T> f) {
+    Arguments.requireNonNull(f, "f");
+    return new DoubleRDD(NarrowOperation.mapToDouble(f).on(node));
+  }
+
+  /**
    * Pairs every record with a key computed from it: {@code (f(x), x)}. Narrow: no shuffle.
    *
    * <pre>{@code
@@ -258,6 +321,81 @@ public class RDD<T> {
    */
   public RDD<List<T>> glom() {
     return new RDD<>(NarrowOperation.<T>glom().on(node));
+  }
+
+  /**
+   * Pairs the {@code n}-th record of each partition with the {@code n}-th record of the same partition of
+   * another RDD. Both must have the same number of partitions and of records in each, as when one is a map of
+   * the other. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * RDD<String> words = ssc.parallelize(List.of("a", "bb"), 2);
+   * PairRDD<String, Integer> withLength = words.zip(words.map(String::length));   // [(a,1), (bb,2)]
+   * }</pre>
+   *
+   * @param other the other RDD
+   * @param <U> the other's record type
+   * @return the pairs
+   * @throws IllegalArgumentException if the partition counts differ
+   * @throws JobFailedException from an action, if a partition of one has more records than that of the other
+   */
+  public <U> PairRDD<T, U> zip(RDD<U> other) {
+    Arguments.requireNonNull(other, "other");
+    return new PairRDD<>(Zips.zip(node, other.node));
+  }
+
+  /**
+   * Pairs every record with its index: its position in the RDD, counting partition by partition from 0.
+   * Runs a job now, to count the records of every partition but the last (none for one partition); no
+   * shuffle. The indexes follow the records' order within partitions, so give an RDD whose order is fixed
+   * (a sorted one, or one persisted after a shuffle).
+   *
+   * <pre>{@code
+   * PairRDD<String, Long> indexed = ssc.parallelize(List.of("a", "b", "c"), 2).zipWithIndex();
+   * indexed.collect();   // [(a,0), (b,1), (c,2)]
+   * }</pre>
+   *
+   * @return the records with their index
+   * @throws JobFailedException if the counting job fails
+   */
+  public PairRDD<T, Long> zipWithIndex() {
+    return new PairRDD<>(Zips.withIndex(node));
+  }
+
+  /**
+   * Pairs every record with an id unique in the RDD: the {@code i}-th record of partition {@code k} gets
+   * {@code i * n + k}, for {@code n} partitions. Runs no job, unlike {@link #zipWithIndex()}, but the ids have
+   * gaps. Narrow: no shuffle.
+   *
+   * <pre>{@code
+   * PairRDD<String, Long> ids = ssc.parallelize(List.of("a", "b", "c"), 2).zipWithUniqueId();
+   * ids.collect();   // [(a,0), (b,1), (c,3)]
+   * }</pre>
+   *
+   * @return the records with their ids
+   */
+  public PairRDD<T, Long> zipWithUniqueId() {
+    return new PairRDD<>(Zips.withUniqueId(node));
+  }
+
+  /**
+   * Returns every pair of a record of this RDD and a record of another: the Cartesian product. Narrow: no
+   * shuffle; the result has the product of the partition counts, each task holding one partition of the
+   * other RDD in memory.
+   *
+   * <pre>{@code
+   * PairRDD<Integer, String> grid = ssc.parallelize(List.of(1, 2)).cartesian(ssc.parallelize(List.of("x", "y")));
+   * grid.count();   // 4: (1,x), (1,y), (2,x), (2,y)
+   * }</pre>
+   *
+   * @param other the other RDD
+   * @param <U> the other's record type
+   * @return the pairs
+   * @throws IllegalArgumentException if the product of the partition counts does not fit in an int
+   */
+  public <U> PairRDD<T, U> cartesian(RDD<U> other) {
+    Arguments.requireNonNull(other, "other");
+    return new PairRDD<>(SetOperations.cartesian(node, other.node));
   }
 
   /**
@@ -354,257 +492,218 @@ public class RDD<T> {
     return new RDD<>(RddOperations.distinct(node, numPartitions));
   }
 
-  // ---- actions ---------------------------------------------------------------------------------------
-
   /**
-   * Returns every record, partition by partition: runs a job and brings the whole RDD into one list,
-   * so use it only on RDDs that fit in memory.
+   * Returns the records that do not occur in another RDD, each as often as it occurs here; in as many
+   * partitions as this RDD has. Shuffles both.
    *
    * <pre>{@code
-   * List<String> all = ssc.parallelize(List.of("a", "b", "c")).collect();   // [a, b, c]
+   * List<Integer> left = ssc.parallelize(List.of(1, 2, 2, 3)).subtract(ssc.parallelize(List.of(3, 4))).collect();
+   * // [1, 2, 2] in any order
    * }</pre>
    *
-   * @return a new mutable list
-   * @throws JobFailedException if a task fails
+   * @param other the records to remove
+   * @return the remaining records
    */
-  public List<T> collect() {
-    List<List<T>> parts = runJob((p, it) -> {
-      List<T> list = new ArrayList<>();
-      it.forEachRemaining(list::add);
-      return list;
-    });
-    List<T> all = new ArrayList<>();
-    parts.forEach(all::addAll);
-    return all;
+  public RDD<T> subtract(RDD<T> other) {
+    return subtract(other, Math.max(1, getNumPartitions()));
   }
 
   /**
-   * Returns the number of records. Runs a job.
+   * Returns the records that do not occur in another RDD, in the given number of partitions; otherwise as
+   * {@link #subtract(RDD)}. Shuffles both.
    *
    * <pre>{@code
-   * long n = ssc.parallelize(List.of("a", "b", "a")).count();   // 3
+   * RDD<Integer> left = ssc.parallelize(List.of(1, 2, 3)).subtract(ssc.parallelize(List.of(3)), 4);   // 1, 2
    * }</pre>
    *
-   * @return the count
-   * @throws JobFailedException if a task fails
+   * @param other the records to remove
+   * @param numPartitions the number of partitions
+   * @return the remaining records
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
-  public long count() {
-    long total = 0;
-    for (long c : runJob((p, it) -> {
-      long n = 0;
-      for (; it.hasNext(); it.next()) {
-        n++;
-      }
-      return n;
-    })) {
-      total += c;
-    }
-    return total;
+  public RDD<T> subtract(RDD<T> other, int numPartitions) {
+    return subtract(other, PairOperations.hash("subtract", numPartitions));
   }
 
   /**
-   * Returns the first record. Runs a job over as few partitions as it can.
+   * Returns the records that do not occur in another RDD, placed by a partitioner (which gets whole records as
+   * keys); otherwise as {@link #subtract(RDD)}. Shuffles both.
    *
    * <pre>{@code
-   * String head = ssc.parallelize(List.of("a", "b")).first();   // a
+   * RDD<Integer> left = ssc.parallelize(List.of(1, 2, 3))
+   *     .subtract(ssc.parallelize(List.of(3)), new HashPartitioner(2));   // 1, 2
    * }</pre>
    *
-   * @return the first record of the first non-empty partition
-   * @throws NoSuchElementException if the RDD is empty
-   * @throws JobFailedException if a task fails
+   * @param other the records to remove
+   * @param partitioner where records go
+   * @return the remaining records
    */
-  public T first() {
-    List<T> one = take(1);
-    if (one.isEmpty()) {
-      throw new NoSuchElementException("first() on an empty RDD; check isEmpty() or use take(1)");
-    }
-    return one.get(0);
+  public RDD<T> subtract(RDD<T> other, Partitioner partitioner) {
+    Arguments.requireNonNull(other, "other");
+    Arguments.requireNonNull(partitioner, "partitioner");
+    return new RDD<>(SetOperations.subtract(node, other.node, partitioner));
   }
 
   /**
-   * Returns the first {@code n} records, computing as few partitions as it can: first one partition, then
-   * four times as many as long as records are missing.
+   * Returns the distinct records that occur in both this RDD and another. Shuffles both.
    *
    * <pre>{@code
-   * List<Integer> firstTwo = ssc.parallelize(List.of(1, 2, 3, 4), 4).take(2);   // [1, 2]
+   * List<Integer> common = ssc.parallelize(List.of(1, 2, 2, 3)).intersection(ssc.parallelize(List.of(2, 3, 4)))
+   *     .collect();   // [2, 3] in any order
    * }</pre>
    *
-   * @param n how many records
-   * @return up to {@code n} records
-   * @throws IllegalArgumentException if {@code n} is negative
-   * @throws JobFailedException if a task fails
+   * @param other the other RDD
+   * @return the common records, each once
    */
-  public List<T> take(int n) {
-    return RddOperations.take(node, n);
+  public RDD<T> intersection(RDD<T> other) {
+    Arguments.requireNonNull(other, "other");
+    return new RDD<>(SetOperations.intersection(node, other.node));
   }
 
   /**
-   * Combines all records with an associative and commutative function. Runs a job: each
-   * partition is reduced on a worker thread, and the partitions' results in the caller's thread.
+   * Groups the records by a key computed from each. Shuffles, into the default number of partitions
+   * ({@code dstream.default.parallelism}, or this RDD's partition count).
    *
    * <pre>{@code
-   * int sum = ssc.parallelize(List.of(1, 2, 3, 4)).reduce(Integer::sum);   // 10
+   * PairRDD<Integer, Iterable<String>> byLength = ssc.parallelize(List.of("a", "bb", "c")).groupBy(String::length);
+   * // (1,[a, c]), (2,[bb])
    * }</pre>
    *
-   * @param f the function
-   * @return the combined value
-   * @throws NoSuchElementException if the RDD is empty
-   * @throws JobFailedException if a task fails
+   * @param f computes a record's key
+   * @param <K> the key type
+   * @return one record per key with all its records
    */
-  public T reduce(Function2<T, T, T> f) {
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f) {
     Arguments.requireNonNull(f, "f");
-    List<Object[]> parts = runJob((p, it) -> {
-      if (!it.hasNext()) {
-        return new Object[0];
-      }
-      T acc = it.next();
-      while (it.hasNext()) {
-        acc = f.call(acc, it.next());
-      }
-      return new Object[] {acc};
-    });
-    boolean found = false;
-    T result = null;
-    for (Object[] part : parts) {
-      if (part.length == 1) {
-        @SuppressWarnings("unchecked")
-        T value = (T) part[0];
-        result = found ? callUser(f, result, value) : value;
-        found = true;
-      }
-    }
-    if (!found) {
-      throw new NoSuchElementException("reduce() on an empty RDD; use fold() with a zero value instead");
-    }
-    return result;
+    return keyBy(f).groupByKey();
   }
 
   /**
-   * Folds all records into a value: each partition from a copy of {@code zeroValue}, then the partitions'
-   * results from another copy. Runs a job.
+   * Groups the records by a key computed from each, into the given number of partitions. Shuffles.
    *
    * <pre>{@code
-   * int sum = ssc.parallelize(List.of(1, 2, 3, 4)).fold(0, Integer::sum);   // 10, and 0 for an empty RDD
+   * PairRDD<Integer, Iterable<String>> byLength = ssc.parallelize(List.of("a", "bb", "c")).groupBy(String::length, 4);
    * }</pre>
    *
-   * @param zeroValue the neutral value of {@code f}; copied, so it may be mutable
-   * @param f an associative function
-   * @return the folded value ({@code zeroValue} for an empty RDD)
-   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
-   * @throws JobFailedException if a task fails
+   * @param f computes a record's key
+   * @param numPartitions the number of partitions
+   * @param <K> the key type
+   * @return one record per key with all its records
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
    */
-  public T fold(T zeroValue, Function2<T, T, T> f) {
+  public <K> PairRDD<K, Iterable<T>> groupBy(Function<T, K> f, int numPartitions) {
     Arguments.requireNonNull(f, "f");
-    return aggregate(zeroValue, f, f);
+    return keyBy(f).groupByKey(numPartitions);
   }
 
   /**
-   * Aggregates all records: each partition with {@code seqOp} from a copy of {@code zeroValue}, then the
-   * partitions' results with {@code combOp} from another copy. Runs a job.
+   * Sorts the records by a key computed from each, in the key's natural order: partition {@code i} holds
+   * records whose keys are all before those of partition {@code i + 1}, each partition sorted. Runs a job now
+   * to sample the keys, then shuffles by range, as {@link PairRDD#sortByKey(boolean, int)} does.
    *
    * <pre>{@code
-   * // (sum, count) in one pass, for the average
-   * Tuple2<Integer, Integer> sumCount = ssc.parallelize(List.of(1, 2, 3, 4)).aggregate(new Tuple2<>(0, 0),
-   *     (acc, x) -> new Tuple2<>(acc._1() + x, acc._2() + 1),
-   *     (x, y) -> new Tuple2<>(x._1() + y._1(), x._2() + y._2()));   // (10,4)
+   * List<String> byLength = ssc.parallelize(List.of("ccc", "a", "bb")).sortBy(String::length, true, 2).collect();
+   * // [a, bb, ccc]
    * }</pre>
    *
-   * @param zeroValue the neutral value; copied, so it may be mutable
-   * @param seqOp folds a record into an accumulator
-   * @param combOp merges two accumulators
-   * @param <U> the accumulator type
-   * @return the aggregate
-   * @throws IllegalArgumentException if {@code zeroValue} cannot be copied
-   * @throws JobFailedException if a task fails
+   * @param f computes a record's key, which must be {@link Comparable}
+   * @param ascending true for ascending order
+   * @param numPartitions the number of partitions; fewer may result when there are few distinct keys
+   * @param <S> the key type
+   * @return the sorted records
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive, or a sampled key is null or
+   *     not {@link Comparable}
+   * @throws JobFailedException if the sampling job fails
    */
-  public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
-    Arguments.requireNonNull(seqOp, "seqOp");
-    Arguments.requireNonNull(combOp, "combOp");
-    ValueCopier copier = node.engine().valueCopier();
-    U result = copier.copy(zeroValue);
-    List<U> parts = runJob((p, it) -> {
-      U acc = copier.copy(zeroValue);
-      while (it.hasNext()) {
-        acc = seqOp.call(acc, it.next());
-      }
-      return acc;
-    });
-    for (U part : parts) {
-      result = callUser(combOp, result, part);
+  public <S> RDD<T> sortBy(Function<T, S> f, boolean ascending, int numPartitions) {
+    Arguments.requireNonNull(f, "f");
+    return keyBy(f).sortByKey(ascending, numPartitions).values();
+  }
+
+  // ---- sampling --------------------------------------------------------------------------------------
+
+  /**
+   * Returns a random sample of the records, with a seed chosen now; otherwise as
+   * {@link #sample(boolean, double, long)}.
+   *
+   * <pre>{@code
+   * RDD<Integer> tenth = numbers.sample(false, 0.1);   // about a tenth of the numbers
+   * }</pre>
+   *
+   * @param withReplacement whether a record may be drawn more than once
+   * @param fraction without replacement, the probability of keeping each record (0 to 1); with replacement,
+   *     the expected number of times each record is drawn (0 or more)
+   * @return the sample
+   * @throws IllegalArgumentException if {@code fraction} is negative or NaN, or above 1 without replacement
+   */
+  public RDD<T> sample(boolean withReplacement, double fraction) {
+    return sample(withReplacement, fraction, ThreadLocalRandom.current().nextLong());
+  }
+
+  /**
+   * Returns a random sample of the records: without replacement each record is kept with probability
+   * {@code fraction}; with replacement each is drawn a Poisson-distributed number of times of mean
+   * {@code fraction}. So the sample's size is about {@code fraction} times the count, not exactly (use
+   * {@link #takeSample} for an exact size). Narrow: no shuffle; keeps the partitioner. Each partition draws
+   * from its own generator seeded from {@code seed} and the partition's index: the same seed and records give
+   * the same sample, however many worker threads run it, and every action on the sample sees the same records
+   * as long as the partitions give their records in the same order (persist this RDD first if it comes
+   * from a shuffle).
+   *
+   * <pre>{@code
+   * RDD<Integer> half = ssc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8), 2).sample(false, 0.5, 42L);
+   * }</pre>
+   *
+   * @param withReplacement whether a record may be drawn more than once
+   * @param fraction without replacement, the probability of keeping each record (0 to 1); with replacement,
+   *     the expected number of times each record is drawn (0 or more)
+   * @param seed the seed of the random draws
+   * @return the sample
+   * @throws IllegalArgumentException if {@code fraction} is negative or NaN, or above 1 without replacement
+   */
+  public RDD<T> sample(boolean withReplacement, double fraction, long seed) {
+    return new RDD<>(Sampling.sample(node, withReplacement, fraction, seed));
+  }
+
+  /**
+   * Splits the records at random into RDDs whose sizes are about proportional to the weights, with a seed
+   * chosen now; otherwise as {@link #randomSplit(double[], long)}.
+   *
+   * <pre>{@code
+   * List<RDD<Integer>> trainAndTest = numbers.randomSplit(new double[] {0.8, 0.2});
+   * }</pre>
+   *
+   * @param weights the relative sizes, normalized to sum to 1
+   * @return one RDD per weight
+   * @throws IllegalArgumentException if a weight is negative or NaN, or they do not sum to a positive number
+   */
+  public List<RDD<T>> randomSplit(double[] weights) {
+    return randomSplit(weights, ThreadLocalRandom.current().nextLong());
+  }
+
+  /**
+   * Splits the records at random into RDDs whose sizes are about proportional to the weights: every record
+   * is in exactly one of them. Narrow: no shuffle; each split computes this RDD again and keeps its share of
+   * the records (persist this RDD first if it is costly, and if it comes from a shuffle, so that every split
+   * sees the records of a partition in the same order). Reproducible with a seed as {@link #sample} is.
+   *
+   * <pre>{@code
+   * List<RDD<Integer>> parts = ssc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8)).randomSplit(new double[] {3, 1}, 7L);
+   * // parts.get(0) has about three quarters of the numbers, parts.get(1) the others
+   * }</pre>
+   *
+   * @param weights the relative sizes, normalized to sum to 1
+   * @param seed the seed of the random draws
+   * @return one RDD per weight, in order
+   * @throws IllegalArgumentException if a weight is negative or NaN, or they do not sum to a positive number
+   */
+  public List<RDD<T>> randomSplit(double[] weights, long seed) {
+    Arguments.requireNonNull(weights, "weights");
+    List<RDD<T>> splits = new ArrayList<>(weights.length);
+    for (RddNode<T> split : Sampling.randomSplit(node, weights, seed)) {
+      splits.add(new RDD<>(split));
     }
-    return result;
-  }
-
-  /**
-   * Applies a function to every record, on the worker threads. Runs a job.
-   *
-   * <pre>{@code
-   * ssc.parallelize(List.of("a", "b")).foreach(System.out::println);   // prints a and b, in any order
-   * }</pre>
-   *
-   * @param f the function
-   * @throws JobFailedException if a task fails
-   */
-  public void foreach(VoidFunction<T> f) {
-    Arguments.requireNonNull(f, "f");
-    runJob((p, it) -> {
-      while (it.hasNext()) {
-        f.call(it.next());
-      }
-      return null;
-    });
-  }
-
-  /**
-   * Applies a function to every partition, on the worker threads: the place to open one connection per
-   * partition rather than per record. Runs a job.
-   *
-   * <pre>{@code
-   * ssc.parallelize(List.of("a", "b", "c"), 2).foreachPartition(partition -> {
-   *   StringBuilder lines = new StringBuilder();   // one buffer (or connection) per partition
-   *   partition.forEachRemaining(w -> lines.append(w).append('\n'));
-   *   System.out.print(lines);
-   * });
-   * }</pre>
-   *
-   * @param f the function
-   * @throws JobFailedException if a task fails
-   */
-  public void foreachPartition(VoidFunction<Iterator<T>> f) {
-    Arguments.requireNonNull(f, "f");
-    runJob((p, it) -> {
-      f.call(it);
-      return null;
-    });
-  }
-
-  /**
-   * Tells whether the RDD has no records, computing at most what {@code take(1)} computes.
-   *
-   * <pre>{@code
-   * boolean none = ssc.parallelize(List.of("a", "b")).filter(w -> w.startsWith("z")).isEmpty();   // true
-   * }</pre>
-   *
-   * @return true if empty
-   * @throws JobFailedException if a task fails
-   */
-  public boolean isEmpty() {
-    return getNumPartitions() == 0 || take(1).isEmpty();
-  }
-
-  /**
-   * Counts how many times each distinct record occurs. Shuffles and runs a job; the result must fit
-   * in memory.
-   *
-   * <pre>{@code
-   * Map<String, Long> counts = ssc.parallelize(List.of("a", "b", "a")).countByValue();   // {a=2, b=1}
-   * }</pre>
-   *
-   * @return a new map from record to count
-   * @throws JobFailedException if a task fails
-   */
-  public Map<T, Long> countByValue() {
-    return mapToPair(x -> new Tuple2<>(x, 1L)).reduceByKey(Long::sum).collectAsMap();
+    return splits;
   }
 
   // ---- persistence and description ------------------------------------------------------------------
@@ -660,95 +759,21 @@ public class RDD<T> {
   }
 
   /**
-   * Returns the storage level.
+   * Names this RDD: the name shows in {@link #toDebugString()} and in the messages of failed tasks.
    *
    * <pre>{@code
-   * StorageLevel level = ssc.parallelize(List.of(1)).cache().getStorageLevel();   // MEMORY_ONLY
+   * RDD<Integer> numbers = ssc.parallelize(List.of(1, 2, 3)).setName("numbers");
+   * numbers.toDebugString();   // (2) numbers ParallelCollection[0]
    * }</pre>
    *
-   * @return {@link StorageLevel#NONE} unless persisted
+   * @param name the name
+   * @return this RDD
    */
-  public StorageLevel getStorageLevel() {
-    return node.storageLevel();
+  public RDD<T> setName(String name) {
+    Arguments.requireNonNull(name, "name");
+    node.setName(name);
+    return this;
   }
-
-  /**
-   * Returns the number of partitions.
-   *
-   * <pre>{@code
-   * int n = ssc.parallelize(List.of(1, 2, 3), 3).getNumPartitions();   // 3
-   * }</pre>
-   *
-   * @return zero or more
-   */
-  public int getNumPartitions() {
-    return node.numPartitions();
-  }
-
-  /**
-   * Returns this RDD's id, unique within its context.
-   *
-   * <pre>{@code
-   * RDD<Integer> numbers = ssc.parallelize(List.of(1, 2, 3));
-   * int id = numbers.id();   // also shown in toDebugString(), as in ParallelCollection[0]
-   * }</pre>
-   *
-   * @return the id
-   */
-  public int id() {
-    return node.id();
-  }
-
-  /**
-   * Returns the lineage as indented text, one line per RDD with its partition count, as in Spark's
-   * {@code toDebugString}: lines of one stage share an indentation and hang off a {@code |}; a shuffle
-   * starts a new, deeper stage with {@code +-}. For {@code pairs.reduceByKey(f).mapValues(g)}:
-   *
-   * <pre>
-   * (2) mapValues[3]
-   *  |  (2) reduceByKey[2]
-   *  +- (2) mapToPair[1]
-   *      |  (2) ParallelCollection[0]
-   * </pre>
-   *
-   * @return the lineage
-   */
-  public String toDebugString() {
-    StringBuilder out = new StringBuilder();
-    describe(node, "", "", out);
-    return out.toString().stripTrailing();
-  }
-
-  private static void describe(RddNode<?> n, String marker, String stageIndent, StringBuilder out) {
-    out.append(marker).append('(').append(n.numPartitions()).append(") ").append(n).append('\n');
-    for (Dependency dep : n.dependencies()) {
-      if (dep instanceof ShuffleDependency<?, ?, ?>) {
-        describe(dep.parent(), stageIndent + " +- ", stageIndent + "    ", out);
-      } else {
-        describe(dep.parent(), stageIndent + " |  ", stageIndent, out);
-      }
-    }
-  }
-
-  @Override
-  public String toString() {
-    return node.toString();
-  }
-
-  // ---- helpers shared with PairRDD ---------------------------------------------------------------------
-
-  <U> List<U> runJob(io.dstream.internal.rdd.TaskFunction<T, U> f) {
-    return node.engine().jobRunner().runJob(node, f);
-  }
-
-  static <A, B, C> C callUser(Function2<A, B, C> f, A a, B b) {
-    try {
-      return f.call(a, b);
-    } catch (Exception e) {
-      throw new JobFailedException("a function failed while merging the tasks' results: " + e, e);
-    }
-  }
-
 
   static {
     RddBridge.install();

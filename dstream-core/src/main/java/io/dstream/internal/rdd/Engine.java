@@ -1,5 +1,6 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.checkpoint.serializer.Serializer;
 import io.dstream.storage.internal.BlockManager;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,6 +190,16 @@ public final class Engine {
    */
   public ValueCopier valueCopier() {
     return valueCopier;
+  }
+
+  /**
+   * Returns the context's serializer (with which the value copier copies), for what writes records as bytes,
+   * such as {@code saveAsObjectFile}.
+   *
+   * @return the serializer
+   */
+  public Serializer serializer() {
+    return valueCopier.serializer();
   }
 
   /**

@@ -131,6 +131,20 @@ public final class Iterators {
   }
 
   /**
+   * Counts the records left in an iterator, consuming them.
+   *
+   * @param records the records
+   * @return how many there were
+   */
+  public static long count(Iterator<?> records) {
+    long n = 0;
+    for (; records.hasNext(); records.next()) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
    * Concatenates several iterators lazily: the {@code i}-th is asked for only when the ones before it are
    * exhausted.
    *

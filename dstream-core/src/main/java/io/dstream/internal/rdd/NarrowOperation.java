@@ -1,6 +1,7 @@
 package io.dstream.internal.rdd;
 
 import io.dstream.Tuple2;
+import io.dstream.function.DoubleFunction;
 import io.dstream.function.FlatMapFunction;
 import io.dstream.function.Function2;
 import io.dstream.function.Function;
@@ -96,6 +97,32 @@ public record NarrowOperation<T, U>(String name, PartitionFunction<T, U> functio
       boolean preservesPartitioning) {
     return new NarrowOperation<>("mapPartitionsWithIndex", (p, it) -> nonNull(f.call(p, it)),
         preservesPartitioning);
+  }
+
+  /**
+   * {@code mapPartitionsToPair}: each partition turned as a whole into key-value pairs.
+   *
+   * @param f turns a partition's records into the new partition's pairs; must not return null
+   * @param preservesPartitioning whether {@code f} keeps keys where they were
+   * @param <T> the record type
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the operation
+   */
+  public static <T, K, V> NarrowOperation<T, Tuple2<K, V>> mapPartitionsToPair(
+      PairFlatMapFunction<Iterator<T>, K, V> f, boolean preservesPartitioning) {
+    return new NarrowOperation<>("mapPartitionsToPair", (p, it) -> nonNull(f.call(it)), preservesPartitioning);
+  }
+
+  /**
+   * {@code mapToDouble}: every record turned into a number.
+   *
+   * @param f the function
+   * @param <T> the record type
+   * @return the operation
+   */
+  public static <T> NarrowOperation<T, Double> mapToDouble(DoubleFunction<T> f) {
+    return new NarrowOperation<>("mapToDouble", (p, it) -> Iterators.map(it, f::call), false);
   }
 
   /**

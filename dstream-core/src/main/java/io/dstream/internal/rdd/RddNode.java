@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>A subclass supplies its partition count, its dependencies and {@link #compute(int)}; this class adds
  * persistence: the partitions of a persisted node are kept in the engine's {@link PartitionCache} at the
- * node's storage level. Nodes are immutable apart from their persistence.
+ * node's storage level. Nodes are immutable apart from their persistence and the name a user may give them.
  *
  * @param <T> the record type
  */
@@ -22,6 +22,7 @@ public abstract class RddNode<T> {
   private final Engine engine;
   private final int id;
   private volatile StorageLevel storageLevel = StorageLevel.NONE;
+  private volatile String name;
   // Removes the cached partitions on unpersist, or once this node is unreachable; null unless persisted.
   private Cleaner.Cleanable cachedPartitions;
 
@@ -209,8 +210,33 @@ public abstract class RddNode<T> {
     return plain;
   }
 
+  /**
+   * Returns the name a user gave this node ({@code RDD.setName}).
+   *
+   * @return the name, or null if none was given
+   */
+  public final String name() {
+    return name;
+  }
+
+  /**
+   * Names this node, for lineage dumps and messages.
+   *
+   * @param name the name
+   */
+  public final void setName(String name) {
+    this.name = name;
+  }
+
+  /**
+   * Returns the node's name, if it has one, its description and its id, such as {@code mapToPair[3]} or
+   * {@code counts mapToPair[3]}.
+   *
+   * @return the text
+   */
   @Override
   public String toString() {
-    return describe() + "[" + id + "]";
+    String given = name;
+    return (given == null ? "" : given + " ") + describe() + "[" + id + "]";
   }
 }

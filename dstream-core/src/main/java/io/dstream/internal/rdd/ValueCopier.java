@@ -72,6 +72,15 @@ public final class ValueCopier {
   }
 
   /**
+   * Returns the serializer copies are made with: the context's.
+   *
+   * @return the serializer
+   */
+  public Serializer serializer() {
+    return serializer;
+  }
+
+  /**
    * Tells whether a value can never be modified, so that sharing it is always safe. Cheap enough for the
    * per-record path: one class lookup.
    *
