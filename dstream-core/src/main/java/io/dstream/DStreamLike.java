@@ -204,7 +204,7 @@ public abstract class DStreamLike<T, S extends DStreamLike<T, S, R>, R extends R
    */
   public <K, V> PairDStream<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f) {
     Arguments.requireNonNull(f, "f");
-    return narrowToPair(NarrowOperation.mapPartitions(f::call, false));
+    return narrowToPair(NarrowOperation.mapPartitionsToPair(f, false));
   }
 
   /**

@@ -10,10 +10,10 @@ import io.dstream.internal.rdd.KeyRanges;
 import io.dstream.internal.rdd.NarrowOperation;
 import io.dstream.internal.rdd.PairActions;
 import io.dstream.internal.rdd.PairOperations;
-import io.dstream.internal.rdd.PairSampling;
 import io.dstream.internal.rdd.PairSetOperations;
 import io.dstream.internal.rdd.RangeSort;
 import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.Sampling;
 import io.dstream.storage.StorageLevel;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -529,7 +529,7 @@ public class PairRDD<K, V> extends PairRDDJoins<K, V> {
    * @throws IllegalArgumentException if {@code fraction} is out of range
    */
   public PairRDD<K, V> sample(boolean withReplacement, double fraction, long seed) {
-    return new PairRDD<>(PairSampling.sample(node, withReplacement, fraction, seed));
+    return new PairRDD<>(Sampling.sample(node, withReplacement, fraction, seed));
   }
 
   /**
@@ -572,7 +572,7 @@ public class PairRDD<K, V> extends PairRDDJoins<K, V> {
    */
   public PairRDD<K, V> sampleByKey(boolean withReplacement, Map<K, Double> fractions, long seed) {
     Arguments.requireNonNull(fractions, "fractions");
-    return new PairRDD<>(PairSampling.sampleByKey(node, withReplacement, fractions, seed));
+    return new PairRDD<>(Sampling.sampleByKey(node, withReplacement, fractions, seed));
   }
 
   /**

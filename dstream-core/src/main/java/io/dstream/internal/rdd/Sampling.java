@@ -1,14 +1,19 @@
 package io.dstream.internal.rdd;
 
+import io.dstream.Tuple2;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Random sampling of an RDD's records: {@code sample}, {@code randomSplit} and {@code takeSample}.
+ * Random sampling of an RDD's records: {@code sample}, {@code sampleByKey}, {@code randomSplit} and
+ * {@code takeSample}.
  *
  * <p>Every partition draws from its own generator, seeded from the operation's seed and the partition's
  * index. So a sample depends only on the seed and on the records in each partition, never on how many
@@ -37,9 +42,50 @@ public final class Sampling {
   public static <T> RddNode<T> sample(RddNode<T> node, boolean withReplacement, double fraction, long seed) {
     requireFraction(withReplacement, fraction);
     PartitionFunction<T, T> draw = withReplacement
-        ? (p, records) -> new PoissonSampledIterator<>(records, random(seed, p), fraction)
+        ? (p, records) -> new PoissonSampledIterator<>(records, random(seed, p), record -> fraction)
         : (p, records) -> bernoulli(records, random(seed, p), fraction);
     return new NarrowOperation<>("sample", draw, true).on(node);
+  }
+
+  /**
+   * {@code sampleByKey}: stratified sampling, each pair drawn as {@link #sample} draws a record, at the rate
+   * that {@code fractions} gives its key. Narrow; keeps the partitioner.
+   *
+   * @param node the pairs
+   * @param withReplacement whether a pair may be drawn more than once
+   * @param fractions the sampling rate of every key of the node; copied
+   * @param seed the seed of the random draws
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the sample
+   * @throws IllegalArgumentException if a rate is null or out of range; a key without a rate fails the task
+   *     that meets it with an {@code IllegalArgumentException}
+   */
+  public static <K, V> RddNode<Tuple2<K, V>> sampleByKey(RddNode<Tuple2<K, V>> node, boolean withReplacement,
+      Map<K, Double> fractions, long seed) {
+    Map<K, Double> rates = new HashMap<>(fractions);
+    rates.forEach((key, rate) -> {
+      if (rate == null || rate.isInfinite() || !(rate >= 0) || !withReplacement && rate > 1) {
+        throw new IllegalArgumentException("sampleByKey: the fraction of the key " + key + " is " + rate + "; it "
+            + "must be a finite number of at least 0, and at most 1 without replacement (sample with replacement "
+            + "to draw pairs more than once on average)");
+      }
+    });
+    ToDoubleFunction<Tuple2<K, V>> rateOf = pair -> {
+      Double rate = rates.get(pair._1());
+      if (rate == null) {
+        throw new IllegalArgumentException("sampleByKey: the fractions give no sampling rate for the key "
+            + pair._1() + "; give a rate for every key of the RDD (0.0 to drop a key)");
+      }
+      return rate;
+    };
+    PartitionFunction<Tuple2<K, V>, Tuple2<K, V>> draw = withReplacement
+        ? (p, pairs) -> new PoissonSampledIterator<>(pairs, random(seed, p), rateOf)
+        : (p, pairs) -> {
+          SplittableRandom random = random(seed, p);
+          return Iterators.filter(pairs, pair -> random.nextDouble() < rateOf.applyAsDouble(pair));
+        };
+    return new NarrowOperation<>("sampleByKey", draw, true).on(node);
   }
 
   /**
@@ -214,25 +260,28 @@ public final class Sampling {
     }
   }
 
-  /** Repeats every record a Poisson-distributed number of times: sampling with replacement. */
+  /**
+   * Repeats every record a Poisson-distributed number of times of the record's mean: sampling with
+   * replacement. Allocates nothing per record.
+   */
   private static final class PoissonSampledIterator<T> implements Iterator<T> {
     private final Iterator<T> records;
     private final SplittableRandom random;
-    private final double mean;
+    private final ToDoubleFunction<T> meanOf;
     private T current;
     private int repeats;
 
-    PoissonSampledIterator(Iterator<T> records, SplittableRandom random, double mean) {
+    PoissonSampledIterator(Iterator<T> records, SplittableRandom random, ToDoubleFunction<T> meanOf) {
       this.records = records;
       this.random = random;
-      this.mean = mean;
+      this.meanOf = meanOf;
     }
 
     @Override
     public boolean hasNext() {
       while (repeats == 0 && records.hasNext()) {
         current = records.next();
-        repeats = poisson(random, mean);
+        repeats = poisson(random, meanOf.applyAsDouble(current));
       }
       return repeats > 0;
     }
