@@ -8,8 +8,8 @@
 # docs/porting.md says what to do for each.
 
 # Every rename matches whole names only: a name is bounded by a character that cannot be part of a Java
-# identifier ([^A-Za-z0-9_$]) or by the line's start or end, so a user's LocalJavaStreamingContext, and
-# Spark's JavaDStreamLike (which has no counterpart, so the compiler reports it), are left as they are. A
+# identifier ([^A-Za-z0-9_$]) or by the line's start or end, so a user's LocalJavaStreamingContext is left
+# as it is. A
 # rule that renames types runs twice: a match takes the character after the name, which may be the one
 # before the next name (JavaRDD<JavaRDD<...>>), and the second pass renames what the first had to skip.
 
@@ -31,11 +31,13 @@ s/org\.apache\.spark\.api\.java\.Optional([^A-Za-z0-9_$]|$)/java.util.Optional\1
 s/org\.apache\.spark\.api\.java\.JavaSparkContext([^A-Za-z0-9_$]|$)/io.dstream.StreamingContext\1/g
 s/org\.apache\.spark\.api\.java\.StorageLevels([^A-Za-z0-9_$]|$)/io.dstream.storage.StorageLevel\1/g
 s/org\.apache\.spark\.storage\.StorageLevel([^A-Za-z0-9_$]|$)/io.dstream.storage.StorageLevel\1/g
-s/org\.apache\.spark\.api\.java\.(JavaPairRDD|JavaRDD)([^A-Za-z0-9_$]|$)/io.dstream.rdd.\1\2/g
+s/org\.apache\.spark\.api\.java\.(JavaPairRDD|JavaRDD|JavaDoubleRDD)([^A-Za-z0-9_$]|$)/io.dstream.rdd.\1\2/g
+s/org\.apache\.spark\.util\.StatCounter([^A-Za-z0-9_$]|$)/io.dstream.rdd.StatCounter\1/g
+s/org\.apache\.spark\.TaskContext([^A-Za-z0-9_$]|$)/io.dstream.TaskContext\1/g
 s/org\.apache\.spark\.api\.java\.\*;/io.dstream.rdd.*;/g
 s/org\.apache\.spark\.(HashPartitioner|Partitioner)([^A-Za-z0-9_$]|$)/io.dstream.rdd.\1\2/g
 s/org\.apache\.spark\.SparkConf([^A-Za-z0-9_$]|$)/io.dstream.StreamingConf\1/g
-s/scala\.Tuple2([^A-Za-z0-9_$]|$)/io.dstream.Tuple2\1/g
+s/scala\.(Tuple2|Tuple3|Tuple4)([^A-Za-z0-9_$]|$)/io.dstream.\1\2/g
 # scala.Option, as a Spark receiver's preferredLocation() returns it: java.util.Optional
 s/scala\.Option\.apply\(/java.util.Optional.ofNullable(/g
 s/scala\.Option\.empty\(\)/java.util.Optional.empty()/g
@@ -52,8 +54,8 @@ s/extends JavaStreamingListener([^A-Za-z0-9_$]|$)/implements StreamingListener\1
 s/new JavaStreamingListenerWrapper\(([^()]*(\([^()]*\))?[^()]*)\)/\1/g
 
 # ---- types ----
-s/(^|[^A-Za-z0-9_$])Java(StreamingContext|ReceiverInputDStream|InputDStream|MapWithStateDStream|PairDStream|DStream|PairRDD|RDD)([^A-Za-z0-9_$]|$)/\1\2\3/g
-s/(^|[^A-Za-z0-9_$])Java(StreamingContext|ReceiverInputDStream|InputDStream|MapWithStateDStream|PairDStream|DStream|PairRDD|RDD)([^A-Za-z0-9_$]|$)/\1\2\3/g
+s/(^|[^A-Za-z0-9_$])Java(StreamingContext|ReceiverInputDStream|InputDStream|MapWithStateDStream|PairDStream|DStreamLike|DStream|PairRDD|DoubleRDD|RDD)([^A-Za-z0-9_$]|$)/\1\2\3/g
+s/(^|[^A-Za-z0-9_$])Java(StreamingContext|ReceiverInputDStream|InputDStream|MapWithStateDStream|PairDStream|DStreamLike|DStream|PairRDD|DoubleRDD|RDD)([^A-Za-z0-9_$]|$)/\1\2\3/g
 # there are no pair input streams: the stream is a PairDStream (porting.md, what the script leaves to you)
 s/(^|[^A-Za-z0-9_$])Java(PairInputDStream|PairReceiverInputDStream)([^A-Za-z0-9_$]|$)/\1PairDStream\3/g
 s/(^|[^A-Za-z0-9_$])Java(PairInputDStream|PairReceiverInputDStream)([^A-Za-z0-9_$]|$)/\1PairDStream\3/g

@@ -27,8 +27,16 @@ class PortingSedRulesTest {
 
   static Stream<Arguments> sparkLinesAndTheirPorts() {
     return Stream.of(
-        // whole names only: a user's names and Spark's JavaDStreamLike are left alone
-        Arguments.of("JavaDStreamLike<String, ?, ?> like;", "JavaDStreamLike<String, ?, ?> like;"),
+        // whole names only: a user's names are left alone; Spark's JavaDStreamLike is DStreamLike
+        Arguments.of("JavaDStreamLike<String, ?, ?> like;", "DStreamLike<String, ?, ?> like;"),
+        Arguments.of("import org.apache.spark.streaming.api.java.JavaDStreamLike;", "import io.dstream.DStreamLike;"),
+        // the RDD layer's other types
+        Arguments.of("import org.apache.spark.api.java.JavaDoubleRDD;", "import io.dstream.rdd.DoubleRDD;"),
+        Arguments.of("JavaDoubleRDD lengths = words.mapToDouble(String::length);",
+            "DoubleRDD lengths = words.mapToDouble(String::length);"),
+        Arguments.of("import org.apache.spark.util.StatCounter;", "import io.dstream.rdd.StatCounter;"),
+        Arguments.of("import org.apache.spark.TaskContext;", "import io.dstream.TaskContext;"),
+        Arguments.of("import scala.Tuple3; import scala.Tuple4;", "import io.dstream.Tuple3; import io.dstream.Tuple4;"),
         Arguments.of("public abstract class LocalJavaStreamingContext {", "public abstract class LocalJavaStreamingContext {"),
         Arguments.of("LocalJavaStreamingContext.ssc.start();", "LocalJavaStreamingContext.ssc.start();"),
         Arguments.of("MyJavaRDDs.of(mySparkConf, SparkConfig.X);", "MyJavaRDDs.of(mySparkConf, SparkConfig.X);"),
