@@ -1046,8 +1046,8 @@ public abstract class DStreamLike<T, S extends DStreamLike<T, S, R>, R extends R
    * }</pre>
    *
    * @param validTime a batch time of this stream (on its slide grid, after the start)
-   * @return the RDD, or null if the stream has none at that time (a time after the latest batch, or a batch
-   *     forgotten that cannot be recomputed)
+   * @return the RDD, or null if the stream has none at that time (a time after the latest batch of a stream
+   *     that {@link #slice} does not compute ahead, or a batch forgotten that cannot be recomputed)
    * @throws IllegalArgumentException if the time is not a batch time of this stream
    * @throws IllegalStateException if the context has not started
    */

@@ -79,7 +79,8 @@ public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, 
 
   /**
    * Views this pair stream as a plain stream of pairs (no copy, no new stream): what a method that takes a
-   * {@code DStream} needs, such as {@link StreamingContext#transform}. Spark's {@code toJavaDStream()}.
+   * {@code DStream} needs, such as {@code KafkaSink.write} of pairs or {@code union} with a plain stream of
+   * pairs. Spark's {@code toJavaDStream()}.
    *
    * <pre>{@code
    * DStream<Tuple2<String, Integer>> tuples = wordCounts.toJavaDStream();   // (a,1), (b,2), (c,1)

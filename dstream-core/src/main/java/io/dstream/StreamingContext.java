@@ -58,6 +58,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StreamingContext implements AutoCloseable {
   private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
+  // Held while getActiveOrCreate looks for the active context and creates one, so that two threads calling it
+  // at once do not both run the factory (as Spark's activation lock).
+  private static final Object ACTIVE_OR_CREATE = new Object();
 
   static {
     ContextAccess.install(new ContextAccess.Bridge() {
@@ -703,11 +706,9 @@ public final class StreamingContext implements AutoCloseable {
    */
   public static StreamingContext getActiveOrCreate(Function0<StreamingContext> factory) {
     Arguments.requireNonNull(factory, "factory");
-    Optional<StreamingContext> active = getActive();
-    if (active.isPresent()) {
-      return active.get();
+    synchronized (ACTIVE_OR_CREATE) {
+      return getActive().orElseGet(() -> create(factory, "getActiveOrCreate"));
     }
-    return create(factory, "getActiveOrCreate");
   }
 
   /**
@@ -732,7 +733,9 @@ public final class StreamingContext implements AutoCloseable {
   public static StreamingContext getActiveOrCreate(String checkpointDirectory, Function0<StreamingContext> factory) {
     Arguments.requireNonNull(checkpointDirectory, "checkpointDirectory");
     Arguments.requireNonNull(factory, "factory");
-    return getActive().orElseGet(() -> getOrCreate(checkpointDirectory, factory));
+    synchronized (ACTIVE_OR_CREATE) {
+      return getActive().orElseGet(() -> getOrCreate(checkpointDirectory, factory));
+    }
   }
 
   // ---- RDDs ----------------------------------------------------------------------------------------------

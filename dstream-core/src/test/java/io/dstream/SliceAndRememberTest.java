@@ -3,6 +3,9 @@ package io.dstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.internal.rdd.RddNode;
+import io.dstream.internal.rdd.RddOperations;
+import io.dstream.internal.stream.InputStreamNode;
 import io.dstream.rdd.RDD;
 import io.dstream.storage.StorageLevel;
 import io.dstream.testing.CollectedOutput;
@@ -113,6 +116,37 @@ class SliceAndRememberTest {
 
     assertThat(slice).extracting(RDD::collect).containsExactly(INPUT.get(3));
     assertThat(out.batches()).isEqualTo(INPUT);
+  }
+
+  @Test
+  void aSliceAheadWhileABatchIsAnnouncedButItsQueueNotYetReadKeepsEveryRddInItsOwnBatch(TestStreamingContext t) {
+    t.context().remember(Durations.seconds(10));
+    List<List<Integer>> slicedAhead = new ArrayList<>();
+    List<DStream<Integer>> queue = new ArrayList<>();
+    // Defined before the queue stream, so the generator reads it first: at batch 2000 it slices the queue one
+    // batch ahead, as a job thread may while the generator has announced batch 2000 and not yet read the queue.
+    InputStreamNode<Integer> slicer = new InputStreamNode<>(t.context().runtime.graph()) {
+      @Override
+      protected RddNode<Integer> compute(Time time) {
+        if (time.equals(new Time(2000))) {
+          queue.get(0).slice(new Time(3000), new Time(3000)).forEach(rdd -> slicedAhead.add(rdd.collect()));
+        }
+        return RddOperations.empty(t.context().runtime.engine());
+      }
+
+      @Override
+      public String operationName() {
+        return "slicer";
+      }
+    };
+    new DStream<>(t.context(), slicer).foreachRDD(rdd -> { });
+    queue.add(t.inputStream(INPUT));
+    PartitionedOutput<Integer> out = PartitionedOutput.of(queue.get(0));
+
+    t.runBatches(3);
+
+    assertThat(slicedAhead).containsExactly(INPUT.get(2));
+    assertThat(out.batches()).extracting(PartitionedOutput.Batch::records).containsExactlyElementsOf(INPUT.subList(0, 3));
   }
 
   @Test

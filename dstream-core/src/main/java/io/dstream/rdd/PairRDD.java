@@ -968,6 +968,12 @@ public class PairRDD<K, V> extends PairRDDJoins<K, V> {
   }
 
   @Override
+  public PairRDD<K, V> setName(String name) {
+    super.setName(name);
+    return this;
+  }
+
+  @Override
   public PairRDD<K, V> cache() {
     super.cache();
     return this;

@@ -670,14 +670,14 @@ public class RDD<T> extends RddActions<T> {
    * chosen now; otherwise as {@link #randomSplit(double[], long)}.
    *
    * <pre>{@code
-   * List<RDD<Integer>> trainAndTest = numbers.randomSplit(new double[] {0.8, 0.2});
+   * RDD<Integer>[] trainAndTest = numbers.randomSplit(new double[] {0.8, 0.2});
    * }</pre>
    *
    * @param weights the relative sizes, normalized to sum to 1
    * @return one RDD per weight
    * @throws IllegalArgumentException if a weight is negative or NaN, or they do not sum to a positive number
    */
-  public List<RDD<T>> randomSplit(double[] weights) {
+  public RDD<T>[] randomSplit(double[] weights) {
     return randomSplit(weights, ThreadLocalRandom.current().nextLong());
   }
 
@@ -688,20 +688,22 @@ public class RDD<T> extends RddActions<T> {
    * sees the records of a partition in the same order). Reproducible with a seed as {@link #sample} is.
    *
    * <pre>{@code
-   * List<RDD<Integer>> parts = ssc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8)).randomSplit(new double[] {3, 1}, 7L);
-   * // parts.get(0) has about three quarters of the numbers, parts.get(1) the others
+   * RDD<Integer>[] parts = ssc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8)).randomSplit(new double[] {3, 1}, 7L);
+   * // parts[0] has about three quarters of the numbers, parts[1] the others
    * }</pre>
    *
    * @param weights the relative sizes, normalized to sum to 1
    * @param seed the seed of the random draws
-   * @return one RDD per weight, in order
+   * @return one RDD per weight, in order: an array, as Spark's
    * @throws IllegalArgumentException if a weight is negative or NaN, or they do not sum to a positive number
    */
-  public List<RDD<T>> randomSplit(double[] weights, long seed) {
+  public RDD<T>[] randomSplit(double[] weights, long seed) {
     Arguments.requireNonNull(weights, "weights");
-    List<RDD<T>> splits = new ArrayList<>(weights.length);
-    for (RddNode<T> split : Sampling.randomSplit(node, weights, seed)) {
-      splits.add(new RDD<>(split));
+    List<RddNode<T>> nodes = Sampling.randomSplit(node, weights, seed);
+    @SuppressWarnings("unchecked")
+    RDD<T>[] splits = (RDD<T>[]) new RDD<?>[nodes.size()];
+    for (int i = 0; i < splits.length; i++) {
+      splits[i] = new RDD<>(nodes.get(i));
     }
     return splits;
   }

@@ -84,7 +84,7 @@ class SamplingTest extends RddTestBase {
       RDD<Integer> rdd = ssc.parallelize(data, 7);
       return List.of(rdd.sample(false, 0.3, 9L).collect(), rdd.sample(true, 1.5, 9L).collect(),
           rdd.takeSample(false, 100, 9L), rdd.takeSample(true, 100, 9L),
-          rdd.randomSplit(new double[] {1, 2}, 9L).get(0).collect());
+          rdd.randomSplit(new double[] {1, 2}, 9L)[0].collect());
     };
     List<Object> oneThread = draw.apply(useContext(new StreamingConf().setMaster("local[1]")));
     StreamingContext fourThreads =
@@ -154,16 +154,16 @@ class SamplingTest extends RddTestBase {
     List<Integer> data = range(RECORDS);
     RDD<Integer> rdd = ssc().parallelize(data, 6);
     double[] weights = {2, 0, 1, 1};
-    List<RDD<Integer>> splits = rdd.randomSplit(weights, 21L);
+    RDD<Integer>[] splits = rdd.randomSplit(weights, 21L);
     assertThat(splits).hasSize(4);
     List<Integer> together = new ArrayList<>();
-    for (int i = 0; i < splits.size(); i++) {
-      List<Integer> split = splits.get(i).collect();
+    for (int i = 0; i < splits.length; i++) {
+      List<Integer> split = splits[i].collect();
       assertBinomial(split.size(), RECORDS, weights[i] / 4);
       together.addAll(split);
     }
     assertThat(multiset(together)).isEqualTo(multiset(data));
-    assertThat(rdd.randomSplit(weights, 21L).get(0).collect()).isEqualTo(splits.get(0).collect());
+    assertThat(rdd.randomSplit(weights, 21L)[0].collect()).isEqualTo(splits[0].collect());
   }
 
   @Test

@@ -113,4 +113,33 @@ class TreeAggregationTest extends RddTestBase {
       throw new IllegalStateException("boom");
     }, 2)).isInstanceOf(JobFailedException.class).hasRootCauseMessage("boom");
   }
+
+  @Test
+  void aReduceThatModifiesOrReturnsItsArgumentsLeavesTheRddsRecordsAsTheyWere() {
+    List<List<Integer>> data = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      data.add(new ArrayList<>(List.of(i)));
+    }
+    List<List<Integer>> before = data.stream().map(list -> (List<Integer>) new ArrayList<>(list)).toList();
+    // Adds its second argument to its first, or returns the second when the first is empty.
+    RDD<List<Integer>> lists = ssc().parallelize(data, 3).cache();
+    lists.count();
+
+    List<Integer> reduced = lists.treeReduce((a, b) -> {
+      if (a.isEmpty()) {
+        return b;
+      }
+      a.addAll(b);
+      return a;
+    }, 2);
+    List<Integer> again = lists.reduce((a, b) -> {
+      a.addAll(b);
+      return a;
+    });
+
+    assertThat(reduced).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 12).boxed().toList());
+    assertThat(again).containsExactlyInAnyOrderElementsOf(reduced);
+    assertThat(lists.collect()).as("the cached records").isEqualTo(before);
+    assertThat(data).as("the parallelized list's elements").isEqualTo(before);
+  }
 }

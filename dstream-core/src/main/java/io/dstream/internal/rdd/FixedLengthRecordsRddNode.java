@@ -1,6 +1,7 @@
 package io.dstream.internal.rdd;
 
 import io.dstream.checkpoint.fs.Location;
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import java.util.NoSuchElementException;
  * job's cause is the IOException), as does a file that cannot be read.
  */
 public final class FixedLengthRecordsRddNode extends RddNode<byte[]> {
+  private static final int READ_BUFFER_BYTES = 64 * 1024;
+
   private static final long UNKNOWN = Long.MAX_VALUE;
 
   private final List<Range> ranges;
@@ -102,7 +105,8 @@ public final class FixedLengthRecordsRddNode extends RddNode<byte[]> {
     } catch (IOException e) {
       throw UserCodeException.wrap(new IOException("cannot read the input file " + range.file() + ": " + e, e));
     }
-    RecordReader records = new RecordReader(in, range, recordLength);
+    // Buffered: records are often a few bytes, and a file system's stream may read from the file per call.
+    RecordReader records = new RecordReader(new BufferedInputStream(in, READ_BUFFER_BYTES), range, recordLength);
     TaskResources.closeAtTaskEnd(records);
     return records;
   }

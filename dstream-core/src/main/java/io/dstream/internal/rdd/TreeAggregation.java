@@ -37,7 +37,8 @@ public final class TreeAggregation {
   public static <T> T reduce(RddNode<T> node, Function2<T, T, T> f, int depth, String operation, String ifEmpty) {
     requireDepth(operation, depth);
     ValueCopier copier = node.engine().valueCopier();
-    List<Object[]> partials = node.engine().jobRunner().runJob(node, (p, records) -> reducePartition(records, f));
+    List<Object[]> partials =
+        node.engine().jobRunner().runJob(node, (p, records) -> reducePartition(records, f, copier));
     partials = combineInLevels(node.engine(), partials, depth, (p, slice) -> {
       Object[] acc = new Object[0];
       while (slice.hasNext()) {
@@ -141,13 +142,27 @@ public final class TreeAggregation {
     return level;
   }
 
-  private static <T> Object[] reducePartition(Iterator<T> records, Function2<T, T, T> f) throws Exception {
+  /**
+   * Reduces one partition's records. They are the RDD's own (a parallelized list's elements, cached records), so
+   * the one that becomes {@code f}'s first argument is a copy, made only once a second record arrives, as is
+   * any record {@code f} returns as it was given: {@code f} may modify its first argument.
+   */
+  private static <T> Object[] reducePartition(Iterator<T> records, Function2<T, T, T> f, ValueCopier copier)
+      throws Exception {
     if (!records.hasNext()) {
       return new Object[0];
     }
-    T acc = records.next();
+    T first = records.next();
+    if (!records.hasNext()) {
+      return new Object[] {first};
+    }
+    T acc = copier.copy(first);
     while (records.hasNext()) {
-      acc = f.call(acc, records.next());
+      T next = records.next();
+      acc = f.call(acc, next);
+      if (acc == next) {
+        acc = copier.copy(next);
+      }
     }
     return new Object[] {acc};
   }

@@ -257,9 +257,11 @@ public abstract class StreamNode<T> {
       List<InputStreamNode<?>> inputs = new ArrayList<>();
       collectInputs(this, inputs);
       if (inputs.stream().allMatch(InputStreamNode::computesAhead)) {
+        // From the latest batch itself: the job generator may have announced it and not yet computed its
+        // inputs, and a later batch computed first would take its RDD. Computing a time is done once, under
+        // the input's monitor, so the generator then finds it computed.
         for (InputStreamNode<?> input : inputs) {
-          for (Time time = lastBatch.plus(input.slideDuration()); !time.greater(upTo);
-              time = time.plus(input.slideDuration())) {
+          for (Time time = lastBatch; !time.greater(upTo); time = time.plus(input.slideDuration())) {
             input.getOrCompute(time);
           }
         }
