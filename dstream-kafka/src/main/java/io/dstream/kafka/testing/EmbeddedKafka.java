@@ -274,7 +274,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Returns the configuration of a producer of this broker: bootstrap servers, acks=all, idempotence.
+   * Returns the configuration of a producer of this broker: bootstrap servers, acks=all, idempotence, and one
+   * request in flight per connection. With more, a request that times out on a loaded machine and is retried
+   * after a later one was written gets an {@code OutOfOrderSequenceException} at every retry until its delivery
+   * times out (KAFKA-14359), and the records are lost to the test.
    *
    * @return the settings, modifiable
    */
@@ -283,6 +286,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return config;
   }
 
