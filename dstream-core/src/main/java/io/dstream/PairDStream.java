@@ -40,7 +40,10 @@ import java.util.Optional;
  * PairDStream<String, Integer> counts = words.mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
  * }</pre>
  *
- * <p>Every by-key operation shuffles each batch (see {@link PairRDD} for partitioning). Only the window
+ * <p>Every by-key operation shuffles each batch (see {@link PairRDD} for partitioning). Given no partition
+ * count or partitioner, it hash-partitions each batch into the context's default parallelism
+ * ({@code dstream.default.parallelism}, else the number of worker threads), as Spark Streaming does, whatever
+ * the batch's own partition count; a batch that is partitioned already keeps its partitioner. Only the window
  * operations ({@code groupByKeyAndWindow}, {@code reduceByKeyAndWindow}; see {@link DStream} on windows) and
  * the state operations ({@link #updateStateByKey(Function2)}, {@link #mapWithState(StateSpec)}) keep state
  * across batches; the state operations need a checkpoint directory.

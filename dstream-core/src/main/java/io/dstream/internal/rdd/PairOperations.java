@@ -268,16 +268,31 @@ public final class PairOperations {
    * @return the partitioner
    */
   public static Partitioner defaultPartitioner(RddNode<?> node, RddNode<?>... others) {
-    Partitioner best = node.partitioner();
     int largest = node.numPartitions();
+    for (RddNode<?> other : others) {
+      largest = Math.max(largest, other.numPartitions());
+    }
+    int partitions = largest;
+    return largestPartitioner(node, others)
+        .orElseGet(() -> new HashPartitioner(node.engine().defaultShufflePartitions(partitions)));
+  }
+
+  /**
+   * Returns the partitioner with the most partitions among the nodes that have one, the first of equals.
+   *
+   * @param node the node the operation is on
+   * @param others the other nodes it combines, such as the right side of a join
+   * @return the partitioner, or empty if no node has one
+   */
+  public static Optional<Partitioner> largestPartitioner(RddNode<?> node, RddNode<?>... others) {
+    Partitioner best = node.partitioner();
     for (RddNode<?> other : others) {
       Partitioner p = other.partitioner();
       if (p != null && (best == null || p.numPartitions() > best.numPartitions())) {
         best = p;
       }
-      largest = Math.max(largest, other.numPartitions());
     }
-    return best != null ? best : new HashPartitioner(node.engine().defaultShufflePartitions(largest));
+    return Optional.ofNullable(best);
   }
 
   /**

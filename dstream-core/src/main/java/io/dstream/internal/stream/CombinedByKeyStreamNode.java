@@ -26,7 +26,7 @@ public final class CombinedByKeyStreamNode<K, V, C> extends PerBatchStreamNode<T
    * @param parent the stream of pairs
    * @param operationName the operation's name, such as {@code reduceByKey}
    * @param aggregator how values become a key's combiner
-   * @param partitioner where keys go, or null for the default partitioner of each batch
+   * @param partitioner where keys go, or null for {@code DefaultStreamPartitioner}'s choice for each batch
    * @param mapSideCombine whether to combine before the shuffle
    * @throws IllegalStateException if the context has already started
    */
@@ -40,7 +40,7 @@ public final class CombinedByKeyStreamNode<K, V, C> extends PerBatchStreamNode<T
 
   @Override
   protected RddNode<Tuple2<K, C>> apply(RddNode<Tuple2<K, V>> batch) {
-    Partitioner target = partitioner != null ? partitioner : PairOperations.defaultPartitioner(batch);
+    Partitioner target = partitioner != null ? partitioner : DefaultStreamPartitioner.of(batch);
     return PairOperations.combineByKey(batch, operationName(), aggregator, target, mapSideCombine);
   }
 }

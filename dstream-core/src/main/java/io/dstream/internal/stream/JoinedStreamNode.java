@@ -53,7 +53,7 @@ public final class JoinedStreamNode<K, V, W, R> extends StreamNode<Tuple2<K, R>>
    * @param left the left stream
    * @param right the right stream, with the same slide duration
    * @param join the join of each batch
-   * @param partitioner where keys go, or null for the default partitioner of each batch's two sides
+   * @param partitioner where keys go, or null for {@code DefaultStreamPartitioner}'s choice for each pair of batches
    * @throws IllegalArgumentException if the streams have different slide durations or belong to different
    *     contexts
    * @throws IllegalStateException if the context has already started
@@ -76,7 +76,7 @@ public final class JoinedStreamNode<K, V, W, R> extends StreamNode<Tuple2<K, R>>
       return null;
     }
     return join.apply(leftBatch, rightBatch,
-        partitioner != null ? partitioner : PairOperations.defaultPartitioner(leftBatch, rightBatch));
+        partitioner != null ? partitioner : DefaultStreamPartitioner.of(leftBatch, rightBatch));
   }
 
   @Override
