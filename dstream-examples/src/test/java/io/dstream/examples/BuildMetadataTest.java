@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
 class BuildMetadataTest {
   /** Modules that are not libraries: never published, so not in the BOM. */
   private static final List<String> NOT_PUBLISHED_IN_BOM =
-      List.of("dstream-examples", "dstream-benchmarks", "dstream-bom");
+      List.of("dstream-examples", "dstream-benchmarks", "dstream-conformance", "dstream-bom");
 
   private final Path root = DocSnippetsTest.findRepoRoot(Path.of("").toAbsolutePath());
 
