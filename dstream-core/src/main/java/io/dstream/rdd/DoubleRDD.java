@@ -246,7 +246,91 @@ public class DoubleRDD extends RDD<Double> {
     return Histograms.givenBuckets(node, buckets);
   }
 
+  /**
+   * Counts the records into the given buckets; otherwise as {@link #histogram(double[])}. Spark's flag that the
+   * buckets are evenly spaced only lets it find a record's bucket by arithmetic; here the counts are the same
+   * with either value, and right for any increasing bounds. Runs a job.
+   *
+   * <pre>{@code
+   * long[] counts = numbers.histogram(new double[] {0, 2, 4}, true);   // [1, 3]
+   * }</pre>
+   *
+   * @param buckets the bucket bounds, strictly increasing; infinite bounds are allowed
+   * @param evenBuckets whether the bounds are evenly spaced; accepted, and without effect on the counts
+   * @return the count of each bucket, one fewer than the bounds
+   * @throws IllegalArgumentException if there are fewer than two bounds, or they do not increase
+   * @throws JobFailedException if a task fails
+   */
+  public long[] histogram(double[] buckets, boolean evenBuckets) {
+    return histogram(buckets);
+  }
+
   // ---- covariant overrides ------------------------------------------------------------------------------
+
+  /**
+   * Returns the numbers of this RDD that do not occur in another numeric RDD, each as often as here; otherwise
+   * as {@link RDD#subtract(RDD)}. Shuffles both.
+   *
+   * <pre>{@code
+   * DoubleRDD rest = numbers.subtract(ssc.parallelize(List.of(2.0)).mapToDouble(x -> x));   // 1.0, 3.0, 4.0
+   * }</pre>
+   *
+   * @param other the numbers to remove
+   * @return the remaining numbers
+   */
+  public DoubleRDD subtract(DoubleRDD other) {
+    return fromRDD(super.subtract(other));
+  }
+
+  /**
+   * Returns the numbers of this RDD that do not occur in another, in a number of partitions; otherwise as
+   * {@link #subtract(DoubleRDD)}. Shuffles both.
+   *
+   * <pre>{@code
+   * DoubleRDD rest = numbers.subtract(others, 4);
+   * }</pre>
+   *
+   * @param other the numbers to remove
+   * @param numPartitions the number of partitions of the result
+   * @return the remaining numbers
+   * @throws IllegalArgumentException if {@code numPartitions} is not positive
+   */
+  public DoubleRDD subtract(DoubleRDD other, int numPartitions) {
+    return fromRDD(super.subtract(other, numPartitions));
+  }
+
+  /**
+   * Returns the distinct numbers of both this RDD and another numeric RDD; otherwise as
+   * {@link RDD#intersection(RDD)}. Shuffles both.
+   *
+   * <pre>{@code
+   * DoubleRDD common = numbers.intersection(ssc.parallelize(List.of(2.0, 9.0)).mapToDouble(x -> x));   // 2.0
+   * }</pre>
+   *
+   * @param other the other numbers
+   * @return the common numbers, each once
+   */
+  public DoubleRDD intersection(DoubleRDD other) {
+    return fromRDD(super.intersection(other));
+  }
+
+  @Override
+  public DoubleRDD[] randomSplit(double[] weights) {
+    return numeric(super.randomSplit(weights));
+  }
+
+  @Override
+  public DoubleRDD[] randomSplit(double[] weights, long seed) {
+    return numeric(super.randomSplit(weights, seed));
+  }
+
+  private static DoubleRDD[] numeric(RDD<Double>[] splits) {
+    DoubleRDD[] numeric = new DoubleRDD[splits.length];
+    for (int i = 0; i < splits.length; i++) {
+      numeric[i] = fromRDD(splits[i]);
+    }
+    return numeric;
+  }
 
   @Override
   public DoubleRDD filter(Function<Double, Boolean> f) {

@@ -186,4 +186,29 @@ class DoubleRDDTest extends RddTestBase {
     assertThat(DoubleRDD.fromRDD(ssc().parallelize(List.of(0.5, 1.5))).mean()).isEqualTo(1.0);
     assertThat(DoubleRDD.fromRDD(rdd)).isSameAs(rdd);
   }
+
+  @Test
+  void setOperationsSplitsAndEvenBucketHistogramsStayNumericAndMatchPlainJava() {
+    List<Double> values = List.of(1.0, 2.0, 2.0, 3.0, 4.0, 4.0);
+    DoubleRDD numbers = ssc().parallelize(values, 3).mapToDouble(x -> x);
+    DoubleRDD others = ssc().parallelize(List.of(2.0, 4.0, 9.0), 2).mapToDouble(x -> x);
+
+    DoubleRDD rest = numbers.subtract(others);
+    DoubleRDD restIn4 = numbers.subtract(others, 4);
+    DoubleRDD common = numbers.intersection(others);
+    DoubleRDD[] splits = numbers.randomSplit(new double[] {1, 1}, 3L);
+
+    assertThat(rest.collect()).containsExactlyInAnyOrder(1.0, 3.0);
+    assertThat(restIn4.getNumPartitions()).isEqualTo(4);
+    assertThat(restIn4.sum()).isEqualTo(4.0);
+    assertThat(common.collect()).containsExactlyInAnyOrder(2.0, 4.0);
+    List<Double> together = new ArrayList<>(splits[0].collect());
+    together.addAll(splits[1].collect());
+    assertThat(together).containsExactlyInAnyOrderElementsOf(values);
+    assertThat(splits[0].sum() + splits[1].sum()).isEqualTo(16.0);
+    double[] even = {0, 2, 4};
+    assertThat(numbers.histogram(even, true)).containsExactly(numbers.histogram(even)).containsExactly(1, 5);
+    double[] uneven = {0, 1.5, 4};
+    assertThat(numbers.histogram(uneven, true)).as("right even if the bounds are not even").containsExactly(1, 5);
+  }
 }
