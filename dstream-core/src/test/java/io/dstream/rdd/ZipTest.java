@@ -82,5 +82,9 @@ class ZipTest extends RddTestBase {
     Set<Long> distinct = new HashSet<>();
     ids.forEach(kv -> distinct.add(kv._2()));
     assertThat(distinct).hasSize(103);
+    // As Spark slices them, a is in partition 0 and b, c in partition 1: the i-th record of partition k gets
+    // i * partitions + k.
+    assertThat(ssc().parallelize(List.of("a", "b", "c"), 2).zipWithUniqueId().collect())
+        .containsExactly(new Tuple2<>("a", 0L), new Tuple2<>("b", 1L), new Tuple2<>("c", 3L));
   }
 }
