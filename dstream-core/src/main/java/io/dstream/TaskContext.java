@@ -22,6 +22,10 @@ import java.util.Optional;
  * <p>A task context is immutable and belongs to one task attempt; do not keep it beyond the task.
  */
 public final class TaskContext {
+  // The context last handed out on each thread: get() returns it again while its task runs, as Spark's does,
+  // so that calling get() per record allocates nothing.
+  private static final ThreadLocal<TaskContext> LAST = new ThreadLocal<>();
+
   private final RunningTask task;
 
   private TaskContext(RunningTask task) {
@@ -35,12 +39,21 @@ public final class TaskContext {
    * rdd.foreachPartition(records -> System.out.println("partition " + TaskContext.get().partitionId()));
    * }</pre>
    *
-   * @return the context, or null outside a task (on the thread that calls {@code foreachRDD}'s function, for
-   *     instance), as in Spark
+   * @return the context (for repeated calls within a task, the same object, unless a job run from inside the
+   *     task came in between; contexts of one task are equal); or null outside a task (on the thread that calls
+   *     {@code foreachRDD}'s function, for instance), as in Spark
    */
   public static TaskContext get() {
     RunningTask running = RunningTask.current();
-    return running == null ? null : new TaskContext(running);
+    if (running == null) {
+      return null;
+    }
+    TaskContext last = LAST.get();
+    if (last == null || last.task != running) {
+      last = new TaskContext(running);
+      LAST.set(last);
+    }
+    return last;
   }
 
   /**

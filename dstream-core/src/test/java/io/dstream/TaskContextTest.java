@@ -54,6 +54,7 @@ class TaskContextTest {
         seen.add(new Seen(task.partitionId(), task.stageId(), task.attemptNumber(),
             task.batchTime().orElse(null), time));
         assertThat(TaskContext.getPartitionId()).isEqualTo(task.partitionId());
+        assertThat(TaskContext.get()).as("the same context again within the task").isSameAs(task);
       });
     });
 
