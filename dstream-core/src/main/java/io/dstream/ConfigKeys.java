@@ -308,6 +308,31 @@ public final class ConfigKeys {
           + "means the broker is unreachable. Also how long each request for partitions and offsets that "
           + "generates a batch waits (at most half of dstream.stopTimeout) before it is tried again.");
 
+  /** Whether the context serves its status page and JSON API (dstream-ui). */
+  public static final ConfigKey<Boolean> UI_ENABLED = new ConfigKey<>("dstream.ui.enabled", "false",
+      ConfigKeys::bool,
+      "Whether the context serves its status page and its JSON API over HTTP while it runs, from when it starts "
+          + "until it stops. Needs the dstream-ui module on the class path (start() fails with an "
+          + "IllegalStateException naming it otherwise). Off by default: no port is opened unless this is true.");
+
+  /** The port of the status page. */
+  public static final ConfigKey<Integer> UI_PORT = new ConfigKey<>("dstream.ui.port", "4040", ConfigKeys::port,
+      "The TCP port of the status page, as Spark's 4040. When it is taken, the next ports are tried, up to 16 "
+          + "in all, as Spark does; 0 takes any free port. The address it chose is logged at INFO and returned "
+          + "by StreamingContext.uiWebUrl().");
+
+  /** The address the status page listens on. */
+  public static final ConfigKey<String> UI_HOST = new ConfigKey<>("dstream.ui.host", "127.0.0.1",
+      ConfigKeys::host,
+      "The address the status page listens on. The loopback address by default, so that only this machine sees "
+          + "it; set 0.0.0.0 to serve every interface (the page has no authentication).");
+
+  /** How many completed batches the status page remembers. */
+  public static final ConfigKey<Integer> UI_RETAINED_BATCHES = new ConfigKey<>("dstream.ui.retainedBatches",
+      "1000", ConfigKeys::positiveInt,
+      "How many of the latest completed batches the status page and its JSON API remember (with their output "
+          + "operations); older ones are forgotten, so its memory stays bounded.");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, APPLICATION_ID, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
@@ -317,7 +342,7 @@ public final class ConfigKeys {
       STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
       KRYO_CLASSES_TO_REGISTER,
       KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_REPARTITION_PARTITIONS,
-      KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT);
+      KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT, UI_ENABLED, UI_PORT, UI_HOST, UI_RETAINED_BATCHES);
 
   /**
    * Returns every key, in the order they are documented.
@@ -425,6 +450,22 @@ public final class ConfigKeys {
     int value = Integer.parseInt(s);
     if (value <= 0) {
       throw new IllegalArgumentException("must be a positive integer");
+    }
+    return value;
+  }
+
+  private static Integer port(String s) {
+    int value = Integer.parseInt(s.trim());
+    if (value < 0 || value > 65535) {
+      throw new IllegalArgumentException("must be a TCP port from 0 (any free port) to 65535");
+    }
+    return value;
+  }
+
+  private static String host(String s) {
+    String value = s.trim();
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("must be a host name or an IP address, such as 127.0.0.1");
     }
     return value;
   }

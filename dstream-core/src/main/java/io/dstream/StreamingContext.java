@@ -882,7 +882,7 @@ public final class StreamingContext implements AutoCloseable {
       claimedActiveSlot = true;
     }
     try {
-      runtime.start();
+      runtime.start(this);
     } catch (RuntimeException e) {
       // Release the slot only if this call took it: a second start() of a running context must not.
       if (claimedActiveSlot) {
@@ -1106,6 +1106,25 @@ public final class StreamingContext implements AutoCloseable {
    */
   public void checkpoint(String directory) {
     runtime.setCheckpointDirectory(Arguments.requireNonNull(directory, "directory"));
+  }
+
+  /**
+   * Returns the address of the context's status page, as Spark's {@code SparkContext.uiWebUrl}: served while the
+   * context runs when {@code dstream.ui.enabled} is true and the dstream-ui module is on the class path (see
+   * docs/monitoring.md).
+   *
+   * <pre>{@code
+   * conf.set("dstream.ui.enabled", "true").set("dstream.ui.port", "0");   // any free port
+   * ...
+   * ssc.start();
+   * ssc.uiWebUrl().ifPresent(url -> System.out.println("Status page: " + url));
+   * }</pre>
+   *
+   * @return the address, such as {@code http://127.0.0.1:4040/}; empty if the page is not served (turned off,
+   *     or the context has not started or has stopped)
+   */
+  public Optional<String> uiWebUrl() {
+    return runtime.uiWebUrl();
   }
 
   /**

@@ -4,6 +4,7 @@ import io.dstream.Clock;
 import io.dstream.ConfigKeys;
 import io.dstream.Duration;
 import io.dstream.StreamingConf;
+import io.dstream.StreamingContext;
 import io.dstream.StreamingContextState;
 import io.dstream.Time;
 import io.dstream.checkpoint.internal.Lifecycle;
@@ -56,6 +57,9 @@ public final class StreamingRuntime implements BatchProgress {
   private final RuntimeCheckpoints checkpoints;
   private final RunOutcome outcome = new RunOutcome();
   private final ContextResources resources = new ContextResources();
+  private final RuntimeExtensions extensions;
+  private final RuntimeStatus status;
+  private volatile String uiWebUrl;
   private final Lifecycle<RuntimeState> lifecycle = new Lifecycle<>("the StreamingContext", RuntimeState.INITIALIZED);
 
   /**
@@ -93,6 +97,8 @@ public final class StreamingRuntime implements BatchProgress {
     this.receivers = new ReceiverTracker(conf, graph, engine, bus, clock, serializer, failures);
     this.generator = new JobGenerator(app, graph, scheduler, bus, clock, receivers, failures);
     this.checkpoints = new RuntimeCheckpoints(conf, graph, receivers, generator, serializer);
+    this.extensions = RuntimeExtensions.onClassPath();
+    this.status = new RuntimeStatus(graph, receivers, bus);
     if (graph.scaleOutApplication().isPresent()) {
       scheduler.addCommitter((time, failure) -> {
         if (failure == null) {
@@ -113,14 +119,16 @@ public final class StreamingRuntime implements BatchProgress {
   }
 
   /**
-   * Starts generating batches.
+   * Starts generating batches, after the {@link RuntimeExtension}s that the configuration turns on.
    *
-   * @throws IllegalStateException if already started or stopped, if no output operation is defined, or if the
-   *     receivers' write-ahead log is on without a checkpoint directory (the context is then stopped)
+   * @param context the public context of this runtime, handed to the extensions
+   * @throws IllegalStateException if already started or stopped, if no output operation is defined, if the
+   *     receivers' write-ahead log is on without a checkpoint directory, or if an extension that the
+   *     configuration turns on is missing or fails to start (the context is then stopped)
    * @throws IllegalArgumentException if a stream's durations do not fit the batch duration (the context is
    *     then stopped)
    */
-  public void start() {
+  public void start(StreamingContext context) {
     RuntimeException startFailure = null;
     // The lock makes a stop called meanwhile wait until the start has succeeded or failed.
     synchronized (lock) {
@@ -132,6 +140,8 @@ public final class StreamingRuntime implements BatchProgress {
       checkScaleOut();
       bus.start();
       try {
+        // Before the started event, so that an extension's listeners see every event.
+        extensions.startEnabled(context, conf, resources);
         // Run before the first tick can fire: the started event precedes every batch and receiver event.
         Time firstBatch = checkpoints.startGenerator(() -> {
           receivers.prepare(checkpointDirectory());
@@ -408,7 +418,7 @@ public final class StreamingRuntime implements BatchProgress {
 
   /**
    * Reads the newest intact metadata checkpoint of the checkpoint directory and checks it against the graph
-   * ({@code StreamingContext.getOrCreate}); {@link #start()} then restarts from it.
+   * ({@code StreamingContext.getOrCreate}); {@link #start(StreamingContext)} then restarts from it.
    *
    * @param createOnError true to log a checkpoint that cannot be restored and start afresh, false to throw
    * @return true if the context will restart from a checkpoint, false if there is none (or it was skipped)
@@ -430,7 +440,7 @@ public final class StreamingRuntime implements BatchProgress {
   }
 
   /**
-   * Returns the batches that {@link #start()} would run again if it were called now, because the recovered
+   * Returns the batches that {@link #start(StreamingContext)} would run again if it were called now, because the recovered
    * run left them unfinished or missed them while it was down.
    *
    * @return the batch times, ascending; empty without a recovered checkpoint
@@ -483,6 +493,33 @@ public final class StreamingRuntime implements BatchProgress {
    */
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * Returns what a monitor reads of this runtime beyond its listener events.
+   *
+   * @return the status
+   */
+  public RuntimeStatus status() {
+    return status;
+  }
+
+  /**
+   * Records the address of the context's status page, once its server listens.
+   *
+   * @param url the address, such as {@code http://127.0.0.1:4040/}
+   */
+  public void uiWebUrl(String url) {
+    uiWebUrl = url;
+  }
+
+  /**
+   * Returns the address of the context's status page.
+   *
+   * @return the address, if the page is served
+   */
+  public Optional<String> uiWebUrl() {
+    return Optional.ofNullable(uiWebUrl);
   }
 
   /**

@@ -142,8 +142,25 @@ public final class StateMap<K, S> {
    *
    * @param action receives each key and entry
    */
-  @SuppressWarnings("unchecked")
   public void forEach(BiConsumer<K, StateEntry<S>> action) {
+    work.scanned(visit(action));
+  }
+
+  /**
+   * Counts the keys that have state. O(keys x depth), and not counted as work: it is what a monitor reads,
+   * not what a batch costs.
+   *
+   * @return the number of keys
+   */
+  public long size() {
+    long[] keys = new long[1];
+    visit((key, entry) -> keys[0]++);
+    return keys[0];
+  }
+
+  /** Calls the action for every key's newest entry; returns how many layer entries it looked at. */
+  @SuppressWarnings("unchecked")
+  private long visit(BiConsumer<K, StateEntry<S>> action) {
     long visited = 0;
     for (StateMap<K, S> map = this; map != null; map = map.parent) {
       for (Map.Entry<K, Object> entry : map.layer.entrySet()) {
@@ -153,7 +170,7 @@ public final class StateMap<K, S> {
         }
       }
     }
-    work.scanned(visited);
+    return visited;
   }
 
   /** Tells whether a layer newer than {@code owner} mentions the key, so that owner's entry is out of date. */

@@ -156,6 +156,17 @@ public final class MapWithStateStreamNode<K, V, S, T> extends StatefulStreamNode
   }
 
   @Override
+  protected long keysIn(RddNode<StatePartition<K, S, T>> state) {
+    long keys = 0;
+    for (int partition = 0; partition < state.numPartitions(); partition++) {
+      for (Iterator<StatePartition<K, S, T>> records = state.iterator(partition); records.hasNext(); ) {
+        keys += records.next().stateMap().size();
+      }
+    }
+    return keys;
+  }
+
+  @Override
   protected boolean hasInitialState() {
     return initialState != null;
   }

@@ -94,6 +94,11 @@ public final class StateByKeyStreamNode<K, V, S> extends StatefulStreamNode<K, V
   }
 
   @Override
+  protected long keysIn(RddNode<Tuple2<K, S>> state) {
+    return state.knownCount();
+  }
+
+  @Override
   public String operationName() {
     return operation;
   }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,8 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   private RddNode<T> restoredRdd;
   private Time lastSnapshotAttempt;
   private volatile Time latestSnapshot;
+  private Time latestCountableTime;
+  private volatile RddNode<T> latestCountable;
 
   /**
    * Creates the stream.
@@ -135,6 +138,14 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
    * @return the records, a list the caller keeps
    */
   protected abstract List<T> recordsOf(StateSnapshot.Partition partition);
+
+  /**
+   * Counts the keys of a state whose every partition is computed.
+   *
+   * @param state the state RDD, materialized
+   * @return the number of keys it holds
+   */
+  protected abstract long keysIn(RddNode<T> state);
 
   /**
    * Returns the state's partitioner: the scale-out application's partitions, or the one the user chose.
@@ -330,6 +341,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   @Override
   protected final void onBatchCompleted(Time time) {
     releaseRestoredState();
+    noteCountableState(time);
     if (!isCheckpointTime(time) || scope != null) {
       return;
     }
@@ -366,6 +378,28 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
     if (restoredRdd != null && generatedRdd(restoredTime.plus(slideDuration())) != null) {
       restoredRdd = null;
     }
+  }
+
+  /** Keeps the newest completed batch's state, if its jobs computed all of it, for {@link #keysHeld()}. */
+  private synchronized void noteCountableState(Time time) {
+    RddNode<T> state = generatedRdd(time);
+    if (state != null && state.isMaterialized()
+        && (latestCountableTime == null || time.greater(latestCountableTime))) {
+      latestCountableTime = time;
+      latestCountable = state;
+    }
+  }
+
+  /**
+   * Returns how many keys the state holds: that of the newest completed batch whose jobs computed every
+   * partition of it. Safe from any thread (a completed state is never changed); for mapWithState it takes one
+   * pass over the keys.
+   *
+   * @return the number of keys, or empty before a batch computed the whole state
+   */
+  public final OptionalLong keysHeld() {
+    RddNode<T> state = latestCountable;
+    return state == null ? OptionalLong.empty() : OptionalLong.of(keysIn(state));
   }
 
   /** With concurrent jobs, the snapshots of two batches may be written at once: the latest stays the latest. */
