@@ -11,11 +11,12 @@ import io.dstream.rdd.JobFailedException;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +25,14 @@ import org.junit.jupiter.api.Test;
  * The status page of a running context, loaded in headless Chromium (see {@link HeadlessChromium}; skipped where
  * there is none): the rendered DOM shows one chart point and one table row per completed batch, the failed batch
  * with its error, new batches without a reload, and markup in an error message as text. Batches run on the test
- * kit's manual clock, so batch {@code i} has time {@code i * 1000} ms, and each batch's output moves the clock on
- * by a known amount, which is the batch's processing time.
+ * kit's manual clock, set to {@link #START_MS} first, so batch {@code i} has time {@code START_MS + i * 1000}, and
+ * each batch's output moves the clock on by a known amount, which is the batch's processing time.
  */
 class StatusPageBrowserTest {
   private static final Path TARGET = Path.of("target");
   private static final long INTERVAL_MS = 1000;
+  /** A plausible date, so that the page (and its screenshot in the docs) shows one rather than 1970. */
+  private static final long START_MS = Instant.parse("2026-12-07T09:30:00Z").toEpochMilli();
   private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(20);
   private static final String[] CHARTS = {"inputRate", "schedulingDelay", "processingTime", "totalDelay"};
   private static final String FAILURE = "sink refused the batch: disk quota exceeded";
@@ -50,22 +53,18 @@ class StatusPageBrowserTest {
     }
   }
 
-  private static StreamingConf uiOnAnyFreePort() {
-    return new StreamingConf().set("dstream.ui.enabled", "true").set("dstream.ui.port", "0");
-  }
-
   /** The input: batch {@code i} (from 1) holds {@code 40 + 37 * i % 100} records, so the input rate varies. */
   private static List<List<Integer>> batchesOfVaryingSize(int count) {
     List<List<Integer>> batches = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      batches.add(new ArrayList<>(LongStream.range(0, 40 + 37L * i % 100).mapToObj(r -> (int) r).toList()));
+      batches.add(IntStream.range(0, 40 + 37 * i % 100).boxed().toList());
     }
     return batches;
   }
 
   /** How long the output of the batch at {@code timeMs} takes on the manual clock: varied, under the interval. */
   private static long processingMillis(long timeMs) {
-    return 50 + (timeMs / INTERVAL_MS * 211) % 700;
+    return 50 + ((timeMs - START_MS) / INTERVAL_MS * 211) % 700;
   }
 
   /**
@@ -83,10 +82,22 @@ class StatusPageBrowserTest {
     });
   }
 
-  /** Runs batches up to the one at {@code untilTimeMs}, expecting the one at {@code failingTimeMs} to fail. */
-  private static void runUntil(TestStreamingContext t, long untilTimeMs, long failingTimeMs) {
-    while (t.clock().getTimeMillis() / INTERVAL_MS * INTERVAL_MS < untilTimeMs) {
-      long next = (t.clock().getTimeMillis() / INTERVAL_MS + 1) * INTERVAL_MS;
+  private static TestStreamingContext contextWithUi() {
+    TestStreamingContext t = TestStreamingContext.create(Durations.milliseconds(INTERVAL_MS),
+        new StreamingConf().set("dstream.ui.enabled", "true").set("dstream.ui.port", "0"));
+    t.clock().setTime(START_MS);
+    return t;
+  }
+
+  /** The time of batch {@code i}, from 1. */
+  private static long batch(int i) {
+    return START_MS + i * INTERVAL_MS;
+  }
+
+  /** Runs the batches up to batch {@code last}, expecting the one at {@code failingTimeMs} to fail. */
+  private static void runUntil(TestStreamingContext t, int last, long failingTimeMs) {
+    long next = (t.clock().getTimeMillis() / INTERVAL_MS + 1) * INTERVAL_MS;
+    for (; next <= batch(last); next += INTERVAL_MS) {
       if (next == failingTimeMs) {
         assertThatThrownBy(() -> t.runBatches(1)).isInstanceOf(JobFailedException.class);
       } else {
@@ -95,9 +106,9 @@ class StatusPageBrowserTest {
     }
   }
 
-  private static List<Long> batchTimes(long first, long last) {
-    return LongStream.rangeClosed(first / INTERVAL_MS, last / INTERVAL_MS).map(i -> i * INTERVAL_MS).boxed()
-        .toList();
+  /** The times of batches 1 to {@code last}. */
+  private static List<Long> batchTimes(int last) {
+    return IntStream.rangeClosed(1, last).mapToObj(StatusPageBrowserTest::batch).toList();
   }
 
   /** Waits until the page refreshed after the batches ran: every chart and the table hold {@code batches}. */
@@ -141,49 +152,55 @@ class StatusPageBrowserTest {
   @Test
   void chartsAndTableShowEveryCompletedBatchAndTheFailedOnesErrorAndPickUpNewBatchesWithoutAReload()
       throws Exception {
-    int first = 12;
-    int more = 6;
-    long failing = 7 * INTERVAL_MS;
-    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), uiOnAnyFreePort())) {
-      outputFailingAt(t, t.inputStream(batchesOfVaryingSize(first + more)), failing, FAILURE);
-      runUntil(t, first * INTERVAL_MS, failing);
+    int first = 24;
+    int all = 30;
+    long failing = batch(17);
+    try (TestStreamingContext t = contextWithUi()) {
+      outputFailingAt(t, t.inputStream(batchesOfVaryingSize(all)), failing, FAILURE);
+      runUntil(t, first, failing);
 
       chromium.navigate(t.context().uiWebUrl().orElseThrow());
       awaitBatchesRendered(first);
 
-      List<Long> ran = batchTimes(INTERVAL_MS, first * INTERVAL_MS);
-      assertThat(chartPoints()).isEqualTo(everyChartWith(ran));
-      assertThat(tableRows("#completed-batches tr[data-batch-time]")).containsExactlyInAnyOrderElementsOf(ran);
+      assertThat(chartPoints()).isEqualTo(everyChartWith(batchTimes(first)));
+      assertThat(tableRows("#completed-batches tr[data-batch-time]"))
+          .containsExactlyInAnyOrderElementsOf(batchTimes(first));
       assertThat(tableRows("#completed-batches tr.failed")).containsExactly(failing);
-      assertThat(chromium.evaluate("document.querySelector('#completed-batches tr.failed').textContent").asText())
-          .contains(FAILURE);
+      assertThat(rowText(failing)).contains(FAILURE);
+      for (long time : batchTimes(first)) {
+        assertThat(rowText(time)).as("the row of batch %d", time).contains(processingMillis(time) + " ms");
+      }
 
       chromium.evaluate("window.loadedOnce = true");
-      runUntil(t, (first + more) * INTERVAL_MS, failing);
-      awaitBatchesRendered(first + more);
+      runUntil(t, all, failing);
+      awaitBatchesRendered(all);
 
-      List<Long> all = batchTimes(INTERVAL_MS, (first + more) * INTERVAL_MS);
       assertThat(chromium.evaluate("window.loadedOnce === true").asBoolean()).as("the page was not reloaded")
           .isTrue();
-      assertThat(chartPoints()).isEqualTo(everyChartWith(all));
-      assertThat(tableRows("#completed-batches tr[data-batch-time]")).containsExactlyInAnyOrderElementsOf(all);
+      assertThat(chartPoints()).isEqualTo(everyChartWith(batchTimes(all)));
+      assertThat(tableRows("#completed-batches tr[data-batch-time]"))
+          .containsExactlyInAnyOrderElementsOf(batchTimes(all));
       assertThat(chromium.pageExceptions()).isEmpty();
       chromium.screenshot(TARGET.resolve("status-page.png"));
     }
   }
 
+  private static String rowText(long batchTime) {
+    return chromium.evaluate("document.querySelector('#completed-batches tr[data-batch-time=\"" + batchTime
+        + "\"]').textContent").asText();
+  }
+
   @Test
   void markupInAnErrorMessageIsShownAsTextAndNeverRuns() throws Exception {
-    long failing = 2 * INTERVAL_MS;
-    try (TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), uiOnAnyFreePort())) {
+    long failing = batch(2);
+    try (TestStreamingContext t = contextWithUi()) {
       outputFailingAt(t, t.inputStream(batchesOfVaryingSize(3)), failing, MARKUP);
-      runUntil(t, 3 * INTERVAL_MS, failing);
+      runUntil(t, 3, failing);
 
       chromium.navigate(t.context().uiWebUrl().orElseThrow());
       awaitBatchesRendered(3);
 
-      assertThat(chromium.evaluate("document.querySelector('#completed-batches tr.failed').textContent").asText())
-          .contains(MARKUP);
+      assertThat(rowText(failing)).contains(MARKUP);
       assertThat(chromium.evaluate("document.querySelectorAll('body script, body img').length").asInt())
           .as("elements made from the message").isZero();
       assertThat(chromium.evaluate("typeof window.pwned").asText()).isEqualTo("undefined");
