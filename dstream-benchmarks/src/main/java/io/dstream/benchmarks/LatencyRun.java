@@ -1,7 +1,6 @@
 package io.dstream.benchmarks;
 
 import io.dstream.Durations;
-import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
 import io.dstream.Tuple2;
 import io.dstream.rdd.RDD;
@@ -29,12 +28,13 @@ final class LatencyRun {
    *
    * @param batches the input lines of each batch
    * @param intervalMillis the batch interval
+   * @param statusPage whether the context serves its status page, and whether a client polls it
    * @return the largest total delay of any batch, in milliseconds
    * @throws InterruptedException if interrupted while waiting for the batches
    */
-  static long worstTotalDelay(List<List<String>> batches, long intervalMillis) throws InterruptedException {
-    StreamingContext ssc = new StreamingContext(new StreamingConf().setMaster("local[2]").setAppName("L1"),
-        Durations.milliseconds(intervalMillis));
+  static long worstTotalDelay(List<List<String>> batches, long intervalMillis, StatusPageMode statusPage)
+      throws InterruptedException {
+    StreamingContext ssc = new StreamingContext(statusPage.conf("L1"), Durations.milliseconds(intervalMillis));
     try {
       Queue<RDD<String>> queue = new ArrayDeque<>();
       for (List<String> batch : batches) {
@@ -55,8 +55,13 @@ final class LatencyRun {
         }
       });
       ssc.start();
-      if (!done.await(10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("L1 at " + intervalMillis + " ms did not finish within 10 minutes");
+      StatusPageMode.Client client = statusPage.startClient(ssc);
+      try {
+        if (!done.await(10, TimeUnit.MINUTES)) {
+          throw new IllegalStateException("L1 at " + intervalMillis + " ms did not finish within 10 minutes");
+        }
+      } finally {
+        client.close();
       }
       return worst.get();
     } finally {

@@ -2,7 +2,6 @@ package io.dstream.benchmarks;
 
 import io.dstream.Duration;
 import io.dstream.Durations;
-import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
 import io.dstream.Tuple2;
 import io.dstream.rdd.RDD;
@@ -34,13 +33,13 @@ final class ThroughputRun {
    * @param workload the pipeline
    * @param batches the input lines of each batch
    * @param warmUp how many first batches are not measured
+   * @param statusPage whether the context serves its status page, and whether a client polls it
    * @return the measured batches' processing times in milliseconds
    * @throws InterruptedException if interrupted while waiting for the batches
    */
-  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp)
-      throws InterruptedException {
-    StreamingContext ssc = new StreamingContext(
-        new StreamingConf().setMaster("local[2]").setAppName(workload.name()), BATCH_INTERVAL);
+  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp,
+      StatusPageMode statusPage) throws InterruptedException {
+    StreamingContext ssc = new StreamingContext(statusPage.conf(workload.name()), BATCH_INTERVAL);
     try {
       Queue<RDD<String>> queue = new ArrayDeque<>();
       for (List<String> batch : batches) {
@@ -63,8 +62,13 @@ final class ThroughputRun {
         }
       });
       ssc.start();
-      if (!done.await(10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException(workload + " did not finish its batches within 10 minutes");
+      StatusPageMode.Client client = statusPage.startClient(ssc);
+      try {
+        if (!done.await(10, TimeUnit.MINUTES)) {
+          throw new IllegalStateException(workload + " did not finish its batches within 10 minutes");
+        }
+      } finally {
+        client.close();
       }
       ssc.awaitTerminationOrTimeout(0);
       return times;
