@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +21,8 @@ final class StatusServer implements AutoCloseable {
   /** How many ports are tried from the configured one on, as Spark does. */
   static final int PORT_ATTEMPTS = 16;
   private static final int THREADS = 2;
+  /** How long closing waits for the threads; they answer from memory, so only a stalled client holds one. */
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -133,10 +136,18 @@ final class StatusServer implements AutoCloseable {
     }
   }
 
-  /** Stops listening at once (or closes the port of a server never started) and ends the server's threads. */
+  /**
+   * Stops listening at once (or closes the port of a server never started) and ends the server's threads,
+   * waiting a moment for a request being answered.
+   */
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    try {
+      executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

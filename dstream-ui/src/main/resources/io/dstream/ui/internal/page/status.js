@@ -1,5 +1,5 @@
 // The status page: fetches the JSON API every second (or every batch interval, if longer) and redraws.
-// Every piece of data reaches the DOM through node() as text (createTextNode) or as an attribute: never as
+// Every piece of data reaches the DOM through node() as a text node or as an attribute: never as
 // markup, so a stream name or an error message cannot inject anything.
 'use strict';
 (function () {
