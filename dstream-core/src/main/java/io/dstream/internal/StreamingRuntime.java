@@ -505,9 +505,10 @@ public final class StreamingRuntime implements BatchProgress {
   }
 
   /**
-   * Records the address of the context's status page, once its server listens.
+   * Records the address of the context's status page, once its server listens, and forgets it when the server
+   * stops.
    *
-   * @param url the address, such as {@code http://127.0.0.1:4040/}
+   * @param url the address, such as {@code http://127.0.0.1:4040/}; null once the page is no longer served
    */
   public void uiWebUrl(String url) {
     uiWebUrl = url;

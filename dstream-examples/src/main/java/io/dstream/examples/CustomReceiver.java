@@ -37,7 +37,7 @@ import java.util.OptionalInt;
 public final class CustomReceiver extends Receiver<String> {
   /** The batch interval. */
   static final Duration BATCH_INTERVAL = Durations.seconds(1);
-  static final String USAGE = "CustomReceiver <hostname> <port> [<batches>]";
+  static final String USAGE = "CustomReceiver <hostname> <port> [<batches>] [--ui]";
 
   private final String host;
   private final int port;
@@ -70,7 +70,8 @@ public final class CustomReceiver extends Receiver<String> {
     String host = arguments.text(0, "the hostname");
     int port = arguments.port(1);
     OptionalInt batches = arguments.optionalBatches(2);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("CustomReceiver");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("CustomReceiver"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     wordCounts(ssc, host, port).print();
     BatchRunner.run(ssc, batches);

@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class DirectKafkaWordCount {
   /** The batch interval, as in Spark's example. */
   static final Duration BATCH_INTERVAL = Durations.seconds(2);
-  static final String USAGE = "DirectKafkaWordCount <brokers> <groupId> <topics> [<batches>]";
+  static final String USAGE = "DirectKafkaWordCount <brokers> <groupId> <topics> [<batches>] [--ui]";
 
   private DirectKafkaWordCount() {}
 
@@ -63,7 +63,8 @@ public final class DirectKafkaWordCount {
     String groupId = arguments.text(1, "the group id");
     List<String> topics = arguments.names(2, "the topics");
     OptionalInt batches = arguments.optionalBatches(3);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("DirectKafkaWordCount");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("DirectKafkaWordCount"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     printWordCounts(ssc, brokers, groupId, topics);
     BatchRunner.run(ssc, batches);

@@ -1,14 +1,19 @@
 package io.dstream.examples;
 
+import io.dstream.ConfigKeys;
+import io.dstream.StreamingConf;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * The command-line arguments of an example: positional, checked against the example's usage line, so that
- * a wrong command says what was wrong and how the example is called.
+ * a wrong command says what was wrong and how the example is called; and, anywhere among them, the flag
+ * {@value #STATUS_PAGE_FLAG} that serves the context's status page (docs/monitoring.md).
  */
 final class ExampleArgs {
+  /** The flag that turns the status page on ({@code dstream.ui.enabled}); it is not a positional argument. */
+  static final String STATUS_PAGE_FLAG = "--ui";
   private static final String BATCHES = "the number of batches";
 
   private final String[] args;
@@ -23,7 +28,9 @@ final class ExampleArgs {
    * Checks the number of arguments against an example's usage.
    *
    * @param args the command-line arguments
-   * @param usage the usage line, for example {@code NetworkWordCount <hostname> <port> [<batches>]}
+   * @param usage the usage line, for example {@code NetworkWordCount <hostname> <port> [<batches>] [--ui]};
+   *     the flag {@value #STATUS_PAGE_FLAG} is taken out of the arguments (wherever it stands) if the usage
+   *     line offers it
    * @param required how many arguments must be given
    * @param optional how many more may be given
    * @return the arguments, to read one by one
@@ -32,6 +39,9 @@ final class ExampleArgs {
    */
   static ExampleArgs parse(String[] args, String usage, int required, int optional) {
     String hint = "usage: " + usage;
+    if (usage.contains("[" + STATUS_PAGE_FLAG + "]")) {
+      args = positional(args);
+    }
     if (args.length < required || args.length > required + optional) {
       String expected = optional == 0 ? Integer.toString(required) : required + " to " + (required + optional);
       String noun = required + optional == 1 ? " argument" : " arguments";
@@ -50,8 +60,29 @@ final class ExampleArgs {
    * @throws IllegalArgumentException if the argument is not a positive integer
    */
   static int batchCount(String[] args, int defaultBatches) {
-    ExampleArgs parsed = new ExampleArgs(args, "pass for example -Dexec.args=" + defaultBatches);
+    ExampleArgs parsed = new ExampleArgs(positional(args), "pass for example -Dexec.args=" + defaultBatches);
     return parsed.has(0) ? parsed.positiveInt(0, BATCHES) : defaultBatches;
+  }
+
+  /**
+   * Turns the status page on in an example's configuration if its arguments hold {@value #STATUS_PAGE_FLAG}:
+   * the context then serves it while it runs, at the address it logs (http://127.0.0.1:4040/ unless that
+   * port is taken).
+   *
+   * @param args the command-line arguments
+   * @param conf the example's configuration
+   * @return {@code conf}, with {@code dstream.ui.enabled} set to true if the flag is given
+   */
+  static StreamingConf withStatusPageIfAsked(String[] args, StreamingConf conf) {
+    if (Arrays.asList(args).contains(STATUS_PAGE_FLAG)) {
+      conf.set(ConfigKeys.UI_ENABLED.name(), "true");
+    }
+    return conf;
+  }
+
+  /** The arguments without the status page's flag, which may stand anywhere among them. */
+  private static String[] positional(String[] args) {
+    return Arrays.stream(args).filter(arg -> !arg.equals(STATUS_PAGE_FLAG)).toArray(String[]::new);
   }
 
   /**

@@ -34,7 +34,7 @@ import java.util.OptionalInt;
 public final class FileWordCount {
   /** The batch interval. */
   static final Duration BATCH_INTERVAL = Durations.seconds(2);
-  static final String USAGE = "FileWordCount <directory> [<batches>]";
+  static final String USAGE = "FileWordCount <directory> [<batches>] [--ui]";
 
   private FileWordCount() {}
 
@@ -50,7 +50,8 @@ public final class FileWordCount {
     ExampleArgs arguments = ExampleArgs.parse(args, USAGE, 1, 1);
     String directory = arguments.text(0, "the directory");
     OptionalInt batches = arguments.optionalBatches(1);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("FileWordCount");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("FileWordCount"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     wordCounts(ssc, directory).print();
     BatchRunner.run(ssc, batches);

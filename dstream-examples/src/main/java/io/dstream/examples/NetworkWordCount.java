@@ -32,7 +32,7 @@ import java.util.OptionalInt;
 public final class NetworkWordCount {
   /** The batch interval. */
   static final Duration BATCH_INTERVAL = Durations.seconds(1);
-  static final String USAGE = "NetworkWordCount <hostname> <port> [<batches>]";
+  static final String USAGE = "NetworkWordCount <hostname> <port> [<batches>] [--ui]";
 
   private NetworkWordCount() {}
 
@@ -49,7 +49,8 @@ public final class NetworkWordCount {
     String host = arguments.text(0, "the hostname");
     int port = arguments.port(1);
     OptionalInt batches = arguments.optionalBatches(2);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("NetworkWordCount");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("NetworkWordCount"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     wordCounts(ssc, host, port).print();
     BatchRunner.run(ssc, batches);

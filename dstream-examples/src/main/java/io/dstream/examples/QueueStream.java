@@ -46,7 +46,8 @@ public final class QueueStream {
    */
   public static void main(String[] args) throws InterruptedException {
     int batches = ExampleArgs.batchCount(args, DEFAULT_BATCHES);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("QueueStream");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("QueueStream"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     countByLastDigit(ssc, batches).print();
     BatchRunner.run(ssc, batches);

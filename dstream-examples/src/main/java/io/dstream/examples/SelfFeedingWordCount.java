@@ -61,7 +61,8 @@ public final class SelfFeedingWordCount {
    */
   public static void main(String[] args) throws InterruptedException {
     int batches = ExampleArgs.batchCount(args, DEFAULT_BATCHES);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("SelfFeedingWordCount");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("SelfFeedingWordCount"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     wordCounts(ssc, generateLines(batches, LINES_PER_BATCH, SEED)).print();
     BatchRunner.run(ssc, batches);

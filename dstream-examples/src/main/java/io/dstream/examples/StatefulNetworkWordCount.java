@@ -37,7 +37,8 @@ public final class StatefulNetworkWordCount {
   /** The counts before the first batch, as in Spark's stateful word count. */
   static final List<Tuple2<String, Integer>> INITIAL_COUNTS = List.of(new Tuple2<>("hello", 1),
       new Tuple2<>("world", 1));
-  static final String USAGE = "StatefulNetworkWordCount <hostname> <port> <checkpoint-directory> [<batches>]";
+  static final String USAGE =
+      "StatefulNetworkWordCount <hostname> <port> <checkpoint-directory> [<batches>] [--ui]";
 
   /** The partitions of the state: as many as the worker threads of {@code local[2]}. */
   private static final int PARTITIONS = 2;
@@ -60,7 +61,8 @@ public final class StatefulNetworkWordCount {
     int port = arguments.port(1);
     String checkpointDirectory = arguments.text(2, "the checkpoint directory");
     OptionalInt batches = arguments.optionalBatches(3);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("StatefulNetworkWordCount");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("StatefulNetworkWordCount"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     ssc.checkpoint(checkpointDirectory);
     runningCounts(ssc.socketTextStream(host, port)).print();

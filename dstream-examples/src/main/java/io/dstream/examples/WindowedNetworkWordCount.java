@@ -35,7 +35,7 @@ public final class WindowedNetworkWordCount {
   /** How often a window is computed when no slide is given. */
   static final Duration DEFAULT_SLIDE = Durations.seconds(10);
   static final String USAGE =
-      "WindowedNetworkWordCount <hostname> <port> [<window-seconds> <slide-seconds> [<batches>]]";
+      "WindowedNetworkWordCount <hostname> <port> [<window-seconds> <slide-seconds> [<batches>]] [--ui]";
 
   /** The partitions of the windowed counts: as many as the worker threads of {@code local[2]}. */
   private static final int PARTITIONS = 2;
@@ -62,7 +62,8 @@ public final class WindowedNetworkWordCount {
       slide = Durations.seconds(arguments.positiveInt(3, "the slide in seconds"));
     }
     OptionalInt batches = arguments.optionalBatches(4);
-    StreamingConf conf = new StreamingConf().setMaster("local[2]").setAppName("WindowedNetworkWordCount");
+    StreamingConf conf = ExampleArgs.withStatusPageIfAsked(args,
+        new StreamingConf().setMaster("local[2]").setAppName("WindowedNetworkWordCount"));
     StreamingContext ssc = new StreamingContext(conf, BATCH_INTERVAL);
     DStream<String> lines = ssc.socketTextStream(host, port);
     windowedWordCounts(lines, window, slide).print();

@@ -39,7 +39,7 @@ class ArchitectureTest {
   private static final String[] PUBLIC_PACKAGES = {
       "io.dstream", "io.dstream.rdd", "io.dstream.function", "io.dstream.scheduler", "io.dstream.testing",
       "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer",
-      "io.dstream.kafka", "io.dstream.kafka.testing"};
+      "io.dstream.kafka", "io.dstream.kafka.testing", "io.dstream.ui"};
 
   /** The packages of test kits that users may use in their tests: only there may test support live. */
   private static final String[] TEST_KIT_PACKAGES = {"io.dstream.testing", "io.dstream.kafka.testing"};
@@ -60,7 +60,8 @@ class ArchitectureTest {
   @Test
   void theRulesSeeTheClassesOfEveryLibraryModule() {
     assertThat(List.of("io.dstream.checkpoint.fs.FileSystems", "io.dstream.receiver.Receiver",
-        "io.dstream.StreamingContext", "io.dstream.kafka.KafkaUtils", "io.dstream.kafka.testing.EmbeddedKafka"))
+        "io.dstream.StreamingContext", "io.dstream.kafka.KafkaUtils", "io.dstream.kafka.testing.EmbeddedKafka",
+        "io.dstream.ui.internal.StatusPageExtension"))
         .allMatch(mainClasses::contain);
     assertThat(mainClasses.stream().map(JavaClass::getPackageName))
         .noneMatch(name -> name.startsWith("io.dstream.examples"));
@@ -125,6 +126,22 @@ class ArchitectureTest {
         .because("a module on core builds its streams through ContextAccess, internal.stream, internal.rdd, "
             + "internal.backpressure and internal.scaleout; scheduling, receivers, checkpoints and state are "
             + "core's own")
+        .check(mainClasses);
+  }
+
+  @Test
+  void theStatusPageReadsTheRuntimeOnlyThroughItsMonitoringSeams() {
+    // Started as a RuntimeExtension, it reads listener events (public), RuntimeStatus, and the runtime only to
+    // reach these and publish its URL.
+    Set<String> seamNames = Set.of("io.dstream.internal.ContextAccess", "io.dstream.internal.RuntimeExtension",
+        "io.dstream.internal.StreamingRuntime", "io.dstream.internal.RuntimeStatus");
+    DescribedPredicate<JavaClass> seams = DescribedPredicate.describe(
+        "ContextAccess, RuntimeExtension, StreamingRuntime or RuntimeStatus (with its records)",
+        (JavaClass c) -> seamNames.contains(c.getName().replaceFirst("\\$.*", "")));
+    noClasses().that().resideInAPackage("io.dstream.ui..")
+        .should().dependOnClassesThat(resideInAnyPackage("io.dstream.internal..").and(not(seams)))
+        .because("dstream-ui monitors a context through RuntimeExtension, RuntimeStatus and StreamingRuntime's "
+            + "uiWebUrl; the engine's packages are core's own")
         .check(mainClasses);
   }
 

@@ -3,6 +3,8 @@ package io.dstream.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.ConfigKeys;
+import io.dstream.StreamingConf;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +84,24 @@ class ExampleArgsTest {
     assertThatThrownBy(() -> ExampleArgs.batchCount(new String[] {"four"}, 4))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the number of batches must be a positive integer, got 'four'; pass for example -Dexec.args=4");
+  }
+
+  @Test
+  void theStatusPageFlagStandsAnywhereAndTurnsThePageOnWhereTheUsageOffersIt() {
+    String usage = USAGE + " [--ui]";
+    String[] withFlag = {"localhost", "--ui", "9999", "30"};
+
+    ExampleArgs args = ExampleArgs.parse(withFlag, usage, 2, 1);
+    StreamingConf on = ExampleArgs.withStatusPageIfAsked(withFlag, new StreamingConf());
+    StreamingConf off = ExampleArgs.withStatusPageIfAsked(new String[] {"localhost", "9999"}, new StreamingConf());
+
+    assertThat(args.port(1)).isEqualTo(9999);
+    assertThat(args.optionalBatches(2)).isEqualTo(OptionalInt.of(30));
+    assertThat(on.get(ConfigKeys.UI_ENABLED)).isTrue();
+    assertThat(off.get(ConfigKeys.UI_ENABLED)).isFalse();
+    assertThat(ExampleArgs.batchCount(new String[] {"--ui", "7"}, 4)).isEqualTo(7);
+    assertThatThrownBy(() -> ExampleArgs.parse(withFlag, USAGE, 2, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected 2 to 3 arguments, got 4; usage: " + USAGE);
   }
 }

@@ -1,0 +1,136 @@
+package io.dstream.ui.internal;
+
+import io.dstream.scheduler.StreamingListener;
+import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import io.dstream.scheduler.StreamingListenerBatchStarted;
+import io.dstream.scheduler.StreamingListenerBatchSubmitted;
+import io.dstream.scheduler.StreamingListenerReceiverError;
+import io.dstream.scheduler.StreamingListenerReceiverStarted;
+import io.dstream.scheduler.StreamingListenerReceiverStopped;
+import io.dstream.scheduler.StreamingListenerStreamingStarted;
+import io.dstream.scheduler.ReceiverInfo;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * What the status page shows, kept from the context's listener events: the totals since the start, the
+ * active batches, the latest {@code retainedBatches} completed ones and each receiver's state.
+ *
+ * <p>Events arrive on the listener bus's thread and reads on the HTTP server's threads; one lock guards the
+ * state, held only to update it or to copy it into a {@link StatusSnapshot}. The batches themselves are
+ * immutable, so a copy is a copy of references. The batch path never waits for this: the bus delivers
+ * asynchronously.
+ */
+final class StatusStore implements StreamingListener {
+  private final long batchIntervalMs;
+  private final int retainedBatches;
+
+  private final Object lock = new Object();
+  private long startTimeMs = -1;
+  private long batchesCompleted;
+  private long failedBatches;
+  private long recordsProcessed;
+  /** Submitted and not completed, by batch time. */
+  private final TreeMap<Long, BatchSummary> active = new TreeMap<>();
+  /** The latest completed, oldest first. */
+  private final ArrayDeque<BatchSummary> completed = new ArrayDeque<>();
+  private final TreeMap<Integer, ReceiverSummary> receivers = new TreeMap<>();
+
+  /**
+   * Creates an empty store.
+   *
+   * @param batchIntervalMs the context's batch interval
+   * @param retainedBatches how many completed batches to keep
+   * @throws IllegalArgumentException if {@code retainedBatches} is not positive
+   */
+  StatusStore(long batchIntervalMs, int retainedBatches) {
+    if (retainedBatches <= 0) {
+      throw new IllegalArgumentException("retainedBatches is " + retainedBatches + "; keep at least 1 batch");
+    }
+    this.batchIntervalMs = batchIntervalMs;
+    this.retainedBatches = retainedBatches;
+  }
+
+  @Override
+  public void onStreamingStarted(StreamingListenerStreamingStarted event) {
+    synchronized (lock) {
+      startTimeMs = event.time();
+    }
+  }
+
+  @Override
+  public void onBatchSubmitted(StreamingListenerBatchSubmitted event) {
+    updateActive(BatchSummary.of(event.batchInfo()));
+  }
+
+  @Override
+  public void onBatchStarted(StreamingListenerBatchStarted event) {
+    updateActive(BatchSummary.of(event.batchInfo()));
+  }
+
+  private void updateActive(BatchSummary batch) {
+    synchronized (lock) {
+      active.put(batch.batchTimeMs(), batch);
+    }
+  }
+
+  @Override
+  public void onBatchCompleted(StreamingListenerBatchCompleted event) {
+    BatchSummary batch = BatchSummary.of(event.batchInfo());
+    synchronized (lock) {
+      active.remove(batch.batchTimeMs());
+      completed.addLast(batch);
+      if (completed.size() > retainedBatches) {
+        completed.removeFirst();
+      }
+      batchesCompleted++;
+      if (batch.failureReason().isPresent()) {
+        failedBatches++;
+      }
+      recordsProcessed += batch.records();
+    }
+  }
+
+  @Override
+  public void onReceiverStarted(StreamingListenerReceiverStarted event) {
+    updateReceiver(event.receiverInfo());
+  }
+
+  @Override
+  public void onReceiverError(StreamingListenerReceiverError event) {
+    updateReceiver(event.receiverInfo());
+  }
+
+  @Override
+  public void onReceiverStopped(StreamingListenerReceiverStopped event) {
+    updateReceiver(event.receiverInfo());
+  }
+
+  private void updateReceiver(ReceiverInfo info) {
+    ReceiverSummary receiver = ReceiverSummary.of(info);
+    synchronized (lock) {
+      receivers.put(receiver.streamId(), receiver);
+    }
+  }
+
+  /**
+   * Returns a consistent copy of the store.
+   *
+   * @return the copy
+   */
+  StatusSnapshot snapshot() {
+    synchronized (lock) {
+      List<BatchSummary> newestCompleted = new ArrayList<>(completed);
+      Collections.reverse(newestCompleted);
+      List<BatchSummary> newestActive = new ArrayList<>(active.descendingMap().values());
+      return new StatusSnapshot(startTimeMs < 0 ? OptionalLong.empty() : OptionalLong.of(startTimeMs),
+          batchIntervalMs, batchesCompleted, failedBatches, recordsProcessed, List.copyOf(newestActive),
+          List.copyOf(newestCompleted), Collections.unmodifiableMap(new TreeMap<>(receivers)));
+    }
+  }
+}
