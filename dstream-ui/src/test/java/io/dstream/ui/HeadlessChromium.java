@@ -33,12 +33,20 @@ import org.junit.jupiter.api.Assumptions;
  * }</pre>
  *
  * <p>The browser is Debian's {@code chromium} ({@code /usr/bin/chromium}, which {@code .ci/run} installs when
- * missing) or the one the {@code DSTREAM_CHROMIUM} environment variable names. Without either, {@link #launch}
- * aborts the test as skipped, saying so. {@link #close()} kills the browser and every process it started.
+ * missing) or the one the {@code DSTREAM_CHROMIUM} environment variable names. Without either, a test class
+ * marked {@code @EnabledIf(value = HeadlessChromium.AVAILABLE, disabledReason = HeadlessChromium.MISSING)} is
+ * reported as skipped with that reason (and {@link #launch} aborts a test that is not marked).
+ * {@link #close()} kills the browser and every process it started.
  */
 public final class HeadlessChromium implements AutoCloseable {
   /** The environment variable that names another Chromium binary. */
   public static final String BINARY_VARIABLE = "DSTREAM_CHROMIUM";
+
+  /** The {@code @EnabledIf} condition of a browser test: {@link #available()}. */
+  public static final String AVAILABLE = "io.dstream.ui.HeadlessChromium#available";
+  /** Why a browser test is skipped when there is no Chromium. */
+  public static final String MISSING = "no Chromium: neither /usr/bin/chromium (Debian's chromium package, which "
+      + ".ci/run installs) nor the DSTREAM_CHROMIUM environment variable; skipping the browser test";
 
   private static final Path DEBIAN_BINARY = Path.of("/usr/bin/chromium");
   /**
@@ -83,6 +91,18 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
+   * Returns whether there is a Chromium to run, for a test class's
+   * {@code @EnabledIf(value = HeadlessChromium.AVAILABLE, disabledReason = HeadlessChromium.MISSING)}, which
+   * reports the tests as skipped with that reason.
+   *
+   * @return whether {@link #binary()} found one
+   * @throws IllegalStateException if {@code DSTREAM_CHROMIUM} names a file that cannot be run
+   */
+  public static boolean available() {
+    return binary().isPresent();
+  }
+
+  /**
    * Starts a headless Chromium with a new empty profile under {@code workDirectory} and opens one blank page of
    * the given viewport size. Skips the calling test (a JUnit assumption) when there is no Chromium.
    *
@@ -97,8 +117,7 @@ public final class HeadlessChromium implements AutoCloseable {
   public static HeadlessChromium launch(Path workDirectory, int width, int height)
       throws IOException, InterruptedException {
     Optional<Path> binary = binary();
-    Assumptions.assumeTrue(binary.isPresent(), () -> "no Chromium: neither " + DEBIAN_BINARY + " (Debian's "
-        + "chromium package, which .ci/run installs) nor " + BINARY_VARIABLE + "; skipping the browser test");
+    Assumptions.assumeTrue(binary.isPresent(), MISSING);
     Files.createDirectories(workDirectory);
     Path profile = Files.createTempDirectory(workDirectory.toAbsolutePath(), "chromium-");
     List<String> command = new ArrayList<>();

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The browser harness itself, against small pages served by the JDK's HTTP server on loopback. */
+@EnabledIf(value = HeadlessChromium.AVAILABLE, disabledReason = HeadlessChromium.MISSING)
 class HeadlessChromiumTest {
   private static final Path WORK = Path.of("target", "headless-chromium-test");
   /** Adds one item every 20 ms, up to 5, as a page that renders what it fetched does. */

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The status page of a running context, loaded in headless Chromium (see {@link HeadlessChromium}; skipped where
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * kit's manual clock, set to {@link #START_MS} first, so batch {@code i} has time {@code START_MS + i * 1000}, and
  * each batch's output moves the clock on by a known amount, which is the batch's processing time.
  */
+@EnabledIf(value = HeadlessChromium.AVAILABLE, disabledReason = HeadlessChromium.MISSING)
 class StatusPageBrowserTest {
   private static final Path TARGET = Path.of("target");
   private static final long INTERVAL_MS = 1000;
