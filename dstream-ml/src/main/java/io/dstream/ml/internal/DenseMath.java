@@ -103,4 +103,18 @@ public final class DenseMath {
     }
     return sum;
   }
+
+  /**
+   * Adds {@code b} into {@code a}, entry by entry: the merge of two tasks' sums.
+   *
+   * @param a the sums to add to; modified
+   * @param b the sums to add, of {@code a}'s length
+   * @return {@code a}
+   */
+  public static double[] addInto(double[] a, double[] b) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] += b[i];
+    }
+    return a;
+  }
 }

@@ -45,7 +45,7 @@ public final class KMeansRule {
       DenseMath.axpy(1.0, x, sums, offset);
       sums[offset + dim] += 1;
       return sums;
-    }, KMeansRule::addInto);
+    }, DenseMath::addInto);
   }
 
   /**
@@ -111,12 +111,5 @@ public final class KMeansRule {
       big[j] = x + p;
       small[j] = x - p;
     }
-  }
-
-  private static double[] addInto(double[] a, double[] b) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] += b[i];
-    }
-    return a;
   }
 }
