@@ -1,5 +1,7 @@
 package io.dstream.ml.linalg;
 
+import java.util.Arrays;
+
 /**
  * A vector that stores only some entries, at strictly increasing indices; the others are 0. See
  * {@link Vectors#sparse(int, int[], double[])}.
@@ -44,7 +46,7 @@ public final class SparseVector implements Vector {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("index " + i + " is outside a sparse vector of size " + size);
     }
-    int at = java.util.Arrays.binarySearch(indices, i);
+    int at = Arrays.binarySearch(indices, i);
     return at >= 0 ? values[at] : 0.0;
   }
 
