@@ -64,7 +64,7 @@ final class BatchMeters implements StreamingListener {
 
   @Override
   public void onStreamingStarted(StreamingListenerStreamingStarted event) {
-    streams.registerOnce();
+    streams.registerStateStreamsOnce();
   }
 
   @Override

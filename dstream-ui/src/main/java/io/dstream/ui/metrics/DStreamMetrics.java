@@ -64,9 +64,10 @@ public final class DStreamMetrics implements MeterBinder {
   }
 
   /**
-   * Registers the context's meters in a registry and a listener on the context that updates them. The
-   * meters of input and state streams are registered when the context starts (at once if it runs already);
-   * a meter the registry refuses then is logged and left out. Binding to several registries is fine.
+   * Registers the context's meters in a registry and a listener on the context that updates them. The gauges
+   * of state streams are registered when the context starts (at once if it runs already), an input stream's
+   * record counter when a batch first reports the stream's count; a meter the registry refuses then is logged
+   * and left out. Binding to several registries is fine.
    *
    * @param registry the registry
    * @throws IllegalArgumentException if {@code registry} is null
@@ -91,7 +92,7 @@ public final class DStreamMetrics implements MeterBinder {
       context.addStreamingListener(listener);
       // After adding the listener: a context that starts later tells it, one that started already is asked now.
       if (context.getState() == StreamingContextState.ACTIVE) {
-        streams.registerOnce();
+        streams.registerStateStreamsOnce();
       }
     } catch (RuntimeException e) {
       meters.close();

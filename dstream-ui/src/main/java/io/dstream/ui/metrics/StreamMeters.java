@@ -3,18 +3,22 @@ package io.dstream.ui.metrics;
 import io.dstream.internal.RuntimeStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The meters of each stream: a counter of the records each input stream brought, and a gauge of the keys each
- * state stream holds. The streams are known once the context has started (its graph is then complete), so
- * they are registered then, once; a meter the registry refuses is logged and left out, without touching the
- * others or any batch.
+ * The meters of each stream: a counter of the records each input stream brought, registered when a batch first
+ * reports that stream's count (only streams whose counts are known without a job have one: receiver, Kafka
+ * direct and parallelized queue streams), and a gauge of the keys each state stream holds, registered once the
+ * context has started (its graph is complete then). A meter the registry refuses is logged and left out,
+ * without touching the others or any batch.
  */
 final class StreamMeters {
   private static final Logger LOG = LoggerFactory.getLogger(StreamMeters.class);
@@ -22,9 +26,9 @@ final class StreamMeters {
   private final RegisteredMeters meters;
   private final Tags common;
   private final RuntimeStatus status;
-  private final AtomicBoolean registered = new AtomicBoolean();
-  // Written once, by whichever thread registers (the binder's or the listener's); read by the listener.
-  private volatile Map<Integer, Counter> recordsByStream = Map.of();
+  private final AtomicBoolean stateRegistered = new AtomicBoolean();
+  // Only the listener thread counts records; empty for a stream whose counter the registry refused.
+  private final Map<Integer, Optional<Counter>> recordsByStream = new HashMap<>();
 
   StreamMeters(RegisteredMeters meters, Tags common, RuntimeStatus status) {
     this.meters = meters;
@@ -32,18 +36,10 @@ final class StreamMeters {
     this.status = status;
   }
 
-  /** Registers the meters of every input and state stream, unless that was done already. */
-  void registerOnce() {
-    if (!registered.compareAndSet(false, true)) {
+  /** Registers the gauge of every state stream, unless that was done already. */
+  void registerStateStreamsOnce() {
+    if (!stateRegistered.compareAndSet(false, true)) {
       return;
-    }
-    Map<Integer, Counter> counters = new HashMap<>();
-    for (RuntimeStatus.InputStream input : status.inputStreams()) {
-      Tags tags = streamTags(input.id(), input.name());
-      registerOrWarn(MeterNames.INPUT_RECORDS, tags, () -> counters.put(input.id(), meters.register(registry ->
-          Counter.builder(MeterNames.INPUT_RECORDS).tags(tags)
-              .description("Records the input stream brought into completed batches")
-              .register(registry))));
     }
     for (RuntimeStatus.StateStream state : status.stateStreams()) {
       Tags tags = streamTags(state.id(), state.name());
@@ -53,30 +49,34 @@ final class StreamMeters {
               .description("Keys held by the state stream after its latest completed batch")
               .register(registry)));
     }
-    recordsByStream = Map.copyOf(counters);
   }
 
   /** Adds a completed batch's records to each input stream's counter. */
   void countRecords(Map<Integer, Long> recordsPerStream) {
-    Map<Integer, Counter> counters = recordsByStream;
-    recordsPerStream.forEach((id, records) -> {
-      Counter counter = counters.get(id);
-      if (counter != null) {
-        counter.increment(records);
-      }
-    });
+    recordsPerStream.forEach((id, records) -> recordsByStream.computeIfAbsent(id, this::registerRecordCounter)
+        .ifPresent(counter -> counter.increment(records)));
+  }
+
+  private Optional<Counter> registerRecordCounter(int id) {
+    String name = status.inputStreams().stream().filter(input -> input.id() == id)
+        .map(RuntimeStatus.InputStream::name).findFirst().orElse("input stream " + id);
+    Tags tags = streamTags(id, name);
+    return registerOrWarn(MeterNames.INPUT_RECORDS, tags, () -> meters.register(registry ->
+        Counter.builder(MeterNames.INPUT_RECORDS).tags(tags)
+            .description("Records the input stream brought into completed batches").register(registry)));
   }
 
   private Tags streamTags(int id, String name) {
     return common.and(MeterNames.STREAM, name).and(MeterNames.STREAM_ID, Integer.toString(id));
   }
 
-  private static void registerOrWarn(String name, Tags tags, Runnable registration) {
+  private static <M extends Meter> Optional<M> registerOrWarn(String name, Tags tags, Supplier<M> registration) {
     try {
-      registration.run();
+      return Optional.of(registration.get());
     } catch (RuntimeException e) {
       LOG.warn("the meter registry refused the meter {} {}, so it is left out (the other meters work): {}", name,
           tags, e.toString());
+      return Optional.empty();
     }
   }
 

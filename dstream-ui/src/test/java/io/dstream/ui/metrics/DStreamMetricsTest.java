@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dstream.DStream;
 import io.dstream.Durations;
 import io.dstream.InputDStream;
+import io.dstream.rdd.RDD;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.StreamingListener;
@@ -15,6 +16,7 @@ import io.dstream.testing.TestStreamingContextExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -92,6 +94,10 @@ class DStreamMetricsTest {
     orderStream.name("orders");
     InputDStream<Integer> clickStream = (InputDStream<Integer>) t.inputStream(clicks);
     t.collect(orderStream.union(clickStream));
+    // Every batch of it is a transformed RDD, whose count is not known without a job: it has no record counter.
+    RDD<Integer> mapped = t.context().parallelize(List.of(1, 2)).map(x -> x * 2);
+    InputDStream<Integer> uncounted = t.context().queueStream(new ArrayDeque<>(List.of(mapped)), true, mapped);
+    t.collect(uncounted);
     // Batch i runs for 37 * i ms of the manual clock (less than an interval), so the timers' totals say something.
     clickStream.foreachRDD((rdd, time) -> t.clock().advance(37 * time.milliseconds() / 1000));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -103,7 +109,7 @@ class DStreamMetricsTest {
 
     assertThat(batches(registry, MeterNames.SUCCEEDED)).isEqualTo(BATCHES);
     assertThat(batches(registry, MeterNames.FAILED)).isZero();
-    assertThat(outputs(registry, MeterNames.SUCCEEDED)).isEqualTo(2 * BATCHES);
+    assertThat(outputs(registry, MeterNames.SUCCEEDED)).isEqualTo(3 * BATCHES);
     assertThat(outputs(registry, MeterNames.FAILED)).isZero();
     assertTimersMatch(registry, completed.since(0));
     assertThat(registry.get(MeterNames.BATCH_PROCESSING).timer().totalTime(TimeUnit.MILLISECONDS)).isPositive();
@@ -111,8 +117,10 @@ class DStreamMetricsTest {
     assertThat(records(registry, clickStream)).isEqualTo(recordsOf(clicks, 0, BATCHES));
     assertThat(registry.get(MeterNames.INPUT_RECORDS).tag(MeterNames.STREAM, "orders").counter().count())
         .isEqualTo(recordsOf(orders, 0, BATCHES));
-    assertThat(registry.get(MeterNames.INPUT_RECORDS).tag(MeterNames.STREAM, "queueStream").counter().getId()
-        .getTag(MeterNames.STREAM_ID)).isEqualTo(Integer.toString(clickStream.id()));
+    assertThat(registry.get(MeterNames.INPUT_RECORDS).tag(MeterNames.STREAM_ID, Integer.toString(clickStream.id()))
+        .counter().getId().getTag(MeterNames.STREAM)).isEqualTo("queueStream");
+    assertThat(registry.find(MeterNames.INPUT_RECORDS).tag(MeterNames.STREAM_ID, Integer.toString(uncounted.id()))
+        .meters()).isEmpty();
     assertThat(registry.get(MeterNames.BATCHES_ACTIVE).gauge().value()).isZero();
     assertThat(registry.getMeters()).allSatisfy(meter ->
         assertThat(meter.getId().getTag(MeterNames.APPLICATION)).isEqualTo("test"));

@@ -122,9 +122,10 @@ class StatusGaugesTest {
         (List<Integer> values, Optional<Integer> state) -> Optional.of(state.orElse(0) + values.size()));
     counts.name("counts");
     t.collect(counts);
+    t.runBatches(0);
+    // Bound to a running context, the state streams' gauges are registered at once.
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DStreamMetrics.bind(t.context(), registry);
-    t.runBatches(0);
     assertThat(registry.get(MeterNames.STATE_KEYS).gauge().value()).isNaN();
 
     Set<Integer> keys = new HashSet<>();
