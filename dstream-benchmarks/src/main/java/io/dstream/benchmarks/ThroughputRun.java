@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One throughput run of an engine workload: the batches are queued (one per interval) into a queue stream
@@ -39,6 +40,22 @@ final class ThroughputRun {
    */
   static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp)
       throws InterruptedException {
+    return measure(workload, batches, warmUp, ssc -> { });
+  }
+
+  /**
+   * Runs a workload over the batches, as {@link #measure(EngineWorkload, List, int)} does, after a set-up of the
+   * context (such as binding its meters) just before it starts.
+   *
+   * @param workload the pipeline
+   * @param batches the input lines of each batch
+   * @param warmUp how many first batches are not measured
+   * @param setUp what to do with the context, its pipeline defined, before it starts
+   * @return the measured batches' processing times in milliseconds
+   * @throws InterruptedException if interrupted while waiting for the batches
+   */
+  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp,
+      Consumer<StreamingContext> setUp) throws InterruptedException {
     StreamingContext ssc = new StreamingContext(
         new StreamingConf().setMaster("local[2]").setAppName(workload.name()), BATCH_INTERVAL);
     try {
@@ -62,6 +79,7 @@ final class ThroughputRun {
           done.countDown();
         }
       });
+      setUp.accept(ssc);
       ssc.start();
       if (!done.await(10, TimeUnit.MINUTES)) {
         throw new IllegalStateException(workload + " did not finish its batches within 10 minutes");
