@@ -39,7 +39,7 @@ class ArchitectureTest {
   private static final String[] PUBLIC_PACKAGES = {
       "io.dstream", "io.dstream.rdd", "io.dstream.function", "io.dstream.scheduler", "io.dstream.testing",
       "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer",
-      "io.dstream.kafka", "io.dstream.kafka.testing", "io.dstream.ui", "io.dstream.ml", "io.dstream.ml.linalg",
+      "io.dstream.kafka", "io.dstream.kafka.testing", "io.dstream.ui.metrics", "io.dstream.ml", "io.dstream.ml.linalg",
       "io.dstream.ml.clustering", "io.dstream.ml.regression", "io.dstream.ml.classification"};
 
   /** The packages of test kits that users may use in their tests: only there may test support live. */
@@ -135,9 +135,10 @@ class ArchitectureTest {
     // Started as a RuntimeExtension, it reads listener events (public), RuntimeStatus, and the runtime only to
     // reach these and publish its URL.
     Set<String> seamNames = Set.of("io.dstream.internal.ContextAccess", "io.dstream.internal.RuntimeExtension",
-        "io.dstream.internal.StreamingRuntime", "io.dstream.internal.RuntimeStatus");
+        "io.dstream.internal.StreamingRuntime", "io.dstream.internal.RuntimeStatus",
+        "io.dstream.internal.ContextResources");
     DescribedPredicate<JavaClass> seams = DescribedPredicate.describe(
-        "ContextAccess, RuntimeExtension, StreamingRuntime or RuntimeStatus (with its records)",
+        "ContextAccess, RuntimeExtension, StreamingRuntime, RuntimeStatus (with its records) or ContextResources",
         (JavaClass c) -> seamNames.contains(c.getName().replaceFirst("\\$.*", "")));
     noClasses().that().resideInAPackage("io.dstream.ui..")
         .should().dependOnClassesThat(resideInAnyPackage("io.dstream.internal..").and(not(seams)))
