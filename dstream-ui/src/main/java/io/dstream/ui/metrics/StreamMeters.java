@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,11 +83,7 @@ final class StreamMeters {
 
   /** The keys of one state stream, or NaN (Micrometer's "no value") before its first batch completed. */
   private static double keysOf(RuntimeStatus status, int streamId) {
-    for (RuntimeStatus.StateStream state : status.stateStreams()) {
-      if (state.id() == streamId) {
-        return state.keys().isPresent() ? state.keys().getAsLong() : Double.NaN;
-      }
-    }
-    return Double.NaN;
+    OptionalLong keys = status.stateKeys(streamId);
+    return keys.isPresent() ? keys.getAsLong() : Double.NaN;
   }
 }
