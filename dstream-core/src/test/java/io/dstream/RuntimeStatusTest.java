@@ -90,8 +90,10 @@ class RuntimeStatusTest {
 
       assertThat(status(t).stateStreams()).extracting(RuntimeStatus.StateStream::keys)
           .containsExactly(OptionalLong.of(seen.size()), OptionalLong.of(odd));
+      assertThat(status(t).stateKeys(status(t).stateStreams().get(1).id())).isEqualTo(OptionalLong.of(odd));
     }
     assertThat(status(t).stateStreams()).extracting(RuntimeStatus.StateStream::name)
         .containsExactly("updateStateByKey", "mapWithState");
+    assertThat(status(t).stateKeys(status(t).inputStreams().get(0).id())).as("an input stream holds no state").isEmpty();
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One throughput run of an engine workload: the batches are queued (one per interval) into a queue stream
@@ -33,12 +34,28 @@ final class ThroughputRun {
    * @param workload the pipeline
    * @param batches the input lines of each batch
    * @param warmUp how many first batches are not measured
+   * @return the measured batches' processing times in milliseconds
+   * @throws InterruptedException if interrupted while waiting for the batches
+   */
+  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp)
+      throws InterruptedException {
+    return measure(workload, batches, warmUp, StatusPageMode.OFF, ssc -> { });
+  }
+
+  /**
+   * Runs a workload over the batches, as {@link #measure(EngineWorkload, List, int)} does, with the status page
+   * of a mode and after a set-up of the context (such as binding its meters) just before it starts.
+   *
+   * @param workload the pipeline
+   * @param batches the input lines of each batch
+   * @param warmUp how many first batches are not measured
    * @param statusPage whether the context serves its status page, and whether a client polls it
+   * @param setUp what to do with the context, its pipeline defined, before it starts
    * @return the measured batches' processing times in milliseconds
    * @throws InterruptedException if interrupted while waiting for the batches
    */
   static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp,
-      StatusPageMode statusPage) throws InterruptedException {
+      StatusPageMode statusPage, Consumer<StreamingContext> setUp) throws InterruptedException {
     StreamingContext ssc = new StreamingContext(statusPage.conf(workload.name()), BATCH_INTERVAL);
     try {
       Queue<RDD<String>> queue = new ArrayDeque<>();
@@ -61,6 +78,7 @@ final class ThroughputRun {
           done.countDown();
         }
       });
+      setUp.accept(ssc);
       ssc.start();
       StatusPageMode.Client client = statusPage.startClient(ssc);
       try {

@@ -94,7 +94,7 @@ public final class WorkloadHarness {
     settleHeap();
     report("W3, V=1000000 (dstream, local[2])", ThroughputStats.of(words,
         ThroughputRun.measure(EngineWorkload.W3, generate(LARGE_VOCABULARY, lines, WARM_UP + MEASURED), WARM_UP,
-            statusPage)));
+            statusPage, ssc -> { })));
     settleHeap();
     System.out.printf("%-34s %s%n", "W3 state memory, V=1000000:",
         StateWorkload.memory(new ZipfWordStream(LARGE_VOCABULARY), lines, WARM_UP + MEASURED));
@@ -113,7 +113,7 @@ public final class WorkloadHarness {
       if (only.contains(workload.name())) {
         settleHeap();
         report(workload + " (dstream, local[2])", ThroughputStats.of(words,
-            ThroughputRun.measure(workload, batches, WARM_UP, statusPage)));
+            ThroughputRun.measure(workload, batches, WARM_UP, statusPage, ssc -> { })));
       }
     }
   }

@@ -78,6 +78,20 @@ public final class RuntimeStatus {
   }
 
   /**
+   * Returns how many keys one state stream holds, counting only that stream (a gauge per stream reads this).
+   *
+   * @param streamId the state stream's id, as in {@link #stateStreams()}
+   * @return the number of keys, or empty before a batch computed its whole state or if no state stream has
+   *     the id
+   */
+  public OptionalLong stateKeys(int streamId) {
+    return graph.streams().stream()
+        .filter(stream -> stream.id() == streamId && stream instanceof StatefulStreamNode)
+        .map(stream -> ((StatefulStreamNode<?, ?, ?>) stream).keysHeld())
+        .findFirst().orElse(OptionalLong.empty());
+  }
+
+  /**
    * Returns how many blocks the receivers stored that no batch has taken yet.
    *
    * @return the number of blocks

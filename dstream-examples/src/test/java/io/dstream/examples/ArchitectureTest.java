@@ -39,7 +39,8 @@ class ArchitectureTest {
   private static final String[] PUBLIC_PACKAGES = {
       "io.dstream", "io.dstream.rdd", "io.dstream.function", "io.dstream.scheduler", "io.dstream.testing",
       "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer",
-      "io.dstream.kafka", "io.dstream.kafka.testing", "io.dstream.ui"};
+      "io.dstream.kafka", "io.dstream.kafka.testing", "io.dstream.ui.metrics", "io.dstream.ml", "io.dstream.ml.linalg",
+      "io.dstream.ml.clustering", "io.dstream.ml.regression", "io.dstream.ml.classification"};
 
   /** The packages of test kits that users may use in their tests: only there may test support live. */
   private static final String[] TEST_KIT_PACKAGES = {"io.dstream.testing", "io.dstream.kafka.testing"};
@@ -61,7 +62,7 @@ class ArchitectureTest {
   void theRulesSeeTheClassesOfEveryLibraryModule() {
     assertThat(List.of("io.dstream.checkpoint.fs.FileSystems", "io.dstream.receiver.Receiver",
         "io.dstream.StreamingContext", "io.dstream.kafka.KafkaUtils", "io.dstream.kafka.testing.EmbeddedKafka",
-        "io.dstream.ui.internal.StatusPageExtension"))
+        "io.dstream.ui.internal.StatusPageExtension", "io.dstream.ml.clustering.StreamingKMeans"))
         .allMatch(mainClasses::contain);
     assertThat(mainClasses.stream().map(JavaClass::getPackageName))
         .noneMatch(name -> name.startsWith("io.dstream.examples"));
@@ -134,14 +135,25 @@ class ArchitectureTest {
     // Started as a RuntimeExtension, it reads listener events (public), RuntimeStatus, and the runtime only to
     // reach these and publish its URL.
     Set<String> seamNames = Set.of("io.dstream.internal.ContextAccess", "io.dstream.internal.RuntimeExtension",
-        "io.dstream.internal.StreamingRuntime", "io.dstream.internal.RuntimeStatus");
+        "io.dstream.internal.StreamingRuntime", "io.dstream.internal.RuntimeStatus",
+        "io.dstream.internal.ContextResources");
     DescribedPredicate<JavaClass> seams = DescribedPredicate.describe(
-        "ContextAccess, RuntimeExtension, StreamingRuntime or RuntimeStatus (with its records)",
+        "ContextAccess, RuntimeExtension, StreamingRuntime, RuntimeStatus (with its records) or ContextResources",
         (JavaClass c) -> seamNames.contains(c.getName().replaceFirst("\\$.*", "")));
     noClasses().that().resideInAPackage("io.dstream.ui..")
         .should().dependOnClassesThat(resideInAnyPackage("io.dstream.internal..").and(not(seams)))
         .because("dstream-ui monitors a context through RuntimeExtension, RuntimeStatus and StreamingRuntime's "
             + "uiWebUrl; the engine's packages are core's own")
+        .check(mainClasses);
+  }
+
+  @Test
+  void theMachineLearningModuleUsesOnlyCoresPublicApi() {
+    noClasses().that().resideInAPackage("io.dstream.ml..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.dstream.internal..", "io.dstream.checkpoint.internal..",
+            "io.dstream.receiver.internal..", "io.dstream.storage.internal..")
+        .because("dstream-ml learns through the public stream and RDD API (foreachRDD, treeAggregate, map), as "
+            + "an application would")
         .check(mainClasses);
   }
 

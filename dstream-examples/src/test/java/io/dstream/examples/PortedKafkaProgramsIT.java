@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Spark programs that use spark-streaming-kafka-0-10, ported by docs/porting.sed, compiled against dstream and
  * run (their own {@code main}, in this JVM) against a Kafka broker on 127.0.0.1 ({@link EmbeddedKafka}):
- * Spark's {@code JavaDirectKafkaWordCount} counts the words written to its topics, and a program in the idioms
- * of Spark's Kafka integration guide commits its offset ranges to its group. Skipped where no {@code sed} is on
- * the PATH.
+ * a word count with the arguments of Spark's {@code JavaDirectKafkaWordCount} counts the words written to its
+ * topics, and a program in the idioms of Spark's Kafka integration guide commits its offset ranges to its group.
+ * Both are written for these tests in Spark's API (the test resources {@code porting/}). Skipped where no
+ * {@code sed} is on the PATH.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PortedKafkaProgramsIT {
@@ -35,15 +36,15 @@ class PortedKafkaProgramsIT {
   Path work;
 
   @Test
-  void sparksDirectKafkaWordCountCountsTheWordsWrittenToItsTopics() throws Exception {
+  void aWordCountInSparksKafkaApiCountsTheWordsWrittenToItsTopics() throws Exception {
     List<String> topics = List.of("spark-lines-a", "spark-lines-b");
     topics.forEach(topic -> BROKER.kafka().createTopic(topic, PARTITIONS));
     List<String> lines = SelfFeedingWordCount.generateLines(1, 40, 17).get(0);
     Map<String, Integer> expected = PlainWordCount.count(lines);
     int words = expected.values().stream().mapToInt(Integer::intValue).sum();
 
-    try (PortedProgram program = PortedProgram.compile(work, "org.apache.spark.examples.streaming.JavaDirectKafkaWordCount",
-            PortingSedScriptTest.KAFKA_WORD_COUNT, PortingSedScriptTest.STREAMING_EXAMPLES);
+    try (PortedProgram program = PortedProgram.compile(work, "example.KafkaTopicsWordCount",
+            PortingSedScriptTest.KAFKA_WORD_COUNT);
         PrintedBatches.Capture stdout = PrintedBatches.captureStdout()) {
       StreamingContext ssc = program.start(BROKER.kafka().bootstrapServers(), "spark-word-count", String.join(",", topics));
       // The program's new group starts at the end of the topics (auto.offset.reset=latest).

@@ -2,6 +2,7 @@ package io.dstream.ui.internal;
 
 import io.dstream.scheduler.BatchInfo;
 import io.dstream.scheduler.OutputOperationInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,21 @@ record BatchSummary(long batchTimeMs, Map<Integer, Long> recordsPerStream, long 
     return new BatchSummary(info.batchTime().milliseconds(), Map.copyOf(info.streamIdToNumRecords()),
         info.submissionTime(), optional(info.processingStartTime()), optional(info.processingEndTime()),
         operations);
+  }
+
+  /**
+   * Returns this batch with one output operation's newer state, from that operation's own event.
+   *
+   * @param operation the operation's state
+   * @return the batch with it in place of the operation of the same id (added if it had none)
+   */
+  BatchSummary withOutputOperation(OutputOperationSummary operation) {
+    List<OutputOperationSummary> operations = new ArrayList<>(outputOperations);
+    operations.removeIf(known -> known.id() == operation.id());
+    operations.add(operation);
+    operations.sort(Comparator.comparingInt(OutputOperationSummary::id));
+    return new BatchSummary(batchTimeMs, recordsPerStream, submissionTimeMs, processingStartTimeMs,
+        processingEndTimeMs, List.copyOf(operations));
   }
 
   /**

@@ -66,11 +66,11 @@ final class StatusApi {
    *     {@code failed}), or all of a group ({@code active}, {@code completed}); null for every batch
    * @param limit at most this many batches
    * @return the JSON document
-   * @throws IllegalArgumentException if the status is none of those or the limit is not positive
+   * @throws BadRequestException if the status is none of those or the limit is not positive
    */
   String batches(String status, int limit) {
     if (limit <= 0) {
-      throw new IllegalArgumentException("limit is " + limit + "; give a positive number of batches");
+      throw new BadRequestException("limit is " + limit + "; give a positive number of batches");
     }
     Predicate<BatchSummary> wanted = statusFilter(status);
     StatusSnapshot snapshot = store.snapshot();
@@ -91,7 +91,7 @@ final class StatusApi {
       case "active" -> batch -> batch.processingEndTimeMs().isEmpty();
       case "completed" -> batch -> batch.processingEndTimeMs().isPresent();
       case "queued", "processing", "succeeded", "failed" -> batch -> batch.status().equals(status);
-      default -> throw new IllegalArgumentException("status '" + status + "' is unknown; use one of queued, "
+      default -> throw new BadRequestException("status '" + status + "' is unknown; use one of queued, "
           + "processing, succeeded, failed, active or completed");
     };
   }

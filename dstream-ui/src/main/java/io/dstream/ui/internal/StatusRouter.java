@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ final class StatusRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRouter.class);
   private static final String API = "/api/v1/";
   private static final String BATCHES = API + "batches";
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
   private final StatusApi api;
   private final PageResources page;
@@ -41,19 +43,25 @@ final class StatusRouter implements HttpHandler {
         API + "stateStreams", api::stateStreams);
   }
 
+  /**
+   * Answers a request. A bad query parameter gives 400 with what was wrong; any other exception is the
+   * server's: 500 with no detail for the client, logged once with its stack trace. The exchange is closed
+   * whatever happens, so no client waits for an answer that will not come.
+   */
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
       route(exchange);
-    } catch (IllegalArgumentException e) {
+    } catch (BadRequestException e) {
       HttpResponses.sendError(exchange, 400, e.getMessage());
     } catch (IOException e) {
       // The client went away; nothing to answer.
       LOG.debug("Status page request {} failed", exchange.getRequestURI(), e);
-      exchange.close();
     } catch (RuntimeException e) {
       LOG.warn("Status page request {} failed", exchange.getRequestURI(), e);
       HttpResponses.sendError(exchange, 500, "internal error; see the application's log");
+    } finally {
+      exchange.close();
     }
   }
 
@@ -65,7 +73,7 @@ final class StatusRouter implements HttpHandler {
           + "only GET and HEAD");
       return;
     }
-    String path = exchange.getRequestURI().getRawPath();
+    String path = withoutTrailingSlash(exchange.getRequestURI().getRawPath());
     Optional<PageResources.Resource> resource = page.at(path);
     if (resource.isPresent()) {
       HttpResponses.send(exchange, 200, resource.get().contentType(), resource.get().body());
@@ -83,14 +91,23 @@ final class StatusRouter implements HttpHandler {
       if (batch.isPresent()) {
         HttpResponses.sendJson(exchange, 200, batch.get());
       } else {
-        HttpResponses.sendError(exchange, 404, "no active or retained batch has the time '"
-            + URLDecoder.decode(time, StandardCharsets.UTF_8) + "'; /api/v1/batches lists the batch times "
-            + "(batchTimeMs)");
+        HttpResponses.sendError(exchange, 404, "no active or retained batch has the time '" + decoded(time)
+            + "'; /api/v1/batches lists the batch times (batchTimeMs)");
       }
     } else {
-      HttpResponses.sendError(exchange, 404, "nothing is served at " + URLDecoder.decode(path,
-          StandardCharsets.UTF_8) + "; the page is at / and the JSON API under " + API);
+      HttpResponses.sendError(exchange, 404, "nothing is served at " + decoded(path) + "; the page is at / and "
+          + "the JSON API under " + API);
     }
+  }
+
+  /** {@code /api/v1/batches/} names what {@code /api/v1/batches} does. */
+  private static String withoutTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** A path as the client meant it: percent escapes decoded, a '+' left a '+' (it is a space only in a query). */
+  private static String decoded(String rawPath) {
+    return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static Optional<Long> batchTime(String text) {
@@ -101,15 +118,19 @@ final class StatusRouter implements HttpHandler {
     }
   }
 
+  /** Reads {@code limit}: a whole number; one too large for an int means every batch, as no limit does. */
   private static int limit(String text) {
     if (text == null) {
       return Integer.MAX_VALUE;
     }
+    if (!WHOLE_NUMBER.matcher(text).matches()) {
+      throw new BadRequestException("limit '" + text + "' is not a whole number; give a positive number of "
+          + "batches");
+    }
     try {
       return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("limit '" + text + "' is not a number; give a positive number of "
-          + "batches", e);
+    } catch (NumberFormatException beyondInt) {
+      return text.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
     }
   }
 
@@ -122,9 +143,16 @@ final class StatusRouter implements HttpHandler {
       int equals = pair.indexOf('=');
       String name = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
+      parameters.putIfAbsent(queryDecoded(name), queryDecoded(value));
     }
     return parameters;
+  }
+
+  private static String queryDecoded(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("the query parameter '" + text + "' is not URL-encoded: " + e.getMessage());
+    }
   }
 }

@@ -26,6 +26,7 @@ final class StatusServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private volatile boolean started;
 
   private StatusServer(HttpServer server) {
     this.server = server;
@@ -35,6 +36,7 @@ final class StatusServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    server.setExecutor(executor);
   }
 
   /**
@@ -60,10 +62,14 @@ final class StatusServer implements AutoCloseable {
    */
   void start(HttpHandler handler) throws IOException {
     server.createContext("/", handler);
-    server.setExecutor(executor);
     startOnDaemonThread(server);
+    started = true;
   }
 
+  /**
+   * Binds one unbound server to each port in turn: a server created with an address that is taken would leave
+   * its socket open (the JDK opens it before binding and never closes it on failure).
+   */
   private static HttpServer firstFreePort(String host, int port) throws IOException {
     InetSocketAddress first = new InetSocketAddress(host, port);
     if (first.isUnresolved()) {
@@ -71,13 +77,21 @@ final class StatusServer implements AutoCloseable {
           + "an address of this machine, such as 127.0.0.1");
     }
     int last = port == 0 ? 0 : Math.min(65_535, port + PORT_ATTEMPTS - 1);
-    for (int candidate = port; candidate <= last; candidate++) {
-      try {
-        return HttpServer.create(new InetSocketAddress(first.getAddress(), candidate), 0);
-      } catch (BindException taken) {
-        // Try the next port.
+    HttpServer server = HttpServer.create();
+    try {
+      for (int candidate = port; candidate <= last; candidate++) {
+        try {
+          server.bind(new InetSocketAddress(first.getAddress(), candidate), 0);
+          return server;
+        } catch (BindException taken) {
+          // Try the next port.
+        }
       }
+    } catch (IOException | RuntimeException e) {
+      server.stop(0);
+      throw e;
     }
+    server.stop(0);
     throw new IllegalStateException(ConfigKeys.UI_PORT.name() + ": the ports " + port + " to " + last + " on "
         + host + " are all in use; set " + ConfigKeys.UI_PORT.name() + " to a free port, or to 0 for any free "
         + "port");
@@ -137,11 +151,22 @@ final class StatusServer implements AutoCloseable {
   }
 
   /**
-   * Stops listening at once (or closes the port of a server never started) and ends the server's threads,
-   * waiting a moment for a request being answered.
+   * Stops listening at once and ends the server's threads, waiting a moment for a request being answered. A
+   * server bound and never started is started first: the JDK releases a server's port only on its dispatcher
+   * thread, so without one the port would stay taken.
    */
   @Override
   public void close() {
+    if (!started) {
+      server.createContext("/", exchange -> HttpResponses.sendError(exchange, 503, "the status page is closing"));
+      try {
+        startOnDaemonThread(server);
+      } catch (IOException interrupted) {
+        // startOnDaemonThread stopped the server and kept the interrupt; nothing more to release here.
+        executor.shutdownNow();
+        return;
+      }
+    }
     server.stop(0);
     executor.shutdownNow();
     try {

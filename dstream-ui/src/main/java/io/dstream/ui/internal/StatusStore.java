@@ -1,20 +1,24 @@
 package io.dstream.ui.internal;
 
+import io.dstream.scheduler.OutputOperationInfo;
+import io.dstream.scheduler.ReceiverInfo;
 import io.dstream.scheduler.StreamingListener;
 import io.dstream.scheduler.StreamingListenerBatchCompleted;
 import io.dstream.scheduler.StreamingListenerBatchStarted;
 import io.dstream.scheduler.StreamingListenerBatchSubmitted;
+import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
+import io.dstream.scheduler.StreamingListenerOutputOperationStarted;
 import io.dstream.scheduler.StreamingListenerReceiverError;
 import io.dstream.scheduler.StreamingListenerReceiverStarted;
 import io.dstream.scheduler.StreamingListenerReceiverStopped;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
-import io.dstream.scheduler.ReceiverInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,9 +26,13 @@ import java.util.TreeMap;
  * active batches, the latest {@code retainedBatches} completed ones and each receiver's state.
  *
  * <p>Events arrive on the listener bus's thread and reads on the HTTP server's threads; one lock guards the
- * state, held only to update it or to copy it into a {@link StatusSnapshot}. The batches themselves are
- * immutable, so a copy is a copy of references. The batch path never waits for this: the bus delivers
- * asynchronously.
+ * state, held only to update it (constant work per event) or to copy it into a {@link StatusSnapshot}. The
+ * batches themselves are immutable, so a copy is a copy of references. The batch path never waits for this:
+ * the bus delivers asynchronously.
+ *
+ * <p>The bus drops events when a listener falls behind, so the store expects gaps: a batch whose completion
+ * never arrives stays active only until {@code retainedBatches} newer batches are active, and a late event of a
+ * completed batch does not make it active again.
  */
 final class StatusStore implements StreamingListener {
   private final long batchIntervalMs;
@@ -35,17 +43,19 @@ final class StatusStore implements StreamingListener {
   private long batchesCompleted;
   private long failedBatches;
   private long recordsProcessed;
-  /** Submitted and not completed, by batch time. */
+  /** Submitted and not completed, by batch time; at most {@code retainedBatches}. */
   private final TreeMap<Long, BatchSummary> active = new TreeMap<>();
   /** The latest completed, oldest first. */
   private final ArrayDeque<BatchSummary> completed = new ArrayDeque<>();
+  /** The times of the batches in {@link #completed}, to recognise a late event of one in constant time. */
+  private final Set<Long> completedTimes = new HashSet<>();
   private final TreeMap<Integer, ReceiverSummary> receivers = new TreeMap<>();
 
   /**
    * Creates an empty store.
    *
    * @param batchIntervalMs the context's batch interval
-   * @param retainedBatches how many completed batches to keep
+   * @param retainedBatches how many completed batches to keep, and at most how many active ones
    * @throws IllegalArgumentException if {@code retainedBatches} is not positive
    */
   StatusStore(long batchIntervalMs, int retainedBatches) {
@@ -74,25 +84,59 @@ final class StatusStore implements StreamingListener {
   }
 
   private void updateActive(BatchSummary batch) {
+    long time = batch.batchTimeMs();
     synchronized (lock) {
-      active.put(batch.batchTimeMs(), batch);
+      if (completedTimes.contains(time)) {
+        return;
+      }
+      BatchSummary known = active.get(time);
+      if (known != null && known.processingStartTimeMs().isPresent() && batch.processingStartTimeMs().isEmpty()) {
+        return;
+      }
+      active.put(time, batch);
+      if (active.size() > retainedBatches) {
+        active.pollFirstEntry();
+      }
+    }
+  }
+
+  @Override
+  public void onOutputOperationStarted(StreamingListenerOutputOperationStarted event) {
+    updateOutputOperation(event.outputOperationInfo());
+  }
+
+  @Override
+  public void onOutputOperationCompleted(StreamingListenerOutputOperationCompleted event) {
+    updateOutputOperation(event.outputOperationInfo());
+  }
+
+  /** Shows an active batch's operations as they run; a completed batch's event carries their final state. */
+  private void updateOutputOperation(OutputOperationInfo info) {
+    BatchSummary.OutputOperationSummary operation = BatchSummary.OutputOperationSummary.of(info);
+    synchronized (lock) {
+      active.computeIfPresent(info.batchTime().milliseconds(), (time, batch) -> batch.withOutputOperation(operation));
     }
   }
 
   @Override
   public void onBatchCompleted(StreamingListenerBatchCompleted event) {
     BatchSummary batch = BatchSummary.of(event.batchInfo());
+    boolean failed = batch.failureReason().isPresent();
+    long records = batch.records();
     synchronized (lock) {
       active.remove(batch.batchTimeMs());
+      if (!completedTimes.add(batch.batchTimeMs())) {
+        return;
+      }
       completed.addLast(batch);
       if (completed.size() > retainedBatches) {
-        completed.removeFirst();
+        completedTimes.remove(completed.removeFirst().batchTimeMs());
       }
       batchesCompleted++;
-      if (batch.failureReason().isPresent()) {
+      if (failed) {
         failedBatches++;
       }
-      recordsProcessed += batch.records();
+      recordsProcessed += records;
     }
   }
 

@@ -28,6 +28,11 @@ final class StatusPageClient {
         .orElseThrow(() -> new AssertionError("the context serves no status page"))));
   }
 
+  /** A client of a status server at a URL. */
+  static StatusPageClient of(String url) {
+    return new StatusPageClient(URI.create(url));
+  }
+
   URI base() {
     return base;
   }

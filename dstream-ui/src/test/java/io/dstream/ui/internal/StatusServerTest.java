@@ -2,10 +2,12 @@ package io.dstream.ui.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dstream.CapturedLog;
 import io.dstream.Durations;
 import io.dstream.StreamingConf;
+import io.dstream.receiver.Receiver;
 import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,7 +18,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,6 +155,101 @@ class StatusServerTest {
       }
     }
     throw new AssertionError("found no " + n + " consecutive free ports");
+  }
+
+  /** A receiver that stores nothing: enough to make a context need its receivers' write-ahead log. */
+  private static final class IdleReceiver extends Receiver<String> {
+    IdleReceiver() {
+      super(Receiver.DEFAULT_STORAGE_LEVEL);
+    }
+
+    @Override
+    public void onStart() {}
+
+    @Override
+    public void onStop() {}
+  }
+
+  @Test
+  void whenAStartStepAfterThePagesStartFailsThePortIsClosedAndTheUrlForgotten() {
+    TestStreamingContext t = TestStreamingContext.create(Durations.seconds(1), new StreamingConf()
+        .set("dstream.ui.enabled", "true").set("dstream.ui.port", "0")
+        .set("dstream.receiver.writeAheadLog.enable", "true"));
+    try (CapturedLog log = CapturedLog.of(StatusPageExtension.class.getName())) {
+      t.collect(t.context().receiverStream(new IdleReceiver()));
+
+      // The write-ahead log needs a checkpoint directory: that check comes after the extensions started.
+      assertThatThrownBy(() -> t.runBatches(0)).hasMessageContaining("checkpoint directory");
+
+      String logged = log.messagesAt("INFO").stream().filter(message -> message.startsWith("Status page of"))
+          .findFirst().orElseThrow(() -> new AssertionError("the page did not start before the failing step"));
+      URI url = URI.create(logged.substring(logged.indexOf("http://")));
+      assertThat(accepts(url)).isFalse();
+      assertThat(t.context().uiWebUrl()).isEmpty();
+      assertThat(anyStatusServerThread()).isFalse();
+    } finally {
+      t.close();
+    }
+  }
+
+  @Test
+  void aContextStartedAfterAnotherStoppedGetsTheSamePortAgain() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
+      port = probe.getLocalPort();
+    }
+    for (int context = 0; context < 2; context++) {
+      try (TestStreamingContext t = started(new StreamingConf().set("dstream.ui.port", Integer.toString(port)))) {
+        StatusPageClient client = StatusPageClient.of(t.context());
+
+        assertThat(client.base().getPort()).isEqualTo(port);
+        assertThat(client.get("/api/v1/statistics").statusCode()).isEqualTo(200);
+      }
+    }
+    assertThat(anyStatusServerThread()).isFalse();
+  }
+
+  @Test
+  void portsFoundTakenLeaveNoOpenFileBehind() throws IOException {
+    Path openFiles = Path.of("/proc/self/fd");
+    assumeTrue(Files.isDirectory(openFiles), "counts open files through /proc/self/fd (Linux)");
+    int rounds = 3;
+    List<ServerSocket> taken = new ArrayList<>(takeConsecutivePorts(StatusServer.PORT_ATTEMPTS));
+    // The last port to try is free again: the server is bound there after finding every other one taken.
+    taken.remove(taken.size() - 1).close();
+    try {
+      long before = count(openFiles);
+      for (int round = 0; round < rounds; round++) {
+        StatusServer.bind("127.0.0.1", taken.get(0).getLocalPort()).close();
+      }
+      long after = count(openFiles);
+
+      // One leaked socket per taken port would be 3 * 15; allow a few files opened meanwhile by the JVM.
+      assertThat(after - before).isLessThan(StatusServer.PORT_ATTEMPTS - 1);
+    } finally {
+      for (ServerSocket socket : taken) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void aServerClosedWithoutEverStartingFreesItsPort() throws IOException {
+    StatusServer server = StatusServer.bind("127.0.0.1", 0);
+    int port = server.address().getPort();
+
+    server.close();
+
+    try (ServerSocket again = new ServerSocket(port, 1, LOOPBACK)) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
+    assertThat(anyStatusServerThread()).isFalse();
+  }
+
+  private static long count(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.count();
+    }
   }
 
   @Test

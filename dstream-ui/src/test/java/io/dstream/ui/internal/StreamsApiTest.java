@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,8 @@ class StreamsApiTest {
 
   /** A receiver the test feeds; it reports an error as it starts. */
   private static final class FedReceiver extends Receiver<String> {
+    private final CountDownLatch started = new CountDownLatch(1);
+
     FedReceiver() {
       super(Receiver.DEFAULT_STORAGE_LEVEL);
     }
@@ -37,6 +41,12 @@ class StreamsApiTest {
     @Override
     public void onStart() {
       reportError("connection refused: " + HOSTILE, null);
+      started.countDown();
+    }
+
+    /** Waits until onStart has reported its error, so that the error's time is the clock's before any batch. */
+    void awaitStarted() throws InterruptedException {
+      assertThat(started.await(20, TimeUnit.SECONDS)).as("the receiver started").isTrue();
     }
 
     @Override
@@ -53,13 +63,14 @@ class StreamsApiTest {
   }
 
   @Test
-  void aReceiversStateAndLastErrorAppearAndAHostileMessageComesBackAsTheSameEscapedText() {
+  void aReceiversStateAndLastErrorAppearAndAHostileMessageComesBackAsTheSameEscapedText() throws Exception {
     try (TestStreamingContext t = withStatusPage()) {
       FedReceiver receiver = new FedReceiver();
       ReceiverInputDStream<String> lines = t.context().receiverStream(receiver);
       lines.name("lines");
       t.collect(lines);
       t.runBatches(0);
+      receiver.awaitStarted();
       List<String> records = List.of("a", "b", "c", "d", "e");
       receiver.push(records);
       t.runBatches(1);

@@ -1,0 +1,149 @@
+package io.dstream.ml.classification;
+
+import io.dstream.DStream;
+import io.dstream.PairDStream;
+import io.dstream.ml.internal.Gradient;
+import io.dstream.ml.internal.StreamingSgd;
+import io.dstream.ml.internal.Updater;
+import io.dstream.ml.linalg.Vector;
+import io.dstream.ml.linalg.Vectors;
+import io.dstream.ml.regression.LabeledPoint;
+
+/**
+ * Binary logistic regression (labels 0 and 1, no intercept, L2 regularization) that learns from a stream while
+ * it predicts on streams, as MLlib's {@code StreamingLogisticRegressionWithSGD}. On every non-empty batch of
+ * {@link #trainOn} it runs {@code numIterations} iterations of mini-batch gradient descent over the batch's
+ * points, starting from the latest weights: iteration {@code i} samples {@code miniBatchFraction} of the points,
+ * sums their gradients {@code (sigmoid(w . x) - y) x} on the worker threads, and moves the weights on the job
+ * thread, with {@code s_i = stepSize / sqrt(i)}:
+ *
+ * <pre>
+ *   w_i = (1 - s_i * regParam) w_{i-1} - s_i * (1/m) sum over the m sampled points of (sigmoid(w_{i-1} . x) - y) x
+ * </pre>
+ *
+ * <p>stopping early once an iteration changes {@code w} by less than {@code 0.001 * max(|w|, 1)}. MLlib's
+ * defaults: step size 0.1, 50 iterations, fraction 1.0, regularization 0.
+ *
+ * <pre>{@code
+ * StreamingLogisticRegressionWithSGD classifier = new StreamingLogisticRegressionWithSGD()
+ *     .setInitialWeights(Vectors.zeros(3)).setStepSize(1.0).setRegParam(0.01);
+ * classifier.trainOn(trainingPoints);
+ * DStream<Double> labels = classifier.predictOn(testFeatures);   // 0.0 or 1.0
+ * }</pre>
+ *
+ * <p>Configure it, then call {@code trainOn} and the {@code predict...} methods before the context starts. A
+ * point with another number of features than the weights, a NaN feature or a label other than 0 and 1 fails its
+ * batch, with an {@link IllegalArgumentException} naming the point.
+ */
+public final class StreamingLogisticRegressionWithSGD {
+  private final StreamingSgd<LogisticRegressionModel> sgd = new StreamingSgd<>(Gradient.LOGISTIC,
+      Updater.SQUARED_L2, weights -> new LogisticRegressionModel(Vectors.dense(weights), 0.0),
+      "StreamingLogisticRegressionWithSGD");
+
+  /** Creates the algorithm with MLlib's defaults; set the initial weights before training. */
+  public StreamingLogisticRegressionWithSGD() {}
+
+  /**
+   * Sets the weights to start from; their size is the number of features.
+   *
+   * @param initialWeights the weights
+   * @return this
+   * @throws IllegalArgumentException if null, empty or holding NaN
+   */
+  public StreamingLogisticRegressionWithSGD setInitialWeights(Vector initialWeights) {
+    sgd.setInitialWeights(initialWeights);
+    return this;
+  }
+
+  /**
+   * Sets the step size of the first iteration (iteration {@code i} steps {@code stepSize / sqrt(i)}).
+   *
+   * @param stepSize more than 0
+   * @return this
+   * @throws IllegalArgumentException if not more than 0
+   */
+  public StreamingLogisticRegressionWithSGD setStepSize(double stepSize) {
+    sgd.configure(sgd.config().withStepSize(stepSize));
+    return this;
+  }
+
+  /**
+   * Sets the number of iterations per batch.
+   *
+   * @param numIterations at least 1
+   * @return this
+   * @throws IllegalArgumentException if less than 1
+   */
+  public StreamingLogisticRegressionWithSGD setNumIterations(int numIterations) {
+    sgd.configure(sgd.config().withNumIterations(numIterations));
+    return this;
+  }
+
+  /**
+   * Sets the fraction of a batch's points that each iteration samples.
+   *
+   * @param miniBatchFraction more than 0 and at most 1
+   * @return this
+   * @throws IllegalArgumentException if outside that range
+   */
+  public StreamingLogisticRegressionWithSGD setMiniBatchFraction(double miniBatchFraction) {
+    sgd.configure(sgd.config().withMiniBatchFraction(miniBatchFraction));
+    return this;
+  }
+
+  /**
+   * Sets the regularization parameter of the L2 penalty {@code regParam |w|^2 / 2}.
+   *
+   * @param regParam 0 or more
+   * @return this
+   * @throws IllegalArgumentException if negative
+   */
+  public StreamingLogisticRegressionWithSGD setRegParam(double regParam) {
+    sgd.configure(sgd.config().withRegParam(regParam));
+    return this;
+  }
+
+  /**
+   * Returns the model as of the last batch trained on (the initial weights before the first).
+   *
+   * @return the model
+   * @throws IllegalStateException if no initial weights were set
+   */
+  public LogisticRegressionModel latestModel() {
+    return sgd.latestModel();
+  }
+
+  /**
+   * Retrains the model on every non-empty batch of a stream.
+   *
+   * @param points the training points
+   * @throws IllegalStateException if no initial weights were set
+   */
+  public void trainOn(DStream<LabeledPoint> points) {
+    sgd.trainOn(points);
+  }
+
+  /**
+   * Predicts the class (0.0 or 1.0) of every point of a stream with the latest model.
+   *
+   * @param points the features
+   * @return the predictions
+   * @throws IllegalStateException if no initial weights were set
+   */
+  public DStream<Double> predictOn(DStream<Vector> points) {
+    return sgd.predictOn(points);
+  }
+
+  /**
+   * Predicts the class (0.0 or 1.0) of every value of a stream of pairs with the latest model, keeping the keys (for
+   * example the true label, to compare with).
+   *
+   * @param points the keyed features
+   * @param <K> the key type
+   * @return the keys and predictions
+   * @throws IllegalStateException if no initial weights were set
+   */
+  public <K> PairDStream<K, Double> predictOnValues(PairDStream<K, Vector> points) {
+    return sgd.predictOnValues(points);
+  }
+}

@@ -1,0 +1,168 @@
+package io.dstream.ml.clustering;
+
+import io.dstream.ml.Model;
+import io.dstream.ml.internal.KMeansRule;
+import io.dstream.ml.internal.NearestCenter;
+import io.dstream.ml.internal.PointChecks;
+import io.dstream.ml.linalg.Vector;
+import io.dstream.ml.linalg.Vectors;
+import io.dstream.rdd.RDD;
+import java.util.Arrays;
+
+/**
+ * A k-means model: cluster centers and their weights (how many points, discounted, each center stands for), as
+ * MLlib's {@code StreamingKMeansModel}. It is immutable: {@link #update} returns a new model (MLlib's updates
+ * its own arrays), so a model taken from {@link StreamingKMeans#latestModel()} never changes under its user.
+ *
+ * <pre>{@code
+ * StreamingKMeansModel model = new StreamingKMeansModel(
+ *     new Vector[] {Vectors.dense(0.0, 0.0), Vectors.dense(5.0, 5.0)}, new double[] {1.0, 1.0});
+ * int cluster = model.predict(Vectors.dense(4.0, 6.0));   // 1
+ * }</pre>
+ */
+public final class StreamingKMeansModel implements Model<Integer> {
+  private final double[][] centers;
+  private final double[] weights;
+  private final NearestCenter nearest;
+
+  /**
+   * Creates a model.
+   *
+   * @param clusterCenters the centers, at least one, all of one size of at least 1; copied
+   * @param clusterWeights the weight of each center, not negative; copied
+   * @throws IllegalArgumentException if there are no centers, their sizes differ, the weights are not one per
+   *     center, or a weight is negative or NaN, or a center holds NaN
+   */
+  public StreamingKMeansModel(Vector[] clusterCenters, double[] clusterWeights) {
+    this(copyOf(clusterCenters), checkedWeights(clusterWeights, clusterCenters));
+  }
+
+  private StreamingKMeansModel(double[][] centers, double[] weights) {
+    this.centers = centers;
+    this.weights = weights;
+    this.nearest = new NearestCenter(centers);
+  }
+
+  private static double[][] copyOf(Vector[] clusterCenters) {
+    if (clusterCenters == null || clusterCenters.length == 0) {
+      throw new IllegalArgumentException("a k-means model needs at least one center, got "
+          + (clusterCenters == null ? "null" : "none"));
+    }
+    int dim = clusterCenters[0] == null ? 0 : clusterCenters[0].size();
+    if (dim == 0) {
+      throw new IllegalArgumentException("center 0 is " + clusterCenters[0] + "; centers need at least one entry");
+    }
+    double[][] centers = new double[clusterCenters.length][];
+    for (int c = 0; c < centers.length; c++) {
+      PointChecks.requireFeatures(clusterCenters[c], dim, "center " + c + " (" + clusterCenters[c] + ")");
+      centers[c] = clusterCenters[c].toArray();
+    }
+    return centers;
+  }
+
+  private static double[] checkedWeights(double[] clusterWeights, Vector[] clusterCenters) {
+    if (clusterWeights == null || clusterWeights.length != clusterCenters.length) {
+      throw new IllegalArgumentException("a k-means model needs one weight per center: " + clusterCenters.length
+          + " centers, but " + (clusterWeights == null ? "null" : clusterWeights.length + " weights"));
+    }
+    for (double w : clusterWeights) {
+      if (!(w >= 0)) {
+        throw new IllegalArgumentException("cluster weights must be 0 or more, got " + Arrays.toString(clusterWeights));
+      }
+    }
+    return clusterWeights.clone();
+  }
+
+  /**
+   * Returns the number of clusters.
+   *
+   * @return k
+   */
+  public int k() {
+    return centers.length;
+  }
+
+  /**
+   * Returns the cluster centers.
+   *
+   * @return a new array of dense vectors, one per cluster
+   */
+  public Vector[] clusterCenters() {
+    Vector[] copy = new Vector[centers.length];
+    for (int c = 0; c < centers.length; c++) {
+      copy[c] = Vectors.dense(centers[c]);
+    }
+    return copy;
+  }
+
+  /**
+   * Returns the weight of each cluster.
+   *
+   * @return a new array, one weight per cluster
+   */
+  public double[] clusterWeights() {
+    return weights.clone();
+  }
+
+  /**
+   * Returns the index of the cluster whose center is nearest (squared Euclidean distance; the lowest index
+   * among equally near ones).
+   *
+   * @param point the point, of the centers' size
+   * @return the cluster index, from 0 to {@code k() - 1}
+   * @throws IllegalArgumentException if the point has another size or holds NaN
+   */
+  @Override
+  public Integer predict(Vector point) {
+    return nearest.indexOf(PointChecks.requireFeatures(point, centers[0].length, point));
+  }
+
+  /**
+   * Returns the sum of the squared distances of points to their nearest centers (MLlib's {@code computeCost}),
+   * computed on the worker threads.
+   *
+   * @param points the points
+   * @return the cost
+   * @throws io.dstream.rdd.JobFailedException if a point has another size or holds NaN
+   */
+  public double computeCost(RDD<Vector> points) {
+    int dim = centers[0].length;
+    return points.treeAggregate(0.0,
+        (sum, x) -> sum + nearest.distanceSquared(PointChecks.requireFeatures(x, dim, x)), Double::sum);
+  }
+
+  /**
+   * Returns the model after learning from one batch, by MLlib's mini-batch rule with forgetfulness (see
+   * {@link StreamingKMeans}): the points are assigned and summed per cluster on the worker threads, the centers
+   * moved on the caller's thread.
+   *
+   * @param points the batch
+   * @param decayFactor the decay factor, from 0 to 1
+   * @param timeUnit {@link StreamingKMeans#BATCHES} or {@link StreamingKMeans#POINTS}
+   * @return the new model; this one is unchanged
+   * @throws IllegalArgumentException if the decay factor is outside 0 to 1 or the time unit is another
+   * @throws io.dstream.rdd.JobFailedException if a point has another size than the centers or holds NaN
+   */
+  public StreamingKMeansModel update(RDD<Vector> points, double decayFactor, String timeUnit) {
+    boolean perPoint = StreamingKMeans.isPerPoint(timeUnit);
+    StreamingKMeans.checkDecayFactor(decayFactor);
+    double[] sums = KMeansRule.sumsByCluster(points, centers);
+    return updated(sums, decayFactor, perPoint);
+  }
+
+  private StreamingKMeansModel updated(double[] sums, double decayFactor, boolean perPoint) {
+    double[][] newCenters = new double[centers.length][];
+    for (int c = 0; c < centers.length; c++) {
+      newCenters[c] = centers[c].clone();
+    }
+    double[] newWeights = weights.clone();
+    KMeansRule.update(newCenters, newWeights, sums, decayFactor, perPoint);
+    return new StreamingKMeansModel(newCenters, newWeights);
+  }
+
+  @Override
+  public String toString() {
+    return "StreamingKMeansModel(k=" + centers.length + ", centers=" + Arrays.deepToString(centers) + ", weights="
+        + Arrays.toString(weights) + ")";
+  }
+}
