@@ -2,6 +2,7 @@ package io.dstream.ml.clustering;
 
 import io.dstream.ml.Model;
 import io.dstream.ml.internal.KMeansRule;
+import io.dstream.ml.internal.ModelCodec;
 import io.dstream.ml.internal.NearestCenter;
 import io.dstream.ml.internal.PointChecks;
 import io.dstream.ml.linalg.Vector;
@@ -21,6 +22,29 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class StreamingKMeansModel implements Model<Integer> {
+  /** The model as rows of numbers: the centers, one row each, then the weights. */
+  static final ModelCodec<StreamingKMeansModel> ROWS = new ModelCodec<>() {
+    @Override
+    public double[][] toRows(StreamingKMeansModel model) {
+      double[][] rows = Arrays.copyOf(model.centers, model.centers.length + 1);
+      rows[model.centers.length] = model.weights;
+      return rows;
+    }
+
+    @Override
+    public StreamingKMeansModel fromRows(double[][] rows) {
+      if (rows.length < 2) {
+        throw new IllegalArgumentException("a k-means model has at least one center and a row of weights, got "
+            + rows.length + " rows");
+      }
+      Vector[] centers = new Vector[rows.length - 1];
+      for (int c = 0; c < centers.length; c++) {
+        centers[c] = Vectors.dense(rows[c]);
+      }
+      return new StreamingKMeansModel(centers, rows[rows.length - 1]);
+    }
+  };
+
   private final double[][] centers;
   private final double[] weights;
   private final NearestCenter nearest;
