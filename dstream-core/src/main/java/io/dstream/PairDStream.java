@@ -1006,7 +1006,7 @@ public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, 
   /** A by-key window of a scale-out application: see {@link KeyedWindowStreamNode}. */
   private <C> PairDStream<K, C> keyedWindow(String operation, WindowSpec spec, KeyWindowRules.Combining<V, C> combining,
       Function<Tuple2<K, C>, Boolean> filter) {
-    return new PairDStream<>(ssc, new KeyedWindowStreamNode<>(node, spec, stateEnvironment(),
+    return new PairDStream<>(ssc, new KeyedWindowStreamNode<>(node, spec, ssc.runtime.stateEnvironment(),
         CallSite.describe(operation), operation, combining, filter));
   }
 
@@ -1155,7 +1155,7 @@ public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, 
   public <S, T> MapWithStateDStream<K, V, S, T> mapWithState(StateSpec<K, V, S, T> spec) {
     Arguments.requireNonNull(spec, "spec");
     Partitioner partitioner = spec.getPartitioner().orElseGet(() -> new HashPartitioner(defaultParallelism()));
-    return new MapWithStateDStream<>(ssc, new MapWithStateStreamNode<>(node, stateEnvironment(),
+    return new MapWithStateDStream<>(ssc, new MapWithStateStreamNode<>(node, ssc.runtime.stateEnvironment(),
         CallSite.describe("mapWithState"), spec.mappingFunction(), partitioner,
         UserRdds.unwrap(spec.getInitialState().orElse(null)), spec.getTimeout().orElse(null)));
   }
@@ -1164,15 +1164,12 @@ public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, 
       Partitioner partitioner, PairRDD<K, S> initialRDD) {
     Arguments.requireNonNull(updateFunc, "updateFunc");
     Arguments.requireNonNull(partitioner, "partitioner");
-    return new PairDStream<>(ssc, new StateByKeyStreamNode<>(node, stateEnvironment(),
+    return new PairDStream<>(ssc, new StateByKeyStreamNode<>(node, ssc.runtime.stateEnvironment(),
         CallSite.describe("updateStateByKey"), "updateStateByKey",
         (batch, key, values, previous) -> updateFunc.call(values, previous), partitioner,
         UserRdds.unwrap(initialRDD)));
   }
 
-  private StateEnvironment stateEnvironment() {
-    return new StateEnvironment(ssc.runtime.engine(), ssc.runtime::checkpointDirectory, ssc.runtime.serializer());
-  }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 

@@ -78,6 +78,11 @@ public final class StreamingContext implements AutoCloseable {
       public <K, V> PairDStream<K, V> pairStream(StreamingContext context, StreamNode<Tuple2<K, V>> node) {
         return new PairDStream<>(context, node);
       }
+
+      @Override
+      public <T> StreamNode<T> node(DStreamLike<T, ?, ?> stream) {
+        return stream.node;
+      }
     });
   }
 

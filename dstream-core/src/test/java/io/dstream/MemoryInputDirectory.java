@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * An input directory for file streams in a fresh {@code memory:} namespace, fed the way the seeds ask: each
  * file is written completely in a staging directory, with a chosen modification time, then renamed into the
  * input directory. The namespace also has room for a checkpoint directory. Close it to discard the
- * namespace.
+ * namespace. Public for the tests of modules built on core (dstream-ml's recovery tests).
  */
-final class MemoryInputDirectory implements AutoCloseable {
+public final class MemoryInputDirectory implements AutoCloseable {
   private final InMemoryFileSystem fs = InMemoryFileSystem.newNamespace();
   private final AtomicLong modificationTime = new AtomicLong();
 
-  MemoryInputDirectory() {
+  public MemoryInputDirectory() {
     fs.setClock(modificationTime::get);
     try {
       fs.mkdirs("/in");
@@ -28,21 +28,21 @@ final class MemoryInputDirectory implements AutoCloseable {
   }
 
   /** Returns the input directory's URI, for {@code textFileStream}. */
-  String uri() {
+  public String uri() {
     return uri("/in");
   }
 
   /** Returns the URI of a path of the namespace, such as a checkpoint directory. */
-  String uri(String path) {
+  public String uri(String path) {
     return fs.toUri(path).toString();
   }
 
-  InMemoryFileSystem fileSystem() {
+  public InMemoryFileSystem fileSystem() {
     return fs;
   }
 
   /** Writes a file with the given lines (each ended by a newline) and modification time, then moves it in. */
-  void put(String name, long modifiedAtMillis, String... lines) {
+  public void put(String name, long modifiedAtMillis, String... lines) {
     StringBuilder text = new StringBuilder();
     for (String line : lines) {
       text.append(line).append('\n');
@@ -51,7 +51,7 @@ final class MemoryInputDirectory implements AutoCloseable {
   }
 
   /** Writes a file with the given bytes and modification time, then moves it in. */
-  void putBytes(String name, long modifiedAtMillis, byte[] content) {
+  public void putBytes(String name, long modifiedAtMillis, byte[] content) {
     try {
       modificationTime.set(modifiedAtMillis);
       fs.writeAtomically("/staging/" + name, content);
@@ -65,7 +65,7 @@ final class MemoryInputDirectory implements AutoCloseable {
    * Appends to a file of the input directory in place, with a new modification time, as a writer that does
    * not move its files in complete would.
    */
-  void appendInPlace(String name, long modifiedAtMillis, String more) {
+  public void appendInPlace(String name, long modifiedAtMillis, String more) {
     try {
       byte[] old = fs.readAllBytes("/in/" + name);
       modificationTime.set(modifiedAtMillis);
@@ -79,7 +79,7 @@ final class MemoryInputDirectory implements AutoCloseable {
   }
 
   /** Deletes a directory of this file system and everything under it, as a user cleaning up by hand would. */
-  void deleteTree(String path) {
+  public void deleteTree(String path) {
     try {
       if (fs.isDirectory(path)) {
         for (String child : fs.list(path)) {

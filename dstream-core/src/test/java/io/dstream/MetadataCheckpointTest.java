@@ -10,6 +10,7 @@ import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.internal.EngineKryoRegistrator;
 import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
+import io.dstream.internal.stream.DStreamGraph;
 import io.dstream.internal.stream.FileStreamProgress;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -305,5 +307,21 @@ class MetadataCheckpointTest {
         .hasMessageContaining("cannot restore the state of snapshotProbe[1] from its snapshot of 2000 ms")
         .hasMessageContaining("restore the snapshot files, or delete the checkpoint directory");
     assertThat(second.context().getState()).isEqualTo(StreamingContextState.STOPPED);
+  }
+
+  @Test
+  void aStreamThatWritesNoSnapshotsHoldsNoBatchForRecovery() {
+    TestStreamingContext run = newRun();
+    DStream<String> lines = run.inputStream(List.of(List.of("a"), List.of("b"), List.of("c")));
+    SnapshotProbeStreamNode<String> probe = SnapshotProbeStreamNode.over(lines);
+    probe.asStream(run.context()).print();
+    run.runBatches(1);
+    DStreamGraph graph = run.context().runtime.graph();
+    // The probe claims no snapshot before 2 s: a stream that writes snapshots needs every batch since the zero time.
+    assertThat(graph.neededByRecovery(new Time(1_000), Set.of())).containsExactly(new Time(1_000));
+
+    probe.writingNoSnapshots();
+
+    assertThat(graph.neededByRecovery(new Time(1_000), Set.of())).isEmpty();
   }
 }

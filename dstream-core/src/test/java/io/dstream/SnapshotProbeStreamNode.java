@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SnapshotProbeStreamNode<T> extends PassThroughStreamNode<T> implements SnapshottingStream {
   private final IOException restoreFailure;
+  private volatile boolean writesSnapshots = true;
   private volatile Time latestSnapshot;
   final List<Time> restored = new CopyOnWriteArrayList<>();
 
@@ -46,6 +47,17 @@ final class SnapshotProbeStreamNode<T> extends PassThroughStreamNode<T> implemen
       latestSnapshot = time;
     }
     return super.compute(time);
+  }
+
+  /** Makes the probe say that it writes no snapshots, as a module's stream does without a checkpoint directory. */
+  SnapshotProbeStreamNode<T> writingNoSnapshots() {
+    writesSnapshots = false;
+    return this;
+  }
+
+  @Override
+  public boolean writesSnapshots() {
+    return writesSnapshots;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.dstream.internal;
 
+import io.dstream.DStreamLike;
 import io.dstream.InputDStream;
 import io.dstream.PairDStream;
 import io.dstream.StreamingContext;
@@ -9,7 +10,7 @@ import io.dstream.internal.stream.StreamNode;
 
 /**
  * Lets the test kit follow the batches of a {@link StreamingContext} ({@link BatchProgress}), and source modules
- * (dstream-kafka) build input streams on its engine, without a public accessor that users would see.
+ * (dstream-kafka, dstream-ml) build streams on its engine, without a public accessor that users would see.
  * {@code StreamingContext} installs the bridge when it is initialized; no one else can.
  */
 public final class ContextAccess {
@@ -45,6 +46,15 @@ public final class ContextAccess {
      * @return the stream
      */
     <K, V> PairDStream<K, V> pairStream(StreamingContext context, StreamNode<Tuple2<K, V>> node);
+
+    /**
+     * Returns the node a public stream is a facade over.
+     *
+     * @param stream the stream
+     * @param <T> the record type
+     * @return its node
+     */
+    <T> StreamNode<T> node(DStreamLike<T, ?, ?> stream);
   }
 
   private ContextAccess() {}
@@ -106,5 +116,17 @@ public final class ContextAccess {
    */
   public static <K, V> PairDStream<K, V> pairStream(StreamingContext context, StreamNode<Tuple2<K, V>> node) {
     return bridge.pairStream(context, node);
+  }
+
+  /**
+   * Returns the node a public stream is a facade over, for a module that builds a stream node on it (dstream-ml's
+   * training streams).
+   *
+   * @param stream the stream
+   * @param <T> the record type
+   * @return its node
+   */
+  public static <T> StreamNode<T> node(DStreamLike<T, ?, ?> stream) {
+    return bridge.node(stream);
   }
 }

@@ -13,7 +13,7 @@ import io.dstream.internal.stream.FileStreamProgress;
 
 /**
  * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
- * receivers' write-ahead log, state snapshots, the state of a scale-out window) with Kryo, so that
+ * receivers' write-ahead log, state snapshots, the state of a scale-out window, dstream-ml's model snapshots) with Kryo, so that
  * {@code dstream.serializer.registrationRequired} applies to the application's classes only. The order fixes the ids in checkpoints: append, never reorder.
  */
 public final class EngineKryoRegistrator implements KryoRegistrator {
@@ -44,5 +44,8 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     kryo.register(ReceivedBlocksProgress.Block.class);
     kryo.register(FileStreamProgress.TakenFile.class);
     kryo.register(KeyWindow.class);
+    // The snapshots of dstream-ml's models: a model as rows of numbers.
+    kryo.register(double[].class);
+    kryo.register(double[][].class);
   }
 }

@@ -23,6 +23,7 @@ import io.dstream.internal.scheduler.JobGenerator;
 import io.dstream.internal.scheduler.JobScheduler;
 import io.dstream.internal.scheduler.ListenerBus;
 import io.dstream.internal.stream.DStreamGraph;
+import io.dstream.internal.stream.StateEnvironment;
 import io.dstream.rdd.JobFailedException;
 import io.dstream.scheduler.StreamingListenerEvent;
 import io.dstream.scheduler.StreamingListenerStreamingStarted;
@@ -575,5 +576,15 @@ public final class StreamingRuntime implements BatchProgress {
    */
   public Serializer serializer() {
     return serializer;
+  }
+
+  /**
+   * Returns what a stream that keeps data across batches needs from this context: the engine, the checkpoint
+   * directory (read when needed, as it may be set after the stream is defined) and the serializer.
+   *
+   * @return the environment
+   */
+  public StateEnvironment stateEnvironment() {
+    return new StateEnvironment(engine(), this::checkpointDirectory, serializer());
   }
 }

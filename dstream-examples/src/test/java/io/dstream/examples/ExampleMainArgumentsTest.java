@@ -59,7 +59,16 @@ class ExampleMainArgumentsTest {
             "the batch interval in ms must be positive, got -500; usage: " + ScaleOutWordCount.USAGE),
         Arguments.of("RecoverableNetworkWordCount", (Main) RecoverableNetworkWordCount::main,
             new String[] {"localhost", "9999", "/tmp/checkpoints"},
-            "expected 4 arguments, got 3; usage: " + RecoverableNetworkWordCount.USAGE));
+            "expected 4 arguments, got 3; usage: " + RecoverableNetworkWordCount.USAGE),
+        Arguments.of("StreamingKMeansExample", (Main) StreamingKMeansExample::main,
+            new String[] {"/tmp/train", "/tmp/test", "5", "3"},
+            "expected 5 to 6 arguments, got 4; usage: " + StreamingKMeansExample.USAGE),
+        Arguments.of("StreamingKMeansExample", (Main) StreamingKMeansExample::main,
+            new String[] {"/tmp/train", "/tmp/test", "5", "three", "2"},
+            "the number of clusters must be a positive integer, got 'three'; usage: " + StreamingKMeansExample.USAGE),
+        Arguments.of("StreamingLinearRegressionExample", (Main) StreamingLinearRegressionExample::main,
+            new String[] {"/tmp/train"},
+            "expected 2 to 3 arguments, got 1; usage: " + StreamingLinearRegressionExample.USAGE));
   }
 
   @ParameterizedTest(name = "{0} {2}")

@@ -45,7 +45,7 @@ class ExamplesDocTest {
   void theExamplesAreFound() {
     assertThat(exampleSources).extracting(ExamplesDocTest::className).contains("NetworkWordCount",
         "StatefulNetworkWordCount", "WindowedNetworkWordCount", "RecoverableNetworkWordCount", "FileWordCount", "CustomReceiver", "QueueStream",
-        "DirectKafkaWordCount", "ScaleOutWordCount",
+        "DirectKafkaWordCount", "ScaleOutWordCount", "StreamingKMeansExample", "StreamingLinearRegressionExample",
         DEFAULT_EXAMPLE);
   }
 

@@ -6,11 +6,7 @@ import io.dstream.Tuple2;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +59,7 @@ class FileWordCountTest {
         .allSatisfy(batch -> assertThat(batch.records()).isEmpty());
   }
 
-  /** Writes a file in the staging directory, dates it, and renames it into the watched directory. */
   private void moveIn(String name, List<String> lines, long modifiedAtMillis) throws IOException {
-    Path staged = Files.write(staging.resolve(name), lines, StandardCharsets.UTF_8);
-    Files.setLastModifiedTime(staged, FileTime.fromMillis(modifiedAtMillis));
-    Files.move(staged, watched.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    new DatedFiles(staging).moveIn(watched, name, lines, modifiedAtMillis);
   }
 }

@@ -430,7 +430,7 @@ public final class DStreamGraph {
   private Time oldestStateRecoveryPoint() {
     Time oldest = null;
     for (StreamNode<?> stream : streams()) {
-      if (stream instanceof SnapshottingStream stateful) {
+      if (stream instanceof SnapshottingStream stateful && stateful.writesSnapshots()) {
         Time from = stateful.latestSnapshotTime().orElse(zeroTime());
         oldest = oldest == null ? from : oldest.min(from);
       }

@@ -13,6 +13,17 @@ import java.util.Optional;
  */
 public interface SnapshottingStream {
   /**
+   * Tells whether this stream writes snapshots at all. One that keeps its data across batches only in memory
+   * when the context has no checkpoint directory (a module's model, say) returns false then: no restart will
+   * restore it, so no batch's input needs keeping for it.
+   *
+   * @return true unless overridden
+   */
+  default boolean writesSnapshots() {
+    return true;
+  }
+
+  /**
    * Returns the time of the newest snapshot this stream has written completely.
    *
    * @return the time, or empty if none yet

@@ -3,7 +3,6 @@ package io.dstream.internal.stream;
 import io.dstream.Duration;
 import io.dstream.Time;
 import io.dstream.Tuple2;
-import io.dstream.internal.durable.CheckpointDirectory;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.internal.scaleout.ChangeloggedStep;
 import io.dstream.internal.scaleout.OwnedStateStep;
@@ -11,7 +10,6 @@ import io.dstream.internal.scaleout.PartitionScope;
 import io.dstream.internal.scaleout.StateChangelog;
 import io.dstream.internal.state.StateRddNode;
 import io.dstream.internal.state.StateSnapshot;
-import io.dstream.internal.state.StateSnapshotStore;
 import io.dstream.internal.state.StateStep;
 import io.dstream.rdd.Partitioner;
 import java.io.IOException;
@@ -71,7 +69,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
   // The stream whose stable key names the state's changelog: this one, unless the state serves another stream.
   private volatile StreamNode<?> namedBy = this;
   private Set<Integer> ownedAtLastBatch = Set.of();
-  private StateSnapshotStore snapshots;
+  private final SnapshotStore<StateSnapshot> snapshots;
   private Time restoredTime;
   private RddNode<T> restoredRdd;
   private Time lastSnapshotAttempt;
@@ -95,6 +93,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
     this.environment = environment;
     this.definedAt = definedAt;
     this.configuredPartitioner = partitioner;
+    this.snapshots = new SnapshotStore<>(environment, this, StateSnapshot.class, "state snapshot");
   }
 
   /**
@@ -360,12 +359,12 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
       }
       List<StateSnapshot.Partition> partitions =
           state.engine().jobRunner().runJob(state, (partition, records) -> snapshotOf(records));
-      snapshots().write(time, new StateSnapshot(partitions));
+      snapshots.write(time, new StateSnapshot(partitions));
       snapshotWritten(time);
       LOG.debug("Wrote the state snapshot of {} for {}", this, time);
     } catch (Exception e) {
       LOG.error("Could not write the state snapshot of {} ({}) for {} to {}: {}; the latest snapshot stays {}, "
-          + "and the next checkpoint interval tries again", this, definedAt, time, storeName(), e.toString(),
+          + "and the next checkpoint interval tries again", this, definedAt, time, snapshots, e.toString(),
           latestSnapshotTime().map(Time::toString).orElse("none"), e);
     }
   }
@@ -416,7 +415,7 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
 
   @Override
   public final void checkSnapshot(Time time) throws IOException {
-    snapshots().check(time);
+    snapshots.check(time);
   }
 
   /**
@@ -431,26 +430,12 @@ public abstract class StatefulStreamNode<K, V, T> extends StreamNode<T> implemen
    */
   @Override
   public final void restoreSnapshot(Time time) throws IOException {
-    RddNode<T> restored = restore(snapshots().read(time));
+    RddNode<T> restored = restore(snapshots.read(time));
     synchronized (this) {
       restoredTime = time;
       restoredRdd = restored;
     }
     latestSnapshot = time;
     LOG.info("Restored the state of {} from its snapshot of {}", this, time);
-  }
-
-  private synchronized StateSnapshotStore snapshots() {
-    if (snapshots == null) {
-      CheckpointDirectory directory = environment.checkpointDirectory().get().orElseThrow(() ->
-          new IllegalStateException(definedAt + " (" + this + ") has no checkpoint directory to keep its state "
-              + "snapshots in; call ssc.checkpoint(directory) first"));
-      snapshots = new StateSnapshotStore(directory, stableKey(), environment.serializer());
-    }
-    return snapshots;
-  }
-
-  private synchronized String storeName() {
-    return snapshots == null ? "the checkpoint directory" : snapshots.toString();
   }
 }

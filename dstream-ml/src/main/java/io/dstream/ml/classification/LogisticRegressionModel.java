@@ -2,9 +2,11 @@ package io.dstream.ml.classification;
 
 import io.dstream.ml.Model;
 import io.dstream.ml.internal.DenseMath;
+import io.dstream.ml.internal.ModelFile;
 import io.dstream.ml.internal.PointChecks;
 import io.dstream.ml.linalg.Vector;
 import io.dstream.ml.linalg.Vectors;
+import java.io.IOException;
 
 /**
  * A binary logistic regression model, as MLlib's {@code LogisticRegressionModel} with its default threshold:
@@ -79,6 +81,44 @@ public final class LogisticRegressionModel implements Model<Double> {
   @Override
   public Double predict(Vector features) {
     return predictProbability(features) > THRESHOLD ? 1.0 : 0.0;
+  }
+
+  /**
+   * Saves the model to a file as JSON: its weights and intercept, exactly (every number as Java writes a
+   * {@code double}, so that {@link #load} gives an equal model). A file that is there is replaced, atomically; a missing directory is created.
+   *
+   * <pre>{@code
+   * classifier.latestModel().save("/models/classifier.json");
+   * LogisticRegressionModel model = LogisticRegressionModel.load("/models/classifier.json");
+   * }</pre>
+   *
+   * @param path a path or URI, such as {@code /models/model.json} or {@code file:///models/model.json}
+   * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if the path is malformed or no file system serves its scheme, or the
+   *     intercept is infinite
+   */
+  public void save(String path) throws IOException {
+    ModelFile.of(getClass().getSimpleName()).with("weights", weights).with("intercept", intercept).save(path);
+  }
+
+  /**
+   * Loads a model that {@link #save} wrote.
+   *
+   * @param path a path or URI
+   * @return the model
+   * @throws IllegalArgumentException if there is no such file, or it is not a saved LogisticRegressionModel (another model, damaged,
+   *     or of another layout version); the message names the path
+   * @throws IOException if the file cannot be read
+   */
+  public static LogisticRegressionModel load(String path) throws IOException {
+    ModelFile file = ModelFile.load(path, LogisticRegressionModel.class.getSimpleName());
+    double[] weights = file.row(path, "weights");
+    double intercept = file.number(path, "intercept");
+    try {
+      return new LogisticRegressionModel(Vectors.dense(weights), intercept);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot load a LogisticRegressionModel from " + path + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dstream.ml.clustering;
 
 import io.dstream.DStream;
 import io.dstream.PairDStream;
+import io.dstream.ml.internal.TrainingStreamNode;
 import io.dstream.ml.linalg.Vector;
 import io.dstream.ml.linalg.Vectors;
 import java.util.Random;
@@ -38,9 +39,10 @@ public final class StreamingKMeans {
   public static final String POINTS = "points";
 
   private int k = 2;
-  private double decayFactor = 1.0;
-  private String timeUnit = BATCHES;
+  private volatile double decayFactor = 1.0;
+  private volatile String timeUnit = BATCHES;
   private volatile StreamingKMeansModel model;
+  private boolean training;
 
   /** Creates a streaming k-means with MLlib's defaults: k = 2, decay factor 1, per batch, no centers yet. */
   public StreamingKMeans() {}
@@ -150,16 +152,30 @@ public final class StreamingKMeans {
   }
 
   /**
-   * Learns from every batch of a stream: one update of the model per batch, by the rule above. The stream's
-   * jobs fail (and so the batch) if a point has another size than the centers or holds NaN; the exception
-   * names the point.
+   * Learns from every batch of a stream: one update of the model per batch, by the rule above, starting from the
+   * model set before (the initial centers). The stream's jobs fail (and so the batch) if a point has another size
+   * than the centers or holds NaN; the exception names the point, and the model stays as it was before that
+   * batch.
+   *
+   * <p>With a checkpoint directory, the model is part of the checkpoint: it is written every checkpoint interval
+   * (the smallest multiple of the batch interval of at least 10 s), and a context recovered by
+   * {@code StreamingContext.getOrCreate} from the same program goes on learning from the model of the last
+   * snapshot, training again on the batches after it.
    *
    * @param points the training points
-   * @throws IllegalStateException if no initial centers were set
+   * @throws IllegalStateException if no initial centers were set, or {@code trainOn} was called already (train on
+   *     the union of the streams instead)
    */
   public void trainOn(DStream<Vector> points) {
-    latestModel();
-    points.foreachRDD(rdd -> model = model.update(rdd, decayFactor, timeUnit));
+    StreamingKMeansModel initial = latestModel();
+    if (training) {
+      throw new IllegalStateException("this StreamingKMeans trains on a stream already; call trainOn once, on the "
+          + "union of the streams to learn from");
+    }
+    training = true;
+    TrainingStreamNode.trainOn(points, "StreamingKMeans", initial,
+        (current, batch) -> current.update(batch, decayFactor, timeUnit), StreamingKMeansModel.ROWS,
+        latest -> model = latest);
   }
 
   /**

@@ -2,11 +2,14 @@ package io.dstream.ml.clustering;
 
 import io.dstream.ml.Model;
 import io.dstream.ml.internal.KMeansRule;
+import io.dstream.ml.internal.ModelCodec;
+import io.dstream.ml.internal.ModelFile;
 import io.dstream.ml.internal.NearestCenter;
 import io.dstream.ml.internal.PointChecks;
 import io.dstream.ml.linalg.Vector;
 import io.dstream.ml.linalg.Vectors;
 import io.dstream.rdd.RDD;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -21,6 +24,29 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class StreamingKMeansModel implements Model<Integer> {
+  /** The model as rows of numbers: the centers, one row each, then the weights. */
+  static final ModelCodec<StreamingKMeansModel> ROWS = new ModelCodec<>() {
+    @Override
+    public double[][] toRows(StreamingKMeansModel model) {
+      double[][] rows = Arrays.copyOf(model.centers, model.centers.length + 1);
+      rows[model.centers.length] = model.weights;
+      return rows;
+    }
+
+    @Override
+    public StreamingKMeansModel fromRows(double[][] rows) {
+      if (rows.length < 2) {
+        throw new IllegalArgumentException("a k-means model has at least one center and a row of weights, got "
+            + rows.length + " rows");
+      }
+      Vector[] centers = new Vector[rows.length - 1];
+      for (int c = 0; c < centers.length; c++) {
+        centers[c] = Vectors.dense(rows[c]);
+      }
+      return new StreamingKMeansModel(centers, rows[rows.length - 1]);
+    }
+  };
+
   private final double[][] centers;
   private final double[] weights;
   private final NearestCenter nearest;
@@ -158,6 +184,48 @@ public final class StreamingKMeansModel implements Model<Integer> {
     double[] newWeights = weights.clone();
     KMeansRule.update(newCenters, newWeights, sums, decayFactor, perPoint);
     return new StreamingKMeansModel(newCenters, newWeights);
+  }
+
+  /**
+   * Saves the model to a file as JSON: its centers and weights, exactly (every number as Java writes a
+   * {@code double}, so that {@link #load} gives an equal model). A file that is there is replaced, atomically; a missing directory is created.
+   *
+   * <pre>{@code
+   * kmeans.latestModel().save("/models/clusters.json");
+   * StreamingKMeansModel model = StreamingKMeansModel.load("/models/clusters.json");
+   * }</pre>
+   *
+   * @param path a path or URI, such as {@code /models/clusters.json} or {@code file:///models/clusters.json}
+   * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if the path is malformed or no file system serves its scheme, or a weight
+   *     is infinite
+   */
+  public void save(String path) throws IOException {
+    ModelFile.of(getClass().getSimpleName()).with("clusterCenters", centers).with("clusterWeights", weights)
+        .save(path);
+  }
+
+  /**
+   * Loads a model that {@link #save} wrote.
+   *
+   * @param path a path or URI
+   * @return the model
+   * @throws IllegalArgumentException if there is no such file, or it is not a saved k-means model (another model,
+   *     damaged, or of another layout version); the message names the path
+   * @throws IOException if the file cannot be read
+   */
+  public static StreamingKMeansModel load(String path) throws IOException {
+    ModelFile file = ModelFile.load(path, StreamingKMeansModel.class.getSimpleName());
+    double[][] centers = file.rows(path, "clusterCenters");
+    double[] weights = file.row(path, "clusterWeights");
+    double[][] rows = Arrays.copyOf(centers, centers.length + 1);
+    rows[centers.length] = weights;
+    try {
+      return ROWS.fromRows(rows);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot load a StreamingKMeansModel from " + path + ": " + e.getMessage(),
+          e);
+    }
   }
 
   @Override

@@ -22,6 +22,7 @@ public final class StreamingSgd<M extends Model<Double>> {
   private volatile SgdConfig config = SgdConfig.MLLIB_STREAMING_DEFAULTS;
   private volatile double[] weights;
   private volatile M model;
+  private boolean training;
 
   /**
    * Creates the trainer.
@@ -85,24 +86,59 @@ public final class StreamingSgd<M extends Model<Double>> {
   }
 
   /**
-   * Retrains the model on every non-empty batch of a stream, the batch cached while the iterations read it.
+   * Retrains the model on every non-empty batch of a stream, the batch cached while the iterations read it, from
+   * the weights set before; the model is part of the checkpoint (see {@link TrainingStreamNode}).
    *
    * @param points the training points
-   * @throws IllegalStateException if no initial weights were set
+   * @throws IllegalStateException if no initial weights were set, or {@code trainOn} was called already
    */
   public void trainOn(DStream<LabeledPoint> points) {
     latestModel();
-    points.foreachRDD(rdd -> {
-      // A node of our own to cache, so that a persistence the user chose for the stream is left alone.
-      RDD<LabeledPoint> batch = rdd.map(point -> point).cache();
-      try {
-        if (batch.count() > 0) {
-          install(optimizer.run(batch, config, weights));
-        }
-      } finally {
-        batch.unpersist();
+    if (training) {
+      throw new IllegalStateException("this " + algorithm + " trains on a stream already; call trainOn once, on the "
+          + "union of the streams to learn from");
+    }
+    training = true;
+    TrainingStreamNode.trainOn(points, algorithm, weights, this::trained, weightRows(weights.length), this::install);
+  }
+
+  private double[] trained(double[] current, RDD<LabeledPoint> points) {
+    // A node of our own to cache, so that a persistence the user chose for the stream is left alone.
+    RDD<LabeledPoint> batch = points.map(point -> point).cache();
+    try {
+      return batch.count() > 0 ? optimizer.run(batch, config, current) : current;
+    } finally {
+      batch.unpersist();
+    }
+  }
+
+  /**
+   * Returns the codec of weight vectors of a size: one row.
+   *
+   * @param size the number of weights
+   * @return the codec
+   */
+  public static ModelCodec<double[]> weightRows(int size) {
+    return new ModelCodec<>() {
+      @Override
+      public double[][] toRows(double[] weights) {
+        return new double[][] {weights};
       }
-    });
+
+      @Override
+      public double[] fromRows(double[][] rows) {
+        if (rows.length != 1 || rows[0].length != size) {
+          throw new IllegalArgumentException("expected one row of " + size + " weights, got " + rows.length
+              + " rows" + (rows.length == 0 ? "" : " of " + rows[0].length));
+        }
+        for (double w : rows[0]) {
+          if (Double.isNaN(w)) {
+            throw new IllegalArgumentException("a weight is NaN");
+          }
+        }
+        return rows[0].clone();
+      }
+    };
   }
 
   /**
