@@ -141,9 +141,9 @@
     setText('avg-totalDelay', formatMs(stats.averageTotalDelayMs));
   }
 
-  /** The width the chart takes on the page, so that drawings fill it without being stretched. */
-  function chartWidth(chart) {
-    return Math.max(200, Math.round(chart.getBoundingClientRect().width));
+  /** The width the charts of a class take on the page, so that drawings fill it without being stretched. */
+  function chartWidth(selector) {
+    return Math.max(200, Math.round(document.querySelector(selector).getBoundingClientRect().width));
   }
 
   /** A value's height in the plot; one below zero (which should not happen) is drawn at zero. */
@@ -176,9 +176,8 @@
   }
 
   /** Draws a timeline in O(points): one polyline and one circle per point, no handler on any of them. */
-  function renderTimeline(chart, points, intervalMs, spec) {
+  function renderTimeline(chart, width, points, intervalMs, spec) {
     const m = TIMELINE_MARGIN;
-    const width = chartWidth(chart);
     const plotWidth = width - m.left - m.right;
     const maxValue = Math.max(1, spec.intervalLine ? intervalMs : 0, ...points.map((p) => p.value)) * 1.1;
     const minTime = points.length ? points[0].time : 0;
@@ -212,9 +211,8 @@
     return counts;
   }
 
-  function renderHistogram(chart, values, spec) {
+  function renderHistogram(chart, width, values, spec) {
     const m = HISTOGRAM_MARGIN;
-    const width = chartWidth(chart);
     const plotHeight = CHART_HEIGHT - m.top - m.bottom;
     const maxValue = Math.max(1, ...values);
     const counts = binCounts(values, maxValue);
@@ -239,8 +237,9 @@
 
   /** Redraws the charts when the batches, the interval or the page's width changed since they were drawn. */
   function renderCharts(completed, intervalMs) {
-    const width = document.querySelector('svg[data-chart]').getBoundingClientRect().width;
-    if (!changed('charts', [completedIdentity(completed), intervalMs, width])) {
+    // Measured once, before drawing: reading a size after a change makes the browser lay out the page again.
+    const widths = { timeline: chartWidth('svg[data-chart]'), histogram: chartWidth('svg[data-histogram]') };
+    if (!changed('charts', [completedIdentity(completed), intervalMs, widths])) {
       return;
     }
     const oldestFirst = completed.slice().reverse();
@@ -248,8 +247,10 @@
       const points = oldestFirst
         .map((b) => ({ time: b.batchTimeMs, value: spec.value(b, intervalMs), failed: b.status === 'failed' }))
         .filter((p) => p.value !== null && p.value !== undefined);
-      renderTimeline(document.querySelector('svg[data-chart="' + name + '"]'), points, intervalMs, spec);
-      renderHistogram(document.querySelector('svg[data-histogram="' + name + '"]'), points.map((p) => p.value), spec);
+      renderTimeline(document.querySelector('svg[data-chart="' + name + '"]'), widths.timeline, points, intervalMs,
+        spec);
+      renderHistogram(document.querySelector('svg[data-histogram="' + name + '"]'), widths.histogram,
+        points.map((p) => p.value), spec);
     }
   }
 
