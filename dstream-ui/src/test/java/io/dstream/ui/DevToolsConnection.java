@@ -15,17 +15,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One WebSocket to a browser's DevTools endpoint, speaking the Chrome DevTools Protocol: each command is a JSON
  * message with an id, answered by a message with the same id. Commands for a page carry the session id that
  * {@code Target.attachToTarget} (flattened) returned, so one socket serves the browser and its page.
  *
- * <p>Events are not dispatched, with one exception: the page's uncaught JavaScript exceptions
- * ({@code Runtime.exceptionThrown}) are kept, so that a test can show them when the page does not render.
+ * <p>The page's uncaught JavaScript exceptions ({@code Runtime.exceptionThrown}) are kept, so that a test can
+ * show them when the page does not render; other events go to the handler {@link #onEvent} set for their method,
+ * if any, and are dropped otherwise.
  */
 final class DevToolsConnection implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +38,13 @@ final class DevToolsConnection implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final List<String> pageExceptions = new CopyOnWriteArrayList<>();
+  private final Map<String, Consumer<JsonNode>> eventHandlers = new ConcurrentHashMap<>();
+  /** Runs the event handlers: not on the socket's thread, which must stay free to receive their commands' answers. */
+  private final ExecutorService eventThread = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "devtools-events");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private DevToolsConnection(URI endpoint) throws IOException, InterruptedException {
     try {
@@ -106,6 +117,21 @@ final class DevToolsConnection implements AutoCloseable {
     return List.copyOf(pageExceptions);
   }
 
+  /**
+   * Hands the {@code params} of each later event of a method to a handler, on a thread of its own (so that the
+   * handler may {@link #send} commands), replacing the method's previous handler.
+   *
+   * @param method such as {@code Fetch.requestPaused}
+   * @param handler what to do with each event, or null to drop the events again
+   */
+  void onEvent(String method, Consumer<JsonNode> handler) {
+    if (handler == null) {
+      eventHandlers.remove(method);
+    } else {
+      eventHandlers.put(method, handler);
+    }
+  }
+
   /** Forgets the page exceptions seen so far, as when another document is loaded. */
   void forgetPageExceptions() {
     pageExceptions.clear();
@@ -113,6 +139,7 @@ final class DevToolsConnection implements AutoCloseable {
 
   @Override
   public void close() {
+    eventThread.shutdownNow();
     socket.abort();
     pending.values().forEach(answer -> answer.completeExceptionally(new IOException("DevTools connection closed")));
   }
@@ -132,6 +159,11 @@ final class DevToolsConnection implements AutoCloseable {
     } else if ("Runtime.exceptionThrown".equals(message.path("method").asText())) {
       JsonNode details = message.path("params").path("exceptionDetails");
       pageExceptions.add(details.path("exception").path("description").asText(details.path("text").asText()));
+    } else {
+      Consumer<JsonNode> handler = eventHandlers.get(message.path("method").asText());
+      if (handler != null) {
+        eventThread.execute(() -> handler.accept(message.path("params")));
+      }
     }
   }
 

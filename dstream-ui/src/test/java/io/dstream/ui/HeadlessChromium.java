@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public final class HeadlessChromium implements AutoCloseable {
       "--disable-sync", "--disable-extensions", "--hide-scrollbars", "--remote-debugging-port=0");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  private static final String REQUEST_PAUSED = "Fetch.requestPaused";
 
   private final Process process;
   private final Path profile;
@@ -236,6 +238,50 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public List<String> pageExceptions() {
     return devTools.pageExceptions();
+  }
+
+  /**
+   * Leaves the page's requests to the URLs that match a pattern unanswered, until {@link #releaseRequests()}:
+   * to the page, the server hangs.
+   *
+   * @param urlPattern a DevTools URL pattern for the whole URL ({@code *} any characters, {@code ?} one), such
+   *     as {@code *}{@code /api/v1/*}
+   */
+  public void holdRequests(String urlPattern) {
+    devTools.onEvent(REQUEST_PAUSED, null);
+    interceptRequests(urlPattern);
+  }
+
+  /**
+   * Answers the page's requests to the URLs that match a pattern itself, in place of the server, with a status
+   * and a JSON body, until {@link #releaseRequests()}.
+   *
+   * @param urlPattern a DevTools URL pattern for the whole URL, as for {@link #holdRequests}
+   * @param status the HTTP status of the answer
+   * @param json the body of the answer
+   */
+  public void answerRequests(String urlPattern, int status, String json) {
+    String body = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    devTools.onEvent(REQUEST_PAUSED, paused -> {
+      try {
+        command("Fetch.fulfillRequest", Map.of("requestId", paused.get("requestId").asText(),
+            "responseCode", status, "body", body, "responseHeaders",
+            List.of(Map.of("name", "Content-Type", "value", "application/json; charset=utf-8"))));
+      } catch (IllegalStateException pageGaveUp) {
+        // The page aborted the request (its timeout) before the answer: nothing left to answer.
+      }
+    });
+    interceptRequests(urlPattern);
+  }
+
+  private void interceptRequests(String urlPattern) {
+    command("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", urlPattern))));
+  }
+
+  /** Lets the page's requests reach the server again, after {@link #holdRequests} or {@link #answerRequests}. */
+  public void releaseRequests() {
+    command("Fetch.disable", Map.of());
+    devTools.onEvent(REQUEST_PAUSED, null);
   }
 
   /**
