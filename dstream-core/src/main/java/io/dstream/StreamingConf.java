@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,8 +35,53 @@ public final class StreamingConf {
 
   private final Map<String, String> settings = new LinkedHashMap<>();
 
-  /** Creates a configuration with every key at its default. */
-  public StreamingConf() {}
+  /**
+   * Creates a configuration with every key at its default, except those given as {@code dstream.*} Java system
+   * properties, which it loads as Spark's {@code new SparkConf()} loads {@code spark.*} ones: so that a key can
+   * be set from the command line, without a code change. What the program then sets overrides them.
+   *
+   * <pre>{@code
+   * // java -Ddstream.ui.enabled=true -cp ... MyApp
+   * StreamingConf conf = new StreamingConf().setAppName("MyApp");   // the status page is on
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a {@code dstream.*} system property holds a value its key refuses; the
+   *     message names the property
+   */
+  public StreamingConf() {
+    this(true);
+  }
+
+  /**
+   * Creates a configuration with every key at its default, loading the {@code dstream.*} Java system
+   * properties or not, as Spark's {@code new SparkConf(loadDefaults)}.
+   *
+   * <pre>{@code
+   * StreamingConf isolated = new StreamingConf(false);   // whatever -Ddstream.* the JVM was given
+   * }</pre>
+   *
+   * @param loadSystemProperties true to load the {@code dstream.*} system properties, as {@link #StreamingConf()}
+   * @throws IllegalArgumentException if a loaded system property holds a value its key refuses
+   */
+  public StreamingConf(boolean loadSystemProperties) {
+    if (loadSystemProperties) {
+      loadSystemProperties();
+    }
+  }
+
+  private void loadSystemProperties() {
+    Properties properties = System.getProperties();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith("dstream.")) {
+        try {
+          set(key, properties.getProperty(key));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("the Java system property -D" + key + "=" + properties.getProperty(key)
+              + " is not valid: " + e.getMessage() + "; correct it or leave it out", e);
+        }
+      }
+    }
+  }
 
   /**
    * Sets the master: {@code local} (one worker thread), {@code local[N]} (N threads) or {@code local[*]}
@@ -520,7 +566,7 @@ public final class StreamingConf {
    * @return an independent copy
    */
   public StreamingConf copy() {
-    StreamingConf copy = new StreamingConf();
+    StreamingConf copy = new StreamingConf(false);
     copy.settings.putAll(settings);
     return copy;
   }
