@@ -206,7 +206,7 @@ public final class SqlSession implements AutoCloseable {
       return new DataFrame(this, "SELECT 1 WHERE false", null, new StructType(new StructField[0]));
     }
     String table = engine.newTableName();
-    engine.execute("CREATE TABLE " + table + " AS " + sqlText);
+    engine.execute("CREATE TABLE " + table + " AS " + sqlText, sqlText);
     return new DataFrame(this, "SELECT * FROM " + table, TableHandle.dropWhenUnreachable(engine, table), null);
   }
 

@@ -53,7 +53,7 @@ final class ColumnValues {
       LocalDate day = value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
       appender.appendEpochDays(Math.toIntExact(day.toEpochDay()));
     } else {
-      appender.appendByteArray((byte[]) value);
+      appender.append((byte[]) value);
     }
   }
 

@@ -146,11 +146,23 @@ public final class SqlEngine implements AutoCloseable {
    * @throws SqlException with the engine's message and the statement, if it fails
    */
   public void execute(String sql) {
-    withStatement(sql, statement -> {
+    execute(sql, sql);
+  }
+
+  /**
+   * Runs a statement made of a user's statement (such as {@code CREATE TABLE t AS} and their query), naming
+   * theirs if it fails.
+   *
+   * @param sql the statement
+   * @param usersStatement the user's statement inside it
+   * @throws SqlException with the engine's message and the user's statement, if it fails
+   */
+  public void execute(String sql, String usersStatement) {
+    withStatement(usersStatement, statement -> {
       try {
         statement.execute(sql);
       } catch (SQLException e) {
-        throw failure(e, sql);
+        throw failure(e, usersStatement);
       }
     });
   }

@@ -80,7 +80,7 @@ public final class DataTypes {
       }
     }
     return switch (upper) {
-      case "TEXT", "STRING", "CHARACTER VARYING" -> StringType;
+      case "TEXT", "STRING", "CHARACTER VARYING", "NULL", "\"NULL\"" -> StringType;
       case "INT", "INT4", "INT32" -> IntegerType;
       case "INT8", "INT64", "HUGEINT", "UBIGINT", "UINTEGER" -> LongType;
       case "REAL", "FLOAT4" -> FloatType;
