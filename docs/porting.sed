@@ -43,6 +43,17 @@ s/scala\.Option\.apply\(/java.util.Optional.ofNullable(/g
 s/scala\.Option\.empty\(\)/java.util.Optional.empty()/g
 s/scala\.Option([^A-Za-z0-9_$]|$)/java.util.Optional\1/g
 
+# Spark SQL: dstream-sql's SqlSession, DataFrame (Spark's Dataset<Row>) and Row (docs/sql.md)
+s/org\.apache\.spark\.sql\.SparkSession([^A-Za-z0-9_$]|$)/io.dstream.sql.SqlSession\1/g
+s/org\.apache\.spark\.sql\.Dataset([^A-Za-z0-9_$]|$)/io.dstream.sql.DataFrame\1/g
+s/org\.apache\.spark\.sql\.(Row|RowFactory)([^A-Za-z0-9_$]|$)/io.dstream.sql.\1\2/g
+s/org\.apache\.spark\.sql\.types\./io.dstream.sql.types./g
+# the guide's session of the RDD's context, SparkSession.builder().config(rdd.context().getConf()): the builder
+# returns the session of the active context, so its configuration is not needed; elsewhere an RDD's
+# configuration is the active context's
+s/(^|[^A-Za-z0-9_$])SparkSession\.builder\(\)\.config\([A-Za-z_][A-Za-z0-9_]*\.context\(\)\.getConf\(\)\)/\1SqlSession.builder()/g
+s/(^|[^A-Za-z0-9_$.])[A-Za-z_][A-Za-z0-9_]*\.context\(\)\.getConf\(\)/\1io.dstream.StreamingContext.getActive().orElseThrow().conf()/g
+
 # ---- methods whose names carry the Spark types ----
 s/\.fromJavaDStream\(/.fromDStream(/g
 s/\.fromJavaRDD\(/.fromRDD(/g
@@ -67,6 +78,9 @@ s/(^|[^A-Za-z0-9_$])JavaStreamingListener(Event|BatchSubmitted|BatchStarted|Batc
 s/(^|[^A-Za-z0-9_$])JavaStreamingListener(Event|BatchSubmitted|BatchStarted|BatchCompleted|OutputOperationStarted|OutputOperationCompleted|ReceiverStarted|ReceiverError|ReceiverStopped)?([^A-Za-z0-9_$]|$)/\1StreamingListener\2\3/g
 s/(^|[^A-Za-z0-9_$])Java(BatchInfo|ReceiverInfo|OutputOperationInfo)([^A-Za-z0-9_$]|$)/\1\2\3/g
 s/(^|[^A-Za-z0-9_$])Java(BatchInfo|ReceiverInfo|OutputOperationInfo)([^A-Za-z0-9_$]|$)/\1\2\3/g
+s/(^|[^A-Za-z0-9_$])SparkSession([^A-Za-z0-9_$]|$)/\1SqlSession\2/g
+s/(^|[^A-Za-z0-9_$])SparkSession([^A-Za-z0-9_$]|$)/\1SqlSession\2/g
+s/(^|[^A-Za-z0-9_$])Dataset<Row>/\1DataFrame/g
 # scala.Option in a receiver's preferredLocation() (imported above as java.util.Optional)
 s/(^|[^A-Za-z0-9_$])Option<String> preferredLocation\(/\1Optional<String> preferredLocation(/g
 s/(^|[^A-Za-z0-9_$])Option\.apply\(/\1Optional.ofNullable(/g

@@ -333,6 +333,27 @@ public final class ConfigKeys {
       "How many of the latest completed batches the status page and its JSON API remember (with their output "
           + "operations); older ones are forgotten, so its memory stays bounded.");
 
+  /** The most memory that a context's SQL engine (dstream-sql) may take. */
+  public static final ConfigKey<Long> SQL_MEMORY_LIMIT = new ConfigKey<>("dstream.sql.memoryLimit", "1g",
+      ConfigKeys::positiveBytes,
+      "The most memory, outside the Java heap, that the SQL engine of dstream-sql (DuckDB, in-process) may take "
+          + "for the tables of the DataFrames it holds and for running queries. Past it, the engine writes what "
+          + "it can to dstream.sql.tempDirectory, and a query that still does not fit fails with the engine's "
+          + "out-of-memory message. A size in bytes, or with a unit: k, m, g (1024-based), such as 512m.");
+
+  /** How many threads the SQL engine runs a query on. */
+  public static final ConfigKey<Integer> SQL_THREADS = new ConfigKey<>("dstream.sql.threads", null,
+      ConfigKeys::positiveInt,
+      "How many threads the SQL engine of dstream-sql runs one query on (default: the worker threads of "
+          + "dstream.master). They are the engine's own, beside the context's worker pool.");
+
+  /** Where the SQL engine spills what does not fit in its memory. */
+  public static final ConfigKey<String> SQL_TEMP_DIRECTORY = new ConfigKey<>("dstream.sql.tempDirectory", null,
+      s -> s,
+      "The directory where the SQL engine of dstream-sql writes the tables and intermediate results that do not "
+          + "fit in dstream.sql.memoryLimit (default: a directory of its own under java.io.tmpdir, deleted when "
+          + "the session closes).");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, APPLICATION_ID, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
@@ -342,7 +363,8 @@ public final class ConfigKeys {
       STORAGE_MEMORY_FRACTION, STORAGE_MAX_RECEIVED_BYTES, SERIALIZER_REGISTRATION_REQUIRED, KRYO_REGISTRATOR,
       KRYO_CLASSES_TO_REGISTER,
       KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_REPARTITION_PARTITIONS,
-      KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT, UI_ENABLED, UI_PORT, UI_HOST, UI_RETAINED_BATCHES);
+      KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT, UI_ENABLED, UI_PORT, UI_HOST, UI_RETAINED_BATCHES,
+      SQL_MEMORY_LIMIT, SQL_THREADS, SQL_TEMP_DIRECTORY);
 
   /**
    * Returns every key, in the order they are documented.

@@ -40,7 +40,8 @@ class ArchitectureTest {
       "io.dstream", "io.dstream.rdd", "io.dstream.function", "io.dstream.scheduler", "io.dstream.testing",
       "io.dstream.receiver", "io.dstream.storage", "io.dstream.checkpoint.fs", "io.dstream.checkpoint.serializer",
       "io.dstream.kafka", "io.dstream.kafka.testing", "io.dstream.ui.metrics", "io.dstream.ml", "io.dstream.ml.linalg",
-      "io.dstream.ml.clustering", "io.dstream.ml.regression", "io.dstream.ml.classification"};
+      "io.dstream.ml.clustering", "io.dstream.ml.regression", "io.dstream.ml.classification", "io.dstream.sql",
+      "io.dstream.sql.types"};
 
   /** The packages of test kits that users may use in their tests: only there may test support live. */
   private static final String[] TEST_KIT_PACKAGES = {"io.dstream.testing", "io.dstream.kafka.testing"};
@@ -62,7 +63,7 @@ class ArchitectureTest {
   void theRulesSeeTheClassesOfEveryLibraryModule() {
     assertThat(List.of("io.dstream.checkpoint.fs.FileSystems", "io.dstream.receiver.Receiver",
         "io.dstream.StreamingContext", "io.dstream.kafka.KafkaUtils", "io.dstream.kafka.testing.EmbeddedKafka",
-        "io.dstream.ui.internal.StatusPageExtension", "io.dstream.ml.clustering.StreamingKMeans"))
+        "io.dstream.ui.internal.StatusPageExtension", "io.dstream.ml.clustering.StreamingKMeans", "io.dstream.sql.SqlSession"))
         .allMatch(mainClasses::contain);
     assertThat(mainClasses.stream().map(JavaClass::getPackageName))
         .noneMatch(name -> name.startsWith("io.dstream.examples"));
@@ -163,6 +164,23 @@ class ArchitectureTest {
         .because("dstream-ml learns through the public stream and RDD API (foreachRDD, treeAggregate, map), as "
             + "an application would, and keeps its models in the checkpoint through a stream node of "
             + "internal.stream (SnapshottingStream, SnapshotStore)")
+        .check(mainClasses);
+  }
+
+  @Test
+  void theSqlModuleUsesOnlyTheContextsResources() {
+    // It loads batches through the public RDD API (foreachPartition) and keeps one session per context among the
+    // context's resources, closed when the context stops.
+    Set<String> seamNames = Set.of("io.dstream.internal.ContextAccess", "io.dstream.internal.StreamingRuntime",
+        "io.dstream.internal.ContextResources");
+    DescribedPredicate<JavaClass> seams = DescribedPredicate.describe(
+        "ContextAccess, StreamingRuntime or ContextResources",
+        (JavaClass c) -> seamNames.contains(c.getName().replaceFirst("\\$.*", "")));
+    noClasses().that().resideInAPackage("io.dstream.sql..")
+        .should().dependOnClassesThat(resideInAnyPackage("io.dstream.internal..", "io.dstream.checkpoint.internal..",
+            "io.dstream.receiver.internal..", "io.dstream.storage.internal..").and(not(seams)))
+        .because("dstream-sql works on batches through the public stream and RDD API, as an application would, "
+            + "and keeps its session among the context's resources")
         .check(mainClasses);
   }
 

@@ -68,7 +68,9 @@ class ExampleMainArgumentsTest {
             "the number of clusters must be a positive integer, got 'three'; usage: " + StreamingKMeansExample.USAGE),
         Arguments.of("StreamingLinearRegressionExample", (Main) StreamingLinearRegressionExample::main,
             new String[] {"/tmp/train"},
-            "expected 2 to 3 arguments, got 1; usage: " + StreamingLinearRegressionExample.USAGE));
+            "expected 2 to 3 arguments, got 1; usage: " + StreamingLinearRegressionExample.USAGE),
+        Arguments.of("SqlNetworkWordCount", (Main) SqlNetworkWordCount::main, new String[] {"localhost"},
+            "expected 2 to 3 arguments, got 1; usage: " + SqlNetworkWordCount.USAGE));
   }
 
   @ParameterizedTest(name = "{0} {2}")

@@ -27,6 +27,22 @@ class PortingSedRulesTest {
 
   static Stream<Arguments> sparkLinesAndTheirPorts() {
     return Stream.of(
+        // Spark SQL: SparkSession, Dataset<Row> and Row are dstream-sql's SqlSession, DataFrame and Row
+        Arguments.of("import org.apache.spark.sql.SparkSession;", "import io.dstream.sql.SqlSession;"),
+        Arguments.of("import org.apache.spark.sql.Dataset;", "import io.dstream.sql.DataFrame;"),
+        Arguments.of("import org.apache.spark.sql.Row; import org.apache.spark.sql.RowFactory;",
+            "import io.dstream.sql.Row; import io.dstream.sql.RowFactory;"),
+        Arguments.of("import org.apache.spark.sql.types.DataTypes;", "import io.dstream.sql.types.DataTypes;"),
+        Arguments.of("Dataset<Row> counts = spark.sql(q);", "DataFrame counts = spark.sql(q);"),
+        Arguments.of("private static transient SparkSession instance = null;",
+            "private static transient SqlSession instance = null;"),
+        Arguments.of("SparkSession spark = SparkSession.builder().config(rdd.context().getConf()).getOrCreate();",
+            "SqlSession spark = SqlSession.builder().getOrCreate();"),
+        Arguments.of("SparkSession spark = JavaSparkSessionSingleton.getInstance(rdd.context().getConf());",
+            "SqlSession spark = JavaSparkSessionSingleton.getInstance("
+                + "io.dstream.StreamingContext.getActive().orElseThrow().conf());"),
+        Arguments.of("MySparkSession s; Dataset<Rows> d; mySparkSession.builder();",
+            "MySparkSession s; Dataset<Rows> d; mySparkSession.builder();"),
         // whole names only: a user's names are left alone; Spark's JavaDStreamLike is DStreamLike
         Arguments.of("JavaDStreamLike<String, ?, ?> like;", "DStreamLike<String, ?, ?> like;"),
         Arguments.of("import org.apache.spark.streaming.api.java.JavaDStreamLike;", "import io.dstream.DStreamLike;"),

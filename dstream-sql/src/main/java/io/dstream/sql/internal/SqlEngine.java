@@ -1,0 +1,294 @@
+package io.dstream.sql.internal;
+
+import io.dstream.sql.SqlException;
+import io.dstream.sql.types.DataType;
+import io.dstream.sql.types.DataTypes;
+import io.dstream.sql.types.StructField;
+import io.dstream.sql.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One in-process DuckDB database, in memory, bounded by {@link EngineSettings}: the tables of a session's
+ * DataFrames and its views. Thread-safe: each call borrows a connection of its own from a pool (a DuckDB
+ * connection is used by one thread at a time), so that a batch's tasks load partitions in parallel and queries
+ * from other threads run beside them, each on a snapshot of the database.
+ */
+public final class SqlEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlEngine.class);
+
+  private final DuckDBConnection primary;
+  private final ConcurrentLinkedQueue<DuckDBConnection> idle = new ConcurrentLinkedQueue<>();
+  private final AtomicLong tableIds = new AtomicLong();
+  private final Path ownTempDirectory;
+  private volatile boolean closed;
+
+  private SqlEngine(DuckDBConnection primary, Path ownTempDirectory) {
+    this.primary = primary;
+    this.ownTempDirectory = ownTempDirectory;
+  }
+
+  /**
+   * Opens an engine.
+   *
+   * @param settings its memory, threads and spill directory
+   * @return the engine
+   * @throws IllegalStateException if DuckDB cannot start (its native library does not load on this platform)
+   */
+  public static SqlEngine open(EngineSettings settings) {
+    try {
+      Path own = settings.tempDirectory() == null ? Files.createTempDirectory("dstream-sql-") : null;
+      Path temp = own != null ? own : settings.tempDirectory();
+      DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      SqlEngine engine = new SqlEngine(connection, own);
+      engine.execute("SET memory_limit = '" + Math.max(1, settings.memoryLimitBytes() >> 10) + "KiB'");
+      engine.execute("SET threads = " + settings.threads());
+      engine.execute("SET temp_directory = '" + temp.toString().replace("'", "''") + "'");
+      engine.execute("SET preserve_insertion_order = false");
+      LOG.debug("SQL engine opened: memory limit {} bytes, {} threads, spilling to {}",
+          settings.memoryLimitBytes(), settings.threads(), temp);
+      return engine;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot start the SQL engine (DuckDB): " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make the SQL engine's spill directory under java.io.tmpdir", e);
+    }
+  }
+
+  /**
+   * Returns a name for a new table, unique in this engine.
+   *
+   * @return the name
+   */
+  public String newTableName() {
+    return "dstream_df_" + tableIds.incrementAndGet();
+  }
+
+  /**
+   * Creates an empty table.
+   *
+   * @param table its name
+   * @param schema its columns
+   * @throws SqlException if the engine refuses it
+   */
+  public void createTable(String table, StructType schema) {
+    StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table).append(" (");
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      ddl.append(i == 0 ? "" : ", ").append(Identifiers.quote(fields[i].name())).append(' ')
+          .append(fields[i].dataType().sqlType());
+    }
+    execute(ddl.append(')').toString());
+  }
+
+  /**
+   * Appends rows to a table, on a connection of this thread's own, committed when they are all in.
+   *
+   * @param table the table
+   * @param schema its columns
+   * @param rows the rows, each array read in column order before the next is asked for (so the iterator may
+   *     reuse one array)
+   * @return how many rows were appended
+   * @throws SqlException if the engine refuses a value
+   */
+  public long append(String table, StructType schema, Iterator<Object[]> rows) {
+    DataType[] types = new DataType[schema.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = schema.apply(i).dataType();
+    }
+    DuckDBConnection connection = borrow();
+    long count = 0;
+    try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+      while (rows.hasNext()) {
+        Object[] values = rows.next();
+        appender.beginRow();
+        for (int i = 0; i < types.length; i++) {
+          ColumnValues.append(appender, types[i], values[i]);
+        }
+        appender.endRow();
+        count++;
+      }
+    } catch (SQLException e) {
+      throw new SqlException(e.getMessage() + "\n(while loading the rows of a DataFrame into table " + table + ")",
+          e);
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException("a row does not fit the schema " + schema + ": " + e.getMessage(), e);
+    } finally {
+      release(connection);
+    }
+    return count;
+  }
+
+  /**
+   * Runs a statement that returns no rows.
+   *
+   * @param sql the statement
+   * @throws SqlException with the engine's message and the statement, if it fails
+   */
+  public void execute(String sql) {
+    execute(sql, sql);
+  }
+
+  /**
+   * Runs a statement made of a user's statement (such as {@code CREATE TABLE t AS} and their query), naming
+   * theirs if it fails.
+   *
+   * @param sql the statement
+   * @param usersStatement the user's statement inside it
+   * @throws SqlException with the engine's message and the user's statement, if it fails
+   */
+  public void execute(String sql, String usersStatement) {
+    withStatement(usersStatement, statement -> {
+      try {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw failure(e, usersStatement);
+      }
+    });
+  }
+
+  /**
+   * Runs a query and reads all its rows.
+   *
+   * @param sql the query
+   * @return its rows and columns
+   * @throws SqlException with the engine's message and the query, if it fails
+   */
+  public QueryResult query(String sql) {
+    List<QueryResult> result = new ArrayList<>(1);
+    withStatement(sql, statement -> {
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        StructType schema = schemaOf(rows.getMetaData());
+        DataType[] types = new DataType[schema.size()];
+        for (int i = 0; i < types.length; i++) {
+          types[i] = schema.apply(i).dataType();
+        }
+        List<Object[]> values = new ArrayList<>();
+        while (rows.next()) {
+          Object[] row = new Object[types.length];
+          for (int i = 0; i < types.length; i++) {
+            row[i] = ColumnValues.read(rows, i + 1, types[i]);
+          }
+          values.add(row);
+        }
+        result.add(new QueryResult(schema, values));
+      } catch (SQLException e) {
+        throw failure(e, sql);
+      }
+    });
+    return result.get(0);
+  }
+
+  /**
+   * Returns the columns a query would return, without running it to the end.
+   *
+   * @param sql the query
+   * @return its columns
+   * @throws SqlException with the engine's message and the query, if it fails
+   */
+  public StructType schema(String sql) {
+    return query("SELECT * FROM (" + sql + ") LIMIT 0").schema();
+  }
+
+  private static StructType schemaOf(ResultSetMetaData metadata) throws SQLException {
+    StructField[] fields = new StructField[metadata.getColumnCount()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = new StructField(metadata.getColumnLabel(i + 1),
+          DataTypes.fromSqlType(metadata.getColumnTypeName(i + 1)),
+          metadata.isNullable(i + 1) != ResultSetMetaData.columnNoNulls);
+    }
+    return new StructType(fields);
+  }
+
+  private void withStatement(String sql, Consumer<Statement> action) {
+    DuckDBConnection connection = borrow();
+    try (Statement statement = connection.createStatement()) {
+      action.accept(statement);
+    } catch (SQLException e) {
+      throw failure(e, sql);
+    } finally {
+      release(connection);
+    }
+  }
+
+  private static SqlException failure(SQLException e, String sql) {
+    return new SqlException(e.getMessage() + "\nin: " + sql, e);
+  }
+
+  private DuckDBConnection borrow() {
+    if (closed) {
+      throw new IllegalStateException("the SqlSession is closed (its context stopped, or close() was called); "
+          + "get a session of a running context with SqlSession.getOrCreate(ssc)");
+    }
+    DuckDBConnection connection = idle.poll();
+    if (connection != null) {
+      return connection;
+    }
+    try {
+      return primary.duplicate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open a connection to the SQL engine: " + e.getMessage(), e);
+    }
+  }
+
+  private void release(DuckDBConnection connection) {
+    idle.offer(connection);
+    if (closed) {
+      closeQuietly(connection);
+    }
+  }
+
+  /**
+   * Whether the engine was closed.
+   *
+   * @return true after {@link #close()}
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Closes every connection and the database, and deletes the spill directory it made. */
+  @Override
+  public void close() {
+    closed = true;
+    for (DuckDBConnection connection = idle.poll(); connection != null; connection = idle.poll()) {
+      closeQuietly(connection);
+    }
+    closeQuietly(primary);
+    if (ownTempDirectory != null) {
+      try (Stream<Path> paths = Files.walk(ownTempDirectory)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        LOG.warn("could not delete the SQL engine's spill directory {}: {}", ownTempDirectory, e.toString());
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.warn("could not close a connection of the SQL engine: {}", e.toString());
+    }
+  }
+}
