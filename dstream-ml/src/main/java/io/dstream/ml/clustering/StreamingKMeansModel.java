@@ -1,6 +1,7 @@
 package io.dstream.ml.clustering;
 
 import io.dstream.ml.Model;
+import io.dstream.ml.internal.DenseMath;
 import io.dstream.ml.internal.KMeansRule;
 import io.dstream.ml.internal.ModelCodec;
 import io.dstream.ml.internal.ModelFile;
@@ -153,8 +154,11 @@ public final class StreamingKMeansModel implements Model<Integer> {
    */
   public double computeCost(RDD<Vector> points) {
     int dim = centers[0].length;
-    return points.treeAggregate(0.0,
-        (sum, x) -> sum + nearest.distanceSquared(PointChecks.requireFeatures(x, dim, x)), Double::sum);
+    // A one-entry array per task rather than a boxed Double per point.
+    return points.treeAggregate(new double[1], (sum, x) -> {
+      sum[0] += nearest.distanceSquared(PointChecks.requireFeatures(x, dim, x));
+      return sum;
+    }, DenseMath::addInto)[0];
   }
 
   /**
