@@ -188,7 +188,7 @@ public final class StreamingKMeans {
     }
     training = true;
     TrainingStreamNode.trainOn(points, "StreamingKMeans", initial,
-        (current, batch) -> current.update(batch, decayFactor, timeUnit), StreamingKMeansModel.ROWS,
+        (current, batch) -> current.update(batch, decayFactor, timeUnit), initial.snapshotRows("StreamingKMeans"),
         latest -> model = latest);
   }
 

@@ -53,6 +53,36 @@ public final class StreamingKMeansModel implements Model<Integer> {
   private final NearestCenter nearest;
 
   /**
+   * Returns the codec of the snapshots of a streaming k-means whose initial model is this one: it reads only
+   * models of this one's shape, so that a program restarted with another {@code k} or number of features does not
+   * go on with the snapshot's.
+   *
+   * @param algorithm the algorithm's name, for the message
+   * @return the codec
+   */
+  ModelCodec<StreamingKMeansModel> snapshotRows(String algorithm) {
+    int k = centers.length;
+    int dim = centers[0].length;
+    return new ModelCodec<>() {
+      @Override
+      public double[][] toRows(StreamingKMeansModel model) {
+        return ROWS.toRows(model);
+      }
+
+      @Override
+      public StreamingKMeansModel fromRows(double[][] rows) {
+        StreamingKMeansModel model = ROWS.fromRows(rows);
+        if (model.k() != k || model.centers[0].length != dim) {
+          throw new IllegalArgumentException("it has " + model.k() + " centers of " + model.centers[0].length
+              + " features, but this " + algorithm + " has " + k + " of " + dim + "; restart from another "
+              + "checkpoint directory to train a model of the new shape");
+        }
+        return model;
+      }
+    };
+  }
+
+  /**
    * Creates a model.
    *
    * @param clusterCenters the centers, at least one, all of one size of at least 1; copied
