@@ -65,7 +65,7 @@ class ModelRecoveryTest {
   private final class Run {
     final TestStreamingContext t =
         TestStreamingContext.create(Durations.seconds(1), new StreamingConf().setMaster("local[2]"));
-    final StreamingKMeans kmeans = new StreamingKMeans().setK(3).setDecayFactor(0.9).setRandomCenters(2, 0.0, 5L);
+    final StreamingKMeans kmeans;
     final StreamingLinearRegressionWithSGD linear = new StreamingLinearRegressionWithSGD()
         .setInitialWeights(Vectors.zeros(2)).setStepSize(0.3).setNumIterations(5);
     final StreamingLogisticRegressionWithSGD logistic = new StreamingLogisticRegressionWithSGD()
@@ -75,6 +75,12 @@ class ModelRecoveryTest {
     final AtomicBoolean outputFails = new AtomicBoolean();
 
     Run() {
+      this(3);
+    }
+
+    /** The program with another number of clusters, as after a change of its code. */
+    Run(int k) {
+      kmeans = new StreamingKMeans().setK(k).setDecayFactor(0.9).setRandomCenters(2, 0.0, 5L);
       runs.add(t);
       DStream<LabeledPoint> points = t.context().textFileStream(input.uri()).map(LabeledPoint::parse);
       kmeans.trainOn(points.map(LabeledPoint::features));
@@ -127,8 +133,7 @@ class ModelRecoveryTest {
 
     Run second = new Run();
     assertThat(second.t.recoverFrom(checkpoints)).isTrue();
-    assertThat(second.models()).as("the snapshot of 10 s, restored before the first batch")
-        .isNotEqualTo(atStop).hasSameSizeAs(atStop);
+    assertSameModels(second.models(), new Run().models());   // the snapshot is restored when the context starts
     second.t.runBatches(BATCHES - 13);
 
     assertSameModels(second.models(), expected);
@@ -211,6 +216,19 @@ class ModelRecoveryTest {
     assertThatThrownBy(() -> second.t.recoverFrom(checkpoints)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("none is intact and usable")
         .hasMessageContaining("there is no model snapshot of time 10000 ms in " + input.uri(directory));
+  }
+
+  @Test
+  void aRestartWithAnotherNumberOfClustersRefusesTheSnapshotRatherThanKeepingItsClusters() throws IOException {
+    runAndStopAfter(12);
+    String directory = firstModelDirectory();
+
+    Run second = new Run(4);
+    assertThat(second.t.recoverFrom(checkpoints)).isTrue();
+    // The snapshot is restored when the context starts.
+    assertThatThrownBy(() -> second.t.runBatches(1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the model snapshot of time 10000 ms in " + input.uri(directory))
+        .hasMessageContaining("3 centers of 2 features, but this StreamingKMeans has 4 of 2");
   }
 
   @Test

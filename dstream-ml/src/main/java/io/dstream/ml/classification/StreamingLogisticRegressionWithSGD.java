@@ -49,6 +49,7 @@ public final class StreamingLogisticRegressionWithSGD {
    * @param initialWeights the weights
    * @return this
    * @throws IllegalArgumentException if null, empty or holding NaN
+   * @throws IllegalStateException if {@code trainOn} was called already
    */
   public StreamingLogisticRegressionWithSGD setInitialWeights(Vector initialWeights) {
     sgd.setInitialWeights(initialWeights);

@@ -53,10 +53,17 @@ public final class StreamingKMeans {
    * @param k the number of clusters, at least 1
    * @return this
    * @throws IllegalArgumentException if {@code k} is less than 1
+   * @throws IllegalStateException if centers of another number were set already (MLlib would silently keep
+   *     them)
    */
   public StreamingKMeans setK(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
+    }
+    StreamingKMeansModel current = model;
+    if (current != null && current.k() != k) {
+      throw new IllegalStateException("setK(" + k + ") after " + current.k() + " centers were set: call setK "
+          + "before setRandomCenters, or give setInitialCenters " + k + " centers");
     }
     this.k = k;
     return this;
@@ -101,8 +108,14 @@ public final class StreamingKMeans {
    * @param weights one weight per center, 0 or more
    * @return this
    * @throws IllegalArgumentException as {@link StreamingKMeansModel#StreamingKMeansModel(Vector[], double[])}
+   * @throws IllegalStateException if {@link #trainOn} was called already: training starts from the centers it
+   *     found
    */
   public StreamingKMeans setInitialCenters(Vector[] centers, double[] weights) {
+    if (training) {
+      throw new IllegalStateException("this StreamingKMeans trains from the centers it had at trainOn; set the "
+          + "initial centers before trainOn");
+    }
     StreamingKMeansModel initial = new StreamingKMeansModel(centers, weights);
     this.k = initial.k();
     this.model = initial;
@@ -117,6 +130,7 @@ public final class StreamingKMeans {
    * @param seed the seed: the same seed gives the same centers
    * @return this
    * @throws IllegalArgumentException if {@code dim} is less than 1 or {@code weight} is negative or NaN
+   * @throws IllegalStateException if {@link #trainOn} was called already
    */
   public StreamingKMeans setRandomCenters(int dim, double weight, long seed) {
     if (dim < 1) {
@@ -174,7 +188,7 @@ public final class StreamingKMeans {
     }
     training = true;
     TrainingStreamNode.trainOn(points, "StreamingKMeans", initial,
-        (current, batch) -> current.update(batch, decayFactor, timeUnit), StreamingKMeansModel.ROWS,
+        (current, batch) -> current.update(batch, decayFactor, timeUnit), initial.snapshotRows("StreamingKMeans"),
         latest -> model = latest);
   }
 

@@ -1,6 +1,7 @@
 package io.dstream.ml.clustering;
 
 import io.dstream.ml.Model;
+import io.dstream.ml.internal.DenseMath;
 import io.dstream.ml.internal.KMeansRule;
 import io.dstream.ml.internal.ModelCodec;
 import io.dstream.ml.internal.ModelFile;
@@ -50,6 +51,36 @@ public final class StreamingKMeansModel implements Model<Integer> {
   private final double[][] centers;
   private final double[] weights;
   private final NearestCenter nearest;
+
+  /**
+   * Returns the codec of the snapshots of a streaming k-means whose initial model is this one: it reads only
+   * models of this one's shape, so that a program restarted with another {@code k} or number of features does not
+   * go on with the snapshot's.
+   *
+   * @param algorithm the algorithm's name, for the message
+   * @return the codec
+   */
+  ModelCodec<StreamingKMeansModel> snapshotRows(String algorithm) {
+    int k = centers.length;
+    int dim = centers[0].length;
+    return new ModelCodec<>() {
+      @Override
+      public double[][] toRows(StreamingKMeansModel model) {
+        return ROWS.toRows(model);
+      }
+
+      @Override
+      public StreamingKMeansModel fromRows(double[][] rows) {
+        StreamingKMeansModel model = ROWS.fromRows(rows);
+        if (model.k() != k || model.centers[0].length != dim) {
+          throw new IllegalArgumentException("it has " + model.k() + " centers of " + model.centers[0].length
+              + " features, but this " + algorithm + " has " + k + " of " + dim + "; restart from another "
+              + "checkpoint directory to train a model of the new shape");
+        }
+        return model;
+      }
+    };
+  }
 
   /**
    * Creates a model.
@@ -153,8 +184,11 @@ public final class StreamingKMeansModel implements Model<Integer> {
    */
   public double computeCost(RDD<Vector> points) {
     int dim = centers[0].length;
-    return points.treeAggregate(0.0,
-        (sum, x) -> sum + nearest.distanceSquared(PointChecks.requireFeatures(x, dim, x)), Double::sum);
+    // A one-entry array per task rather than a boxed Double per point.
+    return points.treeAggregate(new double[1], (sum, x) -> {
+      sum[0] += nearest.distanceSquared(PointChecks.requireFeatures(x, dim, x));
+      return sum;
+    }, DenseMath::addInto)[0];
   }
 
   /**

@@ -49,7 +49,10 @@ public final class NearestCenter {
    * @return the squared distance
    */
   public double distanceSquared(Vector x) {
-    int c = indexOf(x);
-    return DenseMath.squaredDistance(x, centers[c], normsSquared[c]);
+    double best = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < centers.length; c++) {
+      best = Math.min(best, DenseMath.squaredDistance(x, centers[c], normsSquared[c]));
+    }
+    return best;
   }
 }

@@ -61,8 +61,14 @@ public final class StreamingSgd<M extends Model<Double>> {
    *
    * @param initialWeights the weights, at least one, none NaN
    * @throws IllegalArgumentException if null, empty or holding NaN
+   * @throws IllegalStateException if {@link #trainOn} was called already: training starts from the weights it
+   *     found
    */
   public void setInitialWeights(Vector initialWeights) {
+    if (training) {
+      throw new IllegalStateException("this " + algorithm + " trains from the weights it had at trainOn; set the "
+          + "initial weights before trainOn");
+    }
     if (initialWeights == null || initialWeights.size() == 0) {
       throw new IllegalArgumentException(algorithm + " needs initial weights of at least one feature, got "
           + initialWeights);

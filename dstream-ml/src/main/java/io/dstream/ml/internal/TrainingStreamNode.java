@@ -54,6 +54,9 @@ public final class TrainingStreamNode<T, M> extends StreamNode<T> implements Sna
   // By batch time in ms. Written under chainLock; forgotten() trims it from the job generator's thread, which
   // must not wait for training, hence a concurrent map.
   private final NavigableMap<Long, M> models = new ConcurrentSkipListMap<>();
+  // What training a batch threw when a later batch's job trained on it first (concurrent jobs), kept for the
+  // batch's own job to throw. Written under chainLock, trimmed as models is.
+  private final NavigableMap<Long, Exception> failures = new ConcurrentSkipListMap<>();
   private Long restoredTime;
   private Long publishedTime;
   private volatile Time latestSnapshot;
@@ -83,13 +86,15 @@ public final class TrainingStreamNode<T, M> extends StreamNode<T> implements Sna
    * @param publish called with each newer model, on the job thread that made it (and with a restored one)
    * @param <T> the point type
    * @param <M> the model type
+   * @return the training stream
    * @throws IllegalStateException if the context has started
    */
-  public static <T, M> void trainOn(DStreamLike<T, ?, ?> points, String algorithm, M initial,
+  public static <T, M> TrainingStreamNode<T, M> trainOn(DStreamLike<T, ?, ?> points, String algorithm, M initial,
       ModelUpdate<T, M> update, ModelCodec<M> codec, Consumer<M> publish) {
     TrainingStreamNode<T, M> node = new TrainingStreamNode<>(ContextAccess.node(points), points, algorithm, initial,
         update, codec, publish);
     new ForEachStreamNode<>(node, (batch, time) -> node.modelAt(time), "trainOn of " + algorithm);
+    return node;
   }
 
   @Override
@@ -131,7 +136,8 @@ public final class TrainingStreamNode<T, M> extends StreamNode<T> implements Sna
 
   /**
    * Returns the model after the batch of a time, training on every batch from the newest model kept up to it.
-   * A batch whose training fails leaves the model as it was, and its exception fails the job that asked.
+   * A batch whose training fails leaves the model as it was, and its exception fails that batch's job: at once if
+   * it is the batch asked for, otherwise (a later batch's job trained on it first) when its own job asks.
    *
    * @param time a batch time of this stream
    * @return the model, or null for a batch before a restored snapshot (the snapshot covers it)
@@ -148,11 +154,23 @@ public final class TrainingStreamNode<T, M> extends StreamNode<T> implements Sna
         throw new IllegalStateException(this + " no longer keeps the model of " + time + " (it keeps those from "
             + models.firstKey() + " ms); a batch that old cannot be trained on again");
       }
+      Exception failedEarlier = failures.remove(ms);
+      if (failedEarlier != null) {
+        throw failedEarlier;
+      }
       long from = known == null ? graph().zeroTime().milliseconds() : known.getKey();
       M model = known == null ? initial : known.getValue();
       long slide = slideDuration().milliseconds();
-      for (long t = from + slide; t <= ms; t += slide) {
-        model = trainedOn(new Time(t), model);
+      for (long t = from + slide; t < ms; t += slide) {
+        try {
+          model = trainedOn(new Time(t), model);
+        } catch (Exception e) {
+          failures.put(t, e);
+          model = models.get(t);
+        }
+      }
+      if (from < ms) {
+        model = trainedOn(time, model);
       }
       if (publishedTime == null || ms >= publishedTime) {
         publishedTime = ms;
@@ -181,6 +199,7 @@ public final class TrainingStreamNode<T, M> extends StreamNode<T> implements Sna
     Long base = models.floorKey(upTo.milliseconds());
     if (base != null) {
       models.headMap(base).clear();
+      failures.headMap(base).clear();
     }
   }
 

@@ -47,6 +47,7 @@ public final class StreamingLinearRegressionWithSGD {
    * @param initialWeights the weights
    * @return this
    * @throws IllegalArgumentException if null, empty or holding NaN
+   * @throws IllegalStateException if {@code trainOn} was called already
    */
   public StreamingLinearRegressionWithSGD setInitialWeights(Vector initialWeights) {
     sgd.setInitialWeights(initialWeights);

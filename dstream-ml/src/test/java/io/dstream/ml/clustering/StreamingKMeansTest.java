@@ -247,6 +247,23 @@ class StreamingKMeansTest {
   }
 
   @Test
+  void centersSetAfterTrainOnOrAnotherKAfterTheCentersAreRefused() {
+    StreamingKMeans kmeans = new StreamingKMeans().setRandomCenters(2, 1.0, 1L);
+    // MLlib ignores a k set after the centers; here it would silently keep 2 clusters.
+    assertThatThrownBy(() -> kmeans.setK(3)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("setK(3)").hasMessageContaining("2 centers");
+    kmeans.setK(2);
+    try (TestStreamingContext ssc = context("local[2]")) {
+      kmeans.trainOn(stream(ssc, List.of(List.of(Vectors.dense(0.0, 0.0)))));
+      // The training stream starts from the centers it was given: new ones would be published, then lost.
+      assertThatThrownBy(() -> kmeans.setRandomCenters(2, 1.0, 2L)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("before trainOn");
+      assertThatThrownBy(() -> kmeans.setInitialCenters(vectors(TRUE_CENTERS), new double[3]))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("before trainOn");
+    }
+  }
+
+  @Test
   void misuseIsRefused() {
     StreamingKMeans kmeans = new StreamingKMeans();
     assertThatThrownBy(kmeans::latestModel).isInstanceOf(IllegalStateException.class)

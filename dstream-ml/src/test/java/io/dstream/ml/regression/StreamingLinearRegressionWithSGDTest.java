@@ -125,6 +125,18 @@ class StreamingLinearRegressionWithSGDTest {
   }
 
   @Test
+  void initialWeightsSetAfterTrainOnAreRefused() {
+    try (TestStreamingContext ssc = context("local[2]")) {
+      StreamingLinearRegressionWithSGD regression = new StreamingLinearRegressionWithSGD()
+          .setInitialWeights(Vectors.zeros(3));
+      regression.trainOn(LinearData.stream(ssc, List.of(LinearData.linear(TRUE_WEIGHTS, 0.3, 10, new Random(2)))));
+      // The training stream starts from the weights it was given: new ones would be published, then lost.
+      assertThatThrownBy(() -> regression.setInitialWeights(Vectors.dense(1.0, 1.0, 1.0)))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("before trainOn");
+    }
+  }
+
+  @Test
   void misuseIsRefused() {
     StreamingLinearRegressionWithSGD regression = new StreamingLinearRegressionWithSGD();
     assertThatThrownBy(regression::latestModel).isInstanceOf(IllegalStateException.class)
