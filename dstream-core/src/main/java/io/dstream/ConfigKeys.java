@@ -258,7 +258,9 @@ public final class ConfigKeys {
       "Comma-separated fully qualified names of classes that the Kryo serializer registers, after dstream's own "
           + "and before those of dstream.kryo.registrator (StreamingConf.registerKryoClasses adds to it). A class "
           + "that cannot be loaded fails the context's creation with an IllegalArgumentException. The order fixes "
-          + "the classes' ids in checkpoints: keep it when a checkpoint is to be restored.");
+          + "the classes' ids in checkpoints: keep it when a checkpoint is to be restored. Your classes (these and "
+          + "the registrator's) take the ids from 1000 on and dstream's own stay below, so a dstream upgrade that "
+          + "registers more classes of its own does not move them.");
 
   /** The most records per second that a Kafka direct stream takes from each partition. */
   public static final ConfigKey<Long> KAFKA_MAX_RATE_PER_PARTITION = new ConfigKey<>(

@@ -538,10 +538,7 @@ public final class StreamingConf {
     KryoRegistrator engine = new EngineKryoRegistrator();
     List<Class<?>> classes = loadClassesToRegister();
     return new KryoSerializer(get(ConfigKeys.SERIALIZER_REGISTRATION_REQUIRED), get(ConfigKeys.KRYO_REGISTRATOR),
-        kryo -> {
-          engine.registerClasses(kryo);
-          classes.forEach(kryo::register);
-        });
+        engine, kryo -> classes.forEach(kryo::register));
   }
 
   private List<Class<?>> loadClassesToRegister() {

@@ -34,9 +34,17 @@ public final class KryoSerializer implements Serializer {
   private static final int MAX_POOLED_INSTANCES = 64;
   private static final int INITIAL_BUFFER_BYTES = 256;
 
+  /**
+   * The first Kryo id of the user's classes. The standard and built-in registrations take the ids below it, so
+   * that a class registered by a later dstream version does not shift the ids of the user's classes, which
+   * checkpoints written by an earlier version hold.
+   */
+  public static final int FIRST_USER_REGISTRATION_ID = 1000;
+
   private final boolean registrationRequired;
   private final KryoRegistrator registrator;
   private final KryoRegistrator builtIn;
+  private final KryoRegistrator userClasses;
   private final ClassLoader classLoader;
   private final Pool<Kryo> pool;
 
@@ -80,8 +88,29 @@ public final class KryoSerializer implements Serializer {
    *     cannot be instantiated, or fails while registering
    */
   public KryoSerializer(boolean registrationRequired, String registratorClassName, KryoRegistrator builtIn) {
+    this(registrationRequired, registratorClassName, builtIn, kryo -> {});
+  }
+
+  /**
+   * Creates a serializer that registers the embedding program's classes, then classes the user listed, then
+   * those of the user's registrator. The user's classes (the listed ones and the registrator's) get the ids
+   * from {@link #FIRST_USER_REGISTRATION_ID} on, whatever the program registers.
+   *
+   * @param registrationRequired true to refuse every class that is not registered
+   * @param registratorClassName the fully qualified name of the user's {@link KryoRegistrator}, or null (or
+   *     blank) for none
+   * @param builtIn registers the embedding program's classes; the order of its registrations fixes their ids
+   * @param userClasses registers the classes the user listed (in configuration rather than a registrator)
+   * @throws IllegalArgumentException if the registrator class is missing, is not a {@code KryoRegistrator},
+   *     cannot be instantiated, or fails while registering
+   * @throws IllegalStateException if the standard and built-in registrations reach
+   *     {@link #FIRST_USER_REGISTRATION_ID}
+   */
+  public KryoSerializer(boolean registrationRequired, String registratorClassName, KryoRegistrator builtIn,
+      KryoRegistrator userClasses) {
     this.registrationRequired = registrationRequired;
     this.builtIn = builtIn;
+    this.userClasses = userClasses;
     this.classLoader = Thread.currentThread().getContextClassLoader() != null
         ? Thread.currentThread().getContextClassLoader() : KryoSerializer.class.getClassLoader();
     this.registrator = registratorClassName == null || registratorClassName.isBlank()
@@ -172,7 +201,7 @@ public final class KryoSerializer implements Serializer {
   }
 
   private Kryo newKryo() {
-    Kryo kryo = new ExplainingKryo();
+    ExplainingKryo kryo = new ExplainingKryo();
     kryo.setClassLoader(classLoader);
     kryo.setRegistrationRequired(registrationRequired);
     kryo.setReferences(true);
@@ -181,6 +210,8 @@ public final class KryoSerializer implements Serializer {
     StandardRegistrations.register(kryo);
     ImmutableCollectionsSerializers.registerSerializers(kryo);
     builtIn.registerClasses(kryo);
+    kryo.startUserRegistrations();
+    userClasses.registerClasses(kryo);
     if (registrator != null) {
       try {
         registrator.registerClasses(kryo);
@@ -232,8 +263,35 @@ public final class KryoSerializer implements Serializer {
     return message == null ? root.toString() : message;
   }
 
-  /** Kryo whose error for an unregistered class says how to register it with dstream. */
+  /**
+   * Kryo whose error for an unregistered class says how to register it with dstream, and whose registrations
+   * after {@link #startUserRegistrations()} take ids from {@link #FIRST_USER_REGISTRATION_ID} on.
+   */
   private static final class ExplainingKryo extends Kryo {
+    private boolean userRegistrations;
+
+    /** Makes the next registrations the user's; the ones before must have stayed below the user's ids. */
+    void startUserRegistrations() {
+      int next = super.getNextRegistrationId();
+      if (next >= FIRST_USER_REGISTRATION_ID) {
+        throw new IllegalStateException("dstream's own Kryo registrations reached id " + next + ", the first id "
+            + "of the user's classes: raise KryoSerializer.FIRST_USER_REGISTRATION_ID");
+      }
+      userRegistrations = true;
+    }
+
+    @Override
+    public int getNextRegistrationId() {
+      if (!userRegistrations) {
+        return super.getNextRegistrationId();
+      }
+      int id = FIRST_USER_REGISTRATION_ID;
+      while (getRegistration(id) != null) {
+        id++;
+      }
+      return id;
+    }
+
     @Override
     @SuppressWarnings("rawtypes") // Kryo declares the parameter as a raw Class
     protected String unregisteredClassMessage(Class type) {

@@ -125,4 +125,20 @@ class KryoSerializerRegistrationTest {
     assertThat((Trade) serializer.deserialize(serializer.serialize(new Trade("A", 1)))).isEqualTo(new Trade("A", 1));
     assertThat(serializer.toString()).contains("registrator=none");
   }
+
+  record Position(String account, long amount) {}
+
+  @Test
+  void theUsersClassesKeepTheirIdsWhenTheProgramRegistersMoreClassesOfItsOwn() throws Exception {
+    // An earlier version of the embedding program, and a later one that registers one more class of its own.
+    KryoSerializer earlier = new KryoSerializer(true, TradeRegistrator.class.getName(), kryo -> {},
+        kryo -> kryo.register(Position.class));
+    KryoSerializer later = new KryoSerializer(true, TradeRegistrator.class.getName(),
+        kryo -> kryo.register(int[][].class), kryo -> kryo.register(Position.class));
+    List<Object> written = new ArrayList<>(List.of(new Position("a", 2), new Trade("X", 1)));
+
+    List<Object> read = later.deserialize(earlier.serialize(written));
+
+    assertThat(read).isEqualTo(written);
+  }
 }
