@@ -1,11 +1,8 @@
 package io.dstream.ml.classification;
 
-import io.dstream.ml.Model;
-import io.dstream.ml.internal.DenseMath;
 import io.dstream.ml.internal.ModelFile;
-import io.dstream.ml.internal.PointChecks;
 import io.dstream.ml.linalg.Vector;
-import io.dstream.ml.linalg.Vectors;
+import io.dstream.ml.regression.GeneralizedLinearModel;
 import java.io.IOException;
 
 /**
@@ -19,11 +16,8 @@ import java.io.IOException;
  * double p = model.predictProbability(Vectors.dense(1.0, 0.5));        // about 0.82
  * }</pre>
  */
-public final class LogisticRegressionModel implements Model<Double> {
+public final class LogisticRegressionModel extends GeneralizedLinearModel {
   private static final double THRESHOLD = 0.5;
-
-  private final double[] weights;
-  private final double intercept;
 
   /**
    * Creates a model.
@@ -33,29 +27,7 @@ public final class LogisticRegressionModel implements Model<Double> {
    * @throws IllegalArgumentException if the weights are null, empty or hold NaN
    */
   public LogisticRegressionModel(Vector weights, double intercept) {
-    if (weights == null || weights.size() == 0) {
-      throw new IllegalArgumentException("a logistic model needs at least one weight, got " + weights);
-    }
-    this.weights = PointChecks.requireFeatures(weights, weights.size(), "weights " + weights).toArray();
-    this.intercept = intercept;
-  }
-
-  /**
-   * Returns the weights.
-   *
-   * @return a dense vector, one weight per feature
-   */
-  public Vector weights() {
-    return Vectors.dense(weights);
-  }
-
-  /**
-   * Returns the intercept (0 for a model trained by {@link StreamingLogisticRegressionWithSGD}, as in MLlib).
-   *
-   * @return the intercept
-   */
-  public double intercept() {
-    return intercept;
+    super(weights, intercept);
   }
 
   /**
@@ -66,9 +38,7 @@ public final class LogisticRegressionModel implements Model<Double> {
    * @throws IllegalArgumentException if the features have another size or hold NaN
    */
   public double predictProbability(Vector features) {
-    double margin = DenseMath.dot(PointChecks.requireFeatures(features, weights.length, features), weights)
-        + intercept;
-    return 1.0 / (1.0 + Math.exp(-margin));
+    return 1.0 / (1.0 + Math.exp(-margin(features)));
   }
 
   /**
@@ -84,45 +54,16 @@ public final class LogisticRegressionModel implements Model<Double> {
   }
 
   /**
-   * Saves the model to a file as JSON: its weights and intercept, exactly (every number as Java writes a
-   * {@code double}, so that {@link #load} gives an equal model). A file that is there is replaced, atomically; a missing directory is created.
-   *
-   * <pre>{@code
-   * classifier.latestModel().save("/models/classifier.json");
-   * LogisticRegressionModel model = LogisticRegressionModel.load("/models/classifier.json");
-   * }</pre>
-   *
-   * @param path a path or URI, such as {@code /models/model.json} or {@code file:///models/model.json}
-   * @throws IOException if the file cannot be written
-   * @throws IllegalArgumentException if the path is malformed or no file system serves its scheme, or the
-   *     intercept is infinite
-   */
-  public void save(String path) throws IOException {
-    ModelFile.of(getClass().getSimpleName()).with("weights", weights).with("intercept", intercept).save(path);
-  }
-
-  /**
    * Loads a model that {@link #save} wrote.
    *
    * @param path a path or URI
    * @return the model
-   * @throws IllegalArgumentException if there is no such file, or it is not a saved LogisticRegressionModel (another model, damaged,
-   *     or of another layout version); the message names the path
+   * @throws IllegalArgumentException if there is no such file, or it is not a saved LogisticRegressionModel
+   *     (another model, damaged, or of another layout version); the message names the path
    * @throws IOException if the file cannot be read
    */
   public static LogisticRegressionModel load(String path) throws IOException {
-    ModelFile file = ModelFile.load(path, LogisticRegressionModel.class.getSimpleName());
-    double[] weights = file.row(path, "weights");
-    double intercept = file.number(path, "intercept");
-    try {
-      return new LogisticRegressionModel(Vectors.dense(weights), intercept);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot load a LogisticRegressionModel from " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "LogisticRegressionModel(weights=" + weights() + ", intercept=" + intercept + ")";
+    return ModelFile.loadLinearModel(path, LogisticRegressionModel.class.getSimpleName(),
+        LogisticRegressionModel::new);
   }
 }

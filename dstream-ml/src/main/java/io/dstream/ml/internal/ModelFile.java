@@ -4,11 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.dstream.checkpoint.fs.FileSystems;
 import io.dstream.checkpoint.fs.Location;
+import io.dstream.ml.linalg.Vector;
+import io.dstream.ml.linalg.Vectors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A saved model: one JSON object in one file, such as
@@ -145,6 +148,30 @@ public final class ModelFile {
           + "version " + version + ", and this version of dstream reads version " + VERSION);
     }
     return file;
+  }
+
+  /**
+   * Reads a model of weights and an intercept, as {@code GeneralizedLinearModel.save} writes it.
+   *
+   * @param path a path or URI
+   * @param modelClass the class expected, such as {@code LinearRegressionModel}
+   * @param create makes the model of the weights and intercept read
+   * @param <M> the model type
+   * @return the model
+   * @throws IllegalArgumentException if there is no file, it is not a model file of this version, it holds another
+   *     class, or {@code create} refuses what it holds; the message names the path
+   * @throws IOException if it cannot be read
+   */
+  public static <M> M loadLinearModel(String path, String modelClass, BiFunction<Vector, Double, M> create)
+      throws IOException {
+    ModelFile file = load(path, modelClass);
+    double[] weights = file.row(path, "weights");
+    double intercept = file.number(path, "intercept");
+    try {
+      return create.apply(Vectors.dense(weights), intercept);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot load a " + modelClass + " from " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /**
