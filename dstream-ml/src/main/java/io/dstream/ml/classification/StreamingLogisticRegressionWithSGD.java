@@ -1,13 +1,6 @@
 package io.dstream.ml.classification;
 
-import io.dstream.DStream;
-import io.dstream.PairDStream;
-import io.dstream.ml.internal.Gradient;
-import io.dstream.ml.internal.StreamingSgd;
-import io.dstream.ml.internal.Updater;
-import io.dstream.ml.linalg.Vector;
-import io.dstream.ml.linalg.Vectors;
-import io.dstream.ml.regression.LabeledPoint;
+import io.dstream.ml.regression.StreamingLinearAlgorithm;
 
 /**
  * Binary logistic regression (labels 0 and 1, no intercept, L2 regularization) that learns from a stream while
@@ -35,61 +28,11 @@ import io.dstream.ml.regression.LabeledPoint;
  * point with another number of features than the weights, a NaN feature or a label other than 0 and 1 fails its
  * batch, with an {@link IllegalArgumentException} naming the point.
  */
-public final class StreamingLogisticRegressionWithSGD {
-  private final StreamingSgd<LogisticRegressionModel> sgd = new StreamingSgd<>(Gradient.LOGISTIC,
-      Updater.SQUARED_L2, weights -> new LogisticRegressionModel(Vectors.dense(weights), 0.0),
-      "StreamingLogisticRegressionWithSGD");
-
+public final class StreamingLogisticRegressionWithSGD
+    extends StreamingLinearAlgorithm<LogisticRegressionModel, StreamingLogisticRegressionWithSGD> {
   /** Creates the algorithm with MLlib's defaults; set the initial weights before training. */
-  public StreamingLogisticRegressionWithSGD() {}
-
-  /**
-   * Sets the weights to start from; their size is the number of features.
-   *
-   * @param initialWeights the weights
-   * @return this
-   * @throws IllegalArgumentException if null, empty or holding NaN
-   * @throws IllegalStateException if {@code trainOn} was called already
-   */
-  public StreamingLogisticRegressionWithSGD setInitialWeights(Vector initialWeights) {
-    sgd.setInitialWeights(initialWeights);
-    return this;
-  }
-
-  /**
-   * Sets the step size of the first iteration (iteration {@code i} steps {@code stepSize / sqrt(i)}).
-   *
-   * @param stepSize more than 0
-   * @return this
-   * @throws IllegalArgumentException if not more than 0
-   */
-  public StreamingLogisticRegressionWithSGD setStepSize(double stepSize) {
-    sgd.configure(sgd.config().withStepSize(stepSize));
-    return this;
-  }
-
-  /**
-   * Sets the number of iterations per batch.
-   *
-   * @param numIterations at least 1
-   * @return this
-   * @throws IllegalArgumentException if less than 1
-   */
-  public StreamingLogisticRegressionWithSGD setNumIterations(int numIterations) {
-    sgd.configure(sgd.config().withNumIterations(numIterations));
-    return this;
-  }
-
-  /**
-   * Sets the fraction of a batch's points that each iteration samples.
-   *
-   * @param miniBatchFraction more than 0 and at most 1
-   * @return this
-   * @throws IllegalArgumentException if outside that range
-   */
-  public StreamingLogisticRegressionWithSGD setMiniBatchFraction(double miniBatchFraction) {
-    sgd.configure(sgd.config().withMiniBatchFraction(miniBatchFraction));
-    return this;
+  public StreamingLogisticRegressionWithSGD() {
+    super(Loss.LOGISTIC_L2, LogisticRegressionModel::new);
   }
 
   /**
@@ -99,52 +42,8 @@ public final class StreamingLogisticRegressionWithSGD {
    * @return this
    * @throws IllegalArgumentException if negative
    */
+  @Override
   public StreamingLogisticRegressionWithSGD setRegParam(double regParam) {
-    sgd.configure(sgd.config().withRegParam(regParam));
-    return this;
-  }
-
-  /**
-   * Returns the model as of the last batch trained on (the initial weights before the first).
-   *
-   * @return the model
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public LogisticRegressionModel latestModel() {
-    return sgd.latestModel();
-  }
-
-  /**
-   * Retrains the model on every non-empty batch of a stream.
-   *
-   * @param points the training points
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public void trainOn(DStream<LabeledPoint> points) {
-    sgd.trainOn(points);
-  }
-
-  /**
-   * Predicts the class (0.0 or 1.0) of every point of a stream with the latest model.
-   *
-   * @param points the features
-   * @return the predictions
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public DStream<Double> predictOn(DStream<Vector> points) {
-    return sgd.predictOn(points);
-  }
-
-  /**
-   * Predicts the class (0.0 or 1.0) of every value of a stream of pairs with the latest model, keeping the keys (for
-   * example the true label, to compare with).
-   *
-   * @param points the keyed features
-   * @param <K> the key type
-   * @return the keys and predictions
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public <K> PairDStream<K, Double> predictOnValues(PairDStream<K, Vector> points) {
-    return sgd.predictOnValues(points);
+    return super.setRegParam(regParam);
   }
 }

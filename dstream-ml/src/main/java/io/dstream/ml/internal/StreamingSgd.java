@@ -9,9 +9,9 @@ import io.dstream.rdd.RDD;
 import java.util.function.Function;
 
 /**
- * What MLlib's {@code StreamingLinearAlgorithm} does, for the streaming regressions: keeps the latest model,
- * retrains it on every non-empty batch by {@link GradientDescent} starting from its weights, and predicts
- * with it. The public classes are facades over one of these, each with its loss and model.
+ * The training behind {@code StreamingLinearAlgorithm}, the base of the streaming regressions: keeps the latest
+ * model, retrains it on every non-empty batch by {@link GradientDescent} starting from its weights, and predicts
+ * with it. Each algorithm holds one of these, made with its loss and model.
  *
  * @param <M> the model type
  */

@@ -1,13 +1,5 @@
 package io.dstream.ml.regression;
 
-import io.dstream.DStream;
-import io.dstream.PairDStream;
-import io.dstream.ml.internal.Gradient;
-import io.dstream.ml.internal.StreamingSgd;
-import io.dstream.ml.internal.Updater;
-import io.dstream.ml.linalg.Vector;
-import io.dstream.ml.linalg.Vectors;
-
 /**
  * Linear regression (least squares, no intercept) that learns from a stream while it predicts on streams, as
  * MLlib's {@code StreamingLinearRegressionWithSGD}. On every non-empty batch of {@link #trainOn} it runs
@@ -33,61 +25,11 @@ import io.dstream.ml.linalg.Vectors;
  * point with another number of features than the weights, a NaN feature or a NaN label fails its batch, with an
  * {@link IllegalArgumentException} naming the point.
  */
-public final class StreamingLinearRegressionWithSGD {
-  private final StreamingSgd<LinearRegressionModel> sgd = new StreamingSgd<>(Gradient.LEAST_SQUARES,
-      Updater.SIMPLE, weights -> new LinearRegressionModel(Vectors.dense(weights), 0.0),
-      "StreamingLinearRegressionWithSGD");
-
+public final class StreamingLinearRegressionWithSGD
+    extends StreamingLinearAlgorithm<LinearRegressionModel, StreamingLinearRegressionWithSGD> {
   /** Creates the algorithm with MLlib's defaults; set the initial weights before training. */
-  public StreamingLinearRegressionWithSGD() {}
-
-  /**
-   * Sets the weights to start from; their size is the number of features.
-   *
-   * @param initialWeights the weights
-   * @return this
-   * @throws IllegalArgumentException if null, empty or holding NaN
-   * @throws IllegalStateException if {@code trainOn} was called already
-   */
-  public StreamingLinearRegressionWithSGD setInitialWeights(Vector initialWeights) {
-    sgd.setInitialWeights(initialWeights);
-    return this;
-  }
-
-  /**
-   * Sets the step size of the first iteration (iteration {@code i} steps {@code stepSize / sqrt(i)}).
-   *
-   * @param stepSize more than 0
-   * @return this
-   * @throws IllegalArgumentException if not more than 0
-   */
-  public StreamingLinearRegressionWithSGD setStepSize(double stepSize) {
-    sgd.configure(sgd.config().withStepSize(stepSize));
-    return this;
-  }
-
-  /**
-   * Sets the number of iterations per batch.
-   *
-   * @param numIterations at least 1
-   * @return this
-   * @throws IllegalArgumentException if less than 1
-   */
-  public StreamingLinearRegressionWithSGD setNumIterations(int numIterations) {
-    sgd.configure(sgd.config().withNumIterations(numIterations));
-    return this;
-  }
-
-  /**
-   * Sets the fraction of a batch's points that each iteration samples.
-   *
-   * @param miniBatchFraction more than 0 and at most 1
-   * @return this
-   * @throws IllegalArgumentException if outside that range
-   */
-  public StreamingLinearRegressionWithSGD setMiniBatchFraction(double miniBatchFraction) {
-    sgd.configure(sgd.config().withMiniBatchFraction(miniBatchFraction));
-    return this;
+  public StreamingLinearRegressionWithSGD() {
+    super(Loss.LEAST_SQUARES, LinearRegressionModel::new);
   }
 
   /**
@@ -97,52 +39,8 @@ public final class StreamingLinearRegressionWithSGD {
    * @return this
    * @throws IllegalArgumentException if outside that range
    */
+  @Override
   public StreamingLinearRegressionWithSGD setConvergenceTol(double tolerance) {
-    sgd.configure(sgd.config().withConvergenceTol(tolerance));
-    return this;
-  }
-
-  /**
-   * Returns the model as of the last batch trained on (the initial weights before the first).
-   *
-   * @return the model
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public LinearRegressionModel latestModel() {
-    return sgd.latestModel();
-  }
-
-  /**
-   * Retrains the model on every non-empty batch of a stream.
-   *
-   * @param points the training points
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public void trainOn(DStream<LabeledPoint> points) {
-    sgd.trainOn(points);
-  }
-
-  /**
-   * Predicts {@code w . x} for every point of a stream with the latest model.
-   *
-   * @param points the features
-   * @return the predictions
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public DStream<Double> predictOn(DStream<Vector> points) {
-    return sgd.predictOn(points);
-  }
-
-  /**
-   * Predicts {@code w . x} for every value of a stream of pairs with the latest model, keeping the keys (for
-   * example the true label, to compare with).
-   *
-   * @param points the keyed features
-   * @param <K> the key type
-   * @return the keys and predictions
-   * @throws IllegalStateException if no initial weights were set
-   */
-  public <K> PairDStream<K, Double> predictOnValues(PairDStream<K, Vector> points) {
-    return sgd.predictOnValues(points);
+    return super.setConvergenceTol(tolerance);
   }
 }
