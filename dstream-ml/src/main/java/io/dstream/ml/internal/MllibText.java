@@ -10,13 +10,11 @@ import java.util.Arrays;
  * {@code (label,vector)} or the older {@code label,f1 f2 f3}. A parser reads one text from start to end; an
  * error names the whole text, what was expected and where.
  */
-public final class MllibText {
-  private final String text;
+public final class MllibText extends TextCursor {
   private final String what;
-  private int at;
 
   private MllibText(String text, String what) {
-    this.text = text;
+    super(text);
     this.what = what;
   }
 
@@ -30,7 +28,7 @@ public final class MllibText {
   public static Vector parseVector(String text) {
     MllibText parser = of(text, "a vector, such as [1.0,2.0] or (3,[0,2],[1.0,2.0])");
     Vector vector = parser.vector();
-    parser.end();
+    parser.end("the end of the text");
     return vector;
   }
 
@@ -45,7 +43,7 @@ public final class MllibText {
     MllibText parser = of(text, "a labeled point, such as (1.0,[2.0,3.0]) or 1.0,2.0 3.0");
     parser.skipBlanks();
     LabeledPoint point = parser.peek('(') ? parser.labeledPoint() : parser.olderLabeledPoint();
-    parser.end();
+    parser.end("the end of the text");
     return point;
   }
 
@@ -104,7 +102,7 @@ public final class MllibText {
     try {
       return Vectors.sparse(size, intIndices, values);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot parse '" + text + "' as " + what + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(message(e.getMessage()), e);
     }
   }
 
@@ -153,41 +151,8 @@ public final class MllibText {
     }
   }
 
-  private void expect(char c) {
-    if (!accept(c)) {
-      throw error("'" + c + "'");
-    }
-  }
-
-  private boolean accept(char c) {
-    skipBlanks();
-    if (peek(c)) {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peek(char c) {
-    return at < text.length() && text.charAt(at) == c;
-  }
-
-  private void skipBlanks() {
-    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-      at++;
-    }
-  }
-
-  private void end() {
-    skipBlanks();
-    if (at < text.length()) {
-      throw error("the end of the text");
-    }
-  }
-
-  private IllegalArgumentException error(String expected) {
-    String found = at < text.length() ? "'" + text.charAt(at) + "'" : "the end";
-    return new IllegalArgumentException("cannot parse '" + text + "' as " + what + ": expected " + expected
-        + " at position " + at + ", found " + found);
+  @Override
+  String message(String problem) {
+    return "cannot parse '" + text + "' as " + what + ": " + problem;
   }
 }

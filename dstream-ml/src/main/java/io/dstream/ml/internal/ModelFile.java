@@ -222,12 +222,9 @@ public final class ModelFile {
   }
 
   /** Reads the JSON a model file holds: an object of strings, numbers and (nested) arrays of numbers. */
-  private static final class JsonReader {
-    private final String text;
-    private int at;
-
+  private static final class JsonReader extends TextCursor {
     JsonReader(String text) {
-      this.text = text;
+      super(text);
     }
 
     Map<String, Object> object() {
@@ -241,10 +238,7 @@ public final class ModelFile {
         } while (accept(','));
         expect('}');
       }
-      skipBlanks();
-      if (at < text.length()) {
-        throw error("the end of the file");
-      }
+      end("the end of the file");
       return fields;
     }
 
@@ -297,34 +291,9 @@ public final class ModelFile {
       }
     }
 
-    private void expect(char c) {
-      if (!accept(c)) {
-        throw error("'" + c + "'");
-      }
-    }
-
-    private boolean accept(char c) {
-      skipBlanks();
-      if (peek(c)) {
-        at++;
-        return true;
-      }
-      return false;
-    }
-
-    private boolean peek(char c) {
-      return at < text.length() && text.charAt(at) == c;
-    }
-
-    private void skipBlanks() {
-      while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-        at++;
-      }
-    }
-
-    private IllegalArgumentException error(String expected) {
-      String found = at < text.length() ? "'" + text.charAt(at) + "'" : "the end";
-      return new IllegalArgumentException("expected " + expected + " at position " + at + ", found " + found);
+    @Override
+    String message(String problem) {
+      return problem;
     }
   }
 }
