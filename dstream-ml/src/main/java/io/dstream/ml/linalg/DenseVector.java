@@ -61,10 +61,6 @@ public final class DenseVector implements Vector {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("[");
-    for (int i = 0; i < values.length; i++) {
-      text.append(i == 0 ? "" : ",").append(values[i]);
-    }
-    return text.append(']').toString();
+    return VectorChecks.appendList(new StringBuilder("["), values).append(']').toString();
   }
 }

@@ -97,14 +97,7 @@ public final class SparseVector implements Vector {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("(").append(size).append(",[");
-    for (int k = 0; k < indices.length; k++) {
-      text.append(k == 0 ? "" : ",").append(indices[k]);
-    }
-    text.append("],[");
-    for (int k = 0; k < values.length; k++) {
-      text.append(k == 0 ? "" : ",").append(values[k]);
-    }
-    return text.append("])").toString();
+    StringBuilder text = VectorChecks.appendList(new StringBuilder("(").append(size).append(",["), indices);
+    return VectorChecks.appendList(text.append("],["), values).append("])").toString();
   }
 }

@@ -1,6 +1,9 @@
 package io.dstream.ml.linalg;
 
-/** What both kinds of vector share: the size check of binary operations, and equality by entries. */
+/**
+ * What both kinds of vector share: the size check of binary operations, equality by entries, and the
+ * comma-separated lists of their text forms.
+ */
 final class VectorChecks {
   private VectorChecks() {}
 
@@ -38,5 +41,21 @@ final class VectorChecks {
       }
     }
     return hash;
+  }
+
+  /** Appends numbers separated by commas, without blanks, as MLlib's text forms write them. */
+  static StringBuilder appendList(StringBuilder text, double[] numbers) {
+    for (int k = 0; k < numbers.length; k++) {
+      text.append(k == 0 ? "" : ",").append(numbers[k]);
+    }
+    return text;
+  }
+
+  /** Appends indices separated by commas, without blanks. */
+  static StringBuilder appendList(StringBuilder text, int[] indices) {
+    for (int k = 0; k < indices.length; k++) {
+      text.append(k == 0 ? "" : ",").append(indices[k]);
+    }
+    return text;
   }
 }
