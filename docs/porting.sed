@@ -48,10 +48,14 @@ s/org\.apache\.spark\.sql\.SparkSession([^A-Za-z0-9_$]|$)/io.dstream.sql.SqlSess
 s/org\.apache\.spark\.sql\.Dataset([^A-Za-z0-9_$]|$)/io.dstream.sql.DataFrame\1/g
 s/org\.apache\.spark\.sql\.(Row|RowFactory)([^A-Za-z0-9_$]|$)/io.dstream.sql.\1\2/g
 s/org\.apache\.spark\.sql\.types\./io.dstream.sql.types./g
-# the guide's session of the RDD's context, SparkSession.builder().config(rdd.context().getConf()): the builder
-# returns the session of the active context, so its configuration is not needed; elsewhere an RDD's
-# configuration is the active context's
+# the guide's older API: SQLContext is the session, and Spark 1.x's DataFrame class has dstream's name already
+s/org\.apache\.spark\.sql\.SQLContext([^A-Za-z0-9_$]|$)/io.dstream.sql.SqlSession\1/g
+s/org\.apache\.spark\.sql\.DataFrame([^A-Za-z0-9_$]|$)/io.dstream.sql.DataFrame\1/g
+# the guide's session of the RDD's context, SparkSession.builder().config(rdd.context().getConf()) or, in its
+# older form, SQLContext.getOrCreate(rdd.context()): the builder returns the session of the active context, so
+# its configuration is not needed; elsewhere an RDD's configuration is the active context's
 s/(^|[^A-Za-z0-9_$])SparkSession\.builder\(\)\.config\([A-Za-z_][A-Za-z0-9_]*\.context\(\)\.getConf\(\)\)/\1SqlSession.builder()/g
+s/(^|[^A-Za-z0-9_$])SQLContext\.getOrCreate\([A-Za-z_][A-Za-z0-9_]*\.context\(\)\)/\1SqlSession.builder().getOrCreate()/g
 s/(^|[^A-Za-z0-9_$.])[A-Za-z_][A-Za-z0-9_]*\.context\(\)\.getConf\(\)/\1io.dstream.StreamingContext.getActive().orElseThrow().conf()/g
 
 # ---- methods whose names carry the Spark types ----
@@ -81,6 +85,8 @@ s/(^|[^A-Za-z0-9_$])Java(BatchInfo|ReceiverInfo|OutputOperationInfo)([^A-Za-z0-9
 s/(^|[^A-Za-z0-9_$])SparkSession([^A-Za-z0-9_$]|$)/\1SqlSession\2/g
 s/(^|[^A-Za-z0-9_$])SparkSession([^A-Za-z0-9_$]|$)/\1SqlSession\2/g
 s/(^|[^A-Za-z0-9_$])Dataset<Row>/\1DataFrame/g
+s/(^|[^A-Za-z0-9_$])SQLContext([^A-Za-z0-9_$]|$)/\1SqlSession\2/g
+s/(^|[^A-Za-z0-9_$])SQLContext([^A-Za-z0-9_$]|$)/\1SqlSession\2/g
 # scala.Option in a receiver's preferredLocation() (imported above as java.util.Optional)
 s/(^|[^A-Za-z0-9_$])Option<String> preferredLocation\(/\1Optional<String> preferredLocation(/g
 s/(^|[^A-Za-z0-9_$])Option\.apply\(/\1Optional.ofNullable(/g

@@ -1,5 +1,6 @@
 package io.dstream.benchmarks;
 
+import io.dstream.DStream;
 import io.dstream.Duration;
 import io.dstream.Durations;
 import io.dstream.StreamingContext;
@@ -56,15 +57,33 @@ final class ThroughputRun {
    */
   static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp,
       StatusPageMode statusPage, Consumer<StreamingContext> setUp) throws InterruptedException {
-    StreamingContext ssc = new StreamingContext(statusPage.conf(workload.name()), BATCH_INTERVAL);
+    return measure(workload.name(), words -> workload.define(words.mapToPair(word -> new Tuple2<>(word, 1)),
+        BATCH_INTERVAL), batches, warmUp, statusPage, setUp);
+  }
+
+  /**
+   * Runs a pipeline defined on W1's words ({@code lines -> flatMap(split " ")}) over the batches, as
+   * {@link #measure(EngineWorkload, List, int)} does, so that other pipelines (such as SQL's word count) are
+   * measured on the same input, the same way.
+   *
+   * @param name the run's name (the context's application name)
+   * @param pipeline defines the output on the words stream
+   * @param batches the input lines of each batch
+   * @param warmUp how many first batches are not measured
+   * @param statusPage whether the context serves its status page, and whether a client polls it
+   * @param setUp what to do with the context, its pipeline defined, before it starts
+   * @return the measured batches' processing times in milliseconds
+   * @throws InterruptedException if interrupted while waiting for the batches
+   */
+  static List<Double> measure(String name, Consumer<DStream<String>> pipeline, List<List<String>> batches,
+      int warmUp, StatusPageMode statusPage, Consumer<StreamingContext> setUp) throws InterruptedException {
+    StreamingContext ssc = new StreamingContext(statusPage.conf(name), BATCH_INTERVAL);
     try {
       Queue<RDD<String>> queue = new ArrayDeque<>();
       for (List<String> batch : batches) {
         queue.add(ssc.parallelize(batch, 2));
       }
-      workload.define(ssc.queueStream(queue, true)
-          .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
-          .mapToPair(word -> new Tuple2<>(word, 1)), BATCH_INTERVAL);
+      pipeline.accept(ssc.queueStream(queue, true).flatMap(line -> Arrays.asList(line.split(" ")).iterator()));
       List<Double> times = new ArrayList<>();
       CountDownLatch done = new CountDownLatch(batches.size());
       ssc.addStreamingListener(new StreamingListener() {
@@ -83,7 +102,7 @@ final class ThroughputRun {
       StatusPageMode.Client client = statusPage.startClient(ssc);
       try {
         if (!done.await(10, TimeUnit.MINUTES)) {
-          throw new IllegalStateException(workload + " did not finish its batches within 10 minutes");
+          throw new IllegalStateException(name + " did not finish its batches within 10 minutes");
         }
       } finally {
         client.close();

@@ -70,7 +70,9 @@ class ExampleMainArgumentsTest {
             new String[] {"/tmp/train"},
             "expected 2 to 3 arguments, got 1; usage: " + StreamingLinearRegressionExample.USAGE),
         Arguments.of("SqlNetworkWordCount", (Main) SqlNetworkWordCount::main, new String[] {"localhost"},
-            "expected 2 to 3 arguments, got 1; usage: " + SqlNetworkWordCount.USAGE));
+            "expected 2 to 3 arguments, got 1; usage: " + SqlNetworkWordCount.USAGE),
+        Arguments.of("SqlDictionaryJoin", (Main) SqlDictionaryJoin::main, new String[] {"localhost", "9999"},
+            "expected 3 to 4 arguments, got 2; usage: " + SqlDictionaryJoin.USAGE));
   }
 
   @ParameterizedTest(name = "{0} {2}")

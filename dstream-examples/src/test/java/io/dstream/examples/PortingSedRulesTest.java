@@ -43,6 +43,13 @@ class PortingSedRulesTest {
                 + "io.dstream.StreamingContext.getActive().orElseThrow().conf());"),
         Arguments.of("MySparkSession s; Dataset<Rows> d; mySparkSession.builder();",
             "MySparkSession s; Dataset<Rows> d; mySparkSession.builder();"),
+        // the guide's older SQLContext, whose DataFrame is dstream's name already
+        Arguments.of("import org.apache.spark.sql.SQLContext; import org.apache.spark.sql.DataFrame;",
+            "import io.dstream.sql.SqlSession; import io.dstream.sql.DataFrame;"),
+        Arguments.of("SQLContext sqlContext = SQLContext.getOrCreate(rdd.context());",
+            "SqlSession sqlContext = SqlSession.builder().getOrCreate();"),
+        Arguments.of("MySQLContext c = MySQLContext.getOrCreate(rdd.context()); SQLContexts.of(x);",
+            "MySQLContext c = MySQLContext.getOrCreate(rdd.context()); SQLContexts.of(x);"),
         // whole names only: a user's names are left alone; Spark's JavaDStreamLike is DStreamLike
         Arguments.of("JavaDStreamLike<String, ?, ?> like;", "DStreamLike<String, ?, ?> like;"),
         Arguments.of("import org.apache.spark.streaming.api.java.JavaDStreamLike;", "import io.dstream.DStreamLike;"),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,18 @@ class DataFrameTest {
             .limit(2).map(e -> e.getKey() + "=" + e.getValue()).toList());
     assertThat(frame.select("upper(word) as w").javaRDD().map(r -> r.getString(0)).collect())
         .containsExactlyInAnyOrderElementsOf(words.stream().map(String::toUpperCase).toList());
+  }
+
+  @Test
+  void anOrderedQueryKeepsItsOrderPastTheEnginesRowGroups() {
+    // More rows than one row group of the engine (122,880), so that the result is written by parallel threads
+    List<String> words = IntStream.range(0, 150_000).mapToObj(i -> "w" + (i * 7919L) % 150_000).toList();
+    session.toDF(ssc.context().parallelize(words, 2), String.class, "word").createOrReplaceTempView("words");
+
+    List<String> ordered = session.sql("select word from words order by word").collectAsList().stream()
+        .map(r -> r.getString(0)).toList();
+
+    assertThat(ordered.equals(words.stream().sorted().toList())).as("the rows come in the query's order").isTrue();
   }
 
   @Test

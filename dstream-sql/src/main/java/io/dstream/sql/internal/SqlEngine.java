@@ -1,5 +1,6 @@
 package io.dstream.sql.internal;
 
+import io.dstream.ConfigKeys;
 import io.dstream.sql.SqlException;
 import io.dstream.sql.types.DataType;
 import io.dstream.sql.types.DataTypes;
@@ -41,11 +42,13 @@ public final class SqlEngine implements AutoCloseable {
   private final ConcurrentLinkedQueue<DuckDBConnection> idle = new ConcurrentLinkedQueue<>();
   private final AtomicLong tableIds = new AtomicLong();
   private final Path ownTempDirectory;
+  private final String outOfMemoryHint;
   private volatile boolean closed;
 
-  private SqlEngine(DuckDBConnection primary, Path ownTempDirectory) {
+  private SqlEngine(DuckDBConnection primary, Path ownTempDirectory, String outOfMemoryHint) {
     this.primary = primary;
     this.ownTempDirectory = ownTempDirectory;
+    this.outOfMemoryHint = outOfMemoryHint;
   }
 
   /**
@@ -60,11 +63,13 @@ public final class SqlEngine implements AutoCloseable {
       Path own = settings.tempDirectory() == null ? Files.createTempDirectory("dstream-sql-") : null;
       Path temp = own != null ? own : settings.tempDirectory();
       DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-      SqlEngine engine = new SqlEngine(connection, own);
+      SqlEngine engine = new SqlEngine(connection, own, "\n(dstream-sql: the engine's memory is bounded by "
+          + ConfigKeys.SQL_MEMORY_LIMIT.name() + " = " + settings.memoryLimitBytes() + " bytes, past which it spills "
+          + "to " + temp + "; this did not fit even so: raise " + ConfigKeys.SQL_MEMORY_LIMIT.name()
+          + ", or make the batches or the query's intermediate results smaller)");
       engine.execute("SET memory_limit = '" + Math.max(1, settings.memoryLimitBytes() >> 10) + "KiB'");
       engine.execute("SET threads = " + settings.threads());
       engine.execute("SET temp_directory = '" + temp.toString().replace("'", "''") + "'");
-      engine.execute("SET preserve_insertion_order = false");
       LOG.debug("SQL engine opened: memory limit {} bytes, {} threads, spilling to {}",
           settings.memoryLimitBytes(), settings.threads(), temp);
       return engine;
@@ -129,8 +134,8 @@ public final class SqlEngine implements AutoCloseable {
         count++;
       }
     } catch (SQLException e) {
-      throw new SqlException(e.getMessage() + "\n(while loading the rows of a DataFrame into table " + table + ")",
-          e);
+      throw new SqlException(e.getMessage() + "\n(while loading the rows of a DataFrame into table " + table + ")"
+          + hintFor(e), e);
     } catch (ClassCastException e) {
       throw new IllegalArgumentException("a row does not fit the schema " + schema + ": " + e.getMessage(), e);
     } finally {
@@ -231,8 +236,16 @@ public final class SqlEngine implements AutoCloseable {
     }
   }
 
-  private static SqlException failure(SQLException e, String sql) {
-    return new SqlException(e.getMessage() + "\nin: " + sql, e);
+  private SqlException failure(SQLException e, String sql) {
+    return new SqlException(e.getMessage() + "\nin: " + sql + hintFor(e), e);
+  }
+
+  /** Names the key that bounds the engine's memory when the engine ran out of it (its own advice is SQL's). */
+  private String hintFor(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    boolean outOfMemory = message.contains("Out of Memory") || message.contains("could not allocate block")
+        || message.contains("failed to pin block");
+    return outOfMemory ? outOfMemoryHint : "";
   }
 
   private DuckDBConnection borrow() {
