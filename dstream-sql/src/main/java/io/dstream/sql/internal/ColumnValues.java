@@ -70,6 +70,9 @@ final class ColumnValues {
       value = results.getBigDecimal(column);
     } else if (type == DataTypes.BinaryType) {
       value = results.getBytes(column);
+    } else if (type == DataTypes.LongType) {
+      // Through getLong: the driver refuses getObject(Long.class) for the HUGEINT that sum() of integers gives.
+      value = results.getLong(column);
     } else {
       value = results.getObject(column, type.javaClass());
     }
