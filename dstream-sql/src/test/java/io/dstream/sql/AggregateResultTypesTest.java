@@ -3,39 +3,21 @@ package io.dstream.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.dstream.Durations;
-import io.dstream.StreamingConf;
-import io.dstream.testing.TestStreamingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The columns the engine's aggregates produce read back as Java values: {@code sum} over an integer column is
  * the engine's 128-bit HUGEINT, which dstream-sql shows as a long, as Spark's {@code sum} of ints is a bigint.
  */
-class AggregateResultTypesTest {
+class AggregateResultTypesTest extends SessionTest {
   /** A word with a count. */
   public record Counted(String word, int n) {}
 
-  private TestStreamingContext ssc;
-  private SqlSession session;
-
-  @BeforeEach
-  void start() {
-    ssc = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().setMaster("local[2]"));
-    session = SqlSession.getOrCreate(ssc.context());
-  }
-
-  @AfterEach
-  void stop() {
-    ssc.close();
-  }
 
   @Test
   void aSumOfAnIntegerColumnReadsBackAsTheLongsPlainJavaSums() {

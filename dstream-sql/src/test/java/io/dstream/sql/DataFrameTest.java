@@ -3,11 +3,8 @@ package io.dstream.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.Durations;
-import io.dstream.StreamingConf;
 import io.dstream.sql.types.DataTypes;
 import io.dstream.sql.types.StructType;
-import io.dstream.testing.TestStreamingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -25,15 +22,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** DataFrames outside a stream: types, nulls, show, schema, errors, the thin layer over SQL and static files. */
-class DataFrameTest {
-  private TestStreamingContext ssc;
-  private SqlSession session;
+class DataFrameTest extends SessionTest {
 
   /** Every type a column holds, each boxed so that it can be null. */
   public record Everything(String text, Integer integer, Long number, Short small, Byte tiny, Double real,
@@ -78,17 +71,6 @@ class DataFrameTest {
 
   /** A property of a type no column holds. */
   public record WithList(String name, List<String> tags) {}
-
-  @BeforeEach
-  void start() {
-    ssc = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().setMaster("local[2]"));
-    session = SqlSession.getOrCreate(ssc.context());
-  }
-
-  @AfterEach
-  void stop() {
-    ssc.close();
-  }
 
   private static Everything sample(int i) {
     return new Everything("t" + i, i, i * 10_000_000_000L, (short) i, (byte) i, i + 0.25, i + 0.5f, i % 2 == 0,

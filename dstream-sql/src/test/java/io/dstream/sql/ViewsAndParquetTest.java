@@ -3,37 +3,19 @@ package io.dstream.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dstream.Durations;
-import io.dstream.StreamingConf;
-import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A session's catalogue of views ({@code table}, {@code dropTempView}) and Parquet files read back as tables. */
-class ViewsAndParquetTest {
+class ViewsAndParquetTest extends SessionTest {
   /** A reading of a sensor, with a column of each of three types and a null. */
   public record Reading(String sensor, Long count, Double value) {}
 
   private static final List<Reading> READINGS = List.of(new Reading("a", 1L, 0.5), new Reading("b", null, 2.25),
       new Reading("c", 3L, null));
 
-  private TestStreamingContext ssc;
-  private SqlSession session;
-
-  @BeforeEach
-  void start() {
-    ssc = TestStreamingContext.create(Durations.seconds(1), new StreamingConf().setMaster("local[2]"));
-    session = SqlSession.getOrCreate(ssc.context());
-  }
-
-  @AfterEach
-  void stop() {
-    ssc.close();
-  }
 
   @Test
   void aParquetFileTheEngineWroteReadsBackWithItsRowsAndTypes(@TempDir Path dir) {
