@@ -6,25 +6,40 @@ import io.dstream.Durations;
 import io.dstream.StreamingContext;
 import io.dstream.Tuple2;
 import io.dstream.rdd.RDD;
-import io.dstream.scheduler.StreamingListener;
-import io.dstream.scheduler.StreamingListenerBatchCompleted;
+import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One throughput run of an engine workload: the batches are queued (one per interval) into a queue stream
- * of a {@code local[2]} context on the system clock, and each measured batch's processing time is taken
- * from the listener's {@code BatchInfo}.
+ * One throughput run of an engine workload: the batches are queued into a queue stream of a {@code local[2]}
+ * context driven by the test kit's manual clock, one batch at a time. A batch's time is the wall-clock time
+ * from moving the clock to its batch time until it has completed and the listeners have had its completion
+ * (the test kit's {@code runBatches(1)}): its job generation, its jobs, and its checkpoint are all in it. (The
+ * {@code BatchInfo}'s processing delay is on the manual clock, which stands still while the batch runs.) The
+ * clock moves to the next batch only once the last has completed, so batches never queue up and no run waits
+ * for a batch interval to pass.
+ *
+ * <p>A run can also time {@link WordCountLoop} over each batch's lines right after the engine processed
+ * them, so that the engine and the loop are compared batch by batch at the same moment of the machine: on a
+ * shared machine, the load moves the absolute figures by a third or more within a minute, and a ratio of
+ * two back-to-back measurements moves much less.
  */
 final class ThroughputRun {
-  /** Long enough that a batch is processed before the next is due, so batches do not queue up. */
+  /** The batch interval of the contexts (on the manual clock, so it only sets the batch times). */
   static final Duration BATCH_INTERVAL = Durations.milliseconds(250);
+
+  /**
+   * One measured batch.
+   *
+   * @param engineMillis the engine's processing time of the batch
+   * @param loopMillis the loop's time over the same lines just after, or {@code NaN} if the run had no loop
+   * @param engineAllocatedBytes what all threads allocated while the engine ran the batch (a lower bound)
+   */
+  record Batch(double engineMillis, double loopMillis, long engineAllocatedBytes) {}
 
   private ThroughputRun() {}
 
@@ -35,11 +50,9 @@ final class ThroughputRun {
    * @param workload the pipeline
    * @param batches the input lines of each batch
    * @param warmUp how many first batches are not measured
-   * @return the measured batches' processing times in milliseconds
-   * @throws InterruptedException if interrupted while waiting for the batches
+   * @return the measured batches' times in milliseconds
    */
-  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp)
-      throws InterruptedException {
+  static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp) {
     return measure(workload, batches, warmUp, StatusPageMode.OFF, ssc -> { });
   }
 
@@ -52,13 +65,11 @@ final class ThroughputRun {
    * @param warmUp how many first batches are not measured
    * @param statusPage whether the context serves its status page, and whether a client polls it
    * @param setUp what to do with the context, its pipeline defined, before it starts
-   * @return the measured batches' processing times in milliseconds
-   * @throws InterruptedException if interrupted while waiting for the batches
+   * @return the measured batches' times in milliseconds
    */
   static List<Double> measure(EngineWorkload workload, List<List<String>> batches, int warmUp,
-      StatusPageMode statusPage, Consumer<StreamingContext> setUp) throws InterruptedException {
-    return measure(workload.name(), words -> workload.define(words.mapToPair(word -> new Tuple2<>(word, 1)),
-        BATCH_INTERVAL), batches, warmUp, statusPage, setUp);
+      StatusPageMode statusPage, Consumer<StreamingContext> setUp) {
+    return measure(workload.name(), pairsOf(workload), batches, warmUp, statusPage, setUp);
   }
 
   /**
@@ -72,45 +83,64 @@ final class ThroughputRun {
    * @param warmUp how many first batches are not measured
    * @param statusPage whether the context serves its status page, and whether a client polls it
    * @param setUp what to do with the context, its pipeline defined, before it starts
-   * @return the measured batches' processing times in milliseconds
-   * @throws InterruptedException if interrupted while waiting for the batches
+   * @return the measured batches' times in milliseconds
    */
   static List<Double> measure(String name, Consumer<DStream<String>> pipeline, List<List<String>> batches,
-      int warmUp, StatusPageMode statusPage, Consumer<StreamingContext> setUp) throws InterruptedException {
-    StreamingContext ssc = new StreamingContext(statusPage.conf(name), BATCH_INTERVAL);
-    try {
+      int warmUp, StatusPageMode statusPage, Consumer<StreamingContext> setUp) {
+    List<Double> times = new ArrayList<>();
+    for (Batch batch : run(name, pipeline, batches, warmUp, statusPage, setUp, false)) {
+      times.add(batch.engineMillis());
+    }
+    return times;
+  }
+
+  /**
+   * Runs a workload over the batches and, after each batch, the plain loop over the same lines.
+   *
+   * @param workload the pipeline
+   * @param batches the input lines of each batch
+   * @param warmUp how many first batches are not measured
+   * @param statusPage whether the context serves its status page, and whether a client polls it
+   * @return the measured batches, in order
+   */
+  static List<Batch> measureBesideLoop(EngineWorkload workload, List<List<String>> batches, int warmUp,
+      StatusPageMode statusPage) {
+    return run(workload.name(), pairsOf(workload), batches, warmUp, statusPage, ssc -> { }, true);
+  }
+
+  private static Consumer<DStream<String>> pairsOf(EngineWorkload workload) {
+    return words -> workload.define(words.mapToPair(word -> new Tuple2<>(word, 1)), BATCH_INTERVAL);
+  }
+
+  private static List<Batch> run(String name, Consumer<DStream<String>> pipeline, List<List<String>> batches,
+      int warmUp, StatusPageMode statusPage, Consumer<StreamingContext> setUp, boolean withLoop) {
+    try (TestStreamingContext t = TestStreamingContext.create(BATCH_INTERVAL, statusPage.conf(name))) {
+      StreamingContext ssc = t.context();
       Queue<RDD<String>> queue = new ArrayDeque<>();
       for (List<String> batch : batches) {
         queue.add(ssc.parallelize(batch, 2));
       }
       pipeline.accept(ssc.queueStream(queue, true).flatMap(line -> Arrays.asList(line.split(" ")).iterator()));
-      List<Double> times = new ArrayList<>();
-      CountDownLatch done = new CountDownLatch(batches.size());
-      ssc.addStreamingListener(new StreamingListener() {
-        private int seen;
-
-        @Override
-        public void onBatchCompleted(StreamingListenerBatchCompleted event) {
-          if (seen++ >= warmUp && times.size() < batches.size() - warmUp) {
-            times.add((double) event.batchInfo().processingDelay().orElseThrow());
-          }
-          done.countDown();
-        }
-      });
       setUp.accept(ssc);
-      ssc.start();
+      t.runBatches(0);
+      List<Batch> measured = new ArrayList<>();
       StatusPageMode.Client client = statusPage.startClient(ssc);
       try {
-        if (!done.await(10, TimeUnit.MINUTES)) {
-          throw new IllegalStateException(name + " did not finish its batches within 10 minutes");
+        for (int b = 0; b < batches.size(); b++) {
+          long allocatedBefore = AllocatedBytes.allThreads();
+          long start = System.nanoTime();
+          t.runBatches(1);
+          double engineMillis = (System.nanoTime() - start) / 1e6;
+          long allocated = AllocatedBytes.allThreads() - allocatedBefore;
+          double loopMillis = withLoop ? WordCountLoop.millis(batches.get(b)) : Double.NaN;
+          if (b >= warmUp) {
+            measured.add(new Batch(engineMillis, loopMillis, allocated));
+          }
         }
       } finally {
         client.close();
       }
-      ssc.awaitTerminationOrTimeout(0);
-      return times;
-    } finally {
-      ssc.stop();
+      return measured;
     }
   }
 }
