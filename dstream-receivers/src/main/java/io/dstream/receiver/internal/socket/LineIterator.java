@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * becomes U+FFFD. A longer line is cut to its first {@code maxLineBytes} bytes, moved back to a character
  * boundary, and the rest of it is skipped; the first cut line logs a warning. Read errors surface as
  * {@link UncheckedIOException}. Not thread-safe.
+ *
+ * <p>{@link #nextLines(Object[])} is the bulk path: it decodes every whole line already in the read buffer
+ * in one call, and a line of ASCII (the common case) becomes a string with one copy of its bytes, found in
+ * the same pass that looks for its end.
  */
 final class LineIterator implements Iterator<String> {
   private static final Logger LOG = LoggerFactory.getLogger(LineIterator.class);
@@ -36,6 +40,7 @@ final class LineIterator implements Iterator<String> {
   private boolean lineOverflowed;
   private boolean warned;
   private String next;
+  private boolean ascii; // of the line scanLine() found last
 
   LineIterator(InputStream in, int maxLineBytes, String source) {
     this(in, maxLineBytes, source, DEFAULT_CHUNK_BYTES);
@@ -72,6 +77,59 @@ final class LineIterator implements Iterator<String> {
     String result = next;
     next = null;
     return result;
+  }
+
+  /**
+   * Decodes lines into an array, as many as it holds, without waiting for more bytes once it has one line:
+   * whatever whole lines the read buffer holds, or, when it holds none, the next line (read as
+   * {@link #next()} would).
+   *
+   * @param batch where the lines go, from index 0
+   * @return how many lines it holds now; 0 only at the end of the stream
+   * @throws UncheckedIOException if reading fails
+   */
+  int nextLines(Object[] batch) {
+    int count = 0;
+    if (next != null) {
+      batch[count++] = next;
+      next = null;
+    }
+    while (count < batch.length) {
+      int newline = position < limit ? scanLine() : -1;
+      if (newline < 0 || newline - position > maxLineBytes) {
+        // No whole line in the buffer (or one to cut): wait for it only if there is nothing to return yet.
+        String line = count == 0 ? readLine() : null;
+        if (line == null) {
+          break;
+        }
+        batch[count++] = line;
+        continue;
+      }
+      int length = withoutCarriageReturn(chunk, position, newline - position);
+      batch[count++] = new String(chunk, position, length,
+          ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      position = newline + 1;
+    }
+    return count;
+  }
+
+  /**
+   * Finds the end of the line that starts at {@code position} in the read buffer, noting in {@link #ascii}
+   * whether its bytes are all ASCII (so it decodes as ISO-8859-1, a plain copy).
+   *
+   * @return the index of its newline, or -1 if the buffer holds no newline
+   */
+  private int scanLine() {
+    int high = 0;
+    for (int i = position; i < limit; i++) {
+      byte b = chunk[i];
+      if (b == '\n') {
+        ascii = high >= 0;
+        return i;
+      }
+      high |= b;
+    }
+    return -1;
   }
 
   private String readLine() {
