@@ -292,8 +292,12 @@ public final class BlockGenerator {
     timer.cancel();
     moveTo(State.STOPPED_GENERATING_BLOCKS);
     // Waits for a block being stored (pushLock), by the timer or a storing thread, then drains what is left.
-    cutAndPushBlock();
-    moveTo(State.STOPPED_ALL);
+    // Stopped under the same lock: a timer run already under way when the timer was cancelled then finds
+    // the generator stopped, and cannot store a block of records appended after the last one.
+    synchronized (pushLock) {
+      cutAndPushLocked();
+      moveTo(State.STOPPED_ALL);
+    }
   }
 
   /** Cuts whatever is buffered into a block and stores it; the block timer's task, and the last step of stop. */
@@ -320,6 +324,9 @@ public final class BlockGenerator {
    * blocks are stored one at a time, in the order of their records.
    */
   private void cutAndPushLocked() {
+    if (state == State.STOPPED_ALL) {
+      return;
+    }
     int total = 0;
     for (ProducerBuffer producer : producers) {
       int published = producer.published();

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * in one call, and a line of ASCII (the common case) becomes a string with one copy of its bytes, found in
  * the same pass that looks for its end.
  */
-final class LineIterator implements Iterator<String> {
+public final class LineIterator implements Iterator<String> {
   private static final Logger LOG = LoggerFactory.getLogger(LineIterator.class);
   private static final int DEFAULT_CHUNK_BYTES = 64 * 1024;
   private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
@@ -42,7 +42,15 @@ final class LineIterator implements Iterator<String> {
   private String next;
   private boolean ascii; // of the line scanLine() found last
 
-  LineIterator(InputStream in, int maxLineBytes, String source) {
+  /**
+   * Creates an iterator over a stream's lines, reading 64 KiB at a time.
+   *
+   * @param in the stream
+   * @param maxLineBytes the longest line kept, in bytes of UTF-8; longer lines are cut
+   * @param source what the stream comes from, for messages (such as {@code host:port})
+   * @throws IllegalArgumentException if the maximum is not positive
+   */
+  public LineIterator(InputStream in, int maxLineBytes, String source) {
     this(in, maxLineBytes, source, DEFAULT_CHUNK_BYTES);
   }
 
@@ -88,7 +96,7 @@ final class LineIterator implements Iterator<String> {
    * @return how many lines it holds now; 0 only at the end of the stream
    * @throws UncheckedIOException if reading fails
    */
-  int nextLines(Object[] batch) {
+  public int nextLines(Object[] batch) {
     int count = 0;
     if (next != null) {
       batch[count++] = next;
