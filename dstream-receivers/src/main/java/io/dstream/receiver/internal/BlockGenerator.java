@@ -2,6 +2,7 @@ package io.dstream.receiver.internal;
 
 import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -339,10 +340,15 @@ public final class BlockGenerator {
     if (total == 0) {
       return;
     }
-    ArrayList<Object> block = new ArrayList<>(total);
+    // Records published after the count wait for the next cut. Copying whole arrays (here and into the
+    // list) is cheaper than adding the records to the list one by one.
+    Object[] records = new Object[total];
+    int filled = 0;
     for (ProducerBuffer producer : producers) {
-      producer.drainInto(block);
+      filled = producer.drainInto(records, filled);
     }
+    ArrayList<Object> block =
+        new ArrayList<>(Arrays.asList(filled == total ? records : Arrays.copyOf(records, filled)));
     try {
       sink.push(block);
     } catch (RuntimeException | Error e) {

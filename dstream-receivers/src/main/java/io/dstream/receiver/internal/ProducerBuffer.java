@@ -2,7 +2,6 @@ package io.dstream.receiver.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
@@ -146,18 +145,20 @@ final class ProducerBuffer {
   }
 
   /**
-   * Moves every published record into a block, in the order they were appended, and forgets them (the
-   * arrays keep no reference). Cutter only.
+   * Moves published records into a block, in the order they were appended, as many as fit, and forgets them
+   * (the arrays keep no reference). Cutter only.
+   *
+   * @return the index in {@code block} after the last record moved
    */
-  void drainInto(ArrayList<Object> block) {
+  int drainInto(Object[] block, int offset) {
     Chunk chunk = head;
     long taken = drained;
+    int position = offset;
     while (true) {
-      int size = (int) SIZE.getVolatile(chunk);
+      int size = Math.min((int) SIZE.getVolatile(chunk), chunk.taken + block.length - position);
       Object[] records = chunk.records;
-      for (int i = chunk.taken; i < size; i++) {
-        block.add(records[i]);
-      }
+      System.arraycopy(records, chunk.taken, block, position, size - chunk.taken);
+      position += size - chunk.taken;
       Arrays.fill(records, chunk.taken, size, null);
       taken += size - chunk.taken;
       chunk.taken = size;
@@ -169,6 +170,7 @@ final class ProducerBuffer {
     }
     head = chunk;
     drained = taken;
+    return position;
   }
 
   /** Tells whether the producer's thread has ended, after which it appends nothing more. */

@@ -3,6 +3,9 @@ package io.dstream.receiver.internal.socket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,6 +28,10 @@ public final class LineIterator implements Iterator<String> {
   private static final Logger LOG = LoggerFactory.getLogger(LineIterator.class);
   private static final int DEFAULT_CHUNK_BYTES = 64 * 1024;
   private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
   private final InputStream in;
   private final int maxLineBytes;
@@ -128,14 +135,31 @@ public final class LineIterator implements Iterator<String> {
    * @return the index of its newline, or -1 if the buffer holds no newline
    */
   private int scanLine() {
-    int high = 0;
-    for (int i = position; i < limit; i++) {
+    long high = 0;
+    int i = position;
+    // Eight bytes at a time: the lowest byte equal to '\n' is the lowest one flagged by the zero-byte test
+    // on (word ^ NEWLINES) (a false flag can only sit above a true one).
+    for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+      long word = (long) LONGS.get(chunk, i);
+      long x = word ^ NEWLINES;
+      long found = (x - ONES) & ~x & HIGH_BITS;
+      if (found != 0) {
+        int offset = Long.numberOfTrailingZeros(found) >>> 3;
+        long before = (1L << (offset << 3)) - 1;
+        ascii = ((high | word & before) & HIGH_BITS) == 0;
+        return i + offset;
+      }
+      high |= word;
+    }
+    for (; i < limit; i++) {
       byte b = chunk[i];
       if (b == '\n') {
-        ascii = high >= 0;
+        ascii = (high & HIGH_BITS) == 0;
         return i;
       }
-      high |= b;
+      if (b < 0) {
+        high = HIGH_BITS;
+      }
     }
     return -1;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,6 +117,38 @@ class LineIteratorBulkTest {
     assertThatThrownBy(() -> lines.nextLines(batch))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("reading from host:9 failed: connection reset");
+  }
+
+  @Test
+  void aNewlineOrANonAsciiCharacterAtAnyPlaceOfAnEightByteWordIsFound() {
+    StringBuilder text = new StringBuilder();
+    for (int length = 0; length <= 20; length++) {
+      text.append("a".repeat(length)).append('\n');
+      for (int at = 0; at < length; at++) {
+        text.append("a".repeat(at)).append('é').append("a".repeat(length - at - 1))
+            .append(at % 2 == 0 ? "\n" : "\r\n");
+      }
+    }
+
+    assertThat(bulk(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 4096, 1024))
+        .isEqualTo(oracle(text.toString()));
+  }
+
+  @Test
+  void aLoneMalformedByteAtAnyPlaceOfAWordDecodesAsAReplacementCharacter() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int length = 1; length <= 20; length++) {
+      for (int at = 0; at < length; at++) {
+        byte[] line = "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
+        line[at] = (byte) 0xFF;
+        bytes.writeBytes(line);
+        bytes.write('\n');
+      }
+    }
+    byte[] all = bytes.toByteArray();
+
+    assertThat(bulk(new ByteArrayInputStream(all), 4096, 1024))
+        .isEqualTo(oracle(new String(all, StandardCharsets.UTF_8)));
   }
 
   @Test
