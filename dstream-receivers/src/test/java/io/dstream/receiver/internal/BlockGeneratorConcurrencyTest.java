@@ -130,6 +130,25 @@ class BlockGeneratorConcurrencyTest {
   }
 
   @Test
+  void theBufferBoundHoldsPerStoringThreadAndTheCutTakesEveryThreadsRecords() throws InterruptedException {
+    BlockGenerator generator = generator(BOUND, new RateLimiter(0, clock));
+    generator.start();
+    Thread other = new Thread(() -> IntStream.range(0, BOUND - 1).forEach(i -> generator.addData("other")),
+        "other-storing-thread");
+    other.start();
+    other.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
+    IntStream.range(0, BOUND - 1).forEach(i -> generator.addData("this"));
+    assertThat(blocks).as("neither thread has filled its buffer").isEmpty();
+
+    generator.addData("this");
+
+    assertThat(blocks).singleElement().satisfies(block -> {
+      assertThat(block).hasSize(2 * BOUND - 1);
+      assertThat(block.stream().filter("this"::equals).count()).isEqualTo(BOUND);
+    });
+  }
+
+  @Test
   void aStoreOfManyRecordsCutsABlockEachTimeTheBufferFills() {
     BlockGenerator generator = generator(BOUND, new RateLimiter(0, clock));
     generator.start();
