@@ -156,7 +156,8 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> RECEIVER_MAX_BUFFERED_RECORDS = new ConfigKey<>(
       "dstream.receiver.maxBufferedRecords", String.valueOf(ReceiverSettings.DEFAULT_MAX_BUFFERED_RECORDS),
       ConfigKeys::positiveInt,
-      "The most records stored one at a time (store(record)) that a receiver buffers for its next block; "
+      "The most records stored one at a time (store(record)) that a receiver buffers for its next block, "
+          + "per thread that stores them; "
           + "the store(record) that fills the buffer cuts the block at once, without waiting for the block "
           + "interval, and stores it before returning, so that a slow store slows the receiver down instead "
           + "of filling the heap.");

@@ -57,7 +57,7 @@ public abstract class Receiver<T> {
   public static final StorageLevel DEFAULT_STORAGE_LEVEL = StorageLevel.MEMORY_AND_DISK_SER_2;
 
   static {
-    ReceiverAccess.install((receiver, runtime) -> receiver.attachRuntime(runtime));
+    ReceiverAccess.install((receiver, runtime) -> receiver.attachRuntime(runtime), Receiver::runtime);
   }
 
   private final StorageLevel storageLevel;

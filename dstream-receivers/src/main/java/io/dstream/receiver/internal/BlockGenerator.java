@@ -2,9 +2,11 @@ package io.dstream.receiver.internal;
 
 import io.dstream.checkpoint.internal.Lifecycle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -16,6 +18,13 @@ import java.util.function.BiConsumer;
  * store still slows the receiver down (the storing thread stores the block itself, after any block being
  * stored), so memory holds about one buffer plus one block being stored per storing thread. Each record
  * first passes the {@link RateLimiter}.
+ *
+ * <p>Storing a record takes no lock: each storing thread appends to a {@link ProducerBuffer} of its own, and
+ * a cut (the timer's, a full buffer's, the last one of a stop) drains every thread's buffer under the push
+ * lock, once per block. The buffer bound holds per storing thread. A store that races with {@link #stop()}
+ * either makes the last block or is refused with an exception, never both nor neither: after appending, the
+ * storing thread reads the state again, and if the generator stopped meanwhile it takes the record back
+ * unless a cut already took it.
  *
  * <p>Its lifecycle is {@link State}: {@code INITIALIZED -> ACTIVE -> STOPPED_ADDING_DATA ->
  * STOPPED_GENERATING_BLOCKS -> STOPPED_ALL}. {@link #stop()} walks it in order: no record is accepted any
@@ -93,9 +102,12 @@ public final class BlockGenerator {
   private final BlockSink sink;
   private final BiConsumer<String, Throwable> errorHandler;
   private final int maxBufferedRecords;
-  private final Object bufferLock = new Object();
   private final Object pushLock = new Object();
-  private ArrayList<Object> buffer = new ArrayList<>();
+  private final List<ProducerBuffer> producers = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<ProducerBuffer> producerOfThread = new ThreadLocal<>();
+  // The buffer of the thread that stored last: most receivers store from one thread, which then skips the
+  // thread-local look-up. Racy on purpose: a stale value is only a missed shortcut.
+  private ProducerBuffer lastProducer;
   private volatile State state = State.INITIALIZED;
   private ReceiverClock.Cancellable timer;
 
@@ -169,16 +181,78 @@ public final class BlockGenerator {
    */
   public void addData(Object record) {
     rateLimiter.acquire();
-    boolean full;
-    synchronized (bufferLock) {
-      if (state != State.ACTIVE) {
-        throw notAccepting();
-      }
-      buffer.add(record);
-      full = buffer.size() >= maxBufferedRecords;
+    requireActive();
+    ProducerBuffer producer = producerOfCurrentThread();
+    long before = producer.appended();
+    boolean full = producer.append(record, maxBufferedRecords);
+    if (state != State.ACTIVE) {
+      takeBackUnlessCut(producer, before);
     }
     if (full) {
-      cutAndPushBlock(maxBufferedRecords);
+      cutFullBuffer(producer);
+    }
+  }
+
+  /**
+   * Buffers records {@code [0, count)} of an array for the next blocks, as {@code count} calls of
+   * {@link #addData} would, in one go: the rate limiter is asked once for all of them, and the records are
+   * copied into the buffer in bulk (cutting a block at once each time the buffer fills). The array stays
+   * the caller's.
+   *
+   * @param records the records (null elements allowed)
+   * @param count how many of the array's first records to buffer, 0 to its length
+   * @throws IllegalArgumentException if the array is null or the count is out of range
+   * @throws IllegalStateException if the generator is not active (not started, or stopped); records a block
+   *     had taken before the stop stay stored
+   */
+  public void addAll(Object[] records, int count) {
+    if (records == null || count < 0 || count > records.length) {
+      throw new IllegalArgumentException("cannot buffer " + count + " records of "
+          + (records == null ? "a null array" : "an array of " + records.length));
+    }
+    rateLimiter.acquire(count);
+    requireActive();
+    ProducerBuffer producer = producerOfCurrentThread();
+    long before = producer.appended();
+    int from = 0;
+    while (from < count) {
+      int room = (int) Math.max(1, Math.min(count - from, maxBufferedRecords - producer.pending()));
+      boolean full = producer.append(records, from, from + room, maxBufferedRecords);
+      from += room;
+      if (state != State.ACTIVE) {
+        takeBackUnlessCut(producer, before);
+      }
+      if (full) {
+        cutFullBuffer(producer);
+      }
+    }
+  }
+
+  private ProducerBuffer producerOfCurrentThread() {
+    ProducerBuffer last = lastProducer;
+    if (last != null && last.ownedByCurrentThread()) {
+      return last;
+    }
+    ProducerBuffer producer = producerOfThread.get();
+    if (producer == null) {
+      producer = new ProducerBuffer(Thread.currentThread());
+      producers.add(producer);
+      producerOfThread.set(producer);
+    }
+    lastProducer = producer;
+    return producer;
+  }
+
+  /**
+   * The generator stopped while this thread appended: records a cut has taken are stored, so the store
+   * stands if the cut took them all; otherwise the rest are removed and the store is refused.
+   */
+  private void takeBackUnlessCut(ProducerBuffer producer, long since) {
+    synchronized (pushLock) {
+      long appended = producer.appended();
+      if (producer.retractUndrained(since) < appended - since) {
+        throw notAccepting();
+      }
     }
   }
 
@@ -215,42 +289,71 @@ public final class BlockGenerator {
       moveTo(State.STOPPED_ALL);
       return;
     }
-    synchronized (bufferLock) {
-      moveTo(State.STOPPED_ADDING_DATA);
-    }
+    moveTo(State.STOPPED_ADDING_DATA);
     timer.cancel();
     moveTo(State.STOPPED_GENERATING_BLOCKS);
     // Waits for a block being stored (pushLock), by the timer or a storing thread, then drains what is left.
-    cutAndPushBlock();
-    moveTo(State.STOPPED_ALL);
+    // Stopped under the same lock: a timer run already under way when the timer was cancelled then finds
+    // the generator stopped, and cannot store a block of records appended after the last one.
+    synchronized (pushLock) {
+      cutAndPushLocked();
+      moveTo(State.STOPPED_ALL);
+    }
   }
 
   /** Cuts whatever is buffered into a block and stores it; the block timer's task, and the last step of stop. */
   void cutAndPushBlock() {
-    cutAndPushBlock(1);
+    synchronized (pushLock) {
+      cutAndPushLocked();
+    }
   }
 
   /**
-   * Cuts the buffered records into a block and stores it, if at least {@code minRecords} are buffered once
-   * the blocks being stored are done (a storing thread that found the buffer full may find it cut by then).
-   * Cutting and storing under one lock keeps the blocks in the order of their records.
+   * Cuts and stores a block for a storing thread that found its buffer full, unless a cut took its records
+   * while it waited for the block being stored.
    */
-  private void cutAndPushBlock(int minRecords) {
+  private void cutFullBuffer(ProducerBuffer producer) {
     synchronized (pushLock) {
-      List<Object> block;
-      synchronized (bufferLock) {
-        if (buffer.size() < minRecords) {
-          return;
-        }
-        block = buffer;
-        buffer = new ArrayList<>();
+      if (producer.pending() >= maxBufferedRecords) {
+        cutAndPushLocked();
       }
-      try {
-        sink.push(block);
-      } catch (RuntimeException | Error e) {
-        errorHandler.accept("could not store a block of " + block.size() + " records received by " + owner
-            + "; those records are lost: " + e, e);
+    }
+  }
+
+  /**
+   * Drains every storing thread's buffer into a block and stores it; the caller holds the push lock, so
+   * blocks are stored one at a time, in the order of their records.
+   */
+  private void cutAndPushLocked() {
+    if (state == State.STOPPED_ALL) {
+      return;
+    }
+    int total = 0;
+    for (ProducerBuffer producer : producers) {
+      int published = producer.published();
+      if (published == 0 && producer.ownerEnded()) {
+        // A thread that stored and ended (say, one per connection): nothing more will come from it.
+        producers.remove(producer);
       }
+      total += published;
+    }
+    if (total == 0) {
+      return;
+    }
+    // Records published after the count wait for the next cut. Copying whole arrays (here and into the
+    // list) is cheaper than adding the records to the list one by one.
+    Object[] records = new Object[total];
+    int filled = 0;
+    for (ProducerBuffer producer : producers) {
+      filled = producer.drainInto(records, filled);
+    }
+    ArrayList<Object> block =
+        new ArrayList<>(Arrays.asList(filled == total ? records : Arrays.copyOf(records, filled)));
+    try {
+      sink.push(block);
+    } catch (RuntimeException | Error e) {
+      errorHandler.accept("could not store a block of " + block.size() + " records received by " + owner
+          + "; those records are lost: " + e, e);
     }
   }
 

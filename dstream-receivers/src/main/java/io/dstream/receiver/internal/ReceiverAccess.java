@@ -2,6 +2,7 @@ package io.dstream.receiver.internal;
 
 import io.dstream.receiver.Receiver;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Lets the engine attach a {@link ReceiverRuntime} to a {@link Receiver} without a public method on
@@ -10,6 +11,7 @@ import java.util.function.BiConsumer;
  */
 public final class ReceiverAccess {
   private static volatile BiConsumer<Receiver<?>, ReceiverRuntime> attacher;
+  private static volatile Function<Receiver<?>, ReceiverRuntime> lookup;
 
   private ReceiverAccess() {}
 
@@ -17,13 +19,28 @@ public final class ReceiverAccess {
    * Installs the function that attaches a runtime; called once, by {@code Receiver}'s class initializer.
    *
    * @param function the attaching function
+   * @param runtimeOf returns the runtime attached to a receiver, throwing IllegalStateException if none is
    * @throws IllegalStateException if a function is already installed
    */
-  public static synchronized void install(BiConsumer<Receiver<?>, ReceiverRuntime> function) {
+  public static synchronized void install(BiConsumer<Receiver<?>, ReceiverRuntime> function,
+      Function<Receiver<?>, ReceiverRuntime> runtimeOf) {
     if (attacher != null) {
       throw new IllegalStateException("the receiver attacher is already installed; only Receiver installs it");
     }
     attacher = function;
+    lookup = runtimeOf;
+  }
+
+  /**
+   * Returns the runtime a receiver is attached to: how the engine's own receivers reach bulk paths that
+   * the public {@code store} methods do not offer.
+   *
+   * @param receiver the receiver
+   * @return its runtime
+   * @throws IllegalStateException if the receiver is not running yet
+   */
+  public static ReceiverRuntime runtimeOf(Receiver<?> receiver) {
+    return lookup.apply(receiver);
   }
 
   /**

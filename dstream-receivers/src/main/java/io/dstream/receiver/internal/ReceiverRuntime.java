@@ -24,6 +24,25 @@ public interface ReceiverRuntime {
   void pushSingle(Object record);
 
   /**
+   * Buffers records {@code [0, count)} of an array as that many {@link #pushSingle} calls would, in one call:
+   * the bulk path of a receiver that decodes many records at once (the socket text receiver's lines). The
+   * array stays the caller's.
+   *
+   * @param records the records (null elements allowed)
+   * @param count how many of the array's first records to buffer
+   * @throws IllegalArgumentException if the count is out of the array's range
+   * @throws IllegalStateException if the receiver has been stopped
+   */
+  default void pushSingles(Object[] records, int count) {
+    if (count < 0 || count > records.length) {
+      throw new IllegalArgumentException("cannot buffer " + count + " records of an array of " + records.length);
+    }
+    for (int i = 0; i < count; i++) {
+      pushSingle(records[i]);
+    }
+  }
+
+  /**
    * Stores records as one block and returns once it is stored and reported.
    *
    * @param records the records, owned by the runtime from now on

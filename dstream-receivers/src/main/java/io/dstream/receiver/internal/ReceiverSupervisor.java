@@ -227,6 +227,11 @@ public final class ReceiverSupervisor implements ReceiverRuntime {
   }
 
   @Override
+  public void pushSingles(Object[] records, int count) {
+    blockGenerator.addAll(records, count);
+  }
+
+  @Override
   public void pushMultiple(List<?> records, Object metadata) {
     blockGenerator.requireActive();
     if (records.isEmpty()) {

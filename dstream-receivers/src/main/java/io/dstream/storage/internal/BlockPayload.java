@@ -31,7 +31,7 @@ final class BlockPayload {
    */
   byte[] bytes() {
     if (bytes == null) {
-      bytes = serializer.serialize(records);
+      bytes = BlockBytes.encode(records, serializer);
     }
     return bytes;
   }

@@ -80,7 +80,7 @@ public final class ReplicaStore {
     }
     byte[] bytes = evicted.entry() instanceof MemoryStore.BytesEntry serialized
         ? serialized.bytes()
-        : serializer.serialize(((MemoryStore.ObjectsEntry) evicted.entry()).records());
+        : BlockBytes.encode(((MemoryStore.ObjectsEntry) evicted.entry()).records(), serializer);
     try {
       disk.write(evicted.id(), bytes);
     } catch (BlockStoreException e) {
@@ -119,7 +119,7 @@ public final class ReplicaStore {
 
   private <T> List<T> deserialize(BlockId id, byte[] bytes, String tier) {
     try {
-      return unmodifiable(serializer.deserialize(bytes));
+      return unmodifiable(BlockBytes.decode(bytes, serializer));
     } catch (CorruptDataException e) {
       throw new BlockStoreException(id, "block " + id + " in the " + tier + " of replica " + index
           + " cannot be deserialized: " + e.getMessage(), e);

@@ -64,8 +64,9 @@ class BlockManagerConcurrencyTest {
       BlockId ready = BlockId.stream(0, 0);
       blocks.put(ready, new ArrayList<>(List.of("ready")), StorageLevel.MEMORY_AND_DISK_SER_2);
       ExecutorService threads = Executors.newFixedThreadPool(2);
-      Future<Integer> slowPut = threads.submit(
-          () -> blocks.put(BlockId.stream(0, 1), new ArrayList<>(List.of("slow")), StorageLevel.MEMORY_AND_DISK_SER_2));
+      // Not all strings, so that the block goes through the serializer (a block of strings is written in bulk).
+      Future<Integer> slowPut = threads.submit(() -> blocks.put(BlockId.stream(0, 1),
+          new ArrayList<>(List.of("slow", 1)), StorageLevel.MEMORY_AND_DISK_SER_2));
       assertThat(serializer.serializing.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
 
       Future<Optional<List<String>>> read = threads.submit(() -> blocks.<String>get(ready));

@@ -122,7 +122,7 @@ class BlockManagerMemoryLimitTest {
 
     blocks.put(block(0), records, StorageLevel.MEMORY_ONLY_SER);
 
-    assertThat(blocks.replica(0).memoryUsed()).isEqualTo(serializer.serialize(records).length);
+    assertThat(blocks.replica(0).memoryUsed()).isEqualTo(BlockBytes.encode(records, serializer).length);
   }
 
   @Test

@@ -3,6 +3,9 @@ package io.dstream.receiver.internal.socket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -16,11 +19,19 @@ import org.slf4j.LoggerFactory;
  * becomes U+FFFD. A longer line is cut to its first {@code maxLineBytes} bytes, moved back to a character
  * boundary, and the rest of it is skipped; the first cut line logs a warning. Read errors surface as
  * {@link UncheckedIOException}. Not thread-safe.
+ *
+ * <p>{@link #nextLines(Object[])} is the bulk path: it decodes every whole line already in the read buffer
+ * in one call, and a line of ASCII (the common case) becomes a string with one copy of its bytes, found in
+ * the same pass that looks for its end.
  */
-final class LineIterator implements Iterator<String> {
+public final class LineIterator implements Iterator<String> {
   private static final Logger LOG = LoggerFactory.getLogger(LineIterator.class);
   private static final int DEFAULT_CHUNK_BYTES = 64 * 1024;
   private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
   private final InputStream in;
   private final int maxLineBytes;
@@ -36,8 +47,17 @@ final class LineIterator implements Iterator<String> {
   private boolean lineOverflowed;
   private boolean warned;
   private String next;
+  private boolean ascii; // of the line scanLine() found last
 
-  LineIterator(InputStream in, int maxLineBytes, String source) {
+  /**
+   * Creates an iterator over a stream's lines, reading 64 KiB at a time.
+   *
+   * @param in the stream
+   * @param maxLineBytes the longest line kept, in bytes of UTF-8; longer lines are cut
+   * @param source what the stream comes from, for messages (such as {@code host:port})
+   * @throws IllegalArgumentException if the maximum is not positive
+   */
+  public LineIterator(InputStream in, int maxLineBytes, String source) {
     this(in, maxLineBytes, source, DEFAULT_CHUNK_BYTES);
   }
 
@@ -72,6 +92,76 @@ final class LineIterator implements Iterator<String> {
     String result = next;
     next = null;
     return result;
+  }
+
+  /**
+   * Decodes lines into an array, as many as it holds, without waiting for more bytes once it has one line:
+   * whatever whole lines the read buffer holds, or, when it holds none, the next line (read as
+   * {@link #next()} would).
+   *
+   * @param batch where the lines go, from index 0
+   * @return how many lines it holds now; 0 only at the end of the stream
+   * @throws UncheckedIOException if reading fails
+   */
+  public int nextLines(Object[] batch) {
+    int count = 0;
+    if (next != null) {
+      batch[count++] = next;
+      next = null;
+    }
+    while (count < batch.length) {
+      int newline = position < limit ? scanLine() : -1;
+      if (newline < 0 || newline - position > maxLineBytes) {
+        // No whole line in the buffer (or one to cut): wait for it only if there is nothing to return yet.
+        String line = count == 0 ? readLine() : null;
+        if (line == null) {
+          break;
+        }
+        batch[count++] = line;
+        continue;
+      }
+      int length = withoutCarriageReturn(chunk, position, newline - position);
+      batch[count++] = new String(chunk, position, length,
+          ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      position = newline + 1;
+    }
+    return count;
+  }
+
+  /**
+   * Finds the end of the line that starts at {@code position} in the read buffer, noting in {@link #ascii}
+   * whether its bytes are all ASCII (so it decodes as ISO-8859-1, a plain copy).
+   *
+   * @return the index of its newline, or -1 if the buffer holds no newline
+   */
+  private int scanLine() {
+    long high = 0;
+    int i = position;
+    // Eight bytes at a time: the lowest byte equal to '\n' is the lowest one flagged by the zero-byte test
+    // on (word ^ NEWLINES) (a false flag can only sit above a true one).
+    for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+      long word = (long) LONGS.get(chunk, i);
+      long x = word ^ NEWLINES;
+      long found = (x - ONES) & ~x & HIGH_BITS;
+      if (found != 0) {
+        int offset = Long.numberOfTrailingZeros(found) >>> 3;
+        long before = (1L << (offset << 3)) - 1;
+        ascii = ((high | word & before) & HIGH_BITS) == 0;
+        return i + offset;
+      }
+      high |= word;
+    }
+    for (; i < limit; i++) {
+      byte b = chunk[i];
+      if (b == '\n') {
+        ascii = (high & HIGH_BITS) == 0;
+        return i;
+      }
+      if (b < 0) {
+        high = HIGH_BITS;
+      }
+    }
+    return -1;
   }
 
   private String readLine() {

@@ -1,6 +1,10 @@
 package io.dstream.receiver.internal.socket;
 
+import io.dstream.receiver.internal.ReceiverAccess;
+import io.dstream.receiver.internal.ReceiverRuntime;
 import io.dstream.storage.StorageLevel;
+import java.io.InputStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * Receives UTF-8 text lines from a TCP server: what {@code ssc.socketTextStream(host, port)} runs, for
@@ -8,10 +12,18 @@ import io.dstream.storage.StorageLevel;
  * to replacement characters (U+FFFD); a line longer than the maximum length is cut to that length (on a
  * character boundary) with one warning per connection, so a server that never sends a newline cannot make
  * the receiver buffer without bound.
+ *
+ * <p>Lines are decoded in bulk, as many as a read brought in, and handed to the block generator together:
+ * each line is stored as {@code store(line)} would store it (cut into blocks every block interval, under the
+ * rate limit), without a call per line.
  */
-public final class SocketTextReceiver extends SocketReceiver<String> {
+public final class SocketTextReceiver extends AbstractSocketReceiver<String> {
   /** The default maximum line length: 1 MiB of UTF-8. */
   public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+  /** The most lines handed to the block generator at once. */
+  static final int LINES_PER_STORE = 1024;
+
+  private final int maxLineBytes;
 
   /**
    * Creates the receiver with the default maximum line length.
@@ -38,11 +50,19 @@ public final class SocketTextReceiver extends SocketReceiver<String> {
    *     range or the level keeps nothing
    */
   public SocketTextReceiver(String host, int port, StorageLevel storageLevel, int maxLineBytes) {
-    super(host, port, lineConverter(maxLineBytes, host + ":" + port), storageLevel);
+    super(host, port, storageLevel);
+    LineIterator.checkMaxLineBytes(maxLineBytes);
+    this.maxLineBytes = maxLineBytes;
   }
 
-  private static SocketStreamConverter<String> lineConverter(int maxLineBytes, String source) {
-    LineIterator.checkMaxLineBytes(maxLineBytes);
-    return in -> new LineIterator(in, maxLineBytes, source);
+  @Override
+  protected void receive(InputStream in, BooleanSupplier open) {
+    LineIterator lines = new LineIterator(in, maxLineBytes, address());
+    ReceiverRuntime runtime = ReceiverAccess.runtimeOf(this);
+    Object[] batch = new Object[LINES_PER_STORE];
+    int count;
+    while (open.getAsBoolean() && (count = lines.nextLines(batch)) > 0) {
+      runtime.pushSingles(batch, count);
+    }
   }
 }
