@@ -4,6 +4,8 @@ import io.dstream.checkpoint.internal.store.CheckpointStore;
 import io.dstream.receiver.internal.PIDRateEstimator;
 import io.dstream.receiver.internal.ReceiverSettings;
 import io.dstream.receiver.internal.socket.SocketTextReceiver;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -357,6 +359,13 @@ public final class ConfigKeys {
           + "fit in dstream.sql.memoryLimit (default: a directory of its own under java.io.tmpdir, deleted when "
           + "the session closes).");
 
+  /** The time zone that the SQL engine's results are shown in. */
+  public static final ConfigKey<ZoneId> SQL_SESSION_TIME_ZONE = new ConfigKey<>("dstream.sql.session.timeZone",
+      null, ConfigKeys::zone,
+      "The time zone that DataFrame.show() of dstream-sql prints timestamps in, as Spark's "
+          + "spark.sql.session.timeZone (default: the JVM's zone when the session is made). A zone ID, such as "
+          + "Europe/Paris, UTC or +02:00. The values themselves are instants, whatever the zone.");
+
   private static final List<ConfigKey<?>> ALL = List.of(MASTER, APP_NAME, APPLICATION_ID, CONCURRENT_JOBS, DEFAULT_PARALLELISM,
       TASK_MAX_FAILURES, STOP_TIMEOUT, LISTENER_BUS_CAPACITY, CHECKPOINT_RETAINED, CHECKPOINT_CREATE_ON_ERROR,
       FILE_STREAM_MIN_REMEMBER_DURATION, FILE_STREAM_MAX_PARTITION_BYTES, BLOCK_INTERVAL, RECEIVER_MAX_RATE,
@@ -367,7 +376,7 @@ public final class ConfigKeys {
       KRYO_CLASSES_TO_REGISTER,
       KAFKA_MAX_RATE_PER_PARTITION, KAFKA_MIN_RATE_PER_PARTITION, KAFKA_MIN_RECORDS_PER_TASK, KAFKA_REPARTITION_PARTITIONS,
       KAFKA_TRANSACTION_TIMEOUT, KAFKA_POLL_TIMEOUT, UI_ENABLED, UI_PORT, UI_HOST, UI_RETAINED_BATCHES,
-      SQL_MEMORY_LIMIT, SQL_THREADS, SQL_TEMP_DIRECTORY);
+      SQL_MEMORY_LIMIT, SQL_THREADS, SQL_TEMP_DIRECTORY, SQL_SESSION_TIME_ZONE);
 
   /**
    * Returns every key, in the order they are documented.
@@ -485,6 +494,15 @@ public final class ConfigKeys {
       throw new IllegalArgumentException("must be a TCP port from 0 (any free port) to 65535");
     }
     return value;
+  }
+
+  private static ZoneId zone(String s) {
+    try {
+      return ZoneId.of(s.trim());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("must be a time zone ID, such as Europe/Paris, UTC or +02:00 ("
+          + e.getMessage() + ")", e);
+    }
   }
 
   private static String host(String s) {

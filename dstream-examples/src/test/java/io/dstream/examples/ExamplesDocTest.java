@@ -46,7 +46,7 @@ class ExamplesDocTest {
     assertThat(exampleSources).extracting(ExamplesDocTest::className).contains("NetworkWordCount",
         "StatefulNetworkWordCount", "WindowedNetworkWordCount", "RecoverableNetworkWordCount", "FileWordCount", "CustomReceiver", "QueueStream",
         "DirectKafkaWordCount", "ScaleOutWordCount", "StreamingKMeansExample", "StreamingLinearRegressionExample",
-        DEFAULT_EXAMPLE);
+        "SqlNetworkWordCount", "SqlDictionaryJoin", DEFAULT_EXAMPLE);
   }
 
   @Test

@@ -123,7 +123,8 @@ public final class DataFrame {
     QueryResult result = session.engine().query("SELECT * FROM (" + relation + ") LIMIT " + (numRows + 1L));
     List<Object[]> rows = result.rows();
     boolean more = rows.size() > numRows;
-    return BoxTable.draw(result.schema().fieldNames(), more ? rows.subList(0, numRows) : rows, truncate, more);
+    return BoxTable.draw(result.schema().fieldNames(), more ? rows.subList(0, numRows) : rows, truncate, more,
+        session.timeZone());
   }
 
   /**

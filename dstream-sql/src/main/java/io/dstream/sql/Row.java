@@ -77,7 +77,8 @@ public final class Row implements Serializable {
   }
 
   /**
-   * Returns the value of a column by its name, as Spark's {@code getAs(fieldName)}.
+   * Returns the value of a column by its name, as Spark's {@code getAs(fieldName)}: of the last column of that
+   * name, when several have it (a query's {@code select a.x, b.x}), as in Spark; read the others by position.
    *
    * @param fieldName the column's name
    * @param <T> the value's class
@@ -108,7 +109,8 @@ public final class Row implements Serializable {
   }
 
   /**
-   * Returns the position of a column, as Spark's {@code fieldIndex}.
+   * Returns the position of a column, as Spark's {@code fieldIndex}: of the last column of that name, when several
+   * have it.
    *
    * @param name the column's name
    * @return its position

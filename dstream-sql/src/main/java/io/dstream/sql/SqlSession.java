@@ -1,5 +1,6 @@
 package io.dstream.sql;
 
+import io.dstream.ConfigKeys;
 import io.dstream.StreamingConf;
 import io.dstream.StreamingContext;
 import io.dstream.internal.ContextAccess;
@@ -10,16 +11,17 @@ import io.dstream.sql.internal.JavaColumns;
 import io.dstream.sql.internal.SqlEngine;
 import io.dstream.sql.internal.TableHandle;
 import io.dstream.sql.types.DataType;
-import io.dstream.sql.types.DataTypes;
 import io.dstream.sql.types.StructField;
 import io.dstream.sql.types.StructType;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of SQL over a stream's batches, as Spark SQL's {@code SparkSession}: it turns RDDs into
@@ -39,13 +41,21 @@ public final class SqlSession implements AutoCloseable {
   /** The key of a context's session among its resources. */
   private record SessionOfContext() {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(SqlSession.class);
+
   private final StreamingContext context;
   private final SqlEngine engine;
+  private final Map<String, String> settings;
+  private final ZoneId timeZone;
   private final Map<String, DataFrame> views = new ConcurrentHashMap<>();
+  private final AtomicBoolean warnedOfIgnoredSettings = new AtomicBoolean();
 
-  private SqlSession(StreamingContext context, SqlEngine engine) {
+  private SqlSession(StreamingContext context, StreamingConf conf) {
     this.context = context;
-    this.engine = engine;
+    this.settings = conf.getAll();
+    ZoneId zone = conf.get(ConfigKeys.SQL_SESSION_TIME_ZONE);
+    this.timeZone = zone == null ? ZoneId.systemDefault() : zone;
+    this.engine = SqlEngine.open(EngineSettings.of(conf));
   }
 
   /**
@@ -61,8 +71,20 @@ public final class SqlSession implements AutoCloseable {
   }
 
   private static SqlSession getOrCreate(StreamingContext ssc, StreamingConf conf) {
-    return ContextAccess.runtime(ssc).resources().get(new SessionOfContext(),
-        () -> new SqlSession(ssc, SqlEngine.open(EngineSettings.of(conf))));
+    return ContextAccess.runtime(ssc).resources().get(new SessionOfContext(), () -> new SqlSession(ssc, conf));
+  }
+
+  /**
+   * Logs once, as Spark does, that a builder's settings came too late for the session it returned, if they differ
+   * from those the session was made with.
+   */
+  private void warnIfIgnored(Map<String, String> requested) {
+    List<String> ignored = requested.entrySet().stream()
+        .filter(e -> !e.getValue().equals(settings.get(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
+    if (!ignored.isEmpty() && warnedOfIgnoredSettings.compareAndSet(false, true)) {
+      LOG.warn("Using an existing SqlSession; some configuration may not take effect: {} differ from the settings "
+          + "the session was made with (set them on the context's StreamingConf before its first session)", ignored);
+    }
   }
 
   /**
@@ -85,6 +107,17 @@ public final class SqlSession implements AutoCloseable {
 
   SqlEngine engine() {
     return engine;
+  }
+
+  /**
+   * Returns the time zone that {@link DataFrame#show()} prints timestamps in, as Spark's
+   * {@code spark.sql.session.timeZone}: {@code dstream.sql.session.timeZone}, or the JVM's zone when the session was
+   * made.
+   *
+   * @return the zone
+   */
+  public ZoneId timeZone() {
+    return timeZone;
   }
 
   /**
@@ -125,7 +158,7 @@ public final class SqlSession implements AutoCloseable {
             + schema + " " + types.length + " columns");
       }
       for (int i = 0; i < types.length; i++) {
-        values[i] = checked(row.get(i), types[i], schema.apply(i).name());
+        values[i] = JavaColumns.checked(row.get(i), types[i], "column " + schema.apply(i).name());
       }
     });
   }
@@ -143,19 +176,6 @@ public final class SqlSession implements AutoCloseable {
    */
   public <T> DataFrame toDF(RDD<T> rdd, Class<T> valueClass, String column) {
     return load(rdd, JavaColumns.single(valueClass, column), (value, values) -> values[0] = value);
-  }
-
-  private static Object checked(Object value, DataType type, String column) {
-    boolean fits = value == null || type.javaClass().isInstance(value)
-        || (type == DataTypes.TimestampType && value instanceof Instant)
-        || (type == DataTypes.DateType && value instanceof LocalDate)
-        || (type == DataTypes.DecimalType && value instanceof BigDecimal);
-    if (!fits) {
-      throw new IllegalArgumentException("column " + column + " is of type " + type + ", which holds "
-          + type.javaClass().getName() + " values, but a row has a " + value.getClass().getName() + " there ("
-          + value + ")");
-    }
-    return value;
   }
 
   /** Reads one record's values into the array, in column order. */
@@ -192,33 +212,30 @@ public final class SqlSession implements AutoCloseable {
   }
 
   /**
-   * Runs SQL, as Spark's {@code sql}: a query's result becomes a DataFrame at once (a snapshot: replacing the
-   * views it read later does not change it); another statement (such as {@code CREATE VIEW}) runs and returns
-   * an empty DataFrame.
+   * Runs SQL, as Spark's {@code sql}: a statement the engine answers with rows (a query, an {@code EXPLAIN}, a
+   * {@code SHOW}, ...) gives a DataFrame of them at once (a snapshot: replacing the views it read later does not
+   * change it), with the result's column names even where they repeat; another statement (such as
+   * {@code CREATE VIEW}) runs and returns an empty DataFrame.
    *
    * @param sqlText the statement, in DuckDB's SQL dialect, naming the views of this session
    * @return its result
    * @throws SqlException with the engine's message and the statement, if it fails
+   * @throws IllegalArgumentException if a column of the result is of a type no column type holds (cast it in the
+   *     query)
    */
   public DataFrame sql(String sqlText) {
-    if (!isQuery(sqlText)) {
-      engine.execute(sqlText);
+    String table = engine.newTableName();
+    StructType result = engine.runInto(sqlText, table);
+    if (result == null) {
       return new DataFrame(this, "SELECT 1 WHERE false", null, new StructType(new StructField[0]));
     }
-    String table = engine.newTableName();
-    engine.execute("CREATE TABLE " + table + " AS " + sqlText, sqlText);
-    return new DataFrame(this, "SELECT * FROM " + table, TableHandle.dropWhenUnreachable(engine, table), null);
-  }
-
-  private static boolean isQuery(String sqlText) {
-    String start = sqlText.stripLeading().toLowerCase(Locale.ROOT);
-    for (String keyword : new String[] {"select", "with", "from", "values", "table", "(", "describe", "show",
-        "summarize", "pivot", "unpivot"}) {
-      if (start.startsWith(keyword)) {
-        return true;
-      }
+    StringBuilder relation = new StringBuilder("SELECT ");
+    for (int i = 0; i < result.size(); i++) {
+      relation.append(i == 0 ? "" : ", ").append("c").append(i + 1).append(" AS ")
+          .append(Identifiers.quote(result.apply(i).name()));
     }
-    return false;
+    relation.append(" FROM ").append(table);
+    return new DataFrame(this, relation.toString(), TableHandle.dropWhenUnreachable(engine, table), result);
   }
 
   /**
@@ -314,7 +331,8 @@ public final class SqlSession implements AutoCloseable {
 
     /**
      * Returns the session of the active context, made with this builder's settings over the context's if it has
-     * none yet.
+     * none yet; if it has one, settings of this builder that differ from the session's do not take effect, and
+     * the first time that happens a WARN says so, as Spark's does.
      *
      * @return the session
      * @throws IllegalStateException if no context is active (start one, or use {@link #getOrCreate(StreamingContext)})
@@ -325,7 +343,9 @@ public final class SqlSession implements AutoCloseable {
               + "active; start the context first, or call SqlSession.getOrCreate(ssc)"));
       StreamingConf merged = active.conf().copy();
       merged.setAll(conf.getAll());
-      return SqlSession.getOrCreate(active, merged);
+      SqlSession session = SqlSession.getOrCreate(active, merged);
+      session.warnIfIgnored(conf.getAll());
+      return session;
     }
   }
 }

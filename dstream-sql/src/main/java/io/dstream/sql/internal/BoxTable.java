@@ -2,7 +2,7 @@ package io.dstream.sql.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -24,16 +24,17 @@ public final class BoxTable {
    * @param rows the rows shown, each of the header's size
    * @param truncate the most characters of a cell, or 0 for whole cells
    * @param more whether there are rows beyond those shown
+   * @param timeZone the zone timestamps are shown in (the session's)
    * @return the table, each line (the last too) ending with a line break
    */
-  public static String draw(String[] header, List<Object[]> rows, int truncate, boolean more) {
+  public static String draw(String[] header, List<Object[]> rows, int truncate, boolean more, ZoneId timeZone) {
     String[][] cells = new String[rows.size() + 1][];
     cells[0] = cut(header.clone(), truncate);
     for (int r = 0; r < rows.size(); r++) {
       Object[] row = rows.get(r);
       String[] line = new String[row.length];
       for (int c = 0; c < row.length; c++) {
-        line[c] = cell(row[c]);
+        line[c] = cell(row[c], timeZone);
       }
       cells[r + 1] = cut(line, truncate);
     }
@@ -77,8 +78,11 @@ public final class BoxTable {
     return line;
   }
 
-  /** A value as Spark shows it: null as {@code null}, bytes in hexadecimal, a timestamp without a zero fraction. */
-  private static String cell(Object value) {
+  /**
+   * A value as Spark shows it: null as {@code null}, bytes in hexadecimal, a timestamp in the zone without a zero
+   * fraction.
+   */
+  private static String cell(Object value, ZoneId timeZone) {
     String text;
     if (value == null) {
       text = "null";
@@ -89,7 +93,7 @@ public final class BoxTable {
       }
       text = hex.append(']').toString();
     } else if (value instanceof Timestamp timestamp) {
-      text = timestamp(timestamp);
+      text = timestamp(timestamp, timeZone);
     } else if (value instanceof BigDecimal decimal) {
       text = decimal.toPlainString();
     } else {
@@ -98,8 +102,8 @@ public final class BoxTable {
     return text.replace("\n", "\\n").replace("\t", "\\t");
   }
 
-  private static String timestamp(Timestamp timestamp) {
-    String seconds = SECONDS.format(timestamp.toInstant().atOffset(ZoneOffset.UTC));
+  private static String timestamp(Timestamp timestamp, ZoneId timeZone) {
+    String seconds = SECONDS.format(timestamp.toInstant().atZone(timeZone));
     int nanos = timestamp.getNanos();
     if (nanos == 0) {
       return seconds;

@@ -2,6 +2,7 @@ package io.dstream.sql.internal;
 
 import io.dstream.sql.types.DataType;
 import io.dstream.sql.types.DataTypes;
+import io.dstream.sql.types.DecimalType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.duckdb.DuckDBAppender;
@@ -21,8 +23,6 @@ import org.duckdb.DuckDBAppender;
  * days, so neither depends on the JVM's time zone.
  */
 final class ColumnValues {
-  private static final int DECIMAL_SCALE = 18;
-
   private ColumnValues() {}
 
   /** Appends one value of a column of the given type (null appends a SQL NULL). */
@@ -45,8 +45,8 @@ final class ColumnValues {
       appender.append((byte) (Byte) value);
     } else if (type == DataTypes.FloatType) {
       appender.append((float) (Float) value);
-    } else if (type == DataTypes.DecimalType) {
-      appender.append(((BigDecimal) value).setScale(DECIMAL_SCALE, RoundingMode.HALF_UP));
+    } else if (type instanceof DecimalType decimal) {
+      appender.append(((BigDecimal) value).setScale(decimal.scale(), RoundingMode.HALF_UP));
     } else if (type == DataTypes.TimestampType) {
       appender.appendEpochMicros(epochMicros(value instanceof Timestamp t ? t.toInstant() : (Instant) value));
     } else if (type == DataTypes.DateType) {
@@ -61,12 +61,11 @@ final class ColumnValues {
   static Object read(ResultSet results, int column, DataType type) throws SQLException {
     Object value;
     if (type == DataTypes.TimestampType) {
-      LocalDateTime utc = results.getObject(column, LocalDateTime.class);
-      value = utc == null ? null : Timestamp.from(utc.toInstant(ZoneOffset.UTC));
+      value = timestamp(results, column);
     } else if (type == DataTypes.DateType) {
       LocalDate day = results.getObject(column, LocalDate.class);
       value = day == null ? null : Date.valueOf(day);
-    } else if (type == DataTypes.DecimalType) {
+    } else if (type instanceof DecimalType) {
       value = results.getBigDecimal(column);
     } else if (type == DataTypes.BinaryType) {
       value = results.getBytes(column);
@@ -77,6 +76,19 @@ final class ColumnValues {
       value = results.getObject(column, type.javaClass());
     }
     return results.wasNull() ? null : value;
+  }
+
+  /**
+   * Reads a TIMESTAMP (a UTC time) or a TIMESTAMP WITH TIME ZONE (an instant, which the driver gives as an
+   * OffsetDateTime in the JVM's zone: its local time read as UTC would shift it by the JVM's offset).
+   */
+  private static Timestamp timestamp(ResultSet results, int column) throws SQLException {
+    Object value = results.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    return value instanceof OffsetDateTime instant ? Timestamp.from(instant.toInstant())
+        : Timestamp.from(results.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC));
   }
 
   private static long epochMicros(Instant instant) {

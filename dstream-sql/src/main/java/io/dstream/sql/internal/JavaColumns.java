@@ -2,6 +2,7 @@ package io.dstream.sql.internal;
 
 import io.dstream.sql.types.DataType;
 import io.dstream.sql.types.DataTypes;
+import io.dstream.sql.types.DecimalType;
 import io.dstream.sql.types.StructField;
 import io.dstream.sql.types.StructType;
 import java.beans.BeanInfo;
@@ -12,6 +13,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,12 +43,20 @@ public final class JavaColumns {
       Map.entry(Date.class, DataTypes.DateType), Map.entry(LocalDate.class, DataTypes.DateType),
       Map.entry(byte[].class, DataTypes.BinaryType));
 
+  private final Class<?> type;
   private final StructType schema;
   private final Method[] getters;
+  /** The type of each decimal column, null for the others: their values are checked as they are read. */
+  private final DecimalType[] decimals;
 
-  private JavaColumns(StructType schema, Method[] getters) {
+  private JavaColumns(Class<?> type, StructType schema, Method[] getters) {
+    this.type = type;
     this.schema = schema;
     this.getters = getters;
+    this.decimals = new DecimalType[getters.length];
+    for (int i = 0; i < decimals.length; i++) {
+      decimals[i] = schema.apply(i).dataType() instanceof DecimalType decimal ? decimal : null;
+    }
   }
 
   /**
@@ -87,7 +97,7 @@ public final class JavaColumns {
       fields[i] = new StructField(names.get(i), dataType, !valueType.isPrimitive());
       getters.get(i).trySetAccessible();
     }
-    return new JavaColumns(new StructType(fields), getters.toArray(Method[]::new));
+    return new JavaColumns(type, new StructType(fields), getters.toArray(Method[]::new));
   }
 
   /**
@@ -134,15 +144,57 @@ public final class JavaColumns {
   }
 
   /**
+   * Checks that a value fits a column: of the class its type holds (or {@link Instant} for a timestamp,
+   * {@link LocalDate} for a date), and for a decimal, of no more digits before the point than the type holds.
+   *
+   * @param value the value, or null
+   * @param dataType the column's type
+   * @param where what holds the value, for the message, such as {@code column price}
+   * @return the value
+   * @throws IllegalArgumentException if it does not fit, naming where it is, the value and the type
+   */
+  public static Object checked(Object value, DataType dataType, String where) {
+    boolean fits = value == null || dataType.javaClass().isInstance(value)
+        || (dataType == DataTypes.TimestampType && value instanceof Instant)
+        || (dataType == DataTypes.DateType && value instanceof LocalDate);
+    if (!fits) {
+      throw new IllegalArgumentException(where + " is of type " + dataType + ", which holds "
+          + dataType.javaClass().getName() + " values, but a row has a " + value.getClass().getName() + " there ("
+          + value + ")");
+    }
+    if (value != null && dataType instanceof DecimalType decimal && !fitsDigits((BigDecimal) value, decimal)) {
+      throw tooManyDigits((BigDecimal) value, decimal, where);
+    }
+    return value;
+  }
+
+  /** Whether a decimal, rounded to its column's scale as it is loaded, has no more digits than the column holds. */
+  private static boolean fitsDigits(BigDecimal value, DecimalType decimal) {
+    return value.setScale(decimal.scale(), RoundingMode.HALF_UP).precision() <= decimal.precision();
+  }
+
+  private static IllegalArgumentException tooManyDigits(BigDecimal value, DecimalType decimal, String where) {
+    return new IllegalArgumentException(where + " holds " + value.toPlainString() + ", which has more digits than "
+        + "its column's type " + decimal.typeName() + " holds: at most " + (decimal.precision() - decimal.scale())
+        + " before the point (and " + decimal.scale() + " after it, rounded); give the column a DecimalType of "
+        + "more digits before the point, or make the value smaller");
+  }
+
+  /**
    * Reads the values of one object, in column order, into an array that the caller reuses.
    *
    * @param object the bean or record
    * @param values where the values go, of the schema's size
+   * @throws IllegalArgumentException if a decimal has more digits before the point than its column holds
    */
   public void read(Object object, Object[] values) {
     for (int i = 0; i < getters.length; i++) {
       try {
         values[i] = getters[i].invoke(object);
+        if (decimals[i] != null && values[i] != null && !fitsDigits((BigDecimal) values[i], decimals[i])) {
+          throw tooManyDigits((BigDecimal) values[i], decimals[i], "property " + schema.apply(i).name() + " of "
+              + type.getName());
+        }
       } catch (IllegalAccessException e) {
         throw new IllegalArgumentException("cannot call " + getters[i] + ": make it and its class public", e);
       } catch (InvocationTargetException e) {

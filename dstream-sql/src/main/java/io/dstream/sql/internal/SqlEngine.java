@@ -59,24 +59,46 @@ public final class SqlEngine implements AutoCloseable {
    * @throws IllegalStateException if DuckDB cannot start (its native library does not load on this platform)
    */
   public static SqlEngine open(EngineSettings settings) {
+    Path own = null;
+    SqlEngine engine = null;
     try {
-      Path own = settings.tempDirectory() == null ? Files.createTempDirectory("dstream-sql-") : null;
+      own = settings.tempDirectory() == null
+          ? Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "dstream-sql-") : null;
       Path temp = own != null ? own : settings.tempDirectory();
-      DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-      SqlEngine engine = new SqlEngine(connection, own, "\n(dstream-sql: the engine's memory is bounded by "
-          + ConfigKeys.SQL_MEMORY_LIMIT.name() + " = " + settings.memoryLimitBytes() + " bytes, past which it spills "
-          + "to " + temp + "; this did not fit even so: raise " + ConfigKeys.SQL_MEMORY_LIMIT.name()
-          + ", or make the batches or the query's intermediate results smaller)");
+      engine = new SqlEngine((DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"), own,
+          "\n(dstream-sql: the engine's memory is bounded by " + ConfigKeys.SQL_MEMORY_LIMIT.name() + " = "
+              + settings.memoryLimitBytes() + " bytes, past which it spills to " + temp + "; this did not fit even "
+              + "so: raise " + ConfigKeys.SQL_MEMORY_LIMIT.name() + ", or make the batches or the query's "
+              + "intermediate results smaller)");
       engine.execute("SET memory_limit = '" + Math.max(1, settings.memoryLimitBytes() >> 10) + "KiB'");
       engine.execute("SET threads = " + settings.threads());
       engine.execute("SET temp_directory = '" + temp.toString().replace("'", "''") + "'");
+      // TIMESTAMP columns hold UTC times, so that casts to and from TIMESTAMP WITH TIME ZONE, and literals of it
+      // without an offset, mean the same instants whatever the machine's zone.
+      engine.execute("SET TimeZone = 'UTC'");
       LOG.debug("SQL engine opened: memory limit {} bytes, {} threads, spilling to {}",
           settings.memoryLimitBytes(), settings.threads(), temp);
       return engine;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot start the SQL engine (DuckDB): " + e.getMessage(), e);
+    } catch (SQLException | RuntimeException e) {
+      closeAfterFailedStart(engine, own, e);
+      throw e instanceof SQLException
+          ? new IllegalStateException("cannot start the SQL engine (DuckDB): " + e.getMessage(), e)
+          : (RuntimeException) e;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the SQL engine's spill directory under java.io.tmpdir", e);
+    }
+  }
+
+  /** Closes what a start that failed had opened (the engine, or only its spill directory), keeping its error. */
+  private static void closeAfterFailedStart(SqlEngine engine, Path own, Exception failure) {
+    try {
+      if (engine != null) {
+        engine.close();
+      } else if (own != null) {
+        deleteTree(own);
+      }
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -205,6 +227,100 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   /**
+   * Runs a statement and, if the engine answers it with rows (a query, an {@code EXPLAIN}, a {@code SHOW}, ...,
+   * whatever its text starts with), copies them into a new table, one column per result column, named
+   * {@code c1}, {@code c2}, ... (the result's own names may repeat).
+   *
+   * @param sql the statement
+   * @param table the name of the table to make
+   * @return the result's columns, with their own names, or null if the statement gave no rows (and no table was
+   *     made)
+   * @throws SqlException with the engine's message and the statement, if it fails
+   */
+  public StructType runInto(String sql, String table) {
+    List<StructType> result = new ArrayList<>(1);
+    withStatement(sql, statement -> {
+      try {
+        if (statement.execute(sql)) {
+          try (ResultSet rows = statement.getResultSet()) {
+            result.add(copy(rows, sql, table));
+          }
+        }
+      } catch (SQLException e) {
+        throw failure(e, sql);
+      }
+    });
+    return result.isEmpty() ? null : result.get(0);
+  }
+
+  private StructType copy(ResultSet rows, String sql, String table) throws SQLException {
+    StructType schema = schemaOf(rows.getMetaData());
+    StructField[] positional = new StructField[schema.size()];
+    DataType[] types = new DataType[schema.size()];
+    for (int i = 0; i < positional.length; i++) {
+      types[i] = schema.apply(i).dataType();
+      positional[i] = new StructField("c" + (i + 1), types[i], true);
+    }
+    StructType tableSchema = new StructType(positional);
+    createTable(table, tableSchema);
+    try {
+      append(table, tableSchema, new ResultRows(rows, types, sql));
+    } catch (RuntimeException e) {
+      try {
+        execute("DROP TABLE IF EXISTS " + table);
+      } catch (RuntimeException dropFailure) {
+        e.addSuppressed(dropFailure);
+      }
+      throw e;
+    }
+    return schema;
+  }
+
+  /** The rows of a result set, read one at a time into one array. */
+  private final class ResultRows implements Iterator<Object[]> {
+    private final ResultSet rows;
+    private final DataType[] types;
+    private final String sql;
+    private final Object[] values;
+    private Boolean hasNext;
+
+    ResultRows(ResultSet rows, DataType[] types, String sql) {
+      this.rows = rows;
+      this.types = types;
+      this.sql = sql;
+      this.values = new Object[types.length];
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (hasNext == null) {
+        try {
+          hasNext = rows.next();
+        } catch (SQLException e) {
+          throw failure(e, sql);
+        }
+      }
+      return hasNext;
+    }
+
+    @Override
+    public Object[] next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException("no more rows of " + sql);
+      }
+      hasNext = null;
+      try {
+        for (int i = 0; i < types.length; i++) {
+          values[i] = ColumnValues.read(rows, i + 1, types[i]);
+        }
+      } catch (SQLException e) {
+        throw failure(e, sql);
+      }
+      return values;
+    }
+  }
+
+  /**
    * Returns the columns a query would return, without running it to the end.
    *
    * @param sql the query
@@ -289,11 +405,15 @@ public final class SqlEngine implements AutoCloseable {
     }
     closeQuietly(primary);
     if (ownTempDirectory != null) {
-      try (Stream<Path> paths = Files.walk(ownTempDirectory)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        LOG.warn("could not delete the SQL engine's spill directory {}: {}", ownTempDirectory, e.toString());
-      }
+      deleteTree(ownTempDirectory);
+    }
+  }
+
+  private static void deleteTree(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("could not delete the SQL engine's spill directory {}: {}", directory, e.toString());
     }
   }
 

@@ -3,10 +3,11 @@ package io.dstream.sql.types;
 import java.util.Objects;
 
 /**
- * The type of a column, as Spark SQL's {@code DataType}: one of the constants of {@link DataTypes}. Each names the
- * engine's SQL type that holds it and the Java class a {@link io.dstream.sql.Row} gives its values as.
+ * The type of a column, as Spark SQL's {@code DataType}: one of the constants of {@link DataTypes}, or a
+ * {@link DecimalType} of a given precision and scale. Each names the engine's SQL type that holds it and the Java
+ * class a {@link io.dstream.sql.Row} gives its values as.
  */
-public final class DataType {
+public sealed class DataType permits DecimalType {
   private final String simpleString;
   private final String sqlType;
   private final Class<?> javaClass;

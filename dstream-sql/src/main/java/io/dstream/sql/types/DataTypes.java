@@ -5,6 +5,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The column types, and the factories of schemas, with Spark SQL's names ({@code DataTypes.StringType},
@@ -27,15 +29,20 @@ public final class DataTypes {
   public static final DataType FloatType = new DataType("float", "FLOAT", Float.class);
   /** True or false: {@code BOOLEAN}, as {@link Boolean}. */
   public static final DataType BooleanType = new DataType("boolean", "BOOLEAN", Boolean.class);
-  /** Decimals of 38 digits, 18 after the point (Spark's default for {@code BigDecimal}), as {@link BigDecimal}. */
-  public static final DataType DecimalType = new DataType("decimal(38,18)", "DECIMAL(38,18)", BigDecimal.class);
-  /** Instants, in UTC: {@code TIMESTAMP}, as {@link Timestamp}. */
+  /**
+   * Decimals of 38 digits, 18 after the point (Spark's type of a {@code BigDecimal} property), as
+   * {@link BigDecimal}; {@link #createDecimalType(int, int)} makes others.
+   */
+  public static final DecimalType DecimalType = new DecimalType(38, 18);
+  /** Instants, held in UTC: {@code TIMESTAMP}, as {@link Timestamp}. */
   public static final DataType TimestampType = new DataType("timestamp", "TIMESTAMP", Timestamp.class);
   /** Days: {@code DATE}, as {@link Date}. */
   public static final DataType DateType = new DataType("date", "DATE", Date.class);
   /** Bytes: {@code BLOB}, as {@code byte[]}. */
   public static final DataType BinaryType = new DataType("binary", "BLOB", byte[].class);
 
+  private static final int MAX_DECIMAL_PRECISION = io.dstream.sql.types.DecimalType.MAX_PRECISION;
+  private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),(\\d+)\\)");
   private static final List<DataType> ALL = List.of(StringType, IntegerType, LongType, ShortType, ByteType,
       DoubleType, FloatType, BooleanType, DecimalType, TimestampType, DateType, BinaryType);
 
@@ -55,11 +62,27 @@ public final class DataTypes {
   }
 
   /**
+   * Returns the type of decimals of a given number of digits, as Spark's {@code DataTypes.createDecimalType}.
+   *
+   * @param precision how many digits a value holds in all, from 1 to 38
+   * @param scale how many of them are after the point, from 0 to the precision
+   * @return the type
+   * @throws IllegalArgumentException if the precision or the scale is out of those bounds
+   */
+  public static DecimalType createDecimalType(int precision, int scale) {
+    if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
+      throw new IllegalArgumentException("a decimal type needs a precision from 1 to " + MAX_DECIMAL_PRECISION
+          + " and a scale from 0 to the precision, got decimal(" + precision + "," + scale + ")");
+    }
+    return DecimalType.precision() == precision && DecimalType.scale() == scale ? DecimalType
+        : new DecimalType(precision, scale);
+  }
+
+  /**
    * Returns a schema of the given columns, as Spark's {@code DataTypes.createStructType}.
    *
    * @param fields the columns, in order
    * @return the schema
-   * @throws IllegalArgumentException if two columns have the same name
    */
   public static StructType createStructType(List<StructField> fields) {
     return new StructType(fields.toArray(StructField[]::new));
@@ -68,7 +91,7 @@ public final class DataTypes {
   /**
    * Returns the type of a column of the engine's SQL type, as the engine names it in a query's result.
    *
-   * @param sqlType the engine's type name, such as {@code VARCHAR} or {@code DECIMAL(38,18)}
+   * @param sqlType the engine's type name, such as {@code VARCHAR} or {@code DECIMAL(10,2)}
    * @return the type
    * @throws IllegalArgumentException if no type of this class holds it (such as a list or a map)
    */
@@ -86,8 +109,15 @@ public final class DataTypes {
       case "REAL", "FLOAT4" -> FloatType;
       case "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" -> TimestampType;
       case "BYTEA" -> BinaryType;
-      default -> upper.startsWith("DECIMAL") ? DecimalType : unsupported(sqlType);
+      default -> decimal(upper, sqlType);
     };
+  }
+
+  private static DataType decimal(String upper, String sqlType) {
+    Matcher decimal = DECIMAL.matcher(upper);
+    return decimal.matches()
+        ? createDecimalType(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)))
+        : unsupported(sqlType);
   }
 
   private static DataType unsupported(String sqlType) {

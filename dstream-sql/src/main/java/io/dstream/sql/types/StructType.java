@@ -1,12 +1,12 @@
 package io.dstream.sql.types;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The schema of a {@link io.dstream.sql.DataFrame}: its columns in order, as Spark SQL's {@code StructType}.
+ * The schema of a {@link io.dstream.sql.DataFrame}: its columns in order, as Spark SQL's {@code StructType}. Two
+ * columns may have the same name (a query's {@code select a.x, b.x}), as in Spark; {@link #fieldIndex} then gives
+ * the last of them, as Spark's does.
  */
 public final class StructType {
   private final List<StructField> fields;
@@ -15,16 +15,8 @@ public final class StructType {
    * Makes a schema of the given columns.
    *
    * @param fields the columns, in order
-   * @throws IllegalArgumentException if two columns have the same name
    */
   public StructType(StructField[] fields) {
-    Set<String> names = new HashSet<>();
-    for (StructField field : fields) {
-      if (!names.add(field.name())) {
-        throw new IllegalArgumentException("the schema has two columns named " + field.name()
-            + "; give each column its own name");
-      }
-    }
     this.fields = List.of(fields);
   }
 
@@ -67,14 +59,15 @@ public final class StructType {
   }
 
   /**
-   * Returns the position of a column, as Spark's {@code fieldIndex}.
+   * Returns the position of a column, as Spark's {@code fieldIndex}: of the last column of that name, when
+   * several have it.
    *
    * @param name the column's name
    * @return its position, from 0
    * @throws IllegalArgumentException if no column has that name
    */
   public int fieldIndex(String name) {
-    for (int i = 0; i < fields.size(); i++) {
+    for (int i = fields.size() - 1; i >= 0; i--) {
       if (fields.get(i).name().equals(name)) {
         return i;
       }
