@@ -29,6 +29,22 @@ public final class CombineMap {
     values = new Object[INITIAL_CAPACITY];
   }
 
+  private CombineMap(CombineMap other) {
+    keys = other.keys.clone();
+    values = other.values.clone();
+    size = other.size;
+  }
+
+  /**
+   * Returns an independent copy of this map, sharing the keys and values but not the arrays: two array
+   * copies, no rehashing. An incremental window updates a copy of the previous window's map in place.
+   *
+   * @return the copy
+   */
+  public CombineMap copy() {
+    return new CombineMap(this);
+  }
+
   /**
    * Looks a key up.
    *
@@ -58,6 +74,17 @@ public final class CombineMap {
    */
   public Object valueAt(int slot) {
     return values[slot];
+  }
+
+  /**
+   * Returns the key in a slot that {@link #find} or {@link #occupiedSlots} returned.
+   *
+   * @param slot a slot holding a key
+   * @return the key (null for the null key)
+   */
+  public Object keyAt(int slot) {
+    Object key = keys[slot];
+    return key == NULL_KEY ? null : key;
   }
 
   /**
@@ -95,6 +122,23 @@ public final class CombineMap {
    */
   public int size() {
     return size;
+  }
+
+  /**
+   * Returns the slots that hold a key, in slot order: with {@link #keyAt} and {@link #valueAt}, the entries by
+   * index.
+   *
+   * @return {@link #size()} slots
+   */
+  public int[] occupiedSlots() {
+    int[] slots = new int[size];
+    int n = 0;
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != null) {
+        slots[n++] = slot;
+      }
+    }
+    return slots;
   }
 
   /**

@@ -82,6 +82,20 @@ public abstract class KeepingRddNode<T> extends RddNode<T> {
     return readOnly;
   }
 
+  /**
+   * Computes and keeps the partitions that no job computed yet (a job that read only some, or failed, leaves
+   * the node holding on to its inputs), in one job. Does nothing once every partition is kept.
+   *
+   * @throws io.dstream.rdd.JobFailedException if computing a partition fails; its cause is the user's
+   *     exception
+   * @throws IllegalStateException if the engine was stopped
+   */
+  public final void keepEveryPartition() {
+    if (!isMaterialized()) {
+      engine().jobRunner().runJob(this, (partition, records) -> null);
+    }
+  }
+
   @Override
   public final int numPartitions() {
     return kept.length();

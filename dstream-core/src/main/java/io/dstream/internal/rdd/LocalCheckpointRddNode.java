@@ -64,8 +64,8 @@ public final class LocalCheckpointRddNode<T> extends KeepingRddNode<T> {
    * @throws IllegalStateException if the engine was stopped
    */
   public static void complete(RddNode<?> node) {
-    if (node instanceof LocalCheckpointRddNode<?> checkpoint && !checkpoint.isMaterialized()) {
-      checkpoint.engine().jobRunner().runJob(checkpoint, (partition, records) -> null);
+    if (node instanceof LocalCheckpointRddNode<?> checkpoint) {
+      checkpoint.keepEveryPartition();
     }
   }
 

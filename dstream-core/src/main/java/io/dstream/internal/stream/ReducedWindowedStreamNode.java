@@ -5,21 +5,18 @@ import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.function.Function2;
 import io.dstream.function.Function;
-import io.dstream.internal.rdd.CoGroupedRddNode;
-import io.dstream.internal.rdd.Iterators;
-import io.dstream.internal.rdd.MapPartitionsRddNode;
 import io.dstream.internal.rdd.RddNode;
 import io.dstream.rdd.Partitioner;
 import io.dstream.storage.StorageLevel;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The incremental {@code reduceByKeyAndWindow}: each window's result is the previous window's result with
  * the batches that left the window inverse-reduced out and the batches that entered it reduced in, so a
- * window costs work in proportion to the batches that move and the keys it holds, not to its length.
+ * window costs work in proportion to the batches that move, not to its length.
  *
  * <pre>
  *   |---- previous window ----|
@@ -27,15 +24,18 @@ import java.util.Map;
  *   |- old -|                 |- new --|
  * </pre>
  *
- * <p>The parent is the stream reduced by key per batch with this window's partitioner, so the previous
- * result, the old and the new batches are cogrouped without a shuffle. Both the parent and this stream are
- * persisted, since every result and every reduced batch is read again by later windows; and the lineage
- * that chains each result to the previous one is cut by a local checkpoint every checkpoint interval.
+ * <p>The parent is the stream reduced by key per batch with this window's partitioner, so each partition of a
+ * result is the same partition of the previous result updated with the same partition of the old and new
+ * batches, without a shuffle ({@link IncrementalWindowRddNode}, which keeps each partition's map and lets go of
+ * its inputs once it has them all, so the lineage of a result ends at the previous one). The parent is
+ * persisted, since each reduced batch is read again when it leaves the window.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class ReducedWindowedStreamNode<K, V> extends StreamNode<Tuple2<K, V>> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReducedWindowedStreamNode.class);
+
   private final StreamNode<Tuple2<K, V>> reduced;
   private final WindowSpec spec;
   private final Function2<V, V, V> reduce;
@@ -66,6 +66,8 @@ public final class ReducedWindowedStreamNode<K, V> extends StreamNode<Tuple2<K, 
     if (!reduced.storageLevel().isValid()) {
       reduced.persist(StorageLevel.MEMORY_ONLY_SER);
     }
+    // Spark's level for the results, as a user may read it; they keep their records themselves, so it stores
+    // nothing more.
     persist(StorageLevel.MEMORY_ONLY_SER);
   }
 
@@ -103,83 +105,39 @@ public final class ReducedWindowedStreamNode<K, V> extends StreamNode<Tuple2<K, 
   protected RddNode<Tuple2<K, V>> compute(Time time) throws Exception {
     Time previousEnd = time.minus(spec.slide());
     Time currentStart = time.minus(spec.window());
-    RddNode<Tuple2<K, V>> previous = generatedRdd(previousEnd);
+    IncrementalWindowRddNode<K, V> previous = (IncrementalWindowRddNode<K, V>) generatedRdd(previousEnd);
     // When the window is shorter than the slide, consecutive windows do not overlap: the whole previous
     // window leaves and the whole current one enters.
     List<RddNode<Tuple2<K, V>>> oldBatches = previous == null ? List.of()
         : WindowSpec.rddsIn(reduced, previousEnd.minus(spec.window()), previousEnd.min(currentStart));
     List<RddNode<Tuple2<K, V>>> newBatches =
         WindowSpec.rddsIn(reduced, previous == null ? currentStart : previousEnd.max(currentStart), time);
-
-    List<RddNode<? extends Tuple2<K, ?>>> parents = new ArrayList<>();
-    if (previous != null) {
-      parents.add(previous);
-    }
-    parents.addAll(oldBatches);
-    parents.addAll(newBatches);
-    if (parents.isEmpty()) {
+    if (previous == null && newBatches.isEmpty()) {
       return null;
     }
-    Merge merge = new Merge(previous != null ? 1 : 0, oldBatches.size(), newBatches.size());
-    CoGroupedRddNode<K> cogrouped = new CoGroupedRddNode<>(parents.get(0).engine(), parents, partitioner);
-    return new MapPartitionsRddNode<>(cogrouped, "reduceByKeyAndWindow", (partition, records) -> {
-      Iterator<Tuple2<K, V>> merged = Iterators.map(records, merge::apply);
-      return filter == null ? merged : Iterators.filter(merged, filter);
-    }, true);
+    return new IncrementalWindowRddNode<>(previous, oldBatches, newBatches, partitioner, reduce, invReduce, filter);
   }
 
-  /** Merges one key's cogrouped values: previous result, minus the old batches, plus the new batches. */
-  private final class Merge {
-    private final int previousCount;
-    private final int oldCount;
-    private final int newCount;
+  /** A result lets go of its lineage by itself once every partition is computed: see {@link #onBatchCompleted}. */
+  @Override
+  protected RddNode<Tuple2<K, V>> checkpointLocally(RddNode<Tuple2<K, V>> rdd) {
+    return rdd;
+  }
 
-    Merge(int previousCount, int oldCount, int newCount) {
-      this.previousCount = previousCount;
-      this.oldCount = oldCount;
-      this.newCount = newCount;
-    }
-
-    @SuppressWarnings("unchecked")
-    Tuple2<K, V> apply(Tuple2<K, List<List<Object>>> group) throws Exception {
-      List<List<Object>> values = group._2();
-      boolean inPrevious = previousCount == 1 && !values.get(0).isEmpty();
-      List<V> leaving = reducedValues(values, previousCount, oldCount);
-      List<V> entering = reducedValues(values, previousCount + oldCount, newCount);
-      if (!inPrevious && !leaving.isEmpty()) {
-        throw new IllegalStateException("reduceByKeyAndWindow: key " + group._1() + " has values leaving the "
-            + "window but none in the previous window's result. The filter function must drop only keys with "
-            + "nothing left in the window (such as a zero count), and keys must have consistent equals() and "
-            + "hashCode()");
+  /**
+   * Computes the partitions of a checkpoint time's result that the batch's jobs did not read (a {@code take}),
+   * so that the lineage of later results starts there at the latest.
+   */
+  @Override
+  protected void onBatchCompleted(Time time) {
+    RddNode<Tuple2<K, V>> result = generatedRdd(time);
+    if (result instanceof IncrementalWindowRddNode<K, V> window && isCheckpointTime(time)) {
+      try {
+        window.keepEveryPartition();
+      } catch (RuntimeException e) {
+        LOG.warn("{} could not compute its result of batch {} ({}); the lineage of its later results starts "
+            + "at an earlier one until a result is complete", this, time, e.toString());
       }
-      V value = inPrevious ? (V) values.get(0).get(0) : reduceAll(entering);
-      if (inPrevious && !leaving.isEmpty()) {
-        value = invReduce.call(value, reduceAll(leaving));
-      }
-      if (inPrevious && !entering.isEmpty()) {
-        value = reduce.call(value, reduceAll(entering));
-      }
-      return new Tuple2<>(group._1(), value);
-    }
-
-    /** Returns the values of a key in a range of cogrouped batches: at most one per batch, reduced already. */
-    @SuppressWarnings("unchecked")
-    private List<V> reducedValues(List<List<Object>> values, int from, int count) {
-      List<V> result = new ArrayList<>(count);
-      for (int i = from; i < from + count; i++) {
-        if (!values.get(i).isEmpty()) {
-          result.add((V) values.get(i).get(0));
-        }
-      }
-      return result;
-    }
-
-    private V reduceAll(List<V> values) throws Exception {
-      V acc = values.get(0);
-      for (int i = 1; i < values.size(); i++) {
-        acc = reduce.call(acc, values.get(i));
-      }
-      return acc;
     }
   }
 

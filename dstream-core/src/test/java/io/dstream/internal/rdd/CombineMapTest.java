@@ -98,4 +98,44 @@ class CombineMapTest {
     assertThatThrownBy(records::next).isInstanceOf(NoSuchElementException.class);
     assertThat(new CombineMap().entries((key, value) -> key).hasNext()).isFalse();
   }
+
+  @Test
+  void aCopyAndItsOriginalChangeApart() {
+    Random random = new Random(11);
+    CombineMap original = new CombineMap();
+    Map<Object, Object> expectedOriginal = new HashMap<>();
+    for (int i = 0; i < 1_000; i++) {
+      String word = "w" + random.nextInt(300);
+      increment(original, word);
+      expectedOriginal.merge(word, 1, (a, b) -> (Integer) a + (Integer) b);
+    }
+    CombineMap copy = original.copy();
+    Map<Object, Object> expectedCopy = new HashMap<>(expectedOriginal);
+    // Enough new keys that the copy grows, and updates of keys the original holds.
+    for (int i = 0; i < 2_000; i++) {
+      String word = "w" + random.nextInt(1_000);
+      increment(copy, word);
+      expectedCopy.merge(word, 1, (a, b) -> (Integer) a + (Integer) b);
+    }
+
+    assertThat(contents(original)).isEqualTo(expectedOriginal);
+    assertThat(original.size()).isEqualTo(expectedOriginal.size());
+    assertThat(contents(copy)).isEqualTo(expectedCopy);
+  }
+
+  @Test
+  void theOccupiedSlotsGiveEveryEntryOnceTheNullKeyIncluded() {
+    CombineMap map = new CombineMap();
+    List.of("a", "b", "c").forEach(key -> increment(map, key));
+    increment(map, null);
+    increment(map, "a");
+
+    Map<Object, Object> bySlot = new HashMap<>();
+    for (int slot : map.occupiedSlots()) {
+      assertThat(bySlot.put(map.keyAt(slot), map.valueAt(slot))).isNull();
+    }
+
+    assertThat(map.occupiedSlots()).hasSize(4).isSorted();
+    assertThat(bySlot).isEqualTo(contents(map)).containsEntry(null, 1).containsEntry("a", 2);
+  }
 }
