@@ -10,9 +10,10 @@ import java.util.RandomAccess;
 
 /**
  * The state of one partition of a state kept by key ({@code updateStateByKey}): entry {@code i} is
- * {@code keys[i]} and {@code states[i]}, two dense arrays, and an open-addressing index of entry numbers finds a
- * key's entry. An entry costs two array slots and one or two index slots, with no node or record object per
- * key, and a batch visits every entry in one sequential pass over the arrays.
+ * {@code keys[i]} and {@code states[i]}, two dense arrays, and an open-addressing index of entry numbers (with
+ * each key's hash, so that a probe reads no other key) finds a key's entry. An entry costs two array slots and
+ * two to four index slots (8 to 16 bytes), with no node or record object per key, and a batch visits every
+ * entry in one sequential pass over the arrays.
  *
  * <p>Each batch {@link #copy() copies} the previous batch's table (three array copies, no re-hashing: the
  * partitioner is the same, so every key stays where it was), adds the batch's new keys at the end and sets
@@ -32,10 +33,11 @@ public final class StateTable<K, S> {
   private Object[] keys;
   private Object[] states;
   private int size;
-  // Entry number + 1 of the key hashed to each slot, 0 for an empty slot; a power of two, at most half full.
-  private int[] index;
+  // Per slot: the key's spread hash in the high 32 bits and its entry number + 1 in the low 32 bits, 0 for an
+  // empty slot, so that a probe skips other keys without reading them; a power of two, at most half full.
+  private long[] index;
 
-  private StateTable(Object[] keys, Object[] states, int size, int[] index) {
+  private StateTable(Object[] keys, Object[] states, int size, long[] index) {
     this.keys = keys;
     this.states = states;
     this.size = size;
@@ -56,7 +58,7 @@ public final class StateTable<K, S> {
       throw new IllegalArgumentException("expectedEntries is " + expectedEntries + "; give zero or more");
     }
     int entries = Math.max(MIN_ENTRIES, expectedEntries);
-    return new StateTable<>(new Object[entries], new Object[entries], 0, new int[indexLengthFor(entries)]);
+    return new StateTable<>(new Object[entries], new Object[entries], 0, new long[indexLengthFor(entries)]);
   }
 
   /**
@@ -84,14 +86,15 @@ public final class StateTable<K, S> {
    * @return the entry number, or -1 if the key has none
    */
   public int find(Object key) {
+    int hash = hash(key);
     int mask = index.length - 1;
-    for (int slot = slotOf(key, mask); ; slot = (slot + 1) & mask) {
-      int entry = index[slot] - 1;
-      if (entry < 0) {
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      long indexed = index[slot];
+      if (indexed == 0) {
         return -1;
       }
-      Object present = keys[entry];
-      if (present == key || (key != null && key.equals(present))) {
+      int entry = (int) indexed - 1;
+      if ((int) (indexed >>> 32) == hash && same(key, keys[entry])) {
         return entry;
       }
     }
@@ -104,15 +107,12 @@ public final class StateTable<K, S> {
    * @return the entry number
    */
   public int findOrAdd(K key) {
+    int hash = hash(key);
     int mask = index.length - 1;
-    int slot = slotOf(key, mask);
-    for (; ; slot = (slot + 1) & mask) {
-      int entry = index[slot] - 1;
-      if (entry < 0) {
-        break;
-      }
-      Object present = keys[entry];
-      if (present == key || (key != null && key.equals(present))) {
+    int slot = hash & mask;
+    for (long indexed; (indexed = index[slot]) != 0; slot = (slot + 1) & mask) {
+      int entry = (int) indexed - 1;
+      if ((int) (indexed >>> 32) == hash && same(key, keys[entry])) {
         return entry;
       }
     }
@@ -122,9 +122,9 @@ public final class StateTable<K, S> {
     }
     int entry = size++;
     keys[entry] = key;
-    index[slot] = entry + 1;
+    index[slot] = indexed(hash, entry);
     if (2 * size > index.length) {
-      rebuildIndex(indexLengthFor(size));
+      growIndex();
     }
     return entry;
   }
@@ -213,10 +213,18 @@ public final class StateTable<K, S> {
     return "StateTable(" + size + " entries, " + index.length + " index slots)";
   }
 
-  private static int slotOf(Object key, int mask) {
+  private static int hash(Object key) {
     // Spreads the hash over the index: linear probing suffers from hash codes that cluster (small integers).
     int h = (key == null ? 0 : key.hashCode()) * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
+    return h ^ (h >>> 16);
+  }
+
+  private static boolean same(Object key, Object present) {
+    return present == key || (key != null && key.equals(present));
+  }
+
+  private static long indexed(int hash, int entry) {
+    return ((long) hash << 32) | (entry + 1);
   }
 
   /** The smallest power of two at least twice the entries: an index at most half full. */
@@ -228,15 +236,32 @@ public final class StateTable<K, S> {
     return Math.max(MIN_ENTRIES, length + (length >> 1));
   }
 
+  /** Doubles the index, from the hashes it holds: no key is read. */
+  private void growIndex() {
+    long[] grown = new long[index.length * 2];
+    int mask = grown.length - 1;
+    for (long indexed : index) {
+      if (indexed != 0) {
+        int slot = (int) (indexed >>> 32) & mask;
+        while (grown[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        grown[slot] = indexed;
+      }
+    }
+    index = grown;
+  }
+
   private void rebuildIndex(int length) {
-    int[] rebuilt = new int[length];
+    long[] rebuilt = new long[length];
     int mask = length - 1;
     for (int entry = 0; entry < size; entry++) {
-      int slot = slotOf(keys[entry], mask);
+      int hash = hash(keys[entry]);
+      int slot = hash & mask;
       while (rebuilt[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      rebuilt[slot] = entry + 1;
+      rebuilt[slot] = indexed(hash, entry);
     }
     index = rebuilt;
   }
