@@ -79,7 +79,7 @@ public class StateTableBenchmark {
   @OperationsPerInvocation(WORDS)
   public long stateTable() {
     StateTable<String, Long> state = previous.copy();
-    GroupedValues<String> grouped = new GroupedValues<>();
+    GroupedValues<String> grouped = new GroupedValues<>(WORDS);
     for (String word : words) {
       grouped.add(state.findOrAdd(new String(word)), word);
     }

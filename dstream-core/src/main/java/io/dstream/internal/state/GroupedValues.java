@@ -21,12 +21,23 @@ import java.util.RandomAccess;
 public final class GroupedValues<V> {
   private static final int INITIAL_LENGTH = 64;
 
-  private int[] entries = new int[INITIAL_LENGTH];
-  private Object[] values = new Object[INITIAL_LENGTH];
+  private int[] entries;
+  private Object[] values;
   private int count;
   // After grouping: the values by entry, and where each entry's slice starts (entry + 1: where it ends).
   private Object[] grouped;
   private int[] starts;
+
+  /**
+   * Creates an empty instance with room for some values before its arrays grow.
+   *
+   * @param expectedValues how many values to make room for (the arrays grow past it); negative if unknown
+   */
+  public GroupedValues(int expectedValues) {
+    int length = expectedValues < 0 ? INITIAL_LENGTH : Math.max(1, expectedValues);
+    entries = new int[length];
+    values = new Object[length];
+  }
 
   /**
    * Adds a value of the key whose entry number is given.
@@ -40,7 +51,7 @@ public final class GroupedValues<V> {
       throw new IllegalStateException("values added after grouping; group once, after the last value");
     }
     if (count == entries.length) {
-      entries = Arrays.copyOf(entries, count + (count >> 1));
+      entries = Arrays.copyOf(entries, count + Math.max(1, count >> 1));
       values = Arrays.copyOf(values, entries.length);
     }
     entries[count] = entry;

@@ -90,6 +90,16 @@ public final class StateInputs<P, K, V> {
   }
 
   /**
+   * Counts the new records of one partition if that costs no reading (they come from a shuffle).
+   *
+   * @param partition the partition index
+   * @return the number of records, or -1 if it is not known before reading them
+   */
+  public int newDataCount(int partition) {
+    return shuffle != null ? shuffle.recordCount(partition) : newData == null ? 0 : -1;
+  }
+
+  /**
    * Reads the new records of one partition.
    *
    * @param partition the partition index

@@ -75,7 +75,7 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
   public List<Tuple2<K, S>> compute(int partition) throws Exception {
     StateTable<K, S> state = previousState(partition);
     int previousKeys = state.size();
-    GroupedValues<V> newValues = new GroupedValues<>();
+    GroupedValues<V> newValues = new GroupedValues<>(inputs.newDataCount(partition));
     for (Iterator<Tuple2<K, V>> records = inputs.newData(partition); records.hasNext(); ) {
       Tuple2<K, V> record = records.next();
       newValues.add(state.findOrAdd(record._1()), record._2());

@@ -19,7 +19,7 @@ class GroupedValuesTest {
   @Test
   void eachEntrysValuesAreThoseAddedForItInOrderAsAMapOfListsHasThem() {
     Random random = new Random(5);
-    GroupedValues<String> grouped = new GroupedValues<>();
+    GroupedValues<String> grouped = new GroupedValues<>(1_000);
     Map<Integer, List<String>> model = new HashMap<>();
     int entries = 500;
     for (int i = 0; i < 20_000; i++) {
@@ -44,13 +44,13 @@ class GroupedValuesTest {
 
   @Test
   void theListsAreReadOnlyAndMisuseSaysWhatToDo() {
-    GroupedValues<Integer> grouped = new GroupedValues<>();
+    GroupedValues<Integer> grouped = new GroupedValues<>(-1);
     grouped.add(2, 7);
     assertThatThrownBy(() -> grouped.valuesOf(0)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("group(entryCount)");
     assertThatThrownBy(() -> grouped.group(2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("entry 2");
-    GroupedValues<Integer> valid = new GroupedValues<>();
+    GroupedValues<Integer> valid = new GroupedValues<>(-1);
     valid.add(1, 7);
     valid.group(3);
     assertThat(valid.valuesOf(0)).isEmpty();
