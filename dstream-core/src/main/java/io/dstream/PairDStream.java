@@ -1020,7 +1020,8 @@ public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, 
    * has a state or new values: with the key's values in the batch (an empty list if it has none) and its
    * previous state ({@code Optional.empty()} for a new key). What it returns is the key's new state;
    * {@code Optional.empty()} removes the key. Each batch of the returned stream holds every key's state after
-   * that batch.
+   * that batch. The list of values is read-only and stays valid after the call, so the function may keep it
+   * (in the state, for example), as Spark's {@code Seq} of values.
    *
    * <pre>{@code
    * ssc.checkpoint("/var/lib/myapp/checkpoints");   // required by stateful streams

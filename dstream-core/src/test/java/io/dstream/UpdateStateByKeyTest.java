@@ -16,6 +16,7 @@ import io.dstream.testing.TestStreamingContext;
 import io.dstream.testing.TestStreamingContextExtension;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,29 @@ class UpdateStateByKeyTest {
     t.runBatches(input.size());
 
     assertThat(asMaps(out)).isEqualTo(runningState(input, Map.of(), StateTestSupport::sum));
+  }
+
+  @Test
+  void valueListsTheFunctionKeepsHoldEachKeysValuesOfTheirBatchAfterLaterBatches(TestStreamingContext t) {
+    List<List<Tuple2<Integer, Integer>>> input = TestData.thenEmpty(TestData.randomPairs(303, 10, 40, 0, 12), 1);
+    checkpointInMemory(t);
+    // The state is the list the function was given: kept past the call, and past later batches.
+    CollectedOutput<Tuple2<Integer, List<Integer>>> out = t.collect(t.pairInputStream(input)
+        .updateStateByKey((List<Integer> values, Optional<List<Integer>> kept) -> Optional.of(values)));
+
+    t.runBatches(input.size());
+
+    List<Map<Integer, List<Integer>>> expected = new ArrayList<>();
+    Map<Integer, List<Integer>> keys = new HashMap<>();
+    for (List<Tuple2<Integer, Integer>> batch : input) {
+      keys.replaceAll((key, values) -> new ArrayList<>());
+      for (Tuple2<Integer, Integer> pair : batch) {
+        keys.computeIfAbsent(pair._1(), key -> new ArrayList<>()).add(pair._2());
+      }
+      expected.add(new HashMap<>(keys));
+    }
+    // Values in the order of the batch's records: the shuffle reads its map outputs in partition order.
+    assertThat(asMaps(out)).isEqualTo(expected);
   }
 
   @Test

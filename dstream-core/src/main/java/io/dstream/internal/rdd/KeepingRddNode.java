@@ -53,6 +53,19 @@ public abstract class KeepingRddNode<T> extends RddNode<T> {
 
   @Override
   protected final Iterator<T> compute(int partition) {
+    // Read-only: a user function calling Iterator.remove() must not erase kept records.
+    return Collections.unmodifiableList(keptRecords(partition)).iterator();
+  }
+
+  /**
+   * Returns the records of a partition, computing and keeping them first if they are not kept yet: the very
+   * list {@link #computeOnce} returned (or {@link #keep} was given), so that a reader that knows its class (the
+   * next batch's state step) can use its structure.
+   *
+   * @param partition the partition index
+   * @return the records, which the caller must not change
+   */
+  protected final List<T> keptRecords(int partition) {
     List<T> records = kept.get(partition);
     if (records == null) {
       synchronized (partitionLocks[partition]) {
@@ -62,7 +75,7 @@ public abstract class KeepingRddNode<T> extends RddNode<T> {
         }
       }
     }
-    return records.iterator();
+    return records;
   }
 
   /**
@@ -70,16 +83,14 @@ public abstract class KeepingRddNode<T> extends RddNode<T> {
    *
    * @param partition the partition index
    * @param records the records; the caller must not change them afterwards
-   * @return the records, read-only
+   * @return the records
    */
   protected final List<T> keep(int partition, List<T> records) {
-    // Read-only: a user function calling Iterator.remove() must not erase kept records.
-    List<T> readOnly = Collections.unmodifiableList(records);
-    kept.set(partition, readOnly);
+    kept.set(partition, records);
     if (missing.decrementAndGet() == 0) {
       releaseInputs();
     }
-    return readOnly;
+    return records;
   }
 
   /**

@@ -148,6 +148,28 @@ public final class ShuffleDependency<K, V, C> implements Dependency {
   }
 
   /**
+   * Counts the records a reduce partition reads, without reading them, for a reader that sizes its arrays.
+   *
+   * @param reducePartition the partition index
+   * @return the number of records, or -1 if this shuffle combines by key (then it is known only once read)
+   * @throws IllegalStateException if the map outputs were not published
+   */
+  public int recordCount(int reducePartition) {
+    Object[][] outputs = mapOutputs;
+    if (outputs == null) {
+      throw new IllegalStateException("shuffle " + shuffleId + " was counted before its map stage ran");
+    }
+    if (aggregator != null) {
+      return -1;
+    }
+    int count = 0;
+    for (Object[] buckets : outputs) {
+      count += ((List<?>) buckets[reducePartition]).size();
+    }
+    return count;
+  }
+
+  /**
    * Reads one reduce partition: the records of every map task's bucket for it, combined by key if this
    * shuffle has an aggregator.
    *

@@ -78,6 +78,28 @@ public final class StateInputs<P, K, V> {
   }
 
   /**
+   * Reads one partition of the previous state as the previous batch's step kept it, if the previous state is a
+   * batch's state (so that a step can reuse the structure its predecessor built).
+   *
+   * @param partition the partition index
+   * @return the records, which the caller must not change; null if there is no previous state or it is an
+   *     initial state: then read it with {@link #previous}
+   */
+  public List<P> previousAsKept(int partition) {
+    return previous instanceof StateRddNode<P> state ? state.partitionAsKept(partition) : null;
+  }
+
+  /**
+   * Counts the new records of one partition if that costs no reading (they come from a shuffle).
+   *
+   * @param partition the partition index
+   * @return the number of records, or -1 if it is not known before reading them
+   */
+  public int newDataCount(int partition) {
+    return shuffle != null ? shuffle.recordCount(partition) : newData == null ? 0 : -1;
+  }
+
+  /**
    * Reads the new records of one partition.
    *
    * @param partition the partition index

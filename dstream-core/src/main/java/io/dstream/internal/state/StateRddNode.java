@@ -72,6 +72,17 @@ public final class StateRddNode<T> extends KeepingRddNode<T> {
     return node;
   }
 
+  /**
+   * Returns a partition's records as the step returned them (computing them first if need be), so that the next
+   * batch's step can reuse their structure rather than read them one by one.
+   *
+   * @param partition the partition index
+   * @return the records, which the caller must not change
+   */
+  public List<T> partitionAsKept(int partition) {
+    return keptRecords(partition);
+  }
+
   @Override
   public List<Dependency> dependencies() {
     StateStep<T> current = step;

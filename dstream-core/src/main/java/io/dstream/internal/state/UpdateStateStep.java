@@ -4,7 +4,7 @@ import io.dstream.Time;
 import io.dstream.Tuple2;
 import io.dstream.internal.rdd.Dependency;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and its previous state (empty for a new key); a key whose update returns {@code Optional.empty()} leaves
  * the state.
  *
- * <p>The new values are grouped in a hash map; the previous state is streamed through once, so the batch
- * holds the new state, the previous one and the new data, nothing more. A key whose state did not change
- * (the function returned the same object) keeps its previous record rather than a copy.
+ * <p>The partition's state is a {@link StateTable}: the previous batch's table is copied (not re-hashed), each
+ * new record finds or adds its key's entry there, and the new values are grouped by entry in flat arrays
+ * ({@link GroupedValues}), so the function gets each key's values as a list over a slice of one array; then one
+ * sequential pass over the entries calls the function and sets the states in place. The batch holds the new
+ * state, the previous one and the new data, nothing more.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -71,36 +73,61 @@ public final class UpdateStateStep<K, V, S> implements StateStep<Tuple2<K, S>> {
 
   @Override
   public List<Tuple2<K, S>> compute(int partition) throws Exception {
-    Map<K, List<V>> newValues = new HashMap<>();
+    StateTable<K, S> state = previousState(partition);
+    int previousKeys = state.size();
+    GroupedValues<V> newValues = new GroupedValues<>(inputs.newDataCount(partition));
     for (Iterator<Tuple2<K, V>> records = inputs.newData(partition); records.hasNext(); ) {
       Tuple2<K, V> record = records.next();
-      newValues.computeIfAbsent(record._1(), key -> new ArrayList<>(1)).add(record._2());
+      newValues.add(state.findOrAdd(record._1()), record._2());
     }
+    newValues.group(state.size());
     ChangeRecorder recorder = changes == null ? null : new ChangeRecorder();
-    List<Tuple2<K, S>> state = new ArrayList<>();
-    for (Iterator<Tuple2<K, S>> previous = inputs.previous(partition); previous.hasNext(); ) {
-      Tuple2<K, S> record = previous.next();
-      List<V> values = newValues.remove(record._1());
-      Optional<S> updated = update(record._1(), values == null ? List.of() : values,
-          Optional.ofNullable(record._2()));
+    BitSet removed = new BitSet();
+    // Entries below previousKeys had state before the batch (null for a key of an initial state without one);
+    // the others are the batch's new keys.
+    for (int entry = 0; entry < state.size(); entry++) {
+      K key = state.keyAt(entry);
+      S previous = state.stateAt(entry);
+      List<V> values = newValues.valuesOf(entry);
+      Optional<S> updated = update(key, values, Optional.ofNullable(previous));
       if (updated.isPresent()) {
-        state.add(updated.get() == record._2() ? record : new Tuple2<>(record._1(), updated.get()));
+        state.setStateAt(entry, updated.get());
+      } else {
+        removed.set(entry);
       }
       if (recorder != null) {
-        recorder.updated(record._1(), true, record._2(), updated, values != null);
+        recorder.updated(key, entry < previousKeys, previous, updated, !values.isEmpty());
       }
     }
-    for (Map.Entry<K, List<V>> entry : newValues.entrySet()) {
-      Optional<S> created = update(entry.getKey(), entry.getValue(), Optional.empty());
-      created.ifPresent(newState -> state.add(new Tuple2<>(entry.getKey(), newState)));
-      if (recorder != null) {
-        recorder.updated(entry.getKey(), false, null, created, true);
-      }
-    }
+    state.removeEntries(removed);
     if (recorder != null) {
       changes.put(partition, recorder.changes());
     }
-    return state;
+    return state.records();
+  }
+
+  /**
+   * Returns a copy of the previous batch's table for this batch to change, or a table built from the previous
+   * state's records (an initial state, a restored snapshot, the first batch).
+   */
+  private StateTable<K, S> previousState(int partition) {
+    List<Tuple2<K, S>> kept = inputs.previousAsKept(partition);
+    StateTable<K, S> table = kept == null ? null : StateTable.viewedBy(kept);
+    if (table != null) {
+      return table.copy();
+    }
+    StateTable<K, S> built = StateTable.withRoomFor(kept == null ? 0 : kept.size());
+    for (Iterator<Tuple2<K, S>> records = kept == null ? inputs.previous(partition) : kept.iterator();
+        records.hasNext(); ) {
+      Tuple2<K, S> record = records.next();
+      int keys = built.size();
+      int entry = built.findOrAdd(record._1());
+      // A key given twice (an initial state may hold duplicates) keeps its first state, as Spark's does.
+      if (built.size() > keys) {
+        built.setStateAt(entry, record._2());
+      }
+    }
+    return built;
   }
 
   /** Collects one partition's changes while its state is computed. */
