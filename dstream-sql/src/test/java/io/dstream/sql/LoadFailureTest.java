@@ -3,16 +3,21 @@ package io.dstream.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.ConfigKeys;
+import io.dstream.Durations;
+import io.dstream.StreamingConf;
 import io.dstream.TaskContext;
 import io.dstream.rdd.RDD;
+import io.dstream.testing.TestStreamingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /**
  * A load whose task fails: a retried attempt loads its partition once (nothing of the failed attempt stays), and a
- * load that fails for good leaves no table behind and throws its own error.
+ * load that fails for good leaves no table behind and throws its own error, even when the table cannot be dropped.
  */
 class LoadFailureTest extends SessionTest {
   private static final List<Integer> NUMBERS = IntStream.range(0, 1000).boxed().toList();
@@ -54,5 +59,26 @@ class LoadFailureTest extends SessionTest {
     assertThatThrownBy(() -> session.toDF(numbersFailingAt700(Integer.MAX_VALUE), Integer.class, "n"))
         .hasRootCauseInstanceOf(InjectedFailure.class);
     assertThat(tables()).isEqualTo(before);
+  }
+
+  @Test
+  void aLoadFailureIsThrownEvenWhenDroppingItsTableFails() {
+    StreamingConf oneAttempt = new StreamingConf().setMaster("local[2]")
+        .set(ConfigKeys.TASK_MAX_FAILURES.name(), "1");
+    try (TestStreamingContext stopping = TestStreamingContext.create(Durations.seconds(1), oneAttempt)) {
+      SqlSession closing = SqlSession.getOrCreate(stopping.context());
+      RDD<Integer> numbers = stopping.context().parallelize(NUMBERS, 2).map(n -> {
+        if (n == 700) {
+          closing.close(); // as a context stopping during the load: the table can no longer be dropped
+          throw new InjectedFailure("record 700");
+        }
+        return n;
+      });
+
+      assertThatThrownBy(() -> closing.toDF(numbers, Integer.class, "n"))
+          .hasRootCauseInstanceOf(InjectedFailure.class)
+          .satisfies(e -> assertThat(e.getSuppressed()).singleElement().asInstanceOf(
+              InstanceOfAssertFactories.THROWABLE).hasMessageContaining("the SqlSession is closed"));
+    }
   }
 }

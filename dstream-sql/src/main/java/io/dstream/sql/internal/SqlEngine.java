@@ -184,6 +184,17 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   /**
+   * Drops a table, if it exists.
+   *
+   * @param table the table's name
+   * @throws SqlException if the engine refuses
+   * @throws IllegalStateException if the engine is closed
+   */
+  public void dropTable(String table) {
+    execute("DROP TABLE IF EXISTS " + table);
+  }
+
+  /**
    * Runs a statement that returns no rows.
    *
    * @param sql the statement
@@ -281,10 +292,23 @@ public final class SqlEngine implements AutoCloseable {
 
   /** Names the key that bounds the engine's memory when the engine ran out of it (its own advice is SQL's). */
   private String hintFor(SQLException e) {
+    return isOutOfMemory(e) ? outOfMemoryHint : "";
+  }
+
+  /**
+   * Whether a failure is the engine's running out of memory, which fails again however often it is retried.
+   *
+   * @param failure a failure of this class's methods
+   * @return true if its cause, the engine's error, says the engine ran out of memory
+   */
+  public static boolean isOutOfMemory(SqlException failure) {
+    return failure.getCause() instanceof SQLException e && isOutOfMemory(e);
+  }
+
+  private static boolean isOutOfMemory(SQLException e) {
     String message = String.valueOf(e.getMessage());
-    boolean outOfMemory = message.contains("Out of Memory") || message.contains("could not allocate block")
+    return message.contains("Out of Memory") || message.contains("could not allocate block")
         || message.contains("failed to pin block");
-    return outOfMemory ? outOfMemoryHint : "";
   }
 
   private DuckDBConnection borrow() {

@@ -46,7 +46,7 @@ public final class TableHandle {
       return;
     }
     try {
-      engine.execute("DROP TABLE IF EXISTS " + table);
+      engine.dropTable(table);
     } catch (RuntimeException e) {
       LOG.debug("could not drop table {} of a DataFrame no longer used: {}", table, e.toString());
     }
