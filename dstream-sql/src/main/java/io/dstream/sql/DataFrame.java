@@ -184,7 +184,8 @@ public final class DataFrame {
    *
    * @return the names
    * @throws SqlException if the query fails
-   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
+   * @throws IllegalStateException if the columns are not known yet and this DataFrame, or one it was made from, was
+   *     {@linkplain #unpersist() unpersisted}
    */
   public String[] columns() {
     return schema().fieldNames();
@@ -195,7 +196,8 @@ public final class DataFrame {
    *
    * @return the schema
    * @throws SqlException if the query fails
-   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
+   * @throws IllegalStateException if the columns are not known yet and this DataFrame, or one it was made from, was
+   *     {@linkplain #unpersist() unpersisted}
    */
   public StructType schema() {
     StructType known = schema;
@@ -211,7 +213,8 @@ public final class DataFrame {
    * (nullable = true)} for each column.
    *
    * @throws SqlException if the query fails
-   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
+   * @throws IllegalStateException if the columns are not known yet and this DataFrame, or one it was made from, was
+   *     {@linkplain #unpersist() unpersisted}
    */
   public void printSchema() {
     System.out.println(schema().treeString());
