@@ -4,10 +4,14 @@ import io.dstream.rdd.RDD;
 import io.dstream.sql.internal.BoxTable;
 import io.dstream.sql.internal.Identifiers;
 import io.dstream.sql.internal.QueryResult;
+import io.dstream.sql.internal.SqlEngine;
+import io.dstream.sql.internal.TableHandle;
 import io.dstream.sql.types.StructType;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -15,13 +19,17 @@ import java.util.stream.Collectors;
  * over one. A DataFrame is immutable: one loaded from a batch ({@link SqlSession#createDataFrame}) or returned by
  * {@link SqlSession#sql} keeps its rows whatever happens to the views it was made from; {@link #select},
  * {@link #filter}, {@link #groupBy}, {@link #orderBy} and {@link #limit} are queries over it, run by the actions
- * ({@link #show()}, {@link #collectAsList()}, {@link #count()}, {@link #javaRDD()}). Thread-safe.
+ * ({@link #show()}, {@link #collectAsList()}, {@link #count()}, {@link #javaRDD()}). Its rows stay in the engine
+ * until {@link #unpersist()}, or until neither it, a DataFrame made from it nor a view of it is reachable.
+ * Thread-safe.
  */
 public final class DataFrame {
   private final SqlSession session;
   private final String relation;
+  /** What holds the rows this DataFrame reads: its table's handle, or the DataFrame it is a query over. */
   private final Object keepAlive;
   private volatile StructType schema;
+  private volatile boolean unpersisted;
 
   DataFrame(SqlSession session, String relation, Object keepAlive, StructType schema) {
     this.session = session;
@@ -48,9 +56,14 @@ public final class DataFrame {
    * @param name the view's name
    * @throws IllegalArgumentException if the name is empty
    * @throws SqlException if the engine refuses the view
+   * @throws IllegalStateException if this DataFrame, or the one it was made from, was {@linkplain #unpersist()
+   *     unpersisted}
    */
   public void createOrReplaceTempView(String name) {
-    session.replaceView(name, this);
+    read(engine -> {
+      session.replaceView(name, this);
+      return null;
+    });
   }
 
   /**
@@ -68,6 +81,7 @@ public final class DataFrame {
    * Prints the first 20 rows as a table, cells cut to 20 characters, as Spark's {@code show()}.
    *
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public void show() {
     show(20, 20);
@@ -78,6 +92,7 @@ public final class DataFrame {
    *
    * @param numRows how many rows to print
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public void show(int numRows) {
     show(numRows, 20);
@@ -89,6 +104,7 @@ public final class DataFrame {
    * @param numRows how many rows to print
    * @param truncate whether to cut cells longer than 20 characters
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public void show(int numRows, boolean truncate) {
     show(numRows, truncate ? 20 : 0);
@@ -101,6 +117,7 @@ public final class DataFrame {
    * @param truncate the most characters of a cell, or 0
    * @throws IllegalArgumentException if numRows or truncate is negative
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public void show(int numRows, int truncate) {
     System.out.println(showString(numRows, truncate));
@@ -114,13 +131,14 @@ public final class DataFrame {
    * @return the table
    * @throws IllegalArgumentException if numRows or truncate is negative
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public String showString(int numRows, int truncate) {
     if (numRows < 0 || truncate < 0) {
       throw new IllegalArgumentException("show needs a number of rows and a truncation of 0 or more, got "
           + numRows + " and " + truncate);
     }
-    QueryResult result = session.engine().query("SELECT * FROM (" + relation + ") LIMIT " + (numRows + 1L));
+    QueryResult result = read(engine -> engine.query("SELECT * FROM (" + relation + ") LIMIT " + (numRows + 1L)));
     List<Object[]> rows = result.rows();
     boolean more = rows.size() > numRows;
     return BoxTable.draw(result.schema().fieldNames(), more ? rows.subList(0, numRows) : rows, truncate, more,
@@ -132,9 +150,10 @@ public final class DataFrame {
    *
    * @return the rows, each with this DataFrame's schema
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public List<Row> collectAsList() {
-    return rows(session.engine().query(relation));
+    return rows(read(engine -> engine.query(relation)));
   }
 
   /**
@@ -144,6 +163,7 @@ public final class DataFrame {
    * @return the rows
    * @throws IllegalArgumentException if n is negative
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public List<Row> takeAsList(int n) {
     return limit(n).collectAsList();
@@ -154,9 +174,10 @@ public final class DataFrame {
    *
    * @return how many rows there are
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    */
   public long count() {
-    return (Long) session.engine().query("SELECT count(*) FROM (" + relation + ")").rows().get(0)[0];
+    return (Long) read(engine -> engine.query("SELECT count(*) FROM (" + relation + ")")).rows().get(0)[0];
   }
 
   /**
@@ -164,6 +185,8 @@ public final class DataFrame {
    *
    * @return the names
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if the columns are not known yet and this DataFrame, or one it was made from, was
+   *     {@linkplain #unpersist() unpersisted}
    */
   public String[] columns() {
     return schema().fieldNames();
@@ -174,11 +197,13 @@ public final class DataFrame {
    *
    * @return the schema
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if the columns are not known yet and this DataFrame, or one it was made from, was
+   *     {@linkplain #unpersist() unpersisted}
    */
   public StructType schema() {
     StructType known = schema;
     if (known == null) {
-      known = session.engine().schema(relation);
+      known = read(engine -> engine.schema(relation));
       schema = known;
     }
     return known;
@@ -189,6 +214,8 @@ public final class DataFrame {
    * (nullable = true)} for each column.
    *
    * @throws SqlException if the query fails
+   * @throws IllegalStateException if the columns are not known yet and this DataFrame, or one it was made from, was
+   *     {@linkplain #unpersist() unpersisted}
    */
   public void printSchema() {
     System.out.println(schema().treeString());
@@ -200,7 +227,7 @@ public final class DataFrame {
    *
    * @return the rows, in {@code dstream.default.parallelism} partitions
    * @throws IllegalStateException if the session belongs to no context (made by the builder with no context
-   *     active)
+   *     active), or if this DataFrame, or one it was made from, was {@linkplain #unpersist() unpersisted}
    * @throws SqlException if the query fails
    */
   public RDD<Row> javaRDD() {
@@ -211,7 +238,7 @@ public final class DataFrame {
    * Spark's other name of {@link #javaRDD()}.
    *
    * @return the rows as an RDD
-   * @throws IllegalStateException if the session belongs to no context
+   * @throws IllegalStateException if the session belongs to no context, or this DataFrame was unpersisted
    * @throws SqlException if the query fails
    */
   public RDD<Row> toJavaRDD() {
@@ -222,7 +249,7 @@ public final class DataFrame {
    * Spark's Scala name of {@link #javaRDD()}.
    *
    * @return the rows as an RDD
-   * @throws IllegalStateException if the session belongs to no context
+   * @throws IllegalStateException if the session belongs to no context, or this DataFrame was unpersisted
    * @throws SqlException if the query fails
    */
   public RDD<Row> rdd() {
@@ -307,6 +334,55 @@ public final class DataFrame {
 
   DataFrame derived(String query) {
     return new DataFrame(session, query, this, null);
+  }
+
+  /**
+   * Drops this DataFrame's rows from the engine now, rather than when it is no longer reachable, as Spark's
+   * {@code unpersist()} frees a cached Dataset's memory: the way to keep the engine's memory to the batches in use
+   * when DataFrames are made faster than the garbage collector runs. Unlike Spark's, the rows are not computed
+   * again: using this DataFrame afterwards, or a DataFrame made from it ({@link #select}, {@link #filter}, ...),
+   * throws {@link IllegalStateException} naming it, and a query of a view of it fails with the engine's message
+   * that its table does not exist (make the view of another DataFrame first). A query running on another thread
+   * meanwhile reads the rows to its end. Calling it again does nothing.
+   *
+   * <pre>{@code
+   * DataFrame batch = session.createDataFrame(rdd, Word.class);
+   * long words = batch.count();
+   * batch.unpersist();
+   * }</pre>
+   *
+   * @return this DataFrame
+   */
+  public DataFrame unpersist() {
+    unpersisted = true;
+    if (keepAlive instanceof TableHandle table) {
+      table.drop();
+    }
+    return this;
+  }
+
+  /**
+   * Runs an action's work on the engine. This DataFrame stays reachable until the work ends: otherwise, as soon
+   * as the work has read the fields it needs, the garbage collector could find this DataFrame unreachable and
+   * drop its table under the running query.
+   */
+  private <R> R read(Function<SqlEngine, R> work) {
+    try {
+      requireUsable();
+      return work.apply(session.engine());
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+  }
+
+  private void requireUsable() {
+    for (DataFrame frame = this; frame != null; frame = frame.keepAlive instanceof DataFrame parent ? parent : null) {
+      if (frame.unpersisted) {
+        throw new IllegalStateException((frame == this ? "this DataFrame (" : "this DataFrame is a query over a "
+            + "DataFrame (") + frame.relation + ") that was unpersisted, which dropped its rows; use it before "
+            + "unpersist(), or make the DataFrame again");
+      }
+    }
   }
 
   private List<Row> rows(QueryResult result) {

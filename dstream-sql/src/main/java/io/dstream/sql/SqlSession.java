@@ -10,6 +10,8 @@ import io.dstream.sql.internal.Identifiers;
 import io.dstream.sql.internal.JavaColumns;
 import io.dstream.sql.internal.SqlEngine;
 import io.dstream.sql.internal.TableHandle;
+import io.dstream.sql.internal.TableLoader;
+import io.dstream.sql.internal.TableLoader.ValuesReader;
 import io.dstream.sql.types.DataType;
 import io.dstream.sql.types.StructField;
 import io.dstream.sql.types.StructType;
@@ -178,37 +180,9 @@ public final class SqlSession implements AutoCloseable {
     return load(rdd, JavaColumns.single(valueClass, column), (value, values) -> values[0] = value);
   }
 
-  /** Reads one record's values into the array, in column order. */
-  private interface ValuesReader<T> {
-    void read(T record, Object[] values);
-  }
-
   private <T> DataFrame load(RDD<T> rdd, StructType schema, ValuesReader<T> reader) {
-    String table = engine.newTableName();
-    engine.createTable(table, schema);
-    TableHandle handle = TableHandle.dropWhenUnreachable(engine, table);
-    SqlEngine target = engine;
-    int width = schema.size();
-    try {
-      rdd.foreachPartition(records -> target.append(table, schema, new Iterator<>() {
-        private final Object[] values = new Object[width];
-
-        @Override
-        public boolean hasNext() {
-          return records.hasNext();
-        }
-
-        @Override
-        public Object[] next() {
-          reader.read(records.next(), values);
-          return values;
-        }
-      }));
-    } catch (RuntimeException e) {
-      engine.execute("DROP TABLE IF EXISTS " + table);
-      throw e;
-    }
-    return new DataFrame(this, "SELECT * FROM " + table, handle, schema);
+    TableHandle table = TableLoader.load(engine, rdd, schema, reader);
+    return new DataFrame(this, "SELECT * FROM " + table.table(), table, schema);
   }
 
   /**

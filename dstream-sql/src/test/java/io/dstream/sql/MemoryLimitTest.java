@@ -7,16 +7,20 @@ import static org.assertj.core.api.Assertions.fail;
 import io.dstream.ConfigKeys;
 import io.dstream.Durations;
 import io.dstream.StreamingConf;
+import io.dstream.TaskContext;
+import io.dstream.rdd.RDD;
 import io.dstream.testing.TestStreamingContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dstream.sql.memoryLimit}: data past it spills to {@code dstream.sql.tempDirectory} and the query still
- * answers; a query that does not fit even so fails naming the key.
+ * answers; a query or a load that does not fit even so fails naming the key (a load at once: retrying it would fail
+ * the same way).
  */
 class MemoryLimitTest {
   /** Distinct words of about 50 bytes, too long for the engine to keep inline: 200,000 of them are ~10 MB. */
@@ -67,6 +71,25 @@ class MemoryLimitTest {
           .hasMessageContaining("Out of Memory").hasMessageContaining("in: " + query)
           .hasMessageContaining(ConfigKeys.SQL_MEMORY_LIMIT.name() + " = " + (8 << 20) + " bytes")
           .hasMessageContaining(spill.toString());
+    }
+  }
+
+  @Test
+  void aLoadThatDoesNotFitFailsAtOnceNamingTheKeyWithoutRetries(@TempDir Path spill) {
+    AtomicInteger recordsOfRetries = new AtomicInteger();
+    try (TestStreamingContext ssc = context("256k", spill)) {
+      SqlSession session = SqlSession.getOrCreate(ssc.context());
+      RDD<String> words = ssc.context().parallelize(words(300_000), 2).map(word -> {
+        if (TaskContext.get().attemptNumber() > 0) {
+          recordsOfRetries.incrementAndGet();
+        }
+        return word;
+      });
+
+      assertThatThrownBy(() -> session.toDF(words, String.class, "word")).isInstanceOf(SqlException.class)
+          .hasMessageContaining("could not allocate block")
+          .hasMessageContaining(ConfigKeys.SQL_MEMORY_LIMIT.name() + " = " + (256 << 10) + " bytes");
+      assertThat(recordsOfRetries).as("records read by retried tasks").hasValue(0);
     }
   }
 }

@@ -2,12 +2,18 @@ package io.dstream.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dstream.DStream;
 import io.dstream.Durations;
 import io.dstream.StreamingConf;
+import io.dstream.rdd.JobFailedException;
+import io.dstream.scheduler.OutputOperationInfo;
+import io.dstream.scheduler.StreamingListener;
+import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
 import io.dstream.testing.CollectedOutput;
 import io.dstream.testing.TestStreamingContext;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,16 +77,31 @@ class SqlWordCountTest {
   }
 
   @Test
-  void aBadQueryFailsTheBatchWithTheEnginesMessageTheQueryAndTheBatchTime() {
+  void aBadQueryFailsTheBatchWithTheEnginesMessageTheQueryAndTheBatchTime() throws Exception {
     try (TestStreamingContext ssc = context()) {
+      List<OutputOperationInfo> outputs = Collections.synchronizedList(new ArrayList<>());
+      ssc.context().addStreamingListener(new StreamingListener() {
+        @Override
+        public void onOutputOperationCompleted(StreamingListenerOutputOperationCompleted event) {
+          outputs.add(event.outputOperationInfo());
+        }
+      });
       DStream<Words.JavaRow> words = ssc.inputStream(List.of(List.of("a"))).map(Words.JavaRow::of);
       ssc.collect(SqlStreams.sql(words, Words.JavaRow.class, "words", "select wrd from words"));
-      assertThatThrownBy(() -> ssc.runBatches(1))
-          .satisfies(e -> assertThat(causes(e)).anySatisfy(cause -> assertThat(cause)
-              .isInstanceOf(SqlException.class)
-              .hasMessageContaining("wrd")
-              .hasMessageContaining("in: select wrd from words")
-              .hasMessageContaining("1000 ms")));
+
+      JobFailedException failure = catchThrowableOfType(JobFailedException.class, () -> ssc.runBatches(1));
+
+      assertThat(failure).isNotNull();
+      assertThat(causes(failure)).anySatisfy(cause -> assertThat(cause)
+          .isInstanceOf(SqlException.class)
+          .hasMessageContaining("wrd")
+          .hasMessageContaining("in: select wrd from words")
+          .hasMessageContaining("in the batch of 1000 ms")
+          .cause().as("the engine's failure, with its stack").isInstanceOf(SqlException.class)
+          .cause().isInstanceOf(SQLException.class));
+      assertThatThrownBy(() -> ssc.context().awaitTerminationOrTimeout(0)).isSameAs(failure);
+      assertThat(outputs).singleElement().satisfies(output -> assertThat(output.failureReason())
+          .hasValueSatisfying(reason -> assertThat(reason).contains("in the batch of 1000 ms")));
     }
   }
 

@@ -129,21 +129,41 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   /**
-   * Appends rows to a table, on a connection of this thread's own, committed when they are all in.
+   * Appends rows to a table in one transaction of a connection of this thread's own: they all become visible
+   * when the last is in, or none does (a task attempt that fails half-way leaves nothing for its retry to
+   * duplicate).
    *
    * @param table the table
    * @param schema its columns
    * @param rows the rows, each array read in column order before the next is asked for (so the iterator may
    *     reuse one array)
    * @return how many rows were appended
-   * @throws SqlException if the engine refuses a value
+   * @throws SqlException if the engine refuses a value or the commit
+   * @throws IllegalArgumentException if a value is not of its column's class
    */
   public long append(String table, StructType schema, Iterator<Object[]> rows) {
+    DuckDBConnection connection = borrow();
+    try {
+      run(connection, "BEGIN TRANSACTION", table);
+      long count;
+      try {
+        count = appendRows(connection, table, schema, rows);
+      } catch (Throwable e) {
+        rollback(connection, table, e);
+        throw e;
+      }
+      run(connection, "COMMIT", table);
+      return count;
+    } finally {
+      release(connection);
+    }
+  }
+
+  private long appendRows(DuckDBConnection connection, String table, StructType schema, Iterator<Object[]> rows) {
     DataType[] types = new DataType[schema.size()];
     for (int i = 0; i < types.length; i++) {
       types[i] = schema.apply(i).dataType();
     }
-    DuckDBConnection connection = borrow();
     long count = 0;
     try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
       while (rows.hasNext()) {
@@ -156,14 +176,44 @@ public final class SqlEngine implements AutoCloseable {
         count++;
       }
     } catch (SQLException e) {
-      throw new SqlException(e.getMessage() + "\n(while loading the rows of a DataFrame into table " + table + ")"
-          + hintFor(e), e);
+      throw loadFailure(e, table);
     } catch (ClassCastException e) {
       throw new IllegalArgumentException("a row does not fit the schema " + schema + ": " + e.getMessage(), e);
-    } finally {
-      release(connection);
     }
     return count;
+  }
+
+  /** Runs a statement of the load into a table on the load's own connection. */
+  private void run(DuckDBConnection connection, String sql, String table) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw loadFailure(e, table);
+    }
+  }
+
+  private void rollback(DuckDBConnection connection, String table, Throwable failure) {
+    try {
+      run(connection, "ROLLBACK", table);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private SqlException loadFailure(SQLException e, String table) {
+    return new SqlException(e.getMessage() + "\n(while loading the rows of a DataFrame into table " + table + ")"
+        + hintFor(e), e);
+  }
+
+  /**
+   * Drops a table, if it exists.
+   *
+   * @param table the table's name
+   * @throws SqlException if the engine refuses
+   * @throws IllegalStateException if the engine is closed
+   */
+  public void dropTable(String table) {
+    execute("DROP TABLE IF EXISTS " + table);
   }
 
   /**
@@ -358,10 +408,23 @@ public final class SqlEngine implements AutoCloseable {
 
   /** Names the key that bounds the engine's memory when the engine ran out of it (its own advice is SQL's). */
   private String hintFor(SQLException e) {
+    return isOutOfMemory(e) ? outOfMemoryHint : "";
+  }
+
+  /**
+   * Whether a failure is the engine's running out of memory, which fails again however often it is retried.
+   *
+   * @param failure a failure of this class's methods
+   * @return true if its cause, the engine's error, says the engine ran out of memory
+   */
+  public static boolean isOutOfMemory(SqlException failure) {
+    return failure.getCause() instanceof SQLException e && isOutOfMemory(e);
+  }
+
+  private static boolean isOutOfMemory(SQLException e) {
     String message = String.valueOf(e.getMessage());
-    boolean outOfMemory = message.contains("Out of Memory") || message.contains("could not allocate block")
+    return message.contains("Out of Memory") || message.contains("could not allocate block")
         || message.contains("failed to pin block");
-    return outOfMemory ? outOfMemoryHint : "";
   }
 
   private DuckDBConnection borrow() {

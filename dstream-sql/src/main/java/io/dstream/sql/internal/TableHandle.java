@@ -5,18 +5,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine table that holds the rows of one loaded DataFrame, dropped when no DataFrame, view or derived
- * DataFrame reaches it any more (the DataFrame holds the handle; a view holds its DataFrame). Dropping waits for
- * no query: a query that reads the table on another thread keeps its snapshot.
+ * The engine table that holds the rows of one loaded DataFrame, dropped by {@link #drop()} (a DataFrame's
+ * {@code unpersist()}) or else when no DataFrame, view or derived DataFrame reaches it any more (the DataFrame
+ * holds the handle; a view holds its DataFrame). Dropping waits for no query: a query that reads the table on
+ * another thread keeps its snapshot.
  */
 public final class TableHandle {
   private static final Logger LOG = LoggerFactory.getLogger(TableHandle.class);
   private static final Cleaner CLEANER = Cleaner.create();
 
   private final String table;
+  private final Cleaner.Cleanable dropping;
 
-  private TableHandle(String table) {
+  private TableHandle(SqlEngine engine, String table) {
     this.table = table;
+    // The action captures the engine and the name, not the handle, which would then stay reachable for ever.
+    this.dropping = CLEANER.register(this, () -> drop(engine, table));
   }
 
   /**
@@ -27,9 +31,12 @@ public final class TableHandle {
    * @return the handle
    */
   public static TableHandle dropWhenUnreachable(SqlEngine engine, String table) {
-    TableHandle handle = new TableHandle(table);
-    CLEANER.register(handle, () -> drop(engine, table));
-    return handle;
+    return new TableHandle(engine, table);
+  }
+
+  /** Drops the table now (once: later calls, and the handle becoming unreachable, do nothing). */
+  public void drop() {
+    dropping.clean();
   }
 
   /**
@@ -46,7 +53,7 @@ public final class TableHandle {
       return;
     }
     try {
-      engine.execute("DROP TABLE IF EXISTS " + table);
+      engine.dropTable(table);
     } catch (RuntimeException e) {
       LOG.debug("could not drop table {} of a DataFrame no longer used: {}", table, e.toString());
     }
