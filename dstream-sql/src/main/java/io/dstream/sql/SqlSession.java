@@ -16,7 +16,6 @@ import io.dstream.sql.types.DataType;
 import io.dstream.sql.types.StructField;
 import io.dstream.sql.types.StructType;
 import java.time.ZoneId;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

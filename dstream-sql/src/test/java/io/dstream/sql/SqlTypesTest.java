@@ -77,6 +77,9 @@ class SqlTypesTest extends SessionTest {
   void whetherAStatementGivesRowsIsWhatTheEngineAnswers() {
     assertThat(session.sql("-- a comment\nselect 1 as x").collectAsList()).containsExactly(RowFactory.create(1));
     assertThat(session.sql("/* a comment */ select 2 as x").collectAsList()).containsExactly(RowFactory.create(2));
+    assertThat(session.sql("select 3 as x -- a comment to the end").collectAsList())
+        .containsExactly(RowFactory.create(3));
+    assertThat(session.sql("select 4 as x;").collectAsList()).containsExactly(RowFactory.create(4));
     assertThat(session.sql("explain select 1").count()).isPositive();
 
     DataFrame created = session.sql("create view answers as select 42 as answer");

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -278,8 +279,10 @@ public final class SqlEngine implements AutoCloseable {
 
   /**
    * Runs a statement and, if the engine answers it with rows (a query, an {@code EXPLAIN}, a {@code SHOW}, ...,
-   * whatever its text starts with), copies them into a new table, one column per result column, named
-   * {@code c1}, {@code c2}, ... (the result's own names may repeat).
+   * whatever its text starts with), puts them into a new table, one column per result column, named
+   * {@code c1}, {@code c2}, ... (the result's own names may repeat). A query's rows go from the engine into the
+   * table without passing through Java; the rows of a statement that cannot stand as a subquery (such as
+   * {@code EXPLAIN}) are copied through Java, which is fine for the few rows such statements give.
    *
    * @param sql the statement
    * @param table the name of the table to make
@@ -288,6 +291,51 @@ public final class SqlEngine implements AutoCloseable {
    * @throws SqlException with the engine's message and the statement, if it fails
    */
   public StructType runInto(String sql, String table) {
+    StructType created = createTableAs(sql, table);
+    return created != null ? created : runAndCopyInto(sql, table);
+  }
+
+  /**
+   * Makes the table of a query inside the engine; returns null, having run nothing, if the statement is no
+   * query (its columns cannot be known without running it, or the engine's parser refuses it as a subquery).
+   */
+  private StructType createTableAs(String sql, String table) {
+    StructType columns = preparedColumns(sql);
+    if (columns == null || columns.size() == 0) {
+      return null;
+    }
+    StringBuilder create = new StringBuilder("CREATE TABLE ").append(table).append(" AS SELECT * FROM (\n")
+        .append(sql).append("\n) AS result(");
+    for (int i = 0; i < columns.size(); i++) {
+      create.append(i == 0 ? "" : ", ").append('c').append(i + 1);
+    }
+    create.append(')');
+    try {
+      execute(create.toString(), sql);
+      return columns;
+    } catch (SqlException e) {
+      if (e.getCause() instanceof SQLException cause && String.valueOf(cause.getMessage()).startsWith("Parser Error")) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** The columns a statement would return, with their own names, from its preparation; null if it is refused. */
+  private StructType preparedColumns(String sql) {
+    DuckDBConnection connection = borrow();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      ResultSetMetaData metadata = statement.getMetaData();
+      return metadata == null ? null : schemaOf(metadata);
+    } catch (SQLException | IllegalArgumentException e) {
+      // Running the statement will report why it is refused, in the user's terms.
+      return null;
+    } finally {
+      release(connection);
+    }
+  }
+
+  private StructType runAndCopyInto(String sql, String table) {
     List<StructType> result = new ArrayList<>(1);
     withStatement(sql, statement -> {
       try {
