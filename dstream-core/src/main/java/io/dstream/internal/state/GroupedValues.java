@@ -1,6 +1,8 @@
 package io.dstream.internal.state;
 
+import java.io.Serializable;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -120,8 +122,22 @@ public final class GroupedValues<V> {
     return from == to ? List.of() : new Slice<>(grouped, from, to);
   }
 
-  /** A read-only list over part of an array that is never changed. */
-  private static final class Slice<V> extends AbstractList<V> implements RandomAccess {
+  /**
+   * The class of the lists {@link #valuesOf} hands out, so that a serializer can write them as plain lists
+   * (a function may keep them in its state, which snapshots and changelogs serialize).
+   *
+   * @return the class
+   */
+  public static Class<?> listClass() {
+    return Slice.class;
+  }
+
+  /**
+   * A read-only list over part of an array that is never changed. Java serialization writes it as an
+   * {@code ArrayList} of its values, not the whole array.
+   */
+  private static final class Slice<V> extends AbstractList<V> implements RandomAccess, Serializable {
+    private static final long serialVersionUID = 1L;
     private final Object[] array;
     private final int from;
     private final int size;
@@ -141,6 +157,10 @@ public final class GroupedValues<V> {
     @Override
     public int size() {
       return size;
+    }
+
+    private Object writeReplace() {
+      return new ArrayList<>(this);
     }
   }
 }

@@ -3,7 +3,14 @@ package io.dstream.internal.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.internal.EngineKryoRegistrator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +46,27 @@ class GroupedValuesTest {
     }
     for (int entry = 0; entry < entries; entry++) {
       assertThat(kept.get(entry)).isEqualTo(model.getOrDefault(entry, List.of()));
+    }
+  }
+
+  @Test
+  void aKeptListIsSerializedAsThePlainListOfItsValues() throws Exception {
+    GroupedValues<String> grouped = new GroupedValues<>(4);
+    grouped.add(0, "a");
+    grouped.add(1, "b");
+    grouped.add(0, null);
+    grouped.group(2);
+    List<String> values = grouped.valuesOf(0);
+    KryoSerializer kryo = EngineKryoRegistrator.defaultSerializer();
+
+    List<String> readBack = kryo.deserialize(kryo.serialize(values));
+    assertThat(readBack).isEqualTo(Arrays.asList("a", null));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(values);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(Arrays.asList("a", null));
     }
   }
 
