@@ -144,6 +144,10 @@ public final class Engine {
     return workers.isShutdown();
   }
 
+  int workerThreads() {
+    return workerThreads;
+  }
+
   ExecutorService workers() {
     return workers;
   }

@@ -144,13 +144,22 @@ public final class JobRunner {
       }
       return results;
     }
-    List<Future<U>> futures = new ArrayList<>(partitions.length);
+    // The calling thread would only wait for the workers: it runs the stage's last task itself, which spares a
+    // hand-off to a worker and back (the tasks of a small batch take less time than those). Only when the stage
+    // has no more tasks than there are workers, so that no more tasks run at once than local[N] says.
+    int submitted = partitions.length <= engine.workerThreads() ? partitions.length - 1 : partitions.length;
+    List<Future<U>> futures = new ArrayList<>(submitted);
     try {
-      for (int partition : partitions) {
+      for (int i = 0; i < submitted; i++) {
+        int partition = partitions[i];
         futures.add(engine.workers().submit(() -> runTask(job, stageId, node, partition, function)));
       }
+      U last = submitted < partitions.length ? runTask(job, stageId, node, partitions[submitted], function) : null;
       for (Future<U> future : futures) {
         results.add(future.get());
+      }
+      if (submitted < partitions.length) {
+        results.add(last);
       }
       return results;
     } catch (ExecutionException e) {
@@ -170,6 +179,10 @@ public final class JobRunner {
       IllegalStateException stopped = stopped(node);
       stopped.initCause(e);
       throw stopped;
+    } catch (RuntimeException | Error e) {
+      // The task run here failed: the others are not needed any more.
+      futures.forEach(f -> f.cancel(true));
+      throw e;
     }
   }
 

@@ -368,7 +368,7 @@ public final class JobGenerator {
       }
     }
     if (!completed.isEmpty()) {
-      settleWhenWritten(completed, checkpointer.checkpoint(ledger.schedule()));
+      settleWhenWritten(completed, checkpointSchedule());
     }
     checkpointer.close(deadlineNanos);
     lifecycle.tryMoveTo(GeneratorState.FINISHED);
@@ -433,10 +433,20 @@ public final class JobGenerator {
       generateBatchForWaitingBlocks();
     } else if (event instanceof BatchCompleted e) {
       completeBatch(e.outcome());
-      settleWhenWritten(List.of(e.outcome()), checkpointer.checkpoint(ledger.schedule()));
+      settleWhenWritten(List.of(e.outcome()), checkpointSchedule());
     } else if (event instanceof CheckpointWritten e) {
       blockAllocator.checkpointWritten(e.durable());
     }
+  }
+
+  /**
+   * Hands where the batches stand to the checkpointer. A context that does not checkpoint gets no schedule
+   * built: it copies every unfinished batch, twice per batch, which a backlog of batches made grow with it.
+   */
+  private CompletableFuture<Boolean> checkpointSchedule() {
+    BatchCheckpointer current = checkpointer;
+    return current == NO_CHECKPOINTS ? CompletableFuture.completedFuture(false)
+        : current.checkpoint(ledger.schedule());
   }
 
   private void completeBatch(BatchOutcome outcome) {
@@ -486,7 +496,7 @@ public final class JobGenerator {
     times.forEach(time -> jobSets.add(generateJobs(time)));
     CompletableFuture<Boolean> written;
     try {
-      written = checkpointer.checkpoint(ledger.schedule());
+      written = checkpointSchedule();
     } catch (RuntimeException e) {
       // The batches are generated: they must run (or be refused by awaitDurable), not be lost with the event.
       LOG.error("Could not capture the metadata checkpoint of batches {}", times, e);

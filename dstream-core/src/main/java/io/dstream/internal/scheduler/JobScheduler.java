@@ -13,6 +13,7 @@ import io.dstream.scheduler.StreamingListenerBatchStarted;
 import io.dstream.scheduler.StreamingListenerBatchSubmitted;
 import io.dstream.scheduler.StreamingListenerOutputOperationCompleted;
 import io.dstream.scheduler.StreamingListenerOutputOperationStarted;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,8 +229,10 @@ public final class JobScheduler {
     commit(run, committing);
     var info = run.info();
     long end = info.processingEndTime().orElseThrow();
-    LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
-        run.time(), seconds(info.processingDelay().orElse(0L)));
+    if (LOG.isInfoEnabled()) {
+      LOG.info("Total delay: {} s for time {} (execution: {} s)", seconds(end - run.time().milliseconds()),
+          run.time(), seconds(info.processingDelay().orElse(0L)));
+    }
     unfinished.remove(run.time());
     bus.post(new StreamingListenerBatchCompleted(info));
     completionSink.accept(new BatchOutcome(run.time(), run.firstFailure()));
@@ -283,7 +286,8 @@ public final class JobScheduler {
         + ") failed for batch " + job.time() + ": " + cause, cause);
   }
 
+  /** Milliseconds as seconds with three decimals; without String.format, which parses its pattern per call. */
   private static String seconds(long millis) {
-    return String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0);
+    return BigDecimal.valueOf(millis, 3).toPlainString();
   }
 }
