@@ -1021,7 +1021,9 @@ public class PairDStream<K, V> extends DStreamLike<Tuple2<K, V>, PairDStream<K, 
    * previous state ({@code Optional.empty()} for a new key). What it returns is the key's new state;
    * {@code Optional.empty()} removes the key. Each batch of the returned stream holds every key's state after
    * that batch. The list of values is read-only and stays valid after the call, so the function may keep it
-   * (in the state, for example), as Spark's {@code Seq} of values.
+   * (in the state, for example), as Spark's {@code Seq} of values. It is a view over all of its batch
+   * partition's values, which it keeps alive: to keep a few values of a key for many batches, keep a copy
+   * ({@code new ArrayList<>(values)}).
    *
    * <pre>{@code
    * ssc.checkpoint("/var/lib/myapp/checkpoints");   // required by stateful streams
