@@ -7,6 +7,7 @@ import io.dstream.internal.checkpoint.GraphFingerprint;
 import io.dstream.internal.checkpoint.MetadataCheckpoint;
 import io.dstream.internal.receiver.LoggedEventTypes;
 import io.dstream.internal.receiver.ReceivedBlocksProgress;
+import io.dstream.internal.state.GroupedValues;
 import io.dstream.internal.state.KeyWindow;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.FileStreamProgress;
@@ -47,5 +48,7 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     // The snapshots of dstream-ml's models: a model as rows of numbers.
     kryo.register(double[].class);
     kryo.register(double[][].class);
+    // The lists of values updateStateByKey hands out, which a state may keep.
+    GroupedValues.registerWith(kryo);
   }
 }

@@ -3,7 +3,10 @@ package io.dstream.internal.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dstream.checkpoint.internal.serializer.KryoSerializer;
+import io.dstream.internal.EngineKryoRegistrator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +60,30 @@ class GroupedValuesTest {
     assertThatThrownBy(() -> valid.valuesOf(1).set(0, 8)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> valid.valuesOf(1).get(1)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> valid.add(0, 1)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aValuesListAStateKeepsIsWrittenToSnapshotsAndReadBackAndCopied() throws Exception {
+    GroupedValues<String> grouped = new GroupedValues<>(-1);
+    grouped.add(1, "b");
+    grouped.add(0, "a");
+    grouped.add(1, null);
+    grouped.add(1, "c");
+    grouped.group(2);
+    List<String> values = grouped.valuesOf(1);
+    KryoSerializer serializer = EngineKryoRegistrator.defaultSerializer();
+    // As a state snapshot holds it: inside the state, next to other states.
+    List<Object> states = new ArrayList<>(List.of(values, grouped.valuesOf(0), "other"));
+
+    List<Object> read = serializer.deserialize(serializer.serialize(states));
+
+    List<Object> expected = new ArrayList<>();
+    expected.add(Arrays.asList("b", null, "c"));
+    expected.add(List.of("a"));
+    expected.add("other");
+    assertThat(read).isEqualTo(expected);
+    List<?> first = (List<?>) read.get(0);
+    assertThatThrownBy(() -> first.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(serializer.copy(values)).isEqualTo(values);
   }
 }
