@@ -1,8 +1,6 @@
 package io.dstream.internal;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.serializers.CollectionSerializer;
 import io.dstream.checkpoint.internal.serializer.KryoSerializer;
 import io.dstream.checkpoint.serializer.KryoRegistrator;
 import io.dstream.internal.checkpoint.GraphFingerprint;
@@ -13,8 +11,6 @@ import io.dstream.internal.state.GroupedValues;
 import io.dstream.internal.state.KeyWindow;
 import io.dstream.internal.state.StateSnapshot;
 import io.dstream.internal.stream.FileStreamProgress;
-import java.util.ArrayList;
-import java.util.Collection;
 
 /**
  * Registers the types of dstream's own durable records (metadata checkpoints, file stream progress, the
@@ -52,14 +48,7 @@ public final class EngineKryoRegistrator implements KryoRegistrator {
     // The snapshots of dstream-ml's models: a model as rows of numbers.
     kryo.register(double[].class);
     kryo.register(double[][].class);
-    // The lists of values updateStateByKey hands a function, which it may keep in its state: read back as
-    // ArrayLists (the list itself is a read-only view that Kryo could not fill).
-    kryo.register(GroupedValues.listClass(), new CollectionSerializer<Collection<Object>>() {
-      @Override
-      protected Collection<Object> create(Kryo kryo, Input input, Class<? extends Collection<Object>> type,
-          int size) {
-        return new ArrayList<>(size);
-      }
-    });
+    // The lists of values updateStateByKey hands out, which a state may keep.
+    GroupedValues.registerWith(kryo);
   }
 }

@@ -1,9 +1,14 @@
 package io.dstream.internal.state;
 
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -16,7 +21,8 @@ import java.util.RandomAccess;
  * per key: a million keys cost one slice view each, not a list, its array and a hash map node.
  *
  * <p>The lists stay valid after the batch (the grouped array is never changed once grouped), so an update
- * function may keep them. Not thread-safe: one task fills and reads one instance.
+ * function may keep them, and a state that holds one is written to snapshots and changelogs and read back
+ * ({@link #registerWith}). Not thread-safe: one task fills and reads one instance.
  *
  * @param <V> the value type
  */
@@ -123,18 +129,43 @@ public final class GroupedValues<V> {
   }
 
   /**
-   * The class of the lists {@link #valuesOf} hands out, so that a serializer can write them as plain lists
-   * (a function may keep them in its state, which snapshots and changelogs serialize).
+   * Registers the lists {@link #valuesOf} hands out with Kryo: written as their values, read back as such a
+   * list over an array of their own (Kryo's collection serializer would fill one with {@code add}, which a
+   * read-only list refuses), and never copied, being read-only.
    *
-   * @return the class
+   * @param kryo the Kryo instance of the engine's serializer
    */
-  public static Class<?> listClass() {
-    return Slice.class;
+  public static void registerWith(Kryo kryo) {
+    kryo.register(Slice.class, new SliceSerializer());
+  }
+
+  /** Writes a slice's values; reads them back as a slice of an array of their own. */
+  private static final class SliceSerializer extends Serializer<Slice<?>> {
+    SliceSerializer() {
+      setImmutable(true);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output output, Slice<?> slice) {
+      output.writeVarInt(slice.size, true);
+      for (int i = 0; i < slice.size; i++) {
+        kryo.writeClassAndObject(output, slice.array[slice.from + i]);
+      }
+    }
+
+    @Override
+    public Slice<?> read(Kryo kryo, Input input, Class<? extends Slice<?>> type) {
+      Object[] values = new Object[input.readVarInt(true)];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = kryo.readClassAndObject(input);
+      }
+      return new Slice<>(values, 0, values.length);
+    }
   }
 
   /**
    * A read-only list over part of an array that is never changed. Java serialization writes it as an
-   * {@code ArrayList} of its values, not the whole array.
+   * unmodifiable list of its own values, not the whole array.
    */
   private static final class Slice<V> extends AbstractList<V> implements RandomAccess, Serializable {
     private static final long serialVersionUID = 1L;
@@ -160,7 +191,7 @@ public final class GroupedValues<V> {
     }
 
     private Object writeReplace() {
-      return new ArrayList<>(this);
+      return Collections.unmodifiableList(new ArrayList<>(this));
     }
   }
 }

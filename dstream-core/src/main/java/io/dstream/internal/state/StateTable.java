@@ -181,7 +181,18 @@ public final class StateTable<K, S> {
     Arrays.fill(keys, kept, size, null);
     Arrays.fill(states, kept, size, null);
     size = kept;
+    if (size < keys.length / 4) {
+      // Every batch copies the arrays and keeps its copy: after a burst of keys that then left, they must
+      // not stay as long as the burst was large.
+      keys = Arrays.copyOf(keys, grownLength(size));
+      states = Arrays.copyOf(states, keys.length);
+    }
     rebuildIndex(indexLengthFor(Math.max(MIN_ENTRIES, size)));
+  }
+
+  /** Returns how many entries the arrays hold before they grow. */
+  int capacity() {
+    return keys.length;
   }
 
   /**

@@ -143,15 +143,7 @@ final class IncrementalWindowRddNode<K, V> extends KeepingRddNode<Tuple2<K, V>> 
     }
     CombineMap merged = new CombineMap();
     for (RddNode<Tuple2<K, V>> batch : batches) {
-      for (Iterator<Tuple2<K, V>> records = batch.iterator(partition); records.hasNext(); ) {
-        Tuple2<K, V> record = records.next();
-        int slot = merged.find(record._1());
-        if (slot >= 0) {
-          merged.setValueAt(slot, reduce.call(copyOf(merged.valueAt(slot)), record._2()));
-        } else {
-          merged.insert(slot, record._1(), record._2());
-        }
-      }
+      add(merged, batch.iterator(partition));
     }
     return merged.entries((key, value) -> new Tuple2<>(key(key), value(value)));
   }
@@ -170,14 +162,15 @@ final class IncrementalWindowRddNode<K, V> extends KeepingRddNode<Tuple2<K, V>> 
     }
   }
 
-  private void add(CombineMap window, Iterator<Tuple2<K, V>> entering) throws Exception {
-    while (entering.hasNext()) {
-      Tuple2<K, V> record = entering.next();
-      int slot = window.find(record._1());
+  /** Reduces records into a map in place, each key's value with its records' values in their order. */
+  private void add(CombineMap map, Iterator<Tuple2<K, V>> records) throws Exception {
+    while (records.hasNext()) {
+      Tuple2<K, V> record = records.next();
+      int slot = map.find(record._1());
       if (slot >= 0) {
-        window.setValueAt(slot, reduce.call(copyOf(window.valueAt(slot)), record._2()));
+        map.setValueAt(slot, reduce.call(copyOf(map.valueAt(slot)), record._2()));
       } else {
-        window.insert(slot, record._1(), record._2());
+        map.insert(slot, record._1(), record._2());
       }
     }
   }

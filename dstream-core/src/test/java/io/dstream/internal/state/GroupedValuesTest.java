@@ -50,27 +50,6 @@ class GroupedValuesTest {
   }
 
   @Test
-  void aKeptListIsSerializedAsThePlainListOfItsValues() throws Exception {
-    GroupedValues<String> grouped = new GroupedValues<>(4);
-    grouped.add(0, "a");
-    grouped.add(1, "b");
-    grouped.add(0, null);
-    grouped.group(2);
-    List<String> values = grouped.valuesOf(0);
-    KryoSerializer kryo = EngineKryoRegistrator.defaultSerializer();
-
-    List<String> readBack = kryo.deserialize(kryo.serialize(values));
-    assertThat(readBack).isEqualTo(Arrays.asList("a", null));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(values);
-    }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      assertThat(in.readObject()).isEqualTo(Arrays.asList("a", null));
-    }
-  }
-
-  @Test
   void theListsAreReadOnlyAndMisuseSaysWhatToDo() {
     GroupedValues<Integer> grouped = new GroupedValues<>(-1);
     grouped.add(2, 7);
@@ -85,5 +64,47 @@ class GroupedValuesTest {
     assertThatThrownBy(() -> valid.valuesOf(1).set(0, 8)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> valid.valuesOf(1).get(1)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> valid.add(0, 1)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aValuesListAStateKeepsIsWrittenToSnapshotsAndReadBackAndCopied() throws Exception {
+    GroupedValues<String> grouped = new GroupedValues<>(-1);
+    grouped.add(1, "b");
+    grouped.add(0, "a");
+    grouped.add(1, null);
+    grouped.add(1, "c");
+    grouped.group(2);
+    List<String> values = grouped.valuesOf(1);
+    KryoSerializer serializer = EngineKryoRegistrator.defaultSerializer();
+    // As a state snapshot holds it: inside the state, next to other states.
+    List<Object> states = new ArrayList<>(List.of(values, grouped.valuesOf(0), "other"));
+
+    List<Object> read = serializer.deserialize(serializer.serialize(states));
+
+    List<Object> expected = new ArrayList<>();
+    expected.add(Arrays.asList("b", null, "c"));
+    expected.add(List.of("a"));
+    expected.add("other");
+    assertThat(read).isEqualTo(expected);
+    List<?> first = (List<?>) read.get(0);
+    assertThatThrownBy(() -> first.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(serializer.copy(values)).isEqualTo(values);
+  }
+
+  @Test
+  void aValuesListIsJavaSerializedAsItsOwnValues() throws Exception {
+    GroupedValues<String> grouped = new GroupedValues<>(4);
+    grouped.add(0, "a");
+    grouped.add(1, "b");
+    grouped.add(0, null);
+    grouped.group(2);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(grouped.valuesOf(0));
+    }
+
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(Arrays.asList("a", null));
+    }
   }
 }

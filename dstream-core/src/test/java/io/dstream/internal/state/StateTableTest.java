@@ -78,6 +78,34 @@ class StateTableTest {
   }
 
   @Test
+  void aTableWhoseKeysMostlyLeftShrinksSoThatItsCopiesDoNotCostItsLargestSize() {
+    StateTable<Integer, Integer> table = StateTable.withRoomFor(0);
+    for (int key = 0; key < 100_000; key++) {
+      table.setStateAt(table.findOrAdd(key), key);
+    }
+    BitSet removed = new BitSet();
+    removed.set(10, 100_000);
+
+    table.removeEntries(removed);
+    StateTable<Integer, Integer> copy = table.copy();
+
+    assertThat(copy.capacity()).isLessThan(100);
+    Map<Integer, Integer> expected = new HashMap<>();
+    for (int key = 0; key < 10; key++) {
+      expected.put(key, key);
+    }
+    Map<Integer, Integer> actual = new HashMap<>();
+    copy.records().forEach(record -> actual.put(record._1(), record._2()));
+    assertThat(actual).isEqualTo(expected);
+    for (int key = 10; key < 30; key++) {
+      copy.setStateAt(copy.findOrAdd(key), -key);
+    }
+    assertThat(copy.size()).isEqualTo(30);
+    assertThat(copy.stateAt(copy.find(29))).isEqualTo(-29);
+    assertThat(copy.find(100_000 - 1)).isEqualTo(-1);
+  }
+
+  @Test
   void aTableGrowsFarPastTheRoomItWasGivenAndFindsEveryKey() {
     StateTable<String, Integer> table = StateTable.withRoomFor(3);
     for (int i = 0; i < 100_000; i++) {

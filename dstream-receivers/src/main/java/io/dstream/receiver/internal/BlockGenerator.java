@@ -330,12 +330,12 @@ public final class BlockGenerator {
     }
     int total = 0;
     for (ProducerBuffer producer : producers) {
-      int published = producer.published();
-      if (published == 0 && producer.ownerEnded()) {
+      if (producer.retired()) {
         // A thread that stored and ended (say, one per connection): nothing more will come from it.
         producers.remove(producer);
+      } else {
+        total += producer.published();
       }
-      total += published;
     }
     if (total == 0) {
       return;

@@ -173,9 +173,15 @@ final class ProducerBuffer {
     return position;
   }
 
-  /** Tells whether the producer's thread has ended, after which it appends nothing more. */
-  boolean ownerEnded() {
-    return !owner.isAlive();
+  /**
+   * Tells whether the producer's thread has ended and every record it appended was taken: the buffer can be
+   * dropped. Cutter only.
+   */
+  boolean retired() {
+    // The thread's end first: its appends happen before isAlive() returns false, so the count read after it
+    // is final. Read the other way round, a thread could append its last records and end in between, and
+    // the buffer be dropped with them.
+    return !owner.isAlive() && published() == 0;
   }
 
   /**

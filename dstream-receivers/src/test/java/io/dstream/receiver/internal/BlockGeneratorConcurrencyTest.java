@@ -67,6 +67,40 @@ class BlockGeneratorConcurrencyTest {
     }
   }
 
+  @Test
+  void threadsThatStoreAndEndWhileBlocksAreCutHaveEachRecordStoredOnce() throws InterruptedException {
+    // One thread per connection, each ending after its last store: the cutter drops the buffer of an ended
+    // thread, and must never drop one holding records that no cut took.
+    BlockGenerator generator = generator(BOUND, new RateLimiter(0, clock));
+    generator.start();
+    AtomicBoolean storing = new AtomicBoolean(true);
+    Thread cutter = new Thread(() -> {
+      while (storing.get()) {
+        clock.advance(200);
+      }
+    }, "block-timer");
+    cutter.start();
+    int connections = 500;
+    for (int t = 0; t < connections; t++) {
+      int thread = t;
+      Thread connection = new Thread(() -> store(generator, thread, 3), "connection-" + t);
+      connection.start();
+      connection.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
+    }
+    storing.set(false);
+    cutter.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
+    generator.stop();
+
+    List<Tagged> all = concatenated().stream().map(Tagged.class::cast).toList();
+    List<Tagged> expected = new ArrayList<>();
+    for (int t = 0; t < connections; t++) {
+      for (int seq = 0; seq < 3; seq++) {
+        expected.add(new Tagged(t, seq));
+      }
+    }
+    assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   /** Stores even-numbered runs one record at a time and odd-numbered runs as arrays of up to 37 records. */
   private static void store(BlockGenerator generator, int thread, int count) {
     int seq = 0;
