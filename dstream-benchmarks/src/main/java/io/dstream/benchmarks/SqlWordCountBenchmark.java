@@ -18,7 +18,7 @@ import java.util.function.Function;
  * that turns from round to round, so that all see the same machine load. A SQL batch loads its words into the
  * engine, then runs the query and reads its rows into a {@code HashMap}; the benchmark times the two apart, and
  * checks the first batch's totals against a plain-Java count. H2, which takes seconds a batch, runs the first
- * {@value #H2_WARM_UP} + {@value #H2_MEASURED} batches only. It prints words/s of batch processing time (median,
+ * {@value #H2_WARM_UP} + {@value #H2_MEASURED} batches only. It prints words/s of batch time through the engine (median,
  * min, max over all rounds' measured batches), the ratio to W1's median, and the medians of the two parts.
  *
  * <pre>{@code

@@ -35,7 +35,7 @@ final class ThroughputRun {
   /**
    * One measured batch.
    *
-   * @param engineMillis the engine's processing time of the batch
+   * @param engineMillis the batch's wall-clock time through the engine (see the class comment)
    * @param loopMillis the loop's time over the same lines just after, or {@code NaN} if the run had no loop
    * @param engineAllocatedBytes what all threads allocated while the engine ran the batch (a lower bound)
    */
@@ -44,7 +44,7 @@ final class ThroughputRun {
   private ThroughputRun() {}
 
   /**
-   * Runs a workload over the batches and returns the processing times of all but the first
+   * Runs a workload over the batches and returns the times of all but the first
    * {@code warmUp} batches.
    *
    * @param workload the pipeline
