@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A DataFrame stays reachable while its action runs: otherwise, once the action has read the fields it needs, a
  * garbage collection lets the Cleaner drop the DataFrame's table before the engine starts the query, which then
- * fails with "Table ... does not exist". A stress test of a race, in {@code verify}: with the actions' reachability
- * fence removed, it failed after 779 of its 1000 actions; with the fence, none fails.
+ * fails with "Table ... does not exist". A stress test of a race (about two minutes), so it runs in the soak
+ * profile only ({@code mvn -B verify -Psoak -pl dstream-sql -am}): with the actions' reachability fence removed, a
+ * run failed after 779 actions; with the fence, none fails.
  */
-class DataFrameReachabilityIT extends SessionTest {
+class DataFrameReachabilitySoak extends SessionTest {
   @Test
   void aDataFrameReachableOnlyThroughItsRunningActionKeepsItsTable() throws Exception {
     AtomicBoolean done = new AtomicBoolean();
