@@ -29,6 +29,25 @@ class BlockGeneratorConcurrencyTest {
     return new BlockGenerator("stream 1", 200, bound, clock, limiter, blocks::add, (message, error) -> {});
   }
 
+  /** A thread that keeps moving the clock a block interval on, so that blocks are cut while threads store. */
+  private final class BlockCutter {
+    private final AtomicBoolean cutting = new AtomicBoolean(true);
+    private final Thread thread = new Thread(() -> {
+      while (cutting.get()) {
+        clock.advance(200);
+      }
+    }, "block-timer");
+
+    BlockCutter() {
+      thread.start();
+    }
+
+    void stop() throws InterruptedException {
+      cutting.set(false);
+      thread.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
+    }
+  }
+
   /** A record: which thread stored it and its place in that thread's sequence. */
   private record Tagged(int thread, int seq) {}
 
@@ -37,13 +56,7 @@ class BlockGeneratorConcurrencyTest {
       throws InterruptedException {
     BlockGenerator generator = generator(BOUND, new RateLimiter(0, clock));
     generator.start();
-    AtomicBoolean storing = new AtomicBoolean(true);
-    Thread cutter = new Thread(() -> {
-      while (storing.get()) {
-        clock.advance(200);
-      }
-    }, "block-timer");
-    cutter.start();
+    BlockCutter cutter = new BlockCutter();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
@@ -53,8 +66,7 @@ class BlockGeneratorConcurrencyTest {
     for (Thread thread : threads) {
       thread.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
     }
-    storing.set(false);
-    cutter.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
+    cutter.stop();
     generator.stop();
 
     List<Object> all = concatenated();
@@ -73,13 +85,7 @@ class BlockGeneratorConcurrencyTest {
     // thread, and must never drop one holding records that no cut took.
     BlockGenerator generator = generator(BOUND, new RateLimiter(0, clock));
     generator.start();
-    AtomicBoolean storing = new AtomicBoolean(true);
-    Thread cutter = new Thread(() -> {
-      while (storing.get()) {
-        clock.advance(200);
-      }
-    }, "block-timer");
-    cutter.start();
+    BlockCutter cutter = new BlockCutter();
     int connections = 500;
     for (int t = 0; t < connections; t++) {
       int thread = t;
@@ -87,8 +93,7 @@ class BlockGeneratorConcurrencyTest {
       connection.start();
       connection.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
     }
-    storing.set(false);
-    cutter.join(TimeUnit.SECONDS.toMillis(Await.TIMEOUT_SECONDS));
+    cutter.stop();
     generator.stop();
 
     List<Tagged> all = concatenated().stream().map(Tagged.class::cast).toList();
